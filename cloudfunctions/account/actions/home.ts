@@ -1,0 +1,58 @@
+// account.home — everything the home page shows, in one call: the person, what they have to do,
+// the meetings collecting topics (Art. 6), their topics, the office's queue and the unread count.
+// Invitations and tasks arrive with their own areas; until then those lists are empty.
+import {
+  confirmerSide,
+  HomeInput,
+  meetingWorkflow,
+  submittableSides,
+  topicWorkflow,
+  type HomeView,
+  type MeetingStatus,
+  type Role,
+} from '../../../domain';
+import type { MeetingDoc, TopicDoc } from '../../../server/docs';
+import { defineAction } from '../../../server/registry';
+import { loadMe } from '../views';
+
+const UPCOMING: MeetingStatus[] = ['planning', 'collecting', 'list_fixed', 'notice_issued'];
+const OFFICES: readonly Role[] = ['gov_office', 'union_office'];
+
+export const home = defineAction({
+  name: 'account.home',
+  input: HomeInput,
+  handler: async (_input, { store, actor, now }): Promise<HomeView> => {
+    const offices = actor.roles.filter((r) => OFFICES.includes(r));
+    const [me, next, collecting, myTopics, topicCount, queue, unread] = await Promise.all([
+      loadMe(store, actor),
+      store.find<MeetingDoc>(
+        'meetings',
+        { orgId: actor.orgId, status: { in: UPCOMING }, plannedAt: { gte: now.toISOString() } },
+        { sort: [['plannedAt', 'asc']], limit: 1 },
+      ),
+      store.find<MeetingDoc>('meetings', { orgId: actor.orgId, status: 'collecting' }, { sort: [['plannedAt', 'asc']], limit: 5 }),
+      store.find<TopicDoc>('topics', { createdBy: actor.id }, { sort: [['createdAt', 'desc']], limit: 5 }),
+      store.count('topics', { createdBy: actor.id }),
+      offices.length ? store.count('topics', { orgId: actor.orgId, routedTo: { in: offices }, status: 'submitted' }) : Promise.resolve(null),
+      store.count('notifications', { recipientId: actor.id, readAt: null }),
+    ]);
+    const meeting = next.items[0];
+    const allowedActions = [
+      ...(collecting.items.length && submittableSides(actor.roles).length ? ['submitTopic'] : []),
+      ...(offices.length ? ['screenTopics'] : []),
+      ...(confirmerSide(actor.roles) ? ['confirmList'] : []),
+    ];
+    return {
+      ...me,
+      counts: { topics: topicCount, invitations: 0, tasks: 0, queue, unread },
+      collectingMeetings: collecting.items.map((m) => ({ id: m._id, title: m.title, plannedAt: m.plannedAt })),
+      allowedActions,
+      topics: myTopics.items.map((t) => ({ id: t._id, title: t.title, status: t.status, statusLabel: topicWorkflow.states[t.status].label })),
+      invitations: [],
+      tasks: [],
+      nextMeeting: meeting
+        ? { id: meeting._id, title: meeting.title, plannedAt: meeting.plannedAt, status: meeting.status, statusLabel: meetingWorkflow.states[meeting.status].label }
+        : null,
+    };
+  },
+});

@@ -1,0 +1,41 @@
+// Art. 12: every county/banner/district runs the same system for its own joint meeting.
+// An org is one jurisdiction's pair (people's government + federation of trade unions).
+
+export type OrgLevel = 'city' | 'county';
+
+export interface Org {
+  _id: string;
+  version: number;
+  name: string;
+  level: OrgLevel;
+  /** the city for a county; absent for the city */
+  parentId?: string;
+  govName: string;
+  unionName: string;
+}
+
+/** The person as stored in the `users` collection: bound to a WeChat openid and/or a demo key. */
+export interface Person {
+  _id: string;
+  version: number;
+  name: string;
+  orgId: string;
+  roles: import('./roles').Role[];
+  /** unit and post, e.g. 市人社局 副局长 */
+  unit: string;
+  title: string;
+  openid?: string;
+  devKey?: string;
+}
+
+/** Who is calling, as identified by the router (never from a payload). */
+export interface Actor {
+  id: string;
+  name: string;
+  orgId: string;
+  roles: import('./roles').Role[];
+  unit?: string;
+  /** the org's parent, resolved once so row predicates stay pure */
+  parentOrgId?: string;
+  openid?: string;
+}

@@ -1,0 +1,94 @@
+// The permission matrix (DESIGN.md "Workflows and permissions"): role × action, plus named row
+// predicates. Every action in the registry must have a row here, or the registry refuses it.
+import type { Actor } from './org';
+import { hasAnyRole, type Role } from './roles';
+import { OPINION_GIVERS, ORG_LEADERSHIP, otherSide, type OneSide } from './topic-rules';
+
+/** Named row-level predicates; an action admits the caller to a record if ANY of its predicates holds. */
+export type RowPredicate =
+  | 'sameOrg'
+  | 'parentOrgRead'
+  | 'ownRecord'
+  | 'routedToMe'
+  | 'otherSideOfficial'
+  | 'leadershipSeesAccepted';
+
+export interface Permission {
+  /** 'anyone' = any identified person; otherwise the roles that may call the action at all */
+  roles: readonly Role[] | 'anyone';
+  /** reads may use parentOrgRead; writes never can (Art. 12: the city reads, never changes, a county) */
+  mode: 'read' | 'write';
+  /** checked against the record the action names; absent when the action names no record */
+  rows?: readonly RowPredicate[];
+  /** one line for the generated docs table: which article this carries out */
+  rule: string;
+}
+
+/** What a row predicate sees of a record. */
+export interface RowFacts {
+  orgId: string;
+  /** the parent org of the record's org, resolved by the router */
+  orgParentId?: string;
+  createdBy?: string;
+  /** the office a topic is routed to (Art. 6: the aggregating office) */
+  routedTo?: Role;
+  /** the side that carries a topic */
+  leadSide?: OneSide;
+  /** an accepted topic, visible to the org's offices, convenors and leaders */
+  accepted?: boolean;
+}
+
+const OFFICE_ROLES: readonly Role[] = ['gov_office', 'union_office'];
+
+export const ROW_PREDICATES: Record<RowPredicate, (actor: Actor, row: RowFacts) => boolean> = {
+  sameOrg: (actor, row) => actor.orgId === row.orgId,
+  // Art. 12: a parent org's offices may read (not change) a child org's records.
+  parentOrgRead: (actor, row) => row.orgParentId === actor.orgId && hasAnyRole(actor.roles, OFFICE_ROLES),
+  ownRecord: (actor, row) => row.createdBy === actor.id && actor.orgId === row.orgId,
+  // Art. 6: the office the topic was routed to screens it.
+  routedToMe: (actor, row) => actor.orgId === row.orgId && !!row.routedTo && actor.roles.includes(row.routedTo),
+  // Art. 6 (征求意见): the other side's office, convenor or leader.
+  otherSideOfficial: (actor, row) =>
+    actor.orgId === row.orgId && !!row.leadSide && hasAnyRole(actor.roles, OPINION_GIVERS[otherSide(row.leadSide)]),
+  leadershipSeesAccepted: (actor, row) => actor.orgId === row.orgId && row.accepted === true && hasAnyRole(actor.roles, ORG_LEADERSHIP),
+};
+
+const PROPOSERS: readonly Role[] = ['gov_department', 'union_department', 'representative', 'gov_office', 'union_office'];
+const CONFIRMERS: readonly Role[] = ['gov_convenor', 'gov_leader', 'union_convenor', 'union_chair'];
+const OPINION_ROLES: readonly Role[] = [...OPINION_GIVERS.gov, ...OPINION_GIVERS.union];
+const TOPIC_READERS: readonly RowPredicate[] = ['ownRecord', 'routedToMe', 'leadershipSeesAccepted', 'parentOrgRead'];
+
+export const PERMISSIONS = {
+  'account.me': { roles: 'anyone', mode: 'read', rule: '所有人查看本人身份、单位与角色' },
+  'account.home': { roles: 'anyone', mode: 'read', rule: '所有人查看本人待办（议题、邀请、任务）' },
+  'topic.submit': { roles: PROPOSERS, mode: 'write', rows: ['sameOrg'], rule: '第六条：部门报政府办、工会议题由总工会办公室征集' },
+  'topic.update': { roles: PROPOSERS, mode: 'write', rows: ['ownRecord'], rule: '第六条：提出人在审核前或退回后修改' },
+  'topic.withdraw': { roles: PROPOSERS, mode: 'write', rows: ['ownRecord'], rule: '第六条：提出人撤回' },
+  'topic.resubmit': { roles: PROPOSERS, mode: 'write', rows: ['ownRecord'], rule: '第六条：退回后重新提交' },
+  'topic.accept': { roles: ['gov_office', 'union_office'], mode: 'write', rows: ['routedToMe'], rule: '第六条：汇总办公室筛选采纳' },
+  'topic.return': { roles: ['gov_office', 'union_office'], mode: 'write', rows: ['routedToMe'], rule: '第六条：汇总办公室退回并说明理由' },
+  'topic.merge': { roles: ['gov_office', 'union_office'], mode: 'write', rows: ['routedToMe'], rule: '第六条：汇总办公室合并同类议题' },
+  'topic.addOpinion': { roles: OPINION_ROLES, mode: 'write', rows: ['otherSideOfficial'], rule: '第六条：会前征求另一方意见' },
+  'topic.confirmList': { roles: CONFIRMERS, mode: 'write', rows: ['sameOrg'], rule: '第六条：议题由双方商议确定，双方确认后议题清单确定' },
+  'topic.revokeConfirmation': { roles: CONFIRMERS, mode: 'write', rows: ['sameOrg'], rule: '第六条：发通知前撤回本方确认' },
+  'topic.list': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '按可见范围列出议题；上级办公室只读' },
+  'topic.get': { roles: 'anyone', mode: 'read', rows: TOPIC_READERS, rule: '提出人、汇总办公室、本级领导（已采纳）与上级办公室可见' },
+  'topic.listStatus': { roles: ORG_LEADERSHIP, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第六条：查看双方对议题清单的确认情况' },
+  'notify.inbox': { roles: 'anyone', mode: 'read', rule: '本人的站内消息' },
+  'notify.unreadCount': { roles: 'anyone', mode: 'read', rule: '本人的未读消息数' },
+  'notify.markRead': { roles: 'anyone', mode: 'write', rule: '将本人的消息标为已读' },
+} as const satisfies Record<string, Permission>;
+
+export type ActionName = keyof typeof PERMISSIONS;
+
+export function roleMayCall(permission: Permission, roles: readonly Role[]): boolean {
+  return permission.roles === 'anyone' || hasAnyRole(roles, permission.roles);
+}
+
+export function rowAdmits(permission: Permission, actor: Actor, row: RowFacts): boolean {
+  const predicates = permission.rows ?? [];
+  return predicates.some((name) => {
+    if (name === 'parentOrgRead' && permission.mode !== 'read') return false;
+    return ROW_PREDICATES[name](actor, row);
+  });
+}

@@ -1,0 +1,55 @@
+// Contract of area `account`: who am I, and what do I have to do (the home page, one call).
+import { z } from 'zod';
+import { ROLES } from '../roles';
+import { EmptyPayload } from './common';
+
+export const MeInput = EmptyPayload;
+export const HomeInput = EmptyPayload;
+export const DevSignInInput = z.strictObject({ key: z.string().min(1).max(64) });
+
+const RoleView = z.object({ role: z.enum(ROLES), label: z.string() });
+
+export const PersonView = z.object({
+  id: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  title: z.string(),
+  roles: z.array(RoleView),
+});
+
+export const OrgView = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.enum(['city', 'county']),
+  govName: z.string(),
+  unionName: z.string(),
+  parentName: z.string().optional(),
+});
+
+export const MeView = z.object({ person: PersonView, org: OrgView });
+export type MeView = z.infer<typeof MeView>;
+
+const HomeItem = z.object({ id: z.string(), title: z.string(), status: z.string(), statusLabel: z.string() });
+
+export const HomeView = MeView.extend({
+  /** topics: mine in total; queue: waiting for my office's screening (null if not an office); unread: inbox */
+  counts: z.object({
+    topics: z.number(),
+    invitations: z.number(),
+    tasks: z.number(),
+    queue: z.number().nullable(),
+    unread: z.number(),
+  }),
+  /** Art. 6: meetings of my org collecting topics, where I may submit (empty if I may not propose) */
+  collectingMeetings: z.array(z.object({ id: z.string(), title: z.string(), plannedAt: z.string() })),
+  /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList' */
+  allowedActions: z.array(z.string()),
+  topics: z.array(HomeItem),
+  invitations: z.array(HomeItem),
+  tasks: z.array(HomeItem),
+  /** the next meeting of the caller's org, if any is planned */
+  nextMeeting: z
+    .object({ id: z.string(), title: z.string(), plannedAt: z.string(), status: z.string(), statusLabel: z.string() })
+    .nullable(),
+});
+export type HomeView = z.infer<typeof HomeView>;

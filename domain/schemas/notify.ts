@@ -1,0 +1,27 @@
+// Contract of area `notify`: the in-app inbox (every milestone lands here, whatever else is sent).
+import { z } from 'zod';
+import { Id } from './common';
+
+export const InboxInput = z.strictObject({
+  unreadOnly: z.boolean().optional(),
+  cursor: z.string().max(200).optional(),
+});
+export const UnreadCountInput = z.strictObject({});
+export const MarkReadInput = z.strictObject({ ids: z.array(Id).min(1).max(50) });
+
+export interface NotificationView {
+  id: string;
+  milestone: string;
+  title: string;
+  body: string;
+  /** the app page to open, e.g. /pages/topic/detail/index?id=… */
+  link: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface InboxView {
+  items: NotificationView[];
+  nextCursor?: string;
+  unread: number;
+}

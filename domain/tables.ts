@@ -1,0 +1,49 @@
+// Renders the permission matrix and the workflows as Markdown tables for reviewers (docs/).
+// Generated from the same data the router and transition() use, so it cannot drift.
+import { PERMISSIONS, type Permission } from './permissions';
+import { ROLES, ROLE_INFO } from './roles';
+import { workflowRows, type Workflow } from './workflow';
+import { meetingWorkflow } from './workflows/meeting';
+
+const WORKFLOWS: Array<Workflow<string, string>> = [meetingWorkflow as Workflow<string, string>];
+
+export function permissionTable(): string {
+  const head = `| 操作 | 读/写 | 行级条件 | ${ROLES.map((r) => ROLE_INFO[r].label).join(' | ')} | 依据 |`;
+  const sep = `|${' --- |'.repeat(ROLES.length + 4)}`;
+  const rows = Object.entries(PERMISSIONS).map(([name, p]: [string, Permission]) => {
+    const cells = ROLES.map((r) => (p.roles === 'anyone' || p.roles.includes(r) ? '✓' : ''));
+    return `| \`${name}\` | ${p.mode === 'read' ? '读' : '写'} | ${(p.rows ?? []).join(', ') || '—'} | ${cells.join(' | ')} | ${p.rule} |`;
+  });
+  return [head, sep, ...rows].join('\n');
+}
+
+export function workflowTables(): string {
+  return WORKFLOWS.map((wf) => {
+    const states = Object.entries(wf.states)
+      .map(([id, s]) => `| \`${id}\` | ${s.label} | ${(s.flags ?? []).join(', ') || '—'} |`)
+      .join('\n');
+    const edges = workflowRows(wf)
+      .map((e) => `| \`${e.from}\` | \`${e.event}\` | \`${e.to}\` | ${e.roles.map((r) => ROLE_INFO[r].label).join('、')} | ${e.label} |`)
+      .join('\n');
+    return `### ${wf.name}\n\n| 状态 | 名称 | 标志 |\n| --- | --- | --- |\n${states}\n\n| 从 | 事件 | 到 | 可由 | 说明 |\n| --- | --- | --- | --- | --- |\n${edges}`;
+  }).join('\n\n');
+}
+
+export function generatedDoc(): string {
+  return [
+    '# 权限矩阵与流程（自动生成）',
+    '',
+    '<!-- Generated from domain/permissions.ts and domain/workflows by `npm run docs`; a test fails when this file is stale. -->',
+    '',
+    '## 权限矩阵（角色 × 操作）',
+    '',
+    '行级条件：`sameOrg` 同一级联席会议；`parentOrgRead` 上级办公室只读；`ownRecord` 本人提交。',
+    '',
+    permissionTable(),
+    '',
+    '## 流程',
+    '',
+    workflowTables(),
+    '',
+  ].join('\n');
+}

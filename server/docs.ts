@@ -1,0 +1,84 @@
+// Stored document shapes shared by the functions (the store holds JSON; these are its types).
+import type { MeetingKind, MeetingStatus, OneSide, Role, Side, TopicCategory, TopicStatus } from '../domain';
+import type { StoredDoc } from './store/port';
+
+export interface MeetingDoc extends StoredDoc {
+  orgId: string;
+  kind: MeetingKind;
+  /** the annual cycle the meeting counts for (Art. 4: a regular meeting once a year) */
+  year: number;
+  title: string;
+  plannedAt: string;
+  /** Art. 6: when topic collection opened (generally 2 months before the meeting) */
+  collectionOpensAt: string;
+  status: MeetingStatus;
+  createdBy: string;
+  createdAt: string;
+  heldAt?: string;
+  /** Art. 6: each side's confirmation of the topic list; fixed when both are present */
+  topicList?: { gov: ListConfirmation | null; union: ListConfirmation | null };
+  /** Art. 8 (2): the accepted topics, in order, once the list is fixed */
+  agenda?: string[];
+}
+
+export interface ListConfirmation {
+  by: string;
+  byName: string;
+  at: string;
+}
+
+export interface TopicHistoryEntry {
+  at: string;
+  event: 'submit' | 'update' | 'accept' | 'return' | 'merge' | 'withdraw' | 'resubmit' | 'absorb' | 'listed';
+  by: string;
+  byName: string;
+  note?: string;
+}
+
+export interface TopicOpinion {
+  at: string;
+  by: string;
+  byName: string;
+  byUnit: string;
+  side: OneSide;
+  text: string;
+}
+
+/** Art. 3 + 6: one proposed agenda item. */
+export interface TopicDoc extends StoredDoc {
+  orgId: string;
+  meetingId: string;
+  meetingTitle: string;
+  side: Side;
+  /** the side carrying the work: the side itself, or a joint topic's lead side */
+  leadSide: OneSide;
+  /** the aggregating office (Art. 6) */
+  routedTo: Role;
+  category: TopicCategory;
+  title: string;
+  background: string;
+  research: string;
+  request: string;
+  status: TopicStatus;
+  createdBy: string;
+  proposerName: string;
+  proposerUnit: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Shanghai calendar day of submission, for the daily limit */
+  submitDay: string;
+  returnReason?: string;
+  mergedInto?: { id: string; title: string; note?: string };
+  history: TopicHistoryEntry[];
+  opinions: TopicOpinion[];
+}
+
+export interface SettingsDoc extends StoredDoc {
+  orgId: string;
+  /** the date from which these parameters apply (Art. 13: rules are versioned per org) */
+  effectiveFrom: string;
+  topicLeadMonths: number;
+  dueSoonDays: number;
+  regularMeetingsPerYear: number;
+  source: string;
+}

@@ -1,0 +1,74 @@
+// Development-only routes of the local host (issue #2 §4): the demo-user list, demo sign-in and the
+// development clock. Refused in production and whenever the host listens beyond loopback.
+import { z } from 'zod';
+import { AppError, DevSignInInput, ROLES, type Envelope, type Org, type Person } from '../../domain';
+import { writeAudit } from '../audit';
+import type { DevClock } from '../clock';
+import { signSession } from '../session';
+import type { Store, StoredDoc } from '../store/port';
+
+export interface DevUser {
+  key: string;
+  id: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  roles: string[];
+  unit: string;
+  title: string;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+export function devAllowed(host: string): boolean {
+  return process.env.NODE_ENV !== 'production' && isLoopback(host);
+}
+
+async function all<T extends StoredDoc>(store: Store, collection: string): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.find<T>(collection, {}, { limit: 100, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+export async function listDevUsers(store: Store): Promise<DevUser[]> {
+  const [people, orgs] = await Promise.all([all<Person>(store, 'users'), all<Org>(store, 'orgs')]);
+  const orgById = new Map(orgs.map((o) => [o._id, o]));
+  const orgRank = (id: string) => (orgById.get(id)?.level === 'city' ? 0 : 1);
+  const roleRank = (p: Person) => Math.min(...p.roles.map((r) => ROLES.indexOf(r)));
+  return people
+    .filter((p) => p.devKey)
+    .sort((a, b) => orgRank(a.orgId) - orgRank(b.orgId) || a.orgId.localeCompare(b.orgId) || roleRank(a) - roleRank(b) || a._id.localeCompare(b._id))
+    .map((p) => ({
+      key: p.devKey!, id: p._id, name: p.name, orgId: p.orgId, orgName: orgById.get(p.orgId)?.name ?? p.orgId,
+      roles: [...p.roles], unit: p.unit, title: p.title,
+    }));
+}
+
+export async function devSignIn(store: Store, secret: string, now: Date, payload: unknown): Promise<Envelope<{ token: string }>> {
+  const parsed = DevSignInInput.safeParse(payload ?? {});
+  if (!parsed.success) return { ok: false, error: new AppError('validation_error').toBody() };
+  const page = await store.find<Person>('users', { devKey: parsed.data.key }, { limit: 1 });
+  const person = page.items[0];
+  if (!person) return { ok: false, error: new AppError('not_found', '没有这位演示人员').toBody() };
+  await writeAudit(store, {
+    at: now, actor: { id: person._id, name: person.name, orgId: person.orgId, roles: person.roles },
+    action: 'account.devSignIn', target: person._id, result: 'ok', roundTrips: 2,
+  });
+  return { ok: true, data: { token: signSession(secret, person._id, now) } };
+}
+
+export const ClockInput = z.strictObject({ now: z.iso.datetime({ offset: true }).nullable() });
+
+export function setDevClock(clock: DevClock, payload: unknown): Envelope<{ now: string; shifted: boolean }> {
+  const parsed = ClockInput.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: new AppError('validation_error', '时间格式不正确，应为 ISO 时间或 null').toBody() };
+  clock.set(parsed.data.now ? new Date(parsed.data.now) : null);
+  return { ok: true, data: { now: clock.now().toISOString(), shifted: clock.shifted } };
+}

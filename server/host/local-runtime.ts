@@ -1,0 +1,29 @@
+// The runtime of the local host: the embedded store, the (development) clock, and identity from
+// the host's signed session token, which the host passes as the function's context.
+import { systemClock, type Clock } from '../clock';
+import type { ContentChecker } from '../content';
+import { consoleLog, type Principal, type Runtime } from '../runtime';
+import { verifySession } from '../session';
+import type { Store } from '../store/port';
+
+/** What the host hands a function as `context`: the raw bearer token, verified here. */
+export interface HostContext {
+  sessionToken?: string;
+}
+
+export function createLocalRuntime(opts: { store: Store; clock: Clock; secret: string; content: ContentChecker; quiet?: boolean }): Runtime {
+  return {
+    store: opts.store,
+    clock: opts.clock,
+    content: opts.content,
+    channels: [],
+    principal(context: unknown): Principal | null {
+      const token = (context as HostContext | undefined)?.sessionToken;
+      if (!token) return null;
+      // Session expiry is security, not a rule: it runs on real time even when the dev clock is moved.
+      const userId = verifySession(opts.secret, token, systemClock.now());
+      return userId ? { kind: 'user', userId } : null;
+    },
+    log: opts.quiet ? (level, message, extra) => level === 'error' && consoleLog(level, message, extra) : consoleLog,
+  };
+}

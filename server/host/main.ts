@@ -1,0 +1,37 @@
+// `npm start`: open the embedded database, seed the demo on first start, serve the app.
+import { resolve } from 'node:path';
+import { loadWordList, wordListChecker } from '../content';
+import { seedDemo } from '../seed';
+import { loadSessionSecret } from '../session';
+import { openPgliteStore } from '../store/pglite';
+import { startHost } from './http';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+  const store = await openPgliteStore(resolve(dataDir, 'pglite'));
+  const seeded = await seedDemo(store, new Date());
+  const host = await startHost({
+    store,
+    secret: loadSessionSecret(dataDir),
+    content: wordListChecker(loadWordList(resolve(process.env.CONTENT_WORDLIST ?? 'server/content/wordlist.txt'))),
+    h5Dir: resolve(process.env.H5_DIR ?? 'dist/h5'),
+    host: process.env.HOST ?? '127.0.0.1',
+    port: Number(process.env.PORT ?? 8080),
+  });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`数据目录：${dataDir}（${seeded ? '已写入演示数据' : '沿用已有数据'}）`);
+  console.log(`联席会议已启动（${secs} 秒）：${host.url}`);
+  const stop = async () => {
+    await host.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error('启动失败：', e);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+// The notifier (DESIGN.md "Notifications"): a milestone yields notifications for its recipients,
+// each with an idempotency key (subject, milestone, recipient, due time). The key is the inbox
+// document's id, so a retried action or a doubled timer tick never delivers twice. Delivery runs
+// after the action's writes have committed (the router calls it), never inside a transaction.
+import { createHash } from 'node:crypto';
+import { AppError, type Person, type Role } from '../domain';
+import type { Store, StoredDoc } from './store/port';
+
+export type Milestone =
+  | 'topic_submitted'
+  | 'topic_resubmitted'
+  | 'topic_accepted'
+  | 'topic_returned'
+  | 'topic_merged'
+  | 'opinion_requested'
+  | 'topic_list_fixed';
+
+export interface NotificationDraft {
+  recipientId: string;
+  /** the recipient's org, so delivery needs no extra read */
+  orgId: string;
+  milestone: Milestone;
+  subject: { type: 'topic' | 'meeting'; id: string };
+  title: string;
+  body: string;
+  /** the app page that shows the subject */
+  link: string;
+  /** for time-based milestones: a rescheduled subject makes a new key, the old one stays unsent */
+  dueAt?: string;
+  /** for event milestones that can recur (returned twice): the subject's version after the event */
+  occurrence?: number;
+}
+
+export interface NotificationDoc extends StoredDoc {
+  recipientId: string;
+  orgId: string;
+  milestone: Milestone;
+  subjectType: string;
+  subjectId: string;
+  title: string;
+  body: string;
+  link: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** A channel beyond the inbox (the subscription message, in a later issue) plugs in here. */
+export interface DeliveryChannel {
+  name: string;
+  deliver(n: NotificationDoc): Promise<void>;
+}
+
+export function notificationKey(d: NotificationDraft): string {
+  const raw = [d.subject.type, d.subject.id, d.milestone, d.recipientId, d.dueAt ?? '', d.occurrence ?? ''].join('\u0000');
+  return `n${createHash('sha256').update(raw).digest('hex').slice(0, 39)}`;
+}
+
+/** Delivers each draft once: into the inbox always, then to every other channel. */
+export async function deliver(
+  store: Store,
+  drafts: readonly NotificationDraft[],
+  now: Date,
+  channels: readonly DeliveryChannel[] = [],
+): Promise<number> {
+  let sent = 0;
+  for (const d of dedupe(drafts)) {
+    let doc: NotificationDoc;
+    try {
+      doc = await store.insert<NotificationDoc>('notifications', {
+        _id: notificationKey(d), recipientId: d.recipientId, orgId: d.orgId, milestone: d.milestone,
+        subjectType: d.subject.type, subjectId: d.subject.id, title: d.title, body: d.body, link: d.link,
+        createdAt: now.toISOString(), readAt: null,
+      });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'conflict') continue; // delivered before
+      throw e;
+    }
+    sent += 1;
+    for (const ch of channels) await ch.deliver(doc);
+  }
+  return sent;
+}
+
+function dedupe(drafts: readonly NotificationDraft[]): NotificationDraft[] {
+  const seen = new Map<string, NotificationDraft>();
+  for (const d of drafts) seen.set(notificationKey(d), d);
+  return [...seen.values()];
+}
+
+/** The people of an org holding any of the roles (an org has tens of people, one page). */
+export async function peopleWithRoles(store: Store, orgId: string, roles: readonly Role[]): Promise<Person[]> {
+  const page = await store.find<Person>('users', { orgId }, { limit: 100 });
+  return page.items.filter((p) => p.roles.some((r) => roles.includes(r)));
+}
+
+/** Drafts of one message to several people. */
+export function toEach(people: ReadonlyArray<Pick<Person, '_id' | 'orgId'>>, d: Omit<NotificationDraft, 'recipientId' | 'orgId'>): NotificationDraft[] {
+  return people.map((p) => ({ ...d, recipientId: p._id, orgId: p.orgId }));
+}

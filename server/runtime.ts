@@ -1,0 +1,47 @@
+// What a function needs at run time, chosen once per process: on WeChat the CloudBase store and
+// the WeChat context; in the local host, the embedded store and the host's signed sessions.
+import type { Clock } from './clock';
+import type { ContentChecker } from './content';
+import type { DeliveryChannel } from './notify';
+import type { Store } from './store/port';
+
+/** Who the platform says is calling — never read from the payload. */
+export type Principal = { kind: 'openid'; openid: string } | { kind: 'user'; userId: string };
+
+export interface Runtime {
+  store: Store;
+  clock: Clock;
+  /** reads the caller from the platform context (the second argument of `main`) */
+  principal(context: unknown): Principal | null;
+  content: ContentChecker;
+  /** delivery channels beyond the in-app inbox */
+  channels: readonly DeliveryChannel[];
+  log(level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>): void;
+}
+
+let installed: Runtime | null = null;
+let wechat: Promise<Runtime> | null = null;
+
+/** The local host (and tests) install their runtime before calling any function entry. */
+export function installRuntime(rt: Runtime | null): void {
+  installed = rt;
+}
+
+export function getRuntime(): Promise<Runtime> {
+  if (installed) return Promise.resolve(installed);
+  // Only reached inside a deployed WeChat cloud function: wx-server-sdk is loaded lazily so the
+  // local host and tests never touch it.
+  if (!wechat) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createWechatRuntime } = require('./wechat-runtime') as typeof import('./wechat-runtime');
+    wechat = createWechatRuntime();
+  }
+  return wechat;
+}
+
+export const consoleLog: Runtime['log'] = (level, message, extra) => {
+  const line = JSON.stringify({ level, message, ...extra });
+  if (level === 'error') console.error(line);
+  else if (level === 'warn') console.warn(line);
+  else console.log(line);
+};

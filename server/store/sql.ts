@@ -1,0 +1,530 @@
+// PostgreSQL-family adapter of the store port (DESIGN.md "Store"): one table per collection,
+// `(id text primary key, version int not null, data jsonb not null)`, where `data` is the whole
+// document including `_id` and `version` so `get` is one column read. It talks to a tiny client
+// interface so the same code serves PGlite (server/store/pglite.ts) and, later, node-postgres.
+//
+// The first half of this file is adapter-neutral validation (collection names, field paths,
+// filters, limits, ids) that cloudbase.ts reuses, so both adapters accept and reject the same input.
+
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../domain/errors';
+import { COLLECTIONS, type CollectionName, type IndexDef } from './indexes';
+import type {
+  Condition,
+  Filter,
+  FindOptions,
+  NewDoc,
+  Page,
+  Patch,
+  Scalar,
+  SortDir,
+  Store,
+  StoredDoc,
+  TxStore,
+} from './port';
+
+// ---------------------------------------------------------------------------------------------
+// Adapter-neutral validation (shared with cloudbase.ts)
+// ---------------------------------------------------------------------------------------------
+
+const FIELD_RE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+export const MAX_LIMIT = 100;
+export const DEFAULT_LIMIT = 20;
+
+/** Unknown collections are programming errors, not user errors: a plain Error. */
+export function assertCollection(name: string): CollectionName {
+  if (!Object.prototype.hasOwnProperty.call(COLLECTIONS, name)) throw new Error(`unknown collection: ${name}`);
+  return name as CollectionName;
+}
+
+/** Field paths end up inside SQL text (as literals) and CloudBase paths, so they are whitelisted. */
+export function assertField(field: string): string {
+  if (!FIELD_RE.test(field)) throw new Error(`invalid field path: ${JSON.stringify(field)}`);
+  return field;
+}
+
+export function checkLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new Error(`limit must be an integer in 1..${MAX_LIMIT}, got ${limit}`);
+  }
+  return limit;
+}
+
+/** 32 hex characters: a UUID without dashes, short enough for URLs and CloudBase ids. */
+export function newId(): string {
+  return randomUUID().replace(/-/g, '');
+}
+
+export type RangeBound = 'gt' | 'gte' | 'lt' | 'lte';
+export const RANGE_BOUNDS: readonly RangeBound[] = ['gt', 'gte', 'lt', 'lte'];
+
+/** A condition after validation; ranges carry the one type all their bounds share. */
+export type NormalCondition =
+  | { kind: 'eq'; value: Scalar }
+  | { kind: 'in'; values: Scalar[] }
+  | { kind: 'ne'; value: Scalar }
+  | { kind: 'range'; type: 'string' | 'number'; bounds: Partial<Record<RangeBound, string | number>> };
+
+export interface NormalClause {
+  field: string;
+  cond: NormalCondition;
+}
+
+function isScalar(v: unknown): v is Scalar {
+  return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function normalizeCondition(field: string, c: Condition): NormalCondition {
+  if (isScalar(c)) return { kind: 'eq', value: c };
+  // Filters arrive from handlers built on client input, so check the shape at run time too.
+  const obj: unknown = c;
+  if (!isRecord(obj)) throw new Error(`invalid condition on ${field}`);
+  const keys = Object.keys(obj);
+  if (keys.length === 1 && keys[0] === 'in') {
+    const values: unknown = obj.in;
+    if (!Array.isArray(values) || !values.every(isScalar)) throw new Error(`invalid 'in' on ${field}`);
+    return { kind: 'in', values: [...values] };
+  }
+  if (keys.length === 1 && keys[0] === 'ne') {
+    const value: unknown = obj.ne;
+    if (!isScalar(value)) throw new Error(`invalid 'ne' on ${field}`);
+    return { kind: 'ne', value };
+  }
+  // A range: one to four bounds of one type, so string and number orders never mix.
+  const bounds: Partial<Record<RangeBound, string | number>> = {};
+  let type: 'string' | 'number' | undefined;
+  for (const k of keys) {
+    const value: unknown = obj[k];
+    if (!(RANGE_BOUNDS as readonly string[]).includes(k)) throw new Error(`unknown operator '${k}' on ${field}`);
+    if (value === undefined) continue;
+    if (!(typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))) {
+      throw new Error(`invalid bound '${k}' on ${field}`);
+    }
+    const t = typeof value === 'string' ? 'string' : 'number';
+    if (type !== undefined && type !== t) throw new Error(`mixed bound types on ${field}`);
+    type = t;
+    bounds[k as RangeBound] = value;
+  }
+  if (type === undefined) throw new Error(`empty condition on ${field}`);
+  return { kind: 'range', type, bounds };
+}
+
+export function normalizeFilter(filter: Filter): NormalClause[] {
+  if (!isRecord(filter)) throw new Error('filter must be an object');
+  return Object.entries(filter).map(([field, cond]) => ({ field: assertField(field), cond: normalizeCondition(field, cond) }));
+}
+
+export function normalizeSort(sort: FindOptions['sort']): Array<[string, SortDir]> {
+  return (sort ?? []).map(([f, d]) => {
+    if (d !== 'asc' && d !== 'desc') throw new Error(`invalid sort direction ${String(d)}`);
+    return [assertField(f), d];
+  });
+}
+
+/** Splits a patch into keys to set and keys to remove; `_id`/`version` are the store's, so dropped. */
+export function splitPatch(patch: object): { set: Record<string, unknown>; unset: string[] } {
+  const set: Record<string, unknown> = {};
+  const unset: string[] = [];
+  for (const [k, v] of Object.entries(patch)) {
+    if (k === '_id' || k === 'version') continue;
+    if (v === undefined) unset.push(k);
+    else set[k] = v;
+  }
+  return { set, unset };
+}
+
+/** Cursors are opaque to callers; a malformed one is bad client input, not a server fault. */
+export function encodeCursor(payload: unknown): string {
+  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new AppError('validation_error', undefined, { field: 'cursor' });
+  }
+}
+
+/** Reads a dotted path the way `data->'a'->'b'` does: only through plain objects. */
+export function getPath(doc: unknown, path: string): unknown {
+  let cur: unknown = doc;
+  for (const part of path.split('.')) {
+    if (!isRecord(cur) || !Object.prototype.hasOwnProperty.call(cur, part)) return undefined;
+    cur = cur[part];
+  }
+  return cur;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client interface: the least the adapter needs from PGlite or node-postgres
+// ---------------------------------------------------------------------------------------------
+
+export interface SqlQueryable {
+  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+export interface SqlClient extends SqlQueryable {
+  /**
+   * Runs `fn` on one connection between BEGIN and COMMIT (ROLLBACK on throw), with nothing else
+   * interleaved. Optional: without it the adapter issues BEGIN/COMMIT itself and serialises every
+   * query through a mutex, which is only correct for a single-connection client.
+   */
+  transaction?<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A FIFO async mutex: enough to keep one connection's transaction free of foreign queries. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL building. Field names are whitelisted and embedded as literals (so expressions match the
+// index expressions exactly); every value is a parameter.
+// ---------------------------------------------------------------------------------------------
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** `a.b` → `(data->'a'->'b')` — the same text in CREATE INDEX and WHERE, so the planner matches. */
+export function fieldExpr(field: string): string {
+  assertField(field);
+  return `(data->${field.split('.').map((p) => `'${p}'`).join('->')})`;
+}
+
+/** Postgres truncates identifiers at 63 bytes; refuse rather than risk two indexes colliding. */
+export function indexName(collection: string, def: IndexDef): string {
+  const name = `${collection}_${def.fields.map((f) => f.replace(/\./g, '__')).join('_')}_${def.unique ? 'uq' : 'idx'}`;
+  if (name.length > 63) throw new Error(`index name too long: ${name}`);
+  return name;
+}
+
+/** Collects parameters and hands out `$n` placeholders. */
+class Params {
+  readonly values: unknown[] = [];
+
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+
+  /** A JSON value compared as jsonb: numbers numerically, strings by collation (ISO dates work). */
+  json(v: unknown): string {
+    return `${this.add(JSON.stringify(v))}::text::jsonb`;
+  }
+}
+
+// Equality with null matches a missing field too, as in CloudBase/MongoDB.
+function clauseSql(c: NormalClause, p: Params): string {
+  const e = fieldExpr(c.field);
+  const cond = c.cond;
+  switch (cond.kind) {
+    case 'eq':
+      return cond.value === null ? `(${e} IS NULL OR ${e} = 'null'::jsonb)` : `${e} = ${p.json(cond.value)}`;
+    case 'ne':
+      return cond.value === null
+        ? `(${e} IS NOT NULL AND ${e} <> 'null'::jsonb)`
+        : `(${e} IS NULL OR ${e} <> ${p.json(cond.value)})`;
+    case 'in': {
+      const nonNull = cond.values.filter((v) => v !== null);
+      const parts: string[] = [];
+      if (nonNull.length > 0) parts.push(`${e} IN (${nonNull.map((v) => p.json(v)).join(', ')})`);
+      if (nonNull.length < cond.values.length) parts.push(`${e} IS NULL OR ${e} = 'null'::jsonb`);
+      return parts.length === 0 ? 'FALSE' : `(${parts.join(' OR ')})`;
+    }
+    case 'range': {
+      // jsonb orders across types (Null < String < Number < Boolean < ...), so a string bound
+      // would also match numbers; the type test keeps ranges within one type, as CloudBase does.
+      const ops: Record<RangeBound, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+      const parts = RANGE_BOUNDS.filter((b) => cond.bounds[b] !== undefined).map((b) => `${e} ${ops[b]} ${p.json(cond.bounds[b])}`);
+      parts.push(`jsonb_typeof(${e}) = '${cond.type}'`);
+      return parts.join(' AND ');
+    }
+  }
+}
+
+interface SortKey {
+  field: string;
+  dir: SortDir;
+}
+
+/**
+ * Keyset "strictly after the row with these sort values". Order is `ASC NULLS LAST` /
+ * `DESC NULLS FIRST` (Postgres' defaults, so a btree index can serve it either way); a missing
+ * field is SQL NULL and gets its own branch.
+ */
+function keysetSql(keys: SortKey[], values: Array<unknown>, lastId: string, p: Params): string {
+  const ors: string[] = [];
+  const eqs: string[] = [];
+  keys.forEach((k, i) => {
+    const e = fieldExpr(k.field);
+    const v = values[i];
+    let after: string | null;
+    if (k.dir === 'asc') after = v === undefined ? null : `(${e} > ${p.json(v)} OR ${e} IS NULL)`;
+    else after = v === undefined ? `${e} IS NOT NULL` : `${e} < ${p.json(v)}`;
+    if (after !== null) ors.push([...eqs, after].join(' AND '));
+    eqs.push(v === undefined ? `${e} IS NULL` : `${e} = ${p.json(v)}`);
+  });
+  ors.push([...eqs, `id > ${p.add(lastId)}`].join(' AND '));
+  return `(${ors.map((o) => `(${o})`).join(' OR ')})`;
+}
+
+/** What a SQL cursor carries: the sort it belongs to, the last row's sort values and id. */
+interface SqlCursor {
+  s: string;
+  /** one entry per sort key: `[value]`, or `[]` when the field was missing */
+  k: unknown[][];
+  id: string;
+}
+
+function isSqlCursor(v: unknown): v is SqlCursor {
+  return (
+    isRecord(v) &&
+    typeof v.s === 'string' &&
+    typeof v.id === 'string' &&
+    Array.isArray(v.k) &&
+    v.k.every((x: unknown) => Array.isArray(x) && x.length <= 1)
+  );
+}
+
+interface Built {
+  sql: string;
+  params: unknown[];
+  limit: number;
+  keys: SortKey[];
+  sortSig: string;
+}
+
+function buildFind(collection: string, filter: Filter, options: FindOptions = {}): Built {
+  const table = quoteIdent(assertCollection(collection));
+  const clauses = normalizeFilter(filter);
+  const limit = checkLimit(options.limit);
+  const keys: SortKey[] = normalizeSort(options.sort).map(([field, dir]) => ({ field, dir }));
+  const sortSig = keys.map((k) => `${k.field}:${k.dir}`).join(',');
+  const p = new Params();
+  const where = clauses.map((c) => clauseSql(c, p));
+  if (options.cursor !== undefined) {
+    const c = decodeCursor(options.cursor);
+    if (!isSqlCursor(c) || c.s !== sortSig || c.k.length !== keys.length) {
+      throw new AppError('validation_error', undefined, { field: 'cursor' });
+    }
+    where.push(keysetSql(keys, c.k.map((x) => (x.length === 0 ? undefined : x[0])), c.id, p));
+  }
+  const order = [
+    ...keys.map((k) => `${fieldExpr(k.field)} ${k.dir === 'asc' ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`),
+    'id ASC',
+  ];
+  // One row more than asked tells whether another page exists, so nextCursor is exact.
+  const sql =
+    `SELECT id, data::text AS data FROM ${table}` +
+    (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+    ` ORDER BY ${order.join(', ')} LIMIT ${p.add(limit + 1)}`;
+  return { sql, params: p.values, limit, keys, sortSig };
+}
+
+function parseDoc<T>(row: { data: string }): T {
+  return JSON.parse(row.data) as T;
+}
+
+/** Postgres' unique_violation: a duplicate id or unique index reached without ON CONFLICT. */
+function isUniqueViolation(e: unknown): boolean {
+  return isRecord(e) && e.code === '23505';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The adapter
+// ---------------------------------------------------------------------------------------------
+
+/** Id-addressed operations over any queryable: the store itself or one transaction. */
+class SqlTx implements TxStore {
+  constructor(private readonly q: SqlQueryable) {}
+
+  async get<T extends StoredDoc>(collection: string, id: string): Promise<T | null> {
+    const table = quoteIdent(assertCollection(collection));
+    const { rows } = await this.q.query<{ data: string }>(`SELECT data::text AS data FROM ${table} WHERE id = $1`, [id]);
+    return rows.length === 0 ? null : parseDoc<T>(rows[0]);
+  }
+
+  async insert<T extends StoredDoc>(collection: string, doc: NewDoc<T>): Promise<T> {
+    const table = quoteIdent(assertCollection(collection));
+    const id = doc._id ?? newId();
+    if (typeof id !== 'string' || id.length === 0) throw new Error('_id must be a non-empty string');
+    const full = { ...doc, _id: id, version: 1 };
+    // ON CONFLICT DO NOTHING (no target) covers the primary key and every unique index without
+    // raising, so a conflict inside a transaction does not poison the rest of it.
+    try {
+      const { rows } = await this.q.query<{ data: string }>(
+        `INSERT INTO ${table} (id, version, data) VALUES ($1, 1, $2::text::jsonb) ON CONFLICT DO NOTHING RETURNING data::text AS data`,
+        [id, JSON.stringify(full)],
+      );
+      if (rows.length === 0) throw new AppError('conflict');
+      return parseDoc<T>(rows[0]);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError('conflict');
+      throw e;
+    }
+  }
+
+  async update<T extends StoredDoc>(collection: string, id: string, expectedVersion: number, patch: Patch<T>): Promise<T> {
+    const table = quoteIdent(assertCollection(collection));
+    if (!Number.isInteger(expectedVersion)) throw new Error('expectedVersion must be an integer');
+    const { set, unset } = splitPatch(patch);
+    const p = new Params();
+    const idP = p.add(id);
+    const verP = p.add(expectedVersion);
+    // Shallow merge in one statement: remove the unset keys, overlay the set ones, then stamp
+    // the new version (SET expressions see the old row, so `version + 1` is the same in both).
+    let data = 'data';
+    for (const k of unset) data = `(${data} - ${p.add(k)}::text)`;
+    data = `(${data} || ${p.add(JSON.stringify(set))}::text::jsonb || jsonb_build_object('version', version + 1))`;
+    let rows: Array<{ data: string }>;
+    try {
+      ({ rows } = await this.q.query<{ data: string }>(
+        `UPDATE ${table} SET version = version + 1, data = ${data} WHERE id = ${idP} AND version = ${verP} RETURNING data::text AS data`,
+        p.values,
+      ));
+    } catch (e) {
+      // A patch that duplicates a unique key. (Unlike insert, UPDATE has no ON CONFLICT, so inside
+      // a transaction this aborts it: the caller must let the conflict end the transaction.)
+      if (isUniqueViolation(e)) throw new AppError('conflict');
+      throw e;
+    }
+    if (rows.length === 1) return parseDoc<T>(rows[0]);
+    // Only on failure: tell a missing document from a stale version.
+    const found = await this.q.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]);
+    throw new AppError(found.rows.length === 0 ? 'not_found' : 'conflict');
+  }
+}
+
+export class SqlStore implements Store {
+  private readonly mutex = new Mutex();
+  private readonly direct: SqlTx;
+  /** the client itself, or the client behind the mutex when it has no transaction API */
+  private readonly q: SqlQueryable;
+
+  constructor(private readonly client: SqlClient) {
+    // Without a client-side transaction API, every statement takes the mutex so none can land
+    // inside another caller's BEGIN … COMMIT on the shared connection.
+    const q: SqlQueryable = client.transaction
+      ? client
+      : { query: <R>(sql: string, params?: unknown[]) => this.mutex.run(() => client.query<R>(sql, params)) };
+    this.direct = new SqlTx(q);
+    this.q = q;
+  }
+
+  get<T extends StoredDoc>(collection: string, id: string): Promise<T | null> {
+    return this.direct.get<T>(collection, id);
+  }
+
+  insert<T extends StoredDoc>(collection: string, doc: NewDoc<T>): Promise<T> {
+    return this.direct.insert<T>(collection, doc);
+  }
+
+  update<T extends StoredDoc>(collection: string, id: string, expectedVersion: number, patch: Patch<T>): Promise<T> {
+    return this.direct.update<T>(collection, id, expectedVersion, patch);
+  }
+
+  async find<T extends StoredDoc>(collection: string, filter: Filter, options?: FindOptions): Promise<Page<T>> {
+    const b = buildFind(collection, filter, options);
+    const { rows } = await this.q.query<{ id: string; data: string }>(b.sql, b.params);
+    const items = rows.slice(0, b.limit).map((r) => parseDoc<T>(r));
+    if (rows.length <= b.limit) return { items };
+    const last = items[items.length - 1];
+    const cursor: SqlCursor = {
+      s: b.sortSig,
+      k: b.keys.map((k) => {
+        const v = getPath(last, k.field);
+        return v === undefined ? [] : [v];
+      }),
+      id: last._id,
+    };
+    return { items, nextCursor: encodeCursor(cursor) };
+  }
+
+  async count(collection: string, filter: Filter): Promise<number> {
+    const table = quoteIdent(assertCollection(collection));
+    const p = new Params();
+    const where = normalizeFilter(filter).map((c) => clauseSql(c, p));
+    const { rows } = await this.q.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${table}` + (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''),
+      p.values,
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+    return this.withTransaction((q) => fn(new SqlTx(q)));
+  }
+
+  private withTransaction<R>(fn: (q: SqlQueryable) => Promise<R>): Promise<R> {
+    const { client } = this;
+    if (client.transaction) return client.transaction(fn);
+    return this.mutex.run(async () => {
+      await client.query('BEGIN');
+      try {
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw e;
+      }
+    });
+  }
+
+  async ensureSchema(): Promise<void> {
+    for (const [name, defs] of Object.entries(COLLECTIONS) as Array<[string, readonly IndexDef[]]>) {
+      const table = quoteIdent(name);
+      await this.q.query(
+        `CREATE TABLE IF NOT EXISTS ${table} (id text PRIMARY KEY, version integer NOT NULL, data jsonb NOT NULL)`,
+      );
+      for (const def of defs) {
+        const exprs = def.fields.map(fieldExpr);
+        // A unique index ignores documents lacking any of its fields (e.g. users without devKey).
+        // `IS NOT NULL` (rather than `data ? 'f'`) also works for dotted paths, and the planner can
+        // prove it from an equality on the same expression, so lookups still use the index.
+        const partial = def.unique ? ` WHERE ${exprs.map((e) => `${e} IS NOT NULL`).join(' AND ')}` : '';
+        await this.q.query(
+          `CREATE ${def.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdent(indexName(name, def))} ON ${table} (${exprs.join(', ')})${partial}`,
+        );
+      }
+    }
+  }
+
+  async clearAll(): Promise<void> {
+    await this.q.query(`TRUNCATE ${Object.keys(COLLECTIONS).map(quoteIdent).join(', ')}`);
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+
+  /**
+   * The query plan of a `find`, with sequential scans disabled so the plan shows whether an index
+   * *can* serve the query regardless of how few rows a test table holds. For tests and bench/.
+   */
+  explain(collection: string, filter: Filter, options?: FindOptions): Promise<string> {
+    const b = buildFind(collection, filter, options);
+    return this.withTransaction(async (q) => {
+      await q.query('SET LOCAL enable_seqscan = off');
+      const { rows } = await q.query<Record<string, unknown>>(`EXPLAIN ${b.sql}`, b.params);
+      return rows.map((r) => String(r['QUERY PLAN'])).join('\n');
+    });
+  }
+}

@@ -1,0 +1,30 @@
+// The production runtime inside a WeChat cloud function (CloudBase).
+// Identity: OPENID from cloud.getWXContext(), which WeChat fills in from the signed call.
+import { systemClock } from './clock';
+import { wechatContentChecker, type MsgSecCheckApi } from './content/wechat';
+import { consoleLog, type Runtime } from './runtime';
+import { CloudBaseStore, type CloudDb } from './store/cloudbase';
+
+export async function createWechatRuntime(): Promise<Runtime> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cloud = require('wx-server-sdk') as {
+    init(opts: { env: unknown }): void;
+    DYNAMIC_CURRENT_ENV: unknown;
+    database(): unknown;
+    getWXContext(): { OPENID?: string };
+    openapi: { security: MsgSecCheckApi };
+  };
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+  const store = new CloudBaseStore(cloud.database() as CloudDb);
+  return {
+    store,
+    clock: systemClock,
+    content: wechatContentChecker(cloud.openapi.security),
+    channels: [],
+    principal: () => {
+      const openid = cloud.getWXContext().OPENID;
+      return openid ? { kind: 'openid', openid } : null;
+    },
+    log: consoleLog,
+  };
+}

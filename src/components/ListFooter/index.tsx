@@ -1,0 +1,29 @@
+import { Text, View } from '@tarojs/components';
+import Btn from '../Btn';
+
+export interface ListFooterProps {
+  hasMore: boolean;
+  loadingMore: boolean;
+  error: string | null;
+  count: number;
+  onMore: () => void;
+}
+
+/** The end of a paged list: a 加载更多 button (also reached by scrolling), its error, or the end. */
+export default function ListFooter({ hasMore, loadingMore, error, count, onMore }: ListFooterProps) {
+  if (!hasMore) {
+    return count > 0 ? (
+      <View className='list-footer'>
+        <Text>没有更多了</Text>
+      </View>
+    ) : null;
+  }
+  return (
+    <View className='list-footer'>
+      {error ? <Text className='list-footer__error'>{error}　</Text> : null}
+      <Btn small busy={loadingMore} busyText='加载中…' onClick={onMore}>
+        {error ? '重试' : '加载更多'}
+      </Btn>
+    </View>
+  );
+}

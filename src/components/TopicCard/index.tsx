@@ -1,0 +1,55 @@
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import type { TopicView } from '../../../domain/schemas/topic';
+import { formatDateTimeShortCN } from '../../utils/date';
+import { statusTagClass } from '../../utils/topic';
+import './index.css';
+
+export interface TopicCardProps {
+  topic: TopicView;
+  /** who proposed it and when (the office's queue) */
+  showProposer?: boolean;
+  onOpen: () => void;
+  /** buttons under the card */
+  children?: ReactNode;
+}
+
+/** One topic in a list: title, status, category and side, the office's answer when there is one. */
+export default function TopicCard({ topic, showProposer, onOpen, children }: TopicCardProps) {
+  const side = topic.side === 'joint' ? `${topic.sideLabel}（${topic.leadSide === 'gov' ? '政府方' : '工会方'}牵头）` : topic.sideLabel;
+  return (
+    <View className='card topic-card'>
+      <View className='topic-card__main' hoverClass='topic-card__main--hover' onClick={onOpen}>
+        <View className='topic-card__head'>
+          <Text className='topic-card__title'>{topic.title}</Text>
+          <Text className={statusTagClass(topic.status)}>{topic.statusLabel}</Text>
+        </View>
+        <View className='topic-card__tags'>
+          <Text className='topic-card__chip'>{topic.categoryLabel}</Text>
+          <Text className='topic-card__chip'>{side}</Text>
+        </View>
+        {showProposer ? (
+          <Text className='topic-card__meta'>
+            {topic.proposer.name} · {topic.proposer.unit}
+          </Text>
+        ) : (
+          <Text className='topic-card__meta'>{topic.meetingTitle}</Text>
+        )}
+        <Text className='topic-card__meta'>提交于 {formatDateTimeShortCN(topic.createdAt)}</Text>
+        {topic.status === 'returned' && topic.returnReason ? (
+          <View className='answer'>
+            <Text className='answer__label'>退回理由</Text>
+            <Text className='answer__text'>{topic.returnReason}</Text>
+          </View>
+        ) : null}
+        {topic.status === 'merged' && topic.mergedInto ? (
+          <View className='answer answer--merged'>
+            <Text className='answer__label'>已合并至「{topic.mergedInto.title}」</Text>
+            {topic.mergedInto.note ? <Text className='answer__text'>{topic.mergedInto.note}</Text> : null}
+          </View>
+        ) : null}
+      </View>
+      {children ? <View className='topic-card__actions'>{children}</View> : null}
+    </View>
+  );
+}

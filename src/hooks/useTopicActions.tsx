@@ -1,0 +1,157 @@
+// The actions a topic offers (its `allowedActions`), with their confirmations and dialogs, shared
+// by the topic page and the office's queue. The page renders `dialog` and calls `perform`.
+import Taro from '@tarojs/taro';
+import { type ReactNode, useCallback, useRef, useState } from 'react';
+import type { TopicView } from '../../domain/schemas/topic';
+import { TextDialog } from '../components/Dialog';
+import MergeDialog from '../components/MergeDialog';
+import { type ApiError, call, toApiError } from '../services/api';
+import { newIdempotencyKey } from '../utils/topic';
+import { useBusy } from './useBusy';
+
+export type TopicAction = 'update' | 'withdraw' | 'resubmit' | 'accept' | 'return' | 'merge' | 'addOpinion';
+
+export const ACTION_LABEL: Record<TopicAction, string> = {
+  update: '修改',
+  withdraw: '撤回',
+  resubmit: '重新提交',
+  accept: '采纳',
+  return: '退回',
+  merge: '合并',
+  addOpinion: '发表意见',
+};
+
+const DONE_TOAST: Record<Exclude<TopicAction, 'update'>, string> = {
+  withdraw: '已撤回',
+  resubmit: '已重新提交',
+  accept: '已采纳',
+  return: '已退回',
+  merge: '已合并',
+  addOpinion: '意见已发表',
+};
+
+const CONFIRM: Partial<Record<TopicAction, { title: string; content: string; confirmText: string }>> = {
+  withdraw: { title: '撤回议题', content: '撤回后该议题不再参与审核，且不能恢复。确定撤回吗？', confirmText: '撤回' },
+  resubmit: { title: '重新提交', content: '将议题重新提交给办公室审核。', confirmText: '重新提交' },
+  accept: { title: '采纳议题', content: '采纳后议题列入本次会议的议题清单，并通知提出人。', confirmText: '采纳' },
+};
+
+type Subject = Pick<TopicView, 'id' | 'meetingId' | 'title'>;
+type Open = { kind: 'return' | 'addOpinion' | 'merge'; topic: Subject; key: string } | null;
+
+export function isTopicAction(a: string): a is TopicAction {
+  return a in ACTION_LABEL;
+}
+
+export interface TopicActions {
+  /** the action whose call is running, for disabling buttons */
+  busy: TopicAction | null;
+  /** run an action: a confirmation or a dialog first where it needs one */
+  perform(action: Exclude<TopicAction, 'update'>, topic: Subject): void;
+  /** the open dialog, if any; render it at the end of the page */
+  dialog: ReactNode;
+}
+
+/** `onDone` runs after a successful call (reload, or drop the card); `onStale` after a conflict. */
+export function useTopicActions(onDone: (action: TopicAction, topic: Subject) => void, onStale?: () => void): TopicActions {
+  const { busy, run } = useBusy<TopicAction>();
+  const [open, setOpen] = useState<Open>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const done = useRef(onDone);
+  done.current = onDone;
+  const stale = useRef(onStale);
+  stale.current = onStale;
+
+  const send = useCallback(
+    (action: Exclude<TopicAction, 'update'>, topic: Subject, payload: Record<string, unknown>, key: string, inDialog: boolean) =>
+      run(action, async () => {
+        setDialogError(null);
+        try {
+          await call<unknown>('topic', action, { id: topic.id, ...payload }, { idempotencyKey: key });
+        } catch (e) {
+          const error: ApiError = toApiError(e);
+          void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
+          if (inDialog) setDialogError(error.message);
+          if (error.code === 'conflict' || error.code === 'invalid_transition' || error.code === 'not_found') {
+            setOpen(null);
+            stale.current?.();
+          }
+          return;
+        }
+        setOpen(null);
+        void Taro.showToast({ title: DONE_TOAST[action], icon: 'success' });
+        done.current(action, topic);
+      }),
+    [run],
+  );
+
+  const perform = useCallback(
+    (action: Exclude<TopicAction, 'update'>, topic: Subject) => {
+      if (busy) return;
+      if (action === 'return' || action === 'addOpinion' || action === 'merge') {
+        setDialogError(null);
+        setOpen({ kind: action, topic, key: newIdempotencyKey() });
+        return;
+      }
+      const ask = CONFIRM[action];
+      const key = newIdempotencyKey();
+      if (!ask) {
+        void send(action, topic, {}, key, false);
+        return;
+      }
+      void Taro.showModal({ title: ask.title, content: ask.content, confirmText: ask.confirmText, cancelText: '取消', confirmColor: '#b71c1c' }).then(
+        (r) => {
+          if (r.confirm) void send(action, topic, {}, key, false);
+        },
+      );
+    },
+    [busy, send],
+  );
+
+  const close = () => {
+    if (!busy) setOpen(null);
+  };
+
+  let dialog: ReactNode = null;
+  if (open?.kind === 'return') {
+    dialog = (
+      <TextDialog
+        field='reason'
+        title='退回议题'
+        subtitle={`退回「${open.topic.title}」，提出人修改后可重新提交。`}
+        placeholder='请写明退回理由和修改建议（必填）'
+        confirmText='确认退回'
+        busy={busy === 'return'}
+        error={dialogError}
+        onCancel={close}
+        onSubmit={(reason) => void send('return', open.topic, { reason }, open.key, true)}
+      />
+    );
+  } else if (open?.kind === 'addOpinion') {
+    dialog = (
+      <TextDialog
+        field='opinion'
+        title='发表意见'
+        subtitle='会前征求意见：您的意见将附在议题上，供双方商议议题清单时参考。'
+        placeholder='请输入对该议题的意见'
+        confirmText='提交意见'
+        busy={busy === 'addOpinion'}
+        error={dialogError}
+        onCancel={close}
+        onSubmit={(text) => void send('addOpinion', open.topic, { text }, open.key, true)}
+      />
+    );
+  } else if (open?.kind === 'merge') {
+    dialog = (
+      <MergeDialog
+        topic={open.topic}
+        busy={busy === 'merge'}
+        error={dialogError}
+        onCancel={close}
+        onSubmit={(intoId, note) => void send('merge', open.topic, { intoId, ...(note ? { note } : {}) }, open.key, true)}
+      />
+    );
+  }
+
+  return { busy, perform, dialog };
+}

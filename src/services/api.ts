@@ -1,0 +1,173 @@
+// The ONLY module that talks to the cloud (DESIGN.md "The contract").
+// weapp: wx.cloud.callFunction({ name: area, data: { action, payload, idempotencyKey } }).
+// H5:    POST /api/<area> with the same JSON body, authorised by the local host's session token.
+// Every answer is an envelope; a failure becomes an ApiError carrying a Chinese message to show.
+import Taro from '@tarojs/taro';
+import type { ErrorCode } from '../../domain/errors';
+import type { Role } from '../../domain/roles';
+
+export type { ErrorCode };
+
+type ErrorBody = { code: ErrorCode; message: string; details?: unknown };
+type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+export const NETWORK_MESSAGE = '网络异常，请检查网络后重试';
+const MALFORMED_MESSAGE = '系统繁忙，请稍后再试';
+const TOKEN_KEY = 'session_token';
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    // Transpiled to ES5 for the mini-program, `extends Error` loses the prototype without this.
+    Object.setPrototypeOf(this, ApiError.prototype);
+    this.name = 'ApiError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+/** Any thrown value as an ApiError, so pages have one shape to show. */
+export function toApiError(e: unknown): ApiError {
+  return isApiError(e) ? e : new ApiError('internal', MALFORMED_MESSAGE);
+}
+
+export interface CallOptions {
+  /** sent with mutations so a retried tap is applied once */
+  idempotencyKey?: string;
+}
+
+// ---- session token (H5 only; in WeChat the caller is identified by OPENID) ----
+
+export function getSessionToken(): string | null {
+  try {
+    const token: unknown = Taro.getStorageSync(TOKEN_KEY);
+    return typeof token === 'string' && token !== '' ? token : null;
+  } catch {
+    return null;
+  }
+}
+
+export function setSessionToken(token: string | null): void {
+  try {
+    if (token) Taro.setStorageSync(TOKEN_KEY, token);
+    else Taro.removeStorageSync(TOKEN_KEY);
+  } catch {
+    // Storage can be full or disabled (private mode); the session then lasts until reload.
+  }
+}
+
+// ---- envelope ----
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+function isEnvelope(v: unknown): v is Envelope<unknown> {
+  if (!isRecord(v)) return false;
+  if (v.ok === true) return 'data' in v;
+  return v.ok === false && isRecord(v.error) && typeof v.error.code === 'string';
+}
+
+function unwrap<T>(answer: unknown): T {
+  if (!isEnvelope(answer)) throw new ApiError('internal', MALFORMED_MESSAGE);
+  if (answer.ok) return answer.data as T;
+  const { code, message, details } = answer.error;
+  if (code === 'unauthenticated' && process.env.TARO_ENV === 'h5') setSessionToken(null);
+  throw new ApiError(code, message || MALFORMED_MESSAGE, details);
+}
+
+function body(action: string, payload: object, opts?: CallOptions): Record<string, unknown> {
+  const data: Record<string, unknown> = { action, payload };
+  if (opts?.idempotencyKey) data.idempotencyKey = opts.idempotencyKey;
+  return data;
+}
+
+// ---- transports ----
+
+let cloudReady = false;
+
+function ensureCloud(): void {
+  if (cloudReady) return;
+  const env = process.env.CLOUD_ENV;
+  Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true });
+  cloudReady = true;
+}
+
+async function callCloud(area: string, data: Record<string, unknown>): Promise<unknown> {
+  ensureCloud();
+  try {
+    const res = await Taro.cloud.callFunction({ name: area, data });
+    return res.result;
+  } catch {
+    throw new ApiError('internal', NETWORK_MESSAGE);
+  }
+}
+
+function authHeaders(): Record<string, string> {
+  const token = getSessionToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+async function fetchJson(url: string, init: RequestInit): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    throw new ApiError('internal', NETWORK_MESSAGE);
+  }
+  try {
+    return await res.json();
+  } catch {
+    // A proxy's HTML error page or a cut connection: not an envelope.
+    throw new ApiError('internal', res.ok ? MALFORMED_MESSAGE : NETWORK_MESSAGE);
+  }
+}
+
+/** Call one action of one area; resolves with `data`, rejects with an ApiError. */
+export async function call<T>(area: string, action: string, payload: object = {}, opts?: CallOptions): Promise<T> {
+  const data = body(action, payload, opts);
+  if (process.env.TARO_ENV === 'weapp') {
+    return unwrap<T>(await callCloud(area, data));
+  }
+  const answer = await fetchJson(`/api/${encodeURIComponent(area)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authHeaders() },
+    body: JSON.stringify(data),
+  });
+  return unwrap<T>(answer);
+}
+
+// ---- development sign-in (local host on loopback only) ----
+
+export interface DevUser {
+  key: string;
+  id: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  /** role identifiers; a `{ role, label }` pair is accepted too */
+  roles: Array<Role | { role: Role; label: string }>;
+  unit?: string;
+  title?: string;
+}
+
+const DEV_ONLY_MESSAGE = '演示登录仅在浏览器开发模式下可用';
+
+export async function listDevUsers(): Promise<DevUser[]> {
+  if (process.env.TARO_ENV !== 'h5') throw new ApiError('forbidden', DEV_ONLY_MESSAGE);
+  return unwrap<DevUser[]>(await fetchJson('/api/dev/users', { method: 'GET', headers: { accept: 'application/json' } }));
+}
+
+export async function devSignIn(key: string): Promise<void> {
+  if (process.env.TARO_ENV !== 'h5') throw new ApiError('forbidden', DEV_ONLY_MESSAGE);
+  const data = await call<{ token: string }>('account', 'devSignIn', { key });
+  if (!data || typeof data.token !== 'string') throw new ApiError('internal', MALFORMED_MESSAGE);
+  setSessionToken(data.token);
+}

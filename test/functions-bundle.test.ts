@@ -1,0 +1,74 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports -- loads built bundles */
+// The deployable bundles (dist/cloudfunctions/<area>/index.js), loaded as WeChat would load them,
+// with wx-server-sdk replaced by the in-process CloudBase stand-in: the production runtime, the
+// CloudBase adapter and identity by OPENID, end to end.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seedDemo } from '../server/seed';
+import { CloudBaseStore } from '../server/store/cloudbase';
+import { FakeCloudDatabase } from './support/fake-cloudbase';
+import { DEMO_NOW } from './support/world';
+
+const mockState: { db: FakeCloudDatabase | null; openid: string | undefined } = { db: null, openid: undefined };
+jest.mock('wx-server-sdk', () => ({
+  DYNAMIC_CURRENT_ENV: 'dynamic',
+  init: jest.fn(),
+  database: () => mockState.db,
+  getWXContext: () => ({ OPENID: mockState.openid, APPID: 'wx-test' }),
+  openapi: { security: { msgSecCheck: jest.fn(async () => ({ errCode: 0, result: { suggest: 'pass', label: 100 } })) } },
+}));
+
+const dist = join(__dirname, '..', 'dist', 'cloudfunctions');
+const areas = readdirSync(join(__dirname, '..', 'cloudfunctions')).filter((d) => existsSync(join(__dirname, '..', 'cloudfunctions', d, 'index.ts')));
+type Main = (event: unknown, context?: unknown) => Promise<{ ok: boolean; data?: any; error?: { code: string } }>;
+
+beforeAll(async () => {
+  if (!existsSync(dist)) throw new Error('dist/cloudfunctions 不存在：请先运行 npm run build:functions（npm test 会自动构建）');
+  mockState.db = new FakeCloudDatabase();
+  const store = new CloudBaseStore(mockState.db);
+  await store.ensureSchema();
+  await seedDemo(store, DEMO_NOW);
+  const ma = await store.get('users', 'city-rep-ma');
+  await store.update('users', 'city-rep-ma', ma!.version, { openid: 'o-wx-ma' });
+});
+
+describe.each(areas.map((a) => [a]))('bundle %s', (area) => {
+  it('is a single file whose only dependency is wx-server-sdk, with its config', () => {
+    const pkg = JSON.parse(readFileSync(join(dist, area, 'package.json'), 'utf8'));
+    expect(Object.keys(pkg.dependencies)).toEqual(['wx-server-sdk']);
+    expect(existsSync(join(dist, area, 'config.json'))).toBe(true);
+    const code = readFileSync(join(dist, area, 'index.js'), 'utf8');
+    expect(code).not.toMatch(/require\("(zod|dayjs|@electric-sql\/pglite)"\)/);
+  });
+
+  it('loads with wx-server-sdk mocked and exports main', () => {
+    const mod = require(join(dist, area, 'index.js')) as { main?: Main };
+    expect(typeof mod.main).toBe('function');
+  });
+});
+
+describe('account bundle on the CloudBase stand-in', () => {
+  const main = () => (require(join(dist, 'account', 'index.js')) as { main: Main }).main;
+
+  it('identifies the caller by OPENID from the WeChat context and answers their home', async () => {
+    mockState.openid = 'o-wx-ma';
+    const res = await main()({ action: 'home', payload: {} }, {});
+    expect(res.ok).toBe(true);
+    expect(res.data.person.name).toBe('马春花');
+    expect(res.data.org.name).toBe('巴彦淖尔市');
+  });
+
+  it('ignores any identity a payload or context claims', async () => {
+    mockState.openid = 'o-unbound';
+    const res = await main()({ action: 'me', payload: {} }, { sessionToken: 'x', OPENID: 'o-wx-ma', asUser: 'city-rep-ma' });
+    expect(res.error?.code).toBe('unauthenticated');
+    mockState.openid = 'o-wx-ma';
+    const sneaky = await main()({ action: 'me', payload: { openid: 'o-other' } });
+    expect(sneaky.error?.code).toBe('validation_error');
+  });
+
+  it('answers without an OPENID as unauthenticated', async () => {
+    mockState.openid = undefined;
+    expect((await main()({ action: 'me' })).error?.code).toBe('unauthenticated');
+  });
+});

@@ -1,0 +1,96 @@
+// One example call per registered action, for the generated authorisation matrix.
+// A new action without an entry here makes the matrix test fail: add its example with the action.
+// `payload(w, org)` builds a fresh record in `org` for every call, so one caller's success cannot
+// change what the next caller meets. `admits` lists the roles the row rules let through for the
+// city record (default: every role of the matrix row) — written by hand, so the test checks the
+// router against a second account of the rules, not against itself.
+import type { Role, TopicStatus } from '../../domain';
+import type { TopicDoc } from '../../server/docs';
+import type { NotificationDoc } from '../../server/notify';
+import type { Dispatched } from '../../server/router';
+import type { World } from './world';
+
+export interface ActionExample {
+  payload: (w: World, orgId: string) => unknown | Promise<unknown>;
+  admits?: readonly Role[];
+  /** for actions that name no record: proves a caller saw only what is theirs */
+  isolation?: (res: Dispatched, caller: { key: string; orgId: string }) => void;
+}
+
+export const MEETING: Record<string, string> = { city: 'm-city-current', linhe: 'm-linhe-current' };
+const REP: Record<string, string> = { city: 'city-rep-ma', linhe: 'linhe-rep' };
+
+let seq = 0;
+export async function makeTopic(
+  w: World,
+  orgId: string,
+  opts: { side?: 'gov' | 'union'; status?: TopicStatus; by?: string } = {},
+): Promise<TopicDoc> {
+  const side = opts.side ?? 'union';
+  seq += 1;
+  const at = new Date(w.now.getTime() + seq).toISOString();
+  return w.store.insert<TopicDoc>('topics', {
+    orgId, meetingId: MEETING[orgId], meetingTitle: '测试会议', side, leadSide: side,
+    routedTo: side === 'gov' ? 'gov_office' : 'union_office', category: 'worker_concerns',
+    title: `示例议题 ${seq}`, background: '背景情况说明十个字以上', research: '调研论证说明十个字以上', request: '建议与请求内容',
+    status: opts.status ?? 'submitted', createdBy: opts.by ?? (side === 'gov' ? `${orgId}-hrss` : REP[orgId]),
+    proposerName: '示例', proposerUnit: '示例单位', createdAt: at, updatedAt: at, submitDay: '2026-11-24',
+    returnReason: opts.status === 'returned' ? '请补充调研数据' : undefined, history: [], opinions: [],
+  });
+}
+
+const data = (res: Dispatched) => (res.envelope.ok ? (res.envelope.data as Record<string, unknown>) : {});
+const sameOrg = (res: Dispatched, caller: { orgId: string }) => expect((data(res).org as { id?: string } | undefined)?.id).toBe(caller.orgId);
+const topicId = async (w: World, org: string, opts: Parameters<typeof makeTopic>[2]) => ({ id: (await makeTopic(w, org, opts))._id });
+const CONFIRMERS: Role[] = ['gov_convenor', 'gov_leader', 'union_convenor', 'union_chair'];
+const LEADERSHIP: Role[] = ['gov_office', 'union_office', 'gov_convenor', 'union_convenor', 'gov_leader', 'union_chair', 'mayor'];
+
+export const EXAMPLES: Record<string, ActionExample> = {
+  'account.me': { payload: () => ({}), isolation: sameOrg },
+  'account.home': { payload: () => ({}), isolation: sameOrg },
+
+  'topic.submit': {
+    payload: (_w, org) => ({
+      meetingId: MEETING[org], side: 'union', category: 'worker_concerns', title: '关于外卖骑手职业伤害保障的建议',
+      background: '我市新就业形态劳动者约一万二千人，职业伤害保障覆盖不足。', research: '走访三家平台站点，问卷四百份，六成骑手未参保。',
+      request: '建议人社部门牵头推进职业伤害保障试点。',
+    }),
+    // a union topic: the government side's proposers are refused by the side rule (Art. 6)
+    admits: ['union_department', 'representative', 'union_office'],
+  },
+  'topic.update': { payload: async (w, org) => ({ ...(await topicId(w, org, {})), title: '修改后的议题标题' }), admits: ['representative'] },
+  'topic.withdraw': { payload: (w, org) => topicId(w, org, {}), admits: ['representative'] },
+  'topic.resubmit': { payload: (w, org) => topicId(w, org, { status: 'returned' }), admits: ['representative'] },
+  'topic.accept': { payload: (w, org) => topicId(w, org, { side: 'gov' }), admits: ['gov_office'] },
+  'topic.return': { payload: async (w, org) => ({ ...(await topicId(w, org, { side: 'gov' })), reason: '请补充调研数据' }), admits: ['gov_office'] },
+  'topic.merge': {
+    payload: async (w, org) => ({ ...(await topicId(w, org, { side: 'gov' })), intoId: (await makeTopic(w, org, { side: 'gov' }))._id }),
+    admits: ['gov_office'],
+  },
+  'topic.addOpinion': {
+    payload: async (w, org) => ({ ...(await topicId(w, org, { status: 'accepted' })), text: '同意列入议题，建议补充资金测算。' }),
+    admits: ['gov_office', 'gov_convenor', 'gov_leader'],
+  },
+  'topic.confirmList': { payload: (_w, org) => ({ meetingId: MEETING[org] }), admits: CONFIRMERS },
+  'topic.revokeConfirmation': { payload: (_w, org) => ({ meetingId: MEETING[org] }), admits: CONFIRMERS },
+  'topic.list': { payload: (_w, org) => ({ scope: 'meeting', meetingId: MEETING[org] }) },
+  // a submitted union topic: its proposer and the union office see it; nobody else yet
+  'topic.get': { payload: (w, org) => topicId(w, org, {}), admits: ['representative', 'union_office'] },
+  'topic.listStatus': { payload: (_w, org) => ({ meetingId: MEETING[org] }), admits: LEADERSHIP },
+
+  'notify.inbox': {
+    payload: async (w) => {
+      await w.store.insert<NotificationDoc>('notifications', {
+        recipientId: 'city-rep-ma', orgId: 'city', milestone: 'topic_accepted', subjectType: 'topic', subjectId: 'x',
+        title: '只给马春花的消息', body: '', link: '/pages/index/index', createdAt: w.now.toISOString(), readAt: null,
+      });
+      return {};
+    },
+    isolation: (res, caller) => {
+      const titles = ((data(res).items as Array<{ title: string }>) ?? []).map((i) => i.title);
+      if (caller.key !== 'city-rep-ma') expect(titles).not.toContain('只给马春花的消息');
+    },
+  },
+  'notify.unreadCount': { payload: () => ({}), isolation: (res) => expect(typeof data(res).unread).toBe('number') },
+  'notify.markRead': { payload: () => ({ ids: ['n-not-mine'] }), isolation: (res) => expect(res.envelope.ok).toBe(true) },
+};

@@ -1,0 +1,83 @@
+// A seeded world over the embedded database for tests that cross boundaries. One PGlite per test
+// file (creating one costs seconds); `reset()` empties and re-seeds between tests.
+import { AREAS } from '../../server/host/areas';
+import { dispatch, type Dispatched } from '../../server/router';
+import type { Area } from '../../server/registry';
+import { join } from 'node:path';
+import { loadWordList, wordListChecker } from '../../server/content';
+import { consoleLog, type Principal, type Runtime } from '../../server/runtime';
+import { seedDemo } from '../../server/seed';
+import { openPgliteStore } from '../../server/store/pglite';
+import type { Store } from '../../server/store/port';
+
+export const WORDLIST = join(__dirname, '..', '..', 'server', 'content', 'wordlist.txt');
+
+/** A fixed "today" for deterministic tests: 2026-11-24 10:00 in Shanghai. */
+export const DEMO_NOW = new Date('2026-11-24T02:00:00.000Z');
+
+/** Test context: names the person directly (the test runtime's stand-in for a verified session). */
+export interface AsUser {
+  asUser?: string;
+}
+
+export interface World {
+  store: Store;
+  rt: Runtime;
+  now: Date;
+  setNow(d: Date): void;
+  call(area: string, action: string, payload: unknown, asUser?: string, idempotencyKey?: string): Promise<Dispatched>;
+  raw(area: string, event: unknown, asUser?: string): Promise<Dispatched>;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function areaByName(name: string): Area {
+  const area = AREAS.find((a) => a.name === name);
+  if (!area) throw new Error(`no area ${name}`);
+  return area;
+}
+
+export async function openWorld(): Promise<World> {
+  const store = await openPgliteStore();
+  let now = DEMO_NOW;
+  const rt: Runtime = {
+    store,
+    clock: { now: () => now },
+    content: wordListChecker(loadWordList(WORDLIST)),
+    channels: [],
+    principal: (context: unknown): Principal | null => {
+      const userId = (context as AsUser | undefined)?.asUser;
+      return userId ? { kind: 'user', userId } : null;
+    },
+    log: (level, message, extra) => {
+      if (level === 'error' && !process.env.QUIET_ERRORS) consoleLog(level, message, extra);
+    },
+  };
+  await seedDemo(store, now);
+  const raw = (area: string, event: unknown, asUser?: string) => dispatch(areaByName(area), event, { asUser }, rt);
+  return {
+    store,
+    rt,
+    get now() {
+      return now;
+    },
+    setNow: (d) => {
+      now = d;
+    },
+    raw,
+    call: (area, action, payload, asUser, idempotencyKey) => raw(area, { action, payload, idempotencyKey }, asUser),
+    reset: async () => {
+      now = DEMO_NOW;
+      await store.clearAll();
+      await seedDemo(store, now);
+    },
+    close: () => store.close(),
+  };
+}
+
+/** Counts of every collection but the audit log: a refused call must leave these unchanged. */
+export async function snapshotCounts(store: Store, collections: readonly string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const c of collections) out[c] = await store.count(c, {});
+  return out;
+}
