@@ -40,12 +40,44 @@ async function median(fn: () => Promise<unknown>, n: number): Promise<number> {
   return times[Math.floor(n / 2)];
 }
 
+const SUBMIT = {
+  meetingId: 'm-city-current', side: 'union', category: 'worker_concerns', title: '关于职工技能培训补贴的建议',
+  background: '我市技能培训补贴申领流程繁琐，职工知晓率低。', research: '调研十家企业，六成职工不了解补贴政策。', request: '建议简化申领流程并由工会协助宣传。',
+};
+
+/** Round trips of the calls a screen makes; must not change when the data grows. */
+async function tripsOf(world: Awaited<ReturnType<typeof openWorld>>) {
+  const home = await world.call('account', 'home', {}, 'city-union-office');
+  const queue = await world.call('topic', 'list', { scope: 'queue', status: 'accepted' }, 'city-union-office');
+  const mine = await world.call('topic', 'list', { scope: 'mine' }, 'city-union-rights');
+  const submit = await world.call('topic', 'submit', SUBMIT, 'city-union-rights');
+  const inbox = await world.call('notify', 'inbox', {}, 'city-union-office');
+  return { 'account.home': home.roundTrips, 'topic.list queue': queue.roundTrips, 'topic.list mine': mine.roundTrips, 'topic.submit': submit.roundTrips, 'notify.inbox': inbox.roundTrips };
+}
+
 async function main(): Promise<void> {
   console.log(`weapp main package: ${weappMainPackage()}`);
   const world = await openWorld();
   const home = () => world.call('account', 'home', {}, 'city-gov-office');
   await home();
+  // one accepted topic, so the small case lists a non-empty page like the large one does
+  const first = await world.call('topic', 'submit', SUBMIT, 'city-union-rights');
+  await world.call('topic', 'accept', { id: (first.envelope.ok ? (first.envelope.data as { id: string }).id : '') }, 'city-union-office');
+  const tripsSmall = await tripsOf(world);
   const small = { trips: (await home()).roundTrips, ms: await median(home, 50) };
+  for (let i = 0; i < 3000; i += 1) {
+    const org = ['city', 'linhe'][i % 2];
+    await world.store.insert('topics', {
+      orgId: org, meetingId: `m-${org}-current`, meetingTitle: '联席会议', side: 'union', leadSide: 'union', routedTo: 'union_office',
+      category: 'other', title: `历史议题 ${i}`, background: '背景', research: '调研', request: '请求', status: ['accepted', 'returned', 'withdrawn'][i % 3],
+      createdBy: `person-${i % 40}`, proposerName: '某人', proposerUnit: '某单位', createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, i)).toISOString(),
+      updatedAt: '2025-01-01T00:00:00.000Z', submitDay: '2025-01-01', history: [], opinions: [],
+    });
+    await world.store.insert('notifications', {
+      recipientId: `person-${i % 40}`, orgId: org, milestone: 'topic_accepted', subjectType: 'topic', subjectId: `t${i}`,
+      title: '消息', body: '', link: '/pages/index/index', createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, i)).toISOString(), readAt: null,
+    });
+  }
   for (let i = 0; i < 5000; i += 1) {
     await world.store.insert('meetings', {
       orgId: ['city', 'linhe', 'wuyuan'][i % 3], kind: 'special', year: 2020 + (i % 7), title: `专题会议 ${i}`,
@@ -54,7 +86,12 @@ async function main(): Promise<void> {
     });
   }
   await home();
+  const tripsLarge = await tripsOf(world);
   const large = { trips: (await home()).roundTrips, ms: await median(home, 50) };
+  for (const [name, n] of Object.entries(tripsSmall)) {
+    const m = tripsLarge[name as keyof typeof tripsLarge];
+    console.log(`${name.padEnd(18)} round trips: ${n} with seed data, ${m} with +3000 topics/+3000 messages/+5000 meetings (${n === m ? 'constant' : 'GROWS'})`);
+  }
   console.log(`account.home round trips: ${small.trips} with 2 meetings, ${large.trips} with 5002 meetings (${small.trips === large.trips ? 'constant' : 'GROWS'})`);
   console.log(`account.home median latency: ${small.ms.toFixed(2)} ms small, ${large.ms.toFixed(2)} ms large, ratio ${(large.ms / small.ms).toFixed(2)}`);
   await world.close();

@@ -28,6 +28,12 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, O = unknown> {
    * permission lists `rows`.
    */
   row?: (input: z.infer<S>, store: Store, actor: Actor) => Promise<RowFacts | null>;
+  /**
+   * The read action whose row rules say who may see this record (default: same org or parent
+   * office). A caller refused a write who may see the record gets `forbidden`; anyone else
+   * `not_found`, so a record's existence never leaks.
+   */
+  readAs?: ActionName;
   /** the record the audit row names */
   target?: (input: z.infer<S>) => string | undefined;
   /** with an idempotencyKey, a repeated call returns the first answer instead of acting twice */

@@ -6,12 +6,14 @@ import {
   CallBody,
   ERROR_MESSAGES,
   HTTP_STATUS,
+  PERMISSIONS,
   rowAdmits,
   roleMayCall,
   type Actor,
   type Envelope,
   type ErrorCode,
   type Org,
+  type Permission,
   type RowFacts,
 } from '../domain';
 import { writeAudit } from './audit';
@@ -53,7 +55,8 @@ async function authorise(action: RegisteredAction, input: unknown, actor: Actor,
   const row = await withParent(store, found);
   if (rowAdmits(permission, actor, row)) return;
   // Someone who may read the record learns they may not change it; anyone else learns nothing.
-  const mayRead = rowAdmits({ ...permission, mode: 'read', rows: ['sameOrg', 'parentOrgRead'] }, actor, row);
+  const visibility: Permission = action.readAs ? PERMISSIONS[action.readAs] : { ...permission, rows: ['sameOrg', 'parentOrgRead'] };
+  const mayRead = permission.mode === 'write' && rowAdmits({ ...visibility, mode: 'read' }, actor, row);
   throw new AppError(mayRead ? 'forbidden' : 'not_found');
 }
 

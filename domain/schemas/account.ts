@@ -53,3 +53,15 @@ export const HomeView = MeView.extend({
     .nullable(),
 });
 export type HomeView = z.infer<typeof HomeView>;
+
+/** `GET /api/dev/users` (local host, development only): the people one may sign in as. */
+export interface DevUserView {
+  key: string;
+  id: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  roles: string[];
+  unit: string;
+  title: string;
+}

@@ -1,22 +1,11 @@
 // Development-only routes of the local host (issue #2 §4): the demo-user list, demo sign-in and the
 // development clock. Refused in production and whenever the host listens beyond loopback.
 import { z } from 'zod';
-import { AppError, DevSignInInput, ROLES, type Envelope, type Org, type Person } from '../../domain';
+import { AppError, DevSignInInput, ROLES, type DevUserView, type Envelope, type Org, type Person } from '../../domain';
 import { writeAudit } from '../audit';
 import type { DevClock } from '../clock';
 import { signSession } from '../session';
 import type { Store, StoredDoc } from '../store/port';
-
-export interface DevUser {
-  key: string;
-  id: string;
-  name: string;
-  orgId: string;
-  orgName: string;
-  roles: string[];
-  unit: string;
-  title: string;
-}
 
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
@@ -37,7 +26,7 @@ async function all<T extends StoredDoc>(store: Store, collection: string): Promi
   return out;
 }
 
-export async function listDevUsers(store: Store): Promise<DevUser[]> {
+export async function listDevUsers(store: Store): Promise<DevUserView[]> {
   const [people, orgs] = await Promise.all([all<Person>(store, 'users'), all<Org>(store, 'orgs')]);
   const orgById = new Map(orgs.map((o) => [o._id, o]));
   const orgRank = (id: string) => (orgById.get(id)?.level === 'city' ? 0 : 1);

@@ -10,7 +10,8 @@ import { seedDemo } from '../../server/seed';
 import { openPgliteStore } from '../../server/store/pglite';
 import type { Store } from '../../server/store/port';
 
-export const WORDLIST = join(__dirname, '..', '..', 'server', 'content', 'wordlist.txt');
+/** Resolved from the repository root (tests and the bench both run there; the bench is bundled elsewhere). */
+export const WORDLIST = join(process.cwd(), 'server', 'content', 'wordlist.txt');
 
 /** A fixed "today" for deterministic tests: 2026-11-24 10:00 in Shanghai. */
 export const DEMO_NOW = new Date('2026-11-24T02:00:00.000Z');

@@ -11,6 +11,7 @@ export const accept = defineAction({
   name: 'topic.accept',
   input: TopicIdInput,
   row: topicRow,
+  readAs: 'topic.get',
   target: (i) => i.id,
   handler: async ({ id }, ctx) => {
     const { topic, meeting } = await moveTopic(ctx, id, 'accept');

@@ -10,6 +10,7 @@ export const addOpinion = defineAction({
   name: 'topic.addOpinion',
   input: AddOpinionInput,
   row: topicRow,
+  readAs: 'topic.get',
   target: (i) => i.id,
   handler: async ({ id, text }, ctx) => {
     const topic = await loadTopic(ctx.store, id);

@@ -54,10 +54,10 @@ export const list = defineAction({
   },
 });
 
-/** The phase of each meeting on the page (a page spans one or a few meetings). */
+/** The phase of each meeting on the page, in one query whatever the page holds. */
 async function meetingStatuses(store: Store, topics: readonly TopicDoc[], known: MeetingDoc | null) {
   const ids = [...new Set(topics.map((t) => t.meetingId))].filter((id) => id !== known?._id);
-  const loaded = await Promise.all(ids.map((id) => store.get<MeetingDoc>('meetings', id)));
+  const loaded = ids.length ? (await store.find<MeetingDoc>('meetings', { _id: { in: ids } }, { limit: 100 })).items : [];
   const out = new Map<string, MeetingDoc['status']>();
   for (const m of [known, ...loaded]) if (m) out.set(m._id, m.status);
   return out;

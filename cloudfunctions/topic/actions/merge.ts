@@ -11,6 +11,7 @@ export const merge = defineAction({
   name: 'topic.merge',
   input: MergeTopicInput,
   row: topicRow,
+  readAs: 'topic.get',
   target: (i) => i.id,
   handler: async ({ id, intoId, note }, ctx) => {
     if (id === intoId) throw new AppError('validation_error', '不能把议题合并到它自己');

@@ -10,6 +10,7 @@ export const resubmit = defineAction({
   name: 'topic.resubmit',
   input: TopicIdInput,
   row: topicRow,
+  readAs: 'topic.get',
   target: (i) => i.id,
   handler: async ({ id }, ctx) => {
     const { topic, meeting } = await moveTopic(ctx, id, 'resubmit', { returnReason: undefined });

@@ -10,6 +10,7 @@ export const returnTopic = defineAction({
   name: 'topic.return',
   input: ReturnTopicInput,
   row: topicRow,
+  readAs: 'topic.get',
   target: (i) => i.id,
   handler: async ({ id, reason }, ctx) => {
     const { topic, meeting } = await moveTopic(ctx, id, 'return', { returnReason: reason }, reason);

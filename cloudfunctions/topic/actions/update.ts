@@ -9,6 +9,7 @@ export const update = defineAction({
   name: 'topic.update',
   input: UpdateTopicInput,
   row: topicRow,
+  readAs: 'topic.get',
   target: (i) => i.id,
   handler: async ({ id, ...changes }, ctx) => {
     const topic = await loadTopic(ctx.store, id);

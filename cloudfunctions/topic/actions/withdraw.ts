@@ -9,6 +9,7 @@ export const withdraw = defineAction({
   name: 'topic.withdraw',
   input: TopicIdInput,
   row: topicRow,
+  readAs: 'topic.get',
   target: (i) => i.id,
   handler: async ({ id }, ctx) => {
     const { topic, meeting } = await moveTopic(ctx, id, 'withdraw');

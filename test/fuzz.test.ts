@@ -1,0 +1,82 @@
+// Bad input, generated for every registered action: mutations of its valid example and random JSON.
+// Whatever arrives, the answer is a clean envelope with a known code (never `internal`), and a
+// refused call changes nothing but the audit log.
+import { ERROR_CODES } from '../domain';
+import { AREAS } from '../server/host/areas';
+import { COLLECTION_NAMES } from '../server/store/indexes';
+import { EXAMPLES } from './support/action-examples';
+import { openWorld, snapshotCounts, type World } from './support/world';
+
+/** Small deterministic PRNG (mulberry32), so a failure reproduces. */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WEIRD: unknown[] = [
+  null, true, 0, -1, 1e308, '', ' ', 'a'.repeat(5000), '<script>alert(1)</script>', "' OR 1=1 --", '$where', '\u0000',
+  '议', [], [1, 2], {}, { $gt: '' }, { in: ['x'] }, '2026-13-45T99:99:99Z', 'm-city-current', '../../etc/passwd',
+];
+
+function randomValue(r: () => number, depth = 0): unknown {
+  const pick = r();
+  if (depth > 2 || pick < 0.5) return WEIRD[Math.floor(r() * WEIRD.length)];
+  if (pick < 0.75) return Array.from({ length: Math.floor(r() * 3) }, () => randomValue(r, depth + 1));
+  const o: Record<string, unknown> = {};
+  for (let i = 0; i < 1 + Math.floor(r() * 3); i += 1) o[['id', 'meetingId', 'status', '__proto__', 'constructor', 'orgId', 'x'][Math.floor(r() * 7)]] = randomValue(r, depth + 1);
+  return o;
+}
+
+function mutate(valid: Record<string, unknown>, r: () => number): unknown {
+  const keys = Object.keys(valid);
+  const copy: Record<string, unknown> = { ...valid };
+  const k = keys[Math.floor(r() * keys.length)];
+  switch (Math.floor(r() * 5)) {
+    case 0: if (k) delete copy[k]; return copy;
+    case 1: if (k) copy[k] = randomValue(r); return copy;
+    case 2: return { ...copy, [['status', 'orgId', 'createdBy', 'version', '_openid', 'asUser'][Math.floor(r() * 6)]]: 'accepted' };
+    case 3: return randomValue(r);
+    default: {
+      // an own "__proto__" key, as JSON.parse makes it from a hostile body
+      const rest = JSON.stringify(copy).slice(1, -1);
+      return JSON.parse(`{"__proto__": {"admin": true}${rest ? `, ${rest}` : ''}}`);
+    }
+  }
+}
+
+let world: World;
+beforeAll(async () => {
+  world = await openWorld();
+});
+afterAll(() => world.close());
+
+const actions = AREAS.flatMap((a) => [...a.actions.values()]);
+const unaudited = COLLECTION_NAMES.filter((c) => c !== 'audit' && c !== 'idempotency');
+const callers = ['city-rep-ma', 'city-gov-office', 'city-union-office', 'city-gov-convenor', 'linhe-rep'];
+
+it.each(actions.map((a) => [a.name]))('%s survives 60 malformed calls', async (name) => {
+  const [area, verb] = name.split('.');
+  const r = rng([...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7));
+  for (let i = 0; i < 60; i += 1) {
+    const valid = (await EXAMPLES[name].payload(world, 'city')) as Record<string, unknown>;
+    const payload = mutate(valid, r);
+    const caller = callers[i % callers.length];
+    const before = await snapshotCounts(world.store, unaudited);
+    const res = await world.raw(area, { action: verb, payload }, caller);
+    const env = res.envelope;
+    expect(typeof env.ok).toBe('boolean');
+    if (!env.ok) {
+      expect({ payload, code: env.error.code }).not.toEqual({ payload, code: 'internal' });
+      expect(ERROR_CODES).toContain(env.error.code);
+      expect(env.error.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(JSON.stringify(env)).not.toMatch(/at .*\.ts:|SELECT|jsonb|stack/i);
+      expect(await snapshotCounts(world.store, unaudited)).toEqual(before);
+    }
+  }
+  expect(({} as Record<string, unknown>).admin).toBeUndefined();
+});
