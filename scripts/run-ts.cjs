@@ -1,22 +1,27 @@
 // Runs a TypeScript entry with Node: esbuild bundles our code (dependencies stay external) into
-// node_modules/.cache, then Node runs it with the remaining arguments.
-const { build } = require('esbuild');
-const { spawnSync } = require('node:child_process');
+// node_modules/.cache, then this same process runs it — one process, so a signal sent to
+// `npm start` reaches the server itself.
+const { buildSync } = require('esbuild');
 const { join, basename, resolve } = require('node:path');
 
-async function main() {
-  const [entry, ...args] = process.argv.slice(2);
-  if (!entry) throw new Error('usage: node scripts/run-ts.cjs <entry.ts> [args…]');
+function runTs(entry, args = []) {
   const outfile = join(__dirname, '..', 'node_modules', '.cache', 'run-ts', basename(entry).replace(/\.ts$/, '.cjs'));
-  await build({
+  buildSync({
     entryPoints: [resolve(entry)], outfile, bundle: true, platform: 'node', format: 'cjs',
     target: 'node20', packages: 'external', sourcemap: 'inline', logLevel: 'warning',
   });
-  const run = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
-  process.exit(run.status ?? 1);
+  process.setSourceMapsEnabled(true);
+  process.argv = [process.argv[0], outfile, ...args];
+  require(outfile);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { runTs };
+
+if (require.main === module) {
+  const [entry, ...args] = process.argv.slice(2);
+  if (!entry) {
+    console.error('usage: node scripts/run-ts.cjs <entry.ts> [args…]');
+    process.exit(1);
+  }
+  runTs(entry, args);
+}

@@ -23,5 +23,5 @@ if (stale) {
   const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const host = spawnSync(process.execPath, [join(__dirname, 'run-ts.cjs'), 'server/host/main.ts'], { cwd: root, stdio: 'inherit' });
-process.exit(host.status ?? 1);
+process.chdir(root);
+require('./run-ts.cjs').runTs('server/host/main.ts');

@@ -49,3 +49,29 @@ it('seeds an empty DATA_DIR once and keeps it on the second start', async () => 
     rmSync(dataDir, { recursive: true, force: true });
   }
 }, 120000);
+
+it('stops the server itself when npm start is sent SIGTERM (no orphaned process)', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jm-stop-'));
+  try {
+    const child = spawn(process.execPath, ['scripts/start.cjs'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, PORT: '0' } });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`no ready line:\n${out}`)), 90000);
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /已启动（[\d.]+ 秒）：(http:\S+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+    });
+    expect((await fetch(`${url}api/health`)).status).toBe(200);
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    await expect(fetch(`${url}api/health`)).rejects.toThrow();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 120000);
