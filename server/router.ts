@@ -18,7 +18,7 @@ import {
 } from '../domain';
 import { writeAudit } from './audit';
 import { identify } from './identity';
-import { reserve, settle } from './idempotency';
+import { reserve, settle, type Reservation } from './idempotency';
 import { deliver, type NotificationDraft } from './notify';
 import type { Area, RegisteredAction } from './registry';
 import type { Runtime } from './runtime';
@@ -92,9 +92,10 @@ export async function dispatch(area: Area, event: unknown, context: unknown, rt:
   let envelope: Envelope<unknown>;
   const key = action.idempotent ? body.data.idempotencyKey : undefined;
   const outbox: NotificationDraft[] = [];
+  let reservation: Reservation | null = null;
   try {
     await authorise(action, input, actor, store);
-    const reservation = key ? await reserve(store, actor.id, action.name, key, now) : null;
+    reservation = key ? await reserve(store, actor.id, action.name, key, now) : null;
     if (reservation?.kind === 'replay') return done(reservation.envelope);
     const checkContent = async (texts: readonly string[]) => {
       if (!(await rt.content.allows(texts, actor?.openid))) throw new AppError('content_rejected');
@@ -102,9 +103,16 @@ export async function dispatch(area: Area, event: unknown, context: unknown, rt:
     envelope = await run(action, input, {
       actor, store, now, idempotencyKey: key, log: rt.log, checkContent, notify: (d) => outbox.push(...d),
     });
-    if (reservation?.kind === 'fresh') await settle(store, reservation.id, reservation.version, envelope);
   } catch (e) {
     envelope = toFailure(e, rt, action.name);
+  }
+  // settle the key whatever happened: a success is replayed, a refusal may be retried with it
+  if (reservation?.kind === 'fresh') {
+    try {
+      await settle(store, reservation.id, reservation.version, envelope);
+    } catch (e) {
+      rt.log('error', 'idempotency settle failed', { action: action.name, error: String(e) });
+    }
   }
 
   // after the writes: notifications (a failed delivery never undoes a committed action)

@@ -1,6 +1,20 @@
 // Pages in the main package. Pages used only by office staff go into sub-packages (DESIGN.md budgets).
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index'],
+  pages: [
+    'pages/index/index',
+    'pages/login/index',
+    'pages/topic/submit/index',
+    'pages/topic/mine/index',
+    'pages/topic/detail/index',
+    'pages/inbox/index',
+  ],
+  subPackages: [
+    {
+      // Office and convenor work: screening the topics, confirming the topic list (Art. 6).
+      root: 'packages/office',
+      pages: ['pages/queue/index', 'pages/confirm/index'],
+    },
+  ],
   window: {
     navigationBarBackgroundColor: '#B71C1C',
     navigationBarTitleText: '联席会议',

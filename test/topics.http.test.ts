@@ -99,6 +99,9 @@ it('keeps counties apart: 临河区 cannot read a city topic; the city office re
 
 it('fixes the list only when both sides confirm; then submission is closed', async () => {
   // screen what is waiting first: the list cannot be fixed while topics wait
+  const status = await call('city-gov-convenor', 'topic', 'listStatus', { meetingId: 'm-city-current' });
+  expect(status.json.data.counts.submitted).toBeGreaterThan(0);
+  expect(status.json.data.allowedActions).toEqual([]); // no button that cannot succeed
   const pendingConfirm = await call('city-gov-convenor', 'topic', 'confirmList', { meetingId: 'm-city-current' });
   expect(pendingConfirm.json.error.code).toBe('invalid_transition');
   expect(pendingConfirm.json.error.message).toMatch(/尚未审核/);
@@ -139,9 +142,13 @@ it('refuses extra keys, replays an idempotency key, limits ten a day, and reject
   expect(second.json.data.id).toBe(first.json.data.id);
   expect(await topicCount()).toBe(before + 1);
 
-  const words = await call('linhe-rep', 'topic', 'submit', topic({ meetingId: 'm-linhe-current', title: '有人推销代开发票的情况' }));
+  const words = await call('linhe-rep', 'topic', 'submit', topic({ meetingId: 'm-linhe-current', title: '有人推销代开发票的情况' }), 'retry-after-refusal');
   expect(words.json.error).toEqual({ code: 'content_rejected', message: '内容未通过安全检查，请修改后重试' });
   expect(await topicCount()).toBe(before + 1);
+  // the refused key may be used again once the text is fixed
+  const fixed = await call('linhe-rep', 'topic', 'submit', topic({ meetingId: 'm-linhe-current', title: '关于环卫工人饮水点的建议' }), 'retry-after-refusal');
+  expect(fixed.status).toBe(200);
+  expect(await topicCount()).toBe(before + 2);
 
   // 任小军 has submitted 1 today (plus the one in the county test); fill up to ten, the 11th is refused
   const today = (await host.store.count('topics', { createdBy: 'linhe-rep' }));

@@ -16,11 +16,12 @@ export async function acceptedTopics(store: Store, meetingId: string): Promise<T
   return page.items;
 }
 
-export function listAllowedActions(m: MeetingDoc, actor: Actor): string[] {
+/** Offered exactly when pressing can succeed: not while topics still wait for screening. */
+export function listAllowedActions(m: MeetingDoc, actor: Actor, waiting: number): string[] {
   const side = actor.orgId === m.orgId ? confirmerSide(actor.roles) : null;
   if (!side) return [];
   const mine = m.topicList?.[side];
-  if (!mine && hasFlag(meetingWorkflow, m.status, 'accepts_topics')) return ['confirmList'];
+  if (!mine && hasFlag(meetingWorkflow, m.status, 'accepts_topics')) return waiting === 0 ? ['confirmList'] : [];
   if (mine && (m.status === 'collecting' || m.status === 'list_fixed')) return ['revokeConfirmation'];
   return [];
 }
@@ -48,6 +49,6 @@ export async function listStatusView(store: Store, m: MeetingDoc, actor: Actor):
       id: t._id, title: t.title, categoryLabel: TOPIC_CATEGORY_LABEL[t.category], proposerName: t.proposerName,
       sideLabel: t.side === 'joint' ? `${SIDE_LABEL.joint}（${SIDE_LABEL[t.leadSide]}牵头）` : SIDE_LABEL[t.side],
     })),
-    allowedActions: listAllowedActions(m, actor),
+    allowedActions: listAllowedActions(m, actor, submitted),
   };
 }

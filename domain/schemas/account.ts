@@ -40,7 +40,7 @@ export const HomeView = MeView.extend({
     queue: z.number().nullable(),
     unread: z.number(),
   }),
-  /** Art. 6: meetings of my org collecting topics, where I may submit (empty if I may not propose) */
+  /** Art. 6: meetings of my org collecting topics; 'submitTopic' in allowedActions says whether I may propose */
   collectingMeetings: z.array(z.object({ id: z.string(), title: z.string(), plannedAt: z.string() })),
   /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList' */
   allowedActions: z.array(z.string()),

@@ -5,7 +5,7 @@ import { type ReactNode, useCallback, useRef, useState } from 'react';
 import type { TopicView } from '../../domain/schemas/topic';
 import { TextDialog } from '../components/Dialog';
 import MergeDialog from '../components/MergeDialog';
-import { type ApiError, call, toApiError } from '../services/api';
+import { type ApiError, NETWORK_MESSAGE, call, toApiError } from '../services/api';
 import { newIdempotencyKey } from '../utils/topic';
 import { useBusy } from './useBusy';
 
@@ -72,6 +72,8 @@ export function useTopicActions(onDone: (action: TopicAction, topic: Subject) =>
           const error: ApiError = toApiError(e);
           void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
           if (inDialog) setDialogError(error.message);
+          // Only a lost answer is retried under the same key; after a refusal the next try is new.
+          if (error.message !== NETWORK_MESSAGE) setOpen((o) => (o ? { ...o, key: newIdempotencyKey() } : o));
           if (error.code === 'conflict' || error.code === 'invalid_transition' || error.code === 'not_found') {
             setOpen(null);
             stale.current?.();

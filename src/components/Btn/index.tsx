@@ -17,7 +17,9 @@ export interface BtnProps {
 /** The app's button (styles in app.css `.btn`): a tap while disabled or busy does nothing. */
 export default function Btn({ kind = 'default', small, block, disabled, busy, busyText, className, onClick, children }: BtnProps) {
   const off = Boolean(disabled || busy);
-  const cls = ['btn', `btn--${kind}`, small ? 'btn--small' : '', block ? 'btn--block' : '', className ?? ''].filter(Boolean).join(' ');
+  const cls = ['btn', `btn--${kind}`, small ? 'btn--small' : '', block ? 'btn--block' : '', off ? 'btn--off' : '', className ?? '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <Button
       className={cls}

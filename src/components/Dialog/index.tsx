@@ -21,8 +21,9 @@ export interface DialogProps {
 /** A bottom sheet on a phone, a centred panel on a wide screen. Closing is refused while busy. */
 export default function Dialog({ title, subtitle, confirmText, busy, confirmDisabled, error, onConfirm, onCancel, children }: DialogProps) {
   return (
-    <View className='dialog' catchMove>
-      <View className='dialog__mask' onClick={() => !busy && onCancel()} />
+    <View className='dialog'>
+      {/* The mask swallows touch moves so the page below does not scroll; the panel itself may. */}
+      <View className='dialog__mask' catchMove onClick={() => !busy && onCancel()} />
       <View className='dialog__panel' role='dialog' aria-modal='true' aria-label={title}>
         <Text className='dialog__title'>{title}</Text>
         {subtitle ? <Text className='dialog__subtitle'>{subtitle}</Text> : null}

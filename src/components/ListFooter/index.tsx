@@ -12,7 +12,8 @@ export interface ListFooterProps {
 /** The end of a paged list: a 加载更多 button (also reached by scrolling), its error, or the end. */
 export default function ListFooter({ hasMore, loadingMore, error, count, onMore }: ListFooterProps) {
   if (!hasMore) {
-    return count > 0 ? (
+    // The end is worth saying only when the list was long enough to scroll.
+    return count > 5 ? (
       <View className='list-footer'>
         <Text>没有更多了</Text>
       </View>

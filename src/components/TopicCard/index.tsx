@@ -16,7 +16,6 @@ export interface TopicCardProps {
 
 /** One topic in a list: title, status, category and side, the office's answer when there is one. */
 export default function TopicCard({ topic, showProposer, onOpen, children }: TopicCardProps) {
-  const side = topic.side === 'joint' ? `${topic.sideLabel}（${topic.leadSide === 'gov' ? '政府方' : '工会方'}牵头）` : topic.sideLabel;
   return (
     <View className='card topic-card'>
       <View className='topic-card__main' hoverClass='topic-card__main--hover' onClick={onOpen}>
@@ -26,7 +25,7 @@ export default function TopicCard({ topic, showProposer, onOpen, children }: Top
         </View>
         <View className='topic-card__tags'>
           <Text className='topic-card__chip'>{topic.categoryLabel}</Text>
-          <Text className='topic-card__chip'>{side}</Text>
+          <Text className='topic-card__chip'>{topic.sideLabel}</Text>
         </View>
         {showProposer ? (
           <Text className='topic-card__meta'>

@@ -1,12 +1,14 @@
 // Home: who I am, my org, and what is waiting for me. One cloud call renders the whole screen.
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HomeView } from '../../../domain/schemas/account';
+import Btn from '../../components/Btn';
 import Skeleton from '../../components/Skeleton';
 import StateView from '../../components/StateView';
 import { ApiError, call, toApiError } from '../../services/api';
 import { formatDateTimeCN } from '../../utils/date';
+import { ROUTES, pageUrl, statusTagClass } from '../../utils/topic';
 import './index.css';
 
 type HomeItem = HomeView['topics'][number];
@@ -60,6 +62,11 @@ export default function Home() {
     void load();
   }, [load]);
 
+  // Back from another page (a topic submitted, a message read): refresh the counts quietly.
+  useDidShow(() => {
+    if (shown.current) void load();
+  });
+
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh());
   });
@@ -103,6 +110,10 @@ function HomeSkeleton() {
 function HomeContent({ home }: { home: HomeView }) {
   const { person, org, counts } = home;
   const post = [person.unit, person.title].filter(Boolean).join(' · ');
+  const can = (action: string) => home.allowedActions.includes(action);
+  // The meeting the office screens and confirms for: the one collecting topics, else the next one.
+  const listMeeting = home.collectingMeetings[0] ?? home.nextMeeting ?? null;
+  const listQuery = listMeeting ? { meetingId: listMeeting.id, meetingTitle: listMeeting.title } : {};
   return (
     <View>
       <View className='profile'>
@@ -129,10 +140,45 @@ function HomeContent({ home }: { home: HomeView }) {
         {org.parentName ? <Text className='profile__parent'>上级：{org.parentName}</Text> : null}
       </View>
 
+      {home.collectingMeetings.map((m) => (
+        <View key={m.id} className='card collect'>
+          <View className='card__head'>
+            <Text className='card__title'>议题征集</Text>
+            <Text className='tag'>征集中</Text>
+          </View>
+          <Text className='collect__title'>{m.title}</Text>
+          <Text className='collect__date'>计划召开：{formatDateTimeCN(m.plannedAt)}</Text>
+          {can('submitTopic') ? (
+            <View className='collect__action'>
+              <Text className='collect__hint'>议题须经深入调研、广泛论证</Text>
+              <Btn kind='primary' small onClick={() => go(ROUTES.submit, { meetingId: m.id, meetingTitle: m.title })}>
+                提交议题
+              </Btn>
+            </View>
+          ) : null}
+        </View>
+      ))}
+
       <View className='tiles'>
-        <CountTile label='我的议题' count={counts.topics} />
+        <CountTile label='我的议题' count={counts.topics} onTap={() => go(ROUTES.mine)} />
         <CountTile label='会议邀请' count={counts.invitations} />
         <CountTile label='待办任务' count={counts.tasks} />
+      </View>
+
+      <View className='card entries'>
+        <Entry mark='信' title='消息通知' desc='议题进展、会议通知等消息' badge={counts.unread} onTap={() => go(ROUTES.inbox)} />
+        {can('screenTopics') ? (
+          <Entry
+            mark='审'
+            title='议题审核'
+            desc={counts.queue ? `${counts.queue} 个议题待审核` : '暂无待审核的议题'}
+            badge={counts.queue ?? 0}
+            onTap={() => go(ROUTES.queue, listQuery)}
+          />
+        ) : null}
+        {can('confirmList') && listMeeting ? (
+          <Entry mark='确' title='议题清单确认' desc='双方确认后议题清单确定' onTap={() => go(ROUTES.confirm, listQuery)} />
+        ) : null}
       </View>
 
       <View className='card'>
@@ -152,37 +198,78 @@ function HomeContent({ home }: { home: HomeView }) {
         )}
       </View>
 
-      <ItemSection title='我的议题' items={home.topics} total={counts.topics} empty='暂无议题' />
+      <ItemSection
+        title='我的议题'
+        items={home.topics}
+        total={counts.topics}
+        empty='暂无议题'
+        onMore={() => go(ROUTES.mine)}
+        onItem={(id) => go(ROUTES.detail, { id })}
+      />
       <ItemSection title='会议邀请' items={home.invitations} total={counts.invitations} empty='暂无会议邀请' />
       <ItemSection title='待办任务' items={home.tasks} total={counts.tasks} empty='暂无待办任务' />
     </View>
   );
 }
 
-function CountTile({ label, count }: { label: string; count: number }) {
+function go(path: string, query: Record<string, string | undefined> = {}): void {
+  void Taro.navigateTo({ url: pageUrl(path, query) });
+}
+
+function Entry({ mark, title, desc, badge, onTap }: { mark: string; title: string; desc: string; badge?: number; onTap: () => void }) {
   return (
-    <View className='tile'>
+    <View className='entry' hoverClass='entry--hover' onClick={onTap}>
+      <Text className='entry__mark'>{mark}</Text>
+      <View className='entry__main'>
+        <Text className='entry__title'>{title}</Text>
+        <Text className='entry__desc'>{desc}</Text>
+      </View>
+      {badge ? <Text className='entry__badge'>{badge > 99 ? '99+' : badge}</Text> : null}
+      <Text className='entry__go'>›</Text>
+    </View>
+  );
+}
+
+function CountTile({ label, count, onTap }: { label: string; count: number; onTap?: () => void }) {
+  return (
+    <View className='tile' hoverClass={onTap ? 'tile--hover' : 'none'} onClick={onTap}>
       <Text className={count > 0 ? 'tile__count tile__count--active' : 'tile__count'}>{count}</Text>
       <Text className='tile__label'>{label}</Text>
     </View>
   );
 }
 
-function ItemSection({ title, items, total, empty }: { title: string; items: HomeItem[]; total: number; empty: string }) {
+interface ItemSectionProps {
+  title: string;
+  items: HomeItem[];
+  total: number;
+  empty: string;
+  /** the section's own page, if it has one */
+  onMore?: () => void;
+  onItem?: (id: string) => void;
+}
+
+function ItemSection({ title, items, total, empty, onMore, onItem }: ItemSectionProps) {
   const shown = items.slice(0, SECTION_LIMIT);
   return (
     <View className='card'>
       <View className='card__head'>
         <Text className='card__title'>{title}</Text>
-        {total > shown.length ? <Text className='card__more'>共 {total} 项</Text> : null}
+        {onMore ? (
+          <Text className='card__more card__more--link' onClick={onMore}>
+            {total > 0 ? `全部 ${total} 项 ›` : '查看 ›'}
+          </Text>
+        ) : total > shown.length ? (
+          <Text className='card__more'>共 {total} 项</Text>
+        ) : null}
       </View>
       {shown.length === 0 ? (
         <StateView kind='empty' compact title={empty} />
       ) : (
         shown.map((item) => (
-          <View key={item.id} className='item'>
+          <View key={item.id} className='item' hoverClass={onItem ? 'item--hover' : 'none'} onClick={onItem ? () => onItem(item.id) : undefined}>
             <Text className='item__title'>{item.title}</Text>
-            <Text className='tag'>{item.statusLabel}</Text>
+            <Text className={onItem ? statusTagClass(item.status) : 'tag'}>{item.statusLabel}</Text>
           </View>
         ))
       )}

@@ -8,7 +8,7 @@ import { TOPIC_CATEGORIES, TOPIC_CATEGORY_LABEL, type TopicCategory } from '../.
 import Btn from '../../../components/Btn';
 import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
-import { type ApiError, call, toApiError } from '../../../services/api';
+import { type ApiError, NETWORK_MESSAGE, call, toApiError } from '../../../services/api';
 import { redirectIfSignedOut } from '../../../utils/auth';
 import { useBusy } from '../../../hooks/useBusy';
 import {
@@ -185,7 +185,16 @@ export default function SubmitTopic() {
         void Taro.showToast({ title: '议题已提交', icon: 'success' });
         goToDetail(topic.id);
       } catch (e) {
-        showRefusal(toApiError(e));
+        const error = toApiError(e);
+        // A lost answer is retried with the same key (the server then replays it); a refusal the
+        // server did answer makes the next tap a new request, under a new key.
+        if (error.message !== NETWORK_MESSAGE) submitKey.current = newIdempotencyKey();
+        // The sides a person may propose for are the server's to say (e.g. 您不能提交政府方议题):
+        // such a refusal is shown at the side picker too.
+        if (error.code === 'forbidden' && SIDE_OPTIONS.some((o) => error.message.includes(o.label))) {
+          setErrors((prev) => ({ ...prev, side: error.message }));
+        }
+        showRefusal(error);
       }
     });
 
@@ -304,12 +313,9 @@ export default function SubmitTopic() {
       </View>
 
       <View className='card'>
-        <FieldHead label='提出方' error={errors.side} />
+        <FieldHead label='提出方' error={errors.side} required={!original} />
         {original ? (
-          <Text className='field__static'>
-            {original.sideLabel}
-            {original.side === 'joint' ? `（${original.leadSide === 'gov' ? '政府方' : '工会方'}承担主要工作）` : ''}
-          </Text>
+          <Text className='field__static'>{original.sideLabel}</Text>
         ) : (
           <Segmented options={SIDE_OPTIONS} value={form.side} disabled={Boolean(busy)} label='提出方' onChange={(v) => set('side', v)} />
         )}
@@ -394,12 +400,12 @@ function Shell({ children }: { children: ReactNode }) {
   );
 }
 
-function FieldHead({ label, error }: { label: string; error?: string }) {
+function FieldHead({ label, error, required = true }: { label: string; error?: string; required?: boolean }) {
   return (
     <View className='field__head'>
       <Text className='field__label'>
         {label}
-        <Text className='field__required'> *</Text>
+        {required ? <Text className='field__required'> *</Text> : null}
       </Text>
       {error ? <Text className='field__error'>{error}</Text> : null}
     </View>

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '议题审核',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 80,
+});

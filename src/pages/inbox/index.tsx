@@ -1,0 +1,134 @@
+// The in-app inbox: every milestone message, newest first; tapping one marks it read and opens it.
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { InboxView, NotificationView } from '../../../domain/schemas/notify';
+import Btn from '../../components/Btn';
+import ListFooter from '../../components/ListFooter';
+import Skeleton from '../../components/Skeleton';
+import StateView from '../../components/StateView';
+import { useBusy } from '../../hooks/useBusy';
+import { usePagedList } from '../../hooks/usePagedList';
+import { call, toApiError } from '../../services/api';
+import { formatDateTimeShortCN } from '../../utils/date';
+import './index.css';
+
+/** The contract takes at most this many ids per markRead. */
+const MARK_BATCH = 50;
+
+export default function Inbox() {
+  // The server's unread total comes with every page; markRead answers with the new total.
+  const [unread, setUnread] = useState<number | null>(null);
+  const fetchPage = useCallback(async (cursor?: string) => {
+    const page = await call<InboxView>('notify', 'inbox', cursor ? { cursor } : {});
+    setUnread(page.unread);
+    return page;
+  }, []);
+  const list = usePagedList<NotificationView>(fetchPage);
+  const { busy, run } = useBusy<'all' | 'open'>();
+  const shownOnce = useRef(false);
+
+  useDidShow(() => {
+    if (shownOnce.current) void list.reload(true);
+    shownOnce.current = true;
+  });
+  usePullDownRefresh(() => {
+    void list.reload(true).finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => void list.loadMore());
+
+  const { lastError } = list;
+  useEffect(() => {
+    if (lastError && list.state.kind === 'ready') void Taro.showToast({ title: lastError.message, icon: 'none' });
+  }, [lastError, list.state.kind]);
+
+  const markRead = async (ids: string[]): Promise<void> => {
+    for (let i = 0; i < ids.length; i += MARK_BATCH) {
+      const batch = ids.slice(i, i + MARK_BATCH);
+      const answer = await call<{ unread: number }>('notify', 'markRead', { ids: batch });
+      setUnread(answer.unread);
+      list.update((items) => items.map((n) => (batch.includes(n.id) ? { ...n, read: true } : n)));
+    }
+  };
+
+  const open = (n: NotificationView) =>
+    run('open', async () => {
+      if (!n.read) {
+        try {
+          await markRead([n.id]);
+        } catch (e) {
+          // Opening the message matters more than its dot; say why and go on.
+          void Taro.showToast({ title: toApiError(e).message, icon: 'none' });
+        }
+      }
+      if (n.link) await Taro.navigateTo({ url: n.link }).catch(() => Taro.showToast({ title: '该消息的页面暂不可用', icon: 'none' }));
+    });
+
+  const markAll = (ids: string[]) =>
+    run('all', async () => {
+      try {
+        await markRead(ids);
+        void Taro.showToast({ title: '已全部标为已读', icon: 'success' });
+      } catch (e) {
+        void Taro.showToast({ title: toApiError(e).message, icon: 'none' });
+      }
+    });
+
+  const { state } = list;
+  const visibleUnread = state.kind === 'ready' ? state.items.filter((n) => !n.read).map((n) => n.id) : [];
+
+  return (
+    <View className='inbox'>
+      <View className='page-container'>
+        {state.kind === 'loading' ? (
+          <View>
+            <Text className='sr-only'>加载中…</Text>
+            <Skeleton lines={[60, 90]} />
+            <Skeleton lines={[60, 90]} />
+          </View>
+        ) : null}
+        {state.kind === 'error' ? (
+          <StateView kind='error' message={state.error.message} actionText='重试' onAction={() => void list.reload()} />
+        ) : null}
+        {state.kind === 'ready' && state.items.length === 0 ? <StateView kind='empty' title='暂无消息' message='议题审核、会议通知等消息会显示在这里' /> : null}
+        {state.kind === 'ready' && state.items.length > 0 ? (
+          <View>
+            <View className='inbox__bar'>
+              <Text className='inbox__summary'>{unread ? `${unread} 条未读` : '全部已读'}</Text>
+              {visibleUnread.length > 0 ? (
+                <Btn small busy={busy === 'all'} busyText='处理中…' disabled={busy !== null} onClick={() => void markAll(visibleUnread)}>
+                  全部标为已读
+                </Btn>
+              ) : null}
+            </View>
+            <View className='card inbox__list'>
+              {state.items.map((n) => (
+                <View
+                  key={n.id}
+                  className={n.read ? 'message' : 'message message--unread'}
+                  hoverClass='message--hover'
+                  onClick={() => void open(n)}
+                >
+                  <View className='message__dot' />
+                  <View className='message__main'>
+                    <Text className='message__title'>{n.title}</Text>
+                    <Text className='message__body'>{n.body}</Text>
+                    <Text className='message__time'>{formatDateTimeShortCN(n.createdAt)}</Text>
+                    {n.read ? null : <Text className='sr-only'>未读</Text>}
+                  </View>
+                </View>
+              ))}
+            </View>
+            <ListFooter
+              hasMore={Boolean(state.nextCursor)}
+              loadingMore={state.loadingMore}
+              error={state.moreError}
+              count={state.items.length}
+              onMore={() => void list.loadMore()}
+            />
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}

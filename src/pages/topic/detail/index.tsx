@@ -1,0 +1,241 @@
+// One topic: every field, its status and timeline, the office's answer, the other side's opinions
+// (征求意见), and the buttons the server allows this caller (allowedActions) — nothing else.
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TopicView } from '../../../../domain/schemas/topic';
+import Btn from '../../../components/Btn';
+import Skeleton from '../../../components/Skeleton';
+import StateView from '../../../components/StateView';
+import { ACTION_LABEL, type TopicAction, isTopicAction, useTopicActions } from '../../../hooks/useTopicActions';
+import { ApiError, call, toApiError } from '../../../services/api';
+import { redirectIfSignedOut } from '../../../utils/auth';
+import { formatDateTimeShortCN } from '../../../utils/date';
+import { ROUTES, pageUrl, queryValue, statusTagClass } from '../../../utils/topic';
+import './index.css';
+
+type State = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; topic: TopicView };
+
+/** Bar buttons, in this order; 发表意见 lives in the opinions section. */
+const BAR_ORDER: TopicAction[] = ['accept', 'return', 'merge', 'update', 'resubmit', 'withdraw'];
+const PRIMARY: TopicAction[] = ['accept', 'resubmit'];
+
+export default function TopicDetail() {
+  const { params } = useRouter();
+  const id = queryValue(params, 'id');
+  const [state, setState] = useState<State>(id ? { kind: 'loading' } : { kind: 'error', error: missingId() });
+  const seq = useRef(0);
+  const shownOnce = useRef(false);
+
+  const load = useCallback(
+    async (quiet = false): Promise<void> => {
+      if (!id) return;
+      const mine = ++seq.current;
+      if (!quiet) setState({ kind: 'loading' });
+      try {
+        const topic = await call<TopicView>('topic', 'get', { id });
+        if (mine === seq.current) setState({ kind: 'ready', topic });
+      } catch (e) {
+        if (mine !== seq.current) return;
+        const error = toApiError(e);
+        if (redirectIfSignedOut(error)) return;
+        if (quiet) {
+          void Taro.showToast({ title: error.message, icon: 'none' });
+          return;
+        }
+        setState({ kind: 'error', error });
+      }
+    },
+    [id],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Back from the edit page (or anywhere): show what changed.
+  useDidShow(() => {
+    if (shownOnce.current) void load(true);
+    shownOnce.current = true;
+  });
+
+  usePullDownRefresh(() => {
+    void load(true).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const actions = useTopicActions(
+    () => void load(true),
+    () => void load(true),
+  );
+
+  if (state.kind === 'loading') {
+    return (
+      <View className='detail'>
+        <View className='page-container'>
+          <Text className='sr-only'>加载中…</Text>
+          <Skeleton block lines={[90, 60]} />
+          <Skeleton lines={[100, 100, 70]} />
+          <Skeleton lines={[40, 80]} />
+        </View>
+      </View>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <View className='detail'>
+        <View className='page-container'>
+          <StateView kind='error' message={state.error.message} actionText='重试' onAction={() => void load()} />
+        </View>
+      </View>
+    );
+  }
+
+  const { topic } = state;
+  const allowed = topic.allowedActions.filter(isTopicAction);
+  const bar = BAR_ORDER.filter((a) => allowed.includes(a));
+
+  return (
+    <View className='detail'>
+      <View className={bar.length ? 'page-container page--with-bar' : 'page-container'}>
+        <View className='card detail-head'>
+          <View className='detail-head__tags'>
+            <Text className={statusTagClass(topic.status)}>{topic.statusLabel}</Text>
+            <Text className='tag tag--plain'>{topic.categoryLabel}</Text>
+          </View>
+          <Text className='detail-head__title'>{topic.title}</Text>
+          <View className='facts'>
+            <Fact label='会议' value={topic.meetingTitle} />
+            <Fact label='提出方' value={topic.sideLabel} />
+            <Fact label='提出人' value={[topic.proposer.name, topic.proposer.unit].filter(Boolean).join(' · ')} />
+            <Fact label='审核单位' value={topic.routedToLabel} />
+            <Fact label='提交时间' value={formatDateTimeShortCN(topic.createdAt)} />
+            {topic.updatedAt !== topic.createdAt ? <Fact label='最近更新' value={formatDateTimeShortCN(topic.updatedAt)} /> : null}
+          </View>
+          {topic.status === 'returned' && topic.returnReason ? (
+            <View className='answer'>
+              <Text className='answer__label'>退回理由</Text>
+              <Text className='answer__text'>{topic.returnReason}</Text>
+            </View>
+          ) : null}
+          {topic.mergedInto ? (
+            // Not a link: the topic merged into may be someone else's, which the proposer cannot open.
+            <View className='answer answer--merged'>
+              <Text className='answer__label'>已合并至「{topic.mergedInto.title}」</Text>
+              {topic.mergedInto.note ? <Text className='answer__text'>{topic.mergedInto.note}</Text> : null}
+            </View>
+          ) : null}
+        </View>
+
+        <View className='card'>
+          <Section title='背景情况' text={topic.background} />
+          <Section title='调研论证' text={topic.research} />
+          <Section title='建议与请求' text={topic.request} />
+        </View>
+
+        <View className='card'>
+          <View className='card__head'>
+            <Text className='card__title'>办理进程</Text>
+          </View>
+          {topic.timeline.length === 0 ? (
+            <StateView kind='empty' compact title='暂无办理记录' />
+          ) : (
+            <View className='timeline'>
+              {[...topic.timeline].reverse().map((t, i) => (
+                <View key={`${t.at}-${i}`} className={i === 0 ? 'timeline__item timeline__item--latest' : 'timeline__item'}>
+                  <View className='timeline__dot' />
+                  <View className='timeline__body'>
+                    <View className='timeline__row'>
+                      <Text className='timeline__label'>{t.label}</Text>
+                      <Text className='timeline__time'>{formatDateTimeShortCN(t.at)}</Text>
+                    </View>
+                    <Text className='timeline__by'>{t.byName}</Text>
+                    {t.note ? <Text className='timeline__note'>{t.note}</Text> : null}
+                  </View>
+                </View>
+              ))}
+            </View>
+          )}
+        </View>
+
+        <View className='card'>
+          <View className='card__head'>
+            <Text className='card__title'>征求意见</Text>
+            {topic.opinions.length > 0 ? <Text className='card__more'>{topic.opinions.length} 条</Text> : null}
+          </View>
+          <Text className='opinions__hint'>议题清单确定前，由另一方对议题提出意见</Text>
+          {topic.opinions.length === 0 ? (
+            <StateView kind='empty' compact title='暂无意见' />
+          ) : (
+            topic.opinions.map((o, i) => (
+              <View key={`${o.at}-${i}`} className='opinion'>
+                <View className='opinion__head'>
+                  <Text className='tag tag--plain'>{o.sideLabel}</Text>
+                  <Text className='opinion__who'>
+                    {o.byName}
+                    {o.byUnit ? ` · ${o.byUnit}` : ''}
+                  </Text>
+                </View>
+                <Text className='opinion__text'>{o.text}</Text>
+                <Text className='opinion__time'>{formatDateTimeShortCN(o.at)}</Text>
+              </View>
+            ))
+          )}
+          {allowed.includes('addOpinion') ? (
+            <View className='opinions__action'>
+              <Btn kind='outline' block busy={actions.busy === 'addOpinion'} disabled={actions.busy !== null} onClick={() => actions.perform('addOpinion', topic)}>
+                发表意见
+              </Btn>
+            </View>
+          ) : null}
+        </View>
+      </View>
+
+      {bar.length ? (
+        <View className='action-bar'>
+          <View className='action-bar__inner'>
+            {bar.map((a) => (
+              <Btn
+                key={a}
+                kind={PRIMARY.includes(a) ? 'primary' : a === 'withdraw' || a === 'return' ? 'outline' : 'default'}
+                busy={actions.busy === a}
+                disabled={actions.busy !== null}
+                onClick={() => {
+                  if (a === 'update') void Taro.navigateTo({ url: pageUrl(ROUTES.submit, { id: topic.id }) });
+                  else actions.perform(a, topic);
+                }}
+              >
+                {ACTION_LABEL[a]}
+              </Btn>
+            ))}
+          </View>
+        </View>
+      ) : null}
+
+      {actions.dialog}
+    </View>
+  );
+}
+
+function missingId(): ApiError {
+  return new ApiError('not_found', '缺少议题编号，请从议题列表进入');
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='fact'>
+      <Text className='fact__label'>{label}</Text>
+      <Text className='fact__value'>{value}</Text>
+    </View>
+  );
+}
+
+function Section({ title, text }: { title: string; text: string }) {
+  return (
+    <View className='section'>
+      <Text className='section__title'>{title}</Text>
+      <Text className='section__text' userSelect>
+        {text}
+      </Text>
+    </View>
+  );
+}

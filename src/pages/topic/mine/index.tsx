@@ -1,0 +1,73 @@
+// My topics (scope 'mine'): each with its status and the office's answer; tap for the topic page.
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useEffect, useRef } from 'react';
+import type { TopicListView } from '../../../../domain/schemas/topic';
+import ListFooter from '../../../components/ListFooter';
+import Skeleton from '../../../components/Skeleton';
+import StateView from '../../../components/StateView';
+import TopicCard from '../../../components/TopicCard';
+import { usePagedList } from '../../../hooks/usePagedList';
+import { call } from '../../../services/api';
+import { ROUTES, pageUrl } from '../../../utils/topic';
+import './index.css';
+
+export default function MyTopics() {
+  const fetchPage = useCallback(
+    (cursor?: string) => call<TopicListView>('topic', 'list', { scope: 'mine', ...(cursor ? { cursor } : {}) }),
+    [],
+  );
+  const list = usePagedList(fetchPage);
+  const shownOnce = useRef(false);
+
+  // Coming back from a topic (withdrawn, edited): refresh without blanking the list.
+  useDidShow(() => {
+    if (shownOnce.current) void list.reload(true);
+    shownOnce.current = true;
+  });
+  usePullDownRefresh(() => {
+    void list.reload(true).finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => void list.loadMore());
+
+  const { lastError } = list;
+  useEffect(() => {
+    if (lastError && list.state.kind === 'ready') void Taro.showToast({ title: lastError.message, icon: 'none' });
+  }, [lastError, list.state.kind]);
+
+  const { state } = list;
+  return (
+    <View className='mine'>
+      <View className='page-container'>
+        {state.kind === 'loading' ? (
+          <View>
+            <Text className='sr-only'>加载中…</Text>
+            <Skeleton lines={[80, 40, 60]} />
+            <Skeleton lines={[70, 40, 60]} />
+          </View>
+        ) : null}
+        {state.kind === 'error' ? (
+          <StateView kind='error' message={state.error.message} actionText='重试' onAction={() => void list.reload()} />
+        ) : null}
+        {state.kind === 'ready' && state.items.length === 0 ? (
+          <StateView kind='empty' title='暂无议题' message='会议征集议题时，可从首页提交议题' />
+        ) : null}
+        {state.kind === 'ready' && state.items.length > 0 ? (
+          <View>
+            {state.nextCursor ? null : <Text className='mine__count'>共 {state.items.length} 个议题</Text>}
+            {state.items.map((t) => (
+              <TopicCard key={t.id} topic={t} onOpen={() => void Taro.navigateTo({ url: pageUrl(ROUTES.detail, { id: t.id }) })} />
+            ))}
+            <ListFooter
+              hasMore={Boolean(state.nextCursor)}
+              loadingMore={state.loadingMore}
+              error={state.moreError}
+              count={state.items.length}
+              onMore={() => void list.loadMore()}
+            />
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}
