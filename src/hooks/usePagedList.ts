@@ -1,5 +1,6 @@
 // A cursor-paged list with the states every list page shows: first load, error with retry, ready,
 // load more, refresh. Answers to an overtaken request (a refresh, a tab switch) are dropped.
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiError, toApiError } from '../services/api';
 import { redirectIfSignedOut } from '../utils/auth';
@@ -84,4 +85,27 @@ export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<PageOf<T
   }, []);
 
   return { state, reload, loadMore, update, lastError };
+}
+
+/**
+ * A paged list wired to its page's events, as every list page wants it: coming back to the page
+ * refreshes quietly, pull-down refreshes, reaching the bottom loads more, and a failed quiet
+ * refresh keeps the list on screen and says why in a toast.
+ */
+export function usePagedListPage<T>(fetchPage: (cursor?: string) => Promise<PageOf<T>>): PagedList<T> {
+  const list = usePagedList<T>(fetchPage);
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current) void list.reload(true);
+    shownOnce.current = true;
+  });
+  usePullDownRefresh(() => {
+    void list.reload(true).finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => void list.loadMore());
+  const { lastError } = list;
+  useEffect(() => {
+    if (lastError && list.state.kind === 'ready') void Taro.showToast({ title: lastError.message, icon: 'none' });
+  }, [lastError, list.state.kind]);
+  return list;
 }

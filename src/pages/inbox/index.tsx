@@ -1,14 +1,14 @@
 // The in-app inbox: every milestone message, newest first; tapping one marks it read and opens it.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import type { InboxView, NotificationView } from '../../../domain/schemas/notify';
 import Btn from '../../components/Btn';
 import ListFooter from '../../components/ListFooter';
 import Skeleton from '../../components/Skeleton';
 import StateView from '../../components/StateView';
 import { useBusy } from '../../hooks/useBusy';
-import { usePagedList } from '../../hooks/usePagedList';
+import { usePagedListPage } from '../../hooks/usePagedList';
 import { call, toApiError } from '../../services/api';
 import { formatDateTimeShortCN } from '../../utils/date';
 import './index.css';
@@ -24,23 +24,9 @@ export default function Inbox() {
     setUnread(page.unread);
     return page;
   }, []);
-  const list = usePagedList<NotificationView>(fetchPage);
+  const list = usePagedListPage<NotificationView>(fetchPage);
   const { busy, run } = useBusy<'all' | 'open'>();
-  const shownOnce = useRef(false);
 
-  useDidShow(() => {
-    if (shownOnce.current) void list.reload(true);
-    shownOnce.current = true;
-  });
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => void list.loadMore());
-
-  const { lastError } = list;
-  useEffect(() => {
-    if (lastError && list.state.kind === 'ready') void Taro.showToast({ title: lastError.message, icon: 'none' });
-  }, [lastError, list.state.kind]);
 
   const markRead = async (ids: string[]): Promise<void> => {
     for (let i = 0; i < ids.length; i += MARK_BATCH) {

@@ -1,13 +1,13 @@
 // My topics (scope 'mine'): each with its status and the office's answer; tap for the topic page.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useEffect, useRef } from 'react';
+import Taro from '@tarojs/taro';
+import { useCallback } from 'react';
 import type { TopicListView } from '../../../../domain/schemas/topic';
 import ListFooter from '../../../components/ListFooter';
 import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
 import TopicCard from '../../../components/TopicCard';
-import { usePagedList } from '../../../hooks/usePagedList';
+import { usePagedListPage } from '../../../hooks/usePagedList';
 import { call } from '../../../services/api';
 import { ROUTES, pageUrl } from '../../../utils/topic';
 import './index.css';
@@ -17,23 +17,8 @@ export default function MyTopics() {
     (cursor?: string) => call<TopicListView>('topic', 'list', { scope: 'mine', ...(cursor ? { cursor } : {}) }),
     [],
   );
-  const list = usePagedList(fetchPage);
-  const shownOnce = useRef(false);
+  const list = usePagedListPage(fetchPage);
 
-  // Coming back from a topic (withdrawn, edited): refresh without blanking the list.
-  useDidShow(() => {
-    if (shownOnce.current) void list.reload(true);
-    shownOnce.current = true;
-  });
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => void list.loadMore());
-
-  const { lastError } = list;
-  useEffect(() => {
-    if (lastError && list.state.kind === 'ready') void Taro.showToast({ title: lastError.message, icon: 'none' });
-  }, [lastError, list.state.kind]);
 
   const { state } = list;
   return (

@@ -1,15 +1,15 @@
 // The office's screening queue (Art. 6): topics routed to my office, by status. A waiting topic
 // can be accepted, returned with a reason or merged right here; it then leaves the list.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import type { TopicListView, TopicView } from '../../../../../domain/schemas/topic';
 import Btn from '../../../../components/Btn';
 import ListFooter from '../../../../components/ListFooter';
 import Skeleton from '../../../../components/Skeleton';
 import StateView from '../../../../components/StateView';
 import TopicCard from '../../../../components/TopicCard';
-import { usePagedList } from '../../../../hooks/usePagedList';
+import { usePagedListPage } from '../../../../hooks/usePagedList';
 import { ACTION_LABEL, type TopicAction, useTopicActions } from '../../../../hooks/useTopicActions';
 import { call } from '../../../../services/api';
 import { ROUTES, pageUrl, queryValue } from '../../../../utils/topic';
@@ -39,22 +39,8 @@ export default function Queue() {
       }),
     [meetingId, status],
   );
-  const list = usePagedList<TopicView>(fetchPage);
-  const shownOnce = useRef(false);
+  const list = usePagedListPage<TopicView>(fetchPage);
 
-  useDidShow(() => {
-    if (shownOnce.current) void list.reload(true);
-    shownOnce.current = true;
-  });
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => void list.loadMore());
-
-  const { lastError } = list;
-  useEffect(() => {
-    if (lastError && list.state.kind === 'ready') void Taro.showToast({ title: lastError.message, icon: 'none' });
-  }, [lastError, list.state.kind]);
 
   // A screened topic leaves this tab; a stale one (screened elsewhere) reloads the list.
   const actions = useTopicActions(
