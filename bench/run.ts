@@ -29,6 +29,17 @@ function weappMainPackage(): string {
   return `${(main / 1024).toFixed(1)} KB of 600 KB budget (${((main / (600 * 1024)) * 100).toFixed(0)}%), ${subs.size} subpackage(s)`;
 }
 
+/** H5: the entry every visit loads, and the largest chunk a page adds on demand. */
+function h5Sizes(): string {
+  const js = join(repo, 'dist', 'h5', 'js');
+  if (!existsSync(js)) return 'dist/h5 missing (run npm run build:h5)';
+  const files = readdirSync(js).filter((f) => f.endsWith('.js')).map((f) => ({ f, size: statSync(join(js, f)).size }));
+  const entry = files.filter((x) => x.f.startsWith('app.')).reduce((a, x) => a + x.size, 0);
+  const chunks = files.filter((x) => !x.f.startsWith('app.')).map((x) => x.size).sort((a, b) => b - a);
+  const total = files.reduce((a, x) => a + x.size, 0);
+  return `entry ${(entry / 1024).toFixed(1)} KB, ${chunks.length} on-demand chunks (largest ${(chunks[0] / 1024).toFixed(1)} KB), all JS ${(total / 1024).toFixed(1)} KB`;
+}
+
 async function median(fn: () => Promise<unknown>, n: number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < n; i += 1) {
@@ -57,6 +68,7 @@ async function tripsOf(world: Awaited<ReturnType<typeof openWorld>>) {
 
 async function main(): Promise<void> {
   console.log(`weapp main package: ${weappMainPackage()}`);
+  console.log(`h5 javascript: ${h5Sizes()}`);
   const world = await openWorld();
   const home = () => world.call('account', 'home', {}, 'city-gov-office');
   await home();

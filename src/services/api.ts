@@ -4,7 +4,7 @@
 // Every answer is an envelope; a failure becomes an ApiError carrying a Chinese message to show.
 import Taro from '@tarojs/taro';
 import type { ErrorCode } from '../../domain/errors';
-import type { Role } from '../../domain/roles';
+import type { DevUserView } from '../../domain/schemas/account';
 
 export type { ErrorCode };
 
@@ -146,17 +146,8 @@ export async function call<T>(area: string, action: string, payload: object = {}
 
 // ---- development sign-in (local host on loopback only) ----
 
-export interface DevUser {
-  key: string;
-  id: string;
-  name: string;
-  orgId: string;
-  orgName: string;
-  /** role identifiers; a `{ role, label }` pair is accepted too */
-  roles: Array<Role | { role: Role; label: string }>;
-  unit?: string;
-  title?: string;
-}
+/** The contract's demo person (server/host/dev.ts answers with exactly this). */
+export type DevUser = DevUserView;
 
 const DEV_ONLY_MESSAGE = '演示登录仅在浏览器开发模式下可用';
 

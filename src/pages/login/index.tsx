@@ -47,9 +47,7 @@ function groupByOrg(users: DevUser[]): OrgGroup[] {
 }
 
 function roleLabels(user: DevUser): string {
-  return user.roles
-    .map((r) => (typeof r === 'string' ? (isRole(r) ? ROLE_INFO[r].label : r) : r.label))
-    .join('、');
+  return user.roles.map((r) => (isRole(r) ? ROLE_INFO[r].label : r)).join('、');
 }
 
 function DevLogin() {
