@@ -1,10 +1,7 @@
 // A person opens the H5 app in a real browser, signs in as a demo user and sees their home.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, launchChromium, PHONE } from '../support/browser';
+import { ARTIFACTS, PHONE, useBrowserApp } from '../support/browser';
 import type { Page } from 'playwright-core';
-import { startTestHost, type TestHost } from '../support/host';
 
 /** Waits until the home page (not the sign-in list, which shows names too) has rendered these texts. */
 async function homeShows(page: Page, ...texts: string[]): Promise<void> {
@@ -12,27 +9,15 @@ async function homeShows(page: Page, ...texts: string[]): Promise<void> {
   await page.waitForFunction((want) => want.every((t) => document.body.innerText.includes(t)), ['我的议题', ...texts], { timeout: 30000 });
 }
 
-let host: TestHost;
-let browser: Browser;
+const app = useBrowserApp();
 
-beforeAll(async () => {
-  if (!existsSync(join(__dirname, '..', '..', 'dist', 'h5', 'index.html'))) {
-    throw new Error('dist/h5 不存在：请先运行 npm run build:h5（npm test 会自动构建）');
-  }
-  host = await startTestHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
 
 it('signs in as a worker representative on a phone and shows her name and org in Chinese', async () => {
-  const page = await browser.newPage({ viewport: PHONE, deviceScaleFactor: 2 });
+  const page = await app.browser.newPage({ viewport: PHONE, deviceScaleFactor: 2 });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
 
-  await page.goto(host.url);
+  await page.goto(app.host.url);
   // Without a session the app sends the person to the demo sign-in page.
   await page.getByText('马春花').first().waitFor({ timeout: 30000 });
   await page.screenshot({ path: join(ARTIFACTS, 'h5-login.png'), fullPage: true });
@@ -50,8 +35,8 @@ it('signs in as a worker representative on a phone and shows her name and org in
 });
 
 it('keeps the session across a reload and shows a county person their own county', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(host.url);
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(app.host.url);
   await page.getByText('任小军').first().waitFor({ timeout: 30000 });
   await page.getByText('任小军').first().click();
   await homeShows(page, '任小军', '临河区新华街道总工会');

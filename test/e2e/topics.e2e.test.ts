@@ -2,14 +2,11 @@
 // the union office accepts it, the government office gives its opinion, both convenors confirm the
 // topic list; the representative sees the answer in 我的议题 and the inbox. Every page is
 // photographed at 390×844 into test/artifacts/.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, launchChromium, PHONE } from '../support/browser';
-import { startTestHost, type TestHost } from '../support/host';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { ARTIFACTS, PHONE, useBrowserApp } from '../support/browser';
 
-let host: TestHost;
-let browser: Browser;
+const app = useBrowserApp();
 
 const WALK_TIMEOUT = 240_000;
 
@@ -24,17 +21,6 @@ const TOPIC = {
     '一是请市人社局协调平台企业将我市骑手纳入职业伤害保障试点；二是请市总工会在站点建设“骑手驿站”；三是由双方建立季度会商机制，跟踪落实情况。',
 };
 
-beforeAll(async () => {
-  if (!existsSync(join(__dirname, '..', '..', 'dist', 'h5', 'index.html'))) {
-    throw new Error('dist/h5 不存在：请先运行 npm run build:h5（npm test 会自动构建）');
-  }
-  host = await startTestHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
 
 interface Session {
   context: BrowserContext;
@@ -44,11 +30,11 @@ interface Session {
 
 /** A fresh browser profile (no session token) signed in as one demo person, on the home page. */
 async function signIn(name: string): Promise<Session> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2 });
+  const context = await app.browser.newContext({ viewport: PHONE, deviceScaleFactor: 2 });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(host.url);
+  await page.goto(app.host.url);
   await page.getByText(name, { exact: true }).first().waitFor({ timeout: 30000 });
   await page.getByText(name, { exact: true }).first().click();
   await page.locator('.profile__name', { hasText: name }).waitFor({ timeout: 30000 });
@@ -66,7 +52,7 @@ function entry(page: Page, title: string): Locator {
 }
 
 async function home(page: Page): Promise<void> {
-  await page.goto(host.url);
+  await page.goto(app.host.url);
   await current(page).locator('.profile__name').waitFor({ timeout: 30000 });
 }
 
@@ -186,8 +172,8 @@ it(
     expect(await form.locator('.segmented__item--on').innerText()).toBe('工会方');
     // The button is usable again, and nothing was stored.
     expect(await form.locator('.submit-buttons').innerText()).toContain('提交议题');
-    const token = await host.signIn('city-rep-guo');
-    const mine = await host.post('topic', { action: 'list', payload: { scope: 'mine' } }, token);
+    const token = await app.host.signIn('city-rep-guo');
+    const mine = await app.host.post('topic', { action: 'list', payload: { scope: 'mine' } }, token);
     expect(mine.json.data.items).toHaveLength(0);
     await expectNoOverflow(guo.page);
     await shot(guo.page, 'topic-submit-refused.png');
@@ -204,10 +190,10 @@ it(
     const detail = current(guo.page);
     await detail.locator('.detail-head__title', { hasText: '关于规范快递网点违规收费的议题' }).waitFor({ timeout: 30000 });
     expect(await detail.innerText()).toContain('工会改革建设需政府支持事项');
-    const stored = (await host.post('topic', { action: 'list', payload: { scope: 'mine' } }, token)).json.data.items;
+    const stored = (await app.host.post('topic', { action: 'list', payload: { scope: 'mine' } }, token)).json.data.items;
     expect(stored).toHaveLength(1);
     // Withdrawn again, so the walk below starts with an empty queue.
-    expect((await host.post('topic', { action: 'withdraw', payload: { id: stored[0].id } }, token)).json.ok).toBe(true);
+    expect((await app.host.post('topic', { action: 'withdraw', payload: { id: stored[0].id } }, token)).json.ok).toBe(true);
 
     expect(guo.errors).toEqual([]);
     await guo.context.close();
@@ -219,7 +205,7 @@ it(
   'returns a topic with a reason, lets the proposer edit and resubmit it, and merges it into another',
   async () => {
     // Two topics of 郭振华, straight through the API.
-    const guoToken = await host.signIn('city-rep-guo');
+    const guoToken = await app.host.signIn('city-rep-guo');
     const base = {
       meetingId: 'm-city-current', side: 'union', category: 'worker_concerns',
       background: '全市快递从业人员约两千人，冬季户外作业时间长，休息场所不足，部分网点没有取暖和饮水设施。',
@@ -230,7 +216,7 @@ it(
       ['关于为快递员设立冬季暖心驿站的议题', '请城管、住建部门支持在主要街道设置驿站点位，由工会负责日常运营。'],
       ['关于改善快递员冬季作业条件的议题', '请有关部门督促快递企业落实防寒保暖措施，合理安排作业时间。'],
     ]) {
-      const r = await host.post('topic', { action: 'submit', payload: { ...base, title, request }, idempotencyKey: `e2e-${submitted.length}-guo-topic` }, guoToken);
+      const r = await app.host.post('topic', { action: 'submit', payload: { ...base, title, request }, idempotencyKey: `e2e-${submitted.length}-guo-topic` }, guoToken);
       expect(r.json.ok).toBe(true);
       submitted.push(r.json.data.id);
     }
@@ -273,7 +259,7 @@ it(
     expect(await back.innerText()).toContain('重新提交');
 
     // 陈晓丽 merges it into the other topic from the topic page.
-    await chen.page.goto(`${host.url}#/pages/topic/detail/index?id=${encodeURIComponent(stationId)}`);
+    await chen.page.goto(`${app.host.url}#/pages/topic/detail/index?id=${encodeURIComponent(stationId)}`);
     const office = current(chen.page);
     await office.locator('.action-bar').getByText('合并', { exact: true }).click();
     const merge = office.locator('.dialog');
@@ -286,8 +272,8 @@ it(
     expect(await office.locator('.action-bar').count()).toBe(0);
 
     // Leave the meeting with nothing waiting, for the walk that confirms the list.
-    const chenToken = await host.signIn('city-union-office');
-    expect((await host.post('topic', { action: 'accept', payload: { id: conditionsId } }, chenToken)).json.ok).toBe(true);
+    const chenToken = await app.host.signIn('city-union-office');
+    expect((await app.host.post('topic', { action: 'accept', payload: { id: conditionsId } }, chenToken)).json.ok).toBe(true);
 
     for (const s of [chen, guo]) {
       expect(s.errors).toEqual([]);
@@ -336,8 +322,8 @@ it(
     await expectNoOverflow(ma.page);
     await shot(ma.page, 'topic-detail.png');
 
-    const maToken = await host.signIn('city-rep-ma');
-    const mine = await host.post('topic', { action: 'list', payload: { scope: 'mine' } }, maToken);
+    const maToken = await app.host.signIn('city-rep-ma');
+    const mine = await app.host.post('topic', { action: 'list', payload: { scope: 'mine' } }, maToken);
     expect(mine.json.data.items).toHaveLength(1);
     const topicId: string = mine.json.data.items[0].id;
 
@@ -415,7 +401,7 @@ it(
     await message.click();
     await current(ma.page).locator('.detail-head__title', { hasText: TOPIC.title }).waitFor({ timeout: 30000 });
     expect(await current(ma.page).innerText()).toContain('已采纳');
-    const unread = await host.post('notify', { action: 'unreadCount', payload: {} }, maToken);
+    const unread = await app.host.post('notify', { action: 'unreadCount', payload: {} }, maToken);
     expect(unread.json.data.unread).toBe(0);
 
     // 5. Both convenors confirm the list (Art. 6): 张志强 for the government, 刘海燕 for the union.
@@ -443,12 +429,12 @@ it(
     await expectNoOverflow(liu.page);
     await shot(liu.page, 'topic-confirm-fixed.png');
 
-    const status = await host.post('topic', { action: 'get', payload: { id: topicId } }, maToken);
+    const status = await app.host.post('topic', { action: 'get', payload: { id: topicId } }, maToken);
     expect(status.json.data.status).toBe('accepted');
 
     // On a desktop browser the same page is a centred column.
     await ma.page.setViewportSize({ width: 1280, height: 800 });
-    await ma.page.goto(`${host.url}#/pages/topic/detail/index?id=${encodeURIComponent(topicId)}`);
+    await ma.page.goto(`${app.host.url}#/pages/topic/detail/index?id=${encodeURIComponent(topicId)}`);
     await current(ma.page).locator('.detail-head__title', { hasText: TOPIC.title }).waitFor({ timeout: 30000 });
     await settled(ma.page);
     await ma.page.screenshot({ path: join(ARTIFACTS, 'topic-detail-desktop.png') });

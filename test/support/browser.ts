@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { startTestHost, type TestHost } from './host';
 
 export const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
@@ -22,3 +23,23 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export const PHONE = { width: 390, height: 844 };
+
+/**
+ * The real local host over a seeded database plus Debian's Chromium, for one e2e test file:
+ * `const app = useBrowserApp();` then `app.host` / `app.browser` inside tests.
+ */
+export function useBrowserApp(): { readonly host: TestHost; readonly browser: Browser } {
+  const app = {} as { host: TestHost; browser: Browser };
+  beforeAll(async () => {
+    if (!existsSync(join(__dirname, '..', '..', 'dist', 'h5', 'index.html'))) {
+      throw new Error('dist/h5 不存在：请先运行 npm run build:h5（npm test 会自动构建）');
+    }
+    app.host = await startTestHost();
+    app.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.host?.stop();
+  });
+  return app;
+}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import type { PagedList } from '../../hooks/usePagedList';
 import Btn from '../Btn';
 
 export interface ListFooterProps {
@@ -26,5 +27,20 @@ export default function ListFooter({ hasMore, loadingMore, error, count, onMore 
         {error ? '重试' : '加载更多'}
       </Btn>
     </View>
+  );
+}
+
+/** The footer of a paged list, read from the list itself. */
+export function PagedListFooter<T>({ list }: { list: PagedList<T> }) {
+  const { state } = list;
+  if (state.kind !== 'ready') return null;
+  return (
+    <ListFooter
+      hasMore={Boolean(state.nextCursor)}
+      loadingMore={state.loadingMore}
+      error={state.moreError}
+      count={state.items.length}
+      onMore={() => void list.loadMore()}
+    />
   );
 }

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { InboxView, NotificationView } from '../../../domain/schemas/notify';
 import Btn from '../../components/Btn';
-import ListFooter from '../../components/ListFooter';
+import { PagedListFooter } from '../../components/ListFooter';
 import Skeleton from '../../components/Skeleton';
 import StateView from '../../components/StateView';
 import { useBusy } from '../../hooks/useBusy';
@@ -105,13 +105,7 @@ export default function Inbox() {
                 </View>
               ))}
             </View>
-            <ListFooter
-              hasMore={Boolean(state.nextCursor)}
-              loadingMore={state.loadingMore}
-              error={state.moreError}
-              count={state.items.length}
-              onMore={() => void list.loadMore()}
-            />
+            <PagedListFooter list={list} />
           </View>
         ) : null}
       </View>

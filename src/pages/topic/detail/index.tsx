@@ -1,20 +1,18 @@
 // One topic: every field, its status and timeline, the office's answer, the other side's opinions
 // (征求意见), and the buttons the server allows this caller (allowedActions) — nothing else.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback } from 'react';
 import type { TopicView } from '../../../../domain/schemas/topic';
 import Btn from '../../../components/Btn';
 import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
 import { ACTION_LABEL, type TopicAction, isTopicAction, useTopicActions } from '../../../hooks/useTopicActions';
-import { ApiError, call, toApiError } from '../../../services/api';
-import { redirectIfSignedOut } from '../../../utils/auth';
+import { useRecordPage } from '../../../hooks/useRecordPage';
+import { ApiError, call } from '../../../services/api';
 import { formatDateTimeShortCN } from '../../../utils/date';
 import { ROUTES, pageUrl, queryValue, statusTagClass } from '../../../utils/topic';
 import './index.css';
-
-type State = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; topic: TopicView };
 
 /** Bar buttons, in this order; 发表意见 lives in the opinions section. */
 const BAR_ORDER: TopicAction[] = ['accept', 'return', 'merge', 'update', 'resubmit', 'withdraw'];
@@ -23,45 +21,10 @@ const PRIMARY: TopicAction[] = ['accept', 'resubmit'];
 export default function TopicDetail() {
   const { params } = useRouter();
   const id = queryValue(params, 'id');
-  const [state, setState] = useState<State>(id ? { kind: 'loading' } : { kind: 'error', error: missingId() });
-  const seq = useRef(0);
-  const shownOnce = useRef(false);
-
-  const load = useCallback(
-    async (quiet = false): Promise<void> => {
-      if (!id) return;
-      const mine = ++seq.current;
-      if (!quiet) setState({ kind: 'loading' });
-      try {
-        const topic = await call<TopicView>('topic', 'get', { id });
-        if (mine === seq.current) setState({ kind: 'ready', topic });
-      } catch (e) {
-        if (mine !== seq.current) return;
-        const error = toApiError(e);
-        if (redirectIfSignedOut(error)) return;
-        if (quiet) {
-          void Taro.showToast({ title: error.message, icon: 'none' });
-          return;
-        }
-        setState({ kind: 'error', error });
-      }
-    },
-    [id],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // Back from the edit page (or anywhere): show what changed.
-  useDidShow(() => {
-    if (shownOnce.current) void load(true);
-    shownOnce.current = true;
-  });
-
-  usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh());
-  });
+  const fetchTopic = useCallback(() => call<TopicView>('topic', 'get', { id }), [id]);
+  const record = useRecordPage(id ? fetchTopic : null, missingId);
+  const { state } = record;
+  const load = record.reload;
 
   const actions = useTopicActions(
     () => void load(true),
@@ -90,7 +53,7 @@ export default function TopicDetail() {
     );
   }
 
-  const { topic } = state;
+  const topic = state.value;
   const allowed = topic.allowedActions.filter(isTopicAction);
   const bar = BAR_ORDER.filter((a) => allowed.includes(a));
 

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { TopicListView } from '../../../../domain/schemas/topic';
-import ListFooter from '../../../components/ListFooter';
+import { PagedListFooter } from '../../../components/ListFooter';
 import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
 import TopicCard from '../../../components/TopicCard';
@@ -43,13 +43,7 @@ export default function MyTopics() {
             {state.items.map((t) => (
               <TopicCard key={t.id} topic={t} onOpen={() => void Taro.navigateTo({ url: pageUrl(ROUTES.detail, { id: t.id }) })} />
             ))}
-            <ListFooter
-              hasMore={Boolean(state.nextCursor)}
-              loadingMore={state.loadingMore}
-              error={state.moreError}
-              count={state.items.length}
-              onMore={() => void list.loadMore()}
-            />
+            <PagedListFooter list={list} />
           </View>
         ) : null}
       </View>

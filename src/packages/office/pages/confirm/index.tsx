@@ -1,20 +1,19 @@
 // The topic list of a meeting and its confirmation (Art. 6): the list is fixed only when both the
 // government side and the union side have confirmed it. Buttons come from allowedActions.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback } from 'react';
 import type { SideConfirmation, TopicListStatusView } from '../../../../../domain/schemas/topic';
 import Btn from '../../../../components/Btn';
 import Skeleton from '../../../../components/Skeleton';
 import StateView from '../../../../components/StateView';
 import { useBusy } from '../../../../hooks/useBusy';
+import { useRecordPage } from '../../../../hooks/useRecordPage';
 import { ApiError, call, toApiError } from '../../../../services/api';
-import { redirectIfSignedOut } from '../../../../utils/auth';
 import { formatDateTimeCN, formatDateTimeShortCN } from '../../../../utils/date';
 import { ROUTES, newIdempotencyKey, pageUrl, queryValue } from '../../../../utils/topic';
 import './index.css';
 
-type State = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; view: TopicListStatusView };
 type ListAction = 'confirmList' | 'revokeConfirmation';
 
 const ASK: Record<ListAction, { title: string; content: (n: number) => string; confirmText: string; done: string }> = {
@@ -35,42 +34,11 @@ const ASK: Record<ListAction, { title: string; content: (n: number) => string; c
 export default function ConfirmList() {
   const { params } = useRouter();
   const meetingId = queryValue(params, 'meetingId');
-  const [state, setState] = useState<State>(
-    meetingId ? { kind: 'loading' } : { kind: 'error', error: new ApiError('not_found', '缺少会议信息，请从首页进入') },
-  );
   const { busy, run } = useBusy<ListAction>();
-  const seq = useRef(0);
-  const shownOnce = useRef(false);
-
-  const load = useCallback(
-    async (quiet = false): Promise<void> => {
-      if (!meetingId) return;
-      const mine = ++seq.current;
-      if (!quiet) setState({ kind: 'loading' });
-      try {
-        const view = await call<TopicListStatusView>('topic', 'listStatus', { meetingId });
-        if (mine === seq.current) setState({ kind: 'ready', view });
-      } catch (e) {
-        if (mine !== seq.current) return;
-        const error = toApiError(e);
-        if (redirectIfSignedOut(error)) return;
-        if (quiet) void Taro.showToast({ title: error.message, icon: 'none' });
-        else setState({ kind: 'error', error });
-      }
-    },
-    [meetingId],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useDidShow(() => {
-    if (shownOnce.current) void load(true);
-    shownOnce.current = true;
-  });
-  usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh());
-  });
+  const fetchStatus = useCallback(() => call<TopicListStatusView>('topic', 'listStatus', { meetingId }), [meetingId]);
+  const record = useRecordPage(meetingId ? fetchStatus : null, () => new ApiError('not_found', '缺少会议信息，请从首页进入'));
+  const { state } = record;
+  const load = record.reload;
 
   const act = (action: ListAction, acceptedCount: number) => {
     if (busy) return;
@@ -81,8 +49,7 @@ export default function ConfirmList() {
       void run(action, async () => {
         try {
           const view = await call<TopicListStatusView>('topic', action, { meetingId }, { idempotencyKey: key });
-          seq.current++;
-          setState({ kind: 'ready', view });
+          record.set(view);
           void Taro.showToast({ title: ask.done, icon: 'success' });
         } catch (e) {
           const error = toApiError(e);
@@ -115,7 +82,7 @@ export default function ConfirmList() {
     );
   }
 
-  const { view } = state;
+  const view = state.value;
   const { counts, confirmations } = view;
   const canConfirm = view.allowedActions.includes('confirmList');
   const canRevoke = view.allowedActions.includes('revokeConfirmation');

@@ -5,7 +5,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { TopicListView, TopicView } from '../../../../../domain/schemas/topic';
 import Btn from '../../../../components/Btn';
-import ListFooter from '../../../../components/ListFooter';
+import { PagedListFooter } from '../../../../components/ListFooter';
 import Skeleton from '../../../../components/Skeleton';
 import StateView from '../../../../components/StateView';
 import TopicCard from '../../../../components/TopicCard';
@@ -103,13 +103,7 @@ export default function Queue() {
                 </TopicCard>
               );
             })}
-            <ListFooter
-              hasMore={Boolean(state.nextCursor)}
-              loadingMore={state.loadingMore}
-              error={state.moreError}
-              count={state.items.length}
-              onMore={() => void list.loadMore()}
-            />
+            <PagedListFooter list={list} />
           </View>
         ) : null}
       </View>
