@@ -21,10 +21,16 @@ export function topicFacts(t: TopicDoc): RowFacts {
   return { orgId: t.orgId, createdBy: t.createdBy, routedTo: t.routedTo, leadSide: t.leadSide, accepted: t.status === 'accepted' };
 }
 
-export const topicRow = async (input: { id: string }, store: Store): Promise<RowFacts | null> => {
+const topicRow = async (input: { id: string }, store: Store): Promise<RowFacts | null> => {
   const t = await store.get<TopicDoc>('topics', input.id);
   return t ? topicFacts(t) : null;
 };
+
+/**
+ * How an action names a topic: its row loader together with who may see a topic (topic.get's
+ * rules), so a refused caller who may not see it gets not_found — never one without the other.
+ */
+export const topicRecord = { row: topicRow, readAs: 'topic.get' } as const;
 
 export const meetingRow = async (input: { meetingId: string }, store: Store): Promise<RowFacts | null> => {
   const m = await store.get<MeetingDoc>('meetings', input.meetingId);

@@ -2,7 +2,7 @@
 // opinion (征求意见) before the list is fixed.
 import { TopicIdInput } from '../../../domain';
 import { defineAction } from '../../../server/registry';
-import { topicRow } from '../model';
+import { topicRecord } from '../model';
 import { opinionRequested, topicAnswered } from '../notices';
 import { toTopicView } from '../views';
 import { moveTopic } from './transition';
@@ -10,8 +10,7 @@ import { moveTopic } from './transition';
 export const accept = defineAction({
   name: 'topic.accept',
   input: TopicIdInput,
-  row: topicRow,
-  readAs: 'topic.get',
+  ...topicRecord,
   target: (i) => i.id,
   handler: async ({ id }, ctx) => {
     const { topic, meeting } = await moveTopic(ctx, id, 'accept');

@@ -3,14 +3,13 @@
 import { AddOpinionInput, AppError, opinionSide } from '../../../domain';
 import type { TopicDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
-import { loadMeeting, loadTopic, requireCollecting, topicRow } from '../model';
+import { loadMeeting, loadTopic, requireCollecting, topicRecord } from '../model';
 import { toTopicView } from '../views';
 
 export const addOpinion = defineAction({
   name: 'topic.addOpinion',
   input: AddOpinionInput,
-  row: topicRow,
-  readAs: 'topic.get',
+  ...topicRecord,
   target: (i) => i.id,
   handler: async ({ id, text }, ctx) => {
     const topic = await loadTopic(ctx.store, id);

@@ -3,15 +3,14 @@
 import { AppError, MergeTopicInput, transition, topicWorkflow } from '../../../domain';
 import type { TopicDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
-import { historyEntry, loadMeeting, loadTopic, requireCollecting, topicRow } from '../model';
+import { historyEntry, loadMeeting, loadTopic, requireCollecting, topicRecord } from '../model';
 import { topicAnswered } from '../notices';
 import { toTopicView } from '../views';
 
 export const merge = defineAction({
   name: 'topic.merge',
   input: MergeTopicInput,
-  row: topicRow,
-  readAs: 'topic.get',
+  ...topicRecord,
   target: (i) => i.id,
   handler: async ({ id, intoId, note }, ctx) => {
     if (id === intoId) throw new AppError('validation_error', '不能把议题合并到它自己');

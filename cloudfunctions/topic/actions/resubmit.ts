@@ -1,7 +1,7 @@
 // topic.resubmit — after a return, the proposer sends the revised topic back to the office.
 import { TopicIdInput } from '../../../domain';
 import { defineAction } from '../../../server/registry';
-import { topicRow } from '../model';
+import { topicRecord } from '../model';
 import { topicWaiting } from '../notices';
 import { toTopicView } from '../views';
 import { moveTopic } from './transition';
@@ -9,8 +9,7 @@ import { moveTopic } from './transition';
 export const resubmit = defineAction({
   name: 'topic.resubmit',
   input: TopicIdInput,
-  row: topicRow,
-  readAs: 'topic.get',
+  ...topicRecord,
   target: (i) => i.id,
   handler: async ({ id }, ctx) => {
     const { topic, meeting } = await moveTopic(ctx, id, 'resubmit', { returnReason: undefined });

@@ -1,7 +1,7 @@
 // topic.return — the aggregating office sends the topic back with a reason the proposer sees.
 import { ReturnTopicInput } from '../../../domain';
 import { defineAction } from '../../../server/registry';
-import { topicRow } from '../model';
+import { topicRecord } from '../model';
 import { topicAnswered } from '../notices';
 import { toTopicView } from '../views';
 import { moveTopic } from './transition';
@@ -9,8 +9,7 @@ import { moveTopic } from './transition';
 export const returnTopic = defineAction({
   name: 'topic.return',
   input: ReturnTopicInput,
-  row: topicRow,
-  readAs: 'topic.get',
+  ...topicRecord,
   target: (i) => i.id,
   handler: async ({ id, reason }, ctx) => {
     const { topic, meeting } = await moveTopic(ctx, id, 'return', { returnReason: reason }, reason);

@@ -2,14 +2,13 @@
 import { AppError, hasFlag, topicWorkflow, UpdateTopicInput } from '../../../domain';
 import type { TopicDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
-import { historyEntry, loadMeeting, loadTopic, requireCollecting, topicRow } from '../model';
+import { historyEntry, loadMeeting, loadTopic, requireCollecting, topicRecord } from '../model';
 import { toTopicView } from '../views';
 
 export const update = defineAction({
   name: 'topic.update',
   input: UpdateTopicInput,
-  row: topicRow,
-  readAs: 'topic.get',
+  ...topicRecord,
   target: (i) => i.id,
   handler: async ({ id, ...changes }, ctx) => {
     const topic = await loadTopic(ctx.store, id);
