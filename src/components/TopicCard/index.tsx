@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { TopicView } from '../../../domain/schemas/topic';
 import { formatDateTimeShortCN } from '../../utils/date';
+import OfficeAnswer from '../OfficeAnswer';
 import { statusTagClass } from '../../utils/topic';
 import './index.css';
 
@@ -35,18 +36,7 @@ export default function TopicCard({ topic, showProposer, onOpen, children }: Top
           <Text className='topic-card__meta'>{topic.meetingTitle}</Text>
         )}
         <Text className='topic-card__meta'>提交于 {formatDateTimeShortCN(topic.createdAt)}</Text>
-        {topic.status === 'returned' && topic.returnReason ? (
-          <View className='answer'>
-            <Text className='answer__label'>退回理由</Text>
-            <Text className='answer__text'>{topic.returnReason}</Text>
-          </View>
-        ) : null}
-        {topic.status === 'merged' && topic.mergedInto ? (
-          <View className='answer answer--merged'>
-            <Text className='answer__label'>已合并至「{topic.mergedInto.title}」</Text>
-            {topic.mergedInto.note ? <Text className='answer__text'>{topic.mergedInto.note}</Text> : null}
-          </View>
-        ) : null}
+        <OfficeAnswer topic={topic} />
       </View>
       {children ? <View className='topic-card__actions'>{children}</View> : null}
     </View>

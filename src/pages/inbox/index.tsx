@@ -5,8 +5,7 @@ import { useCallback, useState } from 'react';
 import type { InboxView, NotificationView } from '../../../domain/schemas/notify';
 import Btn from '../../components/Btn';
 import { PagedListFooter } from '../../components/ListFooter';
-import Skeleton from '../../components/Skeleton';
-import StateView from '../../components/StateView';
+import ListStates from '../../components/ListStates';
 import { useBusy } from '../../hooks/useBusy';
 import { usePagedListPage } from '../../hooks/usePagedList';
 import { call, toApiError } from '../../services/api';
@@ -66,17 +65,7 @@ export default function Inbox() {
   return (
     <View className='inbox'>
       <View className='page-container'>
-        {state.kind === 'loading' ? (
-          <View>
-            <Text className='sr-only'>加载中…</Text>
-            <Skeleton lines={[60, 90]} />
-            <Skeleton lines={[60, 90]} />
-          </View>
-        ) : null}
-        {state.kind === 'error' ? (
-          <StateView kind='error' message={state.error.message} actionText='重试' onAction={() => void list.reload()} />
-        ) : null}
-        {state.kind === 'ready' && state.items.length === 0 ? <StateView kind='empty' title='暂无消息' message='议题审核、会议通知等消息会显示在这里' /> : null}
+        <ListStates list={list} skeleton={[[60, 90], [60, 90]]} emptyTitle='暂无消息' emptyMessage='议题审核、会议通知等消息会显示在这里' />
         {state.kind === 'ready' && state.items.length > 0 ? (
           <View>
             <View className='inbox__bar'>

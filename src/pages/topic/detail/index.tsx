@@ -5,6 +5,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { TopicView } from '../../../../domain/schemas/topic';
 import Btn from '../../../components/Btn';
+import OfficeAnswer from '../../../components/OfficeAnswer';
 import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
 import { ACTION_LABEL, type TopicAction, isTopicAction, useTopicActions } from '../../../hooks/useTopicActions';
@@ -74,19 +75,7 @@ export default function TopicDetail() {
             <Fact label='提交时间' value={formatDateTimeShortCN(topic.createdAt)} />
             {topic.updatedAt !== topic.createdAt ? <Fact label='最近更新' value={formatDateTimeShortCN(topic.updatedAt)} /> : null}
           </View>
-          {topic.status === 'returned' && topic.returnReason ? (
-            <View className='answer'>
-              <Text className='answer__label'>退回理由</Text>
-              <Text className='answer__text'>{topic.returnReason}</Text>
-            </View>
-          ) : null}
-          {topic.mergedInto ? (
-            // Not a link: the topic merged into may be someone else's, which the proposer cannot open.
-            <View className='answer answer--merged'>
-              <Text className='answer__label'>已合并至「{topic.mergedInto.title}」</Text>
-              {topic.mergedInto.note ? <Text className='answer__text'>{topic.mergedInto.note}</Text> : null}
-            </View>
-          ) : null}
+          <OfficeAnswer topic={topic} />
         </View>
 
         <View className='card'>

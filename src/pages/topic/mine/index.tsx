@@ -4,8 +4,7 @@ import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { TopicListView } from '../../../../domain/schemas/topic';
 import { PagedListFooter } from '../../../components/ListFooter';
-import Skeleton from '../../../components/Skeleton';
-import StateView from '../../../components/StateView';
+import ListStates from '../../../components/ListStates';
 import TopicCard from '../../../components/TopicCard';
 import { usePagedListPage } from '../../../hooks/usePagedList';
 import { call } from '../../../services/api';
@@ -24,19 +23,7 @@ export default function MyTopics() {
   return (
     <View className='mine'>
       <View className='page-container'>
-        {state.kind === 'loading' ? (
-          <View>
-            <Text className='sr-only'>加载中…</Text>
-            <Skeleton lines={[80, 40, 60]} />
-            <Skeleton lines={[70, 40, 60]} />
-          </View>
-        ) : null}
-        {state.kind === 'error' ? (
-          <StateView kind='error' message={state.error.message} actionText='重试' onAction={() => void list.reload()} />
-        ) : null}
-        {state.kind === 'ready' && state.items.length === 0 ? (
-          <StateView kind='empty' title='暂无议题' message='会议征集议题时，可从首页提交议题' />
-        ) : null}
+        <ListStates list={list} skeleton={[[80, 40, 60], [70, 40, 60]]} emptyTitle='暂无议题' emptyMessage='会议征集议题时，可从首页提交议题' />
         {state.kind === 'ready' && state.items.length > 0 ? (
           <View>
             {state.nextCursor ? null : <Text className='mine__count'>共 {state.items.length} 个议题</Text>}

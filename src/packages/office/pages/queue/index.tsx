@@ -6,8 +6,7 @@ import { useCallback, useState } from 'react';
 import type { TopicListView, TopicView } from '../../../../../domain/schemas/topic';
 import Btn from '../../../../components/Btn';
 import { PagedListFooter } from '../../../../components/ListFooter';
-import Skeleton from '../../../../components/Skeleton';
-import StateView from '../../../../components/StateView';
+import ListStates from '../../../../components/ListStates';
 import TopicCard from '../../../../components/TopicCard';
 import { usePagedListPage } from '../../../../hooks/usePagedList';
 import { ACTION_LABEL, type TopicAction, useTopicActions } from '../../../../hooks/useTopicActions';
@@ -67,19 +66,7 @@ export default function Queue() {
       </View>
       <View className='page-container'>
         {meetingTitle ? <Text className='queue__meeting'>{meetingTitle}</Text> : null}
-        {state.kind === 'loading' ? (
-          <View>
-            <Text className='sr-only'>加载中…</Text>
-            <Skeleton lines={[80, 50, 60]} />
-            <Skeleton lines={[70, 50, 60]} />
-          </View>
-        ) : null}
-        {state.kind === 'error' ? (
-          <StateView kind='error' message={state.error.message} actionText='重试' onAction={() => void list.reload()} />
-        ) : null}
-        {state.kind === 'ready' && state.items.length === 0 ? (
-          <StateView kind='empty' title={tab.empty} message={status === 'submitted' ? '提交的议题会出现在这里，由本办公室审核' : undefined} />
-        ) : null}
+        <ListStates list={list} skeleton={[[80, 50, 60], [70, 50, 60]]} emptyTitle={tab.empty} emptyMessage={status === 'submitted' ? '提交的议题会出现在这里，由本办公室审核' : undefined} />
         {state.kind === 'ready' && state.items.length > 0 ? (
           <View>
             {state.items.map((t) => {
