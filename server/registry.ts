@@ -1,7 +1,7 @@
 // The action registry (STYLE.md §2): an action declares its name, strict input schema, how to find
 // the record it names (for row predicates) and its handler. Its permission comes from the one
 // matrix in domain/permissions.ts; an action without a row there does not compile.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { PERMISSIONS, type ActionName, type Actor, type Permission, type RowFacts } from '../domain';
 import type { NotificationDraft } from './notify';
 import type { Store } from './store/port';

@@ -1,6 +1,6 @@
 // The router (STYLE.md §2): every call runs parse → identify → authorise → handle → audit.
 // A handler never sees unparsed input and cannot skip a check; every answer is an envelope.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   AppError,
   CallBody,

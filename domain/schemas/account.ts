@@ -1,5 +1,5 @@
 // Contract of area `account`: who am I, and what do I have to do (the home page, one call).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../roles';
 import { EmptyPayload } from './common';
 

@@ -1,5 +1,5 @@
 // Shared pieces of the contract (DESIGN.md "The contract"). Schemas are strict: unknown keys fail.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ERROR_CODES } from '../errors';
 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');

@@ -1,5 +1,5 @@
 // Contract of area `notify`: the in-app inbox (every milestone lands here, whatever else is sent).
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from './common';
 
 export const InboxInput = z.strictObject({

@@ -1,5 +1,5 @@
 // Contract of area `topic` (Art. 3, 6). Strict: a client can never set status, org or proposer.
-import { z } from 'zod';
+import * as z from 'zod';
 import { TOPIC_CATEGORIES, TOPIC_STATES } from '../workflows/topic';
 import { Id } from './common';
 

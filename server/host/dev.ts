@@ -1,6 +1,6 @@
 // Development-only routes of the local host (issue #2 §4): the demo-user list, demo sign-in and the
 // development clock. Refused in production and whenever the host listens beyond loopback.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, DevSignInInput, ROLES, type DevUserView, type Envelope, type Org, type Person } from '../../domain';
 import { writeAudit } from '../audit';
 import type { DevClock } from '../clock';
