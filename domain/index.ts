@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './text';
 export * from './roles';
 export * from './org';
 export * from './time';
@@ -12,3 +13,5 @@ export * from './workflows/topic';
 export * from './topic-rules';
 export * from './schemas/topic';
 export * from './schemas/notify';
+export * from './schemas/system';
+export * from './contract';

@@ -26,6 +26,8 @@ export interface Person {
   title: string;
   openid?: string;
   devKey?: string;
+  /** false once deactivated: identity refuses the person at once */
+  active?: boolean;
 }
 
 /** Who is calling, as identified by the router (never from a payload). */
@@ -35,7 +37,10 @@ export interface Actor {
   orgId: string;
   roles: import('./roles').Role[];
   unit?: string;
+  title?: string;
   /** the org's parent, resolved once so row predicates stay pure */
   parentOrgId?: string;
   openid?: string;
+  /** the named system actor of a timer tick: holds no role, may call only `system` actions */
+  system?: boolean;
 }

@@ -1,10 +1,10 @@
 import type { Actor } from './org';
-import { rowAdmits, roleMayCall, type Permission } from './permissions';
+import { rowAdmits, roleMayCall, type Permission, type RowFacts } from './permissions';
 
 const cityOffice: Actor = { id: 'u1', name: '赵敏', orgId: 'city', roles: ['gov_office'] };
 const cityRep: Actor = { id: 'u2', name: '马春花', orgId: 'city', roles: ['representative'] };
 const wuyuanOffice: Actor = { id: 'u3', name: '田锐', orgId: 'wuyuan', roles: ['gov_office'], parentOrgId: 'city' };
-const linheRecord = { orgId: 'linhe', orgParentId: 'city', createdBy: 'u9' };
+const linheRecord: RowFacts = { kind: 'topic', orgId: 'linhe', orgParentId: 'city', createdBy: 'u9', routedTo: 'gov_office', leadSide: 'gov', accepted: false };
 
 const read: Permission = { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '' };
 const write: Permission = { roles: ['gov_office'], mode: 'write', rows: ['sameOrg', 'parentOrgRead'], rule: '' };
@@ -30,5 +30,15 @@ describe('row predicates (Art. 12)', () => {
     expect(roleMayCall(write, ['gov_office'])).toBe(true);
     expect(roleMayCall(write, ['union_office', 'representative'])).toBe(false);
     expect(roleMayCall(read, ['representative'])).toBe(true);
+  });
+});
+
+describe('the system actor (a timer tick)', () => {
+  const sweep: Permission = { roles: [], system: true, mode: 'write', rule: '' };
+  it('may call only system actions, and no person may call those', () => {
+    expect(roleMayCall(sweep, [], true)).toBe(true);
+    expect(roleMayCall(write, [], true)).toBe(false);
+    expect(roleMayCall({ ...write, roles: 'anyone' }, [], true)).toBe(false);
+    expect(roleMayCall(sweep, ['gov_office'])).toBe(false);
   });
 });

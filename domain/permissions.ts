@@ -1,8 +1,8 @@
 // The permission matrix (DESIGN.md "Workflows and permissions"): role × action, plus named row
 // predicates. Every action in the registry must have a row here, or the registry refuses it.
 import type { Actor } from './org';
-import { hasAnyRole, type Role } from './roles';
-import { OPINION_GIVERS, ORG_LEADERSHIP, otherSide, type OneSide } from './topic-rules';
+import { hasAnyRole, OFFICES, type Role } from './roles';
+import { CONFIRMERS, OPINION_GIVERS, ORG_LEADERSHIP, otherSide, PROPOSERS, type OneSide } from './topic-rules';
 
 /** Named row-level predicates; an action admits the caller to a record if ANY of its predicates holds. */
 export type RowPredicate =
@@ -20,41 +20,53 @@ export interface Permission {
   mode: 'read' | 'write';
   /** checked against the record the action names; absent when the action names no record */
   rows?: readonly RowPredicate[];
+  /** the named system actor (a timer tick) may call it; no person ever may unless `roles` says so */
+  system?: boolean;
   /** one line for the generated docs table: which article this carries out */
   rule: string;
 }
 
-/** What a row predicate sees of a record. */
-export interface RowFacts {
+/**
+ * What the row predicates see of a record, per kind of record. Every kind has its org; the
+ * router fills in the org's parent. Later kinds (an invitation's invitee, a task's responsible
+ * unit, the stage of minutes) add their own member here with their own predicates.
+ */
+interface FactsBase {
   orgId: string;
   /** the parent org of the record's org, resolved by the router */
   orgParentId?: string;
-  createdBy?: string;
-  /** the office a topic is routed to (Art. 6: the aggregating office) */
-  routedTo?: Role;
-  /** the side that carries a topic */
-  leadSide?: OneSide;
-  /** an accepted topic, visible to the org's offices, convenors and leaders */
-  accepted?: boolean;
 }
 
-const OFFICE_ROLES: readonly Role[] = ['gov_office', 'union_office'];
+/** A record that is only "something of an org" (a meeting as a whole, the caller's own org). */
+export interface OrgFacts extends FactsBase {
+  kind: 'org';
+}
 
-export const ROW_PREDICATES: Record<RowPredicate, (actor: Actor, row: RowFacts) => boolean> = {
+/** Art. 6: a topic — who proposed it, the office it is routed to, the side carrying it. */
+export interface TopicFacts extends FactsBase {
+  kind: 'topic';
+  createdBy: string;
+  routedTo: Role;
+  leadSide: OneSide;
+  accepted: boolean;
+}
+
+export type RowFacts = OrgFacts | TopicFacts;
+
+const ROW_PREDICATES: Record<RowPredicate, (actor: Actor, row: RowFacts) => boolean> = {
   sameOrg: (actor, row) => actor.orgId === row.orgId,
   // Art. 12: a parent org's offices may read (not change) a child org's records.
-  parentOrgRead: (actor, row) => row.orgParentId === actor.orgId && hasAnyRole(actor.roles, OFFICE_ROLES),
-  ownRecord: (actor, row) => row.createdBy === actor.id && actor.orgId === row.orgId,
+  parentOrgRead: (actor, row) => row.orgParentId === actor.orgId && hasAnyRole(actor.roles, OFFICES),
+  ownRecord: (actor, row) => row.kind === 'topic' && row.createdBy === actor.id && actor.orgId === row.orgId,
   // Art. 6: the office the topic was routed to screens it.
-  routedToMe: (actor, row) => actor.orgId === row.orgId && !!row.routedTo && actor.roles.includes(row.routedTo),
+  routedToMe: (actor, row) => row.kind === 'topic' && actor.orgId === row.orgId && actor.roles.includes(row.routedTo),
   // Art. 6 (征求意见): the other side's office, convenor or leader.
   otherSideOfficial: (actor, row) =>
-    actor.orgId === row.orgId && !!row.leadSide && hasAnyRole(actor.roles, OPINION_GIVERS[otherSide(row.leadSide)]),
-  leadershipSeesAccepted: (actor, row) => actor.orgId === row.orgId && row.accepted === true && hasAnyRole(actor.roles, ORG_LEADERSHIP),
+    row.kind === 'topic' && actor.orgId === row.orgId && hasAnyRole(actor.roles, OPINION_GIVERS[otherSide(row.leadSide)]),
+  leadershipSeesAccepted: (actor, row) =>
+    row.kind === 'topic' && actor.orgId === row.orgId && row.accepted && hasAnyRole(actor.roles, ORG_LEADERSHIP),
 };
 
-const PROPOSERS: readonly Role[] = ['gov_department', 'union_department', 'representative', 'gov_office', 'union_office'];
-const CONFIRMERS: readonly Role[] = ['gov_convenor', 'gov_leader', 'union_convenor', 'union_chair'];
 const OPINION_ROLES: readonly Role[] = [...OPINION_GIVERS.gov, ...OPINION_GIVERS.union];
 const TOPIC_READERS: readonly RowPredicate[] = ['ownRecord', 'routedToMe', 'leadershipSeesAccepted', 'parentOrgRead'];
 
@@ -65,9 +77,9 @@ export const PERMISSIONS = {
   'topic.update': { roles: PROPOSERS, mode: 'write', rows: ['ownRecord'], rule: '第六条：提出人在审核前或退回后修改' },
   'topic.withdraw': { roles: PROPOSERS, mode: 'write', rows: ['ownRecord'], rule: '第六条：提出人撤回' },
   'topic.resubmit': { roles: PROPOSERS, mode: 'write', rows: ['ownRecord'], rule: '第六条：退回后重新提交' },
-  'topic.accept': { roles: ['gov_office', 'union_office'], mode: 'write', rows: ['routedToMe'], rule: '第六条：汇总办公室筛选采纳' },
-  'topic.return': { roles: ['gov_office', 'union_office'], mode: 'write', rows: ['routedToMe'], rule: '第六条：汇总办公室退回并说明理由' },
-  'topic.merge': { roles: ['gov_office', 'union_office'], mode: 'write', rows: ['routedToMe'], rule: '第六条：汇总办公室合并同类议题' },
+  'topic.accept': { roles: OFFICES, mode: 'write', rows: ['routedToMe'], rule: '第六条：汇总办公室筛选采纳' },
+  'topic.return': { roles: OFFICES, mode: 'write', rows: ['routedToMe'], rule: '第六条：汇总办公室退回并说明理由' },
+  'topic.merge': { roles: OFFICES, mode: 'write', rows: ['routedToMe'], rule: '第六条：汇总办公室合并同类议题' },
   'topic.addOpinion': { roles: OPINION_ROLES, mode: 'write', rows: ['otherSideOfficial'], rule: '第六条：会前征求另一方意见' },
   'topic.confirmList': { roles: CONFIRMERS, mode: 'write', rows: ['sameOrg'], rule: '第六条：议题由双方商议确定，双方确认后议题清单确定' },
   'topic.revokeConfirmation': { roles: CONFIRMERS, mode: 'write', rows: ['sameOrg'], rule: '第六条：发通知前撤回本方确认' },
@@ -77,11 +89,14 @@ export const PERMISSIONS = {
   'notify.inbox': { roles: 'anyone', mode: 'read', rule: '本人的站内消息' },
   'notify.unreadCount': { roles: 'anyone', mode: 'read', rule: '本人的未读消息数' },
   'notify.markRead': { roles: 'anyone', mode: 'write', rule: '将本人的消息标为已读' },
+  'system.sweep': { roles: [], system: true, mode: 'write', rule: '系统定时：补发中断未送达的消息，清理过期的请求编号' },
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof PERMISSIONS;
 
-export function roleMayCall(permission: Permission, roles: readonly Role[]): boolean {
+/** The role matrix alone. The system actor holds no role: only `system` actions admit it. */
+export function roleMayCall(permission: Permission, roles: readonly Role[], system = false): boolean {
+  if (system) return permission.system === true;
   return permission.roles === 'anyone' || hasAnyRole(roles, permission.roles);
 }
 

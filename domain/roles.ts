@@ -38,6 +38,9 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
   mayor: { label: '政府主要领导', side: 'gov', who: '人民政府主要领导' },
 };
 
+/** The two offices of an org (Art. 7): they aggregate, prepare, issue and keep the records. */
+export const OFFICES: readonly Role[] = ['gov_office', 'union_office'];
+
 export const SIDE_LABEL: Record<Side, string> = { gov: '政府方', union: '工会方', joint: '双方联合' };
 
 export function isRole(value: unknown): value is Role {

@@ -4,15 +4,16 @@ import { PERMISSIONS, type Permission } from './permissions';
 import { ROLES, ROLE_INFO } from './roles';
 import { workflowRows, type Workflow } from './workflow';
 import { meetingWorkflow } from './workflows/meeting';
+import { topicWorkflow } from './workflows/topic';
 
-const WORKFLOWS: Array<Workflow<string, string>> = [meetingWorkflow as Workflow<string, string>];
+const WORKFLOWS: Array<Workflow<string, string>> = [meetingWorkflow as Workflow<string, string>, topicWorkflow as Workflow<string, string>];
 
 export function permissionTable(): string {
-  const head = `| 操作 | 读/写 | 行级条件 | ${ROLES.map((r) => ROLE_INFO[r].label).join(' | ')} | 依据 |`;
-  const sep = `|${' --- |'.repeat(ROLES.length + 4)}`;
+  const head = `| 操作 | 读/写 | 行级条件 | ${ROLES.map((r) => ROLE_INFO[r].label).join(' | ')} | 系统定时 | 依据 |`;
+  const sep = `|${' --- |'.repeat(ROLES.length + 5)}`;
   const rows = Object.entries(PERMISSIONS).map(([name, p]: [string, Permission]) => {
     const cells = ROLES.map((r) => (p.roles === 'anyone' || p.roles.includes(r) ? '✓' : ''));
-    return `| \`${name}\` | ${p.mode === 'read' ? '读' : '写'} | ${(p.rows ?? []).join(', ') || '—'} | ${cells.join(' | ')} | ${p.rule} |`;
+    return `| \`${name}\` | ${p.mode === 'read' ? '读' : '写'} | ${(p.rows ?? []).join(', ') || '—'} | ${cells.join(' | ')} | ${p.system ? '✓' : ''} | ${p.rule} |`;
   });
   return [head, sep, ...rows].join('\n');
 }
@@ -37,7 +38,7 @@ export function generatedDoc(): string {
     '',
     '## 权限矩阵（角色 × 操作）',
     '',
-    '行级条件：`sameOrg` 同一级联席会议；`parentOrgRead` 上级办公室只读；`ownRecord` 本人提交。',
+    '行级条件：`sameOrg` 同一级联席会议；`parentOrgRead` 上级办公室只读；`ownRecord` 本人提交；`routedToMe` 议题报送给本办公室；`otherSideOfficial` 另一方的办公室、召集人或总召集人（征求意见）；`leadershipSeesAccepted` 本级领导与办公室查看已采纳议题。“系统定时”：无人调用的定时任务以系统身份经同一路由执行并留审计。',
     '',
     permissionTable(),
     '',

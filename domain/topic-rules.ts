@@ -15,6 +15,9 @@ export const SUBMIT_SIDES: Partial<Record<Role, readonly Side[]>> = {
   representative: ['union'],
 };
 
+/** Everyone who may propose a topic (the roles of SUBMIT_SIDES). */
+export const PROPOSERS = Object.keys(SUBMIT_SIDES) as readonly Role[];
+
 export const AGGREGATING_OFFICE: Record<OneSide, Role> = { gov: 'gov_office', union: 'union_office' };
 
 /** The sides a person may submit a topic for, given all their roles. */
@@ -42,6 +45,9 @@ export const LIST_CONFIRMERS: Record<OneSide, readonly Role[]> = {
   union: ['union_convenor', 'union_chair'],
 };
 
+/** Everyone who confirms the topic list for a side. */
+export const CONFIRMERS: readonly Role[] = [...LIST_CONFIRMERS.gov, ...LIST_CONFIRMERS.union];
+
 /** Art. 6 (征求意见): the other side's office, convenor or leader give opinions. */
 export const OPINION_GIVERS: Record<OneSide, readonly Role[]> = {
   gov: ['gov_office', 'gov_convenor', 'gov_leader'],
@@ -52,6 +58,15 @@ export const OPINION_GIVERS: Record<OneSide, readonly Role[]> = {
 export const ORG_LEADERSHIP: readonly Role[] = [
   'gov_office', 'union_office', 'gov_convenor', 'union_convenor', 'gov_leader', 'union_chair', 'mayor',
 ];
+
+/**
+ * Who sees a topic in its meeting's list besides its proposer (Art. 6): the office it is routed
+ * to, at every stage; once accepted, the org's offices, convenors and leaders. Stored on the topic
+ * so a meeting's list is one indexed query, paged.
+ */
+export function topicAudience(status: string, routedTo: Role): Role[] {
+  return status === 'accepted' ? [...new Set([routedTo, ...ORG_LEADERSHIP])] : [routedTo];
+}
 
 /** Art. 6: a person may submit this many topics a day. */
 export const TOPICS_PER_DAY = 10;

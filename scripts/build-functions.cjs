@@ -1,7 +1,7 @@
 // `npm run build:functions`: one esbuild bundle per cloud function (an area), ready to upload to
 // WeChat cloud: dist/cloudfunctions/<area>/{index.js, package.json, config.json}.
 // wx-server-sdk stays external: WeChat installs it from the function's package.json.
-const { build } = require('esbuild');
+const { build, buildSync } = require('esbuild');
 const { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -10,9 +10,20 @@ const src = join(root, 'cloudfunctions');
 const out = join(root, 'dist', 'cloudfunctions');
 const sdkVersion = require(join(root, 'node_modules', 'wx-server-sdk', 'package.json')).version;
 
+/** The deployable areas: the keys of FUNCTIONS in cloudfunctions/index.ts, the list the host and tests use. */
+function listedAreas() {
+  const tmp = join(root, 'node_modules', '.cache', 'build-functions', 'areas.cjs');
+  buildSync({ entryPoints: [join(src, 'index.ts')], outfile: tmp, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
+  const listed = Object.keys(require(tmp).FUNCTIONS);
+  const folders = readdirSync(src).filter((d) => existsSync(join(src, d, 'index.ts')));
+  const unlisted = folders.filter((d) => !listed.includes(d));
+  if (unlisted.length) throw new Error(`cloudfunctions/${unlisted.join(', ')} not listed in cloudfunctions/index.ts: it would be deployed untested`);
+  return listed;
+}
+
 async function main() {
   rmSync(out, { recursive: true, force: true });
-  const areas = readdirSync(src).filter((d) => existsSync(join(src, d, 'index.ts')));
+  const areas = listedAreas();
   for (const area of areas) {
     const dir = join(out, area);
     mkdirSync(dir, { recursive: true });

@@ -4,7 +4,10 @@ import type { Actor, ErrorCode } from '../domain';
 import type { Store, StoredDoc } from './store/port';
 
 export interface AuditRow extends StoredDoc {
+  /** real time, whatever the development clock says */
   at: string;
+  /** the development clock's time, only when it was moved: what the rules saw */
+  ruleNow?: string;
   actorId: string | null;
   actorName: string | null;
   roles: string[];
@@ -17,10 +20,11 @@ export interface AuditRow extends StoredDoc {
 
 export async function writeAudit(
   store: Store,
-  entry: { at: Date; actor: Actor | null; action: string; target?: string; result: 'ok' | ErrorCode; roundTrips: number },
+  entry: { at: Date; ruleNow?: Date; actor: Actor | null; action: string; target?: string; result: 'ok' | ErrorCode; roundTrips: number },
 ): Promise<void> {
   await store.insert<AuditRow>('audit', {
     at: entry.at.toISOString(),
+    ...(entry.ruleNow ? { ruleNow: entry.ruleNow.toISOString() } : {}),
     actorId: entry.actor?.id ?? null,
     actorName: entry.actor?.name ?? null,
     roles: entry.actor ? [...entry.actor.roles] : [],

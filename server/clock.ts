@@ -2,6 +2,8 @@
 
 export interface Clock {
   now(): Date;
+  /** true while a development clock is moved away from real time (the audit records both) */
+  readonly shifted?: boolean;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -15,7 +15,7 @@ export interface MeetingDoc extends StoredDoc {
   createdBy: string;
   createdAt: string;
   heldAt?: string;
-  /** Art. 6: each side's confirmation of the topic list; fixed when both are present */
+  /** Art. 6: each side's confirmation of the topic list; fixed when both confirm the same topics */
   topicList?: { gov: ListConfirmation | null; union: ListConfirmation | null };
   /** Art. 8 (2): the accepted topics, in order, once the list is fixed */
   agenda?: string[];
@@ -25,6 +25,8 @@ export interface ListConfirmation {
   by: string;
   byName: string;
   at: string;
+  /** exactly the accepted topics this side confirmed, sorted (Art. 6: both confirm the same list) */
+  topicIds: string[];
 }
 
 export interface TopicHistoryEntry {
@@ -71,6 +73,10 @@ export interface TopicDoc extends StoredDoc {
   mergedInto?: { id: string; title: string; note?: string };
   history: TopicHistoryEntry[];
   opinions: TopicOpinion[];
+  /** derived from status (domain topicAudience): the roles that see it in the meeting's list */
+  audience: Role[];
+  /** how many opinions the other side has given (征求意见), for the confirmation page's count */
+  otherSideOpinions: number;
 }
 
 export interface SettingsDoc extends StoredDoc {

@@ -1,10 +1,12 @@
 // The notifier (DESIGN.md "Notifications"): a milestone yields notifications for its recipients,
 // each with an idempotency key (subject, milestone, recipient, due time). The key is the inbox
 // document's id, so a retried action or a doubled timer tick never delivers twice. Delivery runs
-// after the action's writes have committed (the router calls it), never inside a transaction.
+// after the action's writes have committed (server/outbox.ts), never inside a transaction, and one
+// failing recipient or channel never stops delivery to the others.
 import { createHash } from 'node:crypto';
 import { AppError, type Person, type Role } from '../domain';
-import type { Store, StoredDoc } from './store/port';
+import type { Runtime } from './runtime';
+import { findAll, type Store, type StoredDoc } from './store/port';
 
 export type Milestone =
   | 'topic_submitted'
@@ -13,7 +15,8 @@ export type Milestone =
   | 'topic_returned'
   | 'topic_merged'
   | 'opinion_requested'
-  | 'topic_list_fixed';
+  | 'topic_list_fixed'
+  | 'topic_list_changed';
 
 export interface NotificationDraft {
   recipientId: string;
@@ -55,12 +58,16 @@ export function notificationKey(d: NotificationDraft): string {
   return `n${createHash('sha256').update(raw).digest('hex').slice(0, 39)}`;
 }
 
-/** Delivers each draft once: into the inbox always, then to every other channel. */
+/**
+ * Delivers each draft once: into the inbox always, then to every other channel. A recipient whose
+ * delivery fails is logged and skipped; the others still get theirs.
+ */
 export async function deliver(
   store: Store,
   drafts: readonly NotificationDraft[],
   now: Date,
   channels: readonly DeliveryChannel[] = [],
+  log: Runtime['log'] = () => undefined,
 ): Promise<number> {
   let sent = 0;
   for (const d of dedupe(drafts)) {
@@ -73,10 +80,17 @@ export async function deliver(
       });
     } catch (e) {
       if (e instanceof AppError && e.code === 'conflict') continue; // delivered before
-      throw e;
+      log('error', 'inbox delivery failed', { milestone: d.milestone, error: String(e) });
+      continue;
     }
     sent += 1;
-    for (const ch of channels) await ch.deliver(doc);
+    for (const ch of channels) {
+      try {
+        await ch.deliver(doc);
+      } catch (e) {
+        log('warn', 'channel delivery failed', { channel: ch.name, milestone: d.milestone, error: String(e) });
+      }
+    }
   }
   return sent;
 }
@@ -87,10 +101,9 @@ function dedupe(drafts: readonly NotificationDraft[]): NotificationDraft[] {
   return [...seen.values()];
 }
 
-/** The people of an org holding any of the roles (an org has tens of people, one page). */
-export async function peopleWithRoles(store: Store, orgId: string, roles: readonly Role[]): Promise<Person[]> {
-  const page = await store.find<Person>('users', { orgId }, { limit: 100 });
-  return page.items.filter((p) => p.roles.some((r) => roles.includes(r)));
+/** The people of an org holding any of the roles: an indexed query, paged to the end. */
+export function peopleWithRoles(store: Store, orgId: string, roles: readonly Role[]): Promise<Person[]> {
+  return findAll<Person>(store, 'users', { orgId, roles: { hasAny: [...roles] } });
 }
 
 /** Drafts of one message to several people. */

@@ -48,22 +48,19 @@ describe('router', () => {
 
   it('never answers with a stack trace or database text when a handler breaks', async () => {
     const store = world.store;
-    const original = store.get.bind(store);
-    let calls = 0;
-    // identify reads users and orgs; the third read (inside account.me) fails like a lost connection
-    store.get = (async (c: string, id: string) => {
-      calls += 1;
-      if (calls === 3) throw new Error('relation "users" does not exist at character 15');
-      return original(c, id);
-    }) as typeof store.get;
+    const original = store.find.bind(store);
+    // identify reads the person; the first query inside account.home fails like a lost connection
+    store.find = (async () => {
+      throw new Error('relation "meetings" does not exist at character 15');
+    }) as typeof store.find;
     process.env.QUIET_ERRORS = '1';
     try {
-      const res = await world.call('account', 'me', {}, 'city-rep-ma');
+      const res = await world.call('account', 'home', {}, 'city-rep-ma');
       expect(res.status).toBe(500);
       expect(res.envelope).toEqual({ ok: false, error: { code: 'internal', message: '系统繁忙，请稍后再试' } });
       expect(JSON.stringify(res.envelope)).not.toMatch(/relation|character|at /);
     } finally {
-      store.get = original;
+      store.find = original;
       delete process.env.QUIET_ERRORS;
     }
   });

@@ -5,24 +5,22 @@ import {
   AppError,
   CallBody,
   ERROR_MESSAGES,
+  findUnstorable,
   HTTP_STATUS,
-  PERMISSIONS,
-  rowAdmits,
-  roleMayCall,
   type Actor,
   type Envelope,
   type ErrorCode,
-  type Org,
-  type Permission,
-  type RowFacts,
 } from '../domain';
+import { authorise } from './access';
 import { writeAudit } from './audit';
 import { identify } from './identity';
-import { reserve, settle, type Reservation } from './idempotency';
-import { deliver, type NotificationDraft } from './notify';
-import type { Area, RegisteredAction } from './registry';
-import type { Runtime } from './runtime';
-import { CountingStore, type Store } from './store/port';
+import { payloadHash, reserve, settle, type Reservation } from './idempotency';
+import { countRefusal } from './metrics';
+import { deliverOutbox, strandedOutbox, writeWithOutbox, type OutboxDoc } from './outbox';
+import { paramsFor } from './params';
+import type { ActionContext, Area, RegisteredAction } from './registry';
+import type { Principal, Runtime } from './runtime';
+import { CountingStore } from './store/port';
 
 export interface Dispatched {
   envelope: Envelope<unknown>;
@@ -39,28 +37,39 @@ function zodDetails(error: z.ZodError): Array<{ path: string; message: string }>
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
-async function withParent(store: Store, row: RowFacts): Promise<RowFacts> {
-  if (row.orgParentId !== undefined) return row;
-  const org = await store.get<Org>('orgs', row.orgId);
-  return { ...row, orgParentId: org?.parentId };
+/** Parse: the body, the action, the payload (strict: unknown keys are refused). */
+function parse(area: Area, event: unknown): { action: RegisteredAction; input: unknown; key?: string } | Envelope<never> {
+  const body = CallBody.safeParse(event);
+  if (!body.success) {
+    countRefusal('malformed');
+    return fail('validation_error', '请求格式不正确', zodDetails(body.error));
+  }
+  const action = area.actions.get(body.data.action);
+  if (!action) {
+    countRefusal('unknown_action');
+    return fail('validation_error', `未知的操作：${area.name}.${body.data.action}`);
+  }
+  // Postgres text cannot hold NUL or a lone surrogate: refuse them by name instead of failing later.
+  const bad = findUnstorable(body.data.payload);
+  if (bad) {
+    countRefusal('malformed');
+    return fail('validation_error', '内容含有无法保存的字符', [{ path: bad.join('.'), message: '含有无法保存的字符' }]);
+  }
+  const parsed = action.input.safeParse(body.data.payload ?? {});
+  if (!parsed.success) {
+    countRefusal('malformed');
+    return fail('validation_error', undefined, zodDetails(parsed.error));
+  }
+  // Every write that carries a key is idempotent (issue #6, defect 5); reads need none.
+  const key = action.permission.mode === 'write' ? body.data.idempotencyKey : undefined;
+  return { action, input: parsed.data, key };
 }
 
-/** Authorise: the role matrix, then the row predicates on the record the payload names. */
-async function authorise(action: RegisteredAction, input: unknown, actor: Actor, store: Store): Promise<void> {
-  const { permission } = action;
-  if (!roleMayCall(permission, actor.roles)) throw new AppError('forbidden');
-  if (!permission.rows?.length || !action.row) return;
-  const found = await action.row(input, store, actor);
-  if (!found) throw new AppError('not_found');
-  const row = await withParent(store, found);
-  if (rowAdmits(permission, actor, row)) return;
-  // Someone who may read the record learns they may not change it; anyone else learns nothing.
-  const visibility: Permission = action.readAs ? PERMISSIONS[action.readAs] : { ...permission, rows: ['sameOrg', 'parentOrgRead'] };
-  const mayRead = permission.mode === 'write' && rowAdmits({ ...visibility, mode: 'read' }, actor, row);
-  throw new AppError(mayRead ? 'forbidden' : 'not_found');
-}
-
-export async function dispatch(area: Area, event: unknown, context: unknown, rt: Runtime): Promise<Dispatched> {
+/**
+ * Runs one call. `as` names the system actor for calls with nobody behind them (a timer tick); it
+ * is set only by server code (function.ts, the local host), never from a request.
+ */
+export async function dispatch(area: Area, event: unknown, context: unknown, rt: Runtime, as?: Principal): Promise<Dispatched> {
   const store = new CountingStore(rt.store);
   const done = (envelope: Envelope<unknown>): Dispatched => ({
     envelope,
@@ -68,67 +77,67 @@ export async function dispatch(area: Area, event: unknown, context: unknown, rt:
     roundTrips: store.roundTrips,
   });
 
-  // 1. parse: the body, the action, the payload (strict: unknown keys are refused)
-  const body = CallBody.safeParse(event);
-  if (!body.success) return done(fail('validation_error', '请求格式不正确', zodDetails(body.error)));
-  const action = area.actions.get(body.data.action);
-  if (!action) return done(fail('validation_error', `未知的操作：${area.name}.${body.data.action}`));
-  const parsed = action.input.safeParse(body.data.payload ?? {});
-  if (!parsed.success) return done(fail('validation_error', undefined, zodDetails(parsed.error)));
-  const input: unknown = parsed.data;
+  // 1. parse
+  const parsed = parse(area, event);
+  if ('ok' in parsed) return done(parsed);
+  const { action, input, key } = parsed;
 
   // 2. identify: only from the platform context, never from the payload
   const now = rt.clock.now();
   let actor: Actor | null;
   try {
-    actor = await identify(store, rt.principal(context));
+    actor = await identify(store, as ?? rt.principal(context));
   } catch (e) {
     rt.log('error', 'identify failed', { action: action.name, error: String(e) });
     return done(fail('internal'));
   }
-  if (!actor) return done(fail('unauthenticated'));
+  if (!actor) {
+    countRefusal('unauthenticated');
+    return done(fail('unauthenticated'));
+  }
 
-  // 3–4. authorise, then handle (with an idempotency reservation when asked)
+  // 3–4. authorise (roles, row rules on the loaded record, state guard), then handle
   let envelope: Envelope<unknown>;
-  const key = action.idempotent ? body.data.idempotencyKey : undefined;
-  const outbox: NotificationDraft[] = [];
   let reservation: Reservation | null = null;
+  const outbox: OutboxDoc[] = [];
   try {
-    await authorise(action, input, actor, store);
-    reservation = key ? await reserve(store, actor.id, action.name, key, now) : null;
+    const record = await authorise(action, input, actor, store);
+    // idempotency is infrastructure: it runs on real time even when the dev clock is moved
+    reservation = key ? await reserve(store, actor.id, action.name, key, payloadHash(input), new Date()) : null;
     if (reservation?.kind === 'replay') return done(reservation.envelope);
-    const checkContent = async (texts: readonly string[]) => {
-      if (!(await rt.content.allows(texts, actor?.openid))) throw new AppError('content_rejected');
+    const who = actor;
+    const ctx: ActionContext<unknown> = {
+      actor: who, store, now, record, idempotencyKey: key, log: rt.log,
+      write: (fn, messages) => writeWithOutbox(store, now, action.name, fn, messages, (entry) => outbox.push(entry)),
+      params: paramsFor(store, now),
+      redeliver: async () => deliverOutbox(store, await strandedOutbox(store, now), now, rt),
+      checkContent: async (texts) => {
+        if (!(await rt.content.allows(texts, who.openid))) throw new AppError('content_rejected');
+      },
     };
-    envelope = await run(action, input, {
-      actor, store, now, idempotencyKey: key, log: rt.log, checkContent, notify: (d) => outbox.push(...d),
-    });
+    envelope = { ok: true, data: await action.handler(input, ctx) };
   } catch (e) {
     envelope = toFailure(e, rt, action.name);
   }
   // settle the key whatever happened: a success is replayed, a refusal may be retried with it
   if (reservation?.kind === 'fresh') {
     try {
-      await settle(store, reservation.id, reservation.version, envelope);
+      await settle(store, reservation, envelope, new Date());
     } catch (e) {
       rt.log('error', 'idempotency settle failed', { action: action.name, error: String(e) });
     }
   }
 
-  // after the writes: notifications (a failed delivery never undoes a committed action)
-  if (envelope.ok && outbox.length) {
-    try {
-      await deliver(store, outbox, now, rt.channels);
-    } catch (e) {
-      rt.log('error', 'notification delivery failed', { action: action.name, error: String(e) });
-    }
-  }
+  // after the commit: deliver what the action wrote to the outbox (a failure leaves it pending
+  // for the sweep; it never undoes the action)
+  if (outbox.length) await deliverOutbox(store, outbox, now, rt);
 
   // 5. audit: every write, and every refusal of anything (a denial writes nothing else)
   if (action.permission.mode === 'write' || !envelope.ok) {
     try {
       await writeAudit(store, {
-        at: now,
+        at: new Date(),
+        ruleNow: rt.clock.shifted ? now : undefined,
         actor,
         action: action.name,
         target: action.target?.(input),
@@ -140,11 +149,6 @@ export async function dispatch(area: Area, event: unknown, context: unknown, rt:
     }
   }
   return done(envelope);
-}
-
-async function run(action: RegisteredAction, input: unknown, ctx: Parameters<RegisteredAction['handler']>[1]): Promise<Envelope<unknown>> {
-  const data = await action.handler(input, ctx);
-  return { ok: true, data };
 }
 
 function toFailure(e: unknown, rt: Runtime, actionName: string): Envelope<never> {

@@ -6,13 +6,22 @@ import type { DeliveryChannel } from './notify';
 import type { Store } from './store/port';
 
 /** Who the platform says is calling — never read from the payload. */
-export type Principal = { kind: 'openid'; openid: string } | { kind: 'user'; userId: string };
+export type Principal =
+  | { kind: 'openid'; openid: string }
+  | { kind: 'user'; userId: string }
+  /** a call with nobody behind it (a timer tick); only server code makes one, never a request */
+  | { kind: 'system'; name: string };
 
 export interface Runtime {
   store: Store;
   clock: Clock;
   /** reads the caller from the platform context (the second argument of `main`) */
   principal(context: unknown): Principal | null;
+  /**
+   * The timer trigger's name when this invocation is a timer trigger of the platform (WeChat:
+   * a `Type: 'Timer'` event with no OPENID in the context), else null.
+   */
+  timerName?(event: unknown): string | null;
   content: ContentChecker;
   /** delivery channels beyond the in-app inbox */
   channels: readonly DeliveryChannel[];

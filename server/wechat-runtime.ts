@@ -25,6 +25,13 @@ export async function createWechatRuntime(): Promise<Runtime> {
       const openid = cloud.getWXContext().OPENID;
       return openid ? { kind: 'openid', openid } : null;
     },
+    // A timer trigger's event is `{ Type: 'Timer', TriggerName, Time }` and carries no OPENID; a
+    // client's callFunction always carries one, so a client can never pass for the timer.
+    timerName: (event) => {
+      const e = event as { Type?: unknown; TriggerName?: unknown } | null;
+      if (!e || e.Type !== 'Timer' || typeof e.TriggerName !== 'string') return null;
+      return cloud.getWXContext().OPENID ? null : e.TriggerName;
+    },
     log: consoleLog,
   };
 }

@@ -112,13 +112,24 @@ it('fixes the list only when both sides confirm; then submission is closed', asy
 
   const gov = await call('city-gov-convenor', 'topic', 'confirmList', { meetingId: 'm-city-current' });
   expect(gov.json.data).toMatchObject({ fixed: false, confirmations: { gov: { byName: '张志强' }, union: null }, allowedActions: ['revokeConfirmation'] });
+  const n = gov.json.data.counts.accepted;
+  expect(gov.json.data.confirmations.gov.topicCount).toBe(n);
   const stillOpen = await call('city-rep-ma', 'topic', 'submit', topic({ title: '关于困难职工帮扶的建议' }));
   expect(stillOpen.status).toBe(200);
-  await call('city-union-office', 'topic', 'accept', { id: stillOpen.json.data.id });
+  // Art. 6: a topic accepted after the government confirmed changes the list it confirmed
+  expect((await call('city-union-office', 'topic', 'accept', { id: stillOpen.json.data.id })).status).toBe(200);
+  const cleared = await call('city-gov-convenor', 'topic', 'listStatus', { meetingId: 'm-city-current' });
+  expect(cleared.json.data).toMatchObject({ fixed: false, confirmations: { gov: null }, counts: { accepted: n + 1 }, allowedActions: ['confirmList'] });
+  const told = await call('city-gov-convenor', 'notify', 'inbox', {});
+  expect(told.json.data.items.map((i: { milestone: string }) => i.milestone)).toContain('topic_list_changed');
 
-  const both = await call('city-union-chair', 'topic', 'confirmList', { meetingId: 'm-city-current' });
+  const union = await call('city-union-chair', 'topic', 'confirmList', { meetingId: 'm-city-current' });
+  expect(union.json.data).toMatchObject({ fixed: false, meetingStatus: 'collecting', confirmations: { gov: null, union: { topicCount: n + 1 } } });
+  const both = await call('city-gov-convenor', 'topic', 'confirmList', { meetingId: 'm-city-current' });
   expect(both.json.data).toMatchObject({ fixed: true, meetingStatus: 'list_fixed', meetingStatusLabel: '议题已确定' });
-  expect(both.json.data.accepted.length).toBe(both.json.data.counts.accepted);
+  expect(both.json.data.confirmations).toMatchObject({ gov: { topicCount: n + 1 }, union: { topicCount: n + 1 } });
+  expect(both.json.data.accepted.length).toBe(n + 1);
+  expect(both.json.data.accepted.map((t: { id: string }) => t.id)).toContain(stillOpen.json.data.id);
 
   const late = await call('city-rep-ma', 'topic', 'submit', topic({ title: '关于职工食堂的建议' }));
   expect(late.status).toBe(422);

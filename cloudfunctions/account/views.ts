@@ -1,18 +1,20 @@
 // How a person and their org are shown to the client (labels in Chinese, no internal fields).
-import { AppError, ROLE_INFO, type Actor, type MeView, type Org, type Person } from '../../domain';
+// Everything comes from the identified actor and the process's org cache: no extra reads.
+import { AppError, ROLE_INFO, type Actor, type MeView } from '../../domain';
+import { orgById } from '../../server/identity';
 import type { Store } from '../../server/store/port';
 
 export async function loadMe(store: Store, actor: Actor): Promise<MeView> {
-  const [person, org] = await Promise.all([store.get<Person>('users', actor.id), store.get<Org>('orgs', actor.orgId)]);
-  if (!person || !org) throw new AppError('not_found');
-  const parent = org.parentId ? await store.get<Org>('orgs', org.parentId) : null;
+  const org = await orgById(store, actor.orgId);
+  if (!org) throw new AppError('not_found');
+  const parent = org.parentId ? await orgById(store, org.parentId) : null;
   return {
     person: {
-      id: person._id,
-      name: person.name,
-      unit: person.unit,
-      title: person.title,
-      roles: person.roles.map((role) => ({ role, label: ROLE_INFO[role].label })),
+      id: actor.id,
+      name: actor.name,
+      unit: actor.unit ?? '',
+      title: actor.title ?? '',
+      roles: actor.roles.map((role) => ({ role, label: ROLE_INFO[role].label })),
     },
     org: {
       id: org._id,

@@ -1,41 +1,48 @@
-// Loading and guarding the records the topic actions work on.
-import { AppError, hasFlag, meetingWorkflow, type RowFacts } from '../../domain';
+// The kinds of record the topic actions name, and the rules every topic action shares.
+import {
+  AppError,
+  hasFlag,
+  meetingWorkflow,
+  topicAudience,
+  type Actor,
+  type OrgFacts,
+  type TopicFacts,
+} from '../../domain';
 import type { MeetingDoc, TopicDoc, TopicHistoryEntry } from '../../server/docs';
-import type { ActionContext } from '../../server/registry';
-import type { Store } from '../../server/store/port';
+import { defineRecordKind } from '../../server/registry';
 
-export async function loadTopic(store: Store, id: string): Promise<TopicDoc> {
-  const topic = await store.get<TopicDoc>('topics', id);
-  if (!topic) throw new AppError('not_found', '议题不存在或您无权查看');
-  return topic;
-}
-
-export async function loadMeeting(store: Store, id: string): Promise<MeetingDoc> {
-  const meeting = await store.get<MeetingDoc>('meetings', id);
-  if (!meeting) throw new AppError('not_found', '会议不存在或您无权查看');
-  return meeting;
+/** A topic with the meeting it belongs to: every topic rule depends on the meeting's phase. */
+export interface TopicRecord {
+  topic: TopicDoc;
+  meeting: MeetingDoc;
 }
 
 /** What the row predicates see of a topic. */
-export function topicFacts(t: TopicDoc): RowFacts {
-  return { orgId: t.orgId, createdBy: t.createdBy, routedTo: t.routedTo, leadSide: t.leadSide, accepted: t.status === 'accepted' };
+export function topicFacts(t: TopicDoc): TopicFacts {
+  return { kind: 'topic', orgId: t.orgId, createdBy: t.createdBy, routedTo: t.routedTo, leadSide: t.leadSide, accepted: t.status === 'accepted' };
 }
 
-const topicRow = async (input: { id: string }, store: Store): Promise<RowFacts | null> => {
-  const t = await store.get<TopicDoc>('topics', input.id);
-  return t ? topicFacts(t) : null;
-};
+/** A topic named by `id`; who may see it are topic.get's rules, so a refusal never leaks it. */
+export const topicKind = defineRecordKind<{ id: string }, TopicRecord>({
+  readAs: 'topic.get',
+  load: async ({ id }, store) => {
+    const topic = await store.get<TopicDoc>('topics', id);
+    if (!topic) return null;
+    const meeting = await store.get<MeetingDoc>('meetings', topic.meetingId);
+    if (!meeting) return null;
+    return { record: { topic, meeting }, facts: topicFacts(topic) };
+  },
+});
 
-/**
- * How an action names a topic: its row loader together with who may see a topic (topic.get's
- * rules), so a refused caller who may not see it gets not_found — never one without the other.
- */
-export const topicRecord = { row: topicRow, readAs: 'topic.get' } as const;
-
-export const meetingRow = async (input: { meetingId: string }, store: Store): Promise<RowFacts | null> => {
-  const m = await store.get<MeetingDoc>('meetings', input.meetingId);
-  return m ? { orgId: m.orgId } : null;
-};
+/** A meeting named by `meetingId`, as the org it belongs to (the topic list's record). */
+export const meetingKind = defineRecordKind<{ meetingId: string }, MeetingDoc>({
+  readAs: 'topic.list',
+  load: async ({ meetingId }, store) => {
+    const meeting = await store.get<MeetingDoc>('meetings', meetingId);
+    const facts: OrgFacts | null = meeting ? { kind: 'org', orgId: meeting.orgId } : null;
+    return meeting && facts ? { record: meeting, facts } : null;
+  },
+});
 
 /** Art. 6: topics are proposed, screened and discussed only while the meeting collects them. */
 export function requireCollecting(meeting: MeetingDoc): void {
@@ -44,6 +51,11 @@ export function requireCollecting(meeting: MeetingDoc): void {
   }
 }
 
-export function historyEntry(ctx: ActionContext, event: TopicHistoryEntry['event'], note?: string): TopicHistoryEntry {
-  return { at: ctx.now.toISOString(), event, by: ctx.actor.id, byName: ctx.actor.name, ...(note ? { note } : {}) };
+export function historyEntry(actor: Actor, now: Date, event: TopicHistoryEntry['event'], note?: string): TopicHistoryEntry {
+  return { at: now.toISOString(), event, by: actor.id, byName: actor.name, ...(note ? { note } : {}) };
+}
+
+/** The fields derived from a topic's status that its queries read (who sees it in a meeting's list). */
+export function derived(t: Pick<TopicDoc, 'status' | 'routedTo'>): Pick<TopicDoc, 'audience'> {
+  return { audience: topicAudience(t.status, t.routedTo) };
 }

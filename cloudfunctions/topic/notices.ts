@@ -1,16 +1,19 @@
-// The topic milestones' messages (RULES.md "Milestones that push a message").
-import { AGGREGATING_OFFICE, otherSide } from '../../domain';
+// The topic milestones' messages (RULES.md "Milestones that push a message"). Recipients are found
+// before the write (indexed queries); the builders here are pure, because they run inside the
+// transaction that writes the outbox and a transaction may run more than once.
+import type { Person } from '../../domain';
 import type { MeetingDoc, TopicDoc } from '../../server/docs';
-import { peopleWithRoles, toEach, type NotificationDraft } from '../../server/notify';
-import type { Store } from '../../server/store/port';
+import { toEach, type NotificationDraft } from '../../server/notify';
+
+type People = ReadonlyArray<Pick<Person, '_id' | 'orgId'>>;
 
 const detail = (t: TopicDoc) => `/pages/topic/detail/index?id=${t._id}`;
 const about = (t: TopicDoc) => ({ type: 'topic' as const, id: t._id });
 const proposer = (t: TopicDoc) => [{ _id: t.createdBy, orgId: t.orgId }];
+const confirmPage = (m: MeetingDoc) => `/packages/office/pages/confirm/index?meetingId=${m._id}`;
 
 /** New topic waiting → the aggregating office. */
-export async function topicWaiting(store: Store, t: TopicDoc, resubmitted = false): Promise<NotificationDraft[]> {
-  const office = await peopleWithRoles(store, t.orgId, [t.routedTo]);
+export function topicWaiting(office: People, t: TopicDoc, resubmitted = false): NotificationDraft[] {
   return toEach(office, {
     milestone: resubmitted ? 'topic_resubmitted' : 'topic_submitted',
     subject: about(t),
@@ -31,25 +34,28 @@ export function topicAnswered(t: TopicDoc, milestone: 'topic_accepted' | 'topic_
 }
 
 /** Art. 6 (征求意见): an accepted topic asks the other side's office for its opinion. */
-export async function opinionRequested(store: Store, t: TopicDoc): Promise<NotificationDraft[]> {
-  const office = await peopleWithRoles(store, t.orgId, [AGGREGATING_OFFICE[otherSide(t.leadSide)]]);
-  return toEach(office, {
+export function opinionRequested(otherOffice: People, t: TopicDoc): NotificationDraft[] {
+  return toEach(otherOffice, {
     milestone: 'opinion_requested', subject: about(t), occurrence: t.version, link: detail(t),
     title: '议题征求意见', body: `请对已采纳议题「${t.title}」提出意见。`,
   });
 }
 
-/** The list is fixed → every proposer of the meeting and both offices. */
-export async function listFixed(store: Store, m: MeetingDoc, topics: readonly TopicDoc[]): Promise<NotificationDraft[]> {
-  const offices = await peopleWithRoles(store, m.orgId, ['gov_office', 'union_office']);
+/** The list is fixed → both offices and every proposer of a listed topic. */
+export function listFixed(offices: People, m: MeetingDoc, topics: readonly TopicDoc[]): NotificationDraft[] {
   const officeIds = new Set(offices.map((p) => p._id));
-  const proposers = topics.filter((t) => !officeIds.has(t.createdBy)).map((t) => ({ _id: t.createdBy, orgId: t.orgId }));
+  const proposers = [...new Map(topics.filter((t) => !officeIds.has(t.createdBy)).map((t) => [t.createdBy, { _id: t.createdBy, orgId: t.orgId }])).values()];
   const message = {
     milestone: 'topic_list_fixed' as const, subject: { type: 'meeting' as const, id: m._id }, occurrence: m.version,
-    title: '议题清单已确定', body: `「${m.title}」的议题清单已经双方确认，共 ${m.agenda?.length ?? 0} 项议题。`,
+    title: '议题清单已确定', body: `「${m.title}」的议题清单已经双方确认，共 ${topics.length} 项议题。`,
   };
-  return [
-    ...toEach(offices, { ...message, link: `/packages/office/pages/confirm/index?meetingId=${m._id}` }),
-    ...toEach(proposers, { ...message, link: '/pages/topic/mine/index' }),
-  ];
+  return [...toEach(offices, { ...message, link: confirmPage(m) }), ...toEach(proposers, { ...message, link: '/pages/topic/mine/index' })];
+}
+
+/** Art. 6: the accepted topics changed after a side confirmed → that side confirms again. */
+export function listChanged(confirmers: People, m: MeetingDoc, why: string): NotificationDraft[] {
+  return toEach(confirmers, {
+    milestone: 'topic_list_changed', subject: { type: 'meeting', id: m._id }, occurrence: m.version, link: confirmPage(m),
+    title: '议题清单有变化，请重新确认', body: `「${m.title}」${why}，您此前的确认已失效，请核对后重新确认。`,
+  });
 }

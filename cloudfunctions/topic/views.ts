@@ -1,15 +1,17 @@
-// How a topic is shown: Chinese labels, the status timeline, opinions and allowedActions.
+// How a topic is shown: Chinese labels, the status timeline, opinions and allowedActions (derived
+// by the record kit from the registry, the row rules and each action's guard).
 import {
   ROLE_INFO,
   SIDE_LABEL,
   TOPIC_CATEGORY_LABEL,
   topicWorkflow,
   type Actor,
-  type MeetingStatus,
+  type TopicCardView,
   type TopicView,
 } from '../../domain';
-import type { TopicDoc, TopicHistoryEntry } from '../../server/docs';
-import { topicAllowedActions } from './access';
+import { offeredActions } from '../../server/access';
+import type { MeetingDoc, TopicDoc, TopicHistoryEntry } from '../../server/docs';
+import { topicFacts, topicKind } from './model';
 
 const EVENT_LABEL: Record<TopicHistoryEntry['event'], string> = {
   submit: '提交议题',
@@ -23,32 +25,43 @@ const EVENT_LABEL: Record<TopicHistoryEntry['event'], string> = {
   listed: '列入议题清单',
 };
 
-export function toTopicView(t: TopicDoc, actor: Actor, meetingStatus: MeetingStatus): TopicView {
+export function sideLabel(t: Pick<TopicDoc, 'side' | 'leadSide'>): string {
+  return t.side === 'joint' ? `${SIDE_LABEL.joint}（${SIDE_LABEL[t.leadSide]}牵头）` : SIDE_LABEL[t.side];
+}
+
+/** A list card: what the card shows and the buttons it offers, nothing more. */
+export function toTopicCard(t: TopicDoc, actor: Actor, meeting: MeetingDoc): TopicCardView {
   return {
     id: t._id,
     meetingId: t.meetingId,
     meetingTitle: t.meetingTitle,
-    orgId: t.orgId,
     side: t.side,
-    sideLabel: t.side === 'joint' ? `${SIDE_LABEL.joint}（${SIDE_LABEL[t.leadSide]}牵头）` : SIDE_LABEL[t.side],
+    sideLabel: sideLabel(t),
     leadSide: t.leadSide,
-    routedTo: t.routedTo,
-    routedToLabel: ROLE_INFO[t.routedTo].label,
     category: t.category,
     categoryLabel: TOPIC_CATEGORY_LABEL[t.category],
     title: t.title,
-    background: t.background,
-    research: t.research,
-    request: t.request,
     status: t.status,
     statusLabel: topicWorkflow.states[t.status].label,
     proposer: { id: t.createdBy, name: t.proposerName, unit: t.proposerUnit },
     createdAt: t.createdAt,
-    updatedAt: t.updatedAt,
     ...(t.returnReason && t.status === 'returned' ? { returnReason: t.returnReason } : {}),
     ...(t.mergedInto ? { mergedInto: t.mergedInto } : {}),
+    allowedActions: offeredActions(topicKind, actor, { record: { topic: t, meeting }, facts: topicFacts(t) }),
+  };
+}
+
+export function toTopicView(t: TopicDoc, actor: Actor, meeting: MeetingDoc): TopicView {
+  return {
+    ...toTopicCard(t, actor, meeting),
+    orgId: t.orgId,
+    routedTo: t.routedTo,
+    routedToLabel: ROLE_INFO[t.routedTo].label,
+    background: t.background,
+    research: t.research,
+    request: t.request,
+    updatedAt: t.updatedAt,
     timeline: t.history.map((h) => ({ at: h.at, event: h.event, label: EVENT_LABEL[h.event], byName: h.byName, ...(h.note ? { note: h.note } : {}) })),
     opinions: t.opinions.map((o) => ({ at: o.at, byName: o.byName, byUnit: o.byUnit, side: o.side, sideLabel: SIDE_LABEL[o.side], text: o.text })),
-    allowedActions: topicAllowedActions(t, actor, meetingStatus),
   };
 }

@@ -1,10 +1,10 @@
 // Contract of area `notify`: the in-app inbox (every milestone lands here, whatever else is sent).
 import * as z from 'zod';
-import { Id } from './common';
+import { Cursor, Id } from './common';
 
 export const InboxInput = z.strictObject({
   unreadOnly: z.boolean().optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: Cursor.optional(),
 });
 export const UnreadCountInput = z.strictObject({});
 export const MarkReadInput = z.strictObject({ ids: z.array(Id).min(1).max(50) });

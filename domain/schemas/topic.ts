@@ -1,15 +1,23 @@
 // Contract of area `topic` (Art. 3, 6). Strict: a client can never set status, org or proposer.
 import * as z from 'zod';
 import { TOPIC_CATEGORIES, TOPIC_STATES } from '../workflows/topic';
-import { Id } from './common';
+import { Cursor, Id, Text, type TextLimit } from './common';
 
-const text = (min: number, max: number, label: string) =>
-  z.string().trim().min(min, `${label}至少 ${min} 个字`).max(max, `${label}不能超过 ${max} 个字`);
+/** Field limits of the topic forms; the app's forms read the same table. */
+export const TOPIC_LIMITS = {
+  title: { min: 4, max: 60, label: '标题' },
+  background: { min: 10, max: 2000, label: '背景情况' },
+  research: { min: 10, max: 2000, label: '调研论证' },
+  request: { min: 5, max: 2000, label: '建议与请求' },
+  reason: { min: 2, max: 500, label: '退回理由' },
+  opinion: { min: 2, max: 1000, label: '意见' },
+  note: { min: 0, max: 500, label: '合并说明' },
+} as const satisfies Record<string, TextLimit>;
 
-const Title = text(4, 60, '标题');
-const Background = text(10, 2000, '背景情况');
-const Research = text(10, 2000, '调研论证');
-const Request = text(5, 2000, '建议与请求');
+const Title = Text(TOPIC_LIMITS.title);
+const Background = Text(TOPIC_LIMITS.background);
+const Research = Text(TOPIC_LIMITS.research);
+const Request = Text(TOPIC_LIMITS.request);
 
 export const SubmitTopicInput = z
   .strictObject({
@@ -42,17 +50,19 @@ export const UpdateTopicInput = z
   .refine((v) => Object.keys(v).length > 1, { message: '没有需要修改的内容' });
 export type UpdateTopicInput = z.infer<typeof UpdateTopicInput>;
 
-export const ReturnTopicInput = z.strictObject({ id: Id, reason: text(2, 500, '退回理由') });
-export const MergeTopicInput = z.strictObject({ id: Id, intoId: Id, note: text(0, 500, '合并说明').optional() });
-export const AddOpinionInput = z.strictObject({ id: Id, text: text(2, 1000, '意见') });
+export const ReturnTopicInput = z.strictObject({ id: Id, reason: Text(TOPIC_LIMITS.reason) });
+export const MergeTopicInput = z.strictObject({ id: Id, intoId: Id, note: Text(TOPIC_LIMITS.note).optional() });
+export const AddOpinionInput = z.strictObject({ id: Id, text: Text(TOPIC_LIMITS.opinion) });
 export const MeetingIdInput = z.strictObject({ meetingId: Id });
+/** The confirmation page pages through the accepted topics (no list is ever cut silently). */
+export const ListStatusInput = z.strictObject({ meetingId: Id, cursor: Cursor.optional() });
 
 export const ListTopicsInput = z.strictObject({
   /** mine: what I proposed; queue: waiting for my office; meeting: what I may see of a meeting */
   scope: z.enum(['mine', 'queue', 'meeting']).default('mine'),
   meetingId: Id.optional(),
   status: z.enum(TOPIC_STATES).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: Cursor.optional(),
 });
 export type ListTopicsInput = z.infer<typeof ListTopicsInput>;
 
@@ -77,42 +87,61 @@ export interface TopicOpinionView {
   text: string;
 }
 
-export interface TopicView {
+/** What a card in a list shows (no background, research, request or timeline: see topic.get). */
+export interface TopicCardView {
   id: string;
   meetingId: string;
   meetingTitle: string;
-  orgId: string;
   side: 'gov' | 'union' | 'joint';
   sideLabel: string;
   leadSide: 'gov' | 'union';
-  routedTo: string;
-  routedToLabel: string;
   category: string;
   categoryLabel: string;
   title: string;
-  background: string;
-  research: string;
-  request: string;
   status: string;
   statusLabel: string;
   proposer: { id: string; name: string; unit: string };
   createdAt: string;
-  updatedAt: string;
   returnReason?: string;
   mergedInto?: { id: string; title: string; note?: string };
-  timeline: TopicTimelineEntry[];
-  opinions: TopicOpinionView[];
   allowedActions: string[];
 }
 
+export interface TopicView extends TopicCardView {
+  orgId: string;
+  routedTo: string;
+  routedToLabel: string;
+  background: string;
+  research: string;
+  request: string;
+  updatedAt: string;
+  timeline: TopicTimelineEntry[];
+  opinions: TopicOpinionView[];
+}
+
 export interface TopicListView {
-  items: TopicView[];
+  items: TopicCardView[];
   nextCursor?: string;
 }
 
 export interface SideConfirmation {
   byName: string;
   at: string;
+  /** how many accepted topics the side confirmed (Art. 6: both sides confirm the same list) */
+  topicCount: number;
+}
+
+/** One accepted topic on the confirmation page, with the state of the opinion round (征求意见). */
+export interface ListTopicView {
+  id: string;
+  title: string;
+  sideLabel: string;
+  categoryLabel: string;
+  proposerName: string;
+  /** the side whose opinion is asked: the other side of the one carrying the topic */
+  opinionSideLabel: string;
+  /** how many opinions that side has given */
+  opinionCount: number;
 }
 
 export interface TopicListStatusView {
@@ -123,7 +152,9 @@ export interface TopicListStatusView {
   plannedAt: string;
   fixed: boolean;
   confirmations: { gov: SideConfirmation | null; union: SideConfirmation | null };
-  counts: { submitted: number; accepted: number; returned: number };
-  accepted: Array<{ id: string; title: string; sideLabel: string; categoryLabel: string; proposerName: string }>;
+  counts: { submitted: number; accepted: number; returned: number; awaitingOpinion: number };
+  /** a page of the accepted topics, oldest first; `nextCursor` fetches the rest */
+  accepted: ListTopicView[];
+  nextCursor?: string;
   allowedActions: string[];
 }

@@ -1,4 +1,6 @@
 // The meeting lifecycle (Art. 4, 6, 7, 8, 9).
+import { OFFICES } from '../roles';
+import { CONFIRMERS } from '../topic-rules';
 import { defineWorkflow } from '../workflow';
 
 export const MEETING_STATES = [
@@ -42,15 +44,15 @@ export const meetingWorkflow = defineWorkflow<MeetingStatus, MeetingEvent, Meeti
     // Art. 4 + 6: the union side requests (提请); collection opens 2 months before.
     { from: 'planning', event: 'openCollection', to: 'collecting', roles: ['union_office', 'union_chair'], label: '启动议题征集' },
     // Art. 6: fixed only when both sides have confirmed (the topic area fires this edge).
-    { from: 'collecting', event: 'fixList', to: 'list_fixed', roles: ['gov_convenor', 'gov_leader', 'union_convenor', 'union_chair'], label: '确定议题清单' },
-    { from: 'list_fixed', event: 'reopenList', to: 'collecting', roles: ['gov_convenor', 'gov_leader', 'union_convenor', 'union_chair'], label: '撤回议题确认' },
+    { from: 'collecting', event: 'fixList', to: 'list_fixed', roles: CONFIRMERS, label: '确定议题清单' },
+    { from: 'list_fixed', event: 'reopenList', to: 'collecting', roles: CONFIRMERS, label: '撤回议题确认' },
     // Art. 7: the notice is issued by the government office.
     { from: 'list_fixed', event: 'issueNotice', to: 'notice_issued', roles: ['gov_office'], label: '印发会议通知' },
     { from: 'notice_issued', event: 'markHeld', to: 'held', roles: ['union_office', 'gov_office'], label: '确认会议已召开' },
     // Art. 9: minutes are issued after both sides approve (the minutes area fires this edge).
     { from: 'held', event: 'issueMinutes', to: 'minutes_issued', roles: ['gov_office', 'union_office'], label: '印发会议纪要' },
     { from: 'minutes_issued', event: 'close', to: 'closed', roles: ['union_office'], label: '办结' },
-    { from: ['planning', 'collecting', 'list_fixed', 'notice_issued'], event: 'cancel', to: 'cancelled', roles: ['gov_office', 'union_office'], label: '取消会议' },
+    { from: ['planning', 'collecting', 'list_fixed', 'notice_issued'], event: 'cancel', to: 'cancelled', roles: OFFICES, label: '取消会议' },
   ],
 });
 

@@ -1,6 +1,8 @@
 // The topic lifecycle (Art. 6): a proposer submits to the aggregating office, which screens it
 // (accept / return with a reason / merge into another); the proposer may update, withdraw or
 // resubmit while it is with them. Which office may screen is the row predicate `routedToMe`.
+import { OFFICES } from '../roles';
+import { PROPOSERS } from '../topic-rules';
 import { defineWorkflow } from '../workflow';
 
 export const TOPIC_STATES = ['submitted', 'returned', 'accepted', 'merged', 'withdrawn'] as const;
@@ -10,9 +12,6 @@ export type TopicEvent = 'accept' | 'return' | 'merge' | 'withdraw' | 'resubmit'
 
 /** editable: the proposer may still change the text; onList: counts for the topic list */
 export type TopicFlag = 'editable' | 'onList';
-
-const PROPOSERS = ['gov_department', 'union_department', 'representative', 'gov_office', 'union_office'] as const;
-const OFFICES = ['gov_office', 'union_office'] as const;
 
 export const topicWorkflow = defineWorkflow<TopicStatus, TopicEvent, TopicFlag>({
   name: 'topic',

@@ -1,14 +1,8 @@
-// Every deployable function, by area name: the local host serves them all at POST /api/<area>.
-import * as account from '../../cloudfunctions/account';
-import * as notify from '../../cloudfunctions/notify';
-import * as topic from '../../cloudfunctions/topic';
+// The areas the local host serves at POST /api/<area>: the same list the function build deploys.
+import { FUNCTIONS } from '../../cloudfunctions';
 import type { Main } from '../function';
 import type { Area } from '../registry';
 
-export const FUNCTIONS: Record<string, { area: Area; main: Main }> = {
-  account,
-  topic,
-  notify,
-};
-
-export const AREAS: Area[] = Object.values(FUNCTIONS).map((f) => f.area);
+export const FUNCTION_MAP: ReadonlyMap<string, { area: Area; main: Main }> = new Map(Object.entries(FUNCTIONS));
+export { FUNCTIONS };
+export const AREAS: Area[] = [...FUNCTION_MAP.values()].map((f) => f.area);

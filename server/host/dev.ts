@@ -1,18 +1,25 @@
 // Development-only routes of the local host (issue #2 §4): the demo-user list, demo sign-in and the
-// development clock. Refused in production and whenever the host listens beyond loopback.
+// development clock. Refused in production, whenever the host listens beyond loopback, and to any
+// request whose Host header does not name this machine.
 import * as z from 'zod';
 import { AppError, DevSignInInput, ROLES, type DevUserView, type Envelope, type Org, type Person } from '../../domain';
 import { writeAudit } from '../audit';
 import type { DevClock } from '../clock';
 import { signSession } from '../session';
 import type { Store, StoredDoc } from '../store/port';
+import { isLoopbackBindHost, isLoopbackHostHeader, isLoopbackIp } from './loopback';
 
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+/**
+ * Whether this host offers development routes at all: never in production, and only when it is
+ * bound to loopback — both as configured (`HOST`) and as the socket actually reports it.
+ */
+export function devEnabled(bindHost: string, boundAddress: string): boolean {
+  return process.env.NODE_ENV !== 'production' && isLoopbackBindHost(bindHost) && isLoopbackIp(boundAddress);
 }
 
-export function devAllowed(host: string): boolean {
-  return process.env.NODE_ENV !== 'production' && isLoopback(host);
+/** Per request, too: a page on another site reaching us through DNS rebinding sends its own Host. */
+export function devRequestAllowed(enabled: boolean, hostHeader: string | undefined): boolean {
+  return enabled && isLoopbackHostHeader(hostHeader);
 }
 
 async function all<T extends StoredDoc>(store: Store, collection: string): Promise<T[]> {

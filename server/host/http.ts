@@ -2,17 +2,22 @@
 // exposes POST /api/<area> with the same body as callFunction, running the same function entries.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AppError, HTTP_STATUS, type Envelope } from '../../domain';
+import { performance } from 'node:perf_hooks';
+import { AppError, HTTP_STATUS, type Envelope, type ErrorCode } from '../../domain';
 import { DevClock, systemClock } from '../clock';
 import type { ContentChecker } from '../content';
+import { countRefusal, refusalCounts } from '../metrics';
 import { installRuntime, type Runtime } from '../runtime';
 import type { Store } from '../store/port';
 import { FUNCTIONS } from './areas';
-import { devAllowed, devSignIn, listDevUsers, setDevClock } from './dev';
+import { HostRefusal, readJson } from './body';
+import { devEnabled, devRequestAllowed, devSignIn, listDevUsers, setDevClock } from './dev';
+import { API_POLICY, appPolicy, setSecurityHeaders } from './headers';
 import { createLocalRuntime, type HostContext } from './local-runtime';
 import { serveStatic } from './static';
 
-const MAX_BODY = 256 * 1024;
+/** A Map, not the object: `constructor` or `__proto__` must not find Object's own members. */
+const AREA_FUNCTIONS = new Map(Object.entries(FUNCTIONS));
 
 export interface HostOptions {
   store: Store;
@@ -29,39 +34,19 @@ export interface RunningHost {
   server: Server;
   clock: DevClock;
   runtime: Runtime;
+  /** whether development routes are offered at all (production and non-loopback binds: never) */
+  dev: boolean;
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, envelope: Envelope<unknown>, status?: number): void {
+function send(res: ServerResponse, envelope: Envelope<unknown>, status?: number, extra: Record<string, string> = {}): void {
   const code = status ?? (envelope.ok ? 200 : HTTP_STATUS[envelope.error.code]);
-  res.writeHead(code, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(code, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra });
   res.end(JSON.stringify(envelope));
 }
 
-function failure(code: ConstructorParameters<typeof AppError>[0], message?: string): Envelope<never> {
+function failure(code: ErrorCode, message?: string): Envelope<never> {
   return { ok: false, error: new AppError(code, message).toBody() };
-}
-
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new AppError('validation_error', '请求内容过大'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => {
-      try {
-        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
-      } catch {
-        reject(new AppError('validation_error', '请求不是有效的 JSON'));
-      }
-    });
-    req.on('error', reject);
-  });
 }
 
 function bearer(req: IncomingMessage): string | undefined {
@@ -69,51 +54,97 @@ function bearer(req: IncomingMessage): string | undefined {
   return h?.startsWith('Bearer ') ? h.slice(7).trim() || undefined : undefined;
 }
 
+function isDevSignIn(area: string, body: unknown): body is { payload?: unknown } {
+  return area === 'account' && typeof body === 'object' && body !== null && (body as { action?: unknown }).action === 'devSignIn';
+}
+
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const host = opts.host ?? '127.0.0.1';
-  const dev = devAllowed(host);
   const clock = new DevClock();
   const runtime = createLocalRuntime({ store: opts.store, clock, secret: opts.secret, content: opts.content, quiet: opts.quiet });
   installRuntime(runtime);
+  let dev = false; // decided once the socket is bound, before any request arrives
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/api/health' && req.method === 'GET') return send(res, { ok: true, data: { now: clock.now().toISOString() } });
     if (path.startsWith('/api/dev/')) {
-      if (!dev) return send(res, failure('not_found', '开发接口未启用'));
+      if (!devRequestAllowed(dev, req.headers.host)) throw new HostRefusal(404, 'not_found', '开发接口未启用');
       if (path === '/api/dev/users' && req.method === 'GET') return send(res, { ok: true, data: await listDevUsers(opts.store) });
       if (path === '/api/dev/clock' && req.method === 'POST') return send(res, setDevClock(clock, await readJson(req)));
-      return send(res, failure('not_found', '未知的开发接口'));
+      if (path === '/api/dev/metrics' && req.method === 'GET') return send(res, { ok: true, data: refusalCounts() });
+      throw new HostRefusal(404, 'not_found', '未知的开发接口');
     }
     const area = /^\/api\/([a-z]+)$/.exec(path)?.[1];
-    const fn = area ? FUNCTIONS[area] : undefined;
-    if (!fn) return send(res, failure('not_found', '未知的功能模块'));
-    if (req.method !== 'POST') return send(res, failure('validation_error', '请使用 POST'), 405);
+    const fn = area === undefined ? undefined : AREA_FUNCTIONS.get(area);
+    if (!area || !fn) throw new HostRefusal(404, 'not_found', '未知的功能模块', 'unknown_area');
+    if (req.method !== 'POST') return refuse(res, new HostRefusal(405, 'validation_error', '请使用 POST'), { allow: 'POST' });
     const body = await readJson(req);
-    if (area === 'account' && (body as { action?: unknown } | null)?.action === 'devSignIn') {
-      if (!dev) return send(res, failure('forbidden', '演示登录仅在本机开发模式下可用'));
-      return send(res, await devSignIn(opts.store, opts.secret, systemClock.now(), (body as { payload?: unknown }).payload));
+    if (isDevSignIn(area, body)) {
+      if (!devRequestAllowed(dev, req.headers.host)) throw new HostRefusal(403, 'forbidden', '演示登录仅在本机开发模式下可用');
+      return send(res, await devSignIn(opts.store, opts.secret, systemClock.now(), body.payload));
     }
     const context: HostContext = { sessionToken: bearer(req) };
     send(res, await fn.main(body, context));
   }
 
+  function refuse(res: ServerResponse, r: HostRefusal, extra: Record<string, string> = {}): void {
+    countRefusal(r.kind);
+    send(res, failure(r.code, r.message), r.status, extra);
+  }
+
+  /** Every request ends here, whatever it is: one malformed request must never stop the process. */
+  function answerFailure(req: IncomingMessage, res: ServerResponse, path: string, e: unknown): void {
+    if (res.headersSent) return void res.destroy();
+    // A body left unread (refused before or while reading) is not waited for.
+    const extra: Record<string, string> = req.complete ? {} : { connection: 'close' };
+    if (e instanceof HostRefusal) return refuse(res, e, extra);
+    if (e instanceof AppError) return send(res, { ok: false, error: e.toBody() }, undefined, extra);
+    runtime.log('error', 'host failed', { method: req.method, path: path.slice(0, 200), error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    send(res, failure('internal'), 500, extra);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (!path.startsWith('/api/')) {
+      setSecurityHeaders(res, appPolicy());
+      return serveStatic(opts.h5Dir, path, req, res);
+    }
+    setSecurityHeaders(res, API_POLICY);
+    const started = performance.now();
+    // One line per API call, refused ones included: what was called and how it ended, never who
+    // called (no token, no body, no address).
+    res.on('close', () =>
+      runtime.log('info', 'http', { method: req.method, path: path.slice(0, 200), status: res.statusCode, ms: Math.round(performance.now() - started) }),
+    );
+    return api(req, res, path);
+  }
+
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (!path.startsWith('/api/')) return serveStatic(opts.h5Dir, path, res);
-    api(req, res, path).catch((e: unknown) => {
-      if (e instanceof AppError) return send(res, { ok: false, error: e.toBody() });
-      runtime.log('error', 'host failed', { path, error: String(e) });
-      if (!res.headersSent) send(res, failure('internal'));
+    handle(req, res, path).catch((e: unknown) => {
+      try {
+        answerFailure(req, res, path, e);
+      } catch (again: unknown) {
+        runtime.log('error', 'host failed to answer', { error: String(again) });
+        res.destroy();
+      }
     });
   });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, host, resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port, address } = server.address() as AddressInfo;
+  dev = devEnabled(host, address);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}/`,
     server,
     clock,
     runtime,
+    dev,
     close: () =>
       new Promise<void>((resolve) => {
         installRuntime(null);

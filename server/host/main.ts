@@ -4,14 +4,23 @@ import { loadWordList, wordListChecker } from '../content';
 import { seedDemo } from '../seed';
 import { loadSessionSecret } from '../session';
 import { openPgliteStore } from '../store/pglite';
-import { startHost } from './http';
+import type { Store } from '../store/port';
+import { startHost, type RunningHost } from './http';
+import { stopTogether } from './lifecycle';
 
 async function main(): Promise<void> {
   const started = Date.now();
+  let store: Store | undefined;
+  let host: RunningHost | undefined;
+  // Installed before anything opens, so a signal during start-up also stops cleanly.
+  stopTogether(async () => {
+    await host?.close();
+    await store?.close();
+  });
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
-  const store = await openPgliteStore(resolve(dataDir, 'pglite'));
+  store = await openPgliteStore(resolve(dataDir, 'pglite'));
   const seeded = await seedDemo(store, new Date());
-  const host = await startHost({
+  host = await startHost({
     store,
     secret: loadSessionSecret(dataDir),
     content: wordListChecker(loadWordList(resolve(process.env.CONTENT_WORDLIST ?? 'server/content/wordlist.txt'))),
@@ -21,14 +30,8 @@ async function main(): Promise<void> {
   });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`数据目录：${dataDir}（${seeded ? '已写入演示数据' : '沿用已有数据'}）`);
+  if (!host.dev) console.log('开发接口（演示登录、开发时钟）未启用：仅在本机回环地址且非 production 时可用');
   console.log(`联席会议已启动（${secs} 秒）：${host.url}`);
-  const stop = async () => {
-    await host.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((e: unknown) => {

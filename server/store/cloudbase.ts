@@ -158,6 +158,9 @@ function conditionToCloud(cmd: CloudCommand, c: NormalCondition): unknown {
       return cmd.neq(c.value);
     case 'in':
       return cmd.in(c.values);
+    case 'hasAny':
+      // on an array field `in` matches when any element is listed (MongoDB semantics)
+      return cmd.in(c.values);
     case 'range': {
       const parts: unknown[] = [];
       const b = c.bounds;
@@ -312,6 +315,13 @@ export class CloudBaseStore implements Store {
     const where = whereOf(this.db.command, filter);
     const res = await guard(() => coll.where(where).count());
     return res.total;
+  }
+
+  async removeWhere(collection: string, filter: Filter): Promise<number> {
+    const coll = this.coll(collection);
+    const where = whereOf(this.db.command, filter);
+    const res = await guard(() => coll.where(where).remove());
+    return res.stats.removed;
   }
 
   async transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {

@@ -5,20 +5,28 @@ export interface IndexDef {
   /** field paths, dotted for nested fields */
   fields: readonly string[];
   unique?: boolean;
+  /** one array field queried with `hasAny` (a GIN index in Postgres, a multikey index in CloudBase) */
+  array?: boolean;
 }
 
 export const COLLECTIONS = {
   orgs: [{ fields: ['parentId'] }],
-  users: [{ fields: ['openid'], unique: true }, { fields: ['devKey'], unique: true }, { fields: ['orgId'] }],
+  users: [{ fields: ['openid'], unique: true }, { fields: ['devKey'], unique: true }, { fields: ['orgId'] }, { fields: ['roles'], array: true }],
   meetings: [{ fields: ['orgId', 'plannedAt'] }, { fields: ['orgId', 'status'] }],
   audit: [{ fields: ['actorId', 'at'] }, { fields: ['action', 'at'] }],
-  idempotency: [],
+  idempotency: [{ fields: ['expiresAt'] }],
+  /** messages written with an action's writes, delivered after its commit (server/outbox.ts) */
+  outbox: [{ fields: ['state', 'createdAt'] }],
+  /** per-person-per-day counters of rate limits (server/quota.ts) */
+  counters: [],
   topics: [
     { fields: ['createdBy', 'createdAt'] },
     { fields: ['createdBy', 'submitDay'] },
     { fields: ['orgId', 'routedTo', 'status', 'createdAt'] },
-    { fields: ['meetingId', 'status'] },
-    { fields: ['meetingId', 'routedTo'] },
+    // the meeting's list pages by creation time, with and without a status or an audience
+    { fields: ['meetingId', 'createdAt'] },
+    { fields: ['meetingId', 'status', 'createdAt'] },
+    { fields: ['audience'], array: true },
   ],
   notifications: [{ fields: ['recipientId', 'createdAt'] }, { fields: ['recipientId', 'readAt'] }],
   settings: [{ fields: ['orgId', 'effectiveFrom'] }],

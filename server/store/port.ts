@@ -17,6 +17,8 @@ export type Condition =
   | Scalar
   | { in: readonly Scalar[] }
   | { ne: Scalar }
+  /** the field is an array holding at least one of these strings (an indexed array field) */
+  | { hasAny: readonly string[] }
   | { gt?: string | number; gte?: string | number; lt?: string | number; lte?: string | number };
 
 export type Filter = Record<string, Condition>;
@@ -63,6 +65,8 @@ export interface Store extends TxStore {
    * (CloudBase retries), so it must not send messages or touch anything outside `tx`.
    */
   transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R>;
+  /** Removes every document the filter matches; answers how many. For retention sweeps only. */
+  removeWhere(collection: string, filter: Filter): Promise<number>;
   /** Creates collections and indexes (idempotent). Called once at start-up. */
   ensureSchema(): Promise<void>;
   /** Removes every document of every known collection (tests only). */
@@ -78,6 +82,11 @@ export class CountingStore implements Store {
   roundTrips = 0;
 
   constructor(private readonly inner: Store) {}
+
+  /** the store this one counts for: per-process caches key on it, not on the per-call wrapper */
+  get base(): Store {
+    return this.inner instanceof CountingStore ? this.inner.base : this.inner;
+  }
 
   private tick<R>(p: Promise<R>): Promise<R> {
     this.roundTrips += 1;
@@ -99,6 +108,9 @@ export class CountingStore implements Store {
   count(c: string, f: Filter) {
     return this.tick(this.inner.count(c, f));
   }
+  removeWhere(c: string, f: Filter) {
+    return this.tick(this.inner.removeWhere(c, f));
+  }
   /** A transaction counts as one round trip (it is one commit), however many documents it touches. */
   transaction<R>(fn: (tx: TxStore) => Promise<R>) {
     return this.tick(this.inner.transaction(fn));
@@ -112,4 +124,19 @@ export class CountingStore implements Store {
   close() {
     return this.inner.close();
   }
+}
+
+/**
+ * Every document a filter matches, page by page to the end: for the few places that must see all
+ * of a set (the recipients of a message, the topics of a fixed list). Never cut silently.
+ */
+export async function findAll<T extends StoredDoc>(store: Store, collection: string, filter: Filter, sort?: FindOptions['sort']): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.find<T>(collection, filter, { sort, limit: 100, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
 }

@@ -64,6 +64,7 @@ export type NormalCondition =
   | { kind: 'eq'; value: Scalar }
   | { kind: 'in'; values: Scalar[] }
   | { kind: 'ne'; value: Scalar }
+  | { kind: 'hasAny'; values: string[] }
   | { kind: 'range'; type: 'string' | 'number'; bounds: Partial<Record<RangeBound, string | number>> };
 
 export interface NormalClause {
@@ -89,6 +90,11 @@ function normalizeCondition(field: string, c: Condition): NormalCondition {
     const values: unknown = obj.in;
     if (!Array.isArray(values) || !values.every(isScalar)) throw new Error(`invalid 'in' on ${field}`);
     return { kind: 'in', values: [...values] };
+  }
+  if (keys.length === 1 && keys[0] === 'hasAny') {
+    const values: unknown = obj.hasAny;
+    if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) throw new Error(`invalid 'hasAny' on ${field}`);
+    return { kind: 'hasAny', values: [...(values as string[])] };
   }
   if (keys.length === 1 && keys[0] === 'ne') {
     const value: unknown = obj.ne;
@@ -248,6 +254,9 @@ function clauseSql(c: NormalClause, p: Params): string {
       if (nonNull.length < cond.values.length) parts.push(`${e} IS NULL OR ${e} = 'null'::jsonb`);
       return parts.length === 0 ? 'FALSE' : `(${parts.join(' OR ')})`;
     }
+    case 'hasAny':
+      // `?|` on a jsonb array: served by the GIN index declared with `array: true`
+      return cond.values.length === 0 ? 'FALSE' : `${e} ?| ARRAY[${cond.values.map((v) => p.add(v)).join(', ')}]::text[]`;
     case 'range': {
       // jsonb orders across types (Null < String < Number < Boolean < ...), so a string bound
       // would also match numbers; the type test keeps ranges within one type, as CloudBase does.
@@ -472,6 +481,17 @@ export class SqlStore implements Store {
     return this.withTransaction((q) => fn(new SqlTx(q)));
   }
 
+  async removeWhere(collection: string, filter: Filter): Promise<number> {
+    const table = quoteIdent(assertCollection(collection));
+    const p = new Params();
+    const where = normalizeFilter(filter).map((c) => clauseSql(c, p));
+    const { rows } = await this.q.query<{ n: number }>(
+      `WITH gone AS (DELETE FROM ${table}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+      p.values,
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   private withTransaction<R>(fn: (q: SqlQueryable) => Promise<R>): Promise<R> {
     const { client } = this;
     if (client.transaction) return client.transaction(fn);
@@ -500,8 +520,9 @@ export class SqlStore implements Store {
         // `IS NOT NULL` (rather than `data ? 'f'`) also works for dotted paths, and the planner can
         // prove it from an equality on the same expression, so lookups still use the index.
         const partial = def.unique ? ` WHERE ${exprs.map((e) => `${e} IS NOT NULL`).join(' AND ')}` : '';
+        const using = def.array ? ' USING gin' : '';
         await this.q.query(
-          `CREATE ${def.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdent(indexName(name, def))} ON ${table} (${exprs.join(', ')})${partial}`,
+          `CREATE ${def.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdent(indexName(name, def))} ON ${table}${using} (${exprs.join(', ')})${partial}`,
         );
       }
     }

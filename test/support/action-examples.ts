@@ -3,8 +3,10 @@
 // `payload(w, org)` builds a fresh record in `org` for every call, so one caller's success cannot
 // change what the next caller meets. `admits` lists the roles the row rules let through for the
 // city record (default: every role of the matrix row) — written by hand, so the test checks the
-// router against a second account of the rules, not against itself.
-import type { Role, TopicStatus } from '../../domain';
+// router against a second account of the rules, not against itself. An admitted role must get
+// `ok: true`; a refusal counts as admitted only if the example names its code in `admittedCodes`
+// (a role that passes authorisation and then meets a state rule of the record it was given).
+import { topicAudience, type ErrorCode, type Role, type TopicStatus } from '../../domain';
 import type { TopicDoc } from '../../server/docs';
 import type { NotificationDoc } from '../../server/notify';
 import type { Dispatched } from '../../server/router';
@@ -13,6 +15,8 @@ import type { World } from './world';
 export interface ActionExample {
   payload: (w: World, orgId: string) => unknown | Promise<unknown>;
   admits?: readonly Role[];
+  /** refusals an admitted role may meet after authorisation (a state rule); anything else must be ok */
+  admittedCodes?: readonly ErrorCode[];
   /** for actions that name no record: proves a caller saw only what is theirs */
   isolation?: (res: Dispatched, caller: { key: string; orgId: string }) => void;
 }
@@ -36,6 +40,7 @@ export async function makeTopic(
     status: opts.status ?? 'submitted', createdBy: opts.by ?? (side === 'gov' ? `${orgId}-hrss` : REP[orgId]),
     proposerName: '示例', proposerUnit: '示例单位', createdAt: at, updatedAt: at, submitDay: '2026-11-24',
     returnReason: opts.status === 'returned' ? '请补充调研数据' : undefined, history: [], opinions: [],
+    audience: topicAudience(opts.status ?? 'submitted', side === 'gov' ? 'gov_office' : 'union_office'), otherSideOpinions: 0,
   });
 }
 
@@ -71,8 +76,11 @@ export const EXAMPLES: Record<string, ActionExample> = {
     payload: async (w, org) => ({ ...(await topicId(w, org, { status: 'accepted' })), text: '同意列入议题，建议补充资金测算。' }),
     admits: ['gov_office', 'gov_convenor', 'gov_leader'],
   },
-  'topic.confirmList': { payload: (_w, org) => ({ meetingId: MEETING[org] }), admits: CONFIRMERS },
-  'topic.revokeConfirmation': { payload: (_w, org) => ({ meetingId: MEETING[org] }), admits: CONFIRMERS },
+  // the second confirmer of a side meets the rule that the side has already confirmed
+  'topic.confirmList': { payload: (_w, org) => ({ meetingId: MEETING[org] }), admits: CONFIRMERS, admittedCodes: ['invalid_transition'] },
+  // nobody has confirmed the seeded list yet, so a confirmer passes authorisation and meets the rule
+  // that only a side which has confirmed can take its confirmation back
+  'topic.revokeConfirmation': { payload: (_w, org) => ({ meetingId: MEETING[org] }), admits: CONFIRMERS, admittedCodes: ['invalid_transition'] },
   'topic.list': { payload: (_w, org) => ({ scope: 'meeting', meetingId: MEETING[org] }) },
   // a submitted union topic: its proposer and the union office see it; nobody else yet
   'topic.get': { payload: (w, org) => topicId(w, org, {}), admits: ['representative', 'union_office'] },
@@ -93,4 +101,12 @@ export const EXAMPLES: Record<string, ActionExample> = {
   },
   'notify.unreadCount': { payload: () => ({}), isolation: (res) => expect(typeof data(res).unread).toBe('number') },
   'notify.markRead': { payload: () => ({ ids: ['n-not-mine'] }), isolation: (res) => expect(res.envelope.ok).toBe(true) },
+
+  // the timer's housekeeping: the system actor only, no person of any role
+  'system.sweep': {
+    payload: () => ({}),
+    isolation: () => {
+      throw new Error('no person may run system.sweep');
+    },
+  },
 };

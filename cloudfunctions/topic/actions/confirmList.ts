@@ -1,50 +1,63 @@
 // topic.confirmList — Art. 6: each side confirms the topic list (government: convenor or leader;
-// union: convenor or chair). When both have, the list is fixed: the meeting leaves topic collection
-// and the accepted topics become the agenda's second section (Art. 8).
-import { AppError, confirmerSide, MeetingIdInput, transition, meetingWorkflow } from '../../../domain';
-import type { MeetingDoc, TopicDoc } from '../../../server/docs';
+// union: convenor or chair). A confirmation records exactly the accepted topics it covers. When the
+// second side confirms the same topics as the first, the list is fixed: the meeting leaves topic
+// collection and the topics become the agenda's second section (Art. 8). When the first side's
+// confirmation covers a different set (a topic was accepted in between), it is cleared and that
+// side is told to confirm again — never is a list fixed that one side has not seen.
+import { AppError, confirmerSide, meetingWorkflow, MeetingIdInput, LIST_CONFIRMERS, OFFICES, otherSide, type OneSide } from '../../../domain';
+import type { ListConfirmation, MeetingDoc } from '../../../server/docs';
+import { offeredActions } from '../../../server/access';
+import { peopleWithRoles } from '../../../server/notify';
+import { move, retryOnConflict } from '../../../server/records';
 import { defineAction, type ActionContext } from '../../../server/registry';
-import { loadMeeting, meetingRow, requireCollecting } from '../model';
-import { acceptedTopics, listStatusView } from '../list-status';
-import { listFixed } from '../notices';
+import { acceptedTopics, confirmGuard, listKind, listStatusView, sameTopics, type ListRecord } from '../list-status';
+import { listChanged, listFixed } from '../notices';
 
-const RETRIES = 3;
-
-async function confirmOnce(ctx: ActionContext, meetingId: string): Promise<{ meeting: MeetingDoc; fixedNow: TopicDoc[] | null }> {
+async function confirmOnce(ctx: ActionContext<ListRecord>, meeting: MeetingDoc): Promise<MeetingDoc> {
   const { store, actor, now } = ctx;
-  const meeting = await loadMeeting(store, meetingId);
-  const side = confirmerSide(actor.roles);
-  if (!side) throw new AppError('forbidden');
-  if (meeting.topicList?.[side]) return { meeting, fixedNow: null }; // confirming twice changes nothing
-  requireCollecting(meeting);
-  const pending = await store.count('topics', { meetingId, status: 'submitted' });
-  if (pending > 0) throw new AppError('invalid_transition', `还有 ${pending} 个议题尚未审核，审核完毕后才能确认议题清单`);
-  const topicList = { gov: meeting.topicList?.gov ?? null, union: meeting.topicList?.union ?? null };
-  topicList[side] = { by: actor.id, byName: actor.name, at: now.toISOString() };
-  if (!topicList.gov || !topicList.union) {
-    return { meeting: await store.update<MeetingDoc>('meetings', meetingId, meeting.version, { topicList }), fixedNow: null };
+  const side = confirmerSide(actor.roles) as OneSide; // the guard has checked it
+  const other = otherSide(side);
+  const topics = await acceptedTopics(store, meeting._id);
+  const ids = topics.map((t) => t._id);
+  const theirs = meeting.topicList?.[other] ?? null;
+  const topicList: Record<OneSide, ListConfirmation | null> = { gov: null, union: null };
+  topicList[side] = { by: actor.id, byName: actor.name, at: now.toISOString(), topicIds: ids };
+  if (theirs && sameTopics(theirs.topicIds, ids)) {
+    topicList[other] = theirs;
+    const offices = await peopleWithRoles(store, meeting.orgId, OFFICES);
+    return ctx.write(
+      (tx) => move(tx, 'meetings', meetingWorkflow, meeting, 'fixList', actor.roles, { topicList, agenda: ids }),
+      (m) => listFixed(offices, m, topics),
+    );
   }
-  const status = transition(meetingWorkflow, meeting.status, 'fixList', actor.roles);
-  const accepted = await acceptedTopics(store, meetingId);
-  const saved = await store.update<MeetingDoc>('meetings', meetingId, meeting.version, { topicList, status, agenda: accepted.map((t) => t._id) });
-  return { meeting: saved, fixedNow: accepted };
+  const stale = theirs ? await peopleWithRoles(store, meeting.orgId, LIST_CONFIRMERS[other]) : [];
+  return ctx.write(
+    (tx) => tx.update<MeetingDoc>('meetings', meeting._id, meeting.version, { topicList }),
+    (m) => listChanged(stale, m, '的已采纳议题在贵方确认后有变化'),
+  );
 }
 
 export const confirmList = defineAction({
   name: 'topic.confirmList',
   input: MeetingIdInput,
-  row: meetingRow,
+  record: listKind,
+  guard: confirmGuard,
   target: (i) => i.meetingId,
   handler: async ({ meetingId }, ctx) => {
-    // Both sides may confirm at the same moment: the slower write sees a conflict and tries again.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const { meeting, fixedNow } = await confirmOnce(ctx, meetingId);
-        if (fixedNow) ctx.notify(await listFixed(ctx.store, meeting, fixedNow));
-        return listStatusView(ctx.store, meeting, ctx.actor);
-      } catch (e) {
-        if (!(e instanceof AppError && e.code === 'conflict') || attempt >= RETRIES) throw e;
+    // Both sides may confirm at the same moment: the slower write meets a conflict and looks again.
+    let attempt = 0;
+    const saved = await retryOnConflict(async () => {
+      attempt += 1;
+      let record = ctx.record;
+      if (attempt > 1) {
+        const loaded = await listKind.load({ meetingId }, ctx.store, ctx.actor);
+        if (!loaded) throw new AppError('not_found');
+        record = loaded.record;
+        confirmGuard(record, ctx.actor);
       }
-    }
+      return confirmOnce(ctx, record.meeting);
+    }, 3);
+    const after: ListRecord = { meeting: saved, waiting: 0 };
+    return listStatusView(ctx.store, saved, ctx.actor, offeredActions(listKind, ctx.actor, { record: after, facts: { kind: 'org', orgId: saved.orgId } }));
   },
 });

@@ -1,12 +1,17 @@
-// topic.listStatus — the confirmation page: each side's confirmation, counts and the accepted topics.
-import { MeetingIdInput } from '../../../domain';
+// topic.listStatus — the confirmation page: each side's confirmation, counts, the opinion round and
+// the accepted topics, a page at a time.
+import { ListStatusInput } from '../../../domain';
+import { offeredActions } from '../../../server/access';
 import { defineAction } from '../../../server/registry';
-import { loadMeeting, meetingRow } from '../model';
-import { listStatusView } from '../list-status';
+import { listKind, listStatusView } from '../list-status';
 
 export const listStatus = defineAction({
   name: 'topic.listStatus',
-  input: MeetingIdInput,
-  row: meetingRow,
-  handler: async ({ meetingId }, ctx) => listStatusView(ctx.store, await loadMeeting(ctx.store, meetingId), ctx.actor),
+  input: ListStatusInput,
+  record: listKind,
+  handler: async ({ cursor }, ctx) => {
+    const { meeting } = ctx.record;
+    const offered = offeredActions(listKind, ctx.actor, { record: ctx.record, facts: { kind: 'org', orgId: meeting.orgId } });
+    return listStatusView(ctx.store, meeting, ctx.actor, offered, cursor);
+  },
 });

@@ -1,38 +1,47 @@
 // topic.merge — Art. 6 (精心筛选): the office folds a topic into a similar one of the same meeting
-// that it also screens. Both documents change in one transaction.
-import { AppError, MergeTopicInput, transition, topicWorkflow } from '../../../domain';
+// that it also screens. Both documents change in one transaction; merging into an accepted topic
+// changes the topic list, so confirmations given before are cleared and those sides told.
+import { AppError, MergeTopicInput, topicWorkflow } from '../../../domain';
 import type { TopicDoc } from '../../../server/docs';
+import { move } from '../../../server/records';
 import { defineAction } from '../../../server/registry';
-import { historyEntry, loadMeeting, loadTopic, requireCollecting, topicRecord } from '../model';
-import { topicAnswered } from '../notices';
+import { clearConfirmations, staleConfirmers } from '../list-status';
+import { derived, historyEntry, topicKind } from '../model';
+import { listChanged, topicAnswered } from '../notices';
 import { toTopicView } from '../views';
+import { topicEdge } from './transition';
 
 export const merge = defineAction({
   name: 'topic.merge',
   input: MergeTopicInput,
-  ...topicRecord,
+  record: topicKind,
+  guard: topicEdge('merge'),
   target: (i) => i.id,
   handler: async ({ id, intoId, note }, ctx) => {
+    const { topic, meeting } = ctx.record;
     if (id === intoId) throw new AppError('validation_error', '不能把议题合并到它自己');
-    const [topic, into] = await Promise.all([loadTopic(ctx.store, id), loadTopic(ctx.store, intoId)]);
-    const meeting = await loadMeeting(ctx.store, topic.meetingId);
-    requireCollecting(meeting);
-    const status = transition(topicWorkflow, topic.status, 'merge', ctx.actor.roles);
-    if (into.meetingId !== topic.meetingId || into.routedTo !== topic.routedTo || !['submitted', 'accepted'].includes(into.status)) {
+    const into = await ctx.store.get<TopicDoc>('topics', intoId);
+    if (!into || into.meetingId !== topic.meetingId || into.routedTo !== topic.routedTo || !['submitted', 'accepted'].includes(into.status)) {
       throw new AppError('invalid_transition', '只能合并到同一会议、由本办公室审核的待审核或已采纳议题');
     }
+    const listChanges = into.status === 'accepted';
+    const stale = listChanges ? await staleConfirmers(ctx.store, meeting) : [];
     const at = ctx.now.toISOString();
-    const saved = await ctx.store.transaction(async (tx) => {
-      const merged = await tx.update<TopicDoc>('topics', id, topic.version, {
-        status, updatedAt: at, mergedInto: { id: into._id, title: into.title, ...(note ? { note } : {}) },
-        history: [...topic.history, historyEntry(ctx, 'merge', `并入「${into.title}」${note ? `：${note}` : ''}`)],
-      });
-      await tx.update<TopicDoc>('topics', intoId, into.version, {
-        updatedAt: at, history: [...into.history, historyEntry(ctx, 'absorb', `并入「${topic.title}」（${topic.proposerName}）`)],
-      });
-      return merged;
-    });
-    ctx.notify(topicAnswered(saved, 'topic_merged'));
-    return toTopicView(saved, ctx.actor, meeting.status);
+    const saved = await ctx.write(
+      async (tx) => {
+        const merged = await move(tx, 'topics', topicWorkflow, topic, 'merge', ctx.actor.roles, (status) => ({
+          ...derived({ status, routedTo: topic.routedTo }),
+          updatedAt: at, mergedInto: { id: into._id, title: into.title, ...(note ? { note } : {}) },
+          history: [...topic.history, historyEntry(ctx.actor, ctx.now, 'merge', `并入「${into.title}」${note ? `：${note}` : ''}`)],
+        }));
+        await tx.update<TopicDoc>('topics', intoId, into.version, {
+          updatedAt: at, history: [...into.history, historyEntry(ctx.actor, ctx.now, 'absorb', `并入「${topic.title}」（${topic.proposerName}）`)],
+        });
+        if (listChanges) await clearConfirmations(tx, meeting);
+        return merged;
+      },
+      (t) => [...topicAnswered(t, 'topic_merged'), ...listChanged(stale, meeting, `议题「${into.title}」合并了新的内容`)],
+    );
+    return toTopicView(saved, ctx.actor, meeting);
   },
 });

@@ -1,19 +1,22 @@
 // topic.resubmit — after a return, the proposer sends the revised topic back to the office.
 import { TopicIdInput } from '../../../domain';
+import { peopleWithRoles } from '../../../server/notify';
 import { defineAction } from '../../../server/registry';
-import { topicRecord } from '../model';
+import { topicKind } from '../model';
 import { topicWaiting } from '../notices';
 import { toTopicView } from '../views';
-import { moveTopic } from './transition';
+import { moveTopic, topicEdge } from './transition';
 
 export const resubmit = defineAction({
   name: 'topic.resubmit',
   input: TopicIdInput,
-  ...topicRecord,
+  record: topicKind,
+  guard: topicEdge('resubmit'),
   target: (i) => i.id,
-  handler: async ({ id }, ctx) => {
-    const { topic, meeting } = await moveTopic(ctx, id, 'resubmit', { returnReason: undefined });
-    ctx.notify(await topicWaiting(ctx.store, topic, true));
-    return toTopicView(topic, ctx.actor, meeting.status);
+  handler: async (_input, ctx) => {
+    const { topic } = ctx.record;
+    const office = await peopleWithRoles(ctx.store, topic.orgId, [topic.routedTo]);
+    const saved = await moveTopic(ctx, 'resubmit', { extra: { returnReason: undefined }, messages: (t) => topicWaiting(office, t, true) });
+    return toTopicView(saved, ctx.actor, ctx.record.meeting);
   },
 });

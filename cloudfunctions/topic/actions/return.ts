@@ -1,19 +1,19 @@
 // topic.return — the aggregating office sends the topic back with a reason the proposer sees.
 import { ReturnTopicInput } from '../../../domain';
 import { defineAction } from '../../../server/registry';
-import { topicRecord } from '../model';
+import { topicKind } from '../model';
 import { topicAnswered } from '../notices';
 import { toTopicView } from '../views';
-import { moveTopic } from './transition';
+import { moveTopic, topicEdge } from './transition';
 
 export const returnTopic = defineAction({
   name: 'topic.return',
   input: ReturnTopicInput,
-  ...topicRecord,
+  record: topicKind,
+  guard: topicEdge('return'),
   target: (i) => i.id,
-  handler: async ({ id, reason }, ctx) => {
-    const { topic, meeting } = await moveTopic(ctx, id, 'return', { returnReason: reason }, reason);
-    ctx.notify(topicAnswered(topic, 'topic_returned'));
-    return toTopicView(topic, ctx.actor, meeting.status);
+  handler: async ({ reason }, ctx) => {
+    const saved = await moveTopic(ctx, 'return', { extra: { returnReason: reason }, note: reason, messages: (t) => topicAnswered(t, 'topic_returned') });
+    return toTopicView(saved, ctx.actor, ctx.record.meeting);
   },
 });

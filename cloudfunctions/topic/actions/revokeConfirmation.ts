@@ -1,27 +1,28 @@
-// topic.revokeConfirmation — a side takes back its confirmation before the notice is issued; a
-// fixed list reopens (the meeting returns to topic collection).
-import { AppError, confirmerSide, MeetingIdInput, meetingWorkflow, transition } from '../../../domain';
+// topic.revokeConfirmation — Art. 6: before the notice is issued, a side may take its confirmation
+// back; a fixed list then reopens for collection.
+import { confirmerSide, meetingWorkflow, MeetingIdInput, type OneSide } from '../../../domain';
 import type { MeetingDoc } from '../../../server/docs';
+import { offeredActions } from '../../../server/access';
+import { move } from '../../../server/records';
 import { defineAction } from '../../../server/registry';
-import { loadMeeting, meetingRow } from '../model';
-import { listStatusView } from '../list-status';
+import { listKind, listStatusView, revokeGuard } from '../list-status';
 
 export const revokeConfirmation = defineAction({
   name: 'topic.revokeConfirmation',
   input: MeetingIdInput,
-  row: meetingRow,
+  record: listKind,
+  guard: revokeGuard,
   target: (i) => i.meetingId,
-  handler: async ({ meetingId }, ctx) => {
-    const meeting = await loadMeeting(ctx.store, meetingId);
-    const side = confirmerSide(ctx.actor.roles);
-    if (!side) throw new AppError('forbidden');
-    if (!meeting.topicList?.[side]) throw new AppError('invalid_transition', '本方尚未确认议题清单');
-    const status = meeting.status === 'list_fixed'
-      ? transition(meetingWorkflow, meeting.status, 'reopenList', ctx.actor.roles)
-      : meeting.status;
-    if (status !== 'collecting') throw new AppError('invalid_transition', '会议通知已印发，不能撤回议题清单确认');
-    const topicList = { gov: meeting.topicList.gov, union: meeting.topicList.union, [side]: null };
-    const saved = await ctx.store.update<MeetingDoc>('meetings', meetingId, meeting.version, { topicList, status, agenda: undefined });
-    return listStatusView(ctx.store, saved, ctx.actor);
+  handler: async (_input, ctx) => {
+    const { meeting, waiting } = ctx.record;
+    const side = confirmerSide(ctx.actor.roles) as OneSide; // the guard has checked it
+    const topicList = { gov: meeting.topicList?.gov ?? null, union: meeting.topicList?.union ?? null, [side]: null };
+    const saved = await ctx.write((tx) =>
+      meeting.status === 'list_fixed'
+        ? move(tx, 'meetings', meetingWorkflow, meeting, 'reopenList', ctx.actor.roles, { topicList, agenda: undefined })
+        : tx.update<MeetingDoc>('meetings', meeting._id, meeting.version, { topicList }),
+    );
+    const offered = offeredActions(listKind, ctx.actor, { record: { meeting: saved, waiting }, facts: { kind: 'org', orgId: saved.orgId } });
+    return listStatusView(ctx.store, saved, ctx.actor, offered);
   },
 });

@@ -2,39 +2,47 @@
 // or representative's to the union office, a joint topic through the lead side's office.
 import { AGGREGATING_OFFICE, AppError, cn, leadOf, submitSideRefusal, SubmitTopicInput, TOPICS_PER_DAY } from '../../../domain';
 import type { TopicDoc } from '../../../server/docs';
+import { peopleWithRoles } from '../../../server/notify';
+import { takeQuota } from '../../../server/quota';
+import { retryOnConflict } from '../../../server/records';
 import { defineAction } from '../../../server/registry';
-import { loadMeeting, meetingRow, requireCollecting } from '../model';
+import { derived, meetingKind, requireCollecting } from '../model';
 import { topicWaiting } from '../notices';
 import { toTopicView } from '../views';
 
 export const submit = defineAction({
   name: 'topic.submit',
   input: SubmitTopicInput,
-  row: meetingRow,
+  record: meetingKind,
+  guard: (meeting) => requireCollecting(meeting),
   target: (i) => i.meetingId,
-  idempotent: true,
   handler: async (input, ctx) => {
-    const { store, actor, now } = ctx;
-    const meeting = await loadMeeting(store, input.meetingId);
-    requireCollecting(meeting);
+    const { actor, now, record: meeting } = ctx;
     const refusal = submitSideRefusal(actor.roles, input.side, input.leadSide);
     if (refusal) throw new AppError('forbidden', refusal);
-    const submitDay = cn(now).format('YYYY-MM-DD');
-    if ((await store.count('topics', { createdBy: actor.id, submitDay })) >= TOPICS_PER_DAY) {
-      throw new AppError('rate_limited', `每人每天最多提交 ${TOPICS_PER_DAY} 个议题，请明天再提交`);
-    }
     await ctx.checkContent([input.title, input.background, input.research, input.request]);
     const leadSide = leadOf(input.side, input.leadSide);
+    const routedTo = AGGREGATING_OFFICE[leadSide];
+    const office = await peopleWithRoles(ctx.store, meeting.orgId, [routedTo]);
+    const submitDay = cn(now).format('YYYY-MM-DD');
     const at = now.toISOString();
-    const topic = await store.insert<TopicDoc>('topics', {
+    const doc = {
       orgId: meeting.orgId, meetingId: meeting._id, meetingTitle: meeting.title,
-      side: input.side, leadSide, routedTo: AGGREGATING_OFFICE[leadSide],
+      side: input.side, leadSide, routedTo, ...derived({ status: 'submitted', routedTo }), otherSideOpinions: 0,
       category: input.category, title: input.title, background: input.background, research: input.research, request: input.request,
-      status: 'submitted', createdBy: actor.id, proposerName: actor.name, proposerUnit: actor.unit ?? '',
+      status: 'submitted' as const, createdBy: actor.id, proposerName: actor.name, proposerUnit: actor.unit ?? '',
       createdAt: at, updatedAt: at, submitDay,
-      history: [{ at, event: 'submit', by: actor.id, byName: actor.name }], opinions: [],
-    });
-    ctx.notify(await topicWaiting(store, topic));
-    return toTopicView(topic, actor, meeting.status);
+      history: [{ at, event: 'submit' as const, by: actor.id, byName: actor.name }], opinions: [],
+    };
+    // Art. 6 (and abuse): at most TOPICS_PER_DAY a person a Shanghai day, counted atomically.
+    const topic = await retryOnConflict(
+      () =>
+        ctx.write(async (tx) => {
+          await takeQuota(tx, `topics:${actor.id}:${submitDay}`, TOPICS_PER_DAY, `每人每天最多提交 ${TOPICS_PER_DAY} 个议题，请明天再提交`);
+          return tx.insert<TopicDoc>('topics', doc);
+        }, (t) => topicWaiting(office, t)),
+      10,
+    );
+    return toTopicView(topic, actor, meeting);
   },
 });

@@ -1,24 +1,43 @@
-// The shape every state-changing topic action shares: load, check the meeting phase, take one
-// workflow edge through transition(), write with the version read (conflict if someone was faster).
-import { transition, topicWorkflow, type TopicEvent } from '../../../domain';
-import type { MeetingDoc, TopicDoc } from '../../../server/docs';
+// The shape every state-changing topic action shares: the guard (the meeting collects topics and
+// the workflow has the edge), then one edge through the record kit's `move`, with the history
+// entry and the derived fields, committed together with the action's messages.
+import { topicWorkflow, type TopicEvent } from '../../../domain';
+import type { TopicDoc } from '../../../server/docs';
+import type { NotificationDraft } from '../../../server/notify';
+import { edgeGuard, move } from '../../../server/records';
 import type { ActionContext } from '../../../server/registry';
-import type { Patch } from '../../../server/store/port';
-import { historyEntry, loadMeeting, loadTopic, requireCollecting } from '../model';
+import type { Patch, TxStore } from '../../../server/store/port';
+import { derived, historyEntry, requireCollecting, type TopicRecord } from '../model';
 
-export async function moveTopic(
-  ctx: ActionContext,
-  id: string,
+/** The guard of an action that takes `event`: Art. 6 collection phase, then the edge itself. */
+export function topicEdge(event: TopicEvent) {
+  const edge = edgeGuard(topicWorkflow, (r: TopicRecord) => r.topic.status, event);
+  return (r: TopicRecord, actor: Parameters<typeof edge>[1]) => {
+    requireCollecting(r.meeting);
+    edge(r, actor);
+  };
+}
+
+export function moveTopic(
+  ctx: ActionContext<TopicRecord>,
   event: TopicEvent,
-  extra: Patch<TopicDoc> = {},
-  note?: string,
-): Promise<{ topic: TopicDoc; meeting: MeetingDoc }> {
-  const topic = await loadTopic(ctx.store, id);
-  const meeting = await loadMeeting(ctx.store, topic.meetingId);
-  requireCollecting(meeting);
-  const status = transition(topicWorkflow, topic.status, event, ctx.actor.roles);
-  const saved = await ctx.store.update<TopicDoc>('topics', id, topic.version, {
-    ...extra, status, updatedAt: ctx.now.toISOString(), history: [...topic.history, historyEntry(ctx, event, note)],
-  });
-  return { topic: saved, meeting };
+  opts: {
+    extra?: Patch<TopicDoc>;
+    note?: string;
+    /** other writes of the same commit (e.g. clearing the list confirmations) */
+    alsoInTx?: (tx: TxStore) => Promise<void>;
+    messages?: (t: TopicDoc) => readonly NotificationDraft[];
+  } = {},
+): Promise<TopicDoc> {
+  const { topic } = ctx.record;
+  return ctx.write(async (tx) => {
+    const saved = await move(tx, 'topics', topicWorkflow, topic, event, ctx.actor.roles, (status) => ({
+      ...opts.extra,
+      ...derived({ status, routedTo: topic.routedTo }),
+      updatedAt: ctx.now.toISOString(),
+      history: [...topic.history, historyEntry(ctx.actor, ctx.now, event, opts.note)],
+    }));
+    await opts.alsoInTx?.(tx);
+    return saved;
+  }, opts.messages);
 }

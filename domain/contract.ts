@@ -1,0 +1,53 @@
+// The contract by action name: what each action takes and answers. The server's defineAction
+// checks its handler against it and the app's `call` is typed by it, so the two cannot drift.
+import type * as z from 'zod';
+import type { ActionName } from './permissions';
+import type { HomeInput, HomeView, MeInput, MeView } from './schemas/account';
+import type { InboxInput, InboxView, MarkReadInput, UnreadCountInput } from './schemas/notify';
+import type { SweepInput, SweepResult } from './schemas/system';
+import type {
+  AddOpinionInput,
+  ListStatusInput,
+  ListTopicsInput,
+  MeetingIdInput,
+  MergeTopicInput,
+  ReturnTopicInput,
+  SubmitTopicInput,
+  TopicIdInput,
+  TopicListStatusView,
+  TopicListView,
+  TopicView,
+  UpdateTopicInput,
+} from './schemas/topic';
+
+type Io<S extends z.ZodType, O> = { input: z.input<S>; output: O };
+
+export interface Contract {
+  'account.me': Io<typeof MeInput, MeView>;
+  'account.home': Io<typeof HomeInput, HomeView>;
+  'topic.submit': Io<typeof SubmitTopicInput, TopicView>;
+  'topic.update': Io<typeof UpdateTopicInput, TopicView>;
+  'topic.withdraw': Io<typeof TopicIdInput, TopicView>;
+  'topic.resubmit': Io<typeof TopicIdInput, TopicView>;
+  'topic.accept': Io<typeof TopicIdInput, TopicView>;
+  'topic.return': Io<typeof ReturnTopicInput, TopicView>;
+  'topic.merge': Io<typeof MergeTopicInput, TopicView>;
+  'topic.addOpinion': Io<typeof AddOpinionInput, TopicView>;
+  'topic.confirmList': Io<typeof MeetingIdInput, TopicListStatusView>;
+  'topic.revokeConfirmation': Io<typeof MeetingIdInput, TopicListStatusView>;
+  'topic.list': Io<typeof ListTopicsInput, TopicListView>;
+  'topic.get': Io<typeof TopicIdInput, TopicView>;
+  'topic.listStatus': Io<typeof ListStatusInput, TopicListStatusView>;
+  'notify.inbox': Io<typeof InboxInput, InboxView>;
+  'notify.unreadCount': Io<typeof UnreadCountInput, { unread: number }>;
+  'notify.markRead': Io<typeof MarkReadInput, { unread: number }>;
+  'system.sweep': Io<typeof SweepInput, SweepResult>;
+}
+
+// Every action of the permission matrix has a contract entry, and nothing else does.
+type Missing = Exclude<ActionName, keyof Contract>;
+type Extra = Exclude<keyof Contract, ActionName>;
+export const CONTRACT_COMPLETE: [Missing, Extra] extends [never, never] ? true : { missing: Missing; extra: Extra } = true;
+
+export type ActionInput<N extends ActionName> = N extends keyof Contract ? Contract[N]['input'] : never;
+export type ActionOutput<N extends ActionName> = N extends keyof Contract ? Contract[N]['output'] : never;
