@@ -10,24 +10,27 @@ export interface PageOf<T> {
   nextCursor?: string;
 }
 
-export type PagedState<T> =
+/** `page` is the latest answer, for what a page shows beside its items (counts, a header). */
+export type PagedState<T, P extends PageOf<T> = PageOf<T>> =
   | { kind: 'loading' }
   | { kind: 'error'; error: ApiError }
-  | { kind: 'ready'; items: T[]; nextCursor?: string; loadingMore: boolean; moreError: string | null };
+  | { kind: 'ready'; items: T[]; nextCursor?: string; loadingMore: boolean; moreError: string | null; page: P };
 
-export interface PagedList<T> {
-  state: PagedState<T>;
+export interface PagedList<T, P extends PageOf<T> = PageOf<T>> {
+  state: PagedState<T, P>;
   /** reload from the first page; `quiet` keeps the current items on screen while it runs */
   reload(quiet?: boolean): Promise<void>;
   loadMore(): Promise<void>;
   /** change the loaded items in place (e.g. drop a screened topic) */
   update(fn: (items: T[]) => T[]): void;
+  /** start over from a first page the server just answered (e.g. after an action) */
+  reset(first: P): void;
   /** the error of a quiet reload, for a toast */
   lastError: ApiError | null;
 }
 
-export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<PageOf<T>>): PagedList<T> {
-  const [state, setState] = useState<PagedState<T>>({ kind: 'loading' });
+export function usePagedList<T, P extends PageOf<T> = PageOf<T>>(fetchPage: (cursor?: string) => Promise<P>): PagedList<T, P> {
+  const [state, setState] = useState<PagedState<T, P>>({ kind: 'loading' });
   const [lastError, setLastError] = useState<ApiError | null>(null);
   const seq = useRef(0);
   const stateRef = useRef(state);
@@ -41,7 +44,7 @@ export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<PageOf<T
         const page = await fetchPage();
         if (mine !== seq.current) return;
         setLastError(null);
-        setState({ kind: 'ready', items: page.items, nextCursor: page.nextCursor, loadingMore: false, moreError: null });
+        setState(firstPage(page));
       } catch (e) {
         if (mine !== seq.current) return;
         const error = toApiError(e);
@@ -70,7 +73,7 @@ export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<PageOf<T
       if (mine !== seq.current) return;
       setState((s) =>
         s.kind === 'ready'
-          ? { kind: 'ready', items: [...s.items, ...page.items], nextCursor: page.nextCursor, loadingMore: false, moreError: null }
+          ? { kind: 'ready', items: [...s.items, ...page.items], nextCursor: page.nextCursor, loadingMore: false, moreError: null, page }
           : s,
       );
     } catch (e) {
@@ -84,7 +87,17 @@ export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<PageOf<T
     setState((s) => (s.kind === 'ready' ? { ...s, items: fn(s.items) } : s));
   }, []);
 
-  return { state, reload, loadMore, update, lastError };
+  const reset = useCallback((first: P) => {
+    seq.current += 1; // newer than any load in flight
+    setLastError(null);
+    setState(firstPage(first));
+  }, []);
+
+  return { state, reload, loadMore, update, reset, lastError };
+}
+
+function firstPage<T, P extends PageOf<T>>(page: P): PagedState<T, P> {
+  return { kind: 'ready', items: page.items, nextCursor: page.nextCursor, loadingMore: false, moreError: null, page };
 }
 
 /**
@@ -92,8 +105,8 @@ export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<PageOf<T
  * refreshes quietly, pull-down refreshes, reaching the bottom loads more, and a failed quiet
  * refresh keeps the list on screen and says why in a toast.
  */
-export function usePagedListPage<T>(fetchPage: (cursor?: string) => Promise<PageOf<T>>): PagedList<T> {
-  const list = usePagedList<T>(fetchPage);
+export function usePagedListPage<T, P extends PageOf<T> = PageOf<T>>(fetchPage: (cursor?: string) => Promise<P>): PagedList<T, P> {
+  const list = usePagedList<T, P>(fetchPage);
   const shownOnce = useRef(false);
   useDidShow(() => {
     if (shownOnce.current) void list.reload(true);

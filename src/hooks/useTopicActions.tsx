@@ -2,12 +2,13 @@
 // by the topic page and the office's queue. The page renders `dialog` and calls `perform`.
 import Taro from '@tarojs/taro';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
-import type { TopicView } from '../../domain/schemas/topic';
+import type { TopicCardView } from '../../domain/schemas/topic';
 import { TextDialog } from '../components/Dialog';
 import MergeDialog from '../components/MergeDialog';
-import { type ApiError, NETWORK_MESSAGE, call, toApiError } from '../services/api';
-import { newIdempotencyKey } from '../utils/topic';
+import { type ApiError, toApiError } from '../services/api';
+import { TOPIC_LIMITS } from '../utils/topic';
 import { useBusy } from './useBusy';
+import { useWrite } from './useWrite';
 
 export type TopicAction = 'update' | 'withdraw' | 'resubmit' | 'accept' | 'return' | 'merge' | 'addOpinion';
 
@@ -36,8 +37,10 @@ const CONFIRM: Partial<Record<TopicAction, { title: string; content: string; con
   accept: { title: '采纳议题', content: '采纳后议题列入本次会议的议题清单，并通知提出人。', confirmText: '采纳' },
 };
 
-type Subject = Pick<TopicView, 'id' | 'meetingId' | 'title'>;
-type Open = { kind: 'return' | 'addOpinion' | 'merge'; topic: Subject; key: string } | null;
+type Subject = Pick<TopicCardView, 'id' | 'meetingId' | 'title'>;
+type Open = { kind: 'return' | 'addOpinion' | 'merge'; topic: Subject } | null;
+/** What an action sends besides the topic's id. */
+type Extra = { reason: string } | { text: string } | { intoId: string; note?: string } | Record<string, never>;
 
 export function isTopicAction(a: string): a is TopicAction {
   return a in ACTION_LABEL;
@@ -55,6 +58,7 @@ export interface TopicActions {
 /** `onDone` runs after a successful call (reload, or drop the card); `onStale` after a conflict. */
 export function useTopicActions(onDone: (action: TopicAction, topic: Subject) => void, onStale?: () => void): TopicActions {
   const { busy, run } = useBusy<TopicAction>();
+  const write = useWrite();
   const [open, setOpen] = useState<Open>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const done = useRef(onDone);
@@ -63,17 +67,16 @@ export function useTopicActions(onDone: (action: TopicAction, topic: Subject) =>
   stale.current = onStale;
 
   const send = useCallback(
-    (action: Exclude<TopicAction, 'update'>, topic: Subject, payload: Record<string, unknown>, key: string, inDialog: boolean) =>
+    (action: Exclude<TopicAction, 'update'>, topic: Subject, extra: Extra, inDialog: boolean) =>
       run(action, async () => {
         setDialogError(null);
         try {
-          await call<unknown>('topic', action, { id: topic.id, ...payload }, { idempotencyKey: key });
+          // A retry of the same action with the same content goes under the same key (useWrite).
+          await write(`topic.${action}` as const, { id: topic.id, ...extra });
         } catch (e) {
           const error: ApiError = toApiError(e);
           void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
           if (inDialog) setDialogError(error.message);
-          // Only a lost answer is retried under the same key; after a refusal the next try is new.
-          if (error.message !== NETWORK_MESSAGE) setOpen((o) => (o ? { ...o, key: newIdempotencyKey() } : o));
           if (error.code === 'conflict' || error.code === 'invalid_transition' || error.code === 'not_found') {
             setOpen(null);
             stale.current?.();
@@ -84,7 +87,7 @@ export function useTopicActions(onDone: (action: TopicAction, topic: Subject) =>
         void Taro.showToast({ title: DONE_TOAST[action], icon: 'success' });
         done.current(action, topic);
       }),
-    [run],
+    [run, write],
   );
 
   const perform = useCallback(
@@ -92,18 +95,17 @@ export function useTopicActions(onDone: (action: TopicAction, topic: Subject) =>
       if (busy) return;
       if (action === 'return' || action === 'addOpinion' || action === 'merge') {
         setDialogError(null);
-        setOpen({ kind: action, topic, key: newIdempotencyKey() });
+        setOpen({ kind: action, topic });
         return;
       }
       const ask = CONFIRM[action];
-      const key = newIdempotencyKey();
       if (!ask) {
-        void send(action, topic, {}, key, false);
+        void send(action, topic, {}, false);
         return;
       }
       void Taro.showModal({ title: ask.title, content: ask.content, confirmText: ask.confirmText, cancelText: '取消', confirmColor: '#b71c1c' }).then(
         (r) => {
-          if (r.confirm) void send(action, topic, {}, key, false);
+          if (r.confirm) void send(action, topic, {}, false);
         },
       );
     },
@@ -118,7 +120,7 @@ export function useTopicActions(onDone: (action: TopicAction, topic: Subject) =>
   if (open?.kind === 'return') {
     dialog = (
       <TextDialog
-        field='reason'
+        limit={TOPIC_LIMITS.reason}
         title='退回议题'
         subtitle={`退回「${open.topic.title}」，提出人修改后可重新提交。`}
         placeholder='请写明退回理由和修改建议（必填）'
@@ -126,13 +128,13 @@ export function useTopicActions(onDone: (action: TopicAction, topic: Subject) =>
         busy={busy === 'return'}
         error={dialogError}
         onCancel={close}
-        onSubmit={(reason) => void send('return', open.topic, { reason }, open.key, true)}
+        onSubmit={(reason) => void send('return', open.topic, { reason }, true)}
       />
     );
   } else if (open?.kind === 'addOpinion') {
     dialog = (
       <TextDialog
-        field='opinion'
+        limit={TOPIC_LIMITS.opinion}
         title='发表意见'
         subtitle='会前征求意见：您的意见将附在议题上，供双方商议议题清单时参考。'
         placeholder='请输入对该议题的意见'
@@ -140,7 +142,7 @@ export function useTopicActions(onDone: (action: TopicAction, topic: Subject) =>
         busy={busy === 'addOpinion'}
         error={dialogError}
         onCancel={close}
-        onSubmit={(text) => void send('addOpinion', open.topic, { text }, open.key, true)}
+        onSubmit={(text) => void send('addOpinion', open.topic, { text }, true)}
       />
     );
   } else if (open?.kind === 'merge') {
@@ -150,7 +152,7 @@ export function useTopicActions(onDone: (action: TopicAction, topic: Subject) =>
         busy={busy === 'merge'}
         error={dialogError}
         onCancel={close}
-        onSubmit={(intoId, note) => void send('merge', open.topic, { intoId, ...(note ? { note } : {}) }, open.key, true)}
+        onSubmit={(intoId, note) => void send('merge', open.topic, note ? { intoId, note } : { intoId }, true)}
       />
     );
   }

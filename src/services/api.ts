@@ -2,16 +2,25 @@
 // weapp: wx.cloud.callFunction({ name: area, data: { action, payload, idempotencyKey } }).
 // H5:    POST /api/<area> with the same JSON body, authorised by the local host's session token.
 // Every answer is an envelope; a failure becomes an ApiError carrying a Chinese message to show.
+// Types only from domain/: the schemas themselves (zod) never reach the app bundle.
 import Taro from '@tarojs/taro';
+import type { ActionInput, ActionOutput } from '../../domain/contract';
 import type { ErrorCode } from '../../domain/errors';
+import type { ActionName, PERMISSIONS } from '../../domain/permissions';
 import type { DevUserView } from '../../domain/schemas/account';
 
-export type { ErrorCode };
+export type { ActionInput, ActionOutput, ErrorCode };
+
+/** What a person may call: every action but the system actor's (a timer tick). */
+export type ClientAction = Exclude<ActionName, `system.${string}`>;
+/** The actions that change something; each is sent with an idempotency key. */
+export type WriteAction = { [N in ClientAction]: (typeof PERMISSIONS)[N]['mode'] extends 'write' ? N : never }[ClientAction];
+export type ReadAction = Exclude<ClientAction, WriteAction>;
 
 type ErrorBody = { code: ErrorCode; message: string; details?: unknown };
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
-export const NETWORK_MESSAGE = '网络异常，请检查网络后重试';
+const NETWORK_MESSAGE = '网络异常，请检查网络后重试';
 const MALFORMED_MESSAGE = '系统繁忙，请稍后再试';
 const TOKEN_KEY = 'session_token';
 
@@ -41,6 +50,11 @@ export function toApiError(e: unknown): ApiError {
 export interface CallOptions {
   /** sent with mutations so a retried tap is applied once */
   idempotencyKey?: string;
+}
+
+/** A write names its intention: the same key for a retry of it, a fresh one for the next. */
+export interface WriteOptions extends CallOptions {
+  idempotencyKey: string;
 }
 
 // ---- session token (H5 only; in WeChat the caller is identified by OPENID) ----
@@ -75,9 +89,9 @@ function isEnvelope(v: unknown): v is Envelope<unknown> {
   return v.ok === false && isRecord(v.error) && typeof v.error.code === 'string';
 }
 
-function unwrap<T>(answer: unknown): T {
+function unwrap(answer: unknown): unknown {
   if (!isEnvelope(answer)) throw new ApiError('internal', MALFORMED_MESSAGE);
-  if (answer.ok) return answer.data as T;
+  if (answer.ok) return answer.data;
   const { code, message, details } = answer.error;
   if (code === 'unauthenticated' && process.env.TARO_ENV === 'h5') setSessionToken(null);
   throw new ApiError(code, message || MALFORMED_MESSAGE, details);
@@ -130,18 +144,30 @@ async function fetchJson(url: string, init: RequestInit): Promise<unknown> {
   }
 }
 
-/** Call one action of one area; resolves with `data`, rejects with an ApiError. */
-export async function call<T>(area: string, action: string, payload: object = {}, opts?: CallOptions): Promise<T> {
+/** Send one action of one area; resolves with `data`, rejects with an ApiError. */
+async function send(area: string, action: string, payload: object, opts?: CallOptions): Promise<unknown> {
   const data = body(action, payload, opts);
   if (process.env.TARO_ENV === 'weapp') {
-    return unwrap<T>(await callCloud(area, data));
+    return unwrap(await callCloud(area, data));
   }
   const answer = await fetchJson(`/api/${encodeURIComponent(area)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...authHeaders() },
     body: JSON.stringify(data),
   });
-  return unwrap<T>(answer);
+  return unwrap(answer);
+}
+
+/**
+ * Call one action by its contract name (`area.action`, domain/contract.ts): the payload and the
+ * answer are the contract's types. A write needs its idempotency key (hooks/useWrite keeps them).
+ */
+export function call<N extends ReadAction>(name: N, payload: ActionInput<N>, opts?: CallOptions): Promise<ActionOutput<N>>;
+export function call<N extends WriteAction>(name: N, payload: ActionInput<N>, opts: WriteOptions): Promise<ActionOutput<N>>;
+export async function call<N extends ClientAction>(name: N, payload: ActionInput<N>, opts?: CallOptions): Promise<ActionOutput<N>> {
+  const dot = name.indexOf('.');
+  // The answer is the contract's output: the server's handlers are typed by the same contract.
+  return (await send(name.slice(0, dot), name.slice(dot + 1), payload, opts)) as ActionOutput<N>;
 }
 
 // ---- development sign-in (local host on loopback only) ----
@@ -153,12 +179,13 @@ const DEV_ONLY_MESSAGE = '演示登录仅在浏览器开发模式下可用';
 
 export async function listDevUsers(): Promise<DevUser[]> {
   if (process.env.TARO_ENV !== 'h5') throw new ApiError('forbidden', DEV_ONLY_MESSAGE);
-  return unwrap<DevUser[]>(await fetchJson('/api/dev/users', { method: 'GET', headers: { accept: 'application/json' } }));
+  return unwrap(await fetchJson('/api/dev/users', { method: 'GET', headers: { accept: 'application/json' } })) as DevUser[];
 }
 
 export async function devSignIn(key: string): Promise<void> {
   if (process.env.TARO_ENV !== 'h5') throw new ApiError('forbidden', DEV_ONLY_MESSAGE);
-  const data = await call<{ token: string }>('account', 'devSignIn', { key });
-  if (!data || typeof data.token !== 'string') throw new ApiError('internal', MALFORMED_MESSAGE);
+  // Not in the contract (the local host's development route): the untyped path, checked here.
+  const data = await send('account', 'devSignIn', { key });
+  if (!isRecord(data) || typeof data.token !== 'string') throw new ApiError('internal', MALFORMED_MESSAGE);
   setSessionToken(data.token);
 }

@@ -2,13 +2,13 @@
 // demo sign-in; in WeChat the caller is the bound OPENID, so the page shows the message instead.
 import Taro from '@tarojs/taro';
 import type { ApiError } from '../services/api';
+import { ROUTES } from './nav';
 
-const LOGIN_URL = '/pages/login/index';
 export const UNBOUND_MESSAGE = '您的微信尚未绑定联席会议账号，请联系办公室';
 
 /** true when the error was handled by leaving for the sign-in page */
 export function redirectIfSignedOut(error: ApiError): boolean {
   if (error.code !== 'unauthenticated' || process.env.TARO_ENV !== 'h5') return false;
-  void Taro.redirectTo({ url: LOGIN_URL });
+  void Taro.redirectTo({ url: ROUTES.login });
   return true;
 }

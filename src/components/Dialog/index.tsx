@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { type ReactNode, useState } from 'react';
-import { FIELD_LIMITS, lengthError } from '../../utils/topic';
+import { type TextLimit, lengthError, textLength } from '../../utils/form';
 import Btn from '../Btn';
 import './index.css';
 
@@ -47,7 +47,8 @@ export default function Dialog({ title, subtitle, confirmText, busy, confirmDisa
 }
 
 export interface TextDialogProps {
-  field: 'reason' | 'opinion';
+  /** the text's limits (and its name in the messages) */
+  limit: TextLimit;
   title: string;
   subtitle?: string;
   placeholder: string;
@@ -59,11 +60,11 @@ export interface TextDialogProps {
 }
 
 /** A dialog around one required text (退回理由, 意见) with its counter and limits. */
-export function TextDialog({ field, title, subtitle, placeholder, confirmText, busy, error, onSubmit, onCancel }: TextDialogProps) {
+export function TextDialog({ limit, title, subtitle, placeholder, confirmText, busy, error, onSubmit, onCancel }: TextDialogProps) {
   const [text, setText] = useState('');
   const [touched, setTouched] = useState(false);
-  const { max } = FIELD_LIMITS[field];
-  const problem = lengthError(field, text);
+  const { max } = limit;
+  const problem = lengthError(limit, text);
   const shownError = touched ? problem : null;
   return (
     <Dialog
@@ -90,7 +91,7 @@ export function TextDialog({ field, title, subtitle, placeholder, confirmText, b
       <View className='dialog__counter'>
         <Text className='dialog__field-error'>{shownError ?? ''}</Text>
         <Text>
-          {text.trim().length}/{max}
+          {textLength(text)}/{max}
         </Text>
       </View>
     </Dialog>

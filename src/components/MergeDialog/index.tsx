@@ -1,8 +1,9 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import type { TopicListView, TopicView } from '../../../domain/schemas/topic';
+import type { TopicCardView } from '../../../domain/schemas/topic';
 import { call, toApiError } from '../../services/api';
-import { FIELD_LIMITS, statusTagClass } from '../../utils/topic';
+import { textLength } from '../../utils/form';
+import { TOPIC_LIMITS, statusTagClass } from '../../utils/topic';
 import Dialog from '../Dialog';
 import StateView from '../StateView';
 
@@ -10,10 +11,10 @@ import StateView from '../StateView';
 const MERGEABLE = ['submitted', 'accepted'];
 const MAX_PAGES = 5;
 
-type Candidates = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: TopicView[] };
+type Candidates = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: TopicCardView[] };
 
 export interface MergeDialogProps {
-  topic: Pick<TopicView, 'id' | 'meetingId' | 'title'>;
+  topic: Pick<TopicCardView, 'id' | 'meetingId' | 'title'>;
   busy?: boolean;
   error?: string | null;
   onSubmit: (intoId: string, note: string) => void;
@@ -31,10 +32,10 @@ export default function MergeDialog({ topic, busy, error, onSubmit, onCancel }: 
     let live = true;
     setCandidates({ kind: 'loading' });
     (async () => {
-      const items: TopicView[] = [];
+      const items: TopicCardView[] = [];
       let cursor: string | undefined;
       for (let i = 0; i < MAX_PAGES; i++) {
-        const page: TopicListView = await call<TopicListView>('topic', 'list', {
+        const page = await call('topic.list', {
           scope: 'meeting',
           meetingId: topic.meetingId,
           ...(cursor ? { cursor } : {}),
@@ -53,7 +54,7 @@ export default function MergeDialog({ topic, busy, error, onSubmit, onCancel }: 
     };
   }, [topic.id, topic.meetingId, attempt]);
 
-  const { max } = FIELD_LIMITS.note;
+  const { max } = TOPIC_LIMITS.note;
   return (
     <Dialog
       title='合并议题'
@@ -106,7 +107,7 @@ export default function MergeDialog({ topic, busy, error, onSubmit, onCancel }: 
       <View className='dialog__counter'>
         <Text />
         <Text>
-          {note.trim().length}/{max}
+          {textLength(note)}/{max}
         </Text>
       </View>
     </Dialog>

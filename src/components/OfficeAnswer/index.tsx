@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import type { TopicView } from '../../../domain/schemas/topic';
+import type { TopicCardView } from '../../../domain/schemas/topic';
 
 /** The aggregating office's answer to a topic (Art. 6): why it was returned, or what it joined. */
-export default function OfficeAnswer({ topic }: { topic: Pick<TopicView, 'status' | 'returnReason' | 'mergedInto'> }) {
+export default function OfficeAnswer({ topic }: { topic: Pick<TopicCardView, 'status' | 'returnReason' | 'mergedInto'> }) {
   return (
     <>
       {topic.status === 'returned' && topic.returnReason ? (

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { TopicView } from '../../../domain/schemas/topic';
+import type { TopicCardView } from '../../../domain/schemas/topic';
 import { formatDateTimeShortCN } from '../../utils/date';
 import OfficeAnswer from '../OfficeAnswer';
 import { statusTagClass } from '../../utils/topic';
 import './index.css';
 
 export interface TopicCardProps {
-  topic: TopicView;
+  topic: TopicCardView;
   /** who proposed it and when (the office's queue) */
   showProposer?: boolean;
   onOpen: () => void;

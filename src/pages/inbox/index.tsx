@@ -2,12 +2,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
-import type { InboxView, NotificationView } from '../../../domain/schemas/notify';
+import type { NotificationView } from '../../../domain/schemas/notify';
 import Btn from '../../components/Btn';
 import { PagedListFooter } from '../../components/ListFooter';
 import ListStates from '../../components/ListStates';
 import { useBusy } from '../../hooks/useBusy';
 import { usePagedListPage } from '../../hooks/usePagedList';
+import { useWrite } from '../../hooks/useWrite';
 import { call, toApiError } from '../../services/api';
 import { formatDateTimeShortCN } from '../../utils/date';
 import './index.css';
@@ -19,18 +20,18 @@ export default function Inbox() {
   // The server's unread total comes with every page; markRead answers with the new total.
   const [unread, setUnread] = useState<number | null>(null);
   const fetchPage = useCallback(async (cursor?: string) => {
-    const page = await call<InboxView>('notify', 'inbox', cursor ? { cursor } : {});
+    const page = await call('notify.inbox', cursor ? { cursor } : {});
     setUnread(page.unread);
     return page;
   }, []);
   const list = usePagedListPage<NotificationView>(fetchPage);
   const { busy, run } = useBusy<'all' | 'open'>();
-
+  const write = useWrite();
 
   const markRead = async (ids: string[]): Promise<void> => {
     for (let i = 0; i < ids.length; i += MARK_BATCH) {
       const batch = ids.slice(i, i + MARK_BATCH);
-      const answer = await call<{ unread: number }>('notify', 'markRead', { ids: batch });
+      const answer = await write('notify.markRead', { ids: batch });
       setUnread(answer.unread);
       list.update((items) => items.map((n) => (batch.includes(n.id) ? { ...n, read: true } : n)));
     }

@@ -7,8 +7,10 @@ import Btn from '../../components/Btn';
 import Skeleton from '../../components/Skeleton';
 import StateView from '../../components/StateView';
 import { ApiError, call, toApiError } from '../../services/api';
+import { UNBOUND_MESSAGE } from '../../utils/auth';
 import { formatDateTimeCN } from '../../utils/date';
-import { ROUTES, pageUrl, statusTagClass } from '../../utils/topic';
+import { ROUTES, pageUrl } from '../../utils/nav';
+import { statusTagClass } from '../../utils/topic';
 import './index.css';
 
 type HomeItem = HomeView['topics'][number];
@@ -18,9 +20,6 @@ type State =
   | { kind: 'ready'; home: HomeView }
   | { kind: 'error'; error: ApiError }
   | { kind: 'unbound' };
-
-const UNBOUND_MESSAGE = '您的微信尚未绑定联席会议账号，请联系办公室';
-const LOGIN_URL = '/pages/login/index';
 
 /** How many items each section shows; the counts tell the rest. */
 const SECTION_LIMIT = 5;
@@ -34,7 +33,7 @@ export default function Home() {
   const load = useCallback(async (): Promise<void> => {
     const mine = ++seq.current;
     try {
-      const home = await call<HomeView>('account', 'home');
+      const home = await call('account.home', {});
       if (mine !== seq.current) return;
       shown.current = true;
       setState({ kind: 'ready', home });
@@ -43,7 +42,7 @@ export default function Home() {
       const error = toApiError(e);
       if (error.code === 'unauthenticated') {
         if (process.env.TARO_ENV === 'h5') {
-          void Taro.redirectTo({ url: LOGIN_URL });
+          void Taro.redirectTo({ url: ROUTES.login });
           return;
         }
         setState({ kind: 'unbound' });

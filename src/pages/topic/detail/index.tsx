@@ -3,7 +3,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
-import type { TopicView } from '../../../../domain/schemas/topic';
 import Btn from '../../../components/Btn';
 import OfficeAnswer from '../../../components/OfficeAnswer';
 import Skeleton from '../../../components/Skeleton';
@@ -12,7 +11,8 @@ import { ACTION_LABEL, type TopicAction, isTopicAction, useTopicActions } from '
 import { useRecordPage } from '../../../hooks/useRecordPage';
 import { ApiError, call } from '../../../services/api';
 import { formatDateTimeShortCN } from '../../../utils/date';
-import { ROUTES, pageUrl, queryValue, statusTagClass } from '../../../utils/topic';
+import { ROUTES, pageUrl, queryValue } from '../../../utils/nav';
+import { statusTagClass } from '../../../utils/topic';
 import './index.css';
 
 /** Bar buttons, in this order; 发表意见 lives in the opinions section. */
@@ -22,7 +22,7 @@ const PRIMARY: TopicAction[] = ['accept', 'resubmit'];
 export default function TopicDetail() {
   const { params } = useRouter();
   const id = queryValue(params, 'id');
-  const fetchTopic = useCallback(() => call<TopicView>('topic', 'get', { id }), [id]);
+  const fetchTopic = useCallback(() => call('topic.get', { id }), [id]);
   const record = useRecordPage(id ? fetchTopic : null, missingId);
   const { state } = record;
   const load = record.reload;

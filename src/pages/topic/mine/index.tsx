@@ -2,22 +2,21 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
-import type { TopicListView } from '../../../../domain/schemas/topic';
+import type { TopicCardView } from '../../../../domain/schemas/topic';
 import { PagedListFooter } from '../../../components/ListFooter';
 import ListStates from '../../../components/ListStates';
 import TopicCard from '../../../components/TopicCard';
 import { usePagedListPage } from '../../../hooks/usePagedList';
 import { call } from '../../../services/api';
-import { ROUTES, pageUrl } from '../../../utils/topic';
+import { ROUTES, pageUrl } from '../../../utils/nav';
 import './index.css';
 
 export default function MyTopics() {
   const fetchPage = useCallback(
-    (cursor?: string) => call<TopicListView>('topic', 'list', { scope: 'mine', ...(cursor ? { cursor } : {}) }),
+    (cursor?: string) => call('topic.list', { scope: 'mine', ...(cursor ? { cursor } : {}) }),
     [],
   );
-  const list = usePagedListPage(fetchPage);
-
+  const list = usePagedListPage<TopicCardView>(fetchPage);
 
   const { state } = list;
   return (

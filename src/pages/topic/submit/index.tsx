@@ -2,28 +2,26 @@
 // background, research and request. What was typed is never lost when the server says no.
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { TopicView } from '../../../../domain/schemas/topic';
 import { TOPIC_CATEGORIES, TOPIC_CATEGORY_LABEL, type TopicCategory } from '../../../../domain/workflows/topic';
 import Btn from '../../../components/Btn';
 import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
-import { type ApiError, NETWORK_MESSAGE, call, toApiError } from '../../../services/api';
-import { redirectIfSignedOut } from '../../../utils/auth';
 import { useBusy } from '../../../hooks/useBusy';
+import { useWrite } from '../../../hooks/useWrite';
+import { type ActionInput, type ApiError, call, toApiError } from '../../../services/api';
+import { redirectIfSignedOut } from '../../../utils/auth';
+import { cleanText, fieldErrorsOf, textLength } from '../../../utils/form';
+import { ROUTES, pageUrl, queryValue } from '../../../utils/nav';
 import {
-  FIELD_LIMITS,
   LEAD_OPTIONS,
-  ROUTES,
   SIDE_OPTIONS,
+  TOPIC_LIMITS,
   type OneSide,
   type TextField,
   type TopicSide,
-  fieldErrorsOf,
-  lengthError,
-  newIdempotencyKey,
-  pageUrl,
-  queryValue,
+  topicLengthError,
 } from '../../../utils/topic';
 import './index.css';
 
@@ -82,20 +80,38 @@ function validate(form: Form, editing: boolean): Errors {
     else if (form.side === 'joint' && !form.leadSide) errors.leadSide = '请选择承担主要工作的一方';
   }
   for (const f of TEXT_FIELDS) {
-    const problem = lengthError(f, form[f]);
+    const problem = topicLengthError(f, form[f]);
     if (problem) errors[f] = problem;
   }
   return errors;
 }
 
-/** The fields an edit changes, trimmed as the server stores them. */
-function changes(form: Form, original: TopicView): Record<string, string> {
-  const out: Record<string, string> = {};
+type Changes = Omit<ActionInput<'topic.update'>, 'id'>;
+
+/** The fields an edit changes: compared as the server stores text, sent as typed (trimmed). */
+function changes(form: Form, original: TopicView): Changes {
+  const out: Changes = {};
   if (form.category && form.category !== original.category) out.category = form.category;
   for (const f of TEXT_FIELDS) {
-    if (form[f].trim() !== original[f]) out[f] = form[f].trim();
+    if (cleanText(form[f]) !== cleanText(original[f])) out[f] = form[f].trim();
   }
   return out;
+}
+
+/** A new topic as the contract takes it; null while the form lacks a choice (validate says which). */
+function submission(form: Form, meetingId: string): ActionInput<'topic.submit'> | null {
+  const { side, leadSide, category } = form;
+  if (!side || !category || (side === 'joint' && !leadSide)) return null;
+  return {
+    meetingId,
+    side,
+    ...(side === 'joint' && leadSide ? { leadSide } : {}),
+    category,
+    title: form.title.trim(),
+    background: form.background.trim(),
+    research: form.research.trim(),
+    request: form.request.trim(),
+  };
 }
 
 export default function SubmitTopic() {
@@ -110,14 +126,14 @@ export default function SubmitTopic() {
   const [errors, setErrors] = useState<Errors>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const { busy, run } = useBusy<'submit' | 'save' | 'resubmit'>();
-  // One key per form: a double tap, or a retry after a lost answer, creates one topic.
-  const submitKey = useRef(newIdempotencyKey());
+  // A retry of the same content after a lost answer goes under the same key: one topic.
+  const write = useWrite();
 
   const fetchTopic = useCallback(async () => {
     if (!editing) return;
     setLoad({ kind: 'loading' });
     try {
-      const topic = await call<TopicView>('topic', 'get', { id: topicId });
+      const topic = await call('topic.get', { id: topicId });
       setForm(formOf(topic));
       setLoad({ kind: 'ready', topic });
     } catch (e) {
@@ -165,30 +181,15 @@ export default function SubmitTopic() {
   const submitNew = () =>
     run('submit', async () => {
       if (!check()) return;
+      const payload = submission(form, meetingId);
+      if (!payload) return;
       setRefusal(null);
       try {
-        const topic = await call<TopicView>(
-          'topic',
-          'submit',
-          {
-            meetingId,
-            side: form.side,
-            ...(form.side === 'joint' ? { leadSide: form.leadSide } : {}),
-            category: form.category,
-            title: form.title.trim(),
-            background: form.background.trim(),
-            research: form.research.trim(),
-            request: form.request.trim(),
-          },
-          { idempotencyKey: submitKey.current },
-        );
+        const topic = await write('topic.submit', payload);
         void Taro.showToast({ title: '议题已提交', icon: 'success' });
         goToDetail(topic.id);
       } catch (e) {
         const error = toApiError(e);
-        // A lost answer is retried with the same key (the server then replays it); a refusal the
-        // server did answer makes the next tap a new request, under a new key.
-        if (error.message !== NETWORK_MESSAGE) submitKey.current = newIdempotencyKey();
         // The sides a person may propose for are the server's to say (e.g. 您不能提交政府方议题):
         // such a refusal is shown at the side picker too.
         if (error.code === 'forbidden' && SIDE_OPTIONS.some((o) => error.message.includes(o.label))) {
@@ -211,7 +212,7 @@ export default function SubmitTopic() {
       }
       try {
         if (Object.keys(changed).length > 0) {
-          topic = await call<TopicView>('topic', 'update', { id: topic.id, ...changed }, { idempotencyKey: newIdempotencyKey() });
+          topic = await write('topic.update', { id: topic.id, ...changed });
           setLoad({ kind: 'ready', topic });
         }
       } catch (e) {
@@ -220,7 +221,7 @@ export default function SubmitTopic() {
       }
       if (thenResubmit) {
         try {
-          topic = await call<TopicView>('topic', 'resubmit', { id: topic.id }, { idempotencyKey: newIdempotencyKey() });
+          topic = await write('topic.resubmit', { id: topic.id });
         } catch (e) {
           const error = toApiError(e);
           setRefusal(`修改已保存，但重新提交未成功：${error.message}`);
@@ -332,12 +333,12 @@ export default function SubmitTopic() {
       <View className='card'>
         {TEXT_FIELDS.map((f) => (
           <View key={f} className='field'>
-            <FieldHead label={FIELD_LIMITS[f].label} error={errors[f]} />
+            <FieldHead label={TOPIC_LIMITS[f].label} error={errors[f]} />
             {f === 'title' ? (
               <Input
                 className={errors[f] ? 'field__input field__input--error' : 'field__input'}
                 value={form[f]}
-                maxlength={FIELD_LIMITS[f].max}
+                maxlength={TOPIC_LIMITS[f].max}
                 placeholder={PLACEHOLDERS[f]}
                 placeholderClass='field__placeholder'
                 disabled={Boolean(busy)}
@@ -347,7 +348,7 @@ export default function SubmitTopic() {
               <Textarea
                 className={errors[f] ? 'field__textarea field__textarea--error' : 'field__textarea'}
                 value={form[f]}
-                maxlength={FIELD_LIMITS[f].max}
+                maxlength={TOPIC_LIMITS[f].max}
                 placeholder={PLACEHOLDERS[f]}
                 placeholderClass='field__placeholder'
                 disabled={Boolean(busy)}
@@ -357,7 +358,7 @@ export default function SubmitTopic() {
             <View className='field__foot'>
               <Text className='field__hint field__hint--inline'>{HINTS[f]}</Text>
               <Text className={counterClass(form[f], f)}>
-                {form[f].trim().length}/{FIELD_LIMITS[f].max}
+                {textLength(form[f])}/{TOPIC_LIMITS[f].max}
               </Text>
             </View>
           </View>
@@ -413,8 +414,8 @@ function FieldHead({ label, error, required = true }: { label: string; error?: s
 }
 
 function counterClass(value: string, field: TextField): string {
-  const n = value.trim().length;
-  const { min, max } = FIELD_LIMITS[field];
+  const n = textLength(value);
+  const { min, max } = TOPIC_LIMITS[field];
   return n > 0 && (n < min || n > max) ? 'field__counter field__counter--short' : 'field__counter';
 }
 

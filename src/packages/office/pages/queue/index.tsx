@@ -3,7 +3,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
-import type { TopicListView, TopicView } from '../../../../../domain/schemas/topic';
+import type { TopicCardView } from '../../../../../domain/schemas/topic';
 import Btn from '../../../../components/Btn';
 import { PagedListFooter } from '../../../../components/ListFooter';
 import ListStates from '../../../../components/ListStates';
@@ -11,7 +11,7 @@ import TopicCard from '../../../../components/TopicCard';
 import { usePagedListPage } from '../../../../hooks/usePagedList';
 import { ACTION_LABEL, type TopicAction, useTopicActions } from '../../../../hooks/useTopicActions';
 import { call } from '../../../../services/api';
-import { ROUTES, pageUrl, queryValue } from '../../../../utils/topic';
+import { ROUTES, pageUrl, queryValue } from '../../../../utils/nav';
 import './index.css';
 
 type Status = 'submitted' | 'accepted' | 'returned';
@@ -30,7 +30,7 @@ export default function Queue() {
 
   const fetchPage = useCallback(
     (cursor?: string) =>
-      call<TopicListView>('topic', 'list', {
+      call('topic.list', {
         scope: 'queue',
         status,
         ...(meetingId ? { meetingId } : {}),
@@ -38,8 +38,7 @@ export default function Queue() {
       }),
     [meetingId, status],
   );
-  const list = usePagedListPage<TopicView>(fetchPage);
-
+  const list = usePagedListPage<TopicCardView>(fetchPage);
 
   // A screened topic leaves this tab; a stale one (screened elsewhere) reloads the list.
   const actions = useTopicActions(
