@@ -15,8 +15,8 @@ const draft = (over: Partial<NotificationDraft> = {}): NotificationDraft => ({
 });
 
 it('a retried delivery of the same milestone lands once', async () => {
-  expect(await deliver(world.store, [draft(), draft()], world.now)).toBe(1);
-  expect(await deliver(world.store, [draft()], world.now)).toBe(0);
+  expect(await deliver(world.store, [draft(), draft()], world.now)).toEqual({ sent: 1, failed: 0 });
+  expect(await deliver(world.store, [draft()], world.now)).toEqual({ sent: 0, failed: 0 });
   expect(await world.store.count('notifications', { recipientId: 'city-rep-ma' })).toBe(1);
 });
 
@@ -32,4 +32,36 @@ it('every delivered message also goes to the other channels, once', async () => 
   await deliver(world.store, [draft()], world.now, [channel]);
   await deliver(world.store, [draft()], world.now, [channel]);
   expect(sent).toEqual(['您的议题被退回']);
+});
+
+it('a channel failing for one recipient stops delivery to no one else', async () => {
+  const sent: string[] = [];
+  const channel = {
+    name: 'flaky',
+    deliver: async (n: { recipientId: string }) => {
+      if (n.recipientId === 'city-rep-ma') throw Object.assign(new Error('43101'), { errCode: 43101 });
+      sent.push(n.recipientId);
+    },
+  };
+  const result = await deliver(world.store, [draft(), draft({ recipientId: 'city-hrss', orgId: 'city' })], world.now, [channel]);
+  expect(result).toEqual({ sent: 2, failed: 0 });
+  expect(sent).toEqual(['city-hrss']);
+  // the inbox has both, whatever the channel did
+  expect(await world.store.count('notifications', { subjectId: 't1' })).toBe(2);
+});
+
+it('an inbox write failing for one recipient leaves the others delivered and reports it', async () => {
+  const store = world.store;
+  const original = store.insert.bind(store);
+  store.insert = (async (c: string, doc: { recipientId?: string }) => {
+    if (c === 'notifications' && doc.recipientId === 'city-rep-ma') throw new Error('connection reset');
+    return original(c, doc as never);
+  }) as typeof store.insert;
+  try {
+    const result = await deliver(store, [draft(), draft({ recipientId: 'city-hrss', orgId: 'city' })], world.now);
+    expect(result).toEqual({ sent: 1, failed: 1 });
+  } finally {
+    store.insert = original;
+  }
+  expect(await world.store.count('notifications', { recipientId: 'city-hrss' })).toBe(1);
 });

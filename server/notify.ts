@@ -60,7 +60,9 @@ export function notificationKey(d: NotificationDraft): string {
 
 /**
  * Delivers each draft once: into the inbox always, then to every other channel. A recipient whose
- * delivery fails is logged and skipped; the others still get theirs.
+ * inbox write fails is logged and skipped — the others still get theirs — and counted in `failed`,
+ * so the outbox entry stays pending and the sweep tries again (what landed is not doubled: the
+ * inbox id is the message key). A channel failure is the channel's to record; the inbox has it.
  */
 export async function deliver(
   store: Store,
@@ -68,8 +70,9 @@ export async function deliver(
   now: Date,
   channels: readonly DeliveryChannel[] = [],
   log: Runtime['log'] = () => undefined,
-): Promise<number> {
+): Promise<{ sent: number; failed: number }> {
   let sent = 0;
+  let failed = 0;
   for (const d of dedupe(drafts)) {
     let doc: NotificationDoc;
     try {
@@ -81,6 +84,7 @@ export async function deliver(
     } catch (e) {
       if (e instanceof AppError && e.code === 'conflict') continue; // delivered before
       log('error', 'inbox delivery failed', { milestone: d.milestone, error: String(e) });
+      failed += 1;
       continue;
     }
     sent += 1;
@@ -92,7 +96,7 @@ export async function deliver(
       }
     }
   }
-  return sent;
+  return { sent, failed };
 }
 
 function dedupe(drafts: readonly NotificationDraft[]): NotificationDraft[] {

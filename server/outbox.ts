@@ -42,7 +42,8 @@ export async function deliverOutbox(store: Store, entries: readonly OutboxDoc[],
   let delivered = 0;
   for (const entry of entries) {
     try {
-      await deliver(store, entry.drafts, now, rt.channels, rt.log);
+      const { failed } = await deliver(store, entry.drafts, now, rt.channels, rt.log);
+      if (failed) continue; // stays pending: the sweep delivers the rest
       await store.update<OutboxDoc>('outbox', entry._id, entry.version, { state: 'done', deliveredAt: now.toISOString() });
       delivered += 1;
     } catch (e) {

@@ -10,7 +10,11 @@ import { CloudBaseStore, cloudbaseIndexPlan } from '../server/store/cloudbase';
 import { openPgliteClient, openPgliteStore } from '../server/store/pglite';
 import type { Store, StoredDoc } from '../server/store/port';
 import { SqlStore, type SqlClient } from '../server/store/sql';
+import { payloadHash, reserve } from '../server/idempotency';
+import { takeQuota } from '../server/quota';
+import { retryOnConflict } from '../server/records';
 import { FakeCloudDatabase } from './support/fake-cloudbase';
+import { slowStore } from './support/slow-store';
 
 // Nothing here may reach WeChat's cloud: if any import pulled the real SDK in, fail loudly.
 jest.mock('wx-server-sdk', () => {
@@ -25,6 +29,12 @@ interface Meeting extends StoredDoc {
   title?: string;
   meta?: { kind?: string; level?: number; note?: string };
   tags?: string[];
+}
+
+interface Person extends StoredDoc {
+  orgId: string;
+  name: string;
+  roles: string[];
 }
 
 interface Audit extends StoredDoc {
@@ -404,7 +414,64 @@ function storeContract(h: StoreHarness): void {
       expect(await store.get('audit', 'a1')).toBeNull();
     });
   });
+  describe('array fields, removal', () => {
+    it('finds documents whose array field holds any of the given strings', async () => {
+      await store.insert<Person>('users', { _id: 'p1', orgId: 'o', name: 'A', roles: ['gov_office'] });
+      await store.insert<Person>('users', { _id: 'p2', orgId: 'o', name: 'B', roles: ['representative', 'union_office'] });
+      await store.insert<Person>('users', { _id: 'p3', orgId: 'x', name: 'C', roles: ['union_office'] });
+      await store.insert<Person>('users', { _id: 'p4', orgId: 'o', name: 'D', roles: [] });
+      const page = await store.find<Person>('users', { orgId: 'o', roles: { hasAny: ['union_office', 'gov_office'] } }, { sort: [['name', 'asc']] });
+      expect(ids(page.items)).toEqual(['p1', 'p2']);
+      expect(await store.count('users', { roles: { hasAny: ['union_office'] } })).toBe(2);
+      expect(await store.count('users', { roles: { hasAny: [] } })).toBe(0);
+    });
+
+    it('removes exactly what a filter matches', async () => {
+      for (let i = 1; i <= 5; i += 1) await store.insert<Audit>('audit', { _id: `a${i}`, action: 'x', at: iso(i) });
+      expect(await store.removeWhere('audit', { at: { lt: iso(3) } })).toBe(2);
+      expect(ids((await store.find<Audit>('audit', {}, { sort: [['at', 'asc']] })).items)).toEqual(['a3', 'a4', 'a5']);
+    });
+  });
+
+  // Issue #6, defects 5 and 6: the rules that must hold when every call takes 1–4 ms, as on CloudBase.
+  describe('under store latency', () => {
+    let slow: Store;
+    beforeEach(() => {
+      slow = slowStore(store);
+    });
+
+    it('lets no more than the daily limit through, whatever arrives at once', async () => {
+      const submit = (i: number) =>
+        retryOnConflict(
+          () =>
+            slow.transaction(async (tx) => {
+              await takeQuota(tx, 'topics:p1:2026-11-25', 10, '今天已满');
+              return tx.insert<Audit>('audit', { _id: `t${i}`, action: 'submit', at: iso(1) });
+            }),
+          40,
+        );
+      const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => submit(i)));
+      const codes = results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as AppError).code));
+      expect(codes.filter((c) => c === 'ok')).toHaveLength(10);
+      expect(codes.filter((c) => c !== 'ok').every((c) => c === 'rate_limited')).toBe(true);
+      expect(await store.count('audit', { action: 'submit' })).toBe(10);
+    });
+
+    it('lets one of many simultaneous calls with one idempotency key act; a different payload is refused', async () => {
+      const now = new Date('2026-11-25T02:00:00Z');
+      const hash = payloadHash({ title: 'A' });
+      const results = await Promise.allSettled(Array.from({ length: 12 }, () => reserve(slow, 'p1', 'topic.submit', 'key-0001', hash, now)));
+      const fresh = results.filter((r) => r.status === 'fulfilled' && r.value.kind === 'fresh');
+      expect(fresh).toHaveLength(1);
+      expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason.code === 'conflict')).toBe(true);
+      await expect(reserve(slow, 'p1', 'topic.submit', 'key-0001', payloadHash({ title: 'B' }), now)).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+      // a reservation left pending by a crash expires: after two minutes the key acts again
+      const later = new Date(now.getTime() + 2 * 60 * 1000 + 1);
+      await expect(reserve(slow, 'p1', 'topic.submit', 'key-0001', hash, later)).resolves.toMatchObject({ kind: 'fresh' });
+    });
+  });
 }
+
 
 describe.each(harnesses)('store contract: $name', (h) => storeContract(h));
 

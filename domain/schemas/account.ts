@@ -41,7 +41,15 @@ export const HomeView = MeView.extend({
     unread: z.number(),
   }),
   /** Art. 6: meetings of my org collecting topics; 'submitTopic' in allowedActions says whether I may propose */
-  collectingMeetings: z.array(z.object({ id: z.string(), title: z.string(), plannedAt: z.string() })),
+  collectingMeetings: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      plannedAt: z.string(),
+      /** Art. 6 + 13: when collection should start, by the org's lead time in force today */
+      collectionStartsAt: z.string(),
+    }),
+  ),
   /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList' */
   allowedActions: z.array(z.string()),
   topics: z.array(HomeItem),

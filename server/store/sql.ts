@@ -8,6 +8,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors';
+import { findUnstorable } from '../../domain/text';
 import { COLLECTIONS, type CollectionName, type IndexDef } from './indexes';
 import type {
   Condition,
@@ -150,11 +151,15 @@ export function encodeCursor(payload: unknown): string {
 }
 
 export function decodeCursor(cursor: string): unknown {
+  let decoded: unknown;
   try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw new AppError('validation_error', undefined, { field: 'cursor' });
   }
+  // a crafted cursor must not carry text the database cannot hold (NUL, a lone surrogate)
+  if (findUnstorable(decoded)) throw new AppError('validation_error', undefined, { field: 'cursor' });
+  return decoded;
 }
 
 /** Reads a dotted path the way `data->'a'->'b'` does: only through plain objects. */

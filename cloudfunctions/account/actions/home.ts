@@ -2,28 +2,28 @@
 // the meetings collecting topics (Art. 6), their topics, the office's queue and the unread count.
 // Invitations and tasks arrive with their own areas; until then those lists are empty.
 import {
+  addMonthsCN,
   confirmerSide,
   HomeInput,
+  OFFICES,
   meetingWorkflow,
   submittableSides,
   topicWorkflow,
   type HomeView,
   type MeetingStatus,
-  type Role,
 } from '../../../domain';
 import type { MeetingDoc, TopicDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
 import { loadMe } from '../views';
 
 const UPCOMING: MeetingStatus[] = ['planning', 'collecting', 'list_fixed', 'notice_issued'];
-const OFFICES: readonly Role[] = ['gov_office', 'union_office'];
 
 export const home = defineAction({
   name: 'account.home',
   input: HomeInput,
-  handler: async (_input, { store, actor, now }): Promise<HomeView> => {
+  handler: async (_input, { store, actor, now, params }): Promise<HomeView> => {
     const offices = actor.roles.filter((r) => OFFICES.includes(r));
-    const [me, next, collecting, myTopics, topicCount, queue, unread] = await Promise.all([
+    const [me, next, collecting, myTopics, topicCount, queue, unread, rules] = await Promise.all([
       loadMe(store, actor),
       store.find<MeetingDoc>(
         'meetings',
@@ -35,6 +35,7 @@ export const home = defineAction({
       store.count('topics', { createdBy: actor.id }),
       offices.length ? store.count('topics', { orgId: actor.orgId, routedTo: { in: offices }, status: 'submitted' }) : Promise.resolve(null),
       store.count('notifications', { recipientId: actor.id, readAt: null }),
+      params(actor.orgId),
     ]);
     const meeting = next.items[0];
     const allowedActions = [
@@ -45,7 +46,10 @@ export const home = defineAction({
     return {
       ...me,
       counts: { topics: topicCount, invitations: 0, tasks: 0, queue, unread },
-      collectingMeetings: collecting.items.map((m) => ({ id: m._id, title: m.title, plannedAt: m.plannedAt })),
+      // Art. 6 + 13: collection starts the org's lead time (in force today) before the meeting
+      collectingMeetings: collecting.items.map((m) => ({
+        id: m._id, title: m.title, plannedAt: m.plannedAt, collectionStartsAt: addMonthsCN(m.plannedAt, -rules.topicLeadMonths),
+      })),
       allowedActions,
       topics: myTopics.items.map((t) => ({ id: t._id, title: t.title, status: t.status, statusLabel: topicWorkflow.states[t.status].label })),
       invitations: [],
