@@ -167,3 +167,39 @@ export function markdownReport(f: Figures): string {
   out.push(`Refusals: ${f.refusals.calls.map((c) => `${c.call} → ${c.status} ${c.code}`).join('; ')}. \`refusalCounts()\` after them: ${counters}.`);
   return out.join('\n');
 }
+
+/** Baseline beside now, one row per action and per headline figure (markdown). */
+export function comparisonMarkdown(f: Figures, b: Figures): string {
+  const out: string[] = [];
+  out.push(`Baseline \`${b.commit.slice(0, 7)}\` → now \`${f.commit.slice(0, 7)}\`.`);
+  out.push('');
+  out.push('| action | round trips 1× | round trips 10× | median ms 1× | median ms 10× | bytes 10× | items 10× |');
+  out.push('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const name of ACTIONS) {
+    const [n1, n10, b1, b10] = [f.x1.actions[name], f.x10.actions[name], b.x1.actions[name], b.x10.actions[name]];
+    out.push(`| ${name} | ${tripsCell(b1)} → ${tripsCell(n1)} | ${tripsCell(b10)} → ${tripsCell(n10)} | ${fmtMs(b1?.ms)} → ${fmtMs(n1?.ms)} | ${fmtMs(b10?.ms)} → ${fmtMs(n10?.ms)} | ` +
+      `${b10?.bytes ?? '–'} → ${n10?.bytes ?? '–'} | ${itemsCell(b10) || itemsCell(n10) ? `${itemsCell(b10) || '–'} → ${itemsCell(n10) || '–'}` : ''} |`);
+  }
+  out.push('');
+  const r = ratio(f.x10.meetingListMs, f.x1.meetingListMs);
+  const br = ratio(b.x10.meetingListMs, b.x1.meetingListMs);
+  out.push('| figure | baseline | now |');
+  out.push('| --- | --- | --- |');
+  out.push(`| meeting list ms 1× / 10× (median of ${f.x1.meetingListRuns}) | ${fmtMs(b.x1.meetingListMs)} / ${fmtMs(b.x10.meetingListMs)} | ${fmtMs(f.x1.meetingListMs)} / ${fmtMs(f.x10.meetingListMs)} |`);
+  out.push(`| meeting list ratio 10×/1× (budget ≤ ${MEETING_RATIO_BUDGET}) | ${br.toFixed(2)} ${br <= MEETING_RATIO_BUDGET ? 'PASS' : 'OVER'} | ${r.toFixed(2)} ${r <= MEETING_RATIO_BUDGET ? 'PASS' : 'OVER'} |`);
+  const listed = (x: Figures) => x.data.x10['… of them topic.list meeting hands out, following nextCursor'];
+  out.push(`| city-meeting topics the union office gets at 10×, following nextCursor (of ${f.data.x10['city-meeting topics the union office may see']}) | ${listed(b) ?? '–'} | ${listed(f) ?? '–'} |`);
+  out.push(`| queue page at 10× | ${fmtKb(b.x10.actions['topic.list queue']?.bytes)} | ${fmtKb(f.x10.actions['topic.list queue']?.bytes)} |`);
+  out.push(`| meeting list page at 1× / 10× | ${fmtKb(b.x1.actions['topic.list meeting']?.bytes)} / ${fmtKb(b.x10.actions['topic.list meeting']?.bytes)} | ${fmtKb(f.x1.actions['topic.list meeting']?.bytes)} / ${fmtKb(f.x10.actions['topic.list meeting']?.bytes)} |`);
+  out.push(`| messages per accepted topic at 10× | ${b.x10.acceptNotified.join(', ')} | ${f.x10.acceptNotified.join(', ')} |`);
+  const areas = [...new Set([...Object.keys(b.bundles ?? {}), ...Object.keys(f.bundles ?? {})])].sort();
+  for (const a of areas) {
+    const s = (x: Figures) => (x.bundles?.[a] ? `${fmtKb(x.bundles[a].bytes)} ${x.bundles[a].bytes <= FUNCTION_BUDGET ? 'PASS' : 'OVER'}` : '–');
+    out.push(`| function bundle \`${a}\` (budget ${FUNCTION_BUDGET / KB} KB) | ${s(b)} | ${s(f)} |`);
+  }
+  out.push(`| weapp main package (budget ${WEAPP_MAIN_BUDGET / KB} KB) | ${fmtKb(b.weapp?.main)} | ${fmtKb(f.weapp?.main)} |`);
+  out.push(`| H5 entry (gzipped) | ${fmtKb(b.h5?.entry)} (${fmtKb(b.h5?.entryGzip)}) | ${fmtKb(f.h5?.entry)} (${fmtKb(f.h5?.entryGzip)}) |`);
+  const counters = (x: Figures) => (typeof x.refusals.counters === 'string' ? x.refusals.counters : Object.entries(x.refusals.counters).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ') || 'all 0');
+  out.push(`| refusalCounts() after the ${f.refusals.calls.length} refused calls | ${counters(b)} | ${counters(f)} |`);
+  return out.join('\n');
+}

@@ -8,6 +8,7 @@
 //   --json <file>   also write the figures as JSON (bench/results/ is ignored by git)
 //   --markdown      also print the figures as markdown tables (for docs/bench-baseline.md)
 //   --markdown-of <file>  only print the markdown tables of figures written before with --json
+//                   (both also print them beside the baseline when there is one)
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,7 +17,7 @@ import { refusalCounts } from '../server/metrics';
 import { openWorld, type World } from '../test/support/world';
 import { CITY_MEETING, insertUnits, makeTemplates, OFFICE, unreadOfficeMessages } from './data';
 import { measureScales, meetingListLatency, MEETING_RUNS, pageThrough, refusalCalls } from './measure';
-import { consoleReport, markdownReport, readBaseline, type Figures } from './report';
+import { comparisonMarkdown, consoleReport, markdownReport, readBaseline, type Figures } from './report';
 import { functionBundles, h5Sizes, weappMainPackage } from './sizes';
 
 // run from the repository root (npm run bench); the bundle itself lives in node_modules/.cache
@@ -53,7 +54,9 @@ function commit(): string {
 
 async function main(): Promise<void> {
   if (args.includes('--markdown-of')) {
-    console.log(markdownReport(JSON.parse(readFileSync(args[args.indexOf('--markdown-of') + 1], 'utf8')) as Figures));
+    const f = JSON.parse(readFileSync(args[args.indexOf('--markdown-of') + 1], 'utf8')) as Figures;
+    const base = readBaseline(repo);
+    console.log(`${markdownReport(f)}${base ? `\n\n${comparisonMarkdown(f, base)}` : ''}`);
     return;
   }
   const started = performance.now();
@@ -108,7 +111,10 @@ async function main(): Promise<void> {
     seconds: (performance.now() - started) / 1000,
   };
   console.log(consoleReport(figures, readBaseline(repo)));
-  if (args.includes('--markdown')) console.log(`\n${markdownReport(figures)}`);
+  if (args.includes('--markdown')) {
+    const base = readBaseline(repo);
+    console.log(`\n${markdownReport(figures)}${base ? `\n\n${comparisonMarkdown(figures, base)}` : ''}`);
+  }
   if (jsonOut) {
     mkdirSync(dirname(jsonOut), { recursive: true });
     writeFileSync(jsonOut, `${JSON.stringify(figures, null, 2)}\n`);
