@@ -7,6 +7,7 @@ import type { InboxInput, InboxView, MarkReadInput, UnreadCountInput } from './s
 import type { SweepInput, SweepResult } from './schemas/system';
 import type {
   AddOpinionInput,
+  ConfirmListInput,
   ListStatusInput,
   ListTopicsInput,
   MeetingIdInput,
@@ -33,7 +34,7 @@ export interface Contract {
   'topic.return': Io<typeof ReturnTopicInput, TopicView>;
   'topic.merge': Io<typeof MergeTopicInput, TopicView>;
   'topic.addOpinion': Io<typeof AddOpinionInput, TopicView>;
-  'topic.confirmList': Io<typeof MeetingIdInput, TopicListStatusView>;
+  'topic.confirmList': Io<typeof ConfirmListInput, TopicListStatusView>;
   'topic.revokeConfirmation': Io<typeof MeetingIdInput, TopicListStatusView>;
   'topic.list': Io<typeof ListTopicsInput, TopicListView>;
   'topic.get': Io<typeof TopicIdInput, TopicView>;

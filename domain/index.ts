@@ -15,3 +15,5 @@ export * from './schemas/topic';
 export * from './schemas/notify';
 export * from './schemas/system';
 export * from './contract';
+export * from './workflows/edges';
+export * from './limits';

@@ -1,4 +1,4 @@
-import { findUnstorable, hasUnstorableChar, normalizeText } from './text';
+import { findUnstorable, hasUnstorableChar, matchForm, normalizeText } from './text';
 
 describe('normalizeText', () => {
   it('removes zero-width characters that split a word', () => {
@@ -6,9 +6,13 @@ describe('normalizeText', () => {
     expect(normalizeText('\u200b\u200b\u200b\u200b\u200b')).toBe('');
     expect(normalizeText('a\u2060b\ufeffc\u00adD')).toBe('abcD');
   });
-  it('folds full-width forms (NFKC) and drops control characters but keeps line breaks', () => {
-    expect(normalizeText('ＡＢＣ１２３')).toBe('ABC123');
+  it('keeps full-width Chinese punctuation in stored text and drops control characters but not line breaks', () => {
+    expect(normalizeText('一、关于（职工）的建议：请支持，谢谢！')).toBe('一、关于（职工）的建议：请支持，谢谢！');
     expect(normalizeText('第一行\n第二行\t尾\u0007')).toBe('第一行\n第二行\t尾');
+  });
+  it('folds compatibility forms, case and white space for word matching only', () => {
+    expect(matchForm('ＱＱ 群\u200b')).toBe('qq群');
+    expect(matchForm('⾦ 融')).toBe('金融');
   });
 });
 

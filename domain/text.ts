@@ -1,7 +1,9 @@
 // Text as people type and paste it (issue #6, defects 2 and 11). Before any length or content check
-// a text is normalised: NFKC (full-width letters and compatibility forms fold to their plain form),
-// zero-width and other invisible format characters removed, control characters other than line
-// breaks and tabs removed. Characters Postgres jsonb cannot store (NUL, lone surrogates) are not
+// a text is normalised: composed (NFC), zero-width and other invisible format characters removed,
+// control characters other than line breaks and tabs removed. The content check additionally folds
+// compatibility forms (NFKC: full-width Ｑ → Q, ⾦ → 金) before matching — but stored text keeps
+// them, because NFKC would also rewrite the full-width Chinese punctuation of an official text
+// (，：；（） → ,:;()). Characters Postgres jsonb cannot store (NUL, lone surrogates) are not
 // silently dropped: they make the whole call a validation_error naming the field.
 
 /** Zero-width and invisible format characters (Cf) that hide words from a word list. */
@@ -9,8 +11,14 @@ const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200
 /** C0/C1 controls except tab, line feed and carriage return. */
 const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
+/** What is stored and measured: composed, without invisible or control characters. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC').replace(INVISIBLE, '').replace(CONTROL, '');
+  return s.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '');
+}
+
+/** What a word list is matched against: also NFKC-folded, lower case, without white space. */
+export function matchForm(s: string): string {
+  return normalizeText(s).normalize('NFKC').replace(INVISIBLE, '').toLowerCase().replace(/\s+/g, '');
 }
 
 /** True when the string holds NUL or an unpaired surrogate (not storable as jsonb text). */

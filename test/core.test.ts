@@ -60,8 +60,9 @@ describe('text the database cannot hold, and text that hides words (defects 2, 1
     expect(code(hidden)).toBe('content_rejected');
     const blank = await world.call('topic', 'submit', { ...TOPIC, title: '\u200b\u200b\u200b\u200b\u200b' }, 'city-rep-ma');
     expect(blank.envelope).toMatchObject({ ok: false, error: { code: 'validation_error', details: [{ path: 'title', message: '标题至少 4 个字' }] } });
-    const wide = await world.call('topic', 'submit', { ...TOPIC, title: '关于ＡＢＣ公司职工的建议\u200b' }, 'city-rep-ma');
-    expect(data<{ title: string }>(wide).title).toBe('关于ABC公司职工的建议');
+    // stored text loses the invisible characters but keeps its full-width punctuation (official text)
+    const kept = await world.call('topic', 'submit', { ...TOPIC, title: '关于（职工）食堂，\u200b的建议' }, 'city-rep-ma');
+    expect(data<{ title: string }>(kept).title).toBe('关于（职工）食堂，的建议');
   });
 });
 
@@ -175,6 +176,22 @@ describe('rule parameters and the clock', () => {
     const after = refusalCounts();
     expect(after.unauthenticated).toBe(before.unauthenticated + 1);
     expect(after.malformed).toBe(before.malformed + 1);
+  });
+});
+
+describe('Art. 6: a side confirms the list it was shown (defect 4)', () => {
+  it('refuses a confirmation whose list changed since it was shown, changing nothing', async () => {
+    await acceptedTopic(world, 1);
+    const shown = data<{ listHash: string }>(await world.call('topic', 'listStatus', { meetingId: 'm-city-current' }, 'city-gov-convenor'));
+    await acceptedTopic(world, 2); // accepted while the convenor was reading
+    const stale = await world.call('topic', 'confirmList', { meetingId: 'm-city-current', listHash: shown.listHash }, 'city-gov-convenor');
+    expect(stale.status).toBe(409);
+    expect(code(stale)).toBe('conflict');
+    expect((await world.store.get<MeetingDoc>('meetings', 'm-city-current'))!.topicList?.gov ?? null).toBeNull();
+    const fresh = data<{ listHash: string }>(await world.call('topic', 'listStatus', { meetingId: 'm-city-current' }, 'city-gov-convenor'));
+    expect(fresh.listHash).not.toBe(shown.listHash);
+    const ok = await world.call('topic', 'confirmList', { meetingId: 'm-city-current', listHash: fresh.listHash }, 'city-gov-convenor');
+    expect(data<{ confirmations: { gov: { topicCount: number } } }>(ok).confirmations.gov.topicCount).toBe(2);
   });
 });
 

@@ -2,6 +2,7 @@
 // accepted topics. A confirmation records the topics it covers; any change to the accepted set
 // (a topic accepted, a topic merged into an accepted one) clears the confirmations given before it
 // and tells those sides, so nobody's confirmation covers a list they never saw.
+import { createHash } from 'node:crypto';
 import {
   AppError,
   confirmerSide,
@@ -40,13 +41,23 @@ export const listKind = defineRecordKind<{ meetingId: string }, ListRecord>({
   },
 });
 
+/** The ids of every accepted topic (the list a confirmation covers), paged to the end. */
+async function acceptedIds(store: Store, meetingId: string): Promise<string[]> {
+  return (await acceptedTopics(store, meetingId)).map((t) => t._id);
+}
+
 /** Every accepted topic of the meeting, oldest first (paged to the end: a list is never cut). */
 export function acceptedTopics(store: Store, meetingId: string): Promise<TopicDoc[]> {
   return findAll<TopicDoc>(store, 'topics', { meetingId, status: 'accepted' }, [['createdAt', 'asc']]);
 }
 
 export function sameTopics(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && [...a].sort().every((id, i) => id === [...b].sort()[i]);
+  return listHash(a) === listHash(b);
+}
+
+/** Names a set of topic ids (order does not matter): what a person saw, sent back on confirming. */
+export function listHash(ids: readonly string[]): string {
+  return createHash('sha256').update([...ids].sort().join(',')).digest('hex').slice(0, 16);
 }
 
 export const confirmedSides = (m: MeetingDoc): OneSide[] => SIDES.filter((s) => !!m.topicList?.[s]);
@@ -86,13 +97,15 @@ export function revokeGuard({ meeting }: ListRecord, actor: Actor): void {
 const PAGE = 50;
 
 export async function listStatusView(store: Store, m: MeetingDoc, actor: Actor, allowedActions: string[], cursor?: string): Promise<TopicListStatusView> {
-  const [submitted, returned, accepted, awaitingOpinion, page] = await Promise.all([
+  const [submitted, returned, awaitingOpinion, page, ids] = await Promise.all([
     store.count('topics', { meetingId: m._id, status: 'submitted' }),
     store.count('topics', { meetingId: m._id, status: 'returned' }),
-    store.count('topics', { meetingId: m._id, status: 'accepted' }),
-    store.count('topics', { meetingId: m._id, status: 'accepted', otherSideOpinions: 0 }),
+    // a topic stored before the field existed has had no opinion counted: it counts as waiting
+    store.count('topics', { meetingId: m._id, status: 'accepted', otherSideOpinions: { in: [0, null] } }),
     store.find<TopicDoc>('topics', { meetingId: m._id, status: 'accepted' }, { sort: [['createdAt', 'asc']], limit: PAGE, cursor }),
+    acceptedIds(store, m._id),
   ]);
+  const accepted = ids.length;
   const conf = (s: OneSide) => {
     const c = m.topicList?.[s];
     return c ? { byName: c.byName, at: c.at, topicCount: c.topicIds.length } : null;
@@ -106,6 +119,7 @@ export async function listStatusView(store: Store, m: MeetingDoc, actor: Actor, 
     fixed: m.status !== 'collecting' && m.status !== 'planning' && !!m.topicList?.gov && !!m.topicList?.union,
     confirmations: { gov: conf('gov'), union: conf('union') },
     counts: { submitted, accepted, returned, awaitingOpinion },
+    listHash: listHash(ids),
     accepted: page.items.map((t) => {
       const asked = otherSide(t.leadSide);
       return {

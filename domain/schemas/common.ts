@@ -1,6 +1,7 @@
 // Shared pieces of the contract (DESIGN.md "The contract"). Schemas are strict: unknown keys fail.
 import * as z from 'zod';
 import { ERROR_CODES } from '../errors';
+import type { TextLimit } from '../limits';
 import { normalizeText } from '../text';
 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
@@ -24,12 +25,6 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: z.infer<ty
 
 export const EmptyPayload = z.strictObject({});
 
-/** A field's limits, shared by the schema and the app's forms (counted after normalising). */
-export interface TextLimit {
-  min: number;
-  max: number;
-  label: string;
-}
 
 /**
  * Free text: normalised (NFKC, no zero-width or control characters), trimmed, then measured, so

@@ -1,18 +1,10 @@
 // Contract of area `topic` (Art. 3, 6). Strict: a client can never set status, org or proposer.
 import * as z from 'zod';
 import { TOPIC_CATEGORIES, TOPIC_STATES } from '../workflows/topic';
-import { Cursor, Id, Text, type TextLimit } from './common';
+import { TOPIC_LIMITS } from '../limits';
+import { Cursor, Id, Text } from './common';
 
-/** Field limits of the topic forms; the app's forms read the same table. */
-export const TOPIC_LIMITS = {
-  title: { min: 4, max: 60, label: '标题' },
-  background: { min: 10, max: 2000, label: '背景情况' },
-  research: { min: 10, max: 2000, label: '调研论证' },
-  request: { min: 5, max: 2000, label: '建议与请求' },
-  reason: { min: 2, max: 500, label: '退回理由' },
-  opinion: { min: 2, max: 1000, label: '意见' },
-  note: { min: 0, max: 500, label: '合并说明' },
-} as const satisfies Record<string, TextLimit>;
+export { TOPIC_LIMITS };
 
 const Title = Text(TOPIC_LIMITS.title);
 const Background = Text(TOPIC_LIMITS.background);
@@ -54,6 +46,12 @@ export const ReturnTopicInput = z.strictObject({ id: Id, reason: Text(TOPIC_LIMI
 export const MergeTopicInput = z.strictObject({ id: Id, intoId: Id, note: Text(TOPIC_LIMITS.note).optional() });
 export const AddOpinionInput = z.strictObject({ id: Id, text: Text(TOPIC_LIMITS.opinion) });
 export const MeetingIdInput = z.strictObject({ meetingId: Id });
+/**
+ * Art. 6: a side confirms the list it was shown. `listHash` (from topic.listStatus) names that list;
+ * when the accepted topics changed since, the confirmation is refused (conflict), never applied to
+ * topics the person has not seen.
+ */
+export const ConfirmListInput = z.strictObject({ meetingId: Id, listHash: z.string().regex(/^[0-9a-f]{16}$/).optional() });
 /** The confirmation page pages through the accepted topics (no list is ever cut silently). */
 export const ListStatusInput = z.strictObject({ meetingId: Id, cursor: Cursor.optional() });
 
@@ -153,6 +151,8 @@ export interface TopicListStatusView {
   fixed: boolean;
   confirmations: { gov: SideConfirmation | null; union: SideConfirmation | null };
   counts: { submitted: number; accepted: number; returned: number; awaitingOpinion: number };
+  /** names the exact set of accepted topics now; confirmList sends it back */
+  listHash: string;
   /** a page of the accepted topics, oldest first; `nextCursor` fetches the rest */
   accepted: ListTopicView[];
   nextCursor?: string;

@@ -9,6 +9,14 @@ describe('word-list checker (local)', () => {
     expect(await checker.allows(['关于快递员职业伤害保障的建议', '建议建立工会驿站'])).toBe(true);
     expect(await checker.allows(['正常标题', '有人在群里推广 代 开 发 票'])).toBe(false);
   });
+
+  it('sees through zero-width characters and full-width letters (issue #6, defect 11)', async () => {
+    expect(await checker.allows(['网络赌\u200b博的危害'])).toBe(false);
+    expect(await checker.allows(['网络\u2060赌\ufeff博'])).toBe(false);
+    const latin = wordListChecker(['QQ群代办']);
+    expect(await latin.allows(['加入ＱＱ群代办'])).toBe(false);
+    expect(await latin.allows(['加入微信群'])).toBe(true);
+  });
 });
 
 describe('msgSecCheck checker (WeChat), fail closed', () => {

@@ -1,6 +1,7 @@
 // Content check (issue #3): submitted text passes it before anything is stored. In production it is
 // WeChat's security.msgSecCheck (server/wechat-runtime.ts); locally a word list from a file.
 import { readFileSync } from 'node:fs';
+import { matchForm } from '../../domain/text';
 
 export interface ContentChecker {
   /** true when every text may be stored; any doubt or error means false (fail closed) */
@@ -16,12 +17,13 @@ export function loadWordList(file: string): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
+/** Matches on the folded form (domain/text matchForm): case, white space, zero-width and full-width tricks do not hide a word. */
 export function wordListChecker(words: readonly string[]): ContentChecker {
-  const lowered = words.map((w) => w.toLowerCase());
+  const folded = words.map(matchForm).filter(Boolean);
   return {
     allows: async (texts) => {
-      const joined = texts.join('\n').toLowerCase().replace(/\s+/g, '');
-      return !lowered.some((w) => joined.includes(w.replace(/\s+/g, '')));
+      const joined = texts.map(matchForm).join('\n');
+      return !folded.some((w) => joined.includes(w));
     },
   };
 }

@@ -1,16 +1,12 @@
 // Form helpers not tied to one kind of record: text measured as the server measures it, length
 // messages, and a validation_error's details as field → message.
+import type { TextLimit } from '../../domain/limits';
 import { normalizeText } from '../../domain/text';
 
-/** A field's limits (the shape of domain/schemas/common.ts `TextLimit`). */
-export interface TextLimit {
-  readonly min: number;
-  readonly max: number;
-  readonly label: string;
-}
+export type { TextLimit } from '../../domain/limits';
 
 /**
- * Text as the server measures it: normalised (domain/text.ts: NFKC, no invisible or control
+ * Text as the server measures it: normalised (domain/text.ts: NFC, no invisible or control
  * characters), trimmed. For counting and comparing only; payloads carry the text as typed and the
  * server normalises it itself, so it stays the one authority on what is stored.
  */

@@ -14,7 +14,7 @@ export const accept = defineAction({
   name: 'topic.accept',
   input: TopicIdInput,
   record: topicKind,
-  guard: topicEdge('accept'),
+  guard: topicEdge('topic.accept'),
   target: (i) => i.id,
   handler: async (_input, ctx) => {
     const { topic, meeting } = ctx.record;

@@ -4,21 +4,22 @@
 // collection and the topics become the agenda's second section (Art. 8). When the first side's
 // confirmation covers a different set (a topic was accepted in between), it is cleared and that
 // side is told to confirm again — never is a list fixed that one side has not seen.
-import { AppError, confirmerSide, meetingWorkflow, MeetingIdInput, LIST_CONFIRMERS, OFFICES, otherSide, type OneSide } from '../../../domain';
+import { AppError, confirmerSide, ConfirmListInput, meetingWorkflow, LIST_CONFIRMERS, OFFICES, otherSide, type OneSide } from '../../../domain';
 import type { ListConfirmation, MeetingDoc } from '../../../server/docs';
 import { offeredActions } from '../../../server/access';
 import { peopleWithRoles } from '../../../server/notify';
 import { move, retryOnConflict } from '../../../server/records';
 import { defineAction, type ActionContext } from '../../../server/registry';
-import { acceptedTopics, confirmGuard, listKind, listStatusView, sameTopics, type ListRecord } from '../list-status';
+import { acceptedTopics, confirmGuard, listHash, listKind, listStatusView, sameTopics, type ListRecord } from '../list-status';
 import { listChanged, listFixed } from '../notices';
 
-async function confirmOnce(ctx: ActionContext<ListRecord>, meeting: MeetingDoc): Promise<MeetingDoc> {
+async function confirmOnce(ctx: ActionContext<ListRecord>, meeting: MeetingDoc, seen?: string): Promise<MeetingDoc> {
   const { store, actor, now } = ctx;
   const side = confirmerSide(actor.roles) as OneSide; // the guard has checked it
   const other = otherSide(side);
   const topics = await acceptedTopics(store, meeting._id);
   const ids = topics.map((t) => t._id);
+  if (seen && seen !== listHash(ids)) throw new AppError('conflict', '议题清单刚有变化，请刷新核对后再确认');
   const theirs = meeting.topicList?.[other] ?? null;
   const topicList: Record<OneSide, ListConfirmation | null> = { gov: null, union: null };
   topicList[side] = { by: actor.id, byName: actor.name, at: now.toISOString(), topicIds: ids };
@@ -39,11 +40,11 @@ async function confirmOnce(ctx: ActionContext<ListRecord>, meeting: MeetingDoc):
 
 export const confirmList = defineAction({
   name: 'topic.confirmList',
-  input: MeetingIdInput,
+  input: ConfirmListInput,
   record: listKind,
   guard: confirmGuard,
   target: (i) => i.meetingId,
-  handler: async ({ meetingId }, ctx) => {
+  handler: async ({ meetingId, listHash: seen }, ctx) => {
     // Both sides may confirm at the same moment: the slower write meets a conflict and looks again.
     let attempt = 0;
     const saved = await retryOnConflict(async () => {
@@ -55,7 +56,7 @@ export const confirmList = defineAction({
         record = loaded.record;
         confirmGuard(record, ctx.actor);
       }
-      return confirmOnce(ctx, record.meeting);
+      return confirmOnce(ctx, record.meeting, seen);
     }, 3);
     const after: ListRecord = { meeting: saved, waiting: 0 };
     return listStatusView(ctx.store, saved, ctx.actor, offeredActions(listKind, ctx.actor, { record: after, facts: { kind: 'org', orgId: saved.orgId } }));

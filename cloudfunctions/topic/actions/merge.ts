@@ -15,7 +15,7 @@ export const merge = defineAction({
   name: 'topic.merge',
   input: MergeTopicInput,
   record: topicKind,
-  guard: topicEdge('merge'),
+  guard: topicEdge('topic.merge'),
   target: (i) => i.id,
   handler: async ({ id, intoId, note }, ctx) => {
     const { topic, meeting } = ctx.record;

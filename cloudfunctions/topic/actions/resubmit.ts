@@ -11,7 +11,7 @@ export const resubmit = defineAction({
   name: 'topic.resubmit',
   input: TopicIdInput,
   record: topicKind,
-  guard: topicEdge('resubmit'),
+  guard: topicEdge('topic.resubmit'),
   target: (i) => i.id,
   handler: async (_input, ctx) => {
     const { topic } = ctx.record;

@@ -10,7 +10,7 @@ export const returnTopic = defineAction({
   name: 'topic.return',
   input: ReturnTopicInput,
   record: topicKind,
-  guard: topicEdge('return'),
+  guard: topicEdge('topic.return'),
   target: (i) => i.id,
   handler: async ({ reason }, ctx) => {
     const saved = await moveTopic(ctx, 'return', { extra: { returnReason: reason }, note: reason, messages: (t) => topicAnswered(t, 'topic_returned') });

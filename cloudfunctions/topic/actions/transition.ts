@@ -1,7 +1,7 @@
 // The shape every state-changing topic action shares: the guard (the meeting collects topics and
 // the workflow has the edge), then one edge through the record kit's `move`, with the history
 // entry and the derived fields, committed together with the action's messages.
-import { topicWorkflow, type TopicEvent } from '../../../domain';
+import { EDGE_ACTIONS, topicWorkflow, type ActionName, type TopicEvent } from '../../../domain';
 import type { TopicDoc } from '../../../server/docs';
 import type { NotificationDraft } from '../../../server/notify';
 import { edgeGuard, move } from '../../../server/records';
@@ -9,8 +9,10 @@ import type { ActionContext } from '../../../server/registry';
 import type { Patch, TxStore } from '../../../server/store/port';
 import { derived, historyEntry, requireCollecting, type TopicRecord } from '../model';
 
-/** The guard of an action that takes `event`: Art. 6 collection phase, then the edge itself. */
-export function topicEdge(event: TopicEvent) {
+/** The guard of an action that takes an edge (EDGE_ACTIONS): Art. 6 collection phase, then the edge. */
+export function topicEdge(action: ActionName) {
+  const event = EDGE_ACTIONS[action]?.event as TopicEvent | undefined;
+  if (!event) throw new Error(`${action} takes no topic edge in EDGE_ACTIONS`);
   const edge = edgeGuard(topicWorkflow, (r: TopicRecord) => r.topic.status, event);
   return (r: TopicRecord, actor: Parameters<typeof edge>[1]) => {
     requireCollecting(r.meeting);

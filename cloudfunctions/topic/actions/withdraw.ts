@@ -9,7 +9,7 @@ export const withdraw = defineAction({
   name: 'topic.withdraw',
   input: TopicIdInput,
   record: topicKind,
-  guard: topicEdge('withdraw'),
+  guard: topicEdge('topic.withdraw'),
   target: (i) => i.id,
   handler: async (_input, ctx) => toTopicView(await moveTopic(ctx, 'withdraw'), ctx.actor, ctx.record.meeting),
 });

@@ -62,24 +62,18 @@ export default function ConfirmList() {
   const act = (action: ListAction, view: StatusPage, shown: ListTopicView[]) => {
     if (busy) return;
     const ask = ASK[action];
-    const seen = view.counts.accepted;
     const content = action === 'confirmList' ? confirmText(view, shown.length) : REVOKE_TEXT;
     void Taro.showModal({ title: ask.title, content, confirmText: ask.confirmText, cancelText: '取消', confirmColor: '#b71c1c' }).then((r) => {
       if (!r.confirm) return;
       void run(action, async () => {
         try {
-          const next = asPage(await write(`topic.${action}` as const, { meetingId }));
+          // Art. 6: a confirmation covers the list that was shown; the server refuses it if that changed
+          const next = asPage(
+            action === 'confirmList'
+              ? await write('topic.confirmList', { meetingId, listHash: view.listHash })
+              : await write('topic.revokeConfirmation', { meetingId }),
+          );
           list.reset(next);
-          if (action === 'confirmList' && next.counts.accepted !== seen) {
-            // The list changed while the confirmer was deciding: say so rather than a plain 已确认.
-            void Taro.showModal({
-              title: '议题清单已有变化',
-              content: `确认时清单为 ${seen} 项，现为 ${next.counts.accepted} 项。请核对清单；如不同意，可撤回确认。`,
-              showCancel: false,
-              confirmText: '知道了',
-            });
-            return;
-          }
           void Taro.showToast({ title: ask.done, icon: 'success' });
         } catch (e) {
           const error = toApiError(e);

@@ -1,0 +1,19 @@
+// Field limits shared by the schemas and the app's forms. Free of zod on purpose: the app imports
+// these values, and anything importing a schema file would carry zod into the mini-program.
+
+export interface TextLimit {
+  min: number;
+  max: number;
+  label: string;
+}
+
+/** Art. 6: what a topic and its screening carry. */
+export const TOPIC_LIMITS = {
+  title: { min: 4, max: 60, label: '标题' },
+  background: { min: 10, max: 2000, label: '背景情况' },
+  research: { min: 10, max: 2000, label: '调研论证' },
+  request: { min: 5, max: 2000, label: '建议与请求' },
+  reason: { min: 2, max: 500, label: '退回理由' },
+  opinion: { min: 2, max: 1000, label: '意见' },
+  note: { min: 0, max: 500, label: '合并说明' },
+} as const satisfies Record<string, TextLimit>;

@@ -1,0 +1,25 @@
+// Which action takes which workflow edge. The permission matrix says who may call an action; the
+// edge says who may take the step; both read the same role lists (domain/roles, topic-rules) and a
+// test proves they name exactly the same roles, so the two can never disagree.
+import type { ActionName } from '../permissions';
+import type { Workflow } from '../workflow';
+import { meetingWorkflow } from './meeting';
+import { topicWorkflow, type TopicEvent } from './topic';
+
+export interface EdgeAction {
+  workflow: Workflow<string, string>;
+  event: string;
+}
+
+const topicEdge = (event: TopicEvent): EdgeAction => ({ workflow: topicWorkflow as Workflow<string, string>, event });
+
+export const EDGE_ACTIONS: Partial<Record<ActionName, EdgeAction>> = {
+  'topic.accept': topicEdge('accept'),
+  'topic.return': topicEdge('return'),
+  'topic.merge': topicEdge('merge'),
+  'topic.withdraw': topicEdge('withdraw'),
+  'topic.resubmit': topicEdge('resubmit'),
+  // Art. 6: the list is fixed when the second side confirms; a side's revocation reopens it
+  'topic.confirmList': { workflow: meetingWorkflow as Workflow<string, string>, event: 'fixList' },
+  'topic.revokeConfirmation': { workflow: meetingWorkflow as Workflow<string, string>, event: 'reopenList' },
+};
