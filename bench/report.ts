@@ -35,6 +35,7 @@ export function readBaseline(repo: string): Figures | null {
   }
 }
 
+const shortCommit = (c: string) => `${c.slice(0, 7)}${c.includes('uncommitted') ? ' with uncommitted changes' : ''}`;
 const fmtMs = (ms: number | null | undefined) => (ms == null ? '–' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 const fmtKb = (b: number | null | undefined) => (b == null ? '–' : `${(b / KB).toFixed(1)} KB`);
 const fmtN = (n: number | null | undefined) => (n == null ? '–' : String(n));
@@ -124,14 +125,14 @@ export function consoleReport(f: Figures, base: Figures | null): string {
   const counters = typeof f.refusals.counters === 'string' ? f.refusals.counters : Object.entries(f.refusals.counters).map(([k, v]) => `${k} ${v}`).join(', ');
   out.push(`  refusalCounts() after these calls: ${counters}`);
   out.push('');
-  out.push(`bench ran ${f.seconds.toFixed(0)} s at ${f.commit.slice(0, 7)}`);
+  out.push(`bench ran ${f.seconds.toFixed(0)} s at ${shortCommit(f.commit)}`);
   return out.join('\n');
 }
 
 /** Markdown tables of one run, for docs/bench-baseline.md. */
 export function markdownReport(f: Figures): string {
   const out: string[] = [];
-  out.push(`Commit \`${f.commit.slice(0, 7)}\`, ${f.date.slice(0, 16).replace('T', ' ')} UTC, Node ${f.node}, bench ${f.seconds.toFixed(0)} s.`);
+  out.push(`Commit \`${shortCommit(f.commit)}\`, ${f.date.slice(0, 16).replace('T', ' ')} UTC, Node ${f.node}, bench ${f.seconds.toFixed(0)} s.`);
   out.push('');
   out.push('| data | 1× | 10× |');
   out.push('| --- | ---: | ---: |');
