@@ -306,5 +306,8 @@ export async function insertUnits(world: World, tpl: Templates, from: number, to
       for (const { collection, doc } of batch) await tx.insert(collection, doc as never);
     });
   }
+  // What the deployment does after data arrives: a Postgres server's autovacuum analyses on its
+  // own; the embedded PGlite gets it from start-up and the timer's sweep (system.sweep).
+  await world.store.maintain();
   return docs.length;
 }

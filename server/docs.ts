@@ -17,6 +17,8 @@ export interface MeetingDoc extends StoredDoc {
   heldAt?: string;
   /** Art. 6: each side's confirmation of the topic list; fixed when both confirm the same topics */
   topicList?: { gov: ListConfirmation | null; union: ListConfirmation | null };
+  /** bumped by every change to the accepted topics (accept, a merge into an accepted topic) */
+  listRevision?: number;
   /** Art. 8 (2): the accepted topics, in order, once the list is fixed */
   agenda?: string[];
 }

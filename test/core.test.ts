@@ -183,7 +183,9 @@ describe('Art. 6: a side confirms the list it was shown (defect 4)', () => {
   it('refuses a confirmation whose list changed since it was shown, changing nothing', async () => {
     await acceptedTopic(world, 1);
     const shown = data<{ listHash: string }>(await world.call('topic', 'listStatus', { meetingId: 'm-city-current' }, 'city-gov-convenor'));
-    await acceptedTopic(world, 2); // accepted while the convenor was reading
+    // a topic submitted and accepted while the convenor was reading
+    const late = data<{ id: string }>(await world.call('topic', 'submit', TOPIC, 'city-rep-ma'));
+    expect(code(await world.call('topic', 'accept', { id: late.id }, 'city-union-office'))).toBe('ok');
     const stale = await world.call('topic', 'confirmList', { meetingId: 'm-city-current', listHash: shown.listHash }, 'city-gov-convenor');
     expect(stale.status).toBe(409);
     expect(code(stale)).toBe('conflict');

@@ -515,6 +515,23 @@ describe('PGlite specifics', () => {
       expect(await sql.explain('users', { openid: 'x' })).toContain('users_openid_uq');
     });
 
+    it('walks a meeting\'s topics in creation order for the paged list, once statistics exist', async () => {
+      await sql.transaction(async (tx) => {
+        for (let i = 0; i < 600; i += 1) {
+          const accepted = i % 2 === 0;
+          await tx.insert('topics', {
+            meetingId: i % 3 ? 'm-big' : 'm-other', status: accepted ? 'accepted' : 'submitted',
+            audience: accepted ? ['union_office', 'gov_office', 'gov_convenor'] : [i % 4 ? 'union_office' : 'gov_office'],
+            createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+          });
+        }
+      });
+      await sql.maintain();
+      const plan = await sql.explain('topics', { meetingId: 'm-big', audience: { hasAny: ['union_office'] } }, { sort: [['createdAt', 'asc']], limit: 20 });
+      expect(plan).toContain('topics_meetingId_createdAt_idx');
+      expect(plan).not.toMatch(/^\s*->\s+Sort\b/m);
+    });
+
     it('serves meetings of an org by date from the compound index', async () => {
       const plan = await sql.explain('meetings', { orgId: 'org-a', plannedAt: { gte: iso(3) } }, { sort: [['plannedAt', 'desc']] });
       expect(plan).toContain('meetings_orgId_plannedAt_idx');

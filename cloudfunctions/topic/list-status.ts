@@ -41,23 +41,26 @@ export const listKind = defineRecordKind<{ meetingId: string }, ListRecord>({
   },
 });
 
-/** The ids of every accepted topic (the list a confirmation covers), paged to the end. */
-async function acceptedIds(store: Store, meetingId: string): Promise<string[]> {
-  return (await acceptedTopics(store, meetingId)).map((t) => t._id);
-}
-
 /** Every accepted topic of the meeting, oldest first (paged to the end: a list is never cut). */
 export function acceptedTopics(store: Store, meetingId: string): Promise<TopicDoc[]> {
   return findAll<TopicDoc>(store, 'topics', { meetingId, status: 'accepted' }, [['createdAt', 'asc']]);
 }
 
-export function sameTopics(a: readonly string[], b: readonly string[]): boolean {
-  return listHash(a) === listHash(b);
+function idsHash(ids: readonly string[]): string {
+  return createHash('sha256').update([...ids].sort().join(',')).digest('hex').slice(0, 16);
 }
 
-/** Names a set of topic ids (order does not matter): what a person saw, sent back on confirming. */
-export function listHash(ids: readonly string[]): string {
-  return createHash('sha256').update([...ids].sort().join(',')).digest('hex').slice(0, 16);
+/** Two confirmations cover the same list exactly when they name the same topics. */
+export function sameTopics(a: readonly string[], b: readonly string[]): boolean {
+  return idsHash(a) === idsHash(b);
+}
+
+/**
+ * Names the list as it stands: the meeting and the revision of its accepted topics. What a person
+ * was shown travels back with their confirmation; a different name means the list changed since.
+ */
+export function listHash(m: Pick<MeetingDoc, '_id' | 'listRevision'>): string {
+  return createHash('sha256').update(`${m._id}:${m.listRevision ?? 0}`).digest('hex').slice(0, 16);
 }
 
 export const confirmedSides = (m: MeetingDoc): OneSide[] => SIDES.filter((s) => !!m.topicList?.[s]);
@@ -68,9 +71,16 @@ export function staleConfirmers(store: Store, m: MeetingDoc): Promise<Person[]> 
   return sides.length ? peopleWithRoles(store, m.orgId, sides.flatMap((s) => LIST_CONFIRMERS[s])) : Promise.resolve([]);
 }
 
-/** Inside the write that changes the accepted topics: clear every confirmation given before it. */
-export async function clearConfirmations(tx: TxStore, m: MeetingDoc): Promise<void> {
-  if (confirmedSides(m).length) await tx.update<MeetingDoc>('meetings', m._id, m.version, { topicList: { gov: null, union: null } });
+/**
+ * Inside the write that changes the accepted topics: a new revision of the list, and every
+ * confirmation given before it cleared. Always a write of the meeting, so a confirmation racing the
+ * change meets a version conflict and looks again.
+ */
+export async function changeList(tx: TxStore, m: MeetingDoc): Promise<void> {
+  await tx.update<MeetingDoc>('meetings', m._id, m.version, {
+    listRevision: (m.listRevision ?? 0) + 1,
+    ...(confirmedSides(m).length ? { topicList: { gov: null, union: null } } : {}),
+  });
 }
 
 /** Art. 6: guard of confirmList — collecting, nothing waiting for screening, not yet confirmed. */
@@ -97,15 +107,14 @@ export function revokeGuard({ meeting }: ListRecord, actor: Actor): void {
 const PAGE = 50;
 
 export async function listStatusView(store: Store, m: MeetingDoc, actor: Actor, allowedActions: string[], cursor?: string): Promise<TopicListStatusView> {
-  const [submitted, returned, awaitingOpinion, page, ids] = await Promise.all([
+  const [submitted, returned, accepted, awaitingOpinion, page] = await Promise.all([
     store.count('topics', { meetingId: m._id, status: 'submitted' }),
     store.count('topics', { meetingId: m._id, status: 'returned' }),
+    store.count('topics', { meetingId: m._id, status: 'accepted' }),
     // a topic stored before the field existed has had no opinion counted: it counts as waiting
     store.count('topics', { meetingId: m._id, status: 'accepted', otherSideOpinions: { in: [0, null] } }),
     store.find<TopicDoc>('topics', { meetingId: m._id, status: 'accepted' }, { sort: [['createdAt', 'asc']], limit: PAGE, cursor }),
-    acceptedIds(store, m._id),
   ]);
-  const accepted = ids.length;
   const conf = (s: OneSide) => {
     const c = m.topicList?.[s];
     return c ? { byName: c.byName, at: c.at, topicCount: c.topicIds.length } : null;
@@ -119,7 +128,7 @@ export async function listStatusView(store: Store, m: MeetingDoc, actor: Actor, 
     fixed: m.status !== 'collecting' && m.status !== 'planning' && !!m.topicList?.gov && !!m.topicList?.union,
     confirmations: { gov: conf('gov'), union: conf('union') },
     counts: { submitted, accepted, returned, awaitingOpinion },
-    listHash: listHash(ids),
+    listHash: listHash(m),
     accepted: page.items.map((t) => {
       const asked = otherSide(t.leadSide);
       return {

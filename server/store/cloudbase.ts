@@ -374,6 +374,10 @@ export class CloudBaseStore implements Store {
     }
   }
 
+  async maintain(): Promise<void> {
+    // CloudBase keeps its own statistics: nothing to do.
+  }
+
   async close(): Promise<void> {
     // The SDK holds no connection of ours to release.
   }

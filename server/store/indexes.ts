@@ -26,6 +26,8 @@ export const COLLECTIONS = {
     // the meeting's list pages by creation time, with and without a status or an audience
     { fields: ['meetingId', 'createdAt'] },
     { fields: ['meetingId', 'status', 'createdAt'] },
+    // who sees a topic in its meeting's list; also gives the planner statistics of the field, so
+    // it knows most of a meeting is visible to an office and walks the createdAt order
     { fields: ['audience'], array: true },
   ],
   notifications: [{ fields: ['recipientId', 'createdAt'] }, { fields: ['recipientId', 'readAt'] }],

@@ -41,5 +41,6 @@ export async function openPgliteClient(dataDir?: string): Promise<SqlClient> {
 export async function openPgliteStore(dataDir?: string): Promise<SqlStore> {
   const store = new SqlStore(await openPgliteClient(dataDir));
   await store.ensureSchema();
+  await store.maintain();
   return store;
 }

@@ -69,6 +69,11 @@ export interface Store extends TxStore {
   removeWhere(collection: string, filter: Filter): Promise<number>;
   /** Creates collections and indexes (idempotent). Called once at start-up. */
   ensureSchema(): Promise<void>;
+  /**
+   * Keeps the query planner's statistics fresh (Postgres: ANALYZE, which a server's autovacuum does
+   * by itself but the embedded PGlite never does). Run at start-up and by the timer's sweep.
+   */
+  maintain(): Promise<void>;
   /** Removes every document of every known collection (tests only). */
   clearAll(): Promise<void>;
   close(): Promise<void>;
@@ -117,6 +122,9 @@ export class CountingStore implements Store {
   }
   ensureSchema() {
     return this.inner.ensureSchema();
+  }
+  maintain() {
+    return this.tick(this.inner.maintain());
   }
   clearAll() {
     return this.inner.clearAll();

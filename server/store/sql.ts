@@ -533,6 +533,12 @@ export class SqlStore implements Store {
     }
   }
 
+  async maintain(): Promise<void> {
+    // Without statistics the planner guesses a meeting holds a handful of topics and sorts them all
+    // instead of walking the (meetingId, createdAt) index: 12 ms instead of 0.4 ms at 2,000 topics.
+    await this.q.query(`ANALYZE ${Object.keys(COLLECTIONS).map(quoteIdent).join(', ')}`);
+  }
+
   async clearAll(): Promise<void> {
     await this.q.query(`TRUNCATE ${Object.keys(COLLECTIONS).map(quoteIdent).join(', ')}`);
   }

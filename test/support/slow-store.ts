@@ -22,6 +22,7 @@ export function slowStore(inner: Store): Store {
     removeWhere: async (c: string, f: Filter) => (await pause(), inner.removeWhere(c, f)),
     transaction: async <R>(fn: (t: TxStore) => Promise<R>) => (await pause(), inner.transaction((t) => fn(slowTx(t)))),
     ensureSchema: () => inner.ensureSchema(),
+    maintain: () => inner.maintain(),
     clearAll: () => inner.clearAll(),
     close: () => inner.close(),
   };

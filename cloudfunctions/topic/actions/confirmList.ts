@@ -17,9 +17,9 @@ async function confirmOnce(ctx: ActionContext<ListRecord>, meeting: MeetingDoc, 
   const { store, actor, now } = ctx;
   const side = confirmerSide(actor.roles) as OneSide; // the guard has checked it
   const other = otherSide(side);
+  if (seen && seen !== listHash(meeting)) throw new AppError('conflict', '议题清单刚有变化，请刷新核对后再确认');
   const topics = await acceptedTopics(store, meeting._id);
   const ids = topics.map((t) => t._id);
-  if (seen && seen !== listHash(ids)) throw new AppError('conflict', '议题清单刚有变化，请刷新核对后再确认');
   const theirs = meeting.topicList?.[other] ?? null;
   const topicList: Record<OneSide, ListConfirmation | null> = { gov: null, union: null };
   topicList[side] = { by: actor.id, byName: actor.name, at: now.toISOString(), topicIds: ids };

@@ -5,7 +5,7 @@ import { AppError, MergeTopicInput, topicWorkflow } from '../../../domain';
 import type { TopicDoc } from '../../../server/docs';
 import { move } from '../../../server/records';
 import { defineAction } from '../../../server/registry';
-import { clearConfirmations, staleConfirmers } from '../list-status';
+import { changeList, staleConfirmers } from '../list-status';
 import { derived, historyEntry, topicKind } from '../model';
 import { listChanged, topicAnswered } from '../notices';
 import { toTopicView } from '../views';
@@ -37,7 +37,7 @@ export const merge = defineAction({
         await tx.update<TopicDoc>('topics', intoId, into.version, {
           updatedAt: at, history: [...into.history, historyEntry(ctx.actor, ctx.now, 'absorb', `并入「${topic.title}」（${topic.proposerName}）`)],
         });
-        if (listChanges) await clearConfirmations(tx, meeting);
+        if (listChanges) await changeList(tx, meeting);
         return merged;
       },
       (t) => [...topicAnswered(t, 'topic_merged'), ...listChanged(stale, meeting, `议题「${into.title}」合并了新的内容`)],
