@@ -1,49 +1,56 @@
 /**
  * @jest-environment jsdom
  */
-// The pages as WeChat runs them: the compiled dist/weapp output, rendered by miniprogram-simulate,
-// answered by a stubbed wx.cloud.callFunction. Needs `npm run build:weapp` first.
-import type { HomeView } from '../domain/schemas/account';
-import type { InboxView } from '../domain/schemas/notify';
-import type { TopicListView, TopicView } from '../domain/schemas/topic';
+// The pages as WeChat runs them: the compiled dist/weapp output, rendered by miniprogram-simulate.
+// wx.cloud.callFunction is answered by the real router over a seeded world (test/support/world.ts,
+// at DEMO_NOW), whose records are made in beforeAll by calling the real actions — so every answer
+// a page renders is what the server says today, never a hand-written fixture that can drift from it.
+// Needs `npm run build:weapp` first.
+import { openWorld, type World } from './support/world';
 import { type CallFunctionParam, type RenderedPage, renderWeappPage, waitFor } from './support/weapp-sim';
 
-const home: HomeView = {
-  person: {
-    id: 'u_city_union_office',
-    name: '王晓梅',
-    unit: '巴彦淖尔市总工会办公室',
-    title: '主任',
-    roles: [{ role: 'union_office', label: '总工会办公室' }],
-  },
-  org: {
-    id: 'city',
-    name: '巴彦淖尔市',
-    level: 'city',
-    govName: '巴彦淖尔市人民政府',
-    unionName: '巴彦淖尔市总工会',
-  },
-  counts: { topics: 1, invitations: 0, tasks: 0, queue: 3, unread: 2 },
-  collectingMeetings: [{ id: 'm1', title: '2027年度政府与工会联席会议', plannedAt: '2027-01-28T01:30:00.000Z' }],
-  allowedActions: ['submitTopic', 'screenTopics'],
-  topics: [{ id: 't1', title: '关于新就业形态劳动者权益保障的议题', status: 'submitted', statusLabel: '待审核' }],
-  invitations: [],
-  tasks: [],
-  nextMeeting: {
-    id: 'm1',
-    title: '2027年度政府与工会联席会议',
-    plannedAt: '2027-01-28T01:30:00.000Z',
-    status: 'collecting_topics',
-    statusLabel: '征集议题',
-  },
+let world: World;
+const ids = { station: '', cold: '', rest: '', own: '' };
+const MEETING = 'm-city-current';
+const TEXT = {
+  category: 'worker_concerns',
+  background: '全市外卖骑手约八千人，多数未参加工伤保险。',
+  research: '走访三家平台站点，问卷调查骑手六百余人。',
+  request: '请人社部门扩大职业伤害保障试点范围。',
 };
+
+function ok<T>(res: Awaited<ReturnType<World['call']>>): T {
+  if (!res.envelope.ok) throw new Error(`the set-up call was refused: ${JSON.stringify(res.envelope)}`);
+  return res.envelope.data as T;
+}
+const submit = async (by: string, title: string) => ok<{ id: string }>(await world.call('topic', 'submit', { meetingId: MEETING, side: 'union', ...TEXT, title }, by)).id;
+
+beforeAll(async () => {
+  world = await openWorld();
+  // 马春花's topic waits in the union office's queue; 郭振华's is returned with a reason;
+  // 郑丽娟's is accepted and the government office gives its opinion; the office proposes one itself.
+  ids.station = await submit('city-rep-ma', '关于外卖骑手职业伤害保障的议题');
+  ids.cold = await submit('city-rep-guo', '关于快递员冬季防寒保暖的议题');
+  ids.rest = await submit('city-union-rights', '关于职工疗休养制度落实情况的议题');
+  ids.own = await submit('city-union-office', '关于新就业形态劳动者权益保障的议题');
+  ok(await world.call('topic', 'return', { id: ids.cold, reason: '请补充调研数据来源' }, 'city-union-office'));
+  ok(await world.call('topic', 'accept', { id: ids.rest }, 'city-union-office'));
+  ok(await world.call('topic', 'addOpinion', { id: ids.rest, text: '建议先统计参保缺口。' }, 'city-gov-office'));
+});
+afterAll(() => world.close());
+
+/** wx.cloud.callFunction answered by the real router as `person` (none: a WeChat user without an account). */
+function cloudAs(person?: string) {
+  return jest.fn((param: CallFunctionParam) =>
+    world.raw(param.name, param.data, person).then((r) => ({ result: r.envelope as unknown, errMsg: 'cloud.callFunction:ok' })),
+  );
+}
+
+const sorted = (xs: readonly string[]) => [...xs].sort();
 
 describe('weapp home page (compiled)', () => {
   let page: RenderedPage | null = null;
-  const callFunction = jest.fn((param: CallFunctionParam) => {
-    void param;
-    return Promise.resolve({ result: { ok: true, data: home }, errMsg: 'cloud.callFunction:ok' });
-  });
+  const callFunction = cloudAs('city-union-office');
 
   afterAll(() => page?.detach());
 
@@ -51,28 +58,33 @@ describe('weapp home page (compiled)', () => {
     page = renderWeappPage('pages/index/index', { callFunction });
     const rendered = page;
 
-    const appeared = await waitFor(() => rendered.text().includes(home.person.name), 5000);
+    const appeared = await waitFor(() => rendered.text().includes('陈晓丽'), 5000);
     if (!appeared) {
       throw new Error(`the home page never showed the person's name; it shows: "${rendered.text().slice(0, 300)}"`);
     }
 
     const text = rendered.text();
-    expect(text).toContain('王晓梅');
+    expect(text).toContain('陈晓丽');
+    expect(text).toContain('市总工会办公室 · 主任');
     expect(text).toContain('巴彦淖尔市');
     expect(text).toContain('巴彦淖尔市总工会');
     expect(text).toContain('总工会办公室');
     expect(text).toContain('关于新就业形态劳动者权益保障的议题');
-    expect(text).toContain('2027年1月28日 周四 09:30');
+    // the seeded meeting at DEMO_NOW (2026-11-24): two months and ten days on, in Shanghai time
+    expect(text).toContain('巴彦淖尔市人民政府与市总工会2026年度联席会议');
+    expect(text).toContain('2027年2月3日 周三 09:30');
+    expect(text).toContain('议题征集中');
     // Sections with nothing in them say so.
     expect(text).toContain('暂无会议邀请');
     expect(text).toContain('暂无待办任务');
     // Topic collection, the inbox and the office's queue, offered from allowedActions.
     expect(text).toContain('议题征集');
-    expect(text).toContain('提交议题');
     expect(text).toContain('消息通知');
     expect(text).toContain('议题审核');
-    expect(text).toContain('3 个议题待审核');
+    // 马春花's topic and the office's own wait; the returned and the accepted one do not
+    expect(text).toContain('2 个议题待审核');
     expect(text).not.toContain('议题清单确认');
+    expect(rendered.buttons()).toEqual(['提交议题']);
 
     expect(callFunction).toHaveBeenCalledTimes(1);
     const [param] = callFunction.mock.calls[0];
@@ -80,22 +92,22 @@ describe('weapp home page (compiled)', () => {
     expect(param.data?.idempotencyKey).toBeUndefined();
   });
 
-  it('reloads on pull-down refresh', async () => {
+  it('reloads on pull-down refresh and shows what changed meanwhile', async () => {
     const rendered = page;
     if (!rendered) throw new Error('the first test did not render the page');
+    ok(await world.call('topic', 'submit', { meetingId: MEETING, side: 'union', ...TEXT, title: '关于快递网点规范收费的议题' }, 'city-rep-guo'));
     rendered.pullDownRefresh();
     expect(await waitFor(() => callFunction.mock.calls.length === 2, 5000)).toBe(true);
     expect(callFunction.mock.calls[1][0]).toEqual({ name: 'account', data: { action: 'home', payload: {} } });
-    expect(rendered.text()).toContain('王晓梅');
+    expect(await waitFor(() => rendered.text().includes('3 个议题待审核'), 5000)).toBe(true);
+    expect(rendered.text()).toContain('陈晓丽');
   });
 });
 
 describe('weapp home page states (compiled)', () => {
   it('tells a WeChat user without a bound account to contact the office', async () => {
-    const unbound = renderWeappPage('pages/index/index', {
-      callFunction: () =>
-        Promise.resolve({ result: { ok: false, error: { code: 'unauthenticated', message: '请先登录' } } }),
-    });
+    // the router's own answer to a caller it cannot identify
+    const unbound = renderWeappPage('pages/index/index', { callFunction: cloudAs(undefined) });
     try {
       expect(await waitFor(() => unbound.text().includes('请联系办公室'), 5000)).toBe(true);
       expect(unbound.text()).toContain('您的微信尚未绑定联席会议账号，请联系办公室');
@@ -111,95 +123,81 @@ describe('weapp home page states (compiled)', () => {
     try {
       expect(await waitFor(() => offline.text().includes('网络异常'), 5000)).toBe(true);
       expect(offline.text()).toContain('网络异常，请检查网络后重试');
-      expect(offline.text()).toContain('重试');
+      expect(offline.buttons()).toEqual(['重试']);
     } finally {
       offline.detach();
     }
   });
 });
 
-const ok = (data: unknown) => Promise.resolve({ result: { ok: true, data }, errMsg: 'cloud.callFunction:ok' });
-
-function topic(over: Partial<TopicView> = {}): TopicView {
-  return {
-    id: 't1',
-    meetingId: 'm1',
-    meetingTitle: '2027年度政府与工会联席会议',
-    orgId: 'city',
-    side: 'union',
-    sideLabel: '工会方',
-    leadSide: 'union',
-    routedTo: 'union_office',
-    routedToLabel: '市总工会办公室',
-    category: 'worker_concerns',
-    categoryLabel: '职工急难愁盼与新就业形态劳动者权益',
-    title: '关于外卖骑手职业伤害保障的议题',
-    background: '全市外卖骑手约八千人，多数未参加工伤保险。',
-    research: '走访三家平台站点，问卷调查骑手六百余人。',
-    request: '请人社部门扩大职业伤害保障试点范围。',
-    status: 'submitted',
-    statusLabel: '待审核',
-    proposer: { id: 'city-rep-ma', name: '马春花', unit: '河套酒业集团' },
-    createdAt: '2026-11-24T02:00:00.000Z',
-    updatedAt: '2026-11-24T02:00:00.000Z',
-    timeline: [{ at: '2026-11-24T02:00:00.000Z', event: 'submit', label: '提交议题', byName: '马春花' }],
-    opinions: [
-      { at: '2026-11-25T02:00:00.000Z', byName: '赵敏', byUnit: '市人民政府办公室', side: 'gov', sideLabel: '政府方', text: '建议先统计参保缺口。' },
-    ],
-    allowedActions: ['accept', 'return', 'merge'],
-    ...over,
-  };
-}
-
 describe('weapp topic pages (compiled)', () => {
-  it('shows a topic with its timeline, opinions and only the buttons the server allows', async () => {
-    const callFunction = jest.fn((param: CallFunctionParam) => {
-      void param;
-      return ok(topic());
-    });
-    const page = renderWeappPage('pages/topic/detail/index', { callFunction, query: { id: 't1' } });
+  it('shows the office a waiting topic with its timeline and only the buttons the server allows', async () => {
+    const callFunction = cloudAs('city-union-office');
+    const page = renderWeappPage('pages/topic/detail/index', { callFunction, query: { id: ids.station } });
     try {
       expect(await waitFor(() => page.text().includes('关于外卖骑手职业伤害保障的议题'), 5000)).toBe(true);
       const text = page.text();
-      for (const s of ['待审核', '职工急难愁盼与新就业形态劳动者权益', '市总工会办公室', '全市外卖骑手约八千人', '办理进程', '提交议题', '征求意见', '建议先统计参保缺口。', '采纳', '退回', '合并']) {
+      for (const s of ['待审核', '职工急难愁盼与新就业形态劳动者权益', '工会方', '马春花', '总工会办公室', '全市外卖骑手约八千人', '办理进程', '提交议题', '征求意见', '暂无意见']) {
         expect(text).toContain(s);
       }
-      expect(text).not.toContain('修改');
-      expect(text).not.toContain('撤回');
-      expect(text).not.toContain('发表意见');
-      expect(callFunction.mock.calls[0][0]).toEqual({ name: 'topic', data: { action: 'get', payload: { id: 't1' } } });
+      expect(sorted(page.buttons())).toEqual(sorted(['采纳', '退回', '合并']));
+      expect(callFunction.mock.calls[0][0]).toEqual({ name: 'topic', data: { action: 'get', payload: { id: ids.station } } });
     } finally {
       page.detach();
     }
   });
 
-  it('shows the office the returned reason and the proposer the edit buttons', async () => {
-    const returned = topic({ status: 'returned', statusLabel: '已退回', returnReason: '请补充调研数据来源', allowedActions: ['update', 'withdraw', 'resubmit'] });
-    const page = renderWeappPage('pages/topic/detail/index', { callFunction: () => ok(returned), query: { id: 't1' } });
+  it('shows an accepted topic with the other side’s opinion, and offers that side another opinion', async () => {
+    const page = renderWeappPage('pages/topic/detail/index', { callFunction: cloudAs('city-gov-office'), query: { id: ids.rest } });
+    try {
+      expect(await waitFor(() => page.text().includes('建议先统计参保缺口。'), 5000)).toBe(true);
+      const text = page.text();
+      for (const s of ['已采纳', '关于职工疗休养制度落实情况的议题', '政府方', '赵敏', '市人民政府办公室', '1 条']) expect(text).toContain(s);
+      expect(page.buttons()).toEqual(['发表意见']);
+    } finally {
+      page.detach();
+    }
+  });
+
+  it('shows the proposer the returned reason and the edit buttons', async () => {
+    const page = renderWeappPage('pages/topic/detail/index', { callFunction: cloudAs('city-rep-guo'), query: { id: ids.cold } });
     try {
       expect(await waitFor(() => page.text().includes('请补充调研数据来源'), 5000)).toBe(true);
       const text = page.text();
+      expect(text).toContain('已退回');
       expect(text).toContain('退回理由');
-      expect(text).toContain('修改');
-      expect(text).toContain('重新提交');
-      expect(text).not.toContain('采纳');
+      expect(sorted(page.buttons())).toEqual(sorted(['修改', '撤回', '重新提交']));
+    } finally {
+      page.detach();
+    }
+  });
+
+  it('shows the office the returned reason and no buttons', async () => {
+    const page = renderWeappPage('pages/topic/detail/index', { callFunction: cloudAs('city-union-office'), query: { id: ids.cold } });
+    try {
+      expect(await waitFor(() => page.text().includes('请补充调研数据来源'), 5000)).toBe(true);
+      expect(page.text()).toContain('退回理由');
+      expect(page.buttons()).toEqual([]);
     } finally {
       page.detach();
     }
   });
 
   it('offers the Art. 3 categories and the three sides on the submit form, with the meeting from the query', async () => {
-    const callFunction = jest.fn(() => ok(null));
+    const meeting = ok<{ collectingMeetings: Array<{ id: string; title: string }> }>(await world.call('account', 'home', {}, 'city-rep-ma')).collectingMeetings[0];
+    expect(meeting.id).toBe(MEETING);
+    const callFunction = cloudAs('city-rep-ma');
     const page = renderWeappPage('pages/topic/submit/index', {
       callFunction,
-      query: { meetingId: 'm1', meetingTitle: encodeURIComponent('2027年度政府与工会联席会议') },
+      query: { meetingId: meeting.id, meetingTitle: encodeURIComponent(meeting.title) },
     });
     try {
       expect(await waitFor(() => page.text().includes('议题类别'), 5000)).toBe(true);
       const text = page.text();
-      for (const s of ['2027年度政府与工会联席会议', '通报政策措施与工会重要举措', '职工急难愁盼与新就业形态劳动者权益', '其他事项', '政府方', '工会方', '双方联合', '背景情况', '调研论证', '建议与请求', '0/2000', '提交议题']) {
+      for (const s of [meeting.title, '通报政策措施与工会重要举措', '职工急难愁盼与新就业形态劳动者权益', '其他事项', '政府方', '工会方', '双方联合', '背景情况', '调研论证', '建议与请求', '0/2000']) {
         expect(text).toContain(s);
       }
+      expect(page.buttons()).toContain('提交议题');
       // Nothing is fetched for a new topic.
       expect(callFunction).not.toHaveBeenCalled();
     } finally {
@@ -207,20 +205,20 @@ describe('weapp topic pages (compiled)', () => {
     }
   });
 
-  it('renders the screening queue from the office sub-package', async () => {
-    const list: TopicListView = { items: [topic()] };
-    const callFunction = jest.fn((param: CallFunctionParam) => {
-      void param;
-      return ok(list);
-    });
-    const page = renderWeappPage('packages/office/pages/queue/index', { callFunction, query: { meetingId: 'm1' } });
+  it('renders the screening queue from the office sub-package, with exactly the screening buttons on each card', async () => {
+    const callFunction = cloudAs('city-union-office');
+    const page = renderWeappPage('packages/office/pages/queue/index', { callFunction, query: { meetingId: MEETING } });
     try {
       expect(await waitFor(() => page.text().includes('关于外卖骑手职业伤害保障的议题'), 5000)).toBe(true);
       const text = page.text();
-      for (const s of ['待审核', '已采纳', '已退回', '马春花 · 河套酒业集团', '采纳', '退回', '合并']) expect(text).toContain(s);
+      for (const s of ['待审核', '已采纳', '已退回', '马春花 · 河套酒业集团', '关于新就业形态劳动者权益保障的议题', '关于快递网点规范收费的议题']) expect(text).toContain(s);
+      expect(text).not.toContain('关于快递员冬季防寒保暖的议题');
+      expect(text).not.toContain('关于职工疗休养制度落实情况的议题');
+      // three waiting topics, each with 退回 · 合并 · 采纳 as buttons (the tabs 已采纳/已退回 are not buttons)
+      expect(page.buttons()).toEqual(['退回', '合并', '采纳', '退回', '合并', '采纳', '退回', '合并', '采纳']);
       expect(callFunction.mock.calls[0][0]).toEqual({
         name: 'topic',
-        data: { action: 'list', payload: { scope: 'queue', status: 'submitted', meetingId: 'm1' } },
+        data: { action: 'list', payload: { scope: 'queue', status: 'submitted', meetingId: MEETING } },
       });
     } finally {
       page.detach();
@@ -228,17 +226,12 @@ describe('weapp topic pages (compiled)', () => {
   });
 
   it('lists inbox messages and offers to mark the unread ones', async () => {
-    const inbox: InboxView = {
-      unread: 1,
-      items: [
-        { id: 'n1', milestone: 'topic_accepted', title: '议题已采纳', body: '您提交的议题已被采纳。', link: '/pages/topic/detail/index?id=t1', createdAt: '2026-11-24T03:00:00.000Z', read: false },
-      ],
-    };
-    const page = renderWeappPage('pages/inbox/index', { callFunction: () => ok(inbox) });
+    const page = renderWeappPage('pages/inbox/index', { callFunction: cloudAs('city-rep-guo') });
     try {
-      expect(await waitFor(() => page.text().includes('议题已采纳'), 5000)).toBe(true);
+      expect(await waitFor(() => page.text().includes('您的议题被退回'), 5000)).toBe(true);
+      expect(page.text()).toContain('请补充调研数据来源');
       expect(page.text()).toContain('1 条未读');
-      expect(page.text()).toContain('全部标为已读');
+      expect(page.buttons()).toContain('全部标为已读');
     } finally {
       page.detach();
     }

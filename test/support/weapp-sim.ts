@@ -43,6 +43,8 @@ export interface WeappSimOptions {
 export interface RenderedPage {
   /** the rendered text of the page, whitespace collapsed */
   text(): string;
+  /** the exact text of every button on the page, in document order (a tab or a label is not a button) */
+  buttons(): string[];
   /** the page's root DOM element */
   dom: Element;
   /** runs the page's onPullDownRefresh, as the user pulling down would */
@@ -172,6 +174,7 @@ export function renderWeappPage(route: string, options: WeappSimOptions, dir: st
   return {
     dom: rendered.dom,
     text: () => (rendered.dom.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    buttons: () => Array.from(rendered.dom.querySelectorAll('wx-button')).map((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim()),
     pullDownRefresh: () => {
       const f = rendered.instance.onPullDownRefresh;
       if (typeof f === 'function') (f as Fn).call(rendered.instance);

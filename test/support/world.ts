@@ -82,3 +82,19 @@ export async function snapshotCounts(store: Store, collections: readonly string[
   for (const c of collections) out[c] = await store.count(c, {});
   return out;
 }
+
+/** Every document of each collection, by id: a refused call must leave each one exactly as it was. */
+export async function snapshotDocs(store: Store, collections: readonly string[]): Promise<Record<string, Record<string, unknown>>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const c of collections) {
+    const docs: Record<string, unknown> = {};
+    let cursor: string | undefined;
+    do {
+      const page = await store.find(c, {}, { limit: 100, cursor });
+      for (const d of page.items) docs[d._id] = d;
+      cursor = page.nextCursor;
+    } while (cursor);
+    out[c] = docs;
+  }
+  return out;
+}
