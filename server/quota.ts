@@ -8,13 +8,18 @@ import type { StoredDoc, TxStore } from './store/port';
 
 export interface CounterDoc extends StoredDoc {
   n: number;
+  /** after this instant the period is over and the sweep removes the counter */
+  expiresAt: string;
 }
 
-/** Takes one unit of the counter `id` or throws rate_limited with `message` when none is left. */
-export async function takeQuota(tx: TxStore, id: string, limit: number, message: string): Promise<void> {
+/**
+ * Takes one unit of the counter `id` (a period that ends at `expiresAt`) or throws rate_limited
+ * with `message` when none is left.
+ */
+export async function takeQuota(tx: TxStore, id: string, limit: number, message: string, expiresAt: string): Promise<void> {
   const counter = await tx.get<CounterDoc>('counters', id);
   if (!counter) {
-    await tx.insert<CounterDoc>('counters', { _id: id, n: 1 });
+    await tx.insert<CounterDoc>('counters', { _id: id, n: 1, expiresAt });
     return;
   }
   if (counter.n >= limit) throw new AppError('rate_limited', message);

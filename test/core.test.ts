@@ -130,6 +130,24 @@ describe('the outbox and the system actor', () => {
     expect(await store.count('notifications', { subjectId: topicId })).toBe(1);
   });
 
+  it('keeps idempotency answers, delivered outbox entries and day counters only for a bounded time', async () => {
+    await world.call('topic', 'submit', TOPIC, 'city-rep-ma', 'kept-key-001');
+    expect(await world.store.count('idempotency', {})).toBe(1);
+    expect(await world.store.count('counters', {})).toBe(1);
+    expect(await world.store.count('outbox', { state: 'done' })).toBe(1);
+    const sweep = () => dispatch(areaByName('system'), { action: 'sweep', payload: {} }, {}, world.rt, { kind: 'system', name: 'sweep' });
+    await sweep();
+    expect(await world.store.count('idempotency', {})).toBe(1); // still within its day
+    const row = (await world.store.find<{ _id: string; version: number }>('idempotency', {}, { limit: 1 })).items[0];
+    await world.store.update('idempotency', row._id, row.version, { expiresAt: new Date(Date.now() - 1000).toISOString() });
+    world.setNow(new Date(world.now.getTime() + 8 * 86400_000));
+    const res = await sweep();
+    expect(res.envelope).toMatchObject({ ok: true, data: { expiredKeys: 1 } });
+    expect(await world.store.count('idempotency', {})).toBe(0);
+    expect(await world.store.count('counters', {})).toBe(0);
+    expect(await world.store.count('outbox', {})).toBe(0);
+  });
+
   it('finds the recipients of a message by an indexed query, however many people the org has', async () => {
     for (let i = 0; i < 150; i += 1) {
       await world.store.insert('users', { _id: `a-extra-${String(i).padStart(3, '0')}`, name: `职工${i}`, orgId: 'city', unit: '企业', title: '职工', roles: ['representative'] });

@@ -445,7 +445,7 @@ function storeContract(h: StoreHarness): void {
         retryOnConflict(
           () =>
             slow.transaction(async (tx) => {
-              await takeQuota(tx, 'topics:p1:2026-11-25', 10, '今天已满');
+              await takeQuota(tx, 'topics:p1:2026-11-25', 10, '今天已满', '2026-11-27T00:00:00.000Z');
               return tx.insert<Audit>('audit', { _id: `t${i}`, action: 'submit', at: iso(1) });
             }),
           40,

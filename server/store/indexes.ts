@@ -18,7 +18,7 @@ export const COLLECTIONS = {
   /** messages written with an action's writes, delivered after its commit (server/outbox.ts) */
   outbox: [{ fields: ['state', 'createdAt'] }],
   /** per-person-per-day counters of rate limits (server/quota.ts) */
-  counters: [],
+  counters: [{ fields: ['expiresAt'] }],
   topics: [
     { fields: ['createdBy', 'createdAt'] },
     { fields: ['createdBy', 'submitDay'] },

@@ -1,6 +1,6 @@
 // topic.submit — Art. 6: a department's topic goes to the government office, a union department's
 // or representative's to the union office, a joint topic through the lead side's office.
-import { AGGREGATING_OFFICE, AppError, cn, leadOf, submitSideRefusal, SubmitTopicInput, TOPICS_PER_DAY } from '../../../domain';
+import { addDaysCN, AGGREGATING_OFFICE, AppError, cn, startOfDayCN, leadOf, submitSideRefusal, SubmitTopicInput, TOPICS_PER_DAY } from '../../../domain';
 import type { TopicDoc } from '../../../server/docs';
 import { peopleWithRoles } from '../../../server/notify';
 import { takeQuota } from '../../../server/quota';
@@ -38,7 +38,7 @@ export const submit = defineAction({
     const topic = await retryOnConflict(
       () =>
         ctx.write(async (tx) => {
-          await takeQuota(tx, `topics:${actor.id}:${submitDay}`, TOPICS_PER_DAY, `每人每天最多提交 ${TOPICS_PER_DAY} 个议题，请明天再提交`);
+          await takeQuota(tx, `topics:${actor.id}:${submitDay}`, TOPICS_PER_DAY, `每人每天最多提交 ${TOPICS_PER_DAY} 个议题，请明天再提交`, addDaysCN(startOfDayCN(now), 2));
           return tx.insert<TopicDoc>('topics', doc);
         }, (t) => topicWaiting(office, t)),
       10,
