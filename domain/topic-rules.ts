@@ -90,6 +90,13 @@ export function confirmerSide(roles: readonly Role[]): OneSide | null {
   return null;
 }
 
+/** The side for which this person gives opinions (on the topics the other side carries), if any. */
+export function givesOpinionsFor(roles: readonly Role[]): OneSide | null {
+  if (roles.some((r) => OPINION_GIVERS.gov.includes(r))) return 'gov';
+  if (roles.some((r) => OPINION_GIVERS.union.includes(r))) return 'union';
+  return null;
+}
+
 /** The side on which this person gives opinions on a topic led by `lead`, if any. */
 export function opinionSide(roles: readonly Role[], lead: OneSide): OneSide | null {
   const other = otherSide(lead);

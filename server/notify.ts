@@ -45,6 +45,8 @@ export interface NotificationDoc extends StoredDoc {
   link: string;
   createdAt: string;
   readAt: string | null;
+  /** set when the step the message asked for has been taken (e.g. the topic was screened) */
+  handledAt?: string | null;
 }
 
 /** A channel beyond the inbox (the subscription message, in a later issue) plugs in here. */
@@ -113,4 +115,17 @@ export function peopleWithRoles(store: Store, orgId: string, roles: readonly Rol
 /** Drafts of one message to several people. */
 export function toEach(people: ReadonlyArray<Pick<Person, '_id' | 'orgId'>>, d: Omit<NotificationDraft, 'recipientId' | 'orgId'>): NotificationDraft[] {
   return people.map((p) => ({ ...d, recipientId: p._id, orgId: p.orgId }));
+}
+
+/**
+ * The step these messages asked for is done (a waiting topic was screened): they read as handled
+ * and stop counting as unread. Runs after the action's commit; a failure leaves them as they were.
+ */
+export async function markHandled(store: Store, subjectId: string, milestones: readonly Milestone[], now: Date): Promise<void> {
+  const open = await findAll<NotificationDoc>(store, 'notifications', { subjectId, milestone: { in: [...milestones] }, handledAt: null });
+  if (!open.length) return;
+  const at = now.toISOString();
+  await store.transaction(async (tx) => {
+    for (const n of open) await tx.update<NotificationDoc>('notifications', n._id, n.version, { handledAt: at, readAt: n.readAt ?? at });
+  });
 }

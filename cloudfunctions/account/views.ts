@@ -1,6 +1,6 @@
 // How a person and their org are shown to the client (labels in Chinese, no internal fields).
 // Everything comes from the identified actor and the process's org cache: no extra reads.
-import { AppError, ROLE_INFO, type Actor, type MeView } from '../../domain';
+import { AppError, proposerSides, ROLE_INFO, submittableSides, type Actor, type MeView } from '../../domain';
 import { orgById } from '../../server/identity';
 import type { Store } from '../../server/store/port';
 
@@ -16,6 +16,7 @@ export async function loadMe(store: Store, actor: Actor): Promise<MeView> {
       title: actor.title ?? '',
       roles: actor.roles.map((role) => ({ role, label: ROLE_INFO[role].label })),
     },
+    proposal: { sides: submittableSides(actor.roles), leadSides: proposerSides(actor.roles) },
     org: {
       id: org._id,
       name: org.name,

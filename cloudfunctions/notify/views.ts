@@ -3,7 +3,7 @@ import type { NotificationDoc } from '../../server/notify';
 import type { Store } from '../../server/store/port';
 
 export function toNotificationView(n: NotificationDoc): NotificationView {
-  return { id: n._id, milestone: n.milestone, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt, read: n.readAt !== null };
+  return { id: n._id, milestone: n.milestone, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt, read: n.readAt !== null, handled: !!n.handledAt };
 }
 
 export const unreadOf = (store: Store, recipientId: string) => store.count('notifications', { recipientId, readAt: null });

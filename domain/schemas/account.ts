@@ -26,15 +26,26 @@ export const OrgView = z.object({
   parentName: z.string().optional(),
 });
 
-export const MeView = z.object({ person: PersonView, org: OrgView });
+/** Art. 6: the sides this person may propose a topic for, and the lead sides of a joint topic. */
+export const ProposalView = z.object({
+  sides: z.array(z.enum(['gov', 'union', 'joint'])),
+  leadSides: z.array(z.enum(['gov', 'union'])),
+});
+
+export const MeView = z.object({ person: PersonView, org: OrgView, proposal: ProposalView });
 export type MeView = z.infer<typeof MeView>;
 
 const HomeItem = z.object({ id: z.string(), title: z.string(), status: z.string(), statusLabel: z.string() });
 
 export const HomeView = MeView.extend({
-  /** topics: mine in total; queue: waiting for my office's screening (null if not an office); unread: inbox */
+  /**
+   * topics: mine in total; queue: waiting for my office's screening (null if not an office);
+   * opinions: accepted topics of the other side waiting for my side's opinion (征求意见; null if I
+   * give none); unread: inbox
+   */
   counts: z.object({
     topics: z.number(),
+    opinions: z.number().nullable(),
     invitations: z.number(),
     tasks: z.number(),
     queue: z.number().nullable(),
@@ -50,7 +61,7 @@ export const HomeView = MeView.extend({
       collectionStartsAt: z.string(),
     }),
   ),
-  /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList' */
+  /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList', 'giveOpinions', 'meetingTopics' */
   allowedActions: z.array(z.string()),
   topics: z.array(HomeItem),
   invitations: z.array(HomeItem),

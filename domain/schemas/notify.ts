@@ -18,6 +18,8 @@ export interface NotificationView {
   link: string;
   createdAt: string;
   read: boolean;
+  /** the step this message asked for has been taken (shown as 已处理) */
+  handled: boolean;
 }
 
 export interface InboxView {

@@ -56,8 +56,11 @@ export const ConfirmListInput = z.strictObject({ meetingId: Id, listHash: z.stri
 export const ListStatusInput = z.strictObject({ meetingId: Id, cursor: Cursor.optional() });
 
 export const ListTopicsInput = z.strictObject({
-  /** mine: what I proposed; queue: waiting for my office; meeting: what I may see of a meeting */
-  scope: z.enum(['mine', 'queue', 'meeting']).default('mine'),
+  /**
+   * mine: what I proposed; queue: waiting for my office; meeting: what I may see of a meeting;
+   * opinions: a meeting's accepted topics of the other side still waiting for my side's opinion
+   */
+  scope: z.enum(['mine', 'queue', 'meeting', 'opinions']).default('mine'),
   meetingId: Id.optional(),
   status: z.enum(TOPIC_STATES).optional(),
   cursor: Cursor.optional(),

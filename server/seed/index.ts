@@ -18,12 +18,13 @@ export const COUNTIES: Array<{ id: string; name: string; gov: [string, string]; 
 
 function orgs(): NewDoc<Org>[] {
   const cityOrg: NewDoc<Org> = {
-    _id: 'city', name: '巴彦淖尔市', level: 'city', govName: '巴彦淖尔市人民政府', unionName: '巴彦淖尔市总工会',
+    _id: 'city', name: '巴彦淖尔市', level: 'city', govName: '巴彦淖尔市人民政府', unionName: '巴彦淖尔市总工会', rank: 0,
   };
   return [
     cityOrg,
-    ...COUNTIES.map((c) => ({
-      _id: c.id, name: c.name, level: 'county' as const, parentId: 'city', govName: `${c.name}人民政府`, unionName: `${c.name}总工会`,
+    // COUNTIES is in official order; rank keeps that order wherever orgs are listed
+    ...COUNTIES.map((c, i) => ({
+      _id: c.id, name: c.name, level: 'county' as const, parentId: 'city', govName: `${c.name}人民政府`, unionName: `${c.name}总工会`, rank: i + 1,
     })),
   ];
 }

@@ -30,7 +30,7 @@ export const COLLECTIONS = {
     // it knows most of a meeting is visible to an office and walks the createdAt order
     { fields: ['audience'], array: true },
   ],
-  notifications: [{ fields: ['recipientId', 'createdAt'] }, { fields: ['recipientId', 'readAt'] }],
+  notifications: [{ fields: ['recipientId', 'createdAt'] }, { fields: ['recipientId', 'readAt'] }, { fields: ['subjectId', 'milestone'] }],
   settings: [{ fields: ['orgId', 'effectiveFrom'] }],
 } as const satisfies Record<string, readonly IndexDef[]>;
 

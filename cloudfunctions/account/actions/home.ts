@@ -4,6 +4,8 @@
 import {
   addMonthsCN,
   confirmerSide,
+  givesOpinionsFor,
+  otherSide,
   HomeInput,
   OFFICES,
   meetingWorkflow,
@@ -38,14 +40,23 @@ export const home = defineAction({
       params(actor.orgId),
     ]);
     const meeting = next.items[0];
+    // Art. 6 (征求意见): accepted topics of the other side, in meetings still collecting, with no opinion yet
+    const opinionSide = givesOpinionsFor(actor.roles);
+    const opinions = opinionSide === null ? null : collecting.items.length
+      ? await store.count('topics', {
+        meetingId: { in: collecting.items.map((m) => m._id) }, status: 'accepted', leadSide: otherSide(opinionSide), otherSideOpinions: { in: [0, null] },
+      })
+      : 0;
     const allowedActions = [
       ...(collecting.items.length && submittableSides(actor.roles).length ? ['submitTopic'] : []),
       ...(offices.length ? ['screenTopics'] : []),
       ...(confirmerSide(actor.roles) ? ['confirmList'] : []),
+      ...(opinionSide && collecting.items.length ? ['giveOpinions'] : []),
+      ...(offices.length && collecting.items.length ? ['meetingTopics'] : []),
     ];
     return {
       ...me,
-      counts: { topics: topicCount, invitations: 0, tasks: 0, queue, unread },
+      counts: { topics: topicCount, opinions, invitations: 0, tasks: 0, queue, unread },
       // Art. 6 + 13: collection starts the org's lead time (in force today) before the meeting
       collectingMeetings: collecting.items.map((m) => ({
         id: m._id, title: m.title, plannedAt: m.plannedAt, collectionStartsAt: addMonthsCN(m.plannedAt, -rules.topicLeadMonths),

@@ -9,7 +9,7 @@ import { changeList, staleConfirmers } from '../list-status';
 import { topicKind, type TopicRecord } from '../model';
 import { listChanged, opinionRequested, topicAnswered } from '../notices';
 import { toTopicView } from '../views';
-import { moveTopic, topicEdge } from './transition';
+import { moveTopic, screened, topicEdge } from './transition';
 
 const guard = topicEdge('topic.accept');
 
@@ -47,6 +47,7 @@ export const accept = defineAction({
       }
       return acceptOnce(ctx);
     }, 4);
+    await screened(ctx, id);
     return toTopicView(saved, ctx.actor, ctx.record.meeting);
   },
 });

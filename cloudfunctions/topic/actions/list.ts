@@ -1,9 +1,10 @@
 // topic.list — what the caller may see, by scope, a page at a time: `mine` (what I proposed),
 // `queue` (waiting for my office), `meeting` (a meeting's topics as my role allows: offices see
 // what is routed to them and every accepted topic; convenors and leaders the accepted ones; anyone
-// else only their own; a parent org's office, read-only, all of a county meeting's topics).
+// else only their own; a parent org's office, read-only, all of a county meeting's topics),
+// `opinions` (Art. 6 征求意见: the other side's accepted topics still waiting for my side's opinion).
 // Every scope is one indexed query sorted by creation time, with a cursor to the end.
-import { AppError, ListTopicsInput, OFFICES, ORG_LEADERSHIP, type Actor, type TopicListView } from '../../../domain';
+import { AppError, givesOpinionsFor, ListTopicsInput, OFFICES, ORG_LEADERSHIP, otherSide, type Actor, type TopicListView } from '../../../domain';
 import type { MeetingDoc, TopicDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
 import type { Filter, FindOptions, Store } from '../../../server/store/port';
@@ -44,6 +45,12 @@ export const list = defineAction({
       const offices = actor.roles.filter((r) => OFFICES.includes(r));
       if (!offices.length || (meeting && meeting.orgId !== actor.orgId)) throw new AppError('forbidden', '只有本级办公室可以查看审核队列');
       found = await page({ orgId: actor.orgId, routedTo: { in: offices }, status: input.status ?? 'submitted', ...scoped }, oldestFirst, 50);
+    } else if (input.scope === 'opinions') {
+      // Art. 6 (征求意见): the other side's accepted topics my side has not yet given an opinion on
+      const side = givesOpinionsFor(actor.roles);
+      if (!meeting) throw new AppError('validation_error', '请指定会议');
+      if (!side || meeting.orgId !== actor.orgId) throw new AppError('forbidden', '只有本级另一方的办公室、召集人和总召集人提出意见');
+      found = await page({ meetingId: meeting._id, status: 'accepted', leadSide: otherSide(side), otherSideOpinions: { in: [0, null] } }, oldestFirst);
     } else {
       if (!meeting) throw new AppError('validation_error', '请指定会议');
       found = await page(meetingFilter(actor, meeting, input.status), oldestFirst);

@@ -9,7 +9,7 @@ import { changeList, staleConfirmers } from '../list-status';
 import { derived, historyEntry, topicKind } from '../model';
 import { listChanged, topicAnswered } from '../notices';
 import { toTopicView } from '../views';
-import { topicEdge } from './transition';
+import { screened, topicEdge } from './transition';
 
 export const merge = defineAction({
   name: 'topic.merge',
@@ -42,6 +42,7 @@ export const merge = defineAction({
       },
       (t) => [...topicAnswered(t, 'topic_merged'), ...listChanged(stale, meeting, `议题「${into.title}」合并了新的内容`)],
     );
+    await screened(ctx, id);
     return toTopicView(saved, ctx.actor, meeting);
   },
 });

@@ -4,7 +4,7 @@ import { defineAction } from '../../../server/registry';
 import { topicKind } from '../model';
 import { topicAnswered } from '../notices';
 import { toTopicView } from '../views';
-import { moveTopic, topicEdge } from './transition';
+import { moveTopic, screened, topicEdge } from './transition';
 
 export const returnTopic = defineAction({
   name: 'topic.return',
@@ -14,6 +14,7 @@ export const returnTopic = defineAction({
   target: (i) => i.id,
   handler: async ({ reason }, ctx) => {
     const saved = await moveTopic(ctx, 'return', { extra: { returnReason: reason }, note: reason, messages: (t) => topicAnswered(t, 'topic_returned') });
+    await screened(ctx, saved._id);
     return toTopicView(saved, ctx.actor, ctx.record.meeting);
   },
 });

@@ -3,7 +3,7 @@
 // entry and the derived fields, committed together with the action's messages.
 import { EDGE_ACTIONS, topicWorkflow, type ActionName, type TopicEvent } from '../../../domain';
 import type { TopicDoc } from '../../../server/docs';
-import type { NotificationDraft } from '../../../server/notify';
+import { markHandled, type NotificationDraft } from '../../../server/notify';
 import { edgeGuard, move } from '../../../server/records';
 import type { ActionContext } from '../../../server/registry';
 import type { Patch, TxStore } from '../../../server/store/port';
@@ -42,4 +42,13 @@ export function moveTopic(
     await opts.alsoInTx?.(tx);
     return saved;
   }, opts.messages);
+}
+
+/** After a screening (accept, return, merge): the office's "待审核" messages about it are handled. */
+export async function screened(ctx: ActionContext<TopicRecord>, topicId: string): Promise<void> {
+  try {
+    await markHandled(ctx.store, topicId, ['topic_submitted', 'topic_resubmitted'], ctx.now);
+  } catch (e) {
+    ctx.log('warn', 'marking messages handled failed', { topicId, error: String(e) });
+  }
 }
