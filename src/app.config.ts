@@ -7,12 +7,14 @@ export default defineAppConfig({
     'pages/topic/mine/index',
     'pages/topic/detail/index',
     'pages/inbox/index',
+    'pages/settings/index',
   ],
   subPackages: [
     {
-      // Office and convenor work: screening the topics, confirming the topic list (Art. 6).
+      // Office and convenor work: screening the topics, a meeting's topics and the opinion round,
+      // confirming the topic list (Art. 6).
       root: 'packages/office',
-      pages: ['pages/queue/index', 'pages/confirm/index'],
+      pages: ['pages/queue/index', 'pages/confirm/index', 'pages/topics/index'],
     },
   ],
   window: {
