@@ -72,3 +72,26 @@ describe('account bundle on the CloudBase stand-in', () => {
     expect((await main()({ action: 'me' })).error?.code).toBe('unauthenticated');
   });
 });
+
+describe('system bundle: the timer trigger runs as the system actor', () => {
+  const main = () => (require(join(dist, 'system', 'index.js')) as { main: Main }).main;
+  const timer = { Type: 'Timer', TriggerName: 'sweep', Time: '2026-11-25T10:03:00Z' };
+
+  it('runs the sweep for a timer event with no caller', async () => {
+    mockState.openid = undefined;
+    const res = await main()(timer, {});
+    expect(res.ok).toBe(true);
+    expect(res.data).toMatchObject({ redelivered: 0 });
+  });
+
+  it('never takes a client call for the timer: with an OPENID the event is an ordinary (bad) call', async () => {
+    mockState.openid = 'o-wx-ma';
+    expect((await main()(timer, {})).error?.code).toBe('validation_error');
+    expect((await main()({ action: 'sweep', payload: {} }, {})).error?.code).toBe('forbidden');
+  });
+
+  it('carries its timer trigger in config.json, every 10 minutes off the hour', () => {
+    const config = JSON.parse(readFileSync(join(dist, 'system', 'config.json'), 'utf8'));
+    expect(config.triggers).toEqual([{ name: 'sweep', type: 'timer', config: '0 3/10 * * * * *' }]);
+  });
+});
