@@ -9,15 +9,12 @@ import type { ContentChecker } from '../content';
 import { countRefusal, refusalCounts } from '../metrics';
 import { installRuntime, type Runtime } from '../runtime';
 import type { Store } from '../store/port';
-import { FUNCTIONS } from './areas';
+import { FUNCTION_MAP } from './areas';
 import { HostRefusal, readJson } from './body';
 import { devEnabled, devRequestAllowed, devSignIn, listDevUsers, setDevClock } from './dev';
 import { API_POLICY, appPolicy, setSecurityHeaders } from './headers';
 import { createLocalRuntime, type HostContext } from './local-runtime';
 import { serveStatic } from './static';
-
-/** A Map, not the object: `constructor` or `__proto__` must not find Object's own members. */
-const AREA_FUNCTIONS = new Map(Object.entries(FUNCTIONS));
 
 export interface HostOptions {
   store: Store;
@@ -75,7 +72,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       throw new HostRefusal(404, 'not_found', '未知的开发接口');
     }
     const area = /^\/api\/([a-z]+)$/.exec(path)?.[1];
-    const fn = area === undefined ? undefined : AREA_FUNCTIONS.get(area);
+    // A Map, not an object lookup: `constructor` must not find Object's own members (defect 3).
+    const fn = area === undefined ? undefined : FUNCTION_MAP.get(area);
     if (!area || !fn) throw new HostRefusal(404, 'not_found', '未知的功能模块', 'unknown_area');
     if (req.method !== 'POST') return refuse(res, new HostRefusal(405, 'validation_error', '请使用 POST'), { allow: 'POST' });
     const body = await readJson(req);

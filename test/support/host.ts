@@ -20,6 +20,8 @@ export async function startTestHost(): Promise<TestHost> {
   const store = await openPgliteStore();
   await seedDemo(store, DEMO_NOW);
   const host = await startHost({ store, secret: 'test-secret', content: wordListChecker(loadWordList(WORDLIST)), h5Dir: join(__dirname, '..', '..', 'dist', 'h5'), quiet: true });
+  // The demo is seeded at DEMO_NOW; rules must read the same day, whatever today is.
+  host.clock.set(DEMO_NOW);
   const post = async (area: string, body: unknown, token?: string) => {
     const res = await fetch(`${host.url}api/${area}`, {
       method: 'POST',
