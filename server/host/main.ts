@@ -7,13 +7,16 @@ import { openPgliteStore } from '../store/pglite';
 import type { Store } from '../store/port';
 import { startHost, type RunningHost } from './http';
 import { stopTogether } from './lifecycle';
+import { startTimers } from './timers';
 
 async function main(): Promise<void> {
   const started = Date.now();
   let store: Store | undefined;
   let host: RunningHost | undefined;
+  let stopTimers: (() => void) | undefined;
   // Installed before anything opens, so a signal during start-up also stops cleanly.
   stopTogether(async () => {
+    stopTimers?.();
     await host?.close();
     await store?.close();
   });
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     port: Number(process.env.PORT ?? 8080),
   });
+  stopTimers = startTimers(host.runtime);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`数据目录：${dataDir}（${seeded ? '已写入演示数据' : '沿用已有数据'}）`);
   if (!host.dev) console.log('开发接口（演示登录、开发时钟）未启用：仅在本机回环地址且非 production 时可用');

@@ -1,0 +1,22 @@
+// The local host's stand-in for WeChat's timer triggers (DESIGN.md "Two deployments"): each timed
+// area action runs on an interval as the system actor, through the same router as in the cloud.
+import { FUNCTIONS } from '../../cloudfunctions';
+import { dispatch } from '../router';
+import type { Runtime } from '../runtime';
+
+/** What `cloudfunctions/<area>/config.json` triggers in WeChat: every 10 minutes. */
+const TIMED = [{ area: 'system', action: 'sweep', everyMs: 10 * 60 * 1000 }] as const;
+
+export function startTimers(runtime: Runtime): () => void {
+  const handles = TIMED.map(({ area, action, everyMs }) => {
+    const run = () => {
+      dispatch(FUNCTIONS[area].area, { action, payload: {} }, {}, runtime, { kind: 'system', name: action })
+        .then((r) => r.envelope.ok || runtime.log('warn', 'timer run refused', { area, action, code: r.envelope.error.code }))
+        .catch((e: unknown) => runtime.log('error', 'timer run failed', { area, action, error: String(e) }));
+    };
+    const h = setInterval(run, everyMs);
+    h.unref(); // a timer never keeps the process alive on its own
+    return h;
+  });
+  return () => handles.forEach((h) => clearInterval(h));
+}
