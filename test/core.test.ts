@@ -6,19 +6,15 @@ import type { MeetingDoc, SettingsDoc, TopicDoc } from '../server/docs';
 import { refusalCounts } from '../server/metrics';
 import type { OutboxDoc } from '../server/outbox';
 import { dispatch } from '../server/router';
-import { areaByName, openWorld, type World } from './support/world';
+import { areaByName, SAMPLE_TOPIC, worldPerFile, type World } from './support/world';
 
+const files = worldPerFile();
 let world: World;
-beforeAll(async () => {
-  world = await openWorld();
+beforeEach(() => {
+  world = files.current;
 });
-afterAll(() => world.close());
-beforeEach(() => world.reset());
 
-const TOPIC = {
-  meetingId: 'm-city-current', side: 'union', category: 'worker_concerns', title: '关于职工技能培训补贴的建议',
-  background: '我市技能培训补贴申领流程繁琐，职工知晓率低。', research: '调研十家企业，六成职工不了解补贴政策。', request: '建议简化申领流程并由工会协助宣传。',
-};
+const TOPIC = SAMPLE_TOPIC;
 const code = (r: { envelope: { ok: boolean; error?: { code: string } } }) => (r.envelope.ok ? 'ok' : r.envelope.error?.code);
 const data = <T>(r: { envelope: unknown }) => (r.envelope as { data: T }).data;
 

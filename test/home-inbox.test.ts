@@ -1,18 +1,14 @@
 // Issue #7, the server's part: home shows the opinion round (征求意见) to the other side, the
 // proposal sides a person may use, and a message about a step that is done reads as handled.
-import { openWorld, type World } from './support/world';
+import { SAMPLE_TOPIC, worldPerFile, type World } from './support/world';
 
+const files = worldPerFile();
 let world: World;
-beforeAll(async () => {
-  world = await openWorld();
+beforeEach(() => {
+  world = files.current;
 });
-afterAll(() => world.close());
-beforeEach(() => world.reset());
 
-const TOPIC = {
-  meetingId: 'm-city-current', side: 'union', category: 'worker_concerns', title: '关于职工技能培训补贴的建议',
-  background: '我市技能培训补贴申领流程繁琐，职工知晓率低。', research: '调研十家企业，六成职工不了解补贴政策。', request: '建议简化申领流程并由工会协助宣传。',
-};
+const TOPIC = SAMPLE_TOPIC;
 const data = <T>(r: { envelope: unknown }) => (r.envelope as { data: T }).data;
 type Home = { counts: { opinions: number | null; queue: number | null }; allowedActions: string[]; proposal: { sides: string[]; leadSides: string[] } };
 

@@ -13,6 +13,23 @@ import type { Store } from '../../server/store/port';
 /** Resolved from the repository root (tests and the bench both run there; the bench is bundled elsewhere). */
 export const WORDLIST = join(process.cwd(), 'server', 'content', 'wordlist.txt');
 
+/** A union topic for the seeded city meeting, valid for topic.submit by a union-side proposer. */
+export const SAMPLE_TOPIC = {
+  meetingId: 'm-city-current', side: 'union', category: 'worker_concerns', title: '关于职工技能培训补贴的建议',
+  background: '我市技能培训补贴申领流程繁琐，职工知晓率低。', research: '调研十家企业，六成职工不了解补贴政策。', request: '建议简化申领流程并由工会协助宣传。',
+} as const;
+
+/** Opens one world for the test file, closes it after, and re-seeds it before every test. */
+export function worldPerFile(): { readonly current: World } {
+  const holder: { current: World } = { current: undefined as unknown as World };
+  beforeAll(async () => {
+    holder.current = await openWorld();
+  });
+  afterAll(() => holder.current.close());
+  beforeEach(() => holder.current.reset());
+  return holder;
+}
+
 /** A fixed "today" for deterministic tests: 2026-11-24 10:00 in Shanghai. */
 export const DEMO_NOW = new Date('2026-11-24T02:00:00.000Z');
 
