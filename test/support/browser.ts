@@ -2,7 +2,7 @@
 // network, which this machine does not have.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { startTestHost, type TestHost } from './host';
 import { DEMO_NOW } from './world';
 
@@ -24,6 +24,46 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export const PHONE = { width: 390, height: 844 };
+/** The office desk (issue #7): a 1366×768 laptop screen, where the H5 app uses its desk layout. */
+export const DESK = { width: 1366, height: 768 };
+
+/** Where page screenshots go: `<role>-<page>-<layout>.png` (test/artifacts is git-ignored). */
+export const SCREENS = join(ARTIFACTS, 'screens');
+
+/** The storage key services/api.ts keeps the H5 session token under (Taro.setStorageSync). */
+export const SESSION_TOKEN_KEY = 'session_token';
+
+/** How Taro's H5 `setStorageSync(key, value)` stores a value in localStorage: JSON `{"data": value}`. */
+export function taroStorageValue(value: unknown): string {
+  return JSON.stringify({ data: value });
+}
+
+/**
+ * A browser context already signed in as a demo person, without clicking through the sign-in
+ * page: the token from the host's `devSignIn` is stored where the app reads it (Taro storage key
+ * `session_token`) before any page script runs, whenever the document has no token. A test of
+ * signing out should not use it: the next document loaded would be signed in again.
+ */
+export async function signedInContext(
+  browser: Browser,
+  host: { signIn(key: string): Promise<string> },
+  key: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const token = await host.signIn(key);
+  const context = await browser.newContext({ viewport: PHONE, ...options });
+  await context.addInitScript(
+    ([storageKey, stored]) => {
+      try {
+        if (location.protocol.startsWith('http') && !localStorage.getItem(storageKey)) localStorage.setItem(storageKey, stored);
+      } catch {
+        // about:blank and opaque origins have no storage
+      }
+    },
+    [SESSION_TOKEN_KEY, taroStorageValue(token)] as const,
+  );
+  return context;
+}
 
 /**
  * Every page the browser opens starts its clock at DEMO_NOW (the day the host is seeded at and its
