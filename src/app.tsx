@@ -1,8 +1,17 @@
 import type { PropsWithChildren, ReactNode } from 'react';
+import { initElder } from './utils/elder';
+import { installElderToasts } from './utils/feedback';
+import { installH5Helpers } from './utils/h5';
 import './app.css';
 
-// The app shell: Taro renders each page as `children`. Nothing happens at launch; the cloud is
-// initialised lazily by services/api.ts on the first call.
+// At launch, before the first page renders: 长辈版 as this device remembers it, toasts that wait
+// for 知道了 in 长辈版, and (H5) the message for a page that failed to load plus keyboard taps.
+// The cloud is initialised lazily by services/api.ts on the first call.
+initElder();
+installElderToasts();
+installH5Helpers();
+
+// The app shell: Taro renders each page as `children`.
 function App({ children }: PropsWithChildren): ReactNode {
   return children;
 }

@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiError, toApiError } from '../services/api';
 import { redirectIfSignedOut } from '../utils/auth';
+import { toast } from '../utils/feedback';
 
 export interface PageOf<T> {
   items: T[];
@@ -118,7 +119,7 @@ export function usePagedListPage<T, P extends PageOf<T> = PageOf<T>>(fetchPage: 
   useReachBottom(() => void list.loadMore());
   const { lastError } = list;
   useEffect(() => {
-    if (lastError && list.state.kind === 'ready') void Taro.showToast({ title: lastError.message, icon: 'none' });
+    if (lastError && list.state.kind === 'ready') toast(lastError.message);
   }, [lastError, list.state.kind]);
   return list;
 }

@@ -5,6 +5,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiError, toApiError } from '../services/api';
 import { redirectIfSignedOut } from '../utils/auth';
+import { toast } from '../utils/feedback';
 
 export type RecordState<T> = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; value: T };
 
@@ -33,7 +34,7 @@ export function useRecordPage<T>(fetch: (() => Promise<T>) | null, missing: () =
         if (mine !== seq.current) return;
         const error = toApiError(e);
         if (redirectIfSignedOut(error)) return;
-        if (quiet) void Taro.showToast({ title: error.message, icon: 'none' });
+        if (quiet) toast(error.message);
         else setState({ kind: 'error', error });
       }
     },

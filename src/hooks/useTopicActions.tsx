@@ -6,6 +6,7 @@ import type { TopicCardView } from '../../domain/schemas/topic';
 import { TextDialog } from '../components/Dialog';
 import MergeDialog from '../components/MergeDialog';
 import { type ApiError, toApiError } from '../services/api';
+import { toast } from '../utils/feedback';
 import { TOPIC_LIMITS } from '../utils/topic';
 import { useBusy } from './useBusy';
 import { useWrite } from './useWrite';
@@ -75,7 +76,7 @@ export function useTopicActions(onDone: (action: TopicAction, topic: Subject) =>
           await write(`topic.${action}` as const, { id: topic.id, ...extra });
         } catch (e) {
           const error: ApiError = toApiError(e);
-          void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
+          toast(error.message);
           if (inDialog) setDialogError(error.message);
           if (error.code === 'conflict' || error.code === 'invalid_transition' || error.code === 'not_found') {
             setOpen(null);
@@ -84,7 +85,7 @@ export function useTopicActions(onDone: (action: TopicAction, topic: Subject) =>
           return;
         }
         setOpen(null);
-        void Taro.showToast({ title: DONE_TOAST[action], icon: 'success' });
+        toast(DONE_TOAST[action], 'success');
         done.current(action, topic);
       }),
     [run, write],

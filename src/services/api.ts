@@ -11,6 +11,12 @@ import type { DevUserView } from '../../domain/schemas/account';
 
 export type { ActionInput, ActionOutput, ErrorCode };
 
+/**
+ * The contract's codes plus the app's own `network`: the call never got an answer (offline, a cut
+ * connection, a proxy's error page). Pages show 网络异常 with 重试 for it.
+ */
+export type ClientErrorCode = ErrorCode | 'network';
+
 /** What a person may call: every action but the system actor's (a timer tick). */
 export type ClientAction = Exclude<ActionName, `system.${string}`>;
 /** The actions that change something; each is sent with an idempotency key. */
@@ -25,10 +31,10 @@ const MALFORMED_MESSAGE = '系统繁忙，请稍后再试';
 const TOKEN_KEY = 'session_token';
 
 export class ApiError extends Error {
-  readonly code: ErrorCode;
+  readonly code: ClientErrorCode;
   readonly details?: unknown;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ClientErrorCode, message: string, details?: unknown) {
     super(message);
     // Transpiled to ES5 for the mini-program, `extends Error` loses the prototype without this.
     Object.setPrototypeOf(this, ApiError.prototype);
@@ -37,6 +43,9 @@ export class ApiError extends Error {
     this.details = details;
   }
 }
+
+/** The sentence shown when the network failed (also for a page's code that failed to load). */
+export { NETWORK_MESSAGE };
 
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
@@ -120,7 +129,7 @@ async function callCloud(area: string, data: Record<string, unknown>): Promise<u
     const res = await Taro.cloud.callFunction({ name: area, data });
     return res.result;
   } catch {
-    throw new ApiError('internal', NETWORK_MESSAGE);
+    throw new ApiError('network', NETWORK_MESSAGE);
   }
 }
 
@@ -134,13 +143,13 @@ async function fetchJson(url: string, init: RequestInit): Promise<unknown> {
   try {
     res = await fetch(url, init);
   } catch {
-    throw new ApiError('internal', NETWORK_MESSAGE);
+    throw new ApiError('network', NETWORK_MESSAGE);
   }
   try {
     return await res.json();
   } catch {
     // A proxy's HTML error page or a cut connection: not an envelope.
-    throw new ApiError('internal', res.ok ? MALFORMED_MESSAGE : NETWORK_MESSAGE);
+    throw res.ok ? new ApiError('internal', MALFORMED_MESSAGE) : new ApiError('network', NETWORK_MESSAGE);
   }
 }
 

@@ -1,5 +1,6 @@
-// The app's pages and how to address them: page URLs with encoded queries, and query values read
-// the same way on both platforms.
+// The app's pages and how to address them: page URLs with encoded queries, query values read the
+// same way on both platforms, and the two ways out every page offers (返回, 首页).
+import Taro from '@tarojs/taro';
 
 export const ROUTES = {
   home: '/pages/index/index',
@@ -8,8 +9,11 @@ export const ROUTES = {
   mine: '/pages/topic/mine/index',
   detail: '/pages/topic/detail/index',
   inbox: '/pages/inbox/index',
+  settings: '/pages/settings/index',
   queue: '/packages/office/pages/queue/index',
   confirm: '/packages/office/pages/confirm/index',
+  /** a meeting's whole topic list; `tab=opinions` for the topics waiting for my side's opinion */
+  topics: '/packages/office/pages/topics/index',
 } as const;
 
 /** A page query value; mini-program queries arrive still percent-encoded, H5 ones decoded. */
@@ -29,4 +33,32 @@ export function pageUrl(path: string, query: Record<string, string | undefined> 
     .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
     .map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
   return parts.length ? `${path}?${parts.join('&')}` : path;
+}
+
+/** Open a page on top of this one. */
+export function openPage(path: string, query: Record<string, string | undefined> = {}): void {
+  void Taro.navigateTo({ url: pageUrl(path, query) });
+}
+
+/** Home, as a fresh start (the page stack is dropped). */
+export function goHome(): void {
+  void Taro.reLaunch({ url: ROUTES.home });
+}
+
+/** Whether there is a page of this app to go back to (a shared link opened alone has none). */
+export function canGoBack(): boolean {
+  try {
+    return Taro.getCurrentPages().length > 1;
+  } catch {
+    return false;
+  }
+}
+
+/** Back to the page before; home when this page was opened alone (a shared link, a reload). */
+export function goBack(): void {
+  if (!canGoBack()) {
+    goHome();
+    return;
+  }
+  Taro.navigateBack({ delta: 1 }).catch(goHome);
 }

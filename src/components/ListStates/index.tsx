@@ -11,7 +11,10 @@ export interface ListStatesProps<T> {
   emptyMessage?: string;
 }
 
-/** A paged list before it has items: a skeleton while loading, the error with 重试, or empty. */
+/**
+ * A paged list before it has items: a skeleton while loading, the error (what happened, 重试 where
+ * it can help, 返回 / 回到首页), or empty.
+ */
 export default function ListStates<T>({ list, skeleton, emptyTitle, emptyMessage }: ListStatesProps<T>) {
   const { state } = list;
   if (state.kind === 'loading') {
@@ -25,7 +28,7 @@ export default function ListStates<T>({ list, skeleton, emptyTitle, emptyMessage
     );
   }
   if (state.kind === 'error') {
-    return <StateView kind='error' message={state.error.message} actionText='重试' onAction={() => void list.reload()} />;
+    return <StateView kind='error' error={state.error} onRetry={() => void list.reload()} />;
   }
   return state.items.length === 0 ? <StateView kind='empty' title={emptyTitle} message={emptyMessage} /> : null;
 }

@@ -6,11 +6,14 @@ import type { NotificationView } from '../../../domain/schemas/notify';
 import Btn from '../../components/Btn';
 import { PagedListFooter } from '../../components/ListFooter';
 import ListStates from '../../components/ListStates';
+import PageShell from '../../components/PageShell';
+import Tap from '../../components/Tap';
 import { useBusy } from '../../hooks/useBusy';
 import { usePagedListPage } from '../../hooks/usePagedList';
 import { useWrite } from '../../hooks/useWrite';
 import { call, toApiError } from '../../services/api';
 import { formatDateTimeShortCN } from '../../utils/date';
+import { toast } from '../../utils/feedback';
 import './index.css';
 
 /** The contract takes at most this many ids per markRead. */
@@ -43,20 +46,20 @@ export default function Inbox() {
         try {
           await markRead([n.id]);
         } catch (e) {
-          // Opening the message matters more than its dot; say why and go on.
-          void Taro.showToast({ title: toApiError(e).message, icon: 'none' });
+          // Opening the message matters more than its mark; say why and go on.
+          toast(toApiError(e).message);
         }
       }
-      if (n.link) await Taro.navigateTo({ url: n.link }).catch(() => Taro.showToast({ title: '该消息的页面暂不可用', icon: 'none' }));
+      if (n.link) await Taro.navigateTo({ url: n.link }).catch(() => toast('该消息的页面暂不可用'));
     });
 
   const markAll = (ids: string[]) =>
     run('all', async () => {
       try {
         await markRead(ids);
-        void Taro.showToast({ title: '已全部标为已读', icon: 'success' });
+        toast('已全部标为已读', 'success');
       } catch (e) {
-        void Taro.showToast({ title: toApiError(e).message, icon: 'none' });
+        toast(toApiError(e).message);
       }
     });
 
@@ -64,7 +67,7 @@ export default function Inbox() {
   const visibleUnread = state.kind === 'ready' ? state.items.filter((n) => !n.read).map((n) => n.id) : [];
 
   return (
-    <View className='inbox'>
+    <PageShell title='消息' className='inbox'>
       <View className='page-container'>
         <ListStates list={list} skeleton={[[60, 90], [60, 90]]} emptyTitle='暂无消息' emptyMessage='议题审核、会议通知等消息会显示在这里' />
         {state.kind === 'ready' && state.items.length > 0 ? (
@@ -79,26 +82,31 @@ export default function Inbox() {
             </View>
             <View className='card inbox__list'>
               {state.items.map((n) => (
-                <View
+                <Tap
                   key={n.id}
+                  role={n.link ? 'link' : 'button'}
                   className={n.read ? 'message' : 'message message--unread'}
                   hoverClass='message--hover'
-                  onClick={() => void open(n)}
+                  onTap={() => void open(n)}
                 >
-                  <View className='message__dot' />
+                  <View className='message__dot' aria-hidden='true' />
                   <View className='message__main'>
                     <Text className='message__title'>{n.title}</Text>
                     <Text className='message__body'>{n.body}</Text>
-                    <Text className='message__time'>{formatDateTimeShortCN(n.createdAt)}</Text>
-                    {n.read ? null : <Text className='sr-only'>未读</Text>}
+                    {/* Read state and 已处理 in words, not only a dot or a colour. */}
+                    <View className='message__meta'>
+                      <Text className='message__time'>{formatDateTimeShortCN(n.createdAt)}</Text>
+                      {n.read ? null : <Text className='message__flag message__flag--unread'>未读</Text>}
+                      {n.handled ? <Text className='message__flag message__flag--handled'>已处理</Text> : null}
+                    </View>
                   </View>
-                </View>
+                </Tap>
               ))}
             </View>
             <PagedListFooter list={list} />
           </View>
         ) : null}
       </View>
-    </View>
+    </PageShell>
   );
 }

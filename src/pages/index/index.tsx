@@ -4,12 +4,18 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HomeView } from '../../../domain/schemas/account';
 import Btn from '../../components/Btn';
+import ElderSwitch from '../../components/ElderSwitch';
+import PageShell from '../../components/PageShell';
 import Skeleton from '../../components/Skeleton';
 import StateView from '../../components/StateView';
+import Tap from '../../components/Tap';
 import { ApiError, call, toApiError } from '../../services/api';
 import { UNBOUND_MESSAGE } from '../../utils/auth';
 import { formatDateTimeCN } from '../../utils/date';
-import { ROUTES, pageUrl } from '../../utils/nav';
+import { dismissElderSuggestion, setElder, shouldSuggestElder } from '../../utils/elder';
+import { toast } from '../../utils/feedback';
+import { ROUTES, openPage } from '../../utils/nav';
+import { officeEntries, rememberOfficeContext } from '../../utils/office';
 import { statusTagClass } from '../../utils/topic';
 import './index.css';
 
@@ -36,6 +42,7 @@ export default function Home() {
       const home = await call('account.home', {});
       if (mine !== seq.current) return;
       shown.current = true;
+      rememberOffice(home);
       setState({ kind: 'ready', home });
     } catch (e) {
       if (mine !== seq.current) return;
@@ -49,8 +56,8 @@ export default function Home() {
         return;
       }
       if (shown.current) {
-        // A failed refresh keeps what is on screen and says why in a toast.
-        void Taro.showToast({ title: error.message, icon: 'none' });
+        // A failed refresh keeps what is on screen and says why (a dialog in 长辈版).
+        toast(error.message);
         return;
       }
       setState({ kind: 'error', error });
@@ -76,10 +83,17 @@ export default function Home() {
   }, [load]);
 
   return (
-    <View className='home'>
+    <PageShell home className='home'>
       <View className='page-container'>{renderBody(state, retry)}</View>
-    </View>
+    </PageShell>
   );
+}
+
+/** The office pages' side navigation links to the meeting home shows (utils/office.ts). */
+function rememberOffice(home: HomeView): void {
+  const allowed = officeEntries(home.allowedActions);
+  const meeting = home.collectingMeetings[0] ?? home.nextMeeting ?? null;
+  rememberOfficeContext(allowed.length > 0 && meeting ? { meetingId: meeting.id, meetingTitle: meeting.title, allowed } : null);
 }
 
 function renderBody(state: State, retry: () => void) {
@@ -87,7 +101,7 @@ function renderBody(state: State, retry: () => void) {
     case 'loading':
       return <HomeSkeleton />;
     case 'error':
-      return <StateView kind='error' title='加载失败' message={state.error.message} actionText='重试' onAction={retry} />;
+      return <StateView kind='error' error={state.error} onRetry={retry} exits={false} />;
     case 'unbound':
       return <StateView kind='notice' title='尚未绑定账号' message={UNBOUND_MESSAGE} actionText='重试' onAction={retry} />;
     case 'ready':
@@ -106,6 +120,32 @@ function HomeSkeleton() {
   );
 }
 
+/** 长辈版 suggested once when the phone's font is large (WeChat's font scale ≥ 1.3); never closes by itself. */
+function ElderSuggestion() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    setOpen(shouldSuggestElder());
+  }, []);
+  if (!open) return null;
+  const answer = (on: boolean) => {
+    if (on) setElder(true);
+    else dismissElderSuggestion();
+    setOpen(false);
+  };
+  return (
+    <View className='card elder-tip' role='region' aria-label='长辈版建议'>
+      <Text className='elder-tip__title'>要开启长辈版吗？</Text>
+      <Text className='elder-tip__text'>您的字体设置较大。长辈版字更大、按钮更大，提示不会自动消失。以后也可在“我的”中开关。</Text>
+      <View className='btn-row elder-tip__buttons'>
+        <Btn onClick={() => answer(false)}>暂不开启</Btn>
+        <Btn kind='primary' onClick={() => answer(true)}>
+          开启长辈版
+        </Btn>
+      </View>
+    </View>
+  );
+}
+
 function HomeContent({ home }: { home: HomeView }) {
   const { person, org, counts } = home;
   const post = [person.unit, person.title].filter(Boolean).join(' · ');
@@ -113,132 +153,188 @@ function HomeContent({ home }: { home: HomeView }) {
   // The meeting the office screens and confirms for: the one collecting topics, else the next one.
   const listMeeting = home.collectingMeetings[0] ?? home.nextMeeting ?? null;
   const listQuery = listMeeting ? { meetingId: listMeeting.id, meetingTitle: listMeeting.title } : {};
+  const opinions = can('giveOpinions') ? counts.opinions : null;
   return (
     <View>
-      <View className='profile'>
-        <View className='profile__org'>
-          <Text className='profile__org-name'>{org.name}</Text>
-          <Text className='profile__org-level'>{org.level === 'city' ? '市级' : '旗县区'}联席会议</Text>
-        </View>
-        <Text className='profile__name'>{person.name}</Text>
-        {post ? <Text className='profile__post'>{post}</Text> : null}
-        {person.roles.length > 0 ? (
-          <View className='profile__roles'>
-            {person.roles.map((r) => (
-              <Text key={r.role} className='tag tag--light'>
-                {r.label}
-              </Text>
-            ))}
-          </View>
-        ) : null}
-        <View className='profile__sides'>
-          <Text className='profile__side'>{org.govName}</Text>
-          <Text className='profile__side-sep'>·</Text>
-          <Text className='profile__side'>{org.unionName}</Text>
-        </View>
-        {org.parentName ? <Text className='profile__parent'>上级：{org.parentName}</Text> : null}
-      </View>
-
-      {home.collectingMeetings.map((m) => (
-        <View key={m.id} className='card collect'>
-          <View className='card__head'>
-            <Text className='card__title'>议题征集</Text>
-            <Text className='tag'>征集中</Text>
-          </View>
-          <Text className='collect__title'>{m.title}</Text>
-          <Text className='collect__date'>计划召开：{formatDateTimeCN(m.plannedAt)}</Text>
-          {can('submitTopic') ? (
-            <View className='collect__action'>
-              <Text className='collect__hint'>议题须经深入调研、广泛论证</Text>
-              <Btn kind='primary' small onClick={() => go(ROUTES.submit, { meetingId: m.id, meetingTitle: m.title })}>
-                提交议题
-              </Btn>
+      <ElderSuggestion />
+      <View className='home__grid'>
+        <View className='home__col'>
+          <View className='profile'>
+            <View className='profile__org'>
+              <View className='profile__org-main'>
+                <Text className='profile__org-name'>{org.name}</Text>
+                <Text className='profile__org-level'>{org.level === 'city' ? '市级' : '旗县区'}联席会议</Text>
+              </View>
+              <Tap role='link' className='profile__me' hoverClass='profile__me--hover' onTap={() => openPage(ROUTES.settings)}>
+                <Text>我的</Text>
+                <Text aria-hidden='true'> ›</Text>
+              </Tap>
             </View>
-          ) : null}
+            <Text className='profile__name'>{person.name}</Text>
+            {post ? <Text className='profile__post'>{post}</Text> : null}
+            {person.roles.length > 0 ? (
+              <View className='profile__roles'>
+                {person.roles.map((r) => (
+                  <Text key={r.role} className='tag tag--light'>
+                    {r.label}
+                  </Text>
+                ))}
+              </View>
+            ) : null}
+            <View className='profile__sides'>
+              <Text className='profile__side'>{org.govName}</Text>
+              <Text className='profile__side-sep'>·</Text>
+              <Text className='profile__side'>{org.unionName}</Text>
+            </View>
+            {org.parentName ? <Text className='profile__parent'>上级：{org.parentName}</Text> : null}
+          </View>
+
+          <View className='card home__elder'>
+            <ElderSwitch />
+          </View>
+
+          {home.collectingMeetings.map((m) => (
+            <View key={m.id} className='card collect'>
+              <View className='card__head'>
+                <Text className='card__title'>议题征集</Text>
+                <Text className='tag'>征集中</Text>
+              </View>
+              <Text className='collect__title'>{m.title}</Text>
+              <Text className='collect__date'>计划召开：{formatDateTimeCN(m.plannedAt)}</Text>
+              {can('submitTopic') ? (
+                <View className='collect__action'>
+                  <Text className='collect__hint'>议题须经深入调研、广泛论证</Text>
+                  <Btn kind='primary' small onClick={() => openPage(ROUTES.submit, { meetingId: m.id, meetingTitle: m.title })}>
+                    提交议题
+                  </Btn>
+                </View>
+              ) : null}
+            </View>
+          ))}
+
+          <View className='tiles'>
+            <CountTile label='我的议题' count={counts.topics} onTap={() => openPage(ROUTES.mine)} />
+            <CountTile label='会议邀请' count={counts.invitations} onTap={() => scrollToSection('home-invitations')} />
+            <CountTile label='待办任务' count={counts.tasks} onTap={() => scrollToSection('home-tasks')} />
+          </View>
+
+          <View className='card entries'>
+            <Entry mark='信' title='消息通知' desc='议题进展、会议通知等消息' badge={counts.unread} badgeUnit='条未读' onTap={() => openPage(ROUTES.inbox)} />
+            {can('screenTopics') ? (
+              <Entry
+                mark='审'
+                title='议题审核'
+                desc={counts.queue ? `${counts.queue} 个议题待审核` : '暂无待审核的议题'}
+                badge={counts.queue ?? 0}
+                badgeUnit='个待审核'
+                onTap={() => openPage(ROUTES.queue, listQuery)}
+              />
+            ) : null}
+            {opinions !== null ? (
+              <Entry
+                mark='议'
+                title='待提意见'
+                desc={opinions ? `${opinions} 个议题等待本方意见` : '暂无等待本方意见的议题'}
+                badge={opinions}
+                badgeUnit='个待提意见'
+                onTap={() => openPage(ROUTES.topics, { meetingId: listMeeting?.id, tab: 'opinions' })}
+              />
+            ) : null}
+            {can('meetingTopics')
+              ? home.collectingMeetings.map((m) => (
+                  <Entry key={m.id} mark='题' title='会议议题' desc={m.title} onTap={() => openPage(ROUTES.topics, { meetingId: m.id })} />
+                ))
+              : null}
+            {can('confirmList') && listMeeting ? (
+              <Entry mark='确' title='议题清单确认' desc='双方确认后议题清单确定' onTap={() => openPage(ROUTES.confirm, listQuery)} />
+            ) : null}
+          </View>
         </View>
-      ))}
 
-      <View className='tiles'>
-        <CountTile label='我的议题' count={counts.topics} onTap={() => go(ROUTES.mine)} />
-        <CountTile label='会议邀请' count={counts.invitations} />
-        <CountTile label='待办任务' count={counts.tasks} />
-      </View>
+        <View className='home__col'>
+          <View className='card'>
+            <View className='card__head'>
+              <Text className='card__title'>下次会议</Text>
+            </View>
+            {home.nextMeeting ? (
+              <View className='meeting'>
+                <Text className='meeting__title'>{home.nextMeeting.title}</Text>
+                <View className='meeting__meta'>
+                  <Text className='meeting__date'>{formatDateTimeCN(home.nextMeeting.plannedAt)}</Text>
+                  <Text className='tag'>{home.nextMeeting.statusLabel}</Text>
+                </View>
+              </View>
+            ) : (
+              <StateView kind='empty' compact title='暂无已安排的会议' />
+            )}
+          </View>
 
-      <View className='card entries'>
-        <Entry mark='信' title='消息通知' desc='议题进展、会议通知等消息' badge={counts.unread} onTap={() => go(ROUTES.inbox)} />
-        {can('screenTopics') ? (
-          <Entry
-            mark='审'
-            title='议题审核'
-            desc={counts.queue ? `${counts.queue} 个议题待审核` : '暂无待审核的议题'}
-            badge={counts.queue ?? 0}
-            onTap={() => go(ROUTES.queue, listQuery)}
+          <ItemSection
+            id='home-topics'
+            title='我的议题'
+            items={home.topics}
+            total={counts.topics}
+            empty='暂无议题'
+            onMore={() => openPage(ROUTES.mine)}
+            onItem={(id) => openPage(ROUTES.detail, { id })}
           />
-        ) : null}
-        {can('confirmList') && listMeeting ? (
-          <Entry mark='确' title='议题清单确认' desc='双方确认后议题清单确定' onTap={() => go(ROUTES.confirm, listQuery)} />
-        ) : null}
-      </View>
-
-      <View className='card'>
-        <View className='card__head'>
-          <Text className='card__title'>下次会议</Text>
+          <ItemSection id='home-invitations' title='会议邀请' items={home.invitations} total={counts.invitations} empty='暂无会议邀请' />
+          <ItemSection id='home-tasks' title='待办任务' items={home.tasks} total={counts.tasks} empty='暂无待办任务' />
         </View>
-        {home.nextMeeting ? (
-          <View className='meeting'>
-            <Text className='meeting__title'>{home.nextMeeting.title}</Text>
-            <View className='meeting__meta'>
-              <Text className='meeting__date'>{formatDateTimeCN(home.nextMeeting.plannedAt)}</Text>
-              <Text className='tag'>{home.nextMeeting.statusLabel}</Text>
-            </View>
-          </View>
-        ) : (
-          <StateView kind='empty' compact title='暂无已安排的会议' />
-        )}
       </View>
-
-      <ItemSection
-        title='我的议题'
-        items={home.topics}
-        total={counts.topics}
-        empty='暂无议题'
-        onMore={() => go(ROUTES.mine)}
-        onItem={(id) => go(ROUTES.detail, { id })}
-      />
-      <ItemSection title='会议邀请' items={home.invitations} total={counts.invitations} empty='暂无会议邀请' />
-      <ItemSection title='待办任务' items={home.tasks} total={counts.tasks} empty='暂无待办任务' />
     </View>
   );
 }
 
-function go(path: string, query: Record<string, string | undefined> = {}): void {
-  void Taro.navigateTo({ url: pageUrl(path, query) });
+/** A tile whose list is a section further down this page: bring it into view. */
+function scrollToSection(id: string): void {
+  void Taro.pageScrollTo({ selector: `#${id}`, duration: 200 }).catch(() => undefined);
 }
 
-function Entry({ mark, title, desc, badge, onTap }: { mark: string; title: string; desc: string; badge?: number; onTap: () => void }) {
+interface EntryProps {
+  mark: string;
+  title: string;
+  desc: string;
+  badge?: number;
+  /** what the badge counts, for a screen reader (e.g. 条未读) */
+  badgeUnit?: string;
+  onTap: () => void;
+}
+
+function Entry({ mark, title, desc, badge, badgeUnit, onTap }: EntryProps) {
   return (
-    <View className='entry' hoverClass='entry--hover' onClick={onTap}>
-      <Text className='entry__mark'>{mark}</Text>
+    <Tap role='link' className='entry' hoverClass='entry--hover' onTap={onTap}>
+      <Text className='entry__mark' aria-hidden='true'>
+        {mark}
+      </Text>
       <View className='entry__main'>
         <Text className='entry__title'>{title}</Text>
         <Text className='entry__desc'>{desc}</Text>
       </View>
-      {badge ? <Text className='entry__badge'>{badge > 99 ? '99+' : badge}</Text> : null}
-      <Text className='entry__go'>›</Text>
-    </View>
+      {badge ? (
+        <Text className='entry__badge'>
+          {badge > 99 ? '99+' : badge}
+          {badgeUnit ? <Text className='sr-only'>{badgeUnit}</Text> : null}
+        </Text>
+      ) : null}
+      <Text className='entry__go' aria-hidden='true'>
+        ›
+      </Text>
+    </Tap>
   );
 }
 
-function CountTile({ label, count, onTap }: { label: string; count: number; onTap?: () => void }) {
+function CountTile({ label, count, onTap }: { label: string; count: number; onTap: () => void }) {
   return (
-    <View className='tile' hoverClass={onTap ? 'tile--hover' : 'none'} onClick={onTap}>
+    <Tap role='link' className='tile' hoverClass='tile--hover' onTap={onTap}>
       <Text className={count > 0 ? 'tile__count tile__count--active' : 'tile__count'}>{count}</Text>
       <Text className='tile__label'>{label}</Text>
-    </View>
+    </Tap>
   );
 }
 
 interface ItemSectionProps {
+  id: string;
   title: string;
   items: HomeItem[];
   total: number;
@@ -248,16 +344,17 @@ interface ItemSectionProps {
   onItem?: (id: string) => void;
 }
 
-function ItemSection({ title, items, total, empty, onMore, onItem }: ItemSectionProps) {
+function ItemSection({ id, title, items, total, empty, onMore, onItem }: ItemSectionProps) {
   const shown = items.slice(0, SECTION_LIMIT);
   return (
-    <View className='card'>
+    <View className='card' id={id}>
       <View className='card__head'>
         <Text className='card__title'>{title}</Text>
         {onMore ? (
-          <Text className='card__more card__more--link' onClick={onMore}>
-            {total > 0 ? `全部 ${total} 项 ›` : '查看 ›'}
-          </Text>
+          <Tap role='link' className='card__more card__more--link' hoverClass='card__more--hover' onTap={onMore}>
+            <Text>{total > 0 ? `全部 ${total} 项` : '查看'}</Text>
+            <Text aria-hidden='true'> ›</Text>
+          </Tap>
         ) : total > shown.length ? (
           <Text className='card__more'>共 {total} 项</Text>
         ) : null}
@@ -265,12 +362,19 @@ function ItemSection({ title, items, total, empty, onMore, onItem }: ItemSection
       {shown.length === 0 ? (
         <StateView kind='empty' compact title={empty} />
       ) : (
-        shown.map((item) => (
-          <View key={item.id} className='item' hoverClass={onItem ? 'item--hover' : 'none'} onClick={onItem ? () => onItem(item.id) : undefined}>
-            <Text className='item__title'>{item.title}</Text>
-            <Text className={onItem ? statusTagClass(item.status) : 'tag'}>{item.statusLabel}</Text>
-          </View>
-        ))
+        shown.map((item) =>
+          onItem ? (
+            <Tap key={item.id} role='link' className='item item--link' hoverClass='item--hover' onTap={() => onItem(item.id)}>
+              <Text className='item__title'>{item.title}</Text>
+              <Text className={statusTagClass(item.status)}>{item.statusLabel}</Text>
+            </Tap>
+          ) : (
+            <View key={item.id} className='item'>
+              <Text className='item__title'>{item.title}</Text>
+              <Text className='tag'>{item.statusLabel}</Text>
+            </View>
+          ),
+        )
       )}
     </View>
   );

@@ -4,7 +4,9 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ROLE_INFO, isRole } from '../../../domain/roles';
+import PageShell from '../../components/PageShell';
 import StateView from '../../components/StateView';
+import Tap from '../../components/Tap';
 import { type ApiError, type DevUser, devSignIn, listDevUsers, toApiError } from '../../services/api';
 import './index.css';
 
@@ -18,11 +20,11 @@ export default function Login() {
 
 function WeappNotice() {
   return (
-    <View className='login'>
+    <PageShell title='登录' className='login'>
       <View className='page-container'>
         <StateView kind='notice' title='请在微信中打开' message='演示登录仅用于浏览器开发模式。在微信中打开小程序时，系统按您的微信身份识别账号。' />
       </View>
-    </View>
+    </PageShell>
   );
 }
 
@@ -89,7 +91,7 @@ function DevLogin() {
   const groups = useMemo(() => (list.kind === 'ready' ? groupByOrg(list.users) : []), [list]);
 
   return (
-    <View className='login'>
+    <PageShell title='演示登录' className='login'>
       <View className='page-container'>
         <View className='login__intro'>
           <Text className='login__title'>联席会议 · 演示登录</Text>
@@ -104,7 +106,7 @@ function DevLogin() {
 
         {list.kind === 'loading' ? <StateView kind='loading' /> : null}
         {list.kind === 'error' ? (
-          <StateView kind='error' message={list.error.message} actionText='重试' onAction={() => void load()} />
+          <StateView kind='error' error={list.error} onRetry={() => void load()} exits={false} />
         ) : null}
         {list.kind === 'ready' && groups.length === 0 ? (
           <StateView kind='empty' title='暂无演示人员' message='请先运行 npm start 生成演示数据' />
@@ -121,12 +123,12 @@ function DevLogin() {
               const disabled = signingKey !== null;
               const post = [u.unit, u.title].filter(Boolean).join(' · ');
               return (
-                <View
+                <Tap
                   key={u.key}
                   className={`person${disabled ? ' person--disabled' : ''}`}
-                  hoverClass={disabled ? 'none' : 'person--hover'}
-                  aria-disabled={disabled}
-                  onClick={() => void signIn(u.key)}
+                  hoverClass='person--hover'
+                  disabled={disabled}
+                  onTap={() => void signIn(u.key)}
                 >
                   <View className='person__main'>
                     <Text className='person__name'>{u.name}</Text>
@@ -134,12 +136,12 @@ function DevLogin() {
                     <Text className='person__roles'>{roleLabels(u)}</Text>
                   </View>
                   <Text className={busy ? 'person__go person__go--busy' : 'person__go'}>{busy ? '登录中…' : '登录'}</Text>
-                </View>
+                </Tap>
               );
             })}
           </View>
         ))}
       </View>
-    </View>
+    </PageShell>
   );
 }
