@@ -72,8 +72,8 @@ interface TextStats {
   /** the same, within the first screen */
   sizesInView: Record<string, number>;
   total: number;
-  /** up to 12 examples of text below 18 px */
-  smallSamples: string[];
+  /** the three longest texts at each size: `element "text"` */
+  samples: Record<string, string[]>;
 }
 interface Measured {
   url: string;
@@ -284,7 +284,7 @@ function measure(minTarget: number): Measured {
   // visible text by font size, by characters
   const sizes: Record<string, number> = {};
   const sizesInView: Record<string, number> = {};
-  const smallSamples: string[] = [];
+  const longest: Record<string, Array<[number, string]>> = {};
   let total = 0;
   let minLeft = Infinity;
   let maxRight = -Infinity;
@@ -305,7 +305,10 @@ function measure(minTarget: number): Measured {
     sizes[key] = (sizes[key] ?? 0) + chars;
     if (rect.bottom > 0 && rect.top < H) sizesInView[key] = (sizesInView[key] ?? 0) + chars;
     total += chars;
-    if (size < 17.95 && smallSamples.length < 12) smallSamples.push(`${round(size)}px ${describe(el).split(' "')[0]} "${sample.slice(0, 16)}"`);
+    // the three longest texts at each size
+    const seen = longest[key] ?? (longest[key] = []);
+    seen.push([chars, `${describe(el).split(' "')[0]} "${sample.slice(0, 16)}"`]);
+    seen.sort((a, b) => b[0] - a[0]).splice(3);
   };
   const range = document.createRange();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -349,7 +352,7 @@ function measure(minTarget: number): Measured {
     back: labelled('返回'),
     homeCtl: labelled('首页'),
     elderCtl,
-    text: { sizes, sizesInView, total, smallSamples },
+    text: { sizes, sizesInView, total, samples: Object.fromEntries(Object.entries(longest).map(([px, list]) => [px, list.map((x) => x[1])])) },
     column: { width: round(column), el: columnEl, textExtent: round(Math.max(0, maxRight - minLeft)), viewport: W },
   };
 }
@@ -375,6 +378,31 @@ async function runAxe(page: Page): Promise<{ violations: AxeFinding[]; incomplet
   }, [...AXE_RULES]);
 }
 
+/**
+ * A picture of the whole page. Taro's H5 pages scroll inside their own container, so a full-page
+ * screenshot would stop at the window: the window is made as tall as the content for the picture.
+ */
+async function shoot(page: Page, path: string): Promise<void> {
+  const size = page.viewportSize();
+  const tall = await page.evaluate(() => {
+    let h = document.documentElement.scrollHeight;
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const y = getComputedStyle(el).overflowY;
+      if ((y === 'auto' || y === 'scroll') && el.scrollHeight > el.clientHeight + 1) h = Math.max(h, el.getBoundingClientRect().top + el.scrollHeight);
+    }
+    return Math.ceil(h);
+  });
+  if (size && tall > size.height) {
+    await page.setViewportSize({ width: size.width, height: Math.min(tall, 6000) });
+    await page.waitForTimeout(150);
+  }
+  try {
+    await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  } finally {
+    if (size && tall > size.height) await page.setViewportSize(size);
+  }
+}
+
 async function visit(page: Page, open: Set<Request>, role: RoleKey, spec: PageSpec, layout: Layout): Promise<Visit> {
   const screenshot = join(SCREENS, `${role}-${spec.name}-${layout}.png`);
   const v: Visit = { role, page: spec.name, layout, path: spec.path, home: spec.home, screenshot, settled: false, pageErrors: [], axe: [], axeIncomplete: {} };
@@ -391,7 +419,7 @@ async function visit(page: Page, open: Set<Request>, role: RoleKey, spec: PageSp
     const axe = await runAxe(page);
     v.axe = axe.violations;
     v.axeIncomplete = axe.incomplete;
-    await page.screenshot({ path: screenshot, fullPage: true, animations: 'disabled' });
+    await shoot(page, screenshot);
   } catch (e) {
     v.error = String(e).split('\n')[0].slice(0, 300);
   } finally {
@@ -501,6 +529,13 @@ const sizeShare = (sizes: Record<string, number>, ok: (px: number) => boolean) =
 };
 const dominant = (sizes: Record<string, number>) => Number(Object.entries(sizes).sort((a, b) => b[1] - a[1])[0]?.[0] ?? NaN);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** Examples of the text at the sizes `pick` selects, largest share first: `12.3px: el "text", …`. */
+const examples = (t: TextStats, pick: (px: number) => boolean) =>
+  Object.entries(t.sizes)
+    .filter(([px]) => pick(Number(px)))
+    .sort((a, b) => b[1] - a[1])
+    .map(([px, chars]) => `${px}px ×${chars}: ${(t.samples[px] ?? []).join(', ')}`)
+    .join(' | ');
 
 describe.each(ROLES)('$key ($who)', ({ key }) => {
   it('walks every page it can reach at 390×844, 1366×768 and in 长辈版, and photographs each', () => {
@@ -542,7 +577,7 @@ describe.each(ROLES)('$key ($who)', ({ key }) => {
     for (const v of r.visits.filter((x) => x.layout === 'elder' && x.m)) {
       const share = sizeShare(v.m!.text.sizes, (px) => px >= ELDER_MIN_TEXT - 0.05);
       if (share < ELDER_SHARE) {
-        problems.push(`${v.page}: ${pct(share)} of ${v.m!.text.total} chars ≥ ${ELDER_MIN_TEXT}px (first screen ${pct(sizeShare(v.m!.text.sizesInView, (px) => px >= ELDER_MIN_TEXT - 0.05))}); sizes ${JSON.stringify(v.m!.text.sizes)}; e.g. ${v.m!.text.smallSamples.slice(0, 6).join('; ')}`);
+        problems.push(`${v.page}: ${pct(share)} of ${v.m!.text.total} chars ≥ ${ELDER_MIN_TEXT}px (first screen ${pct(sizeShare(v.m!.text.sizesInView, (px) => px >= ELDER_MIN_TEXT - 0.05))}); below: ${examples(v.m!.text, (px) => px < ELDER_MIN_TEXT - 0.05)}`);
       }
     }
     expect([...unmeasured(r).filter((p) => p.startsWith('elder')), ...problems]).toEqual([]);
@@ -554,7 +589,9 @@ describe.each(ROLES)('$key ($who)', ({ key }) => {
       if (v.layout !== 'desk' || !v.m) return [];
       const body = dominant(v.m.text.sizes);
       const out: string[] = [];
-      if (!(body >= 14 && body <= 16)) out.push(`body text ${body}px (${pct(sizeShare(v.m.text.sizes, (px) => px >= 14 && px <= 16))} of chars at 14–16px; sizes ${JSON.stringify(v.m.text.sizes)})`);
+      if (!(body >= 14 && body <= 16)) {
+        out.push(`body text ${body}px (${pct(sizeShare(v.m.text.sizes, (px) => px >= 14 && px <= 16))} of chars at 14–16px; outside: ${examples(v.m.text, (px) => px < 14 || px > 16)})`);
+      }
       if (!(v.m.column.width > 900)) out.push(`content column ${v.m.column.width}px (${v.m.column.el}; text spans ${v.m.column.textExtent}px)`);
       return out.length ? [`${v.page}: ${out.join('; ')}`] : [];
     });
@@ -584,7 +621,7 @@ describe('offline page chunk (city-union-office)', () => {
     try {
       await message.waitFor({ timeout: 10000 });
     } finally {
-      await page.screenshot({ path: join(SCREENS, 'city-union-office-offline-phone.png'), fullPage: true, animations: 'disabled' });
+      await shoot(page, join(SCREENS, 'city-union-office-offline-phone.png'));
     }
     expect(await message.isVisible()).toBe(true);
   }, 60_000);
@@ -596,7 +633,7 @@ describe('offline page chunk (city-union-office)', () => {
     await retry.click({ timeout: 5000 });
     await page.waitForURL(/packages\/office\/pages\/queue/, { timeout: 10000 });
     await page.getByText(/网络异常/).filter({ visible: true }).first().waitFor({ state: 'hidden', timeout: 10000 });
-    await page.screenshot({ path: join(SCREENS, 'city-union-office-offline-retried-phone.png'), fullPage: true, animations: 'disabled' });
+    await shoot(page, join(SCREENS, 'city-union-office-offline-retried-phone.png'));
   }, 60_000);
 });
 
@@ -638,7 +675,7 @@ describe('the 提出方 picker offers only the sides the person may propose for'
         }
         return out;
       }, Object.values(SIDE_LABEL));
-      await page.screenshot({ path: join(SCREENS, `${key}-submit-sides-phone.png`), fullPage: true, animations: 'disabled' });
+      await shoot(page, join(SCREENS, `${key}-submit-sides-phone.png`));
       const offered = Object.keys(shown).filter((l) => shown[l]);
       expect({ forbiddenOffered: offered.filter((l) => !allowed.includes(l)), allowedMissing: allowed.filter((l) => !(l in shown)) }).toEqual({ forbiddenOffered: [], allowedMissing: [] });
     } finally {
