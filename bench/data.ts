@@ -223,7 +223,7 @@ export function unitDocs(tpl: Templates, u: number, now: Date): { collection: st
       doc: {
         ...tpl.meeting, _id: id, orgId, kind: 'special', year, title, plannedAt: isoAt(plannedMs),
         collectionOpensAt: isoAt(plannedMs - 60 * 24 * H), ...(future ? { heldAt: undefined } : { heldAt: isoAt(plannedMs) }),
-        status: future ? 'planning' : 'minutes_issued', createdBy: 'bench', createdAt: isoAt(plannedMs - 90 * 24 * H),
+        status: future ? 'accepted' : 'minutes_issued', createdBy: 'bench', createdAt: isoAt(plannedMs - 90 * 24 * H),
       },
     });
   }

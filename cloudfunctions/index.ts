@@ -2,10 +2,11 @@
 // (scripts/build-functions.cjs), the local host and the authorisation-matrix and fuzz tests read,
 // so no area can be deployed without being served and tested.
 import * as account from './account';
+import * as meeting from './meeting';
 import * as notify from './notify';
 import * as system from './system';
 import * as topic from './topic';
 import type { Main } from '../server/function';
 import type { Area } from '../server/registry';
 
-export const FUNCTIONS: Readonly<Record<string, { area: Area; main: Main }>> = { account, topic, notify, system };
+export const FUNCTIONS: Readonly<Record<string, { area: Area; main: Main }>> = { account, topic, meeting, notify, system };

@@ -3,6 +3,27 @@
 import type * as z from 'zod';
 import type { ActionName } from './permissions';
 import type { HomeInput, HomeView, MeInput, MeView } from './schemas/account';
+import type {
+  AttendanceView,
+  CancelMeetingInput,
+  CheckInCodeView,
+  CheckInInput,
+  CheckInView,
+  DeclineMeetingInput,
+  FileLinkView,
+  InviteInput,
+  IssueNoticeInput,
+  ListMeetingsInput,
+  MeetingIdOnly,
+  MeetingListView,
+  MeetingView,
+  ReplyInput,
+  RequestMeetingInput,
+  RescheduleInput,
+  SetPresidingInput,
+  UninviteInput,
+  UpdateAgendaInput,
+} from './schemas/meeting';
 import type { InboxInput, InboxView, MarkReadInput, UnreadCountInput } from './schemas/notify';
 import type { SweepInput, SweepResult } from './schemas/system';
 import type {
@@ -39,6 +60,26 @@ export interface Contract {
   'topic.list': Io<typeof ListTopicsInput, TopicListView>;
   'topic.get': Io<typeof TopicIdInput, TopicView>;
   'topic.listStatus': Io<typeof ListStatusInput, TopicListStatusView>;
+  'meeting.request': Io<typeof RequestMeetingInput, { id: string }>;
+  'meeting.accept': Io<typeof MeetingIdOnly, MeetingView>;
+  'meeting.decline': Io<typeof DeclineMeetingInput, MeetingView>;
+  'meeting.openCollection': Io<typeof MeetingIdOnly, MeetingView>;
+  'meeting.reschedule': Io<typeof RescheduleInput, MeetingView>;
+  'meeting.invite': Io<typeof InviteInput, AttendanceView>;
+  'meeting.uninvite': Io<typeof UninviteInput, AttendanceView>;
+  'meeting.setPresiding': Io<typeof SetPresidingInput, MeetingView>;
+  'meeting.updateAgenda': Io<typeof UpdateAgendaInput, MeetingView>;
+  'meeting.issueNotice': Io<typeof IssueNoticeInput, MeetingView>;
+  'meeting.reply': Io<typeof ReplyInput, MeetingView>;
+  'meeting.checkInCode': Io<typeof MeetingIdOnly, CheckInCodeView>;
+  'meeting.checkIn': Io<typeof CheckInInput, CheckInView>;
+  'meeting.start': Io<typeof MeetingIdOnly, MeetingView>;
+  'meeting.adjourn': Io<typeof MeetingIdOnly, MeetingView>;
+  'meeting.cancel': Io<typeof CancelMeetingInput, MeetingView>;
+  'meeting.attendance': Io<typeof MeetingIdOnly, AttendanceView>;
+  'meeting.exportAttendance': Io<typeof MeetingIdOnly, FileLinkView>;
+  'meeting.list': Io<typeof ListMeetingsInput, MeetingListView>;
+  'meeting.get': Io<typeof MeetingIdOnly, MeetingView>;
   'notify.inbox': Io<typeof InboxInput, InboxView>;
   'notify.unreadCount': Io<typeof UnreadCountInput, { unread: number }>;
   'notify.markRead': Io<typeof MarkReadInput, { unread: number }>;

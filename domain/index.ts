@@ -17,3 +17,5 @@ export * from './schemas/system';
 export * from './contract';
 export * from './workflows/edges';
 export * from './limits';
+export * from './schemas/meeting';
+export * from './meeting-rules';

@@ -17,3 +17,14 @@ export const TOPIC_LIMITS = {
   opinion: { min: 2, max: 1000, label: '意见' },
   note: { min: 0, max: 500, label: '合并说明' },
 } as const satisfies Record<string, TextLimit>;
+
+/** Art. 4, 5, 7: what a meeting request, a reply and the notice carry. */
+export const MEETING_LIMITS = {
+  title: { min: 4, max: 60, label: '会议名称' },
+  place: { min: 2, max: 60, label: '会议地点' },
+  reason: { min: 2, max: 500, label: '理由' },
+  replyReason: { min: 2, max: 200, label: '请假理由' },
+  personName: { min: 2, max: 20, label: '代会人员姓名' },
+  post: { min: 2, max: 30, label: '职务' },
+  docNumber: { min: 1, max: 50, label: '文号' },
+} as const satisfies Record<string, TextLimit>;

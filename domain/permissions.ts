@@ -3,6 +3,7 @@
 import type { Actor } from './org';
 import { hasAnyRole, OFFICES, type Role } from './roles';
 import { CONFIRMERS, OPINION_GIVERS, ORG_LEADERSHIP, otherSide, PROPOSERS, type OneSide } from './topic-rules';
+import { MEETING_ACCEPTERS, MEETING_REQUESTERS } from './workflows/meeting';
 
 /** Named row-level predicates; an action admits the caller to a record if ANY of its predicates holds. */
 export type RowPredicate =
@@ -11,7 +12,10 @@ export type RowPredicate =
   | 'ownRecord'
   | 'routedToMe'
   | 'otherSideOfficial'
-  | 'leadershipSeesAccepted';
+  | 'leadershipSeesAccepted'
+  | 'invitedMe'
+  | 'presides'
+  | 'orgOffice';
 
 export interface Permission {
   /** 'anyone' = any identified person; otherwise the roles that may call the action at all */
@@ -51,9 +55,18 @@ export interface TopicFacts extends FactsBase {
   accepted: boolean;
 }
 
-export type RowFacts = OrgFacts | TopicFacts;
+/** Art. 5, 8: a meeting — who presides, and whether the caller is invited. */
+export interface MeetingFacts extends FactsBase {
+  kind: 'meeting';
+  presidingId?: string;
+  /** the caller's id when the caller is invited (the loader knows the caller) */
+  inviteeId?: string;
+}
 
-const ROW_PREDICATES: Record<RowPredicate, (actor: Actor, row: RowFacts) => boolean> = {
+export type RowFacts = OrgFacts | TopicFacts | MeetingFacts;
+
+/** The named row predicates; exported so a guard can ask one by name, never re-spell it. */
+export const ROW_RULES: Record<RowPredicate, (actor: Actor, row: RowFacts) => boolean> = {
   sameOrg: (actor, row) => actor.orgId === row.orgId,
   // Art. 12: a parent org's offices may read (not change) a child org's records.
   parentOrgRead: (actor, row) => row.orgParentId === actor.orgId && hasAnyRole(actor.roles, OFFICES),
@@ -65,6 +78,12 @@ const ROW_PREDICATES: Record<RowPredicate, (actor: Actor, row: RowFacts) => bool
     row.kind === 'topic' && actor.orgId === row.orgId && hasAnyRole(actor.roles, OPINION_GIVERS[otherSide(row.leadSide)]),
   leadershipSeesAccepted: (actor, row) =>
     row.kind === 'topic' && actor.orgId === row.orgId && row.accepted && hasAnyRole(actor.roles, ORG_LEADERSHIP),
+  // Art. 5: the invitee answers their own invitation and checks in.
+  invitedMe: (actor, row) => row.kind === 'meeting' && !!row.inviteeId && row.inviteeId === actor.id,
+  // Art. 8: the attending government leader presides.
+  presides: (actor, row) => row.kind === 'meeting' && !!row.presidingId && row.presidingId === actor.id && actor.orgId === row.orgId,
+  // Art. 7: the org's own offices run the meeting's preparation.
+  orgOffice: (actor, row) => actor.orgId === row.orgId && hasAnyRole(actor.roles, OFFICES),
 };
 
 const OPINION_ROLES: readonly Role[] = [...OPINION_GIVERS.gov, ...OPINION_GIVERS.union];
@@ -86,6 +105,26 @@ export const PERMISSIONS = {
   'topic.list': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '按可见范围列出议题；上级办公室只读' },
   'topic.get': { roles: 'anyone', mode: 'read', rows: TOPIC_READERS, rule: '提出人、汇总办公室、本级领导（已采纳）与上级办公室可见' },
   'topic.listStatus': { roles: ORG_LEADERSHIP, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第六条：查看双方对议题清单的确认情况' },
+  'meeting.request': { roles: MEETING_REQUESTERS, mode: 'write', rule: '第四条：工会方提请召开联席会议' },
+  'meeting.accept': { roles: MEETING_ACCEPTERS, mode: 'write', rows: ['sameOrg'], rule: '第四条：政府方同意召开' },
+  'meeting.decline': { roles: MEETING_ACCEPTERS, mode: 'write', rows: ['sameOrg'], rule: '第四条：政府方不同意召开并说明理由' },
+  'meeting.openCollection': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '第六条：会前两个月启动议题征集' },
+  'meeting.reschedule': { roles: ['gov_office'], mode: 'write', rows: ['sameOrg'], rule: '第七条：政府办公室调整会议时间地点并告知参会人员' },
+  'meeting.invite': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '第五条、第七条：政府办公室协调政府方、总工会办公室邀请工会方与特邀人员' },
+  'meeting.uninvite': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '第五条：取消本方邀请' },
+  'meeting.setPresiding': { roles: ['gov_office'], mode: 'write', rows: ['sameOrg'], rule: '第八条：出席会议的政府领导主持；重大事项可请市长主持' },
+  'meeting.updateAgenda': { roles: ['union_office'], mode: 'write', rows: ['sameOrg'], rule: '第七条、第八条：总工会办公室安排议程' },
+  'meeting.issueNotice': { roles: ['gov_office'], mode: 'write', rows: ['sameOrg'], rule: '第七条：会议通知由政府办公室印发' },
+  'meeting.reply': { roles: 'anyone', mode: 'write', rows: ['invitedMe'], rule: '第五条：参会人员确认、请假或委托代会' },
+  'meeting.checkInCode': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '第五条：会议当天签到码' },
+  'meeting.checkIn': { roles: 'anyone', mode: 'write', rows: ['invitedMe', 'orgOffice'], rule: '第五条：参会人员当天签到，办公室可代为登记' },
+  'meeting.start': { roles: ['union_office', 'gov_leader', 'mayor'], mode: 'write', rows: ['orgOffice', 'presides'], rule: '第七条、第八条：总工会办公室或主持人宣布开会' },
+  'meeting.adjourn': { roles: ['union_office', 'gov_leader', 'mayor'], mode: 'write', rows: ['orgOffice', 'presides'], rule: '第八条：会议结束' },
+  'meeting.cancel': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '取消会议并说明理由' },
+  'meeting.attendance': { roles: OFFICES, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第五条：参会回复与签到情况' },
+  'meeting.exportAttendance': { roles: OFFICES, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第五条：导出参会名单' },
+  'meeting.list': { roles: 'anyone', mode: 'read', rule: '本人受邀的会议与本级会议' },
+  'meeting.get': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '本级会议；上级办公室只读' },
   'notify.inbox': { roles: 'anyone', mode: 'read', rule: '本人的站内消息' },
   'notify.unreadCount': { roles: 'anyone', mode: 'read', rule: '本人的未读消息数' },
   'notify.markRead': { roles: 'anyone', mode: 'write', rule: '将本人的消息标为已读' },
@@ -104,6 +143,6 @@ export function rowAdmits(permission: Permission, actor: Actor, row: RowFacts): 
   const predicates = permission.rows ?? [];
   return predicates.some((name) => {
     if (name === 'parentOrgRead' && permission.mode !== 'read') return false;
-    return ROW_PREDICATES[name](actor, row);
+    return ROW_RULES[name](actor, row);
   });
 }

@@ -24,3 +24,17 @@ describe('time rules in Asia/Shanghai', () => {
     expect(formatDateCN('2026-11-24T20:00:00Z')).toBe('2026年11月25日');
   });
 });
+
+import { checkInScene, parseCheckInScene } from './meeting-rules';
+
+describe('the check-in QR scene (WeChat: ≤ 32 visible ASCII characters)', () => {
+  it('carries a 32-hex meeting id and the code within 32 characters, and back', () => {
+    const id = '0123456789abcdef0123456789abcdef';
+    const scene = checkInScene(id, '042917');
+    expect(scene.length).toBeLessThanOrEqual(32);
+    expect(scene).toMatch(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/);
+    expect(parseCheckInScene(scene)).toEqual({ meetingId: id, code: '042917' });
+    expect(parseCheckInScene(checkInScene('m-city-current', '000001'))).toEqual({ meetingId: 'm-city-current', code: '000001' });
+    expect(parseCheckInScene('garbage')).toBeNull();
+  });
+});

@@ -17,9 +17,12 @@ describe('meeting workflow (Art. 4, 6, 7, 9)', () => {
     expect(code(() => transition(meetingWorkflow, 'list_fixed', 'issueNotice', ['union_office']))).toBe('forbidden');
   });
 
-  it('lets the union side open topic collection (Art. 4: the union requests the meeting)', () => {
-    expect(transition(meetingWorkflow, 'planning', 'openCollection', ['union_office'])).toBe('collecting');
-    expect(code(() => transition(meetingWorkflow, 'planning', 'openCollection', ['gov_department']))).toBe('forbidden');
+  it('lets the government side accept the union side\'s request, and either office open collection (Art. 4, 6)', () => {
+    expect(transition(meetingWorkflow, 'requested', 'accept', ['gov_convenor'])).toBe('accepted');
+    expect(code(() => transition(meetingWorkflow, 'requested', 'accept', ['union_office']))).toBe('forbidden');
+    expect(transition(meetingWorkflow, 'accepted', 'openCollection', ['union_office'])).toBe('collecting');
+    expect(code(() => transition(meetingWorkflow, 'accepted', 'openCollection', ['gov_department']))).toBe('forbidden');
+    expect(code(() => transition(meetingWorkflow, 'requested', 'openCollection', ['union_office']))).toBe('invalid_transition');
   });
 
   it('refuses an edge that does not leave the current state, naming the state in Chinese', () => {

@@ -2,13 +2,16 @@
 // WeChat cloud: dist/cloudfunctions/<area>/{index.js, package.json, config.json}.
 // wx-server-sdk stays external: WeChat installs it from the function's package.json.
 const { build, buildSync } = require('esbuild');
-const { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 const src = join(root, 'cloudfunctions');
 const out = join(root, 'dist', 'cloudfunctions');
-const sdkVersion = require(join(root, 'node_modules', 'wx-server-sdk', 'package.json')).version;
+const versionOf = (pkg) => require(join(root, 'node_modules', pkg, 'package.json')).version;
+// Installed by WeChat from each function's package.json ("云端安装依赖") instead of bundled: the SDK,
+// and libraries too big to bundle that only some actions load on demand (exceljs for exports).
+const EXTERNAL = ['wx-server-sdk', 'exceljs'];
 
 /** The deployable areas: the keys of FUNCTIONS in cloudfunctions/index.ts, the list the host and tests use. */
 function listedAreas() {
@@ -29,12 +32,14 @@ async function main() {
     mkdirSync(dir, { recursive: true });
     await build({
       entryPoints: [join(src, area, 'index.ts')], outfile: join(dir, 'index.js'), bundle: true,
-      platform: 'node', format: 'cjs', target: 'node16', external: ['wx-server-sdk'], minify: true,
+      platform: 'node', format: 'cjs', target: 'node16', external: EXTERNAL, minify: true,
       legalComments: 'none', logLevel: 'warning',
     });
+    const code = readFileSync(join(dir, 'index.js'), 'utf8');
+    const used = EXTERNAL.filter((pkg) => code.includes(`require("${pkg}")`));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({
       name: area, version: '1.0.0', private: true, main: 'index.js',
-      dependencies: { 'wx-server-sdk': `~${sdkVersion}` },
+      dependencies: Object.fromEntries(used.map((pkg) => [pkg, `~${versionOf(pkg)}`])),
     }, null, 2) + '\n');
     const config = join(src, area, 'config.json');
     if (existsSync(config)) copyFileSync(config, join(dir, 'config.json'));

@@ -1,5 +1,5 @@
 // Stored document shapes shared by the functions (the store holds JSON; these are its types).
-import type { MeetingKind, MeetingStatus, OneSide, Role, Side, TopicCategory, TopicStatus } from '../domain';
+import type { InviteeCategory, MeetingKind, MeetingStatus, OneSide, Role, Side, TopicCategory, TopicStatus } from '../domain';
 import type { StoredDoc } from './store/port';
 
 export interface MeetingDoc extends StoredDoc {
@@ -9,11 +9,32 @@ export interface MeetingDoc extends StoredDoc {
   year: number;
   title: string;
   plannedAt: string;
+  place?: string;
+  /** Art. 4: why the union side requests it */
+  reason?: string;
   /** Art. 6: when topic collection opened (generally 2 months before the meeting) */
-  collectionOpensAt: string;
+  collectionOpensAt?: string;
+  /** Art. 6: collection opened later than the org's lead time before a regular meeting */
+  lateCollection?: boolean;
   status: MeetingStatus;
   createdBy: string;
   createdAt: string;
+  /** every reschedule moves it on; reminders key on it, so an old time never fires (issue #10) */
+  scheduleVersion?: number;
+  /** Art. 8: the attending government leader, or the mayor for a special major matter (Art. 4) */
+  presidingId?: string;
+  /** Art. 7: the notice's document number (文号) and when it was issued */
+  docNumber?: string;
+  noticeIssuedAt?: string;
+  /** the door's check-in code (a fresh one on request) */
+  checkInCode?: string;
+  /** Art. 8: who presides, as shown */
+  presiding?: { id: string; name: string; title: string };
+  /** Art. 8: order and planned minutes of the agenda items, per section (the items are generated) */
+  agendaPlan?: Record<string, Array<{ id: string; minutes: number }>>;
+  declineReason?: string;
+  cancelReason?: string;
+  startedAt?: string;
   heldAt?: string;
   /** Art. 6: each side's confirmation of the topic list; fixed when both confirm the same topics */
   topicList?: { gov: ListConfirmation | null; union: ListConfirmation | null };
@@ -21,6 +42,10 @@ export interface MeetingDoc extends StoredDoc {
   listRevision?: number;
   /** Art. 8 (2): the accepted topics, in order, once the list is fixed */
   agenda?: string[];
+  /** Art. 8 (3): the fixed topics as the agenda shows them, written when the list is fixed */
+  agendaTopics?: Array<{ id: string; title: string; sideLabel: string }>;
+  /** how many topics were proposed in all (Art. 8 (2): how this meeting's topics arose) */
+  proposedCount?: number;
 }
 
 export interface ListConfirmation {
@@ -89,4 +114,29 @@ export interface SettingsDoc extends StoredDoc {
   dueSoonDays: number;
   regularMeetingsPerYear: number;
   source: string;
+}
+
+/** Art. 5: one person invited to one meeting, with their reply and presence. `_id` is meetingId:personId. */
+export interface InvitationDoc extends StoredDoc {
+  meetingId: string;
+  orgId: string;
+  /** copied from the meeting so "my invitations" is one indexed query */
+  meetingTitle: string;
+  plannedAt: string;
+  personId: string;
+  name: string;
+  unit: string;
+  title: string;
+  side: OneSide;
+  category: InviteeCategory;
+  invitedBy: string;
+  invitedAt: string;
+  /** false until the person replies: unanswered invitations sort first */
+  answered: boolean;
+  answer: 'attend' | 'decline' | 'substitute' | null;
+  reason?: string;
+  substitute?: { name: string; post: string };
+  repliedAt?: string;
+  presentAt?: string;
+  markedBy?: string;
 }

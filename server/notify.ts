@@ -16,7 +16,14 @@ export type Milestone =
   | 'topic_merged'
   | 'opinion_requested'
   | 'topic_list_fixed'
-  | 'topic_list_changed';
+  | 'topic_list_changed'
+  | 'meeting_requested'
+  | 'meeting_accepted'
+  | 'meeting_declined'
+  | 'collection_opened'
+  | 'meeting_notice'
+  | 'meeting_rescheduled'
+  | 'meeting_reply';
 
 export interface NotificationDraft {
   recipientId: string;

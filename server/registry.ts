@@ -12,6 +12,7 @@ import {
   type RuleParams,
 } from '../domain';
 import type { NotificationDraft } from './notify';
+import type { CodeMaker, FileOutlet } from './outputs';
 import type { Store, TxStore } from './store/port';
 
 /** A record as the router loads it: the document(s) the handler works on and what the row rules see. */
@@ -57,6 +58,9 @@ export interface ActionContext<R = undefined> {
   write<T>(fn: (tx: TxStore) => Promise<T>, messages?: (result: T) => readonly NotificationDraft[]): Promise<T>;
   /** system actions only: delivers outbox entries a crash left pending; answers how many */
   redeliver(): Promise<number>;
+  /** downloads (xlsx, docx) and scannable codes, made by the platform's outlets */
+  files: FileOutlet;
+  codes: CodeMaker;
   /** Art. 13: the org's rule parameters in force at `now` */
   params(orgId: string): Promise<RuleParams>;
   /** throws content_rejected unless every text passes the content check (fail closed) */

@@ -71,7 +71,7 @@ describe('router', () => {
       await world.store.insert('meetings', {
         orgId: i % 2 ? 'city' : 'linhe', kind: 'special', year: 2026, title: `专题会议 ${i}`,
         plannedAt: new Date(Date.UTC(2027, 0, 1 + (i % 200))).toISOString(), collectionOpensAt: '2026-11-01T00:00:00.000Z',
-        status: 'planning', createdBy: 'city-union-office', createdAt: '2026-11-01T00:00:00.000Z',
+        status: 'accepted', createdBy: 'city-union-office', createdAt: '2026-11-01T00:00:00.000Z',
       });
     }
     const second = await world.call('account', 'home', {}, 'city-gov-office');

@@ -110,6 +110,8 @@ export async function dispatch(area: Area, event: unknown, context: unknown, rt:
       actor: who, store, now, record, idempotencyKey: key, log: rt.log,
       write: (fn, messages) => writeWithOutbox(store, now, action.name, fn, messages, (entry) => outbox.push(entry)),
       params: paramsFor(store, now),
+      files: rt.files,
+      codes: rt.codes,
       redeliver: async () => deliverOutbox(store, await strandedOutbox(store, now), now, rt),
       checkContent: async (texts) => {
         if (!(await rt.content.allows(texts, who.openid))) throw new AppError('content_rejected');

@@ -3,6 +3,7 @@
 import type { Clock } from './clock';
 import type { ContentChecker } from './content';
 import type { DeliveryChannel } from './notify';
+import type { CodeMaker, FileOutlet } from './outputs';
 import type { Store } from './store/port';
 
 /** Who the platform says is calling — never read from the payload. */
@@ -25,6 +26,10 @@ export interface Runtime {
   content: ContentChecker;
   /** delivery channels beyond the in-app inbox */
   channels: readonly DeliveryChannel[];
+  /** downloads an action makes (xlsx, docx) */
+  files: FileOutlet;
+  /** scannable codes (the door's check-in) */
+  codes: CodeMaker;
   log(level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>): void;
 }
 

@@ -3,6 +3,7 @@
 import { systemClock } from './clock';
 import { wechatContentChecker, type MsgSecCheckApi } from './content/wechat';
 import { consoleLog, type Runtime } from './runtime';
+import { cloudFiles, wechatCodes, type CloudFilesApi, type WxacodeApi } from './wechat-outputs';
 import { CloudBaseStore, type CloudDb } from './store/cloudbase';
 
 export async function createWechatRuntime(): Promise<Runtime> {
@@ -12,8 +13,8 @@ export async function createWechatRuntime(): Promise<Runtime> {
     DYNAMIC_CURRENT_ENV: unknown;
     database(): unknown;
     getWXContext(): { OPENID?: string };
-    openapi: { security: MsgSecCheckApi };
-  };
+    openapi: { security: MsgSecCheckApi; wxacode: WxacodeApi };
+  } & CloudFilesApi;
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
   const store = new CloudBaseStore(cloud.database() as CloudDb);
   return {
@@ -21,6 +22,9 @@ export async function createWechatRuntime(): Promise<Runtime> {
     clock: systemClock,
     content: wechatContentChecker(cloud.openapi.security),
     channels: [],
+    files: cloudFiles(cloud, () => systemClock.now()),
+    // unreleased pages need 'trial' or 'develop' (PLATFORM.md); the deployment says which
+    codes: wechatCodes(cloud.openapi.wxacode, process.env.WXACODE_ENV_VERSION ?? 'release'),
     principal: () => {
       const openid = cloud.getWXContext().OPENID;
       return openid ? { kind: 'openid', openid } : null;

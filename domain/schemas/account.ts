@@ -35,7 +35,7 @@ export const ProposalView = z.object({
 export const MeView = z.object({ person: PersonView, org: OrgView, proposal: ProposalView });
 export type MeView = z.infer<typeof MeView>;
 
-const HomeItem = z.object({ id: z.string(), title: z.string(), status: z.string(), statusLabel: z.string() });
+const HomeItem = z.object({ id: z.string(), title: z.string(), status: z.string(), statusLabel: z.string(), plannedAt: z.string().optional() });
 
 export const HomeView = MeView.extend({
   /**
@@ -64,7 +64,10 @@ export const HomeView = MeView.extend({
   /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList', 'giveOpinions', 'meetingTopics' */
   allowedActions: z.array(z.string()),
   topics: z.array(HomeItem),
+  /** Art. 5: my invitations, unanswered first (status: my answer or 'none') */
   invitations: z.array(HomeItem),
+  /** for the offices: the org's upcoming meetings and the next step of each */
+  meetings: z.array(z.object({ id: z.string(), title: z.string(), plannedAt: z.string(), stateLabel: z.string(), nextStep: z.string().nullable() })),
   tasks: z.array(HomeItem),
   /** the next meeting of the caller's org, if any is planned */
   nextMeeting: z

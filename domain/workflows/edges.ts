@@ -3,7 +3,7 @@
 // test proves they name exactly the same roles, so the two can never disagree.
 import type { ActionName } from '../permissions';
 import type { Workflow } from '../workflow';
-import { meetingWorkflow } from './meeting';
+import { meetingWorkflow, type MeetingEvent } from './meeting';
 import { topicWorkflow, type TopicEvent } from './topic';
 
 export interface EdgeAction {
@@ -12,6 +12,7 @@ export interface EdgeAction {
 }
 
 const topicEdge = (event: TopicEvent): EdgeAction => ({ workflow: topicWorkflow as Workflow<string, string>, event });
+const meetingEdge = (event: MeetingEvent): EdgeAction => ({ workflow: meetingWorkflow as Workflow<string, string>, event });
 
 export const EDGE_ACTIONS: Partial<Record<ActionName, EdgeAction>> = {
   'topic.accept': topicEdge('accept'),
@@ -19,6 +20,14 @@ export const EDGE_ACTIONS: Partial<Record<ActionName, EdgeAction>> = {
   'topic.merge': topicEdge('merge'),
   'topic.withdraw': topicEdge('withdraw'),
   'topic.resubmit': topicEdge('resubmit'),
+  // Art. 4, 6, 7, 8: the meeting's own steps
+  'meeting.accept': meetingEdge('accept'),
+  'meeting.decline': meetingEdge('decline'),
+  'meeting.openCollection': meetingEdge('openCollection'),
+  'meeting.issueNotice': meetingEdge('issueNotice'),
+  'meeting.start': meetingEdge('start'),
+  'meeting.adjourn': meetingEdge('adjourn'),
+  'meeting.cancel': meetingEdge('cancel'),
   // Art. 6: the list is fixed when the second side confirms; a side's revocation reopens it
   'topic.confirmList': { workflow: meetingWorkflow as Workflow<string, string>, event: 'fixList' },
   'topic.revokeConfirmation': { workflow: meetingWorkflow as Workflow<string, string>, event: 'reopenList' },

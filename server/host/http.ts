@@ -2,6 +2,8 @@
 // exposes POST /api/<area> with the same body as callFunction, running the same function entries.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AppError, HTTP_STATUS, type Envelope, type ErrorCode } from '../../domain';
 import { DevClock, systemClock } from '../clock';
@@ -14,6 +16,7 @@ import { HostRefusal, readJson } from './body';
 import { devEnabled, devRequestAllowed, devSignIn, listDevUsers, setDevClock } from './dev';
 import { API_POLICY, appPolicy, setSecurityHeaders } from './headers';
 import { createLocalRuntime, type HostContext } from './local-runtime';
+import { LocalFiles, localCodes } from './outputs';
 import { serveStatic } from './static';
 
 export interface HostOptions {
@@ -21,6 +24,8 @@ export interface HostOptions {
   content: ContentChecker;
   secret: string;
   h5Dir: string;
+  /** where downloads the actions make are kept (default: a folder in the system's temp dir) */
+  filesDir?: string;
   host?: string;
   port?: number;
   quiet?: boolean;
@@ -58,7 +63,11 @@ function isDevSignIn(area: string, body: unknown): body is { payload?: unknown }
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const host = opts.host ?? '127.0.0.1';
   const clock = new DevClock();
-  const runtime = createLocalRuntime({ store: opts.store, clock, secret: opts.secret, content: opts.content, quiet: opts.quiet });
+  const files = new LocalFiles(opts.filesDir ?? join(tmpdir(), `joint-meeting-files-${process.pid}`));
+  let baseUrl = '';
+  const runtime = createLocalRuntime({
+    store: opts.store, clock, secret: opts.secret, content: opts.content, quiet: opts.quiet, files, codes: localCodes(() => baseUrl),
+  });
   installRuntime(runtime);
   let dev = false; // decided once the socket is bound, before any request arrives
 
@@ -71,6 +80,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (path === '/api/dev/metrics' && req.method === 'GET') return send(res, { ok: true, data: refusalCounts() });
       throw new HostRefusal(404, 'not_found', '未知的开发接口');
     }
+    const fileId = /^\/api\/files\/([^/]+)$/.exec(path)?.[1];
+    if (fileId !== undefined && req.method === 'GET') return sendFile(req, res, fileId);
     const area = /^\/api\/([a-z]+)$/.exec(path)?.[1];
     // A Map, not an object lookup: `constructor` must not find Object's own members (defect 3).
     const fn = area === undefined ? undefined : FUNCTION_MAP.get(area);
@@ -83,6 +94,21 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     const context: HostContext = { sessionToken: bearer(req) };
     send(res, await fn.main(body, context));
+  }
+
+  /** A download, only to the session of the person it was made for (anyone else: 404). */
+  function sendFile(req: IncomingMessage, res: ServerResponse, id: string): void {
+    const token = bearer(req);
+    const principal = token ? runtime.principal({ sessionToken: token } satisfies HostContext) : null;
+    const file = principal?.kind === 'user' ? files.open(id, principal.userId) : null;
+    if (!file) throw new HostRefusal(404, 'not_found', '文件不存在或已失效');
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'content-length': String(file.bytes.length),
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'cache-control': 'no-store',
+    });
+    res.end(file.bytes);
   }
 
   function refuse(res: ServerResponse, r: HostRefusal, extra: Record<string, string> = {}): void {
@@ -137,8 +163,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const { port, address } = server.address() as AddressInfo;
   dev = devEnabled(host, address);
   const shownHost = host.includes(':') ? `[${host}]` : host;
+  baseUrl = `http://${shownHost}:${port}/`;
   return {
-    url: `http://${shownHost}:${port}/`,
+    url: baseUrl,
     server,
     clock,
     runtime,

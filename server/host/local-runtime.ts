@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../clock';
 import type { ContentChecker } from '../content';
 import { consoleLog, type Principal, type Runtime } from '../runtime';
 import { verifySession } from '../session';
+import type { CodeMaker, FileOutlet } from '../outputs';
 import type { Store } from '../store/port';
 
 /** What the host hands a function as `context`: the raw bearer token, verified here. */
@@ -11,12 +12,16 @@ export interface HostContext {
   sessionToken?: string;
 }
 
-export function createLocalRuntime(opts: { store: Store; clock: Clock; secret: string; content: ContentChecker; quiet?: boolean }): Runtime {
+export function createLocalRuntime(opts: {
+  store: Store; clock: Clock; secret: string; content: ContentChecker; files: FileOutlet; codes: CodeMaker; quiet?: boolean;
+}): Runtime {
   return {
     store: opts.store,
     clock: opts.clock,
     content: opts.content,
     channels: [],
+    files: opts.files,
+    codes: opts.codes,
     principal(context: unknown): Principal | null {
       const token = (context as HostContext | undefined)?.sessionToken;
       if (!token) return null;

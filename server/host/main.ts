@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     secret: loadSessionSecret(dataDir),
     content: wordListChecker(loadWordList(resolve(process.env.CONTENT_WORDLIST ?? 'server/content/wordlist.txt'))),
     h5Dir: resolve(process.env.H5_DIR ?? 'dist/h5'),
+    filesDir: resolve(dataDir, 'files'),
     host: process.env.HOST ?? '127.0.0.1',
     port: Number(process.env.PORT ?? 8080),
   });

@@ -13,6 +13,8 @@ export const COLLECTIONS = {
   orgs: [{ fields: ['parentId'] }],
   users: [{ fields: ['openid'], unique: true }, { fields: ['devKey'], unique: true }, { fields: ['orgId'] }, { fields: ['roles'], array: true }],
   meetings: [{ fields: ['orgId', 'plannedAt'] }, { fields: ['orgId', 'status'] }],
+  /** Art. 5: one per invitee of a meeting; "my invitations", unanswered first, soonest first */
+  invitations: [{ fields: ['meetingId', 'side', 'invitedAt'] }, { fields: ['personId', 'answered', 'plannedAt'] }],
   audit: [{ fields: ['actorId', 'at'] }, { fields: ['action', 'at'] }],
   idempotency: [{ fields: ['expiresAt'] }],
   /** messages written with an action's writes, delivered after its commit (server/outbox.ts) */

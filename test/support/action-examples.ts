@@ -6,8 +6,8 @@
 // router against a second account of the rules, not against itself. An admitted role must get
 // `ok: true`; a refusal counts as admitted only if the example names its code in `admittedCodes`
 // (a role that passes authorisation and then meets a state rule of the record it was given).
-import { topicAudience, type ErrorCode, type Role, type TopicStatus } from '../../domain';
-import type { TopicDoc } from '../../server/docs';
+import { topicAudience, type ErrorCode, type MeetingStatus, type Role, type TopicStatus } from '../../domain';
+import type { InvitationDoc, MeetingDoc, TopicDoc } from '../../server/docs';
 import type { NotificationDoc } from '../../server/notify';
 import type { Dispatched } from '../../server/router';
 import type { World } from './world';
@@ -43,6 +43,40 @@ export async function makeTopic(
     audience: topicAudience(opts.status ?? 'submitted', side === 'gov' ? 'gov_office' : 'union_office'), otherSideOpinions: 0,
   });
 }
+
+const DAY = 86_400_000;
+let meetingSeq = 0;
+
+/** A meeting of `org` in `status`, with invitations for `invite` (people's ids) and a presiding leader. */
+export async function makeMeeting(
+  w: World,
+  orgId: string,
+  status: MeetingStatus,
+  opts: { invite?: string[]; today?: boolean; presiding?: string } = {},
+): Promise<MeetingDoc> {
+  meetingSeq += 1;
+  const plannedAt = new Date(w.now.getTime() + (opts.today ? 60 * 60 * 1000 : 30 * DAY)).toISOString();
+  const m = await w.store.insert<MeetingDoc>('meetings', {
+    orgId, kind: 'special', year: 2026, title: `示例会议 ${meetingSeq}`, plannedAt, reason: '示例', status,
+    createdBy: `${orgId}-union-office`, createdAt: w.now.toISOString(), scheduleVersion: 1, checkInCode: '135790',
+    ...(opts.presiding ? { presidingId: opts.presiding, presiding: { id: opts.presiding, name: '领导', title: '副职' } } : {}),
+    ...(status === 'list_fixed' || status === 'notice_issued' || status === 'in_session'
+      ? { agenda: ['t1', 't2'], agendaTopics: [{ id: 't1', title: '议题一', sideLabel: '工会方' }, { id: 't2', title: '议题二', sideLabel: '政府方' }], proposedCount: 3 }
+      : {}),
+  });
+  for (const personId of opts.invite ?? []) {
+    await w.store.insert<InvitationDoc>('invitations', {
+      _id: `${m._id}:${personId}`, meetingId: m._id, orgId, meetingTitle: m.title, plannedAt, personId, name: '受邀人', unit: '单位', title: '职务',
+      side: personId.endsWith('hrss') ? 'gov' : 'union', category: personId.endsWith('hrss') ? 'department' : 'worker_representative',
+      invitedBy: `${orgId}-union-office`, invitedAt: w.now.toISOString(), answered: false, answer: null,
+    });
+  }
+  return m;
+}
+
+const meetingId = async (w: World, org: string, status: MeetingStatus, opts: Parameters<typeof makeMeeting>[3] = {}) => ({
+  meetingId: (await makeMeeting(w, org, status, opts))._id,
+});
 
 const data = (res: Dispatched) => (res.envelope.ok ? (res.envelope.data as Record<string, unknown>) : {});
 const sameOrg = (res: Dispatched, caller: { orgId: string }) => expect((data(res).org as { id?: string } | undefined)?.id).toBe(caller.orgId);
@@ -101,6 +135,61 @@ export const EXAMPLES: Record<string, ActionExample> = {
   },
   'notify.unreadCount': { payload: () => ({}), isolation: (res) => expect(typeof data(res).unread).toBe('number') },
   'notify.markRead': { payload: () => ({ ids: ['n-not-mine'] }), isolation: (res) => expect(res.envelope.ok).toBe(true) },
+
+  // ---- meetings (Art. 4, 5, 7, 8): each call gets a fresh meeting in the state the action needs ----
+  'meeting.request': {
+    payload: (w) => ({ kind: 'special', title: '关于新就业形态劳动者权益保障的专题会议', plannedAt: new Date(w.now.getTime() + 40 * DAY).toISOString(), reason: '外卖骑手职业伤害保障亟待协调' }),
+    admits: ['union_office', 'union_chair'],
+    isolation: (res) => expect(res.envelope.ok).toBe(true),
+  },
+  'meeting.accept': { payload: (w, org) => meetingId(w, org, 'requested'), admits: ['gov_office', 'gov_convenor', 'gov_leader'] },
+  'meeting.decline': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'requested')), reason: '年内已安排例会' }), admits: ['gov_office', 'gov_convenor', 'gov_leader'] },
+  'meeting.openCollection': { payload: (w, org) => meetingId(w, org, 'accepted'), admits: ['gov_office', 'union_office'] },
+  'meeting.reschedule': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'collecting')), place: '政府第二会议室' }), admits: ['gov_office'] },
+  // the government office invites the government side (a department head); the union office may not
+  'meeting.invite': {
+    payload: async (w, org) => ({ ...(await meetingId(w, org, 'collecting')), invitees: [{ personId: `${org}-hrss`, category: 'department' }] }),
+    admits: ['gov_office'],
+  },
+  'meeting.uninvite': {
+    payload: async (w, org) => {
+      const m = await makeMeeting(w, org, 'collecting', { invite: [`${org}-hrss`] });
+      return { meetingId: m._id, personId: `${org}-hrss` };
+    },
+    admits: ['gov_office'],
+  },
+  'meeting.setPresiding': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'list_fixed')), personId: `${org}-gov-leader` }), admits: ['gov_office'] },
+  'meeting.updateAgenda': {
+    payload: async (w, org) => ({
+      ...(await meetingId(w, org, 'list_fixed')),
+      sections: [
+        { key: 'previous', items: [{ id: 'previous', minutes: 5 }] },
+        { key: 'origin', items: [{ id: 'origin', minutes: 5 }] },
+        { key: 'discussion', items: [{ id: 't2', minutes: 20 }, { id: 't1', minutes: 15 }] },
+        { key: 'deployment', items: [{ id: 'deployment', minutes: 10 }] },
+      ],
+    }),
+    admits: ['union_office'],
+  },
+  'meeting.issueNotice': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'list_fixed')), docNumber: '巴政办字〔2026〕88号' }), admits: ['gov_office'] },
+  // the seeded representative is the one invited
+  'meeting.reply': {
+    payload: async (w, org) => ({ ...(await meetingId(w, org, 'notice_issued', { invite: [REP[org]] })), answer: 'attend' }),
+    admits: ['representative'],
+  },
+  'meeting.checkInCode': { payload: (w, org) => meetingId(w, org, 'notice_issued', { today: true }), admits: ['gov_office', 'union_office'] },
+  'meeting.checkIn': {
+    payload: async (w, org) => ({ ...(await meetingId(w, org, 'notice_issued', { invite: [REP[org]], today: true })), code: '135790' }),
+    admits: ['representative'],
+  },
+  // the union office runs the meeting; the government leader presides it
+  'meeting.start': { payload: (w, org) => meetingId(w, org, 'notice_issued', { presiding: `${org}-gov-leader` }), admits: ['union_office', 'gov_leader'] },
+  'meeting.adjourn': { payload: (w, org) => meetingId(w, org, 'in_session', { presiding: `${org}-gov-leader` }), admits: ['union_office', 'gov_leader'] },
+  'meeting.cancel': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'collecting')), reason: '与防汛工作冲突，另行安排' }), admits: ['gov_office', 'union_office'] },
+  'meeting.attendance': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
+  'meeting.exportAttendance': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
+  'meeting.list': { payload: () => ({ scope: 'org' }), isolation: (res) => expect(res.envelope.ok).toBe(true) },
+  'meeting.get': { payload: (w, org) => meetingId(w, org, 'collecting') },
 
   // the timer's housekeeping: the system actor only, no person of any role
   'system.sweep': {

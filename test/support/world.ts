@@ -3,7 +3,9 @@
 import { AREAS } from '../../server/host/areas';
 import { dispatch, type Dispatched } from '../../server/router';
 import type { Area } from '../../server/registry';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LocalFiles, localCodes } from '../../server/host/outputs';
 import { loadWordList, wordListChecker } from '../../server/content';
 import { consoleLog, type Principal, type Runtime } from '../../server/runtime';
 import { seedDemo } from '../../server/seed';
@@ -63,6 +65,8 @@ export async function openWorld(): Promise<World> {
     clock: { now: () => now },
     content: wordListChecker(loadWordList(WORDLIST)),
     channels: [],
+    files: new LocalFiles(join(tmpdir(), `world-files-${process.pid}`)),
+    codes: localCodes(() => 'http://127.0.0.1/'),
     principal: (context: unknown): Principal | null => {
       const userId = (context as AsUser | undefined)?.asUser;
       return userId ? { kind: 'user', userId } : null;

@@ -8,24 +8,28 @@ import {
   otherSide,
   HomeInput,
   OFFICES,
+  hasFlag,
+  MEETING_STATES,
+  NEXT_STEP,
+  NO_REPLY_LABEL,
+  REPLY_LABEL,
   meetingWorkflow,
   submittableSides,
   topicWorkflow,
   type HomeView,
-  type MeetingStatus,
 } from '../../../domain';
-import type { MeetingDoc, TopicDoc } from '../../../server/docs';
+import type { InvitationDoc, MeetingDoc, TopicDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
 import { loadMe } from '../views';
 
-const UPCOMING: MeetingStatus[] = ['planning', 'collecting', 'list_fixed', 'notice_issued'];
+const UPCOMING = MEETING_STATES.filter((s) => hasFlag(meetingWorkflow, s, 'upcoming'));
 
 export const home = defineAction({
   name: 'account.home',
   input: HomeInput,
   handler: async (_input, { store, actor, now, params }): Promise<HomeView> => {
     const offices = actor.roles.filter((r) => OFFICES.includes(r));
-    const [me, next, collecting, myTopics, topicCount, queue, unread, rules] = await Promise.all([
+    const [me, next, collecting, myTopics, topicCount, queue, unread, rules, invitations, unanswered, orgMeetings] = await Promise.all([
       loadMe(store, actor),
       store.find<MeetingDoc>(
         'meetings',
@@ -38,6 +42,11 @@ export const home = defineAction({
       offices.length ? store.count('topics', { orgId: actor.orgId, routedTo: { in: offices }, status: 'submitted' }) : Promise.resolve(null),
       store.count('notifications', { recipientId: actor.id, readAt: null }),
       params(actor.orgId),
+      store.find<InvitationDoc>('invitations', { personId: actor.id, plannedAt: { gte: now.toISOString() } }, { sort: [['answered', 'asc'], ['plannedAt', 'asc']], limit: 5 }),
+      store.count('invitations', { personId: actor.id, answered: false, plannedAt: { gte: now.toISOString() } }),
+      offices.length
+        ? store.find<MeetingDoc>('meetings', { orgId: actor.orgId, status: { in: UPCOMING } }, { sort: [['plannedAt', 'asc']], limit: 5 })
+        : Promise.resolve({ items: [] as MeetingDoc[] }),
     ]);
     const meeting = next.items[0];
     // Art. 6 (征求意见): accepted topics of the other side, in meetings still collecting, with no opinion yet
@@ -56,14 +65,19 @@ export const home = defineAction({
     ];
     return {
       ...me,
-      counts: { topics: topicCount, opinions, invitations: 0, tasks: 0, queue, unread },
+      counts: { topics: topicCount, opinions, invitations: unanswered, tasks: 0, queue, unread },
       // Art. 6 + 13: collection starts the org's lead time (in force today) before the meeting
       collectingMeetings: collecting.items.map((m) => ({
         id: m._id, title: m.title, plannedAt: m.plannedAt, collectionStartsAt: addMonthsCN(m.plannedAt, -rules.topicLeadMonths),
       })),
       allowedActions,
       topics: myTopics.items.map((t) => ({ id: t._id, title: t.title, status: t.status, statusLabel: topicWorkflow.states[t.status].label })),
-      invitations: [],
+      invitations: invitations.items.map((i) => ({
+        id: i.meetingId, title: i.meetingTitle, plannedAt: i.plannedAt, status: i.answer ?? 'none', statusLabel: i.answer ? REPLY_LABEL[i.answer] : NO_REPLY_LABEL,
+      })),
+      meetings: orgMeetings.items.map((m) => ({
+        id: m._id, title: m.title, plannedAt: m.plannedAt, stateLabel: meetingWorkflow.states[m.status].label, nextStep: NEXT_STEP[m.status] ?? null,
+      })),
       tasks: [],
       nextMeeting: meeting
         ? { id: meeting._id, title: meeting.title, plannedAt: meeting.plannedAt, status: meeting.status, statusLabel: meetingWorkflow.states[meeting.status].label }

@@ -12,6 +12,7 @@ import { move, retryOnConflict } from '../../../server/records';
 import { defineAction, type ActionContext } from '../../../server/registry';
 import { acceptedTopics, confirmGuard, listHash, listKind, listStatusView, sameTopics, type ListRecord } from '../list-status';
 import { listChanged, listFixed } from '../notices';
+import { sideLabel } from '../views';
 
 async function confirmOnce(ctx: ActionContext<ListRecord>, meeting: MeetingDoc, seen?: string): Promise<MeetingDoc> {
   const { store, actor, now } = ctx;
@@ -25,9 +26,13 @@ async function confirmOnce(ctx: ActionContext<ListRecord>, meeting: MeetingDoc, 
   topicList[side] = { by: actor.id, byName: actor.name, at: now.toISOString(), topicIds: ids };
   if (theirs && sameTopics(theirs.topicIds, ids)) {
     topicList[other] = theirs;
-    const offices = await peopleWithRoles(store, meeting.orgId, OFFICES);
+    const [offices, proposedCount] = await Promise.all([
+      peopleWithRoles(store, meeting.orgId, OFFICES),
+      store.count('topics', { meetingId: meeting._id, status: { ne: 'withdrawn' } }),
+    ]);
+    const agendaTopics = topics.map((t) => ({ id: t._id, title: t.title, sideLabel: sideLabel(t) }));
     return ctx.write(
-      (tx) => move(tx, 'meetings', meetingWorkflow, meeting, 'fixList', actor.roles, { topicList, agenda: ids }),
+      (tx) => move(tx, 'meetings', meetingWorkflow, meeting, 'fixList', actor.roles, { topicList, agenda: ids, agendaTopics, proposedCount }),
       (m) => listFixed(offices, m, topics),
     );
   }

@@ -19,7 +19,7 @@ export const revokeConfirmation = defineAction({
     const topicList = { gov: meeting.topicList?.gov ?? null, union: meeting.topicList?.union ?? null, [side]: null };
     const saved = await ctx.write((tx) =>
       meeting.status === 'list_fixed'
-        ? move(tx, 'meetings', meetingWorkflow, meeting, 'reopenList', ctx.actor.roles, { topicList, agenda: undefined })
+        ? move(tx, 'meetings', meetingWorkflow, meeting, 'reopenList', ctx.actor.roles, { topicList, agenda: undefined, agendaTopics: undefined })
         : tx.update<MeetingDoc>('meetings', meeting._id, meeting.version, { topicList }),
     );
     const offered = offeredActions(listKind, ctx.actor, { record: { meeting: saved, waiting }, facts: { kind: 'org', orgId: saved.orgId } });

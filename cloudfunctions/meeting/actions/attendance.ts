@@ -1,0 +1,28 @@
+// meeting.attendance — Art. 5: every invitee with their reply, substitute and presence, for the
+// offices (the parent org's offices read it too).
+import { MeetingIdOnly, type AttendanceView } from '../../../domain';
+import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
+import { defineAction } from '../../../server/registry';
+import { findAll, type Store } from '../../../server/store/port';
+import { meetingKind } from '../model';
+import { toAttendanceRow } from '../views';
+
+export async function attendanceView(store: Store, m: MeetingDoc): Promise<AttendanceView> {
+  const all = await findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id }, [['side', 'asc'], ['invitedAt', 'asc']]);
+  const rows = all.map(toAttendanceRow);
+  const count = (a: InvitationDoc['answer']) => all.filter((i) => i.answer === a).length;
+  return {
+    meetingId: m._id, title: m.title, rows,
+    counts: {
+      invited: all.length, attend: count('attend'), decline: count('decline'), substitute: count('substitute'), none: count(null),
+      present: all.filter((i) => i.presentAt).length,
+    },
+  };
+}
+
+export const attendance = defineAction({
+  name: 'meeting.attendance',
+  input: MeetingIdOnly,
+  record: meetingKind,
+  handler: (_input, ctx) => attendanceView(ctx.store, ctx.record.meeting),
+});

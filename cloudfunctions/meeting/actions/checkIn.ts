@@ -1,0 +1,90 @@
+// meeting.checkInCode — Art. 5: the offices show the door's code as a QR (a mini-program code in
+// WeChat) on the meeting's day.
+// meeting.checkIn — Art. 5: on the meeting's day (Asia/Shanghai) an invitee checks in with the
+// code, or an office marks a person present. A repeated check-in answers 已签到 and records one
+// presence; wrong codes are limited per person per meeting, so a code cannot be guessed.
+import { randomInt } from 'node:crypto';
+import {
+  addDaysCN,
+  AppError,
+  CHECK_IN_ATTEMPTS,
+  checkInScene,
+  ROW_RULES,
+  startOfDayCN,
+  CheckInInput,
+  formatDateCN,
+  isMeetingDay,
+  MeetingIdOnly,
+  type Actor,
+  type CheckInView,
+} from '../../../domain';
+import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
+import { takeQuota, type CounterDoc } from '../../../server/quota';
+import { defineAction, type ActionContext } from '../../../server/registry';
+import { invitationId, meetingFacts, meetingKind, type MeetingRecord } from '../model';
+
+const CHECK_IN_PAGE = 'pages/meeting/checkin/index';
+
+function onTheDay({ meeting }: MeetingRecord, now: Date): void {
+  if (meeting.status !== 'notice_issued' && meeting.status !== 'in_session') {
+    throw new AppError('invalid_transition', '会议通知印发后才能签到');
+  }
+  if (!isMeetingDay(meeting.plannedAt, now)) throw new AppError('invalid_transition', `签到仅在会议当天（${formatDateCN(meeting.plannedAt)}）开放`);
+}
+
+export const checkInCode = defineAction({
+  name: 'meeting.checkInCode',
+  input: MeetingIdOnly,
+  record: meetingKind,
+  target: (i) => i.meetingId,
+  handler: async (_input, ctx) => {
+    let { meeting } = ctx.record;
+    if (meeting.status !== 'notice_issued' && meeting.status !== 'in_session') throw new AppError('invalid_transition', '会议通知印发后才能生成签到码');
+    if (!meeting.checkInCode) {
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      meeting = await ctx.write((tx) => tx.update<MeetingDoc>('meetings', meeting._id, meeting.version, { checkInCode: code }));
+    }
+    const code = meeting.checkInCode as string;
+    const scene = checkInScene(meeting._id, code);
+    return { code, qr: await ctx.codes.qr(CHECK_IN_PAGE, scene), link: `${CHECK_IN_PAGE}?scene=${encodeURIComponent(scene)}`, validOn: formatDateCN(meeting.plannedAt) };
+  },
+});
+
+async function present(ctx: ActionContext<MeetingRecord>, inv: InvitationDoc, by: Actor): Promise<CheckInView> {
+  const base = { meetingId: inv.meetingId, personId: inv.personId, present: true as const };
+  if (inv.presentAt) return { ...base, presentAt: inv.presentAt, already: true, message: `${inv.name} 已签到` };
+  const saved = await ctx.write((tx) => tx.update<InvitationDoc>('invitations', inv._id, inv.version, { presentAt: ctx.now.toISOString(), markedBy: by.id }));
+  return { ...base, presentAt: saved.presentAt as string, already: false, message: `${inv.name} 签到成功` };
+}
+
+export const checkIn = defineAction({
+  name: 'meeting.checkIn',
+  input: CheckInInput,
+  record: meetingKind,
+  target: (i) => i.meetingId,
+  handler: async (input, ctx) => {
+    const { meeting, mine } = ctx.record;
+    onTheDay(ctx.record, ctx.now);
+    if ('personId' in input) {
+      // marking someone else present is the org's offices' (the invitedMe rule admits invitees only
+      // for their own check-in with the code)
+      if (!ROW_RULES.orgOffice(ctx.actor, meetingFacts(meeting, mine))) throw new AppError('forbidden', '由本级办公室登记他人签到');
+      const inv = await ctx.store.get<InvitationDoc>('invitations', invitationId(meeting._id, input.personId));
+      if (!inv) throw new AppError('not_found', '这位人员不在本次会议的参会名单中');
+      return present(ctx, inv, ctx.actor);
+    }
+    if (!mine) throw new AppError('forbidden', '您不在本次会议的参会名单中');
+    if (mine.presentAt) return present(ctx, mine, ctx.actor);
+    // wrong codes are limited per person per meeting: once used up, even the right code waits for
+    // the office, so a code cannot be found by trying (the limit holds under concurrent guesses)
+    const attempts = `checkin:${meeting._id}:${ctx.actor.id}`;
+    const tried = await ctx.store.get<CounterDoc>('counters', attempts);
+    if (tried && tried.n >= CHECK_IN_ATTEMPTS) throw new AppError('rate_limited', '签到码错误次数过多，请联系会务人员登记签到');
+    if (input.code !== meeting.checkInCode) {
+      const until = addDaysCN(startOfDayCN(meeting.plannedAt), 2);
+      await ctx.write((tx) => takeQuota(tx, attempts, CHECK_IN_ATTEMPTS, '签到码错误次数过多，请联系会务人员登记签到', until));
+      throw new AppError('validation_error', '签到码不正确', [{ path: 'code', message: '签到码不正确' }]);
+    }
+    return present(ctx, mine, ctx.actor);
+  },
+});

@@ -1,0 +1,48 @@
+// meeting.issueNotice — Art. 7: the notice is issued by the government office, once the topic list
+// is fixed (Art. 6), under its document number; every invitee gets an invitation asking for a reply.
+// meeting.updateAgenda — Art. 7, 8: the union office orders the items inside the four fixed
+// sections and plans their minutes; the items themselves are generated, never typed.
+import { AppError, IssueNoticeInput, UpdateAgendaInput } from '../../../domain';
+import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
+import { defineAction } from '../../../server/registry';
+import { findAll } from '../../../server/store/port';
+import { meetingKind, requireFlag } from '../model';
+import { after, meetingEdge, moveMeeting } from '../move';
+import { noticeIssued } from '../notices';
+import { agendaOf, toMeetingView } from '../views';
+
+export const issueNotice = defineAction({
+  name: 'meeting.issueNotice',
+  input: IssueNoticeInput,
+  record: meetingKind,
+  guard: meetingEdge('issueNotice'),
+  target: (i) => i.meetingId,
+  handler: async ({ docNumber }, ctx) => {
+    const invitees = await findAll<InvitationDoc>(ctx.store, 'invitations', { meetingId: ctx.record.meeting._id });
+    const saved = await moveMeeting(ctx, 'issueNotice', { docNumber, noticeIssuedAt: ctx.now.toISOString() }, (m) => noticeIssued(invitees, m));
+    return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
+  },
+});
+
+export const updateAgenda = defineAction({
+  name: 'meeting.updateAgenda',
+  input: UpdateAgendaInput,
+  record: meetingKind,
+  guard: ({ meeting }) => requireFlag(meeting, 'upcoming', '议程不能再调整'),
+  target: (i) => i.meetingId,
+  handler: async ({ sections }, ctx) => {
+    const { meeting } = ctx.record;
+    const generated = agendaOf(meeting);
+    const agendaPlan: Record<string, Array<{ id: string; minutes: number }>> = {};
+    for (const section of generated) {
+      const given = sections.find((s) => s.key === section.key);
+      const ids = section.items.map((i) => i.id).sort().join('\n');
+      if (!given || given.items.map((i) => i.id).sort().join('\n') !== ids) {
+        throw new AppError('validation_error', `「${section.title}」的事项须与生成的议程一致，只能调整顺序和时长`);
+      }
+      agendaPlan[section.key] = given.items.map(({ id, minutes }) => ({ id, minutes }));
+    }
+    const saved = await ctx.write((tx) => tx.update<MeetingDoc>('meetings', meeting._id, meeting.version, { agendaPlan }));
+    return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
+  },
+});

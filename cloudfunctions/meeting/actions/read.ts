@@ -1,0 +1,43 @@
+// meeting.get — one meeting as the caller may see it: agenda (Art. 8), my invitation, the replies
+// at a glance for offices, allowedActions.
+// meeting.list — `mine`: the meetings I am invited to, unanswered first; `org`: my org's meetings,
+// newest first (a county's for the city's offices, read-only, by `orgId`).
+import { AppError, hasAnyRole, ListMeetingsInput, MeetingIdOnly, OFFICES, type MeetingListView } from '../../../domain';
+import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
+import { orgById } from '../../../server/identity';
+import { defineAction } from '../../../server/registry';
+import { meetingKind } from '../model';
+import { toMeetingCard, toMeetingView } from '../views';
+
+export const get = defineAction({
+  name: 'meeting.get',
+  input: MeetingIdOnly,
+  record: meetingKind,
+  handler: (_input, ctx) => toMeetingView(ctx.store, ctx.record, ctx.actor),
+});
+
+export const list = defineAction({
+  name: 'meeting.list',
+  input: ListMeetingsInput,
+  handler: async ({ scope, orgId, cursor }, { store, actor }): Promise<MeetingListView> => {
+    if (scope === 'mine') {
+      const page = await store.find<InvitationDoc>('invitations', { personId: actor.id }, { sort: [['answered', 'asc'], ['plannedAt', 'asc']], limit: 20, cursor });
+      const meetings = page.items.length
+        ? (await store.find<MeetingDoc>('meetings', { _id: { in: page.items.map((i) => i.meetingId) } }, { limit: 100 })).items
+        : [];
+      const byId = new Map(meetings.map((m) => [m._id, m]));
+      return {
+        items: page.items.flatMap((i) => (byId.has(i.meetingId) ? [toMeetingCard(byId.get(i.meetingId)!, i)] : [])),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      };
+    }
+    const target = orgId ?? actor.orgId;
+    if (target !== actor.orgId) {
+      // Art. 12: the parent org's offices read a county's meetings; nobody else sees another org's
+      const org = await orgById(store, target);
+      if (!org || org.parentId !== actor.orgId || !hasAnyRole(actor.roles, OFFICES)) throw new AppError('not_found');
+    }
+    const page = await store.find<MeetingDoc>('meetings', { orgId: target }, { sort: [['plannedAt', 'desc']], limit: 20, cursor });
+    return { items: page.items.map((m) => toMeetingCard(m, null)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  },
+});

@@ -1,0 +1,32 @@
+// meeting.reply — Art. 5: an invitee confirms, asks for leave with a reason, or names a
+// substitute; they may change the reply until the meeting starts. A leave or a substitute is told
+// to the office that coordinates the invitee's side.
+import { AGGREGATING_OFFICE, ReplyInput } from '../../../domain';
+import type { InvitationDoc } from '../../../server/docs';
+import { peopleWithRoles } from '../../../server/notify';
+import { defineAction } from '../../../server/registry';
+import { meetingKind, requireFlag } from '../model';
+import { replyNeedsAttention } from '../notices';
+import { toMeetingView } from '../views';
+
+export const reply = defineAction({
+  name: 'meeting.reply',
+  input: ReplyInput,
+  record: meetingKind,
+  guard: ({ meeting }) => requireFlag(meeting, 'accepts_replies', '不能再回复'),
+  target: (i) => i.meetingId,
+  handler: async ({ answer, reason, substitute }, ctx) => {
+    const { meeting } = ctx.record;
+    const mine = ctx.record.mine as InvitationDoc; // the row rule invitedMe admitted the caller
+    const office = answer === 'attend' ? [] : await peopleWithRoles(ctx.store, meeting.orgId, [AGGREGATING_OFFICE[mine.side]]);
+    const saved = await ctx.write(
+      (tx) =>
+        tx.update<InvitationDoc>('invitations', mine._id, mine.version, {
+          answered: true, answer, reason: answer === 'decline' ? reason : undefined,
+          substitute: answer === 'substitute' ? substitute : undefined, repliedAt: ctx.now.toISOString(),
+        }),
+      (inv) => (inv.answer === 'attend' ? [] : replyNeedsAttention(office, meeting, inv)),
+    );
+    return toMeetingView(ctx.store, { meeting, mine: saved }, ctx.actor);
+  },
+});

@@ -1,0 +1,22 @@
+// Cloud function `meeting`: convening (Art. 4), invitations and replies (Art. 5), the notice
+// (Art. 7), the agenda (Art. 8) and check-in at the door.
+import { makeMain } from '../../server/function';
+import { defineArea } from '../../server/registry';
+import { accept, decline } from './actions/answer';
+import { attendance } from './actions/attendance';
+import { checkIn, checkInCode } from './actions/checkIn';
+import { exportAttendance } from './actions/exportAttendance';
+import { invite, uninvite } from './actions/invite';
+import { adjourn, cancel, start } from './actions/lifecycle';
+import { issueNotice, updateAgenda } from './actions/notice';
+import { openCollection } from './actions/openCollection';
+import { get, list } from './actions/read';
+import { reply } from './actions/reply';
+import { request } from './actions/request';
+import { reschedule, setPresiding } from './actions/schedule';
+
+export const area = defineArea('meeting', [
+  request, accept, decline, openCollection, reschedule, invite, uninvite, setPresiding, updateAgenda, issueNotice,
+  reply, checkInCode, checkIn, start, adjourn, cancel, attendance, exportAttendance, list, get,
+]);
+export const main = makeMain(area);

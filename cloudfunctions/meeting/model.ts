@@ -1,0 +1,35 @@
+// The kinds of record the meeting actions name, and what they share.
+import { AppError, hasFlag, meetingWorkflow, type MeetingFacts, type MeetingFlag } from '../../domain';
+import type { InvitationDoc, MeetingDoc } from '../../server/docs';
+import { defineRecordKind } from '../../server/registry';
+
+/** A meeting with the caller's own invitation (null when not invited). */
+export interface MeetingRecord {
+  meeting: MeetingDoc;
+  mine: InvitationDoc | null;
+}
+
+export const invitationId = (meetingId: string, personId: string) => `${meetingId}:${personId}`;
+
+export function meetingFacts(m: MeetingDoc, mine: InvitationDoc | null): MeetingFacts {
+  return { kind: 'meeting', orgId: m.orgId, presidingId: m.presidingId, ...(mine ? { inviteeId: mine.personId } : {}) };
+}
+
+/** A meeting named by `meetingId`; who may see it are meeting.get's rules. */
+export const meetingKind = defineRecordKind<{ meetingId: string }, MeetingRecord>({
+  readAs: 'meeting.get',
+  load: async ({ meetingId }, store, actor) => {
+    const [meeting, mine] = await Promise.all([
+      store.get<MeetingDoc>('meetings', meetingId),
+      store.get<InvitationDoc>('invitations', invitationId(meetingId, actor.id)),
+    ]);
+    return meeting ? { record: { meeting, mine }, facts: meetingFacts(meeting, mine) } : null;
+  },
+});
+
+/** The meeting is in a phase with this flag, or the action explains why not. */
+export function requireFlag(m: MeetingDoc, flag: MeetingFlag, what: string): void {
+  if (!hasFlag(meetingWorkflow, m.status, flag)) {
+    throw new AppError('invalid_transition', `会议「${meetingWorkflow.states[m.status].label}」，${what}`);
+  }
+}

@@ -1,0 +1,25 @@
+// The shape the meeting's state-changing actions share: a guard for the workflow edge, one edge
+// through the record kit's `move`, committed with the action's messages.
+import { meetingWorkflow, type Actor, type MeetingEvent } from '../../domain';
+import type { MeetingDoc } from '../../server/docs';
+import type { NotificationDraft } from '../../server/notify';
+import { edgeGuard, move } from '../../server/records';
+import type { ActionContext } from '../../server/registry';
+import type { Patch } from '../../server/store/port';
+import type { MeetingRecord } from './model';
+
+export function meetingEdge(event: MeetingEvent): (r: MeetingRecord, actor: Actor) => void {
+  return edgeGuard(meetingWorkflow, (r: MeetingRecord) => r.meeting.status, event);
+}
+
+export function moveMeeting(
+  ctx: ActionContext<MeetingRecord>,
+  event: MeetingEvent,
+  patch: Patch<MeetingDoc> = {},
+  messages?: (m: MeetingDoc) => readonly NotificationDraft[],
+): Promise<MeetingDoc> {
+  return ctx.write((tx) => move(tx, 'meetings', meetingWorkflow, ctx.record.meeting, event, ctx.actor.roles, patch), messages);
+}
+
+/** The record after a write, for the answer's view. */
+export const after = (r: MeetingRecord, meeting: MeetingDoc): MeetingRecord => ({ ...r, meeting });

@@ -1,0 +1,112 @@
+// How a meeting is shown: labels, the four-section agenda (Art. 8), the caller's invitation, the
+// replies at a glance for the offices, and allowedActions from the record kit.
+import {
+  AGENDA_SECTIONS,
+  hasAnyRole,
+  INVITEE_CATEGORY_LABEL,
+  MEETING_KIND_LABEL,
+  meetingWorkflow,
+  NEXT_STEP,
+  NO_REPLY_LABEL,
+  OFFICES,
+  REPLY_LABEL,
+  SIDE_LABEL,
+  type Actor,
+  type AgendaSectionView,
+  type AttendanceRowView,
+  type MeetingCardView,
+  type MeetingView,
+  type MyInvitationView,
+} from '../../domain';
+import { offeredActions } from '../../server/access';
+import type { InvitationDoc, MeetingDoc } from '../../server/docs';
+import { orgById } from '../../server/identity';
+import type { Filter, Store } from '../../server/store/port';
+import { meetingFacts, meetingKind, type MeetingRecord } from './model';
+
+type AgendaItem = AgendaSectionView['items'][number];
+
+/** Art. 8: the agenda is generated from the meeting's records, never typed from scratch. */
+export function agendaOf(m: MeetingDoc): AgendaSectionView[] {
+  const generated: Record<string, AgendaItem[]> = {
+    // Art. 3 (1): until the checklist exists (issue #9) there is no previous checklist to report on
+    previous: [{ id: 'previous', title: '上次会议尚无落实清单，本项暂无内容', minutes: 0 }],
+    origin: [{
+      id: 'origin',
+      title: m.agendaTopics
+        ? `本次会议共征集议题 ${m.proposedCount ?? m.agendaTopics.length} 项，经双方确认列入议题清单 ${m.agendaTopics.length} 项`
+        : '议题清单确定后自动生成',
+      minutes: 0,
+    }],
+    discussion: (m.agendaTopics ?? []).map((t, i) => ({ id: t.id, topicId: t.id, title: `议题${i + 1}：${t.title}`, note: t.sideLabel, minutes: 0 })),
+    deployment: [{ id: 'deployment', title: '部署议定事项的贯彻落实工作，明确责任单位、责任人和完成时限', minutes: 0 }],
+  };
+  return AGENDA_SECTIONS.map(({ key, title }) => {
+    const plan = m.agendaPlan?.[key] ?? [];
+    const byId = new Map(generated[key].map((item) => [item.id, item]));
+    // the office's order and minutes first, then anything generated since
+    const ordered = [
+      ...plan.filter((p) => byId.has(p.id)).map((p) => ({ ...byId.get(p.id)!, minutes: p.minutes })),
+      ...generated[key].filter((item) => !plan.some((p) => p.id === item.id)),
+    ];
+    return { key, title, items: ordered };
+  });
+}
+
+export function answerLabel(i: Pick<InvitationDoc, 'answer'>): string {
+  return i.answer ? REPLY_LABEL[i.answer] : NO_REPLY_LABEL;
+}
+
+export function myInvitation(i: InvitationDoc | null): MyInvitationView | null {
+  if (!i) return null;
+  return {
+    category: i.category, categoryLabel: INVITEE_CATEGORY_LABEL[i.category], answer: i.answer, answerLabel: answerLabel(i),
+    ...(i.reason ? { reason: i.reason } : {}), ...(i.substitute ? { substitute: i.substitute } : {}), present: !!i.presentAt,
+  };
+}
+
+/** Replies at a glance (已确认 / 请假 / 代会 / 未回复, present on the day): for the offices only. */
+async function replies(store: Store, m: MeetingDoc): Promise<MeetingView['replies']> {
+  const n = (f: Filter) => store.count('invitations', { meetingId: m._id, ...f });
+  const [attend, decline, substitute, none, present] = await Promise.all([
+    n({ answer: 'attend' }), n({ answer: 'decline' }), n({ answer: 'substitute' }), n({ answer: null }), n({ presentAt: { ne: null } }),
+  ]);
+  return { attend, decline, substitute, none, present };
+}
+
+export async function toMeetingView(store: Store, r: MeetingRecord, actor: Actor): Promise<MeetingView> {
+  const { meeting: m, mine } = r;
+  // the org's offices and, read-only, the parent org's offices (the router admitted them)
+  const office = hasAnyRole(actor.roles, OFFICES);
+  const [org, counts] = await Promise.all([orgById(store, m.orgId), office ? replies(store, m) : Promise.resolve(null)]);
+  return {
+    id: m._id, orgId: m.orgId, orgName: org?.name ?? '', kind: m.kind, kindLabel: MEETING_KIND_LABEL[m.kind], title: m.title,
+    plannedAt: m.plannedAt, place: m.place ?? null, reason: m.reason ?? '',
+    state: m.status, stateLabel: meetingWorkflow.states[m.status].label, lateCollection: !!m.lateCollection,
+    scheduleVersion: m.scheduleVersion ?? 1, presiding: m.presiding ?? null,
+    docNumber: m.docNumber ?? null, noticeIssuedAt: m.noticeIssuedAt ?? null,
+    ...(m.cancelReason ? { cancelReason: m.cancelReason } : {}), ...(m.declineReason ? { declineReason: m.declineReason } : {}),
+    nextStep: NEXT_STEP[m.status] ?? null,
+    agenda: { sections: agendaOf(m) },
+    invitation: myInvitation(mine),
+    replies: counts,
+    allowedActions: offeredActions(meetingKind, actor, { record: r, facts: meetingFacts(m, mine) }),
+  };
+}
+
+export function toMeetingCard(m: MeetingDoc, mine: InvitationDoc | null): MeetingCardView {
+  return {
+    id: m._id, title: m.title, kindLabel: MEETING_KIND_LABEL[m.kind], plannedAt: m.plannedAt, place: m.place ?? null,
+    state: m.status, stateLabel: meetingWorkflow.states[m.status].label, nextStep: NEXT_STEP[m.status] ?? null,
+    invitation: mine ? { answer: mine.answer, answerLabel: answerLabel(mine) } : null,
+  };
+}
+
+export function toAttendanceRow(i: InvitationDoc): AttendanceRowView {
+  return {
+    personId: i.personId, name: i.name, unit: i.unit, title: i.title, side: i.side, sideLabel: SIDE_LABEL[i.side],
+    category: i.category, categoryLabel: INVITEE_CATEGORY_LABEL[i.category], answer: i.answer, answerLabel: answerLabel(i),
+    ...(i.reason ? { reason: i.reason } : {}), ...(i.substitute ? { substitute: i.substitute } : {}),
+    present: !!i.presentAt, ...(i.presentAt ? { presentAt: i.presentAt } : {}),
+  };
+}

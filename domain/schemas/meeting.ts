@@ -1,0 +1,190 @@
+// Contract of area `meeting` (Art. 4, 5, 7, 8): convening, invitations and replies, the notice,
+// check-in at the door and the agenda. Strict: a client never sets a status, an org or a presence.
+import * as z from 'zod';
+import { MEETING_LIMITS } from '../limits';
+import { AGENDA_SECTIONS, INVITEE_CATEGORIES } from '../workflows/meeting';
+import { Cursor, Id, IsoTime, Text } from './common';
+
+const MeetingId = { meetingId: Id };
+
+export const RequestMeetingInput = z.strictObject({
+  kind: z.enum(['regular', 'special']),
+  title: Text(MEETING_LIMITS.title),
+  plannedAt: IsoTime,
+  place: Text(MEETING_LIMITS.place).optional(),
+  reason: Text(MEETING_LIMITS.reason),
+});
+
+export const MeetingIdOnly = z.strictObject(MeetingId);
+export const DeclineMeetingInput = z.strictObject({ ...MeetingId, reason: Text(MEETING_LIMITS.reason) });
+export const CancelMeetingInput = DeclineMeetingInput;
+
+export const RescheduleInput = z
+  .strictObject({ ...MeetingId, plannedAt: IsoTime.optional(), place: Text(MEETING_LIMITS.place).optional() })
+  .refine((v) => v.plannedAt !== undefined || v.place !== undefined, { message: '请填写新的时间或地点' });
+
+export const InviteInput = z.strictObject({
+  ...MeetingId,
+  invitees: z.array(z.strictObject({ personId: Id, category: z.enum(INVITEE_CATEGORIES) })).min(1).max(50),
+});
+export const UninviteInput = z.strictObject({ ...MeetingId, personId: Id });
+export const SetPresidingInput = z.strictObject({ ...MeetingId, personId: Id });
+
+export const UpdateAgendaInput = z.strictObject({
+  ...MeetingId,
+  sections: z
+    .array(
+      z.strictObject({
+        key: z.enum(AGENDA_SECTIONS.map((s) => s.key) as [string, ...string[]]),
+        items: z.array(z.strictObject({ id: z.string().min(1).max(80), minutes: z.number().int().min(0).max(240) })).max(200),
+      }),
+    )
+    .length(4),
+});
+
+/** Art. 7: the government office issues the notice under its document number (文号). */
+export const IssueNoticeInput = z.strictObject({ ...MeetingId, docNumber: Text(MEETING_LIMITS.docNumber) });
+
+export const ReplyInput = z
+  .strictObject({
+    ...MeetingId,
+    answer: z.enum(['attend', 'decline', 'substitute']),
+    reason: Text(MEETING_LIMITS.replyReason).optional(),
+    substitute: z.strictObject({ name: Text(MEETING_LIMITS.personName), post: Text(MEETING_LIMITS.post) }).optional(),
+  })
+  .refine((v) => v.answer !== 'substitute' || v.substitute !== undefined, { message: '请填写代会人员的姓名和职务', path: ['substitute'] })
+  .refine((v) => v.answer !== 'decline' || v.reason !== undefined, { message: '请填写请假理由', path: ['reason'] });
+
+/** An invitee checks in with the meeting's code; an office marks a person present. */
+export const CheckInInput = z.union([
+  z.strictObject({ ...MeetingId, code: z.string().regex(/^[0-9]{6}$/, '签到码为 6 位数字') }),
+  z.strictObject({ ...MeetingId, personId: Id }),
+]);
+
+export const ListMeetingsInput = z.strictObject({
+  /** mine: meetings I am invited to; org: my org's meetings (offices and leaders); child: a county's (city offices) */
+  scope: z.enum(['mine', 'org']).default('org'),
+  orgId: Id.optional(),
+  cursor: Cursor.optional(),
+});
+
+export type ReplyAnswer = 'attend' | 'decline' | 'substitute';
+
+export interface AgendaItemView {
+  id: string;
+  title: string;
+  /** planned minutes, 0 when not set */
+  minutes: number;
+  note?: string;
+  topicId?: string;
+}
+
+export interface AgendaSectionView {
+  key: string;
+  title: string;
+  items: AgendaItemView[];
+}
+
+export interface MyInvitationView {
+  category: string;
+  categoryLabel: string;
+  answer: ReplyAnswer | null;
+  answerLabel: string;
+  reason?: string;
+  substitute?: { name: string; post: string };
+  present: boolean;
+}
+
+export interface MeetingView {
+  id: string;
+  orgId: string;
+  orgName: string;
+  kind: 'regular' | 'special';
+  kindLabel: string;
+  title: string;
+  plannedAt: string;
+  place: string | null;
+  reason: string;
+  state: string;
+  stateLabel: string;
+  /** Art. 6: collection opened later than the org's lead time before the meeting */
+  lateCollection: boolean;
+  scheduleVersion: number;
+  presiding: { id: string; name: string; title: string } | null;
+  docNumber: string | null;
+  noticeIssuedAt: string | null;
+  cancelReason?: string;
+  declineReason?: string;
+  /** who takes the next step, in words (the offices' console) */
+  nextStep: string | null;
+  agenda: { sections: AgendaSectionView[] };
+  /** my invitation, when I am invited */
+  invitation: MyInvitationView | null;
+  replies: { attend: number; decline: number; substitute: number; none: number; present: number } | null;
+  allowedActions: string[];
+}
+
+export interface MeetingCardView {
+  id: string;
+  title: string;
+  kindLabel: string;
+  plannedAt: string;
+  place: string | null;
+  state: string;
+  stateLabel: string;
+  nextStep: string | null;
+  invitation: Pick<MyInvitationView, 'answer' | 'answerLabel'> | null;
+}
+
+export interface MeetingListView {
+  items: MeetingCardView[];
+  nextCursor?: string;
+}
+
+export interface AttendanceRowView {
+  personId: string;
+  name: string;
+  unit: string;
+  title: string;
+  side: 'gov' | 'union';
+  sideLabel: string;
+  category: string;
+  categoryLabel: string;
+  answer: ReplyAnswer | null;
+  answerLabel: string;
+  reason?: string;
+  substitute?: { name: string; post: string };
+  present: boolean;
+  presentAt?: string;
+}
+
+export interface AttendanceView {
+  meetingId: string;
+  title: string;
+  counts: { invited: number; attend: number; decline: number; substitute: number; none: number; present: number };
+  rows: AttendanceRowView[];
+}
+
+export interface FileLinkView {
+  fileName: string;
+  url: string;
+}
+
+export interface CheckInCodeView {
+  code: string;
+  /** a QR image (data URL locally; a mini-program code from WeChat) */
+  qr: string;
+  /** what the QR opens */
+  link: string;
+  validOn: string;
+}
+
+export interface CheckInView {
+  meetingId: string;
+  personId: string;
+  present: true;
+  presentAt: string;
+  /** true when this call found the person already checked in */
+  already: boolean;
+  message: string;
+}

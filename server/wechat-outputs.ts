@@ -1,0 +1,40 @@
+// The WeChat cloud's files and codes (server/outputs.ts): a download is uploaded to cloud storage
+// and answered with a temporary link; the door's code is a mini-program code from
+// wxacode.getUnlimited (permission declared in the function's config.json). The SDK is passed in,
+// typed by only what is called here, so tests use a stand-in.
+import type { CodeMaker, FileOutlet } from './outputs';
+
+export interface CloudFilesApi {
+  uploadFile(opts: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+  getTempFileURL(opts: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{ fileList: Array<{ tempFileURL: string; status: number }> }>;
+}
+
+export interface WxacodeApi {
+  getUnlimited(opts: { scene: string; page: string; checkPath: boolean; envVersion: string; width: number }): Promise<{ buffer: Buffer; contentType?: string }>;
+}
+
+/** links live an hour: long enough to download, short enough not to travel */
+const LINK_SECONDS = 3600;
+
+export function cloudFiles(api: CloudFilesApi, now: () => Date): FileOutlet {
+  return {
+    put: async ({ fileName, bytes, ownerId }) => {
+      const stamp = now().toISOString().replace(/[^0-9]/g, '').slice(0, 14);
+      const { fileID } = await api.uploadFile({ cloudPath: `exports/${ownerId}/${stamp}-${fileName}`, fileContent: Buffer.from(bytes) });
+      const { fileList } = await api.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_SECONDS }] });
+      const url = fileList[0]?.tempFileURL;
+      if (!url) throw new Error('getTempFileURL returned no link');
+      return { fileName, url };
+    },
+  };
+}
+
+export function wechatCodes(api: WxacodeApi, envVersion: string): CodeMaker {
+  return {
+    qr: async (page, scene) => {
+      // WeChat's rules: page without a leading slash or query; scene ≤ 32 visible ASCII characters
+      const res = await api.getUnlimited({ scene, page: page.replace(/^\//, '').split('?')[0], checkPath: false, envVersion, width: 430 });
+      return `data:${res.contentType ?? 'image/jpeg'};base64,${Buffer.from(res.buffer).toString('base64')}`;
+    },
+  };
+}
