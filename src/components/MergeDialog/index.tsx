@@ -69,7 +69,7 @@ export default function MergeDialog({ topic, busy, error, onSubmit, onCancel }: 
       <Text className='dialog__label'>并入的议题</Text>
       {candidates.kind === 'loading' ? <StateView kind='loading' compact title='正在加载可合并的议题…' /> : null}
       {candidates.kind === 'error' ? (
-        <StateView kind='error' title={candidates.message} actionText='重试' onAction={() => setAttempt((n) => n + 1)} />
+        <StateView kind='error' title={candidates.message} actionText='重试' onAction={() => setAttempt((n) => n + 1)} exits={false} />
       ) : null}
       {candidates.kind === 'ready' && candidates.items.length === 0 ? (
         <StateView kind='empty' compact title='本次会议暂无可并入的议题' />

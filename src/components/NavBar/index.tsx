@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { goBack, goHome } from '../../utils/nav';
 import Tap from '../Tap';
-import './index.css';
 
 export interface NavBarProps {
   title: string;

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro';
 import { type OfficeNavKey, officeContext } from '../../utils/office';
 import { ROUTES, pageUrl } from '../../utils/nav';
 import Tap from '../Tap';
-import './index.css';
 
 export type { OfficeNavKey };
 

@@ -3,7 +3,6 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
 import { useElder } from '../../hooks/useElder';
 import NavBar from '../NavBar';
-import './index.css';
 
 export interface PageShellProps {
   /** the title in the H5 top bar; defaults to the page config's navigationBarTitleText */

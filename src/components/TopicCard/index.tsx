@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { TopicCardView } from '../../../domain/schemas/topic';
 import { formatDateTimeShortCN } from '../../utils/date';
 import OfficeAnswer from '../OfficeAnswer';
+import Tap from '../Tap';
 import { statusTagClass } from '../../utils/topic';
 import './index.css';
 
@@ -19,7 +20,7 @@ export interface TopicCardProps {
 export default function TopicCard({ topic, showProposer, onOpen, children }: TopicCardProps) {
   return (
     <View className='card topic-card'>
-      <View className='topic-card__main' hoverClass='topic-card__main--hover' onClick={onOpen}>
+      <Tap role='link' className='topic-card__main' hoverClass='topic-card__main--hover' onTap={onOpen}>
         <View className='topic-card__head'>
           <Text className='topic-card__title'>{topic.title}</Text>
           <Text className={statusTagClass(topic.status)}>{topic.statusLabel}</Text>
@@ -37,7 +38,7 @@ export default function TopicCard({ topic, showProposer, onOpen, children }: Top
         )}
         <Text className='topic-card__meta'>提交于 {formatDateTimeShortCN(topic.createdAt)}</Text>
         <OfficeAnswer topic={topic} />
-      </View>
+      </Tap>
       {children ? <View className='topic-card__actions'>{children}</View> : null}
     </View>
   );

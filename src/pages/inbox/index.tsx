@@ -6,6 +6,7 @@ import type { NotificationView } from '../../../domain/schemas/notify';
 import Btn from '../../components/Btn';
 import { PagedListFooter } from '../../components/ListFooter';
 import ListStates from '../../components/ListStates';
+import OfficeNav from '../../components/OfficeNav';
 import PageShell from '../../components/PageShell';
 import Tap from '../../components/Tap';
 import { useBusy } from '../../hooks/useBusy';
@@ -14,6 +15,7 @@ import { useWrite } from '../../hooks/useWrite';
 import { call, toApiError } from '../../services/api';
 import { formatDateTimeShortCN } from '../../utils/date';
 import { toast } from '../../utils/feedback';
+import { officeContext } from '../../utils/office';
 import './index.css';
 
 /** The contract takes at most this many ids per markRead. */
@@ -67,7 +69,8 @@ export default function Inbox() {
   const visibleUnread = state.kind === 'ready' ? state.items.filter((n) => !n.read).map((n) => n.id) : [];
 
   return (
-    <PageShell title='消息' className='inbox'>
+    // Office staff reach 消息 from the office pages' side navigation (desk layout): it stays here too.
+    <PageShell title='消息' className='inbox' aside={officeContext() ? <OfficeNav current='inbox' /> : undefined}>
       <View className='page-container'>
         <ListStates list={list} skeleton={[[60, 90], [60, 90]]} emptyTitle='暂无消息' emptyMessage='议题审核、会议通知等消息会显示在这里' />
         {state.kind === 'ready' && state.items.length > 0 ? (

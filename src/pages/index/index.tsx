@@ -311,12 +311,8 @@ function Entry({ mark, title, desc, badge, badgeUnit, onTap }: EntryProps) {
         <Text className='entry__title'>{title}</Text>
         <Text className='entry__desc'>{desc}</Text>
       </View>
-      {badge ? (
-        <Text className='entry__badge'>
-          {badge > 99 ? '99+' : badge}
-          {badgeUnit ? <Text className='sr-only'>{badgeUnit}</Text> : null}
-        </Text>
-      ) : null}
+      {badge ? <Text className='entry__badge'>{badge > 99 ? '99+' : badge}</Text> : null}
+      {badge && badgeUnit ? <Text className='sr-only'>{badgeUnit}</Text> : null}
       <Text className='entry__go' aria-hidden='true'>
         ›
       </Text>
