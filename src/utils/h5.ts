@@ -2,7 +2,9 @@
 // - a page whose code fails to load (offline when opening a page not loaded yet) says so and
 //   offers 重试, instead of a changed URL over an unchanged screen;
 // - Enter and Space tap the app's custom controls (role=button/link/tab/switch on Taro's elements),
-//   as they would a native button.
+//   as they would a native button;
+// - Taro's own dialog (Taro.showModal: plain <div>s) becomes a dialog with buttons for a screen
+//   reader and a keyboard, its confirm button focused; its toast is announced.
 import { NETWORK_MESSAGE } from '../services/api';
 
 const BANNER_ID = 'chunk-error';
@@ -94,6 +96,33 @@ function keyboardTap(e: KeyboardEvent): void {
   el.click();
 }
 
+/** Roles and names on the elements Taro's H5 showModal / showToast draw (created once, reused). */
+function describeTaroPopups(el: HTMLElement): void {
+  if (el.classList.contains('taro__modal')) {
+    const box = el.querySelector<HTMLElement>('.taro-modal__content');
+    box?.setAttribute('role', 'alertdialog');
+    box?.setAttribute('aria-modal', 'true');
+    const title = el.querySelector<HTMLElement>('.taro-modal__title');
+    const text = el.querySelector<HTMLElement>('.taro-modal__text');
+    if (title) title.id ||= 'taro-modal-title';
+    if (text) text.id ||= 'taro-modal-text';
+    box?.setAttribute('aria-labelledby', 'taro-modal-title');
+    box?.setAttribute('aria-describedby', 'taro-modal-text');
+    el.querySelectorAll<HTMLElement>('.taro-model__btn').forEach((b) => {
+      b.setAttribute('role', 'button');
+      b.tabIndex = 0;
+    });
+    const focusConfirm = () => {
+      if (el.style.display !== 'none' && el.style.opacity !== '0') el.querySelector<HTMLElement>('.taro-model__confirm')?.focus();
+    };
+    new MutationObserver(focusConfirm).observe(el, { attributes: true, attributeFilter: ['style'] });
+    focusConfirm();
+  } else if (el.classList.contains('taro__toast')) {
+    el.setAttribute('role', 'status');
+    el.setAttribute('aria-live', 'polite');
+  }
+}
+
 let installed = false;
 
 export function installH5Helpers(): void {
@@ -109,4 +138,10 @@ export function installH5Helpers(): void {
     if (isChunkError(e.error) || isOwnChunkElement(e.target)) showChunkErrorBanner();
   }, true);
   document.addEventListener('keydown', keyboardTap);
+  const watchBody = () =>
+    new MutationObserver((records) => {
+      for (const r of records) r.addedNodes.forEach((n) => n instanceof HTMLElement && describeTaroPopups(n));
+    }).observe(document.body, { childList: true });
+  if (document.body) watchBody();
+  else document.addEventListener('DOMContentLoaded', watchBody);
 }
