@@ -1,8 +1,9 @@
 // The seeded demo (issue #2): Bayannur and its seven counties/banners/districts, people in every
-// role, a city meeting in topic collection a little over two months ahead, and last year's meeting.
+// role, a city meeting in topic collection a little over two months ahead, a special meeting whose
+// notice is out two weeks ahead with invitations waiting for replies, and last year's meeting.
 // Seeds only an empty database, so restarting keeps everything.
-import { addDaysCN, addMonthsCN, cn, DEFAULT_RULES, fromCN, iso, type Org, type Person } from '../../domain';
-import type { MeetingDoc, SettingsDoc } from '../docs';
+import { addDaysCN, addMonthsCN, cn, DEFAULT_RULES, fromCN, iso, sideOf, topicAudience, type Org, type Person } from '../../domain';
+import type { InvitationDoc, MeetingDoc, SettingsDoc, TopicDoc } from '../docs';
 import type { NewDoc, Store } from '../store/port';
 import { CITY_PEOPLE, countyOffices, LINHE_PEOPLE, type DemoPerson } from './demo-people';
 
@@ -64,6 +65,61 @@ function meetings(now: Date): NewDoc<MeetingDoc>[] {
   ];
 }
 
+/**
+ * A special meeting whose notice is out (Art. 4: a special meeting when both sides agree), about two
+ * weeks ahead: two fixed topics, the presiding vice-mayor, and invitations waiting for replies, so
+ * the demo shows an attendee's invitation and the offices' console.
+ */
+function noticedMeeting(now: Date): { meeting: NewDoc<MeetingDoc>; topics: NewDoc<TopicDoc>[]; invitations: NewDoc<InvitationDoc>[] } {
+  const today = cn(now);
+  const plannedAt = fromCN(today.add(13, 'day').format('YYYY-MM-DD'), '15:00');
+  const id = 'm-city-special';
+  const title = '巴彦淖尔市人民政府与市总工会新就业形态劳动者权益保障专题会议';
+  const at = iso(addDaysCN(now, -20));
+  const topic = (n: number, side: 'gov' | 'union', createdBy: string, name: string, unit: string, t: string): NewDoc<TopicDoc> => ({
+    _id: `t-special-${n}`, orgId: 'city', meetingId: id, meetingTitle: title, side, leadSide: side,
+    routedTo: side === 'gov' ? 'gov_office' : 'union_office', audience: topicAudience('accepted', side === 'gov' ? 'gov_office' : 'union_office'),
+    otherSideOpinions: 1, category: side === 'gov' ? 'briefing' : 'worker_concerns', title: t,
+    background: '我市新就业形态劳动者约一万二千人，职业伤害保障覆盖不足，休息场所缺乏。',
+    research: '市总工会与人社局联合走访三家平台站点，发放问卷四百份，六成骑手未参加职业伤害保障。',
+    request: '建议推进职业伤害保障试点，建设一批户外劳动者服务站点。',
+    status: 'accepted', createdBy, proposerName: name, proposerUnit: unit, createdAt: at, updatedAt: at, submitDay: at.slice(0, 10),
+    history: [{ at, event: 'submit', by: createdBy, byName: name }], opinions: [],
+  });
+  const topics = [
+    topic(1, 'union', 'city-union-rights', '郑丽娟', '市总工会权益保障部', '关于推进外卖骑手职业伤害保障试点的建议'),
+    topic(2, 'gov', 'city-hrss', '孙立新', '市人社局', '关于新就业形态劳动者社会保险政策的通报'),
+  ];
+  const invited: Array<[string, InvitationDoc['category']]> = [
+    ['city-gov-leader', 'leader'], ['city-union-chair', 'leader'], ['city-gov-office', 'office'], ['city-union-office', 'office'],
+    ['city-hrss', 'department'], ['city-rep-ma', 'worker_representative'], ['city-rep-guo', 'worker_representative'], ['city-model-yang', 'model_worker'],
+  ];
+  const people = new Map(demoPeople().map((p) => [p.key, p]));
+  const invitations = invited.map(([personId, category]): NewDoc<InvitationDoc> => {
+    const p = people.get(personId)!;
+    const replied = personId === 'city-hrss';
+    return {
+      _id: `${id}:${personId}`, meetingId: id, orgId: 'city', meetingTitle: title, plannedAt, personId, name: p.name, unit: p.unit, title: p.title,
+      side: sideOf(p.roles), category, invitedBy: sideOf(p.roles) === 'gov' ? 'city-gov-office' : 'city-union-office', invitedAt: at,
+      answered: replied, answer: replied ? 'attend' : null, ...(replied ? { repliedAt: iso(addDaysCN(now, -1)) } : {}),
+    };
+  });
+  const meeting: NewDoc<MeetingDoc> = {
+    _id: id, orgId: 'city', kind: 'special', year: today.year(), title, plannedAt, place: '市政府第一会议室',
+    reason: '研究新就业形态劳动者职业伤害保障和服务站点建设', status: 'notice_issued', createdBy: 'city-union-office', createdAt: iso(addDaysCN(now, -30)),
+    collectionOpensAt: iso(addDaysCN(now, -28)), lateCollection: false, scheduleVersion: 1,
+    presidingId: 'city-gov-leader', presiding: { id: 'city-gov-leader', name: '王建国', title: '副市长' },
+    docNumber: `巴政办字〔${today.year()}〕96号`, noticeIssuedAt: iso(addDaysCN(now, -2)),
+    agenda: topics.map((t) => t._id!), proposedCount: 3,
+    agendaTopics: topics.map((t) => ({ id: t._id!, title: t.title, sideLabel: t.side === 'gov' ? '政府方' : '工会方' })),
+    topicList: {
+      gov: { by: 'city-gov-convenor', byName: '张志强', at: iso(addDaysCN(now, -5)), topicIds: topics.map((t) => t._id!) },
+      union: { by: 'city-union-chair', byName: '李秀梅', at: iso(addDaysCN(now, -4)), topicIds: topics.map((t) => t._id!) },
+    },
+  };
+  return { meeting, topics, invitations };
+}
+
 /** Seeds the demo if the database holds no org yet. Returns whether it seeded. */
 export async function seedDemo(store: Store, now: Date): Promise<boolean> {
   if ((await store.count('orgs', {})) > 0) return false;
@@ -80,5 +136,9 @@ export async function seedDemo(store: Store, now: Date): Promise<boolean> {
     });
   }
   for (const m of meetings(now)) await store.insert<MeetingDoc>('meetings', m);
+  const special = noticedMeeting(now);
+  await store.insert<MeetingDoc>('meetings', special.meeting);
+  for (const t of special.topics) await store.insert<TopicDoc>('topics', t);
+  for (const i of special.invitations) await store.insert<InvitationDoc>('invitations', i);
   return true;
 }
