@@ -70,6 +70,6 @@ describe('development identity and clock', () => {
     expect(Math.abs(Date.parse((await host.get('/api/health')).json.data.now) - Date.now())).toBeLessThan(5000);
     expect((await host.post('dev/clock', { now: 'tomorrow' })).status).toBe(400);
     await host.post('dev/clock', { now: DEMO_NOW.toISOString() });
-    expect((await host.post('account', { action: 'home', payload: {} }, token)).json.data.nextMeeting.title).toContain('年度联席会议');
+    expect((await host.post('account', { action: 'home', payload: {} }, token)).json.data.nextMeeting.title).toContain('专题会议');
   });
 });
