@@ -8,13 +8,21 @@ export default defineAppConfig({
     'pages/topic/detail/index',
     'pages/inbox/index',
     'pages/settings/index',
+    // Art. 5: attendees on their phones — invitations, replies, check-in at the door
+    'pages/meeting/mine/index',
+    'pages/meeting/detail/index',
+    'pages/meeting/checkin/index',
   ],
   subPackages: [
     {
       // Office and convenor work: screening the topics, a meeting's topics and the opinion round,
       // confirming the topic list (Art. 6).
       root: 'packages/office',
-      pages: ['pages/queue/index', 'pages/confirm/index', 'pages/topics/index'],
+      // Art. 4, 7: requesting a meeting, its console, the notice.
+      pages: [
+        'pages/queue/index', 'pages/confirm/index', 'pages/topics/index',
+        'pages/meeting/index', 'pages/meeting-request/index', 'pages/meeting-notice/index',
+      ],
     },
   ],
   window: {

@@ -1,0 +1,10 @@
+// The notice preview and issue (issue #8). Placeholder until the page is built.
+import { Text, View } from '@tarojs/components';
+
+export default function Page() {
+  return (
+    <View className='page'>
+      <Text>会议通知</Text>
+    </View>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '提请召开会议',
+});
