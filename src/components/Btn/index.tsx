@@ -27,15 +27,17 @@ export default function Btn({ kind = 'default', small, block, disabled, busy, bu
     .filter(Boolean)
     .join(' ');
   // Not in Taro's Button props, passed through to the element on H5 (spread: no excess-prop check).
-  const a11y = process.env.TARO_ENV === 'h5' ? { role: 'button', tabIndex: off ? -1 : 0 } : {};
+  const h5 = process.env.TARO_ENV === 'h5';
+  const a11y: Record<string, unknown> = h5 ? { role: 'button', tabIndex: off ? -1 : 0 } : {};
+  // Only what is set: Taro's H5 elements write an undefined prop out as the text "undefined".
+  if (busy && h5) a11y['aria-busy'] = true;
+  if (label) a11y[h5 ? 'aria-label' : 'ariaLabel'] = label;
   return (
     <Button
       className={cls}
       disabled={off}
       hoverClass={off ? 'none' : 'btn--hover'}
       aria-disabled={off}
-      aria-busy={busy ? true : undefined}
-      aria-label={label}
       {...a11y}
       onClick={() => {
         if (!off) onClick?.();

@@ -31,10 +31,12 @@ export default function Tap({ className, hoverClass, role = 'button', label, cur
   if (role === 'tab') state['aria-selected'] = Boolean(current);
   if (role === 'link' && current) state['aria-current'] = 'page';
   if (disabled) state['aria-disabled'] = true;
-  const platform = h5 ? { role, tabIndex: disabled ? -1 : 0, 'aria-label': label } : { ariaRole: role, ariaLabel: label };
+  const platform: Record<string, unknown> = h5 ? { role, tabIndex: disabled ? -1 : 0 } : { ariaRole: role };
+  // Only what is set: Taro's H5 elements write an undefined prop out as the text "undefined".
+  if (label) platform[h5 ? 'aria-label' : 'ariaLabel'] = label;
+  if (id) platform.id = id;
   return (
     <View
-      id={id}
       className={className}
       hoverClass={disabled ? 'none' : (hoverClass ?? 'none')}
       {...platform}
