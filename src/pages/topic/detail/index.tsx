@@ -5,6 +5,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
 import Btn from '../../../components/Btn';
 import OfficeAnswer from '../../../components/OfficeAnswer';
+import PageShell from '../../../components/PageShell';
 import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
 import { ACTION_LABEL, type TopicAction, isTopicAction, useTopicActions } from '../../../hooks/useTopicActions';
@@ -34,23 +35,24 @@ export default function TopicDetail() {
 
   if (state.kind === 'loading') {
     return (
-      <View className='detail'>
+      <PageShell className='detail'>
         <View className='page-container'>
           <Text className='sr-only'>加载中…</Text>
           <Skeleton block lines={[90, 60]} />
           <Skeleton lines={[100, 100, 70]} />
           <Skeleton lines={[40, 80]} />
         </View>
-      </View>
+      </PageShell>
     );
   }
   if (state.kind === 'error') {
+    // Says what happened (无权查看 / 内容不存在 / 网络异常) and offers the ways out, not only 重试.
     return (
-      <View className='detail'>
+      <PageShell className='detail'>
         <View className='page-container'>
-          <StateView kind='error' message={state.error.message} actionText='重试' onAction={() => void load()} />
+          <StateView kind='error' error={state.error} onRetry={() => void load()} />
         </View>
-      </View>
+      </PageShell>
     );
   }
 
@@ -59,7 +61,7 @@ export default function TopicDetail() {
   const bar = BAR_ORDER.filter((a) => allowed.includes(a));
 
   return (
-    <View className='detail'>
+    <PageShell className='detail'>
       <View className={bar.length ? 'page-container page--with-bar' : 'page-container'}>
         <View className='card detail-head'>
           <View className='detail-head__tags'>
@@ -97,7 +99,11 @@ export default function TopicDetail() {
                   <View className='timeline__dot' />
                   <View className='timeline__body'>
                     <View className='timeline__row'>
-                      <Text className='timeline__label'>{t.label}</Text>
+                      {/* The latest step is marked in words and a calm colour: a step is news, not an alarm. */}
+                      <Text className='timeline__label'>
+                        {t.label}
+                        {i === 0 ? <Text className='timeline__latest'>最新</Text> : null}
+                      </Text>
                       <Text className='timeline__time'>{formatDateTimeShortCN(t.at)}</Text>
                     </View>
                     <Text className='timeline__by'>{t.byName}</Text>
@@ -164,12 +170,12 @@ export default function TopicDetail() {
       ) : null}
 
       {actions.dialog}
-    </View>
+    </PageShell>
   );
 }
 
 function missingId(): ApiError {
-  return new ApiError('not_found', '缺少议题编号，请从议题列表进入');
+  return new ApiError('not_found', '链接缺少议题编号，请从议题列表进入');
 }
 
 function Fact({ label, value }: { label: string; value: string }) {

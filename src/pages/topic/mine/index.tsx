@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import type { TopicCardView } from '../../../../domain/schemas/topic';
 import { PagedListFooter } from '../../../components/ListFooter';
 import ListStates from '../../../components/ListStates';
+import PageShell from '../../../components/PageShell';
 import TopicCard from '../../../components/TopicCard';
 import { usePagedListPage } from '../../../hooks/usePagedList';
 import { call } from '../../../services/api';
@@ -20,7 +21,7 @@ export default function MyTopics() {
 
   const { state } = list;
   return (
-    <View className='mine'>
+    <PageShell className='mine'>
       <View className='page-container'>
         <ListStates list={list} skeleton={[[80, 40, 60], [70, 40, 60]]} emptyTitle='暂无议题' emptyMessage='会议征集议题时，可从首页提交议题' />
         {state.kind === 'ready' && state.items.length > 0 ? (
@@ -33,6 +34,6 @@ export default function MyTopics() {
           </View>
         ) : null}
       </View>
-    </View>
+    </PageShell>
   );
 }

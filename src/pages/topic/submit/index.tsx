@@ -1,17 +1,22 @@
 // Submit a topic for a meeting (?meetingId=), or edit one (?id=): Art. 3 category, Art. 6 side,
 // background, research and request. What was typed is never lost when the server says no.
-import { Input, Text, Textarea, View } from '@tarojs/components';
+// Only the sides the person may propose for are offered (account.me `proposal`); the first error
+// is scrolled into view and focused; over-long text is refused with a message, never cut.
+import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import type { MeView } from '../../../../domain/schemas/account';
 import type { TopicView } from '../../../../domain/schemas/topic';
 import { TOPIC_CATEGORIES, TOPIC_CATEGORY_LABEL, type TopicCategory } from '../../../../domain/workflows/topic';
 import Btn from '../../../components/Btn';
+import PageShell from '../../../components/PageShell';
 import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
 import { useBusy } from '../../../hooks/useBusy';
 import { useWrite } from '../../../hooks/useWrite';
 import { type ActionInput, type ApiError, call, toApiError } from '../../../services/api';
 import { redirectIfSignedOut } from '../../../utils/auth';
+import { toast } from '../../../utils/feedback';
 import { cleanText, fieldErrorsOf, textLength } from '../../../utils/form';
 import { ROUTES, pageUrl, queryValue } from '../../../utils/nav';
 import {
@@ -37,6 +42,20 @@ interface Form {
 
 type FormKey = keyof Form;
 type Errors = Partial<Record<FormKey, string>>;
+type Proposal = MeView['proposal'];
+
+/** The order fields appear on the page: the first of them with an error is shown and focused. */
+const FIELD_ORDER: FormKey[] = ['category', 'side', 'leadSide', 'title', 'background', 'research', 'request'];
+
+/**
+ * No cutting of what is typed or pasted: the count and the message say when it is too long.
+ * -1 is "no limit" in WeChat; a browser refuses a negative maxLength, so H5 gets a bound far above
+ * every limit.
+ */
+const NO_CUT = process.env.TARO_ENV === 'h5' ? 100000 : -1;
+
+/** A choice group the browser can focus from script (not by Tab) when it holds the first error. */
+const FOCUS_TARGET: Record<string, unknown> = process.env.TARO_ENV === 'h5' ? { tabIndex: -1 } : {};
 
 const EMPTY: Form = { category: '', side: '', leadSide: '', title: '', background: '', research: '', request: '' };
 const TEXT_FIELDS: TextField[] = ['title', 'background', 'research', 'request'];
@@ -58,7 +77,12 @@ const PLACEHOLDERS: Record<TextField, string> = {
 const SIDE_HINT =
   '政府方议题由有关部门提出，经政府办公室汇总；工会方议题（含职工代表提出的）由总工会办公室收集；联合议题由承担主要工作的一方办理。';
 
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; topic: TopicView | null } | { kind: 'missing' };
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: ApiError }
+  | { kind: 'ready'; topic: TopicView; proposal: null }
+  | { kind: 'ready'; topic: null; proposal: Proposal }
+  | { kind: 'missing' };
 
 function formOf(t: TopicView): Form {
   return {
@@ -72,18 +96,34 @@ function formOf(t: TopicView): Form {
   };
 }
 
-function validate(form: Form, editing: boolean): Errors {
+function validate(form: Form, proposal: Proposal | null): Errors {
   const errors: Errors = {};
   if (!form.category) errors.category = '请选择议题类别';
-  if (!editing) {
+  if (proposal) {
     if (!form.side) errors.side = '请选择提出方';
+    else if (!proposal.sides.includes(form.side)) errors.side = '您不能以该提出方提交议题，请重新选择';
     else if (form.side === 'joint' && !form.leadSide) errors.leadSide = '请选择承担主要工作的一方';
+    else if (form.side === 'joint' && form.leadSide && !proposal.leadSides.includes(form.leadSide)) errors.leadSide = '请重新选择承担主要工作的一方';
   }
   for (const f of TEXT_FIELDS) {
     const problem = topicLengthError(f, form[f]);
     if (problem) errors[f] = problem;
   }
   return errors;
+}
+
+/** Said while typing, before any submit: the text is longer than the contract takes. */
+function overLimit(field: TextField, value: string): string | null {
+  const n = textLength(value);
+  const { max } = TOPIC_LIMITS[field];
+  return n > max ? `${topicLengthError(field, value) ?? ''}，已超出 ${n - max} 个字，请删减` : null;
+}
+
+/** A new form's side and lead side, chosen already when the person has only one to choose. */
+function preset(proposal: Proposal): Pick<Form, 'side' | 'leadSide'> {
+  const side = proposal.sides.length === 1 ? proposal.sides[0] : '';
+  const leadSide = side === 'joint' && proposal.leadSides.length === 1 ? proposal.leadSides[0] : '';
+  return { side, leadSide };
 }
 
 type Changes = Omit<ActionInput<'topic.update'>, 'id'>;
@@ -121,41 +161,73 @@ export default function SubmitTopic() {
   const meetingTitleParam = queryValue(params, 'meetingTitle');
   const editing = topicId !== '';
 
-  const [load, setLoad] = useState<Load>(editing ? { kind: 'loading' } : meetingId ? { kind: 'ready', topic: null } : { kind: 'missing' });
+  const [load, setLoad] = useState<Load>(editing || meetingId ? { kind: 'loading' } : { kind: 'missing' });
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
   const [refusal, setRefusal] = useState<string | null>(null);
+  // WeChat focuses a textarea through its `focus` property; the browser through the element.
+  const [focused, setFocused] = useState<TextField | null>(null);
+  const reveal = useRef<FormKey | null>(null);
   const { busy, run } = useBusy<'submit' | 'save' | 'resubmit'>();
   // A retry of the same content after a lost answer goes under the same key: one topic.
   const write = useWrite();
 
-  const fetchTopic = useCallback(async () => {
-    if (!editing) return;
+  // Editing: the topic. A new topic: the sides this person may propose for (Art. 6).
+  const fetchForm = useCallback(async () => {
+    if (!editing && !meetingId) return;
     setLoad({ kind: 'loading' });
     try {
-      const topic = await call('topic.get', { id: topicId });
-      setForm(formOf(topic));
-      setLoad({ kind: 'ready', topic });
+      if (editing) {
+        const topic = await call('topic.get', { id: topicId });
+        setForm(formOf(topic));
+        setLoad({ kind: 'ready', topic, proposal: null });
+      } else {
+        const { proposal } = await call('account.me', {});
+        setForm((f) => (f.side ? f : { ...f, ...preset(proposal) }));
+        setLoad({ kind: 'ready', topic: null, proposal });
+      }
     } catch (e) {
       const error = toApiError(e);
       if (!redirectIfSignedOut(error)) setLoad({ kind: 'error', error });
     }
-  }, [editing, topicId]);
+  }, [editing, meetingId, topicId]);
 
   useEffect(() => {
-    void fetchTopic();
-  }, [fetchTopic]);
+    void fetchForm();
+  }, [fetchForm]);
+
+  // WeChat draws its own bar from the page config (提交议题); an edit says what it is.
+  useEffect(() => {
+    if (editing && process.env.TARO_ENV !== 'h5') void Taro.setNavigationBarTitle({ title: '修改议题' }).catch(() => undefined);
+  }, [editing]);
+
+  // After the errors are on screen, bring the first into view and give it the focus.
+  useEffect(() => {
+    const key = reveal.current;
+    if (!key) return;
+    reveal.current = null;
+    revealField(key, setFocused);
+  }, [errors]);
 
   const set = <K extends FormKey>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     setErrors((e) => (e[key] ? { ...e, [key]: undefined } : e));
   };
 
+  /** Show these errors; the first of them (in page order) is scrolled to and focused. */
+  const showErrors = (found: Errors) => {
+    setErrors(found);
+    reveal.current = FIELD_ORDER.find((k) => found[k]) ?? null;
+  };
+
   const showRefusal = (error: ApiError) => {
-    const fieldErrors = fieldErrorsOf(error.details);
-    if (Object.keys(fieldErrors).length > 0) setErrors((e) => ({ ...e, ...fieldErrors }));
+    const fieldErrors: Errors = {};
+    for (const [k, message] of Object.entries(fieldErrorsOf(error.details))) {
+      if ((FIELD_ORDER as string[]).includes(k)) fieldErrors[k as FormKey] = message;
+    }
+    if (Object.keys(fieldErrors).length > 0) showErrors({ ...errors, ...fieldErrors });
     setRefusal(error.message);
-    void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
+    toast(error.message);
   };
 
   const goToDetail = (id: string) => {
@@ -170,11 +242,11 @@ export default function SubmitTopic() {
   };
 
   const check = (): boolean => {
-    const found = validate(form, editing);
-    setErrors(found);
+    const found = validate(form, load.kind === 'ready' ? load.proposal : null);
+    showErrors(found);
     if (Object.keys(found).length === 0) return true;
+    // No toast: the page goes to the first error, which says what to change.
     setRefusal(null);
-    void Taro.showToast({ title: '请按提示修改后再提交', icon: 'none' });
     return false;
   };
 
@@ -186,14 +258,14 @@ export default function SubmitTopic() {
       setRefusal(null);
       try {
         const topic = await write('topic.submit', payload);
-        void Taro.showToast({ title: '议题已提交', icon: 'success' });
+        toast('议题已提交', 'success');
         goToDetail(topic.id);
       } catch (e) {
         const error = toApiError(e);
         // The sides a person may propose for are the server's to say (e.g. 您不能提交政府方议题):
         // such a refusal is shown at the side picker too.
         if (error.code === 'forbidden' && SIDE_OPTIONS.some((o) => error.message.includes(o.label))) {
-          setErrors((prev) => ({ ...prev, side: error.message }));
+          showErrors({ ...errors, side: error.message });
         }
         showRefusal(error);
       }
@@ -207,13 +279,13 @@ export default function SubmitTopic() {
       let topic = load.topic;
       const changed = changes(form, topic);
       if (Object.keys(changed).length === 0 && !thenResubmit) {
-        void Taro.showToast({ title: '没有需要修改的内容', icon: 'none' });
+        toast('没有需要修改的内容');
         return;
       }
       try {
         if (Object.keys(changed).length > 0) {
           topic = await write('topic.update', { id: topic.id, ...changed });
-          setLoad({ kind: 'ready', topic });
+          setLoad({ kind: 'ready', topic, proposal: null });
         }
       } catch (e) {
         showRefusal(toApiError(e));
@@ -225,11 +297,11 @@ export default function SubmitTopic() {
         } catch (e) {
           const error = toApiError(e);
           setRefusal(`修改已保存，但重新提交未成功：${error.message}`);
-          void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
+          toast(error.message);
           return;
         }
       }
-      void Taro.showToast({ title: thenResubmit ? '已重新提交' : '修改已保存', icon: 'success' });
+      toast(thenResubmit ? '已重新提交' : '修改已保存', 'success');
       goToDetail(topic.id);
     });
 
@@ -252,12 +324,33 @@ export default function SubmitTopic() {
   if (load.kind === 'error') {
     return (
       <Shell>
-        <StateView kind='error' message={load.error.message} actionText='重试' onAction={() => void fetchTopic()} />
+        <StateView kind='error' error={load.error} onRetry={() => void fetchForm()} />
       </Shell>
     );
   }
 
   const original = load.topic;
+  const proposal = load.proposal;
+  if (proposal && proposal.sides.length === 0) {
+    return (
+      <Shell>
+        <StateView
+          kind='notice'
+          title='您不能提交议题'
+          message='按《工作规则》第六条，议题由政府有关部门、工会有关部门和职工代表提出'
+          actionText='返回首页'
+          onAction={() => void Taro.reLaunch({ url: ROUTES.home })}
+        />
+      </Shell>
+    );
+  }
+  const sideOptions = proposal ? SIDE_OPTIONS.filter((o) => proposal.sides.includes(o.value)) : [];
+  const leadOptions = proposal ? LEAD_OPTIONS.filter((o) => proposal.leadSides.includes(o.value)) : [];
+  // A joint topic whose lead this person can only be one side: that side, chosen already.
+  const chooseSide = (side: TopicSide) => {
+    set('side', side);
+    set('leadSide', side === 'joint' && leadOptions.length === 1 ? leadOptions[0].value : '');
+  };
   if (original && !original.allowedActions.includes('update')) {
     return (
       <Shell>
@@ -292,10 +385,17 @@ export default function SubmitTopic() {
         </View>
       ) : null}
 
-      <View className='card'>
-        <FieldHead label='议题类别' error={errors.category} />
+      <View className='card' id='field-category'>
+        <FieldHead field='category' label='议题类别' error={errors.category} />
         <Text className='field__hint'>按《工作规则》第三条选择议题所属类别</Text>
-        <View className='field__options' role='radiogroup' aria-label='议题类别'>
+        <View
+          className='field__options'
+          role='radiogroup'
+          aria-label='议题类别'
+          aria-describedby={errors.category ? 'error-category' : undefined}
+          aria-invalid={errors.category ? true : undefined}
+          {...FOCUS_TARGET}
+        >
           {TOPIC_CATEGORIES.map((c) => (
             <View
               key={c}
@@ -313,56 +413,80 @@ export default function SubmitTopic() {
         </View>
       </View>
 
-      <View className='card'>
-        <FieldHead label='提出方' error={errors.side} required={!original} />
+      <View className='card' id='field-side'>
+        <FieldHead field='side' label='提出方' error={errors.side} required={!original} />
         {original ? (
           <Text className='field__static'>{original.sideLabel}</Text>
         ) : (
-          <Segmented options={SIDE_OPTIONS} value={form.side} disabled={Boolean(busy)} label='提出方' onChange={(v) => set('side', v)} />
+          <Segmented field='side' options={sideOptions} value={form.side} disabled={Boolean(busy)} label='提出方' error={errors.side} onChange={chooseSide} />
         )}
         <Text className='field__hint'>{original ? '提出方提交后不能修改；如需更改请撤回后重新提交' : SIDE_HINT}</Text>
         {!original && form.side === 'joint' ? (
-          <View className='field__sub'>
-            <FieldHead label='承担主要工作的一方' error={errors.leadSide} />
-            <Segmented options={LEAD_OPTIONS} value={form.leadSide} disabled={Boolean(busy)} label='承担主要工作的一方' onChange={(v) => set('leadSide', v)} />
-            <Text className='field__hint'>联合议题经由承担主要工作一方的办公室汇总审核</Text>
+          <View className='field__sub' id='field-leadSide'>
+            <FieldHead field='leadSide' label='承担主要工作的一方' error={errors.leadSide} />
+            <Segmented
+              field='leadSide'
+              options={leadOptions}
+              value={form.leadSide}
+              disabled={Boolean(busy)}
+              label='承担主要工作的一方'
+              error={errors.leadSide}
+              onChange={(v) => set('leadSide', v)}
+            />
+            <Text className='field__hint'>
+              {leadOptions.length === 1 ? `您提出的联合议题由${leadOptions[0].label}承担主要工作，经其办公室汇总审核` : '联合议题经由承担主要工作一方的办公室汇总审核'}
+            </Text>
           </View>
         ) : null}
       </View>
 
       <View className='card'>
-        {TEXT_FIELDS.map((f) => (
-          <View key={f} className='field'>
-            <FieldHead label={TOPIC_LIMITS[f].label} error={errors[f]} />
-            {f === 'title' ? (
-              <Input
-                className={errors[f] ? 'field__input field__input--error' : 'field__input'}
-                value={form[f]}
-                maxlength={TOPIC_LIMITS[f].max}
-                placeholder={PLACEHOLDERS[f]}
-                placeholderClass='field__placeholder'
-                disabled={Boolean(busy)}
-                onInput={(e) => set(f, e.detail.value)}
-              />
-            ) : (
+        {TEXT_FIELDS.map((f) => {
+          const over = overLimit(f, form[f]);
+          const error = over ?? errors[f];
+          const describedBy = [error ? `error-${f}` : '', `hint-${f}`, `count-${f}`].filter(Boolean).join(' ');
+          return (
+            <View key={f} className='field' id={`field-${f}`}>
+              <FieldHead field={f} label={TOPIC_LIMITS[f].label} error={error ?? undefined} />
               <Textarea
-                className={errors[f] ? 'field__textarea field__textarea--error' : 'field__textarea'}
+                className={[
+                  'field__textarea',
+                  f === 'title' ? 'field__textarea--title' : '',
+                  error ? 'field__textarea--error' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
                 value={form[f]}
-                maxlength={TOPIC_LIMITS[f].max}
+                maxlength={NO_CUT}
+                autoHeight={f === 'title'}
+                focus={focused === f}
                 placeholder={PLACEHOLDERS[f]}
                 placeholderClass='field__placeholder'
                 disabled={Boolean(busy)}
-                onInput={(e) => set(f, e.detail.value)}
+                confirmType={f === 'title' ? 'done' : undefined}
+                nativeProps={{
+                  id: `input-${f}`,
+                  'aria-label': TOPIC_LIMITS[f].label,
+                  'aria-required': 'true',
+                  'aria-invalid': error ? 'true' : 'false',
+                  'aria-describedby': describedBy,
+                }}
+                onBlur={() => setFocused((x) => (x === f ? null : x))}
+                // A title is one line of text, however long: line breaks are not kept.
+                onInput={(e) => set(f, f === 'title' ? e.detail.value.replace(/[\r\n]+/g, '') : e.detail.value)}
               />
-            )}
-            <View className='field__foot'>
-              <Text className='field__hint field__hint--inline'>{HINTS[f]}</Text>
-              <Text className={counterClass(form[f], f)}>
-                {textLength(form[f])}/{TOPIC_LIMITS[f].max}
-              </Text>
+              <View className='field__foot'>
+                <Text className='field__hint field__hint--inline' id={`hint-${f}`}>
+                  {HINTS[f]}
+                </Text>
+                <Text className={counterClass(form[f], f)} id={`count-${f}`}>
+                  {textLength(form[f])}/{TOPIC_LIMITS[f].max}
+                  <Text className='sr-only'>字</Text>
+                </Text>
+              </View>
             </View>
-          </View>
-        ))}
+          );
+        })}
       </View>
 
       {refusal ? (
@@ -394,46 +518,88 @@ export default function SubmitTopic() {
 }
 
 function Shell({ children }: { children: ReactNode }) {
+  const { params } = useRouter();
   return (
-    <View className='submit'>
+    <PageShell className='submit' title={params.id ? '修改议题' : '提交议题'}>
       <View className='page-container'>{children}</View>
-    </View>
+    </PageShell>
   );
 }
 
-function FieldHead({ label, error, required = true }: { label: string; error?: string; required?: boolean }) {
+function FieldHead({ field, label, error, required = true }: { field: FormKey; label: string; error?: string; required?: boolean }) {
   return (
     <View className='field__head'>
       <Text className='field__label'>
         {label}
-        {required ? <Text className='field__required'> *</Text> : null}
+        {required ? (
+          <Text className='field__required' aria-label='必填'>
+            {' '}
+            *
+          </Text>
+        ) : null}
       </Text>
-      {error ? <Text className='field__error'>{error}</Text> : null}
+      {/* Announced as it appears, e.g. too long while typing. */}
+      <View className='field__error-slot' aria-live='polite'>
+        {error ? (
+          <Text className='field__error' id={`error-${field}`}>
+            {error}
+          </Text>
+        ) : null}
+      </View>
     </View>
   );
+}
+
+/** WeChat: scroll the page to the field and focus its textarea. Browser: the same through the DOM. */
+function revealField(key: FormKey, focusInWeChat: (f: TextField | null) => void): void {
+  const text = (TEXT_FIELDS as string[]).includes(key) ? (key as TextField) : null;
+  if (process.env.TARO_ENV === 'h5') {
+    // After this render has reached the DOM.
+    setTimeout(() => {
+      const box = document.getElementById(`field-${key}`);
+      if (!box) return;
+      box.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      const target = text ? document.getElementById(`input-${text}`) : box.querySelector<HTMLElement>('[role="radiogroup"]');
+      target?.focus({ preventScroll: true });
+    }, 0);
+    return;
+  }
+  void Taro.pageScrollTo({ selector: `#field-${key}`, offsetTop: -16, duration: 300 }).catch(() => undefined);
+  focusInWeChat(text);
 }
 
 function counterClass(value: string, field: TextField): string {
   const n = textLength(value);
   const { min, max } = TOPIC_LIMITS[field];
-  return n > 0 && (n < min || n > max) ? 'field__counter field__counter--short' : 'field__counter';
+  return n > 0 && (n < min || n > max) ? 'field__counter field__counter--bad' : 'field__counter';
 }
 
 function Segmented<V extends string>({
+  field,
   options,
   value,
   disabled,
   label,
+  error,
   onChange,
 }: {
+  field: FormKey;
   options: ReadonlyArray<{ value: V; label: string }>;
   value: V | '';
   disabled: boolean;
   label: string;
+  error?: string;
   onChange: (v: V) => void;
 }) {
   return (
-    <View className='segmented' role='radiogroup' aria-label={label}>
+    <View
+      className='segmented'
+      role='radiogroup'
+      aria-label={label}
+      aria-describedby={error ? `error-${field}` : undefined}
+      aria-invalid={error ? true : undefined}
+      {...FOCUS_TARGET}
+    >
       {options.map((o) => (
         <View
           key={o.value}

@@ -1,28 +1,35 @@
 // The topic list of a meeting and its confirmation (Art. 6): the list is fixed only when both the
 // government side and the union side have confirmed the same list. Each topic shows whether the
 // other side has given its opinion (征求意见), so nobody confirms blind. The accepted topics come
-// a page at a time (加载更多, or scrolling); buttons come from allowedActions.
+// a page at a time (加载更多, or scrolling); buttons come from allowedActions. At desk width
+// (≥ 1024 px) the list is a table, one row per topic with its opinion status in words.
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { type ReactNode, useCallback } from 'react';
 import type { ListTopicView, SideConfirmation, TopicListStatusView } from '../../../../../domain/schemas/topic';
 import Btn from '../../../../components/Btn';
 import { PagedListFooter } from '../../../../components/ListFooter';
+import OfficeNav from '../../../../components/OfficeNav';
+import PageShell from '../../../../components/PageShell';
 import Skeleton from '../../../../components/Skeleton';
 import StateView from '../../../../components/StateView';
+import Tap from '../../../../components/Tap';
 import { useBusy } from '../../../../hooks/useBusy';
 import { type PagedList, usePagedListPage } from '../../../../hooks/usePagedList';
 import { useWrite } from '../../../../hooks/useWrite';
 import { ApiError, call, toApiError } from '../../../../services/api';
 import { formatDateTimeCN, formatDateTimeShortCN } from '../../../../utils/date';
+import { toast } from '../../../../utils/feedback';
 import { ROUTES, pageUrl, queryValue } from '../../../../utils/nav';
+import { HeadRow, Row, Table, TableLink, Td, Th } from '../../parts/Table';
+import { useDeskTable } from '../../parts/useDesk';
 import './index.css';
 
 type ListAction = 'confirmList' | 'revokeConfirmation';
 /** One answer of listStatus: the meeting's list state and a page of its accepted topics. */
 type StatusPage = TopicListStatusView & { items: ListTopicView[] };
 
-const MISSING_MEETING = '缺少会议信息，请从首页进入';
+const MISSING_MEETING = '链接缺少会议信息，请从首页进入';
 
 function asPage(view: TopicListStatusView): StatusPage {
   return { ...view, items: view.accepted };
@@ -47,6 +54,7 @@ const REVOKE_TEXT = '撤回本方对议题清单的确认？撤回后需重新�
 export default function ConfirmList() {
   const { params } = useRouter();
   const meetingId = queryValue(params, 'meetingId');
+  const meetingTitleParam = queryValue(params, 'meetingTitle');
   const { busy, run } = useBusy<ListAction>();
   const write = useWrite();
   const fetchPage = useCallback(
@@ -74,19 +82,20 @@ export default function ConfirmList() {
               : await write('topic.revokeConfirmation', { meetingId }),
           );
           list.reset(next);
-          void Taro.showToast({ title: ask.done, icon: 'success' });
+          toast(ask.done, 'success');
         } catch (e) {
           const error = toApiError(e);
-          void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
+          toast(error.message);
           if (error.code === 'conflict' || error.code === 'invalid_transition') void list.reload(true);
         }
       });
     });
   };
 
+  const nav = { meetingId, meetingTitle: state.kind === 'ready' ? state.page.meetingTitle : meetingTitleParam };
   if (state.kind === 'loading') {
     return (
-      <Shell>
+      <Shell {...nav}>
         <Text className='sr-only'>加载中…</Text>
         <Skeleton block lines={[90]} />
         <Skeleton lines={[100, 100]} />
@@ -96,8 +105,8 @@ export default function ConfirmList() {
   }
   if (state.kind === 'error') {
     return (
-      <Shell>
-        <StateView kind='error' message={state.error.message} actionText={meetingId ? '重试' : undefined} onAction={() => void list.reload()} />
+      <Shell {...nav}>
+        <StateView kind='error' error={state.error} onRetry={meetingId ? () => void list.reload() : undefined} />
       </Shell>
     );
   }
@@ -109,7 +118,7 @@ export default function ConfirmList() {
   const open = !view.fixed;
 
   return (
-    <Shell>
+    <Shell {...nav}>
       {view.fixed ? (
         <View className='notice notice--success confirm__fixed' role='status'>
           <Text className='notice__title'>议题清单已确定</Text>
@@ -126,12 +135,12 @@ export default function ConfirmList() {
         <Text className='confirm__rule'>议题清单须经政府方、工会方双方确认同一份清单后方可确定（《工作规则》第六条）；清单有变化时，原确认失效，需重新确认。</Text>
       </View>
 
-      <View className='sides'>
+      <View className='sides' role='group' aria-label='双方确认情况'>
         <SideCard label='政府方' confirmation={confirmations.gov} />
         <SideCard label='工会方' confirmation={confirmations.union} />
       </View>
 
-      <View className='card counts'>
+      <View className='card counts' role='group' aria-label='议题统计'>
         <Count label='待审核' value={counts.submitted} warn />
         <Count label='已采纳' value={counts.accepted} />
         <Count label='待提意见' value={counts.awaitingOpinion} warn />
@@ -176,24 +185,36 @@ export default function ConfirmList() {
   );
 }
 
-function Shell({ children }: { children: ReactNode }) {
+function Shell({ meetingId, meetingTitle, children }: { meetingId: string; meetingTitle: string; children: ReactNode }) {
   return (
-    <View className='confirm'>
+    <PageShell className='confirm' aside={<OfficeNav current='confirm' meetingId={meetingId || undefined} meetingTitle={meetingTitle || undefined} />}>
       <View className='page-container'>{children}</View>
-    </View>
+    </PageShell>
   );
+}
+
+function openTopic(id: string): void {
+  void Taro.navigateTo({ url: pageUrl(ROUTES.detail, { id }) });
+}
+
+/** The opinion round of one topic, in words (the colour only repeats them). */
+function opinionText(topic: ListTopicView): string {
+  return topic.opinionCount > 0 ? `${topic.opinionSideLabel}已提意见 ${topic.opinionCount} 条` : `待${topic.opinionSideLabel}提意见`;
 }
 
 /** The accepted topics loaded so far, numbered oldest first, with the list's footer. */
 function AcceptedList({ list, items, total }: { list: PagedList<ListTopicView, StatusPage>; items: ListTopicView[]; total: number }) {
+  const desk = useDeskTable();
   return (
-    <View className='card'>
+    <View className='card accepted'>
       <View className='card__head'>
         <Text className='card__title'>议题清单</Text>
         <Text className='card__more'>共 {total} 项</Text>
       </View>
       {items.length === 0 ? (
         <StateView kind='empty' compact title='暂无已采纳的议题' />
+      ) : desk ? (
+        <ListTable items={items} />
       ) : (
         items.map((t, i) => <TopicRow key={t.id} no={i + 1} topic={t} />)
       )}
@@ -205,7 +226,7 @@ function AcceptedList({ list, items, total }: { list: PagedList<ListTopicView, S
 function TopicRow({ no, topic }: { no: number; topic: ListTopicView }) {
   const given = topic.opinionCount > 0;
   return (
-    <View className='list-item' hoverClass='list-item--hover' onClick={() => void Taro.navigateTo({ url: pageUrl(ROUTES.detail, { id: topic.id }) })}>
+    <Tap role='link' className='list-item' hoverClass='list-item--hover' onTap={() => openTopic(topic.id)}>
       <Text className='list-item__no'>{no}</Text>
       <View className='list-item__main'>
         <Text className='list-item__title'>{topic.title}</Text>
@@ -213,11 +234,39 @@ function TopicRow({ no, topic }: { no: number; topic: ListTopicView }) {
           {topic.categoryLabel} · {topic.sideLabel} · {topic.proposerName}
         </Text>
         {/* Said in words, not by colour alone. */}
-        <Text className={given ? 'opinion-state opinion-state--given' : 'opinion-state'}>
-          {topic.opinionSideLabel}意见：{given ? `已提 ${topic.opinionCount} 条` : '待提意见'}
-        </Text>
+        <Text className={given ? 'opinion-state opinion-state--given' : 'opinion-state'}>征求意见：{opinionText(topic)}</Text>
       </View>
-    </View>
+    </Tap>
+  );
+}
+
+/** Desk: the list as a table; the title opens the topic. */
+function ListTable({ items }: { items: ListTopicView[] }) {
+  return (
+    <Table label='议题清单' className='confirm-table'>
+      <HeadRow>
+        <Th>序号</Th>
+        <Th>议题</Th>
+        <Th>类别</Th>
+        <Th>提出方</Th>
+        <Th>提出人</Th>
+        <Th>征求意见</Th>
+      </HeadRow>
+      {items.map((t, i) => (
+        <Row key={t.id}>
+          <Td className='dtable__cell--num'>{i + 1}</Td>
+          <Td>
+            <TableLink onOpen={() => openTopic(t.id)}>{t.title}</TableLink>
+          </Td>
+          <Td>{t.categoryLabel}</Td>
+          <Td>{t.sideLabel}</Td>
+          <Td>{t.proposerName}</Td>
+          <Td>
+            <Text className={t.opinionCount > 0 ? 'opinion-state opinion-state--given' : 'opinion-state'}>{opinionText(t)}</Text>
+          </Td>
+        </Row>
+      ))}
+    </Table>
   );
 }
 

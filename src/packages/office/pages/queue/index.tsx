@@ -1,5 +1,6 @@
 // The office's screening queue (Art. 6): topics routed to my office, by status. A waiting topic
 // can be accepted, returned with a reason or merged right here; it then leaves the list.
+// Phone: one card per topic. Desk (≥ 1024 px): a table, so the office compares rows at a glance.
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
@@ -7,11 +8,19 @@ import type { TopicCardView } from '../../../../../domain/schemas/topic';
 import Btn from '../../../../components/Btn';
 import { PagedListFooter } from '../../../../components/ListFooter';
 import ListStates from '../../../../components/ListStates';
+import OfficeAnswer from '../../../../components/OfficeAnswer';
+import OfficeNav from '../../../../components/OfficeNav';
+import PageShell from '../../../../components/PageShell';
+import Tap from '../../../../components/Tap';
 import TopicCard from '../../../../components/TopicCard';
 import { usePagedListPage } from '../../../../hooks/usePagedList';
-import { ACTION_LABEL, type TopicAction, useTopicActions } from '../../../../hooks/useTopicActions';
+import { ACTION_LABEL, type TopicAction, type TopicActions, useTopicActions } from '../../../../hooks/useTopicActions';
 import { call } from '../../../../services/api';
+import { formatDateTimeShortCN } from '../../../../utils/date';
 import { ROUTES, pageUrl, queryValue } from '../../../../utils/nav';
+import { statusTagClass } from '../../../../utils/topic';
+import { HeadRow, Row, Table, TableLink, Td, Th } from '../../parts/Table';
+import { useDeskTable } from '../../parts/useDesk';
 import './index.css';
 
 type Status = 'submitted' | 'accepted' | 'returned';
@@ -22,11 +31,16 @@ const TABS: ReadonlyArray<{ status: Status; label: string; empty: string }> = [
 ];
 const INLINE: ReadonlyArray<Exclude<TopicAction, 'update'>> = ['return', 'merge', 'accept'];
 
+function openTopic(id: string): void {
+  void Taro.navigateTo({ url: pageUrl(ROUTES.detail, { id }) });
+}
+
 export default function Queue() {
   const { params } = useRouter();
   const meetingId = queryValue(params, 'meetingId');
   const meetingTitle = queryValue(params, 'meetingTitle');
   const [status, setStatus] = useState<Status>('submitted');
+  const desk = useDeskTable();
 
   const fetchPage = useCallback(
     (cursor?: string) =>
@@ -49,51 +63,113 @@ export default function Queue() {
   const { state } = list;
   const tab = TABS.find((t) => t.status === status) ?? TABS[0];
   return (
-    <View className='queue'>
-      <View className='queue__tabs' role='tablist'>
+    <PageShell className='queue' aside={<OfficeNav current='queue' meetingId={meetingId || undefined} meetingTitle={meetingTitle || undefined} />}>
+      <View className={process.env.TARO_ENV === 'h5' ? 'queue__tabs queue__tabs--h5' : 'queue__tabs'} role='tablist' aria-label='审核状态'>
         {TABS.map((t) => (
-          <View
+          <Tap
             key={t.status}
-            className={t.status === status ? 'queue__tab queue__tab--on' : 'queue__tab'}
             role='tab'
-            aria-selected={t.status === status}
-            onClick={() => actions.busy === null && setStatus(t.status)}
+            current={t.status === status}
+            className={t.status === status ? 'queue__tab queue__tab--on' : 'queue__tab'}
+            onTap={() => actions.busy === null && setStatus(t.status)}
           >
             <Text>{t.label}</Text>
-          </View>
+          </Tap>
         ))}
       </View>
-      <View className='page-container'>
+      <View className='page-container queue__body'>
         {meetingTitle ? <Text className='queue__meeting'>{meetingTitle}</Text> : null}
-        <ListStates list={list} skeleton={[[80, 50, 60], [70, 50, 60]]} emptyTitle={tab.empty} emptyMessage={status === 'submitted' ? '提交的议题会出现在这里，由本办公室审核' : undefined} />
+        <ListStates
+          list={list}
+          skeleton={[
+            [80, 50, 60],
+            [70, 50, 60],
+          ]}
+          emptyTitle={tab.empty}
+          emptyMessage={status === 'submitted' ? '提交的议题会出现在这里，由本办公室审核' : undefined}
+        />
         {state.kind === 'ready' && state.items.length > 0 ? (
           <View>
-            {state.items.map((t) => {
-              const inline = INLINE.filter((a) => t.allowedActions.includes(a));
-              return (
-                <TopicCard key={t.id} topic={t} showProposer onOpen={() => void Taro.navigateTo({ url: pageUrl(ROUTES.detail, { id: t.id }) })}>
-                  {inline.length > 0
-                    ? inline.map((a) => (
-                        <Btn
-                          key={a}
-                          small
-                          kind={a === 'accept' ? 'primary' : a === 'return' ? 'outline' : 'default'}
-                          busy={actions.busy === a}
-                          disabled={actions.busy !== null}
-                          onClick={() => actions.perform(a, t)}
-                        >
-                          {ACTION_LABEL[a]}
-                        </Btn>
-                      ))
-                    : null}
+            {desk ? (
+              <QueueTable items={state.items} label={`${tab.label}议题`} actions={actions} />
+            ) : (
+              state.items.map((t) => (
+                <TopicCard key={t.id} topic={t} showProposer onOpen={() => openTopic(t.id)}>
+                  {inlineActions(t).length > 0 ? <ActionButtons topic={t} actions={actions} /> : null}
                 </TopicCard>
-              );
-            })}
+              ))
+            )}
             <PagedListFooter list={list} />
           </View>
         ) : null}
       </View>
       {actions.dialog}
-    </View>
+    </PageShell>
+  );
+}
+
+function inlineActions(t: TopicCardView): Array<Exclude<TopicAction, 'update'>> {
+  return INLINE.filter((a) => t.allowedActions.includes(a));
+}
+
+/** The screening buttons the server allows on this topic (allowedActions), in one order. */
+function ActionButtons({ topic, actions }: { topic: TopicCardView; actions: TopicActions }) {
+  return (
+    <>
+      {inlineActions(topic).map((a) => (
+        <Btn
+          key={a}
+          small
+          kind={a === 'accept' ? 'primary' : a === 'return' ? 'outline' : 'default'}
+          busy={actions.busy === a}
+          disabled={actions.busy !== null}
+          onClick={() => actions.perform(a, topic)}
+        >
+          {ACTION_LABEL[a]}
+        </Btn>
+      ))}
+    </>
+  );
+}
+
+/** Desk: the queue as a table, one row per topic; the title opens it, the buttons screen it. */
+function QueueTable({ items, label, actions }: { items: TopicCardView[]; label: string; actions: TopicActions }) {
+  const anyActions = items.some((t) => inlineActions(t).length > 0);
+  return (
+    <Table label={label} className={anyActions ? 'queue-table' : 'queue-table queue-table--read'}>
+      <HeadRow>
+        <Th>议题</Th>
+        <Th>类别 · 提出方</Th>
+        <Th>提出人</Th>
+        <Th>提交时间</Th>
+        <Th>状态</Th>
+        {anyActions ? <Th end>审核</Th> : null}
+      </HeadRow>
+      {items.map((t) => (
+        <Row key={t.id}>
+          <Td>
+            <TableLink onOpen={() => openTopic(t.id)}>{t.title}</TableLink>
+            <OfficeAnswer topic={t} />
+          </Td>
+          <Td>
+            <Text className='dtable__main'>{t.categoryLabel}</Text>
+            <Text className='dtable__sub'>{t.sideLabel}</Text>
+          </Td>
+          <Td>
+            <Text className='dtable__main'>{t.proposer.name}</Text>
+            <Text className='dtable__sub'>{t.proposer.unit}</Text>
+          </Td>
+          <Td className='dtable__cell--num'>{formatDateTimeShortCN(t.createdAt)}</Td>
+          <Td>
+            <Text className={statusTagClass(t.status)}>{t.statusLabel}</Text>
+          </Td>
+          {anyActions ? (
+            <Td className='dtable__actions'>
+              <ActionButtons topic={t} actions={actions} />
+            </Td>
+          ) : null}
+        </Row>
+      ))}
+    </Table>
   );
 }

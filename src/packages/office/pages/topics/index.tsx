@@ -1,11 +1,126 @@
-// A collecting meeting's whole topic list for offices, and the topics waiting for my side's
-// opinion (征求意见, topic.list scope 'opinions') — issue #7. Placeholder until the page is built.
+// A meeting's topics for offices and convenors (?meetingId=, optional &tab=opinions): 全部议题 is
+// what my role may see of the meeting (topic.list scope 'meeting'); 待提意见 is the other side's
+// accepted topics still waiting for my side's opinion (征求意见, Art. 6; scope 'opinions'). Both
+// are paged; a card offers 发表意见 when the server's allowedActions has 'addOpinion'.
 import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import type { TopicCardView } from '../../../../../domain/schemas/topic';
+import Btn from '../../../../components/Btn';
+import { PagedListFooter } from '../../../../components/ListFooter';
+import ListStates from '../../../../components/ListStates';
+import OfficeNav from '../../../../components/OfficeNav';
+import PageShell from '../../../../components/PageShell';
+import Tap from '../../../../components/Tap';
+import TopicCard from '../../../../components/TopicCard';
+import { usePagedListPage } from '../../../../hooks/usePagedList';
+import { ACTION_LABEL, useTopicActions } from '../../../../hooks/useTopicActions';
+import { ApiError, call } from '../../../../services/api';
+import { ROUTES, pageUrl, queryValue } from '../../../../utils/nav';
+import './index.css';
+
+type Tab = 'all' | 'opinions';
+
+const TABS: ReadonlyArray<{ tab: Tab; label: string; empty: string; emptyMessage: string }> = [
+  {
+    tab: 'all',
+    label: '全部议题',
+    empty: '本次会议暂无议题',
+    emptyMessage: '提交到本办公室的议题和已采纳的议题会出现在这里',
+  },
+  {
+    tab: 'opinions',
+    label: '待提意见',
+    empty: '暂无待提意见的议题',
+    emptyMessage: '另一方采纳的议题会出现在这里，请在议题清单确定前提出意见',
+  },
+];
+
+const MISSING_MEETING = '链接缺少会议信息，请从首页进入';
 
 export default function MeetingTopics() {
+  const { params } = useRouter();
+  const meetingId = queryValue(params, 'meetingId');
+  const meetingTitleParam = queryValue(params, 'meetingTitle');
+  const [tab, setTab] = useState<Tab>(queryValue(params, 'tab') === 'opinions' ? 'opinions' : 'all');
+
+  const fetchPage = useCallback(
+    async (cursor?: string) => {
+      if (!meetingId) throw new ApiError('not_found', MISSING_MEETING);
+      return call('topic.list', { scope: tab === 'opinions' ? 'opinions' : 'meeting', meetingId, ...(cursor ? { cursor } : {}) });
+    },
+    [meetingId, tab],
+  );
+  const list = usePagedListPage<TopicCardView>(fetchPage);
+
+  // An opinion given takes the topic off 待提意见; on 全部议题 the card is read again.
+  const actions = useTopicActions(
+    (_action, topic) => {
+      if (tab === 'opinions') list.update((items) => items.filter((t) => t.id !== topic.id));
+      else void list.reload(true);
+    },
+    () => void list.reload(true),
+  );
+
+  const { state } = list;
+  const current = TABS.find((t) => t.tab === tab) ?? TABS[0];
+  const meetingTitle = meetingTitleParam || (state.kind === 'ready' ? (state.items[0]?.meetingTitle ?? '') : '');
+
   return (
-    <View className='page'>
-      <Text>会议议题</Text>
-    </View>
+    <PageShell
+      className='mtopics'
+      aside={<OfficeNav current={tab === 'opinions' ? 'opinions' : 'topics'} meetingId={meetingId || undefined} meetingTitle={meetingTitle || undefined} />}
+    >
+      <View className={process.env.TARO_ENV === 'h5' ? 'mtopics__tabs mtopics__tabs--h5' : 'mtopics__tabs'} role='tablist' aria-label='议题范围'>
+        {TABS.map((t) => (
+          <Tap
+            key={t.tab}
+            role='tab'
+            current={t.tab === tab}
+            className={t.tab === tab ? 'mtopics__tab mtopics__tab--on' : 'mtopics__tab'}
+            onTap={() => actions.busy === null && setTab(t.tab)}
+          >
+            <Text>{t.label}</Text>
+          </Tap>
+        ))}
+      </View>
+      <View className='page-container mtopics__body'>
+        {meetingTitle ? <Text className='mtopics__meeting'>{meetingTitle}</Text> : null}
+        {tab === 'opinions' ? (
+          <Text className='mtopics__hint'>会前征求意见（《工作规则》第六条）：对另一方已采纳的议题提出意见，供双方确认议题清单时参考。</Text>
+        ) : null}
+        <ListStates
+          list={list}
+          skeleton={[
+            [80, 40, 60],
+            [70, 40, 60],
+          ]}
+          emptyTitle={current.empty}
+          emptyMessage={current.emptyMessage}
+        />
+        {state.kind === 'ready' && state.items.length > 0 ? (
+          <View>
+            {state.nextCursor ? null : (
+              <Text className='mtopics__count'>
+                共 {state.items.length} 个{tab === 'opinions' ? '待提意见的' : ''}议题
+              </Text>
+            )}
+            <View className='mtopics__list'>
+              {state.items.map((t) => (
+                <TopicCard key={t.id} topic={t} showProposer onOpen={() => void Taro.navigateTo({ url: pageUrl(ROUTES.detail, { id: t.id }) })}>
+                  {t.allowedActions.includes('addOpinion') ? (
+                    <Btn small kind='outline' disabled={actions.busy !== null} onClick={() => actions.perform('addOpinion', t)}>
+                      {ACTION_LABEL.addOpinion}
+                    </Btn>
+                  ) : null}
+                </TopicCard>
+              ))}
+            </View>
+            <PagedListFooter list={list} />
+          </View>
+        ) : null}
+      </View>
+      {actions.dialog}
+    </PageShell>
   );
 }
