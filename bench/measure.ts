@@ -28,7 +28,7 @@ export interface ScaleFigures {
 type Dispatched = Awaited<ReturnType<World['call']>>;
 
 export const ACTIONS = [
-  'account.home', 'topic.get', 'topic.list mine', 'topic.list queue', 'topic.list meeting', 'topic.listStatus',
+  'account.home', 'account.home invitee', 'meeting.get', 'meeting.get invitee', 'topic.get', 'topic.list mine', 'topic.list queue', 'topic.list meeting', 'topic.listStatus',
   'topic.submit', 'topic.accept', 'topic.addOpinion', 'notify.inbox', 'notify.markRead',
 ] as const;
 
@@ -99,6 +99,10 @@ const READS: Array<[name: string, call: Call]> = [
   ['topic.list meeting', (s) => s.world.call('topic', 'list', { scope: 'meeting', meetingId: CITY_MEETING }, OFFICE)],
   ['topic.listStatus', (s) => s.world.call('topic', 'listStatus', { meetingId: CITY_MEETING }, OFFICE)],
   ['notify.inbox', (s) => s.world.call('notify', 'inbox', {}, OFFICE)],
+  // issue #8: the seeded special meeting with its notice out, as its console and an invitee see it
+  ['meeting.get', (s) => s.world.call('meeting', 'get', { meetingId: 'm-city-special' }, OFFICE)],
+  ['meeting.get invitee', (s) => s.world.call('meeting', 'get', { meetingId: 'm-city-special' }, 'city-rep-ma')],
+  ['account.home invitee', (s) => s.world.call('account', 'home', {}, 'city-rep-ma')],
 ];
 
 /**
