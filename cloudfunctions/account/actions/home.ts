@@ -29,10 +29,11 @@ export const home = defineAction({
   input: HomeInput,
   handler: async (_input, { store, actor, now, params }): Promise<HomeView> => {
     const offices = actor.roles.filter((r) => OFFICES.includes(r));
-    const [me, upcoming, myTopics, topicCount, queue, unread, rules, invitations, unanswered] = await Promise.all([
+    const [me, upcoming, collecting, myTopics, topicCount, queue, unread, rules, invitations, unanswered] = await Promise.all([
       loadMe(store, actor),
-      // one query serves the next meeting, the meetings collecting topics and the offices' list
-      store.find<MeetingDoc>('meetings', { orgId: actor.orgId, status: { in: UPCOMING } }, { sort: [['plannedAt', 'asc']], limit: 10 }),
+      // one query serves the next meeting and the offices' list of what is coming
+      store.find<MeetingDoc>('meetings', { orgId: actor.orgId, status: { in: UPCOMING }, plannedAt: { gte: now.toISOString() } }, { sort: [['plannedAt', 'asc']], limit: 5 }),
+      store.find<MeetingDoc>('meetings', { orgId: actor.orgId, status: 'collecting' }, { sort: [['plannedAt', 'asc']], limit: 5 }),
       store.find<TopicDoc>('topics', { createdBy: actor.id }, { sort: [['createdAt', 'desc']], limit: 5 }),
       store.count('topics', { createdBy: actor.id }),
       offices.length ? store.count('topics', { orgId: actor.orgId, routedTo: { in: offices }, status: 'submitted' }) : Promise.resolve(null),
@@ -41,9 +42,8 @@ export const home = defineAction({
       store.find<InvitationDoc>('invitations', { personId: actor.id, plannedAt: { gte: now.toISOString() } }, { sort: [['answered', 'asc'], ['plannedAt', 'asc']], limit: 5 }),
       store.count('invitations', { personId: actor.id, answered: false, plannedAt: { gte: now.toISOString() } }),
     ]);
-    const meeting = upcoming.items.find((m) => m.plannedAt >= now.toISOString());
-    const collecting = { items: upcoming.items.filter((m) => m.status === 'collecting').slice(0, 5) };
-    const orgMeetings = { items: offices.length ? upcoming.items.slice(0, 5) : [] };
+    const meeting = upcoming.items[0];
+    const orgMeetings = { items: offices.length ? upcoming.items : [] };
     // Art. 6 (征求意见): accepted topics of the other side, in meetings still collecting, with no opinion yet
     const opinionSide = givesOpinionsFor(actor.roles);
     const opinions = opinionSide === null ? null : collecting.items.length
