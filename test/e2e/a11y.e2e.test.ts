@@ -297,10 +297,15 @@ function measure(minTarget: number): Measured {
     }
     return false;
   };
-  /** visible characters inside each element */
+  /** visible characters inside each element, navigation (side bar, top bar) left out */
   const held = new Map<Element, number>();
+  let content = 0;
+  const NAV = 'nav, [role="navigation"], header, [role="banner"]';
   const count = (el: Element, chars: number, size: number, rect: DOMRect, sample: string) => {
-    for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) held.set(a, (held.get(a) ?? 0) + chars);
+    if (!el.closest(NAV)) {
+      content += chars;
+      for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) held.set(a, (held.get(a) ?? 0) + chars);
+    }
     const key = String(round(size));
     sizes[key] = (sizes[key] ?? 0) + chars;
     if (rect.bottom > 0 && rect.top < H) sizesInView[key] = (sizesInView[key] ?? 0) + chars;
@@ -331,14 +336,18 @@ function measure(minTarget: number): Measured {
     count(el, shown.length, parseFloat(style.fontSize), el.getBoundingClientRect(), shown);
   }
 
-  // the content column: the widest block narrower than the window that holds at least half of the
-  // visible text (a max-width container, a table, the main panel beside a side navigation); when no
-  // such block exists the content spans the window
+  // the content column: within the page's main region (role=main) if it has one, the widest block
+  // narrower than the window that holds at least half of the text outside navigation (a max-width
+  // container, the main panel beside a side navigation); when there is none the content spans the
+  // window
+  const mains = Array.from(document.querySelectorAll('main, [role="main"]')).filter(vis);
+  const main = mains.length === 1 ? mains[0] : null;
   let column = W;
   let columnEl = '(the window)';
   for (const [el, chars] of held) {
+    if (main && !main.contains(el)) continue;
     const r = el.getBoundingClientRect();
-    if (chars * 2 < total || r.width >= W - 1) continue;
+    if (chars * 2 < content || r.width >= W - 1) continue;
     if (column === W || r.width > column) {
       column = r.width;
       columnEl = describe(el).split(' "')[0];
@@ -527,7 +536,17 @@ const sizeShare = (sizes: Record<string, number>, ok: (px: number) => boolean) =
   }
   return all ? good / all : 1;
 };
-const dominant = (sizes: Record<string, number>) => Number(Object.entries(sizes).sort((a, b) => b[1] - a[1])[0]?.[0] ?? NaN);
+/**
+ * The body text size: the median over characters (half the visible characters are at most this
+ * size). Unlike the most frequent size it is not decided by one long line on a nearly empty page.
+ */
+const bodySize = (sizes: Record<string, number>) => {
+  const bySize = Object.entries(sizes).map(([px, chars]) => [Number(px), chars] as const).sort((a, b) => a[0] - b[0]);
+  const half = bySize.reduce((n, [, chars]) => n + chars, 0) / 2;
+  let seen = 0;
+  for (const [px, chars] of bySize) if ((seen += chars) >= half) return px;
+  return NaN;
+};
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** Examples of the text at the sizes `pick` selects, largest share first: `12.3px: el "text", …`. */
 const examples = (t: TextStats, pick: (px: number) => boolean) =>
@@ -587,7 +606,7 @@ describe.each(ROLES)('$key ($who)', ({ key }) => {
     const r = walked(key);
     const problems = r.visits.flatMap((v) => {
       if (v.layout !== 'desk' || !v.m) return [];
-      const body = dominant(v.m.text.sizes);
+      const body = bodySize(v.m.text.sizes);
       const out: string[] = [];
       if (!(body >= 14 && body <= 16)) {
         out.push(`body text ${body}px (${pct(sizeShare(v.m.text.sizes, (px) => px >= 14 && px <= 16))} of chars at 14–16px; outside: ${examples(v.m.text, (px) => px < 14 || px > 16)})`);
