@@ -70,7 +70,7 @@ export default function Inbox() {
 
   return (
     // Office staff reach 消息 from the office pages' side navigation (desk layout): it stays here too.
-    <PageShell title='消息' className='inbox' aside={officeContext() ? <OfficeNav current='inbox' /> : undefined}>
+    <PageShell title='消息通知' className='inbox' aside={officeContext() ? <OfficeNav current='inbox' /> : undefined}>
       <View className='page-container'>
         <ListStates list={list} skeleton={[[60, 90], [60, 90]]} emptyTitle='暂无消息' emptyMessage='议题审核、会议通知等消息会显示在这里' />
         {state.kind === 'ready' && state.items.length > 0 ? (
