@@ -73,9 +73,11 @@ describe('weapp home page (compiled)', () => {
     // the seeded meeting at DEMO_NOW (2026-11-24): two months and ten days on, in Shanghai time
     expect(text).toContain('巴彦淖尔市人民政府与市总工会2026年度联席会议');
     expect(text).toContain('2027年2月3日 周三 09:30');
-    expect(text).toContain('议题征集中');
+    expect(text).toContain('征集中');
+    expect(text).toContain('已发通知'); // the next meeting: the seeded special meeting, its notice out
+    // the office's own invitation to the special meeting (Art. 5), not yet answered
+    expect(text).toContain('会议邀请巴彦淖尔市人民政府与市总工会新就业形态劳动者权益保障专题会议未回复');
     // Sections with nothing in them say so.
-    expect(text).toContain('暂无会议邀请');
     expect(text).toContain('暂无待办任务');
     // Topic collection, the inbox and the office's queue, offered from allowedActions.
     expect(text).toContain('议题征集');
@@ -183,23 +185,26 @@ describe('weapp topic pages (compiled)', () => {
     }
   });
 
-  it('offers the Art. 3 categories and the three sides on the submit form, with the meeting from the query', async () => {
-    const meeting = ok<{ collectingMeetings: Array<{ id: string; title: string }> }>(await world.call('account', 'home', {}, 'city-rep-ma')).collectingMeetings[0];
+  it('offers the Art. 3 categories and only the sides the person may propose for, with the meeting from the query', async () => {
+    const meeting = ok<{ collectingMeetings: Array<{ id: string; title: string }> }>(await world.call('account', 'home', {}, 'city-hrss')).collectingMeetings[0];
     expect(meeting.id).toBe(MEETING);
-    const callFunction = cloudAs('city-rep-ma');
+    const callFunction = cloudAs('city-hrss');
     const page = renderWeappPage('pages/topic/submit/index', {
       callFunction,
       query: { meetingId: meeting.id, meetingTitle: encodeURIComponent(meeting.title) },
     });
     try {
-      expect(await waitFor(() => page.text().includes('议题类别'), 5000)).toBe(true);
+      expect(await waitFor(() => page.text().includes('议题类别') && page.text().includes('双方联合'), 5000)).toBe(true);
       const text = page.text();
-      for (const s of [meeting.title, '通报政策措施与工会重要举措', '职工急难愁盼与新就业形态劳动者权益', '其他事项', '政府方', '工会方', '双方联合', '背景情况', '调研论证', '建议与请求', '0/2000']) {
+      // a department head proposes for the government side or jointly (Art. 6), never for the union side
+      for (const s of [meeting.title, '通报政策措施与工会重要举措', '职工急难愁盼与新就业形态劳动者权益', '其他事项', '政府方', '双方联合', '背景情况', '调研论证', '建议与请求']) {
         expect(text).toContain(s);
       }
+      // exactly the two sides offered, in order, right under the field's label
+      expect(text).toContain('提出方 *政府方双方联合政府方议题由');
       expect(page.buttons()).toContain('提交议题');
-      // Nothing is fetched for a new topic.
-      expect(callFunction).not.toHaveBeenCalled();
+      // The sides come from the person's own answer (account.me); nothing else is fetched for a new topic.
+      expect(callFunction.mock.calls.map((c) => (c[0].data as { action: string }).action)).toEqual(['me']);
     } finally {
       page.detach();
     }

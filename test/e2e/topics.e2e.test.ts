@@ -154,19 +154,13 @@ it(
       request: '请市场监管部门开展专项检查，规范网点收费行为。',
     };
     await form.getByText('工会改革建设需政府支持事项', { exact: true }).click();
-    await form.locator('.segmented').getByText('政府方', { exact: true }).click();
     await box(form, '请输入议题标题').fill(typed.title);
     await box(form, '请写明背景情况').fill(typed.background);
     await box(form, '请写明调研论证情况').fill(typed.research);
     await box(form, '请写明建议与请求').fill(typed.request);
-    await form.locator('.submit-buttons').getByText('提交议题', { exact: true }).click();
-
-    // A representative may not propose for the government side: the server says so at the picker.
-    await form.locator('.field__error', { hasText: '您不能提交政府方议题' }).waitFor({ timeout: 30000 });
-    await form.locator('.notice--error', { hasText: '您不能提交政府方议题' }).waitFor();
-    expect(await box(form, '请写明背景情况').inputValue()).toBe(typed.background);
-    await form.locator('.segmented').getByText('工会方', { exact: true }).click();
-    expect(await form.locator('.field__error').count()).toBe(0);
+    // A representative proposes for the union side only (Art. 6): no other side is offered at all.
+    expect(await form.getByText('政府方', { exact: true }).count()).toBe(0);
+    expect(await form.getByText('双方联合', { exact: true }).count()).toBe(0);
     await form.locator('.submit-buttons').getByText('提交议题', { exact: true }).click();
 
     await form.locator('.notice--error', { hasText: '内容未通过安全检查，请修改后重试' }).waitFor({ timeout: 30000 });
@@ -434,6 +428,8 @@ it(
     const liu = await signIn('刘海燕');
     await entry(liu.page, '议题清单确认').click();
     const liuConfirm = current(liu.page);
+    await liuConfirm.locator('.list-item', { hasText: TOPIC.title }).waitFor({ timeout: 30000 });
+    await settled(liu.page);
     await liuConfirm.getByText('确认议题清单', { exact: true }).click();
     await confirmModal(liu.page, '确认');
     await liuConfirm.getByText('议题清单已确定', { exact: true }).waitFor({ timeout: 30000 });
