@@ -1,10 +1,384 @@
-// A meeting as an invitee sees it: reply, calendar, agenda, presiding, place (issue #8). Placeholder until the page is built.
-import { Text, View } from '@tarojs/components';
+// A meeting as an invitee sees it (issue #8, Art. 5, 7, 8), from one call (meeting.get): time,
+// place, who presides, the notice's 文号, the four-section agenda; my reply in one tap (参加 / 请假
+// with a reason / 委托代会 with name and post), changeable until the meeting starts; 添加到手机日历;
+// on the meeting's day the way to check in. Buttons come from the server's allowedActions.
+import { Input, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { MEETING_LIMITS } from '../../../../domain/limits';
+import type { MeetingView, ReplyAnswer } from '../../../../domain/schemas/meeting';
+import Btn from '../../../components/Btn';
+import PageShell from '../../../components/PageShell';
+import Skeleton from '../../../components/Skeleton';
+import StateView from '../../../components/StateView';
+// after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
+import Dialog, { TextDialog } from '../../../components/Dialog';
+import { useBusy } from '../../../hooks/useBusy';
+import { useRecordPage } from '../../../hooks/useRecordPage';
+import { useWrite } from '../../../hooks/useWrite';
+import { ApiError, call, toApiError } from '../../../services/api';
+import { formatDateCN, formatDateTimeCN } from '../../../utils/date';
+import { toast } from '../../../utils/feedback';
+import { lengthError, textLength } from '../../../utils/form';
+import { openPage, queryValue } from '../../../utils/nav';
+import { pendingFor } from '../checkin/pending';
+import { MEETING_PAGES, SECTION_NUMBERS, UPCOMING_STATES, addToCalendar, answerClass, isMeetingDayCN, openOrBack, stateClass } from './kit';
+import './kit.css';
+import './index.css';
 
-export default function Page() {
+type Busy = ReplyAnswer | 'calendar';
+type Open = null | 'decline' | 'substitute';
+
+const ANSWER_BUTTON: Record<ReplyAnswer, string> = { attend: '参加', decline: '请假', substitute: '委托代会' };
+const CHANGE_BUTTON: Record<ReplyAnswer, string> = { attend: '改为参加', decline: '改为请假', substitute: '改为委托代会' };
+const DONE_TOAST: Record<ReplyAnswer, string> = { attend: '已确认参加', decline: '已提交请假', substitute: '已委托代会' };
+const ANSWERS: ReplyAnswer[] = ['attend', 'decline', 'substitute'];
+/** Phases before the notice: replies open with it. */
+const BEFORE_NOTICE = ['requested', 'accepted', 'collecting', 'list_fixed'];
+
+export default function MeetingDetail() {
+  const { params } = useRouter();
+  const id = queryValue(params, 'id') || queryValue(params, 'meetingId');
+  const fetchMeeting = useCallback(() => call('meeting.get', { meetingId: id }), [id]);
+  const record = useRecordPage(id ? fetchMeeting : null, missingId);
+  const { state } = record;
+  const write = useWrite();
+  const { busy, run } = useBusy<Busy>();
+  const [open, setOpen] = useState<Open>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+
+  const reply = (answer: ReplyAnswer, extra: { reason?: string; substitute?: { name: string; post: string } } = {}) =>
+    run(answer, async () => {
+      setDialogError(null);
+      try {
+        // A retry of the same reply after a lost answer goes under the same key (useWrite).
+        const m = await write('meeting.reply', { meetingId: id, answer, ...extra });
+        record.set(m);
+        setOpen(null);
+        toast(DONE_TOAST[answer], 'success');
+      } catch (e) {
+        const error = toApiError(e);
+        toast(error.message);
+        setDialogError(error.message);
+        // The meeting moved on (started, cancelled): show what it is now.
+        if (error.code === 'invalid_transition' || error.code === 'conflict' || error.code === 'not_found' || error.code === 'forbidden') {
+          setOpen(null);
+          void record.reload(true);
+        }
+      }
+    });
+
+  const calendar = (m: MeetingView) =>
+    run('calendar', async () => {
+      try {
+        if (await addToCalendar(m)) toast(process.env.TARO_ENV === 'h5' ? '已下载日历文件，打开即可添加' : '已添加到手机日历', 'success');
+      } catch (e) {
+        toast(toApiError(e).message);
+      }
+    });
+
+  const choose = (answer: ReplyAnswer) => {
+    if (busy) return;
+    if (answer === 'attend') {
+      void reply('attend');
+      return;
+    }
+    setDialogError(null);
+    setOpen(answer);
+  };
+
+  if (state.kind === 'loading') {
+    return (
+      <PageShell className='mdetail'>
+        <View className='page-container'>
+          <Text className='sr-only'>加载中…</Text>
+          <Skeleton block lines={[90, 60, 70]} />
+          <Skeleton lines={[40, 100, 100]} />
+          <Skeleton lines={[50, 90, 80, 90]} />
+        </View>
+      </PageShell>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <PageShell className='mdetail'>
+        <View className='page-container'>
+          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
+        </View>
+      </PageShell>
+    );
+  }
+
+  const m = state.value;
+  const inv = m.invitation;
+  const canReply = m.allowedActions.includes('reply');
+  const upcoming = UPCOMING_STATES.includes(m.state);
+  const doorOpen =
+    !!inv && m.allowedActions.includes('checkIn') && (m.state === 'notice_issued' || m.state === 'in_session') && isMeetingDayCN(m.plannedAt);
+  const pending = inv && !inv.present ? pendingFor(m.id) : null;
+  const office = m.replies !== null;
+
   return (
-    <View className='page'>
-      <Text>会议详情</Text>
+    <PageShell className='mdetail'>
+      <View className='page-container'>
+        {m.state === 'cancelled' ? (
+          <View className='notice notice--error' role='alert'>
+            <Text className='notice__title'>会议已取消</Text>
+            {m.cancelReason ? <Text className='notice__text'>取消原因：{m.cancelReason}</Text> : null}
+          </View>
+        ) : null}
+        {m.state === 'declined' ? (
+          <View className='notice notice--error'>
+            <Text className='notice__title'>政府方未同意召开</Text>
+            {m.declineReason ? <Text className='notice__text'>理由：{m.declineReason}</Text> : null}
+          </View>
+        ) : null}
+        {m.scheduleVersion > 1 && upcoming ? (
+          <View className='notice notice--warn'>
+            <Text className='notice__text'>会议时间或地点已调整，请以本页为准</Text>
+          </View>
+        ) : null}
+
+        <View className='card mdetail-head'>
+          <View className='mdetail-head__tags'>
+            <Text className={stateClass(m.state)}>{m.stateLabel}</Text>
+            <Text className='tag tag--plain'>{m.kindLabel}</Text>
+          </View>
+          <View className='mdetail-head__title' role='heading' aria-level={2}>
+            {m.title}
+          </View>
+          <View className='mfacts'>
+            <Fact label='时间' value={formatDateTimeCN(m.plannedAt)} strong />
+            <Fact label='地点' value={m.place ?? '待定'} strong />
+            <Fact label='主持' value={m.presiding ? `${m.presiding.name}（${m.presiding.title}）` : '待定'} />
+            <Fact label='通知文号' value={m.docNumber ?? '会议通知尚未印发'} />
+            {m.noticeIssuedAt ? <Fact label='印发日期' value={formatDateCN(m.noticeIssuedAt)} /> : null}
+            <Fact label='召集' value={`${m.orgName}人民政府、${m.orgName}总工会`} />
+            {m.reason ? <Fact label='会议事由' value={m.reason} /> : null}
+          </View>
+          {upcoming ? (
+            <View className='mdetail-head__actions'>
+              <Btn kind='outline' block busy={busy === 'calendar'} busyText='正在添加…' disabled={busy !== null} onClick={() => void calendar(m)}>
+                添加到手机日历
+              </Btn>
+            </View>
+          ) : null}
+        </View>
+
+        {inv ? (
+          <View className='card mreply' id='my-reply'>
+            <View className='card__head'>
+              <Text className='card__title'>我的回复</Text>
+              <Text className={answerClass(inv.answer)}>{inv.answerLabel}</Text>
+            </View>
+            <Text className='mreply__who'>参会身份：{inv.categoryLabel}</Text>
+            {inv.answer === 'decline' && inv.reason ? <Text className='mreply__detail'>请假理由：{inv.reason}</Text> : null}
+            {inv.answer === 'substitute' && inv.substitute ? (
+              <Text className='mreply__detail'>
+                代会人员：{inv.substitute.name}（{inv.substitute.post}）
+              </Text>
+            ) : null}
+            {inv.present ? <Text className='mreply__present'>✓ 已签到</Text> : null}
+            {canReply ? (
+              <View>
+                <Text className='mreply__hint'>{inv.answer ? '会议开始前可以修改回复' : '请回复是否参加，会议开始前可以修改'}</Text>
+                <View className='mreply__buttons'>
+                  {ANSWERS.filter((a) => a !== inv.answer).map((a) => (
+                    <Btn
+                      key={a}
+                      kind={a === 'attend' ? 'primary' : 'outline'}
+                      busy={busy === a}
+                      busyText='提交中…'
+                      disabled={busy !== null}
+                      onClick={() => choose(a)}
+                    >
+                      {inv.answer ? CHANGE_BUTTON[a] : ANSWER_BUTTON[a]}
+                    </Btn>
+                  ))}
+                  {inv.answer === 'decline' || inv.answer === 'substitute' ? (
+                    <Btn kind='default' disabled={busy !== null} onClick={() => choose(inv.answer as ReplyAnswer)}>
+                      {inv.answer === 'decline' ? '修改请假理由' : '修改代会人员'}
+                    </Btn>
+                  ) : null}
+                </View>
+              </View>
+            ) : (
+              <Text className='mreply__hint'>{replyClosedText(m)}</Text>
+            )}
+          </View>
+        ) : (
+          <View className='card'>
+            <Text className='mreply__hint'>您不在本次会议的参会名单中</Text>
+          </View>
+        )}
+
+        {doorOpen && inv ? (
+          <View className='card mdetail-checkin'>
+            <View className='card__head'>
+              <Text className='card__title'>会议签到</Text>
+              {inv.present ? <Text className='mreply-tag mreply-tag--attend'>已签到</Text> : null}
+            </View>
+            {inv.present ? (
+              <Text className='mreply__hint'>您已签到，祝会议顺利</Text>
+            ) : (
+              <View>
+                <Text className='mreply__hint'>
+                  {pending ? '签到已离线保存，联网后自动签到' : '今天是会议当天。请扫描会场的签到二维码，或输入会务人员告知的 6 位签到码'}
+                </Text>
+                <View className='mreply__buttons'>
+                  <Btn kind='primary' block onClick={() => openPage(MEETING_PAGES.checkin, { meetingId: m.id })}>
+                    {pending ? '查看签到状态' : '输入签到码签到'}
+                  </Btn>
+                </View>
+              </View>
+            )}
+          </View>
+        ) : null}
+
+        <View className='card magenda'>
+          <View className='card__head'>
+            <Text className='card__title'>会议议程</Text>
+          </View>
+          {m.agenda.sections.map((s, i) => (
+            <View key={s.key} className='magenda__section'>
+              <Text className='magenda__title'>
+                {SECTION_NUMBERS[i] ?? i + 1}、{s.title}
+              </Text>
+              {s.items.length === 0 ? (
+                <Text className='magenda__empty'>暂无内容</Text>
+              ) : (
+                s.items.map((item) => (
+                  <View key={item.id} className='magenda__item'>
+                    <View className='magenda__dot' aria-hidden='true' />
+                    <View className='magenda__body'>
+                      <Text className='magenda__text'>{item.title}</Text>
+                      {item.note || item.minutes > 0 ? (
+                        <Text className='magenda__meta'>{[item.note, item.minutes > 0 ? `约 ${item.minutes} 分钟` : ''].filter(Boolean).join(' · ')}</Text>
+                      ) : null}
+                    </View>
+                  </View>
+                ))
+              )}
+            </View>
+          ))}
+        </View>
+
+        {office ? (
+          <View className='mdetail__office'>
+            <Btn kind='default' block onClick={() => openOrBack(MEETING_PAGES.console, { id: m.id })}>
+              打开会议工作台
+            </Btn>
+          </View>
+        ) : null}
+      </View>
+
+      {open === 'decline' ? (
+        <TextDialog
+          limit={MEETING_LIMITS.replyReason}
+          title='请假'
+          subtitle={`向办公室说明不能参加「${m.title}」的理由。`}
+          placeholder='请写明请假理由（必填）'
+          confirmText='提交请假'
+          busy={busy === 'decline'}
+          error={dialogError}
+          onCancel={() => !busy && setOpen(null)}
+          onSubmit={(reason) => void reply('decline', { reason })}
+        />
+      ) : null}
+      {open === 'substitute' ? (
+        <SubstituteDialog
+          initial={inv?.substitute}
+          busy={busy === 'substitute'}
+          error={dialogError}
+          onCancel={() => !busy && setOpen(null)}
+          onSubmit={(substitute) => void reply('substitute', { substitute })}
+        />
+      ) : null}
+    </PageShell>
+  );
+}
+
+function replyClosedText(m: MeetingView): string {
+  if (BEFORE_NOTICE.includes(m.state)) return '会议通知印发后可以回复';
+  if (m.state === 'cancelled' || m.state === 'declined') return '会议不再召开，无需回复';
+  return '会议已开始，回复不能再修改';
+}
+
+function missingId(): ApiError {
+  return new ApiError('not_found', '缺少会议编号，请从会议邀请或消息中进入');
+}
+
+function Fact({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <View className='mfact'>
+      <Text className='mfact__label'>{label}</Text>
+      <Text className={strong ? 'mfact__value mfact__value--strong' : 'mfact__value'} userSelect>
+        {value}
+      </Text>
     </View>
+  );
+}
+
+interface SubstituteDialogProps {
+  initial?: { name: string; post: string };
+  busy: boolean;
+  error: string | null;
+  onSubmit: (s: { name: string; post: string }) => void;
+  onCancel: () => void;
+}
+
+/** 委托代会: who comes instead, with their post; both required, within the contract's limits. */
+function SubstituteDialog({ initial, busy, error, onSubmit, onCancel }: SubstituteDialogProps) {
+  const [name, setName] = useState(initial?.name ?? '');
+  const [post, setPost] = useState(initial?.post ?? '');
+  const [touched, setTouched] = useState(false);
+  const nameError = lengthError(MEETING_LIMITS.personName, name);
+  const postError = lengthError(MEETING_LIMITS.post, post);
+  return (
+    <Dialog
+      title='委托代会'
+      subtitle='请填写代您参会人员的姓名和职务，办公室将收到通知。'
+      confirmText='提交'
+      busy={busy}
+      error={error}
+      onCancel={onCancel}
+      onConfirm={() => {
+        setTouched(true);
+        if (!nameError && !postError) onSubmit({ name: name.trim(), post: post.trim() });
+      }}
+    >
+      <Text className='dialog__label'>代会人员姓名</Text>
+      <Input
+        className={touched && nameError ? 'minput minput--error' : 'minput'}
+        value={name}
+        maxlength={MEETING_LIMITS.personName.max}
+        placeholder='请输入代会人员姓名'
+        placeholderClass='dialog__placeholder'
+        disabled={busy}
+        onInput={(e) => setName(e.detail.value)}
+      />
+      <View className='dialog__counter'>
+        <Text className='dialog__field-error'>{touched ? (nameError ?? '') : ''}</Text>
+        <Text>
+          {textLength(name)}/{MEETING_LIMITS.personName.max}
+        </Text>
+      </View>
+      <Text className='dialog__label'>职务</Text>
+      <Input
+        className={touched && postError ? 'minput minput--error' : 'minput'}
+        value={post}
+        maxlength={MEETING_LIMITS.post.max}
+        placeholder='请输入代会人员职务'
+        placeholderClass='dialog__placeholder'
+        disabled={busy}
+        onInput={(e) => setPost(e.detail.value)}
+      />
+      <View className='dialog__counter'>
+        <Text className='dialog__field-error'>{touched ? (postError ?? '') : ''}</Text>
+        <Text>
+          {textLength(post)}/{MEETING_LIMITS.post.max}
+        </Text>
+      </View>
+    </Dialog>
   );
 }

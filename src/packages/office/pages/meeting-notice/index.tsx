@@ -1,10 +1,220 @@
-// The notice preview and issue (issue #8). Placeholder until the page is built.
-import { Text, View } from '@tarojs/components';
+// The meeting notice (issue #8, Art. 7, 8), `?id=`: a preview laid out as the notice reads — the
+// document number (文号), time, place, who presides, the four-section agenda — from one call
+// (meeting.get). The government office, and only it, issues it (allowedActions has 'issueNotice'
+// once the topic list is fixed); every invitee then gets an invitation asking for a reply.
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { MEETING_LIMITS } from '../../../../../domain/limits';
+import Btn from '../../../../components/Btn';
+import PageShell from '../../../../components/PageShell';
+import Skeleton from '../../../../components/Skeleton';
+import StateView from '../../../../components/StateView';
+import { useBusy } from '../../../../hooks/useBusy';
+import { useRecordPage } from '../../../../hooks/useRecordPage';
+import { useWrite } from '../../../../hooks/useWrite';
+import { ApiError, call, toApiError } from '../../../../services/api';
+import { formatDateCN, formatDateTimeCN } from '../../../../utils/date';
+import { toast } from '../../../../utils/feedback';
+import { fieldErrorsOf, lengthError, textLength } from '../../../../utils/form';
+import { queryValue } from '../../../../utils/nav';
+import { MEETING_PAGES, SECTION_NUMBERS, openOrBack } from '../../../../pages/meeting/detail/kit';
+import { revealField } from '../meeting-request/fields';
+import '../../../../pages/meeting/detail/kit.css';
+import './index.css';
 
-export default function Page() {
+const BEFORE_LIST = ['requested', 'accepted', 'collecting'];
+
+export default function MeetingNotice() {
+  const { params } = useRouter();
+  const id = queryValue(params, 'id') || queryValue(params, 'meetingId');
+  const fetchMeeting = useCallback(() => call('meeting.get', { meetingId: id }), [id]);
+  const record = useRecordPage(id ? fetchMeeting : null, missingId);
+  const { state } = record;
+  const write = useWrite();
+  const { busy, run } = useBusy<'issue'>();
+  const [docNumber, setDocNumber] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [focus, setFocus] = useState(false);
+
+  if (state.kind === 'loading') {
+    return (
+      <PageShell className='mnotice'>
+        <View className='page-container'>
+          <Text className='sr-only'>加载中…</Text>
+          <Skeleton block lines={[60, 90, 90, 80]} />
+          <Skeleton lines={[100, 100, 100, 60]} />
+        </View>
+      </PageShell>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <PageShell className='mnotice'>
+        <View className='page-container'>
+          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
+        </View>
+      </PageShell>
+    );
+  }
+
+  const m = state.value;
+  const canIssue = m.allowedActions.includes('issueNotice');
+  const office = `${m.orgName}人民政府办公室`;
+  const shownNumber = m.docNumber ?? (canIssue ? docNumber.trim() : '');
+
+  const showError = (message: string) => {
+    setError(message);
+    setFocus(false);
+    setTimeout(() => setFocus(true), 0);
+    revealField('mnotice-doc');
+  };
+
+  const issue = () =>
+    run('issue', async () => {
+      const problem = lengthError(MEETING_LIMITS.docNumber, docNumber);
+      if (problem) {
+        showError(problem);
+        return;
+      }
+      setError(null);
+      const ok = await Taro.showModal({
+        title: '印发会议通知',
+        content: `以「${docNumber.trim()}」印发后，全体参会人员将收到会议邀请并请其回复。`,
+        confirmText: '印发',
+        cancelText: '取消',
+        confirmColor: '#b71c1c',
+      }).then((r) => r.confirm, () => false);
+      if (!ok) return;
+      try {
+        record.set(await write('meeting.issueNotice', { meetingId: m.id, docNumber: docNumber.trim() }));
+        toast('会议通知已印发', 'success');
+      } catch (e) {
+        const err = toApiError(e);
+        const fields = fieldErrorsOf(err.details);
+        if (fields.docNumber) showError(fields.docNumber);
+        else setError(err.message);
+        toast(err.message);
+        if (err.code === 'invalid_transition' || err.code === 'conflict') void record.reload(true);
+      }
+    });
+
   return (
-    <View className='page'>
-      <Text>会议通知</Text>
-    </View>
+    <PageShell className='mnotice'>
+      <View className='page-container'>
+        {m.docNumber ? (
+          <View className='notice notice--success'>
+            <Text className='notice__title'>会议通知已印发</Text>
+            <Text className='notice__text'>
+              {m.noticeIssuedAt ? `${formatDateCN(m.noticeIssuedAt)}印发，` : ''}参会人员已收到会议邀请。
+            </Text>
+          </View>
+        ) : canIssue ? (
+          <View className='notice notice--info'>
+            <Text className='notice__text'>议题清单已确定。请填写文号，核对通知内容后印发（《工作规则》第七条：会议通知由政府办公室印发）。</Text>
+          </View>
+        ) : (
+          <View className='notice notice--warn'>
+            <Text className='notice__text'>
+              {BEFORE_LIST.includes(m.state) ? '议题清单确定后，由政府办公室印发会议通知。以下为预览。' : '会议通知由政府办公室印发（《工作规则》第七条）。以下为预览。'}
+            </Text>
+          </View>
+        )}
+
+        {canIssue ? (
+          <View className='card' id='mnotice-doc'>
+            <View className='mnotice__field-head'>
+              <Text className='mnotice__label'>
+                文号<Text className='mnotice__required'> *</Text>
+              </Text>
+              {error ? (
+                <View className='mnotice__error' role='alert'>
+                  {error}
+                </View>
+              ) : null}
+            </View>
+            <Input
+              className={error ? 'minput minput--error' : 'minput'}
+              value={docNumber}
+              maxlength={MEETING_LIMITS.docNumber.max}
+              placeholder={`如：巴政办字〔${new Date(m.plannedAt).getFullYear()}〕96号`}
+              placeholderClass='mnotice__placeholder'
+              focus={focus}
+              disabled={busy !== null}
+              onInput={(e) => {
+                setDocNumber(e.detail.value);
+                if (error) setError(null);
+              }}
+            />
+            <View className='mnotice__foot'>
+              <Text className='mnotice__hint'>机关代字 + 年份〔〕+ 序号 + 号，不编虚位、不加“第”</Text>
+              <Text className='mnotice__counter'>
+                {textLength(docNumber)}/{MEETING_LIMITS.docNumber.max}
+              </Text>
+            </View>
+          </View>
+        ) : null}
+
+        <View className='card mdoc' aria-label='会议通知预览'>
+          <Text className='mdoc__org'>{office}</Text>
+          <Text className='mdoc__number'>{shownNumber || '（文号待定）'}</Text>
+          <View className='mdoc__rule' />
+          <View className='mdoc__title' role='heading' aria-level={2}>
+            关于召开{m.title}的通知
+          </View>
+          <Text className='mdoc__p'>各有关单位、各位参会人员：</Text>
+          <Text className='mdoc__p mdoc__indent'>
+            经{m.orgName}人民政府与{m.orgName}总工会商定，定于{formatDateTimeCN(m.plannedAt)}召开{m.title}。现将有关事项通知如下：
+          </Text>
+          <Text className='mdoc__h'>一、会议时间</Text>
+          <Text className='mdoc__p mdoc__indent'>{formatDateTimeCN(m.plannedAt)}</Text>
+          <Text className='mdoc__h'>二、会议地点</Text>
+          <Text className='mdoc__p mdoc__indent'>{m.place ?? '另行通知'}</Text>
+          <Text className='mdoc__h'>三、主持人</Text>
+          <Text className='mdoc__p mdoc__indent'>{m.presiding ? `${m.presiding.name}（${m.presiding.title}）` : '待定'}</Text>
+          <Text className='mdoc__h'>四、会议议程</Text>
+          {m.agenda.sections.map((s, i) => (
+            <View key={s.key} className='mdoc__section'>
+              <Text className='mdoc__p mdoc__indent'>
+                （{SECTION_NUMBERS[i] ?? i + 1}）{s.title}
+                {s.items.length === 1 && s.items[0].id === s.key ? `：${s.items[0].title}` : s.items.length ? '：' : ''}
+              </Text>
+              {s.items.length > 1 || (s.items.length === 1 && s.items[0].id !== s.key)
+                ? s.items.map((item, k) => (
+                    <Text key={item.id} className='mdoc__p mdoc__item'>
+                      {item.topicId ? '' : `${k + 1}. `}
+                      {item.title}
+                      {item.minutes > 0 ? `（约 ${item.minutes} 分钟）` : ''}
+                    </Text>
+                  ))
+                : null}
+            </View>
+          ))}
+          <Text className='mdoc__h'>五、有关要求</Text>
+          <Text className='mdoc__p mdoc__indent'>
+            请参会人员收到通知后及时回复是否参加；因故不能参加的，请说明理由请假或委托代会人员参加。请提前 15 分钟到达会场，扫描签到二维码签到。
+          </Text>
+          <View className='mdoc__sign'>
+            <Text className='mdoc__p'>{office}</Text>
+            <Text className='mdoc__p'>{m.noticeIssuedAt ? formatDateCN(m.noticeIssuedAt) : '（印发日期）'}</Text>
+          </View>
+        </View>
+
+        <View className='mnotice__buttons'>
+          {canIssue ? (
+            <Btn kind='primary' block busy={busy === 'issue'} busyText='印发中…' onClick={() => void issue()}>
+              印发会议通知
+            </Btn>
+          ) : null}
+          <Btn kind='default' block onClick={() => openOrBack(MEETING_PAGES.console, { id: m.id })}>
+            会议工作台
+          </Btn>
+        </View>
+      </View>
+    </PageShell>
   );
+}
+
+function missingId(): ApiError {
+  return new ApiError('not_found', '缺少会议编号，请从会议工作台进入');
 }

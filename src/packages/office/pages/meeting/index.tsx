@@ -1,10 +1,724 @@
-// The offices' meeting console (issue #8). Placeholder until the page is built.
-import { Text, View } from '@tarojs/components';
+// The offices' meeting console (issue #8, Art. 4, 5, 7, 8), `?id=`: the meeting's state, the next
+// step and who takes it, replies at a glance (已确认 / 请假 / 代会 / 未回复, 已签到), the attendance
+// list (a table at a desk, cards on a phone) with its export, the door's check-in code, and the
+// actions the server allows this caller (allowedActions). Two reads, sent together: meeting.get
+// (state, allowedActions) and meeting.attendance (the list) — no single action answers both.
+import { Image, Input, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { type ReactNode, useCallback, useState } from 'react';
+import { MEETING_LIMITS } from '../../../../../domain/limits';
+import type { AttendanceRowView, AttendanceView, CheckInCodeView, MeetingView } from '../../../../../domain/schemas/meeting';
+import { ROLE_INFO } from '../../../../../domain/roles';
+import { INVITEE_CATEGORIES, INVITEE_CATEGORY_LABEL, type InviteeCategory, meetingWorkflow } from '../../../../../domain/workflows/meeting';
+import Btn from '../../../../components/Btn';
+import PageShell from '../../../../components/PageShell';
+import Skeleton from '../../../../components/Skeleton';
+import StateView from '../../../../components/StateView';
+// after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
+import Dialog, { TextDialog } from '../../../../components/Dialog';
+import Tap from '../../../../components/Tap';
+import { useBusy } from '../../../../hooks/useBusy';
+import { useRecordPage } from '../../../../hooks/useRecordPage';
+import { useWrite } from '../../../../hooks/useWrite';
+import { ApiError, call, toApiError } from '../../../../services/api';
+import { formatDateCN, formatDateTimeCN } from '../../../../utils/date';
+import { toast } from '../../../../utils/feedback';
+import { lengthError } from '../../../../utils/form';
+import { ROUTES, openPage, queryValue } from '../../../../utils/nav';
+import { MEETING_PAGES, answerClass, dayCN, instantCN, isMeetingDayCN, openExport, openOrBack, stateClass, timeCN } from '../../../../pages/meeting/detail/kit';
+import { FieldHead, PickerField } from '../meeting-request/fields';
+import { useDesk } from './useDesk';
+import '../../../../pages/meeting/detail/kit.css';
+import './index.css';
 
-export default function Page() {
+interface Console {
+  meeting: MeetingView;
+  /** null when it could not be read (then `attendanceError` says why) */
+  attendance: AttendanceView | null;
+  attendanceError: ApiError | null;
+}
+
+type Act =
+  | 'accept'
+  | 'decline'
+  | 'openCollection'
+  | 'issueNotice'
+  | 'start'
+  | 'adjourn'
+  | 'reschedule'
+  | 'cancel'
+  | 'invite'
+  | 'setPresiding'
+  | 'checkInCode'
+  | 'checkIn'
+  | 'export';
+
+/** The step buttons, in this order, each shown only when allowedActions has it. */
+const STEP_ACTIONS: ReadonlyArray<{ act: Act; label: string; kind: 'primary' | 'outline' | 'default' }> = [
+  { act: 'accept', label: '同意召开', kind: 'primary' },
+  { act: 'decline', label: '不同意召开', kind: 'outline' },
+  { act: 'openCollection', label: '启动议题征集', kind: 'primary' },
+  { act: 'issueNotice', label: '印发会议通知', kind: 'primary' },
+  { act: 'start', label: '宣布开会', kind: 'primary' },
+  { act: 'adjourn', label: '宣布散会', kind: 'primary' },
+  { act: 'reschedule', label: '调整时间地点', kind: 'default' },
+  { act: 'cancel', label: '取消会议', kind: 'outline' },
+];
+
+const CONFIRM: Partial<Record<Act, { title: string; content: string; confirmText: string; done: string }>> = {
+  accept: { title: '同意召开', content: '同意后总工会办公室将收到通知，并可启动议题征集。', confirmText: '同意', done: '已同意召开' },
+  openCollection: { title: '启动议题征集', content: '启动后本级各部门和职工代表可以提交议题。', confirmText: '启动', done: '议题征集已启动' },
+  start: { title: '宣布开会', content: '开会后参会人员不能再修改回复。', confirmText: '宣布开会', done: '会议已开始' },
+  adjourn: { title: '宣布散会', content: '散会后由总工会办公室起草会议纪要。', confirmText: '宣布散会', done: '会议已结束' },
+};
+
+type Filter = 'all' | 'attend' | 'decline' | 'substitute' | 'none' | 'present';
+
+const FILTERS: ReadonlyArray<{ key: Filter; label: string }> = [
+  { key: 'attend', label: '已确认' },
+  { key: 'decline', label: '请假' },
+  { key: 'substitute', label: '代会' },
+  { key: 'none', label: '未回复' },
+  { key: 'present', label: '已签到' },
+];
+
+function matches(row: AttendanceRowView, f: Filter): boolean {
+  if (f === 'all') return true;
+  if (f === 'present') return row.present;
+  if (f === 'none') return row.answer === null;
+  return row.answer === f;
+}
+
+type Open = null | 'decline' | 'cancel' | 'reschedule' | 'invite' | 'setPresiding';
+
+export default function MeetingConsole() {
+  const { params } = useRouter();
+  const id = queryValue(params, 'id') || queryValue(params, 'meetingId');
+  const fetchConsole = useCallback(async (): Promise<Console> => {
+    const [meeting, attendance] = await Promise.allSettled([call('meeting.get', { meetingId: id }), call('meeting.attendance', { meetingId: id })]);
+    if (meeting.status === 'rejected') throw meeting.reason;
+    return {
+      meeting: meeting.value,
+      attendance: attendance.status === 'fulfilled' ? attendance.value : null,
+      attendanceError: attendance.status === 'rejected' ? toApiError(attendance.reason) : null,
+    };
+  }, [id]);
+  const record = useRecordPage(id ? fetchConsole : null, missingId);
+  const { state } = record;
+  const write = useWrite();
+  const { busy, run } = useBusy<Act>();
+  const [open, setOpen] = useState<Open>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<Filter>('all');
+  const [code, setCode] = useState<CheckInCodeView | null>(null);
+  const desk = useDesk();
+
+  const current = state.kind === 'ready' ? state.value : null;
+
+  /** Runs one write; shows its answer; on a refusal says why (and re-reads when the meeting moved on). */
+  const act = (name: Act, fn: () => Promise<Partial<Console> | void>, done?: string) =>
+    run(name, async () => {
+      setDialogError(null);
+      try {
+        const changed = await fn();
+        if (changed && current) record.set({ ...current, ...changed });
+        setOpen(null);
+        if (done) toast(done, 'success');
+        // The other read (counts or list) catches up quietly.
+        if (changed && (changed.meeting || changed.attendance)) void record.reload(true);
+      } catch (e) {
+        const error = toApiError(e);
+        toast(error.message);
+        setDialogError(error.message);
+        if (error.code === 'invalid_transition' || error.code === 'conflict' || error.code === 'not_found') {
+          setOpen(null);
+          void record.reload(true);
+        }
+      }
+    });
+
+  const stepAction = (a: Act, m: MeetingView) => {
+    if (busy) return;
+    if (a === 'issueNotice') {
+      openOrBack(MEETING_PAGES.notice, { id: m.id });
+      return;
+    }
+    if (a === 'decline' || a === 'cancel' || a === 'reschedule') {
+      setDialogError(null);
+      setOpen(a);
+      return;
+    }
+    const ask = CONFIRM[a];
+    if (!ask) return;
+    const verb = a as 'accept' | 'openCollection' | 'start' | 'adjourn';
+    void Taro.showModal({ title: ask.title, content: ask.content, confirmText: ask.confirmText, cancelText: '取消', confirmColor: '#b71c1c' }).then((r) => {
+      if (r.confirm) void act(a, async () => ({ meeting: await write(`meeting.${verb}`, { meetingId: m.id }) }), ask.done);
+    });
+  };
+
+  if (state.kind === 'loading') {
+    return (
+      <PageShell className='mconsole'>
+        <View className='page-container'>
+          <Text className='sr-only'>加载中…</Text>
+          <Skeleton block lines={[90, 60, 70]} />
+          <Skeleton lines={[40, 100]} />
+          <Skeleton lines={[100, 100, 100]} />
+        </View>
+      </PageShell>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <PageShell className='mconsole'>
+        <View className='page-container'>
+          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
+        </View>
+      </PageShell>
+    );
+  }
+
+  const { meeting: m, attendance, attendanceError } = state.value;
+  const allowed = (a: string) => m.allowedActions.includes(a);
+  const steps = STEP_ACTIONS.filter((s) => allowed(s.act));
+  const doorOpen = (m.state === 'notice_issued' || m.state === 'in_session') && isMeetingDayCN(m.plannedAt);
+  const canMark = doorOpen && allowed('checkIn');
+  const counts = attendance?.counts ?? (m.replies ? { invited: m.replies.attend + m.replies.decline + m.replies.substitute + m.replies.none, ...m.replies } : null);
+  const rows = attendance ? attendance.rows.filter((r) => matches(r, filter)) : [];
+  const topicsOpen = !['requested', 'accepted', 'declined'].includes(m.state);
+
+  const markPresent = (row: AttendanceRowView) =>
+    act('checkIn', async () => {
+      const res = await write('meeting.checkIn', { meetingId: m.id, personId: row.personId });
+      if (!attendance) return {};
+      const rowsNow = attendance.rows.map((r) => (r.personId === row.personId ? { ...r, present: true, presentAt: res.presentAt } : r));
+      return { attendance: { ...attendance, rows: rowsNow, counts: { ...attendance.counts, present: rowsNow.filter((r) => r.present).length } } };
+    }, `${row.name} 已登记签到`);
+
+  const showCode = () =>
+    act('checkInCode', async () => {
+      setCode(await write('meeting.checkInCode', { meetingId: m.id }));
+    });
+
+  const exportList = () =>
+    act('export', async () => {
+      await openExport(await call('meeting.exportAttendance', { meetingId: m.id }));
+    }, process.env.TARO_ENV === 'h5' ? '参会名单已下载' : undefined);
+
   return (
-    <View className='page'>
-      <Text>会议工作台</Text>
+    <PageShell className='mconsole'>
+      <View className='page-container'>
+        {m.state === 'cancelled' ? (
+          <View className='notice notice--error' role='alert'>
+            <Text className='notice__title'>会议已取消</Text>
+            {m.cancelReason ? <Text className='notice__text'>取消原因：{m.cancelReason}</Text> : null}
+          </View>
+        ) : null}
+        {m.state === 'declined' ? (
+          <View className='notice notice--error'>
+            <Text className='notice__title'>政府方未同意召开</Text>
+            {m.declineReason ? <Text className='notice__text'>理由：{m.declineReason}</Text> : null}
+          </View>
+        ) : null}
+        {m.lateCollection ? (
+          <View className='notice notice--warn'>
+            <Text className='notice__title'>议题征集启动较晚</Text>
+            <Text className='notice__text'>本次例会的议题征集晚于规定的提前期（一般为会前两个月）启动，请抓紧审核议题。</Text>
+          </View>
+        ) : null}
+
+        <View className={desk ? 'mconsole__grid mconsole__grid--desk' : 'mconsole__grid'}>
+          <View className='mconsole__col'>
+            <View className='card'>
+              <View className='mconsole__tags'>
+                <Text className={stateClass(m.state)}>{m.stateLabel}</Text>
+                <Text className='tag tag--plain'>{m.kindLabel}</Text>
+                {m.scheduleVersion > 1 ? <Text className='tag tag--plain'>已调整 {m.scheduleVersion - 1} 次</Text> : null}
+              </View>
+              <View className='mconsole__title' role='heading' aria-level={2}>
+                {m.title}
+              </View>
+              <View className='mfacts'>
+                <Fact label='时间' value={formatDateTimeCN(m.plannedAt)} strong />
+                <Fact label='地点' value={m.place ?? '待定'} strong />
+                <Fact label='主持' value={m.presiding ? `${m.presiding.name}（${m.presiding.title}）` : '待定'} />
+                <Fact label='通知文号' value={m.docNumber ?? '尚未印发'} />
+                {m.noticeIssuedAt ? <Fact label='印发日期' value={formatDateCN(m.noticeIssuedAt)} /> : null}
+                <Fact label='召集' value={`${m.orgName}人民政府、${m.orgName}总工会`} />
+                {m.reason ? <Fact label='会议事由' value={m.reason} /> : null}
+              </View>
+            </View>
+
+            <View className='card mconsole__next'>
+              <View className='card__head'>
+                <Text className='card__title'>下一步</Text>
+              </View>
+              <Text className='mconsole__step'>{m.nextStep ?? (m.state === 'cancelled' || m.state === 'declined' ? '会议不再召开' : '暂无待办')}</Text>
+              {whoTakes(m.state).map((line) => (
+                <Text key={line} className='mconsole__who'>
+                  {line}
+                </Text>
+              ))}
+              {steps.length > 0 ? (
+                <View className='mconsole__buttons'>
+                  {steps.map((s) => (
+                    <Btn key={s.act} kind={s.kind} busy={busy === s.act} disabled={busy !== null} onClick={() => stepAction(s.act, m)}>
+                      {s.label}
+                    </Btn>
+                  ))}
+                </View>
+              ) : m.nextStep ? (
+                <Text className='mconsole__hint'>这一步不由您办理，您可在此查看进展。</Text>
+              ) : null}
+              <View className='mconsole__links'>
+                {topicsOpen ? (
+                  <Tap role='link' className='mconsole__link' hoverClass='mconsole__link--hover' onTap={() => openPage(ROUTES.topics, { meetingId: m.id, meetingTitle: m.title })}>
+                    <Text>会议议题 ›</Text>
+                  </Tap>
+                ) : null}
+                {m.docNumber || m.state === 'list_fixed' ? (
+                  <Tap role='link' className='mconsole__link' hoverClass='mconsole__link--hover' onTap={() => openOrBack(MEETING_PAGES.notice, { id: m.id })}>
+                    <Text>{m.docNumber ? '会议通知 ›' : '预览会议通知 ›'}</Text>
+                  </Tap>
+                ) : null}
+                <Tap role='link' className='mconsole__link' hoverClass='mconsole__link--hover' onTap={() => openOrBack(MEETING_PAGES.detail, { id: m.id })}>
+                  <Text>参会人员看到的页面 ›</Text>
+                </Tap>
+              </View>
+            </View>
+
+            {allowed('checkInCode') ? (
+              <View className='card mconsole__code'>
+                <View className='card__head'>
+                  <Text className='card__title'>会场签到</Text>
+                </View>
+                {code ? (
+                  <View className='mconsole__qr'>
+                    <Image className='mconsole__qr-image' src={code.qr} ariaLabel='签到二维码' />
+                    <Text className='mconsole__qr-label'>签到码</Text>
+                    <Text className='mconsole__qr-code' aria-label={`签到码 ${code.code.split('').join(' ')}`}>
+                      {code.code}
+                    </Text>
+                    <Text className='mconsole__hint'>仅限 {code.validOn} 会议当天有效。参会人员用微信扫码，或在会议详情页输入签到码。</Text>
+                  </View>
+                ) : (
+                  <View>
+                    <Text className='mconsole__hint'>
+                      {doorOpen ? '今天是会议当天，请在会场入口出示签到二维码。' : `签到仅在会议当天（${formatDateCN(m.plannedAt)}）开放，可提前生成二维码打印张贴。`}
+                    </Text>
+                    <View className='mconsole__buttons'>
+                      <Btn kind='primary' busy={busy === 'checkInCode'} busyText='生成中…' disabled={busy !== null} onClick={() => void showCode()}>
+                        显示签到二维码
+                      </Btn>
+                    </View>
+                  </View>
+                )}
+              </View>
+            ) : null}
+          </View>
+
+          <View className='mconsole__col mconsole__col--wide'>
+            <View className='card'>
+              <View className='card__head'>
+                <Text className='card__title'>回复情况</Text>
+                {counts ? <Text className='card__more'>应邀 {counts.invited} 人</Text> : null}
+              </View>
+              {counts ? (
+                <View className='mconsole__tiles' role='tablist' aria-label='按回复筛选参会名单'>
+                  {FILTERS.map((f) => {
+                    const n = counts[f.key as keyof typeof counts] as number;
+                    const on = filter === f.key;
+                    return (
+                      <Tap
+                        key={f.key}
+                        role='tab'
+                        current={on}
+                        label={`${f.label} ${n} 人`}
+                        className={`mconsole__tile mconsole__tile--${f.key}${on ? ' mconsole__tile--on' : ''}`}
+                        hoverClass='mconsole__tile--hover'
+                        onTap={() => setFilter(on ? 'all' : f.key)}
+                      >
+                        <Text className='mconsole__tile-n' aria-hidden='true'>
+                          {n}
+                        </Text>
+                        <Text className='mconsole__tile-label' aria-hidden='true'>
+                          {f.label}
+                        </Text>
+                      </Tap>
+                    );
+                  })}
+                </View>
+              ) : (
+                <Text className='mconsole__hint'>暂无回复数据</Text>
+              )}
+            </View>
+
+            <View className='card'>
+              <View className='card__head'>
+                <Text className='card__title'>参会名单{filter !== 'all' ? `（${FILTERS.find((f) => f.key === filter)?.label}）` : ''}</Text>
+                {filter !== 'all' ? (
+                  <Tap role='button' className='mconsole__clear' hoverClass='mconsole__link--hover' onTap={() => setFilter('all')}>
+                    <Text>显示全部</Text>
+                  </Tap>
+                ) : null}
+              </View>
+              <View className='mconsole__buttons mconsole__buttons--list'>
+                {attendance && attendance.rows.length > 0 ? (
+                  <Btn kind='outline' small busy={busy === 'export'} busyText='导出中…' disabled={busy !== null} onClick={() => void exportList()}>
+                    导出参会名单
+                  </Btn>
+                ) : null}
+                {allowed('invite') ? (
+                  <Btn kind='default' small disabled={busy !== null} onClick={() => setOpen('invite')}>
+                    按人员编号邀请
+                  </Btn>
+                ) : null}
+                {allowed('setPresiding') ? (
+                  <Btn kind='default' small disabled={busy !== null} onClick={() => setOpen('setPresiding')}>
+                    设定主持人
+                  </Btn>
+                ) : null}
+              </View>
+              {attendanceError ? (
+                <StateView
+                  kind='error'
+                  compact={attendanceError.code === 'forbidden'}
+                  title={attendanceError.code === 'forbidden' ? '参会名单仅本级办公室可查看' : undefined}
+                  error={attendanceError}
+                  onRetry={() => void record.reload()}
+                  exits={false}
+                />
+              ) : null}
+              {attendance && attendance.rows.length === 0 ? (
+                <StateView kind='empty' compact title={allowed('invite') ? '尚未邀请参会人员' : '暂无参会人员'} />
+              ) : null}
+              {attendance && attendance.rows.length > 0 && rows.length === 0 ? <StateView kind='empty' compact title='没有符合条件的人员' /> : null}
+              {rows.length > 0 ? (
+                desk ? (
+                  <AttendanceTable rows={rows} canMark={canMark} busy={busy} onMark={(r) => void markPresent(r)} />
+                ) : (
+                  <View className='mconsole__people'>
+                    {rows.map((r) => (
+                      <PersonCard key={r.personId} row={r} canMark={canMark} busy={busy} onMark={() => void markPresent(r)} />
+                    ))}
+                  </View>
+                )
+              ) : null}
+            </View>
+          </View>
+        </View>
+      </View>
+
+      {open === 'decline' ? (
+        <TextDialog
+          limit={MEETING_LIMITS.reason}
+          title='不同意召开'
+          subtitle={`说明不同意召开「${m.title}」的理由，总工会办公室将收到通知。`}
+          placeholder='请写明理由（必填）'
+          confirmText='确认'
+          busy={busy === 'decline'}
+          error={dialogError}
+          onCancel={() => !busy && setOpen(null)}
+          onSubmit={(reason) => void act('decline', async () => ({ meeting: await write('meeting.decline', { meetingId: m.id, reason }) }), '已答复不同意召开')}
+        />
+      ) : null}
+      {open === 'cancel' ? (
+        <TextDialog
+          limit={MEETING_LIMITS.reason}
+          title='取消会议'
+          subtitle='取消后不能恢复，参会人员将看到取消原因。'
+          placeholder='请写明取消原因（必填）'
+          confirmText='确认取消会议'
+          busy={busy === 'cancel'}
+          error={dialogError}
+          onCancel={() => !busy && setOpen(null)}
+          onSubmit={(reason) => void act('cancel', async () => ({ meeting: await write('meeting.cancel', { meetingId: m.id, reason }) }), '会议已取消')}
+        />
+      ) : null}
+      {open === 'reschedule' ? (
+        <RescheduleDialog
+          meeting={m}
+          busy={busy === 'reschedule'}
+          error={dialogError}
+          onCancel={() => !busy && setOpen(null)}
+          onSubmit={(change) => void act('reschedule', async () => ({ meeting: await write('meeting.reschedule', { meetingId: m.id, ...change }) }), '已调整，参会人员将收到通知')}
+        />
+      ) : null}
+      {open === 'invite' ? (
+        <InviteDialog
+          busy={busy === 'invite'}
+          error={dialogError}
+          onCancel={() => !busy && setOpen(null)}
+          onSubmit={(personId, category) =>
+            void act('invite', async () => ({ attendance: await write('meeting.invite', { meetingId: m.id, invitees: [{ personId, category }] }) }), '已邀请')
+          }
+        />
+      ) : null}
+      {open === 'setPresiding' ? (
+        <PresidingDialog
+          rows={attendance?.rows ?? []}
+          current={m.presiding?.id ?? null}
+          busy={busy === 'setPresiding'}
+          error={dialogError}
+          onCancel={() => !busy && setOpen(null)}
+          onSubmit={(personId) => void act('setPresiding', async () => ({ meeting: await write('meeting.setPresiding', { meetingId: m.id, personId }) }), '已设定主持人')}
+        />
+      ) : null}
+    </PageShell>
+  );
+}
+
+function missingId(): ApiError {
+  return new ApiError('not_found', '缺少会议编号，请从首页的会议列表进入');
+}
+
+/** Edges that are not the meeting's next step (cancelling, withdrawing a confirmation). */
+const ASIDE_EVENTS = ['cancel', 'reopenList'];
+/** Art. 8: the leaders on the start/adjourn edges act as the presiding person. */
+const PRESIDING_ROLES = ['gov_leader', 'mayor'];
+
+/** Who takes the next step, from the workflow's edges out of this state, in words. */
+function whoTakes(state: string): string[] {
+  return meetingWorkflow.edges
+    .filter((e) => !ASIDE_EVENTS.includes(e.event) && (typeof e.from === 'string' ? e.from === state : (e.from as readonly string[]).includes(state)))
+    .map((e) => {
+      const names = e.roles.map((r) => (PRESIDING_ROLES.includes(r) && (e.event === 'start' || e.event === 'adjourn') ? '会议主持人' : ROLE_INFO[r].label));
+      return `${e.label}：${[...new Set(names)].join('、')}`;
+    });
+}
+
+function Fact({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <View className='mfact'>
+      <Text className='mfact__label'>{label}</Text>
+      <Text className={strong ? 'mfact__value mfact__value--strong' : 'mfact__value'}>{value}</Text>
     </View>
   );
 }
+
+/** 请假理由 or the substitute, in words. */
+function noteOf(r: AttendanceRowView): string {
+  if (r.answer === 'substitute' && r.substitute) return `代会：${r.substitute.name}（${r.substitute.post}）`;
+  if (r.answer === 'decline' && r.reason) return `理由：${r.reason}`;
+  return '';
+}
+
+function presence(r: AttendanceRowView): string {
+  return r.present ? `已签到${r.presentAt ? ` ${timeCN(r.presentAt)}` : ''}` : '未签到';
+}
+
+interface RowProps {
+  canMark: boolean;
+  busy: Act | null;
+}
+
+function MarkButton({ row, canMark, busy, onMark }: RowProps & { row: AttendanceRowView; onMark: () => void }): ReactNode {
+  if (!canMark || row.present) return null;
+  return (
+    <Btn kind='outline' small disabled={busy !== null} label={`为${row.name}登记签到`} onClick={onMark}>
+      登记签到
+    </Btn>
+  );
+}
+
+function PersonCard({ row, canMark, busy, onMark }: RowProps & { row: AttendanceRowView; onMark: () => void }) {
+  const note = noteOf(row);
+  return (
+    <View className='mperson'>
+      <View className='mperson__head'>
+        <Text className='mperson__name'>{row.name}</Text>
+        <Text className={answerClass(row.answer)}>{row.answerLabel}</Text>
+      </View>
+      <Text className='mperson__meta'>{[row.unit, row.title].filter(Boolean).join(' · ')}</Text>
+      <Text className='mperson__meta'>
+        {row.sideLabel} · {row.categoryLabel}
+      </Text>
+      {note ? <Text className='mperson__note'>{note}</Text> : null}
+      <View className='mperson__foot'>
+        <Text className={row.present ? 'mperson__presence mperson__presence--on' : 'mperson__presence'}>{presence(row)}</Text>
+        <MarkButton row={row} canMark={canMark} busy={busy} onMark={onMark} />
+      </View>
+    </View>
+  );
+}
+
+const COLUMNS = ['姓名', '单位 · 职务', '方 · 类别', '回复', '请假理由 / 代会人员', '签到', ''];
+
+/** The desk layout's table (ARIA table semantics over Taro's views). */
+function AttendanceTable({ rows, canMark, busy, onMark }: RowProps & { rows: AttendanceRowView[]; onMark: (r: AttendanceRowView) => void }) {
+  return (
+    <View className='mtable' role='table' aria-label='参会名单'>
+      <View className='mtable__row mtable__row--head' role='row'>
+        {COLUMNS.map((c, i) => (
+          <View key={i} className={`mtable__cell mtable__cell--${i}`} role='columnheader'>
+            {c || <Text className='sr-only'>操作</Text>}
+          </View>
+        ))}
+      </View>
+      {rows.map((r) => (
+        <View key={r.personId} className='mtable__row' role='row'>
+          <View className='mtable__cell mtable__cell--0 mtable__name' role='cell'>
+            {r.name}
+          </View>
+          <View className='mtable__cell mtable__cell--1' role='cell'>
+            {[r.unit, r.title].filter(Boolean).join(' · ')}
+          </View>
+          <View className='mtable__cell mtable__cell--2' role='cell'>
+            {r.sideLabel} · {r.categoryLabel}
+          </View>
+          <View className='mtable__cell mtable__cell--3' role='cell'>
+            <Text className={answerClass(r.answer)}>{r.answerLabel}</Text>
+          </View>
+          <View className='mtable__cell mtable__cell--4' role='cell'>
+            {noteOf(r) || '—'}
+          </View>
+          <View className={r.present ? 'mtable__cell mtable__cell--5 mtable__present' : 'mtable__cell mtable__cell--5'} role='cell'>
+            {presence(r)}
+          </View>
+          <View className='mtable__cell mtable__cell--6' role='cell'>
+            <MarkButton row={r} canMark={canMark} busy={busy} onMark={() => onMark(r)} />
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+interface DialogBase {
+  busy: boolean;
+  error: string | null;
+  onCancel: () => void;
+}
+
+/** 调整时间地点: a new date and time, a new place, or both (only what changed is sent). */
+function RescheduleDialog({ meeting, busy, error, onCancel, onSubmit }: DialogBase & { meeting: MeetingView; onSubmit: (c: { plannedAt?: string; place?: string }) => void }) {
+  const [date, setDate] = useState(dayCN(meeting.plannedAt));
+  const [time, setTime] = useState(timeCN(meeting.plannedAt));
+  const [place, setPlace] = useState(meeting.place ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const confirm = () => {
+    const at = instantCN(date, time);
+    const change: { plannedAt?: string; place?: string } = {};
+    if (at && at !== new Date(meeting.plannedAt).toISOString()) {
+      if (new Date(at).getTime() <= Date.now()) {
+        setProblem('会议时间应晚于现在');
+        return;
+      }
+      change.plannedAt = at;
+    }
+    if (place.trim() !== (meeting.place ?? '')) {
+      const bad = lengthError(MEETING_LIMITS.place, place);
+      if (bad) {
+        setProblem(bad);
+        return;
+      }
+      change.place = place.trim();
+    }
+    if (!change.plannedAt && change.place === undefined) {
+      setProblem('请修改时间或地点');
+      return;
+    }
+    setProblem(null);
+    onSubmit(change);
+  };
+  return (
+    <Dialog title='调整时间地点' subtitle='调整后全体参会人员将收到通知。' confirmText='确认调整' busy={busy} error={error ?? problem} onCancel={onCancel} onConfirm={confirm}>
+      <FieldHead label='会议日期' />
+      <PickerField mode='date' value={date} start={dayCN(new Date())} label='会议日期' placeholder='选择日期' disabled={busy} onChange={setDate} />
+      <View className='mconsole__gap' />
+      <FieldHead label='会议时间' />
+      <PickerField mode='time' value={time} label='会议时间' placeholder='选择时间' disabled={busy} onChange={setTime} />
+      <View className='mconsole__gap' />
+      <FieldHead label={MEETING_LIMITS.place.label} />
+      <Input
+        className='minput'
+        value={place}
+        maxlength={MEETING_LIMITS.place.max}
+        placeholder='请输入会议地点'
+        placeholderClass='dialog__placeholder'
+        disabled={busy}
+        onInput={(e) => setPlace(e.detail.value)}
+      />
+    </Dialog>
+  );
+}
+
+/**
+ * 按人员编号邀请: there is no people directory in the API yet (issue #11), so an office names the
+ * person by their number and picks the Art. 5 category; the server checks side and org.
+ */
+function InviteDialog({ busy, error, onCancel, onSubmit }: DialogBase & { onSubmit: (personId: string, category: InviteeCategory) => void }) {
+  const [personId, setPersonId] = useState('');
+  const [category, setCategory] = useState<InviteeCategory | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const h5 = process.env.TARO_ENV === 'h5';
+  return (
+    <Dialog
+      title='按人员编号邀请'
+      subtitle='人员目录开通前，请输入本级人员的编号（可向管理员查询）。政府办公室邀请政府方人员，总工会办公室邀请工会方人员和特邀人员。'
+      confirmText='邀请'
+      busy={busy}
+      error={error ?? problem}
+      onCancel={onCancel}
+      onConfirm={() => {
+        const id = personId.trim();
+        if (!id) return setProblem('请输入人员编号');
+        if (!category) return setProblem('请选择参会类别');
+        setProblem(null);
+        onSubmit(id, category);
+      }}
+    >
+      <Text className='dialog__label'>人员编号</Text>
+      <Input className='minput' value={personId} maxlength={64} placeholder='如：city-rep-ma' placeholderClass='dialog__placeholder' disabled={busy} onInput={(e) => setPersonId(e.detail.value)} />
+      <Text className='dialog__label'>参会类别</Text>
+      <View className='mconsole__choices' role='radiogroup' aria-label='参会类别'>
+        {INVITEE_CATEGORIES.map((c) => {
+          const on = category === c;
+          const a11y: Record<string, unknown> = h5 ? { role: 'radio', 'aria-checked': on, tabIndex: 0 } : { ariaRole: 'radio', ariaChecked: on };
+          return (
+            <View key={c} className={on ? 'mconsole__choice mconsole__choice--on' : 'mconsole__choice'} {...a11y} onClick={() => !busy && setCategory(c)}>
+              <Text>{INVITEE_CATEGORY_LABEL[c]}</Text>
+            </View>
+          );
+        })}
+      </View>
+    </Dialog>
+  );
+}
+
+/** Art. 8: the attending government leader presides (the mayor for a special major matter). */
+function PresidingDialog({ rows, current, busy, error, onCancel, onSubmit }: DialogBase & { rows: AttendanceRowView[]; current: string | null; onSubmit: (personId: string) => void }) {
+  const candidates = rows.filter((r) => r.side === 'gov').sort((a, b) => Number(b.category === 'leader') - Number(a.category === 'leader'));
+  const [chosen, setChosen] = useState<string | null>(current);
+  const h5 = process.env.TARO_ENV === 'h5';
+  return (
+    <Dialog
+      title='设定主持人'
+      subtitle='由出席会议的政府领导主持；研究重大事项时可请市长主持。'
+      confirmText='确定'
+      busy={busy}
+      confirmDisabled={!chosen || chosen === current}
+      error={error}
+      onCancel={onCancel}
+      onConfirm={() => chosen && onSubmit(chosen)}
+    >
+      {candidates.length === 0 ? <StateView kind='empty' compact title='请先邀请出席会议的政府领导' /> : null}
+      {candidates.map((r) => {
+        const on = chosen === r.personId;
+        const a11y: Record<string, unknown> = h5 ? { role: 'radio', 'aria-checked': on, tabIndex: 0 } : { ariaRole: 'radio', ariaChecked: on };
+        return (
+          <View key={r.personId} className={on ? 'choice choice--on' : 'choice'} {...a11y} onClick={() => !busy && setChosen(r.personId)}>
+            <View className='choice__radio' />
+            <View className='choice__main'>
+              <Text className='choice__title'>{r.name}</Text>
+              <Text className='choice__meta'>
+                {r.unit} · {r.title}
+              </Text>
+            </View>
+          </View>
+        );
+      })}
+    </Dialog>
+  );
+}
+
