@@ -76,7 +76,10 @@ describe('weapp home page (compiled)', () => {
     expect(text).toContain('征集中');
     expect(text).toContain('已发通知'); // the next meeting: the seeded special meeting, its notice out
     // the office's own invitation to the special meeting (Art. 5), not yet answered
-    expect(text).toContain('会议邀请巴彦淖尔市人民政府与市总工会新就业形态劳动者权益保障专题会议未回复');
+    expect(text).toContain('会议邀请全部 1 项 ›巴彦淖尔市人民政府与市总工会新就业形态劳动者权益保障专题会议未回复');
+    // the office's console entry for each upcoming meeting, with its next step (issue #8)
+    expect(text).toContain('会议工作台 · 已发通知');
+    expect(text).toContain('下一步：参会人员回复；会议当天签到、开会');
     // Sections with nothing in them say so.
     expect(text).toContain('暂无待办任务');
     // Topic collection, the inbox and the office's queue, offered from allowedActions.

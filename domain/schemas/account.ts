@@ -61,7 +61,7 @@ export const HomeView = MeView.extend({
       collectionStartsAt: z.string(),
     }),
   ),
-  /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList', 'giveOpinions', 'meetingTopics' */
+  /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList', 'giveOpinions', 'meetingTopics', 'requestMeeting' */
   allowedActions: z.array(z.string()),
   topics: z.array(HomeItem),
   /** Art. 5: my invitations, unanswered first (status: my answer or 'none') */

@@ -14,6 +14,12 @@ export const ROUTES = {
   confirm: '/packages/office/pages/confirm/index',
   /** a meeting's whole topic list; `tab=opinions` for the topics waiting for my side's opinion */
   topics: '/packages/office/pages/topics/index',
+  /** Art. 5: my invitations, one meeting as an invitee sees it, the door's check-in */
+  meetingMine: '/pages/meeting/mine/index',
+  meetingDetail: '/pages/meeting/detail/index',
+  /** Art. 4, 7: the offices' console of one meeting, and the union side's request */
+  meetingConsole: '/packages/office/pages/meeting/index',
+  meetingRequest: '/packages/office/pages/meeting-request/index',
 } as const;
 
 /** A page query value; mini-program queries arrive still percent-encoded, H5 ones decoded. */

@@ -8,6 +8,8 @@ import {
   otherSide,
   HomeInput,
   OFFICES,
+  PERMISSIONS,
+  roleMayCall,
   hasFlag,
   MEETING_STATES,
   NEXT_STEP,
@@ -57,6 +59,8 @@ export const home = defineAction({
       ...(confirmerSide(actor.roles) ? ['confirmList'] : []),
       ...(opinionSide && collecting.items.length ? ['giveOpinions'] : []),
       ...(offices.length && collecting.items.length ? ['meetingTopics'] : []),
+      // Art. 4: the union side requests a meeting (the same roles the permission matrix admits)
+      ...(roleMayCall(PERMISSIONS['meeting.request'], actor.roles) ? ['requestMeeting'] : []),
     ];
     return {
       ...me,

@@ -214,7 +214,7 @@ function HomeContent({ home }: { home: HomeView }) {
 
           <View className='tiles'>
             <CountTile label='我的议题' count={counts.topics} onTap={() => openPage(ROUTES.mine)} />
-            <CountTile label='会议邀请' count={counts.invitations} onTap={() => scrollToSection('home-invitations')} />
+            <CountTile label='会议邀请' count={counts.invitations} onTap={() => openPage(ROUTES.meetingMine)} />
             <CountTile label='待办任务' count={counts.tasks} onTap={() => scrollToSection('home-tasks')} />
           </View>
 
@@ -248,6 +248,12 @@ function HomeContent({ home }: { home: HomeView }) {
             {can('confirmList') && listMeeting ? (
               <Entry mark='确' title='议题清单确认' desc='双方确认后议题清单确定' onTap={() => openPage(ROUTES.confirm, listQuery)} />
             ) : null}
+            {home.meetings.map((m) => (
+              <Entry key={`console-${m.id}`} mark='会' title={`会议工作台 · ${m.stateLabel}`} desc={m.nextStep ? `${m.title}｜下一步：${m.nextStep}` : m.title} onTap={() => openPage(ROUTES.meetingConsole, { id: m.id })} />
+            ))}
+            {can('requestMeeting') ? (
+              <Entry mark='提' title='提请召开联席会议' desc='第四条：由工会方提请，政府方同意后召开' onTap={() => openPage(ROUTES.meetingRequest)} />
+            ) : null}
           </View>
         </View>
 
@@ -257,13 +263,13 @@ function HomeContent({ home }: { home: HomeView }) {
               <Text className='card__title'>下次会议</Text>
             </View>
             {home.nextMeeting ? (
-              <View className='meeting'>
+              <Tap role='link' className='meeting' hoverClass='item--hover' onTap={() => openPage(ROUTES.meetingDetail, { id: home.nextMeeting?.id })}>
                 <Text className='meeting__title'>{home.nextMeeting.title}</Text>
                 <View className='meeting__meta'>
                   <Text className='meeting__date'>{formatDateTimeCN(home.nextMeeting.plannedAt)}</Text>
                   <Text className='tag'>{home.nextMeeting.statusLabel}</Text>
                 </View>
-              </View>
+              </Tap>
             ) : (
               <StateView kind='empty' compact title='暂无已安排的会议' />
             )}
@@ -278,7 +284,15 @@ function HomeContent({ home }: { home: HomeView }) {
             onMore={() => openPage(ROUTES.mine)}
             onItem={(id) => openPage(ROUTES.detail, { id })}
           />
-          <ItemSection id='home-invitations' title='会议邀请' items={home.invitations} total={counts.invitations} empty='暂无会议邀请' />
+          <ItemSection
+            id='home-invitations'
+            title='会议邀请'
+            items={home.invitations}
+            total={counts.invitations}
+            empty='暂无会议邀请'
+            onMore={() => openPage(ROUTES.meetingMine)}
+            onItem={(id) => openPage(ROUTES.meetingDetail, { id })}
+          />
           <ItemSection id='home-tasks' title='待办任务' items={home.tasks} total={counts.tasks} empty='暂无待办任务' />
         </View>
       </View>
