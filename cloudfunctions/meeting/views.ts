@@ -105,8 +105,6 @@ export function toMeetingCard(m: MeetingDoc, mine: InvitationDoc | null): Meetin
 export function toAttendanceRow(i: InvitationDoc): AttendanceRowView {
   return {
     personId: i.personId, name: i.name, unit: i.unit, title: i.title, side: i.side, sideLabel: SIDE_LABEL[i.side],
-    category: i.category, categoryLabel: INVITEE_CATEGORY_LABEL[i.category], answer: i.answer, answerLabel: answerLabel(i),
-    ...(i.reason ? { reason: i.reason } : {}), ...(i.substitute ? { substitute: i.substitute } : {}),
-    present: !!i.presentAt, ...(i.presentAt ? { presentAt: i.presentAt } : {}),
+    ...(myInvitation(i) as MyInvitationView), ...(i.presentAt ? { presentAt: i.presentAt } : {}),
   };
 }

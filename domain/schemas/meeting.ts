@@ -141,20 +141,14 @@ export interface MeetingListView {
   nextCursor?: string;
 }
 
-export interface AttendanceRowView {
+/** One invitee as the offices see them: who, and their invitation (the invitee's own view plus when). */
+export interface AttendanceRowView extends MyInvitationView {
   personId: string;
   name: string;
   unit: string;
   title: string;
   side: 'gov' | 'union';
   sideLabel: string;
-  category: string;
-  categoryLabel: string;
-  answer: ReplyAnswer | null;
-  answerLabel: string;
-  reason?: string;
-  substitute?: { name: string; post: string };
-  present: boolean;
   presentAt?: string;
 }
 

@@ -6,29 +6,23 @@ import { meetingKind } from '../model';
 import { after, meetingEdge, moveMeeting } from '../move';
 import { toMeetingView } from '../views';
 
-export const start = defineAction({
-  name: 'meeting.start',
-  input: MeetingIdOnly,
-  record: meetingKind,
-  guard: meetingEdge('start'),
-  target: (i) => i.meetingId,
-  handler: async (_input, ctx) => {
-    const saved = await moveMeeting(ctx, 'start', { startedAt: ctx.now.toISOString() });
-    return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
-  },
-});
+/** Art. 7, 8: opening and closing the meeting — one workflow edge and the time it happened. */
+function runStep(name: 'meeting.start' | 'meeting.adjourn', event: 'start' | 'adjourn', stamp: 'startedAt' | 'heldAt') {
+  return defineAction({
+    name,
+    input: MeetingIdOnly,
+    record: meetingKind,
+    guard: meetingEdge(event),
+    target: (i) => i.meetingId,
+    handler: async (_input, ctx) => {
+      const saved = await moveMeeting(ctx, event, { [stamp]: ctx.now.toISOString() });
+      return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
+    },
+  });
+}
 
-export const adjourn = defineAction({
-  name: 'meeting.adjourn',
-  input: MeetingIdOnly,
-  record: meetingKind,
-  guard: meetingEdge('adjourn'),
-  target: (i) => i.meetingId,
-  handler: async (_input, ctx) => {
-    const saved = await moveMeeting(ctx, 'adjourn', { heldAt: ctx.now.toISOString() });
-    return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
-  },
-});
+export const start = runStep('meeting.start', 'start', 'startedAt');
+export const adjourn = runStep('meeting.adjourn', 'adjourn', 'heldAt');
 
 export const cancel = defineAction({
   name: 'meeting.cancel',
