@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { submittableSides, type Role, type Side } from '../../domain';
-import { ARTIFACTS, DESK, PHONE, SCREENS, signedInContext, useBrowserApp } from '../support/browser';
+import { ARTIFACTS, DESK, PHONE, SCREENS, shootFullPage, signedInContext, useBrowserApp } from '../support/browser';
 
 const app = useBrowserApp();
 
@@ -387,31 +387,6 @@ async function runAxe(page: Page): Promise<{ violations: AxeFinding[]; incomplet
   }, [...AXE_RULES]);
 }
 
-/**
- * A picture of the whole page. Taro's H5 pages scroll inside their own container, so a full-page
- * screenshot would stop at the window: the window is made as tall as the content for the picture.
- */
-async function shoot(page: Page, path: string): Promise<void> {
-  const size = page.viewportSize();
-  const tall = await page.evaluate(() => {
-    let h = document.documentElement.scrollHeight;
-    for (const el of Array.from(document.body.querySelectorAll('*'))) {
-      const y = getComputedStyle(el).overflowY;
-      if ((y === 'auto' || y === 'scroll') && el.scrollHeight > el.clientHeight + 1) h = Math.max(h, el.getBoundingClientRect().top + el.scrollHeight);
-    }
-    return Math.ceil(h);
-  });
-  if (size && tall > size.height) {
-    await page.setViewportSize({ width: size.width, height: Math.min(tall, 6000) });
-    await page.waitForTimeout(150);
-  }
-  try {
-    await page.screenshot({ path, fullPage: true, animations: 'disabled' });
-  } finally {
-    if (size && tall > size.height) await page.setViewportSize(size);
-  }
-}
-
 async function visit(page: Page, open: Set<Request>, role: RoleKey, spec: PageSpec, layout: Layout): Promise<Visit> {
   const screenshot = join(SCREENS, `${role}-${spec.name}-${layout}.png`);
   const v: Visit = { role, page: spec.name, layout, path: spec.path, home: spec.home, screenshot, settled: false, pageErrors: [], axe: [], axeIncomplete: {} };
@@ -428,7 +403,7 @@ async function visit(page: Page, open: Set<Request>, role: RoleKey, spec: PageSp
     const axe = await runAxe(page);
     v.axe = axe.violations;
     v.axeIncomplete = axe.incomplete;
-    await shoot(page, screenshot);
+    await shootFullPage(page, screenshot);
   } catch (e) {
     v.error = String(e).split('\n')[0].slice(0, 300);
   } finally {
@@ -640,7 +615,7 @@ describe('offline page chunk (city-union-office)', () => {
     try {
       await message.waitFor({ timeout: 10000 });
     } finally {
-      await shoot(page, join(SCREENS, 'city-union-office-offline-phone.png'));
+      await shootFullPage(page, join(SCREENS, 'city-union-office-offline-phone.png'));
     }
     expect(await message.isVisible()).toBe(true);
   }, 60_000);
@@ -652,7 +627,7 @@ describe('offline page chunk (city-union-office)', () => {
     await retry.click({ timeout: 5000 });
     await page.waitForURL(/packages\/office\/pages\/queue/, { timeout: 10000 });
     await page.getByText(/网络异常/).filter({ visible: true }).first().waitFor({ state: 'hidden', timeout: 10000 });
-    await shoot(page, join(SCREENS, 'city-union-office-offline-retried-phone.png'));
+    await shootFullPage(page, join(SCREENS, 'city-union-office-offline-retried-phone.png'));
   }, 60_000);
 });
 
@@ -694,7 +669,7 @@ describe('the 提出方 picker offers only the sides the person may propose for'
         }
         return out;
       }, Object.values(SIDE_LABEL));
-      await shoot(page, join(SCREENS, `${key}-submit-sides-phone.png`));
+      await shootFullPage(page, join(SCREENS, `${key}-submit-sides-phone.png`));
       const offered = Object.keys(shown).filter((l) => shown[l]);
       expect({ forbiddenOffered: offered.filter((l) => !allowed.includes(l)), allowedMissing: allowed.filter((l) => !(l in shown)) }).toEqual({ forbiddenOffered: [], allowedMissing: [] });
     } finally {

@@ -8,8 +8,8 @@
 // test/artifacts/screens/meetings-*.png.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
-import { DESK, PHONE, SCREENS, signedInContext, useBrowserApp } from '../support/browser';
+import type { Page, Request } from 'playwright-core';
+import { DESK, PHONE, SCREENS, type Session, current, settled, shootFullPage, signedInContext, useBrowserApp } from '../support/browser';
 import { DEMO_NOW } from '../support/world';
 
 const app = useBrowserApp();
@@ -22,12 +22,6 @@ const AGENDA = [
   '四、部署议定事项的贯彻落实工作',
 ];
 const WALK = 240_000;
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
 
 const sessions: Session[] = [];
 afterEach(async () => {
@@ -48,45 +42,10 @@ async function open(person: string, path: string, viewport = PHONE): Promise<Ses
   return s;
 }
 
-/** The page on top of Taro's H5 page stack. */
-function current(page: Page): Locator {
-  return page.locator('.taro_page').filter({ visible: true }).last();
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => Array.from(document.querySelectorAll('.taro__toast')).every((t) => getComputedStyle(t).display === 'none'),
-    undefined,
-    { timeout: 10000 },
-  );
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_page'))
-      .filter((e) => getComputedStyle(e).display !== 'none')
-      .every((e) => Math.abs(e.getBoundingClientRect().left) < 0.01),
-  );
-}
-
 /** The whole page (Taro's H5 pages scroll in their own container: the window grows for it). */
 async function shot(page: Page, name: string): Promise<void> {
   await settled(page);
-  const size = page.viewportSize();
-  const tall = await page.evaluate(() => {
-    let h = document.documentElement.scrollHeight;
-    for (const el of Array.from(document.body.querySelectorAll('*'))) {
-      const y = getComputedStyle(el).overflowY;
-      if ((y === 'auto' || y === 'scroll') && el.scrollHeight > el.clientHeight + 1) h = Math.max(h, el.getBoundingClientRect().top + el.scrollHeight);
-    }
-    return Math.ceil(h);
-  });
-  if (size && tall > size.height) {
-    await page.setViewportSize({ width: size.width, height: Math.min(tall, 6000) });
-    await page.waitForTimeout(150);
-  }
-  try {
-    await page.screenshot({ path: join(SCREENS, `meetings-${name}.png`), fullPage: true, animations: 'disabled' });
-  } finally {
-    if (size && tall > size.height) await page.setViewportSize(size);
-  }
+  await shootFullPage(page, join(SCREENS, `meetings-${name}.png`));
 }
 
 /** The exact text of each visible button on the page on top. */

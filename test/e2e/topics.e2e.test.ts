@@ -3,8 +3,8 @@
 // topic list; the representative sees the answer in 我的议题 and the inbox. Every page is
 // photographed at 390×844 into test/artifacts/.
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, PHONE, useBrowserApp } from '../support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { ARTIFACTS, PHONE, type Session, current, settled, useBrowserApp } from '../support/browser';
 
 const app = useBrowserApp();
 
@@ -22,12 +22,6 @@ const TOPIC = {
 };
 
 
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
 /** A fresh browser profile (no session token) signed in as one demo person, on the home page. */
 async function signIn(name: string): Promise<Session> {
   const context = await app.browser.newContext({ viewport: PHONE, deviceScaleFactor: 2 });
@@ -39,11 +33,6 @@ async function signIn(name: string): Promise<Session> {
   await page.getByText(name, { exact: true }).first().click();
   await page.locator('.profile__name', { hasText: name }).waitFor({ timeout: 30000 });
   return { context, page, errors };
-}
-
-/** The page on top of Taro's H5 page stack (the pages below stay in the DOM, hidden). */
-function current(page: Page): Locator {
-  return page.locator('.taro_page').filter({ visible: true }).last();
 }
 
 /** A home-page entry by its exact title. */
@@ -66,20 +55,6 @@ async function confirmModal(page: Page, text: string): Promise<void> {
 /** The native input or textarea with this placeholder (Taro wraps each in its own element). */
 function box(scope: Locator, placeholder: string): Locator {
   return scope.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`);
-}
-
-/** Waits until toasts are gone and Taro's page slide-in has finished (the page at the left edge). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => Array.from(document.querySelectorAll('.taro__toast')).every((t) => getComputedStyle(t).display === 'none'),
-    undefined,
-    { timeout: 10000 },
-  );
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_page'))
-      .filter((e) => getComputedStyle(e).display !== 'none')
-      .every((e) => Math.abs(e.getBoundingClientRect().left) < 0.01),
-  );
 }
 
 /** The height of the page on top, scrolled content included (Taro H5 scrolls inside .taro_page). */
@@ -362,7 +337,7 @@ it(
     await confirmModal(chen.page, '采纳');
     await card.waitFor({ state: 'detached', timeout: 30000 });
     await queue.getByText('暂无待审核的议题').waitFor();
-    await queue.locator('.queue__tab', { hasText: '已采纳' }).click();
+    await queue.locator('.otabs__tab', { hasText: '已采纳' }).click();
     await queue.locator('.topic-card', { hasText: TOPIC.title }).locator('.tag--accepted').waitFor({ timeout: 30000 });
 
     // 3. The government office (赵敏) is asked for its opinion (征求意见) and gives it.

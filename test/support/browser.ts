@@ -2,7 +2,7 @@
 // network, which this machine does not have.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { startTestHost, type TestHost } from './host';
 import { DEMO_NOW } from './world';
 
@@ -98,4 +98,55 @@ export function useBrowserApp(): { readonly host: TestHost; readonly browser: Br
     await app.host?.stop();
   });
   return app;
+}
+
+/** One signed-in browser profile of an e2e walk, with the page errors it has seen. */
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** The page on top of Taro's H5 page stack (the pages below stay in the DOM, hidden). */
+export function current(page: Page): Locator {
+  return page.locator('.taro_page').filter({ visible: true }).last();
+}
+
+/** Waits until toasts are gone and Taro's page slide-in has finished (the page at the left edge). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => Array.from(document.querySelectorAll('.taro__toast')).every((t) => getComputedStyle(t).display === 'none'),
+    undefined,
+    { timeout: 10000 },
+  );
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_page'))
+      .filter((e) => getComputedStyle(e).display !== 'none')
+      .every((e) => Math.abs(e.getBoundingClientRect().left) < 0.01),
+  );
+}
+
+/**
+ * A picture of the whole page at `path`. Taro's H5 pages scroll inside their own container, so a
+ * full-page screenshot would stop at the window: the window is made as tall as the content for the picture.
+ */
+export async function shootFullPage(page: Page, path: string): Promise<void> {
+  const size = page.viewportSize();
+  const tall = await page.evaluate(() => {
+    let h = document.documentElement.scrollHeight;
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const y = getComputedStyle(el).overflowY;
+      if ((y === 'auto' || y === 'scroll') && el.scrollHeight > el.clientHeight + 1) h = Math.max(h, el.getBoundingClientRect().top + el.scrollHeight);
+    }
+    return Math.ceil(h);
+  });
+  if (size && tall > size.height) {
+    await page.setViewportSize({ width: size.width, height: Math.min(tall, 6000) });
+    await page.waitForTimeout(150);
+  }
+  try {
+    await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  } finally {
+    if (size && tall > size.height) await page.setViewportSize(size);
+  }
 }

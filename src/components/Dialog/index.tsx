@@ -88,12 +88,19 @@ export function TextDialog({ limit, title, subtitle, placeholder, confirmText, b
         disabled={busy}
         onInput={(e) => setText(e.detail.value)}
       />
-      <View className='dialog__counter'>
-        <Text className='dialog__field-error'>{shownError ?? ''}</Text>
-        <Text>
-          {textLength(text)}/{max}
-        </Text>
-      </View>
+      <DialogCounter error={shownError} value={text} max={max} />
     </Dialog>
+  );
+}
+
+/** Under a dialog's box: the error (when shown) and the count against the limit. */
+export function DialogCounter({ error, value, max }: { error: string | null; value: string; max: number }) {
+  return (
+    <View className='dialog__counter'>
+      <Text className='dialog__field-error'>{error ?? ''}</Text>
+      <Text>
+        {textLength(value)}/{max}
+      </Text>
+    </View>
   );
 }

@@ -3,26 +3,24 @@
 // with a reason / 委托代会 with name and post), changeable until the meeting starts; 添加到手机日历;
 // on the meeting's day the way to check in. Buttons come from the server's allowedActions.
 import { Input, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { MEETING_LIMITS } from '../../../../domain/limits';
 import type { MeetingView, ReplyAnswer } from '../../../../domain/schemas/meeting';
 import Btn from '../../../components/Btn';
+import MeetingFacts, { MeetingEndNotices } from '../../../components/MeetingFacts';
 import PageShell from '../../../components/PageShell';
 import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
 // after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
-import Dialog, { TextDialog } from '../../../components/Dialog';
+import Dialog, { DialogCounter, TextDialog } from '../../../components/Dialog';
 import { useBusy } from '../../../hooks/useBusy';
-import { useRecordPage } from '../../../hooks/useRecordPage';
 import { useWrite } from '../../../hooks/useWrite';
-import { ApiError, call, toApiError } from '../../../services/api';
-import { formatDateCN, formatDateTimeCN } from '../../../utils/date';
+import { ApiError, toApiError } from '../../../services/api';
 import { toast } from '../../../utils/feedback';
-import { lengthError, textLength } from '../../../utils/form';
-import { openPage, queryValue } from '../../../utils/nav';
+import { lengthError } from '../../../utils/form';
+import { openPage } from '../../../utils/nav';
 import { pendingFor } from '../checkin/pending';
-import { MEETING_PAGES, SECTION_NUMBERS, UPCOMING_STATES, addToCalendar, answerClass, isMeetingDayCN, openOrBack, stateClass } from './kit';
+import { MEETING_PAGES, SECTION_NUMBERS, UPCOMING_STATES, addToCalendar, answerClass, isMeetingDayCN, openOrBack, stateClass, useMeetingRecord } from './kit';
 import './kit.css';
 import './index.css';
 
@@ -37,10 +35,7 @@ const ANSWERS: ReplyAnswer[] = ['attend', 'decline', 'substitute'];
 const BEFORE_NOTICE = ['requested', 'accepted', 'collecting', 'list_fixed'];
 
 export default function MeetingDetail() {
-  const { params } = useRouter();
-  const id = queryValue(params, 'id') || queryValue(params, 'meetingId');
-  const fetchMeeting = useCallback(() => call('meeting.get', { meetingId: id }), [id]);
-  const record = useRecordPage(id ? fetchMeeting : null, missingId);
+  const { id, record } = useMeetingRecord(missingId);
   const { state } = record;
   const write = useWrite();
   const { busy, run } = useBusy<Busy>();
@@ -121,18 +116,7 @@ export default function MeetingDetail() {
   return (
     <PageShell className='mdetail'>
       <View className='page-container'>
-        {m.state === 'cancelled' ? (
-          <View className='notice notice--error' role='alert'>
-            <Text className='notice__title'>会议已取消</Text>
-            {m.cancelReason ? <Text className='notice__text'>取消原因：{m.cancelReason}</Text> : null}
-          </View>
-        ) : null}
-        {m.state === 'declined' ? (
-          <View className='notice notice--error'>
-            <Text className='notice__title'>政府方未同意召开</Text>
-            {m.declineReason ? <Text className='notice__text'>理由：{m.declineReason}</Text> : null}
-          </View>
-        ) : null}
+        <MeetingEndNotices m={m} />
         {m.scheduleVersion > 1 && upcoming ? (
           <View className='notice notice--warn'>
             <Text className='notice__text'>会议时间或地点已调整，请以本页为准</Text>
@@ -147,15 +131,7 @@ export default function MeetingDetail() {
           <View className='mdetail-head__title' role='heading' aria-level={2}>
             {m.title}
           </View>
-          <View className='mfacts'>
-            <Fact label='时间' value={formatDateTimeCN(m.plannedAt)} strong />
-            <Fact label='地点' value={m.place ?? '待定'} strong />
-            <Fact label='主持' value={m.presiding ? `${m.presiding.name}（${m.presiding.title}）` : '待定'} />
-            <Fact label='通知文号' value={m.docNumber ?? '会议通知尚未印发'} />
-            {m.noticeIssuedAt ? <Fact label='印发日期' value={formatDateCN(m.noticeIssuedAt)} /> : null}
-            <Fact label='召集' value={`${m.orgName}人民政府、${m.orgName}总工会`} />
-            {m.reason ? <Fact label='会议事由' value={m.reason} /> : null}
-          </View>
+          <MeetingFacts m={m} noDocNumber='会议通知尚未印发' selectable />
           {upcoming ? (
             <View className='mdetail-head__actions'>
               <Btn kind='outline' block busy={busy === 'calendar'} busyText='正在添加…' disabled={busy !== null} onClick={() => void calendar(m)}>
@@ -308,17 +284,6 @@ function missingId(): ApiError {
   return new ApiError('not_found', '缺少会议编号，请从会议邀请或消息中进入');
 }
 
-function Fact({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
-  return (
-    <View className='mfact'>
-      <Text className='mfact__label'>{label}</Text>
-      <Text className={strong ? 'mfact__value mfact__value--strong' : 'mfact__value'} userSelect>
-        {value}
-      </Text>
-    </View>
-  );
-}
-
 interface SubstituteDialogProps {
   initial?: { name: string; post: string };
   busy: boolean;
@@ -347,38 +312,38 @@ function SubstituteDialog({ initial, busy, error, onSubmit, onCancel }: Substitu
         if (!nameError && !postError) onSubmit({ name: name.trim(), post: post.trim() });
       }}
     >
-      <Text className='dialog__label'>代会人员姓名</Text>
-      <Input
-        className={touched && nameError ? 'minput minput--error' : 'minput'}
-        value={name}
-        maxlength={MEETING_LIMITS.personName.max}
-        placeholder='请输入代会人员姓名'
-        placeholderClass='dialog__placeholder'
-        disabled={busy}
-        onInput={(e) => setName(e.detail.value)}
-      />
-      <View className='dialog__counter'>
-        <Text className='dialog__field-error'>{touched ? (nameError ?? '') : ''}</Text>
-        <Text>
-          {textLength(name)}/{MEETING_LIMITS.personName.max}
-        </Text>
-      </View>
-      <Text className='dialog__label'>职务</Text>
-      <Input
-        className={touched && postError ? 'minput minput--error' : 'minput'}
-        value={post}
-        maxlength={MEETING_LIMITS.post.max}
-        placeholder='请输入代会人员职务'
-        placeholderClass='dialog__placeholder'
-        disabled={busy}
-        onInput={(e) => setPost(e.detail.value)}
-      />
-      <View className='dialog__counter'>
-        <Text className='dialog__field-error'>{touched ? (postError ?? '') : ''}</Text>
-        <Text>
-          {textLength(post)}/{MEETING_LIMITS.post.max}
-        </Text>
-      </View>
+      <LineField label='代会人员姓名' placeholder='请输入代会人员姓名' value={name} max={MEETING_LIMITS.personName.max} error={touched ? nameError : null} busy={busy} onInput={setName} />
+      <LineField label='职务' placeholder='请输入代会人员职务' value={post} max={MEETING_LIMITS.post.max} error={touched ? postError : null} busy={busy} onInput={setPost} />
     </Dialog>
+  );
+}
+
+interface LineFieldProps {
+  label: string;
+  placeholder: string;
+  value: string;
+  max: number;
+  /** shown under the box (and the box marked) when set */
+  error: string | null;
+  busy: boolean;
+  onInput: (value: string) => void;
+}
+
+/** One line of the dialog: its label, the box, then the error (once shown) and the count against the limit. */
+function LineField({ label, placeholder, value, max, error, busy, onInput }: LineFieldProps) {
+  return (
+    <>
+      <Text className='dialog__label'>{label}</Text>
+      <Input
+        className={error ? 'minput minput--error' : 'minput'}
+        value={value}
+        maxlength={max}
+        placeholder={placeholder}
+        placeholderClass='dialog__placeholder'
+        disabled={busy}
+        onInput={(e) => onInput(e.detail.value)}
+      />
+      <DialogCounter error={error} value={value} max={max} />
+    </>
   );
 }

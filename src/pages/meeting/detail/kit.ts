@@ -1,10 +1,13 @@
 // What the meeting pages share (issue #8): their addresses, Shanghai calendar days without the
 // timezone plugin (utils/date.ts explains why), the calendar entry (WeChat's phone calendar, an
-// .ics file in a browser) and the attendance file download. Type-only imports from the schemas.
-import Taro from '@tarojs/taro';
+// .ics file in a browser), the attendance file download and the page's read of its meeting
+// (meeting.get). Type-only imports from the schemas.
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback } from 'react';
 import type { FileLinkView, MeetingView } from '../../../../domain/schemas/meeting';
-import { ApiError, getSessionToken, NETWORK_MESSAGE } from '../../../services/api';
-import { openPage } from '../../../utils/nav';
+import { type RecordPage, useRecordPage } from '../../../hooks/useRecordPage';
+import { ApiError, call, getSessionToken, NETWORK_MESSAGE } from '../../../services/api';
+import { openPage, queryValue } from '../../../utils/nav';
 
 /** The meeting pages; home and the notifications link to these. */
 export const MEETING_PAGES = {
@@ -249,4 +252,13 @@ export function openOrBack(path: string, query: Record<string, string | undefine
     // no page stack to read: open it
   }
   openPage(path, query);
+}
+
+/** The meeting named by the page's `?id=` (or `?meetingId=`), read with meeting.get; `missing` says why when there is no id. */
+export function useMeetingRecord(missing: () => ApiError): { id: string; record: RecordPage<MeetingView> } {
+  const { params } = useRouter();
+  const id = queryValue(params, 'id') || queryValue(params, 'meetingId');
+  const fetchMeeting = useCallback(() => call('meeting.get', { meetingId: id }), [id]);
+  const record = useRecordPage(id ? fetchMeeting : null, missing);
+  return { id, record };
 }

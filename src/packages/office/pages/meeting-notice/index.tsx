@@ -3,22 +3,20 @@
 // (meeting.get). The government office, and only it, issues it (allowedActions has 'issueNotice'
 // once the topic list is fixed); every invitee then gets an invitation asking for a reply.
 import { Input, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { MEETING_LIMITS } from '../../../../../domain/limits';
 import Btn from '../../../../components/Btn';
 import PageShell from '../../../../components/PageShell';
 import Skeleton from '../../../../components/Skeleton';
 import StateView from '../../../../components/StateView';
 import { useBusy } from '../../../../hooks/useBusy';
-import { useRecordPage } from '../../../../hooks/useRecordPage';
 import { useWrite } from '../../../../hooks/useWrite';
-import { ApiError, call, toApiError } from '../../../../services/api';
+import { ApiError, toApiError } from '../../../../services/api';
 import { formatDateCN, formatDateTimeCN } from '../../../../utils/date';
 import { toast } from '../../../../utils/feedback';
 import { fieldErrorsOf, lengthError, textLength } from '../../../../utils/form';
-import { queryValue } from '../../../../utils/nav';
-import { MEETING_PAGES, SECTION_NUMBERS, openOrBack } from '../../../../pages/meeting/detail/kit';
+import { MEETING_PAGES, SECTION_NUMBERS, openOrBack, useMeetingRecord } from '../../../../pages/meeting/detail/kit';
 import { revealField } from '../meeting-request/fields';
 import '../../../../pages/meeting/detail/kit.css';
 import './index.css';
@@ -26,10 +24,7 @@ import './index.css';
 const BEFORE_LIST = ['requested', 'accepted', 'collecting'];
 
 export default function MeetingNotice() {
-  const { params } = useRouter();
-  const id = queryValue(params, 'id') || queryValue(params, 'meetingId');
-  const fetchMeeting = useCallback(() => call('meeting.get', { meetingId: id }), [id]);
-  const record = useRecordPage(id ? fetchMeeting : null, missingId);
+  const { record } = useMeetingRecord(missingId);
   const { state } = record;
   const write = useWrite();
   const { busy, run } = useBusy<'issue'>();

@@ -11,6 +11,7 @@ import type { AttendanceRowView, AttendanceView, CheckInCodeView, MeetingView } 
 import { ROLE_INFO } from '../../../../../domain/roles';
 import { INVITEE_CATEGORIES, INVITEE_CATEGORY_LABEL, type InviteeCategory, meetingWorkflow } from '../../../../../domain/workflows/meeting';
 import Btn from '../../../../components/Btn';
+import MeetingFacts, { MeetingEndNotices } from '../../../../components/MeetingFacts';
 import PageShell from '../../../../components/PageShell';
 import Skeleton from '../../../../components/Skeleton';
 import StateView from '../../../../components/StateView';
@@ -21,7 +22,7 @@ import { useBusy } from '../../../../hooks/useBusy';
 import { useRecordPage } from '../../../../hooks/useRecordPage';
 import { useWrite } from '../../../../hooks/useWrite';
 import { ApiError, call, toApiError } from '../../../../services/api';
-import { formatDateCN, formatDateTimeCN } from '../../../../utils/date';
+import { formatDateCN } from '../../../../utils/date';
 import { toast } from '../../../../utils/feedback';
 import { lengthError } from '../../../../utils/form';
 import { ROUTES, openPage, queryValue } from '../../../../utils/nav';
@@ -208,18 +209,7 @@ export default function MeetingConsole() {
   return (
     <PageShell className='mconsole'>
       <View className='page-container'>
-        {m.state === 'cancelled' ? (
-          <View className='notice notice--error' role='alert'>
-            <Text className='notice__title'>会议已取消</Text>
-            {m.cancelReason ? <Text className='notice__text'>取消原因：{m.cancelReason}</Text> : null}
-          </View>
-        ) : null}
-        {m.state === 'declined' ? (
-          <View className='notice notice--error'>
-            <Text className='notice__title'>政府方未同意召开</Text>
-            {m.declineReason ? <Text className='notice__text'>理由：{m.declineReason}</Text> : null}
-          </View>
-        ) : null}
+        <MeetingEndNotices m={m} />
         {m.lateCollection ? (
           <View className='notice notice--warn'>
             <Text className='notice__title'>议题征集启动较晚</Text>
@@ -238,15 +228,7 @@ export default function MeetingConsole() {
               <View className='mconsole__title' role='heading' aria-level={2}>
                 {m.title}
               </View>
-              <View className='mfacts'>
-                <Fact label='时间' value={formatDateTimeCN(m.plannedAt)} strong />
-                <Fact label='地点' value={m.place ?? '待定'} strong />
-                <Fact label='主持' value={m.presiding ? `${m.presiding.name}（${m.presiding.title}）` : '待定'} />
-                <Fact label='通知文号' value={m.docNumber ?? '尚未印发'} />
-                {m.noticeIssuedAt ? <Fact label='印发日期' value={formatDateCN(m.noticeIssuedAt)} /> : null}
-                <Fact label='召集' value={`${m.orgName}人民政府、${m.orgName}总工会`} />
-                {m.reason ? <Fact label='会议事由' value={m.reason} /> : null}
-              </View>
+              <MeetingFacts m={m} noDocNumber='尚未印发' />
             </View>
 
             <View className='card mconsole__next'>
@@ -485,15 +467,6 @@ function whoTakes(state: string): string[] {
       const names = e.roles.map((r) => (PRESIDING_ROLES.includes(r) && (e.event === 'start' || e.event === 'adjourn') ? '会议主持人' : ROLE_INFO[r].label));
       return `${e.label}：${[...new Set(names)].join('、')}`;
     });
-}
-
-function Fact({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
-  return (
-    <View className='mfact'>
-      <Text className='mfact__label'>{label}</Text>
-      <Text className={strong ? 'mfact__value mfact__value--strong' : 'mfact__value'}>{value}</Text>
-    </View>
-  );
 }
 
 /** 请假理由 or the substitute, in words. */

@@ -11,7 +11,6 @@ import ListStates from '../../../../components/ListStates';
 import OfficeAnswer from '../../../../components/OfficeAnswer';
 import OfficeNav from '../../../../components/OfficeNav';
 import PageShell from '../../../../components/PageShell';
-import Tap from '../../../../components/Tap';
 import TopicCard from '../../../../components/TopicCard';
 import { usePagedListPage } from '../../../../hooks/usePagedList';
 import { ACTION_LABEL, type TopicAction, type TopicActions, useTopicActions } from '../../../../hooks/useTopicActions';
@@ -20,14 +19,15 @@ import { formatDateTimeShortCN } from '../../../../utils/date';
 import { ROUTES, pageUrl, queryValue } from '../../../../utils/nav';
 import { statusTagClass } from '../../../../utils/topic';
 import { HeadRow, Row, Table, TableLink, Td, Th } from '../../parts/Table';
+import Tabs from '../../parts/Tabs';
 import { useDeskTable } from '../../parts/useDesk';
 import './index.css';
 
 type Status = 'submitted' | 'accepted' | 'returned';
-const TABS: ReadonlyArray<{ status: Status; label: string; empty: string }> = [
-  { status: 'submitted', label: '待审核', empty: '暂无待审核的议题' },
-  { status: 'accepted', label: '已采纳', empty: '暂无已采纳的议题' },
-  { status: 'returned', label: '已退回', empty: '暂无已退回的议题' },
+const TABS: ReadonlyArray<{ key: Status; label: string; empty: string }> = [
+  { key: 'submitted', label: '待审核', empty: '暂无待审核的议题' },
+  { key: 'accepted', label: '已采纳', empty: '暂无已采纳的议题' },
+  { key: 'returned', label: '已退回', empty: '暂无已退回的议题' },
 ];
 const INLINE: ReadonlyArray<Exclude<TopicAction, 'update'>> = ['return', 'merge', 'accept'];
 
@@ -61,22 +61,10 @@ export default function Queue() {
   );
 
   const { state } = list;
-  const tab = TABS.find((t) => t.status === status) ?? TABS[0];
+  const tab = TABS.find((t) => t.key === status) ?? TABS[0];
   return (
     <PageShell className='queue' aside={<OfficeNav current='queue' meetingId={meetingId || undefined} meetingTitle={meetingTitle || undefined} />}>
-      <View className={process.env.TARO_ENV === 'h5' ? 'queue__tabs queue__tabs--h5' : 'queue__tabs'} role='tablist' aria-label='审核状态'>
-        {TABS.map((t) => (
-          <Tap
-            key={t.status}
-            role='tab'
-            current={t.status === status}
-            className={t.status === status ? 'queue__tab queue__tab--on' : 'queue__tab'}
-            onTap={() => actions.busy === null && setStatus(t.status)}
-          >
-            <Text>{t.label}</Text>
-          </Tap>
-        ))}
-      </View>
+      <Tabs tabs={TABS} current={status} label='审核状态' locked={actions.busy !== null} onPick={setStatus} />
       <View className='page-container queue__body'>
         {meetingTitle ? <Text className='queue__meeting'>{meetingTitle}</Text> : null}
         <ListStates

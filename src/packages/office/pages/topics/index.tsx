@@ -11,25 +11,25 @@ import { PagedListFooter } from '../../../../components/ListFooter';
 import ListStates from '../../../../components/ListStates';
 import OfficeNav from '../../../../components/OfficeNav';
 import PageShell from '../../../../components/PageShell';
-import Tap from '../../../../components/Tap';
 import TopicCard from '../../../../components/TopicCard';
 import { usePagedListPage } from '../../../../hooks/usePagedList';
 import { ACTION_LABEL, useTopicActions } from '../../../../hooks/useTopicActions';
 import { ApiError, call } from '../../../../services/api';
 import { ROUTES, pageUrl, queryValue } from '../../../../utils/nav';
+import Tabs from '../../parts/Tabs';
 import './index.css';
 
 type Tab = 'all' | 'opinions';
 
-const TABS: ReadonlyArray<{ tab: Tab; label: string; empty: string; emptyMessage: string }> = [
+const TABS: ReadonlyArray<{ key: Tab; label: string; empty: string; emptyMessage: string }> = [
   {
-    tab: 'all',
+    key: 'all',
     label: '全部议题',
     empty: '本次会议暂无议题',
     emptyMessage: '提交到本办公室的议题和已采纳的议题会出现在这里',
   },
   {
-    tab: 'opinions',
+    key: 'opinions',
     label: '待提意见',
     empty: '暂无待提意见的议题',
     emptyMessage: '另一方采纳的议题会出现在这里，请在议题清单确定前提出意见',
@@ -63,7 +63,7 @@ export default function MeetingTopics() {
   );
 
   const { state } = list;
-  const current = TABS.find((t) => t.tab === tab) ?? TABS[0];
+  const current = TABS.find((t) => t.key === tab) ?? TABS[0];
   const meetingTitle = meetingTitleParam || (state.kind === 'ready' ? (state.items[0]?.meetingTitle ?? '') : '');
 
   return (
@@ -71,19 +71,7 @@ export default function MeetingTopics() {
       className='mtopics'
       aside={<OfficeNav current={tab === 'opinions' ? 'opinions' : 'topics'} meetingId={meetingId || undefined} meetingTitle={meetingTitle || undefined} />}
     >
-      <View className={process.env.TARO_ENV === 'h5' ? 'mtopics__tabs mtopics__tabs--h5' : 'mtopics__tabs'} role='tablist' aria-label='议题范围'>
-        {TABS.map((t) => (
-          <Tap
-            key={t.tab}
-            role='tab'
-            current={t.tab === tab}
-            className={t.tab === tab ? 'mtopics__tab mtopics__tab--on' : 'mtopics__tab'}
-            onTap={() => actions.busy === null && setTab(t.tab)}
-          >
-            <Text>{t.label}</Text>
-          </Tap>
-        ))}
-      </View>
+      <Tabs tabs={TABS} current={tab} label='议题范围' locked={actions.busy !== null} onPick={setTab} />
       <View className='page-container mtopics__body'>
         {meetingTitle ? <Text className='mtopics__meeting'>{meetingTitle}</Text> : null}
         {tab === 'opinions' ? (
