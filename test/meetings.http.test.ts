@@ -54,6 +54,12 @@ it('Art. 7: only the government office issues the notice, and only once the topi
     meetingId, invitees: [{ personId: 'city-rep-ma', category: 'worker_representative' }, { personId: 'city-model-yang', category: 'model_worker' }],
   });
   expect(union.json.data.counts).toMatchObject({ invited: 4, none: 4 });
+  // each office may take back only its own side's invitations (Art. 7)
+  const rows = union.json.data.rows as Array<{ personId: string; allowedActions: string[] }>;
+  expect(Object.fromEntries(rows.map((r) => [r.personId, r.allowedActions]))).toEqual({
+    'city-hrss': [], 'city-gov-leader': [], 'city-rep-ma': ['uninvite'], 'city-model-yang': ['uninvite'],
+  });
+  expect((await call('city-union-office', 'meeting', 'uninvite', { meetingId, personId: 'city-hrss' })).status).toBe(403);
   expect((await call('city-gov-office', 'meeting', 'setPresiding', { meetingId, personId: 'city-gov-leader' })).json.data.presiding).toMatchObject({ name: '王建国' });
 
   // a topic, screened, and the list confirmed by both sides (Art. 6)

@@ -102,7 +102,7 @@ export function toMeetingCard(m: MeetingDoc, mine: InvitationDoc | null): Meetin
   };
 }
 
-export function toAttendanceRow(i: InvitationDoc): AttendanceRowView {
+export function toAttendanceRow(i: InvitationDoc): Omit<AttendanceRowView, 'allowedActions'> {
   return {
     personId: i.personId, name: i.name, unit: i.unit, title: i.title, side: i.side, sideLabel: SIDE_LABEL[i.side],
     ...(myInvitation(i) as MyInvitationView), ...(i.presentAt ? { presentAt: i.presentAt } : {}),

@@ -150,6 +150,8 @@ export interface AttendanceRowView extends MyInvitationView {
   side: 'gov' | 'union';
   sideLabel: string;
   presentAt?: string;
+  /** what the caller may do with this row: 'uninvite' (Art. 7: each office its own side's invitees) */
+  allowedActions: string[];
 }
 
 export interface AttendanceView {

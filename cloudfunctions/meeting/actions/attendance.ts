@@ -1,15 +1,19 @@
 // meeting.attendance — Art. 5: every invitee with their reply, substitute and presence, for the
 // offices (the parent org's offices read it too).
-import { MeetingIdOnly, type AttendanceView } from '../../../domain';
+import { hasFlag, invitableSides, MeetingIdOnly, meetingWorkflow, PERMISSIONS, roleMayCall, type Actor, type AttendanceView } from '../../../domain';
 import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
 import { findAll, type Store } from '../../../server/store/port';
 import { meetingKind } from '../model';
 import { toAttendanceRow } from '../views';
 
-export async function attendanceView(store: Store, m: MeetingDoc): Promise<AttendanceView> {
+export async function attendanceView(store: Store, m: MeetingDoc, actor: Actor): Promise<AttendanceView> {
   const all = await findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id }, [['side', 'asc'], ['invitedAt', 'asc']]);
-  const rows = all.map(toAttendanceRow);
+  // the same rules uninvite applies: the org's own office, its own side, while invitations are open
+  const mayUninvite = (i: InvitationDoc) =>
+    actor.orgId === m.orgId && hasFlag(meetingWorkflow, m.status, 'invitations_open') && roleMayCall(PERMISSIONS['meeting.uninvite'], actor.roles)
+    && invitableSides(actor.roles).includes(i.side);
+  const rows = all.map((i) => ({ ...toAttendanceRow(i), allowedActions: mayUninvite(i) ? ['uninvite'] : [] }));
   const count = (a: InvitationDoc['answer']) => all.filter((i) => i.answer === a).length;
   return {
     meetingId: m._id, title: m.title, rows,
@@ -24,5 +28,5 @@ export const attendance = defineAction({
   name: 'meeting.attendance',
   input: MeetingIdOnly,
   record: meetingKind,
-  handler: (_input, ctx) => attendanceView(ctx.store, ctx.record.meeting),
+  handler: (_input, ctx) => attendanceView(ctx.store, ctx.record.meeting, ctx.actor),
 });

@@ -23,7 +23,7 @@ export const exportAttendance = defineAction({
   record: meetingKind,
   handler: async (_input, ctx) => {
     const { meeting } = ctx.record;
-    const view = await attendanceView(ctx.store, meeting);
+    const view = await attendanceView(ctx.store, meeting, ctx.actor);
     // loaded only here: the other actions of the function never pay for it
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ExcelJS = require('exceljs') as typeof import('exceljs');

@@ -3,7 +3,7 @@
 // worker representatives, model workers, grassroots union workers). Invitees are people of the
 // meeting's own org. Invited after the notice, a person gets the invitation at once.
 import { AppError, invitableSides, InviteInput, SIDE_LABEL, sideOf, UninviteInput, type Person } from '../../../domain';
-import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
+import type { InvitationDoc } from '../../../server/docs';
 import { defineAction, type ActionContext } from '../../../server/registry';
 import { findAll } from '../../../server/store/port';
 import { invitationId, meetingKind, requireFlag, type MeetingRecord } from '../model';
@@ -59,7 +59,7 @@ export const invite = defineAction({
       },
       (fresh) => (noticeOut ? noticeIssued(fresh, meeting) : []),
     );
-    return attendanceView(ctx.store, meeting);
+    return attendanceView(ctx.store, meeting, ctx.actor);
   },
 });
 
@@ -75,6 +75,6 @@ export const uninvite = defineAction({
     if (!inv) throw new AppError('not_found', '这位人员未被邀请');
     sideRefusal(ctx, inv.side);
     await ctx.store.removeWhere('invitations', { _id: inv._id, version: inv.version });
-    return attendanceView(ctx.store, meeting as MeetingDoc);
+    return attendanceView(ctx.store, meeting, ctx.actor);
   },
 });
