@@ -175,9 +175,26 @@ describe('weapp office meeting pages (compiled, office sub-package)', () => {
       for (const s of [TITLE, '已发通知', '下一步', '参会人员回复；会议当天签到、开会', '回复情况', '应邀 8 人', '已确认', '未回复', '参会名单', '马春花', '职工代表']) {
         expect(text).toContain(s);
       }
-      expect(page.buttons()).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '导出参会名单', '按人员编号邀请', '设定主持人']);
+      // 取消邀请 only on the government side's rows (its own side): 王建国, the office itself, 孙立新
+      expect(page.buttons()).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '导出参会名单', '按人员编号邀请', '设定主持人', '取消邀请', '取消邀请', '取消邀请']);
+      // no agenda editor: the agenda is the union office's to arrange
+      expect(text).not.toContain('调整议程');
       // two reads, sent together: the meeting (with allowedActions) and its attendance list
       expect(callFunction.mock.calls.map(([p]) => p.data?.action).sort()).toEqual(['attendance', 'get']);
+    } finally {
+      page.detach();
+    }
+  });
+
+  it('offers the union office the agenda with its minutes and 调整议程, and 取消邀请 on its own side only', async () => {
+    const page = renderWeappPage('packages/office/pages/meeting/index', { callFunction: cloudAs('city-union-office'), query: { id: MEETING } });
+    try {
+      const text = await rendered(page, '会议议程');
+      for (const s of ['一、通报上次会议议定事项落实情况', '三、讨论研究并议定本次会议事项', '议题1：关于推进外卖骑手职业伤害保障试点的建议', '未定时长', '合计 0 分钟']) {
+        expect(text).toContain(s);
+      }
+      // five union-side invitees: 李秀梅, the office itself, 马春花, 郭振华, 杨…
+      expect(page.buttons()).toEqual(['宣布开会', '取消会议', '显示签到二维码', '调整议程', '导出参会名单', '按人员编号邀请', ...Array(5).fill('取消邀请')]);
     } finally {
       page.detach();
     }

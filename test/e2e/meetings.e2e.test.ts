@@ -211,8 +211,9 @@ it(
     expect(await tile('未回复').innerText()).toMatch(/^5\s*未回复$/);
     expect(await c.locator('.mperson', { hasText: '马春花' }).innerText()).toContain('已确认参加');
     expect(await c.locator('.mperson', { hasText: '郭振华' }).innerText()).toContain('代会：李建军（车间主任）');
-    // the union office starts the meeting, cancels it, invites its side, shows the door's code, exports
-    expect(await buttons(page)).toEqual(['宣布开会', '取消会议', '显示签到二维码', '导出参会名单', '按人员编号邀请']);
+    // the union office starts the meeting, cancels it, shows the door's code, arranges the agenda,
+    // exports, invites its side and takes back its own side's five invitations
+    expect(await buttons(page)).toEqual(['宣布开会', '取消会议', '显示签到二维码', '调整议程', '导出参会名单', '按人员编号邀请', ...Array(5).fill('取消邀请')]);
     await noOverflow(page);
     await axe(page);
     await shot(page, 'console');
@@ -236,7 +237,8 @@ it(
     await g.locator('.mtable [role="row"]', { hasText: '马春花' }).waitFor({ timeout: 30000 });
     expect(await g.locator('.mtable [role="row"]').count()).toBe(9);
     expect(await g.locator('.mtable [role="row"]', { hasText: '马春花' }).innerText()).toContain('已确认参加');
-    expect(await buttons(gov.page)).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '导出参会名单', '按人员编号邀请', '设定主持人']);
+    expect(await buttons(gov.page)).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '导出参会名单', '按人员编号邀请', '设定主持人', ...Array(3).fill('取消邀请')]);
+    expect(await g.locator('.mtable [role="row"]', { hasText: '马春花' }).getByText('取消邀请').count()).toBe(0);
     await axe(gov.page);
     await shot(gov.page, 'console-desk');
 
@@ -416,6 +418,104 @@ it(
     expect(await buttons(page)).toEqual(['会议工作台']);
     expect(await api('city-gov-office', 'get', { meetingId: id })).toMatchObject({ state: 'notice_issued', docNumber: '巴政办字〔2026〕101号' });
     await shot(page, 'notice-issued');
+    expect(errors).toEqual([]);
+  },
+  WALK,
+);
+
+it(
+  'the union office reorders the discussion items, plans their minutes and saves the agenda in one write',
+  async () => {
+    const T1 = '议题1：关于推进外卖骑手职业伤害保障试点的建议';
+    const T2 = '议题2：关于新就业形态劳动者社会保险政策的通报';
+    const DEPLOY = '部署议定事项的贯彻落实工作，明确责任单位、责任人和完成时限';
+    const { page, errors } = await open('city-union-office', `/packages/office/pages/meeting/index?id=${MEETING}`);
+    const calls = meetingCalls(page);
+    const c = current(page);
+    const card = c.locator('.magenda');
+    await card.getByText('调整议程', { exact: true }).waitFor({ timeout: 30000 });
+    expect(await card.innerText()).toContain('合计 0 分钟');
+    await settled(page);
+    await card.getByText('调整议程', { exact: true }).click();
+    await card.getByText('调整会议议程', { exact: true }).waitFor();
+
+    // 议题2 first: 下移 on 议题1 (上移 on the first item and 下移 on the last are off)
+    const named = (name: string) => card.locator(`[aria-label="${name}"]`);
+    expect(await named(`上移「${T1}」`).getAttribute('aria-disabled')).toBe('true');
+    await named(`下移「${T1}」`).click();
+    const titles = () => card.locator('.magenda__section').nth(2).locator('.magenda__item-title').allInnerTexts();
+    expect(await titles()).toEqual([T2, T1]);
+    // minutes: typed, and by the stepper (5 a tap)
+    await card.locator(`input[aria-label="「${T2}」计划时长（分钟）"]`).fill('30');
+    await named(`「${T1}」增加 5 分钟`).click();
+    await named(`「${T1}」增加 5 分钟`).click();
+    expect(await card.locator('.magenda__total').innerText()).toBe('合计 40 分钟');
+    // out of range: named in words, nothing sent
+    const deploy = card.locator(`input[aria-label="「${DEPLOY}」计划时长（分钟）"]`);
+    await deploy.fill('300');
+    await card.getByText('保存议程', { exact: true }).click();
+    await card.locator('[role="alert"]', { hasText: '计划时长应为 0–240 之间的整数分钟' }).waitFor();
+    expect(calls.filter((x) => x.action === 'updateAgenda')).toHaveLength(0);
+    await deploy.fill('20');
+    expect(await card.locator('.magenda__total').innerText()).toBe('合计 60 分钟（约 1 小时）');
+    await noOverflow(page);
+    await axe(page);
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'agenda-editor');
+
+    await card.getByText('保存议程', { exact: true }).click();
+    await card.getByText('会议议程', { exact: true }).waitFor({ timeout: 30000 });
+    await card.getByText('合计 60 分钟（约 1 小时）', { exact: true }).waitFor();
+    const saves = calls.filter((x) => x.action === 'updateAgenda');
+    expect(saves).toHaveLength(1);
+    expect(saves[0].idempotencyKey).toMatch(/^[A-Za-z0-9_:.-]{8,128}$/);
+    expect(saves[0].payload.sections.map((x: any) => x.key)).toEqual(['previous', 'origin', 'discussion', 'deployment']);
+    const sections = (await api('city-union-office', 'get', { meetingId: MEETING })).agenda.sections;
+    expect(sections[2].items.map((i: any) => [i.title, i.minutes])).toEqual([[T2, 30], [T1, 10]]);
+    expect(sections[3].items[0].minutes).toBe(20);
+    // the invitees see the new order
+    expect((await api('city-rep-ma', 'get', { meetingId: MEETING })).agenda.sections[2].items.map((i: any) => i.title)).toEqual([T2, T1]);
+    expect(errors).toEqual([]);
+  },
+  WALK,
+);
+
+it(
+  'the union office takes back a union-side invitation after confirming; government-side rows offer it nothing',
+  async () => {
+    const before = await api('city-union-office', 'attendance', { meetingId: MEETING });
+    const yang = before.rows.find((r: any) => r.personId === 'city-model-yang');
+    expect(yang.allowedActions).toEqual(['uninvite']);
+    expect(before.rows.find((r: any) => r.personId === 'city-hrss').allowedActions).toEqual([]);
+
+    const { page, errors } = await open('city-union-office', `/packages/office/pages/meeting/index?id=${MEETING}`);
+    const c = current(page);
+    const person = (name: string) => c.locator('.mperson', { hasText: name });
+    await person(yang.name).waitFor({ timeout: 30000 });
+    // government-side rows: no 取消邀请 for the union office
+    for (const name of ['孙立新', '王建国']) expect(await person(name).locator('taro-button-core', { hasText: '取消邀请' }).count()).toBe(0);
+    const take = c.locator(`[aria-label="取消邀请${yang.name}"]`);
+    await settled(page);
+
+    // 保留 keeps the invitation
+    await take.click();
+    await page.locator('.taro-model__cancel').filter({ visible: true }).click();
+    expect(await person(yang.name).count()).toBe(1);
+
+    await take.click();
+    const modal = page.locator('.taro-modal__content').filter({ visible: true }).first();
+    await modal.waitFor({ timeout: 10000 });
+    await axe(page);
+    await shot(page, 'uninvite-confirm');
+    await page.locator('.taro-model__confirm').filter({ visible: true }).click();
+    await person(yang.name).waitFor({ state: 'detached', timeout: 30000 });
+    await c.getByText(`应邀 ${before.counts.invited - 1} 人`, { exact: true }).waitFor({ timeout: 30000 });
+    const after = await api('city-union-office', 'attendance', { meetingId: MEETING });
+    expect(after.rows.map((r: any) => r.personId)).not.toContain('city-model-yang');
+    expect(after.counts.invited).toBe(before.counts.invited - 1);
+    // the government office cannot take back a union-side invitation either way
+    const gov = await api('city-gov-office', 'attendance', { meetingId: MEETING });
+    expect(gov.rows.find((r: any) => r.personId === 'city-rep-ma').allowedActions).toEqual([]);
     expect(errors).toEqual([]);
   },
   WALK,

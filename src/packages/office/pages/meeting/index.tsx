@@ -1,8 +1,10 @@
 // The offices' meeting console (issue #8, Art. 4, 5, 7, 8), `?id=`: the meeting's state, the next
 // step and who takes it, replies at a glance (已确认 / 请假 / 代会 / 未回复, 已签到), the attendance
 // list (a table at a desk, cards on a phone) with its export, the door's check-in code, and the
-// actions the server allows this caller (allowedActions). Two reads, sent together: meeting.get
-// (state, allowedActions) and meeting.attendance (the list) — no single action answers both.
+// actions the server allows this caller (allowedActions), among them the union office's agenda
+// editor (AgendaCard.tsx, 'updateAgenda') and 取消邀请 on each row the server marks 'uninvite'.
+// Two reads, sent together: meeting.get (state, allowedActions) and meeting.attendance (the list) —
+// no single action answers both.
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { type ReactNode, useCallback, useState } from 'react';
@@ -28,6 +30,7 @@ import { lengthError } from '../../../../utils/form';
 import { ROUTES, openPage, queryValue } from '../../../../utils/nav';
 import { MEETING_PAGES, answerClass, dayCN, instantCN, isMeetingDayCN, openExport, openOrBack, stateClass, timeCN } from '../../../../pages/meeting/detail/kit';
 import { FieldHead, PickerField } from '../meeting-request/fields';
+import AgendaCard, { type AgendaPlan } from './AgendaCard';
 import { useDesk } from './useDesk';
 import '../../../../pages/meeting/detail/kit.css';
 import './index.css';
@@ -52,7 +55,9 @@ type Act =
   | 'setPresiding'
   | 'checkInCode'
   | 'checkIn'
-  | 'export';
+  | 'export'
+  | 'updateAgenda'
+  | 'uninvite';
 
 /** The step buttons, in this order, each shown only when allowedActions has it. */
 const STEP_ACTIONS: ReadonlyArray<{ act: Act; label: string; kind: 'primary' | 'outline' | 'default' }> = [
@@ -90,7 +95,7 @@ function matches(row: AttendanceRowView, f: Filter): boolean {
   return row.answer === f;
 }
 
-type Open = null | 'decline' | 'cancel' | 'reschedule' | 'invite' | 'setPresiding';
+type Open = null | 'decline' | 'cancel' | 'reschedule' | 'invite' | 'setPresiding' | 'agenda';
 
 export default function MeetingConsole() {
   const { params } = useRouter();
@@ -201,6 +206,23 @@ export default function MeetingConsole() {
       setCode(await write('meeting.checkInCode', { meetingId: m.id }));
     });
 
+  const saveAgenda = (sections: AgendaPlan) =>
+    act('updateAgenda', async () => ({ meeting: await write('meeting.updateAgenda', { meetingId: m.id, sections }) }), '议程已保存');
+
+  /** 取消邀请: asks first; the answer is the list as it is now. */
+  const uninvite = (row: AttendanceRowView) => {
+    if (busy) return;
+    void Taro.showModal({
+      title: '取消邀请',
+      content: `确定取消对${row.name}（${[row.unit, row.title].filter(Boolean).join(' ')}）的邀请吗？取消后其不再列入参会名单。`,
+      confirmText: '取消邀请',
+      cancelText: '保留',
+      confirmColor: '#b71c1c',
+    }).then((r) => {
+      if (r.confirm) void act('uninvite', async () => ({ attendance: await write('meeting.uninvite', { meetingId: m.id, personId: row.personId }) }), `已取消对${row.name}的邀请`);
+    });
+  };
+
   const exportList = () =>
     act('export', async () => {
       await openExport(await call('meeting.exportAttendance', { meetingId: m.id }));
@@ -297,6 +319,23 @@ export default function MeetingConsole() {
                 )}
               </View>
             ) : null}
+
+            {allowed('updateAgenda') || open === 'agenda' ? (
+              <AgendaCard
+                sections={m.agenda.sections}
+                canEdit={allowed('updateAgenda')}
+                editing={open === 'agenda'}
+                busy={busy === 'updateAgenda'}
+                locked={busy !== null}
+                error={open === 'agenda' ? dialogError : null}
+                onEdit={() => {
+                  setDialogError(null);
+                  setOpen('agenda');
+                }}
+                onCancel={() => !busy && setOpen(null)}
+                onSave={(sections) => void saveAgenda(sections)}
+              />
+            ) : null}
           </View>
 
           <View className='mconsole__col mconsole__col--wide'>
@@ -377,11 +416,11 @@ export default function MeetingConsole() {
               {attendance && attendance.rows.length > 0 && rows.length === 0 ? <StateView kind='empty' compact title='没有符合条件的人员' /> : null}
               {rows.length > 0 ? (
                 desk ? (
-                  <AttendanceTable rows={rows} canMark={canMark} busy={busy} onMark={(r) => void markPresent(r)} />
+                  <AttendanceTable rows={rows} canMark={canMark} busy={busy} onMark={(r) => void markPresent(r)} onUninvite={uninvite} />
                 ) : (
                   <View className='mconsole__people'>
                     {rows.map((r) => (
-                      <PersonCard key={r.personId} row={r} canMark={canMark} busy={busy} onMark={() => void markPresent(r)} />
+                      <PersonCard key={r.personId} row={r} canMark={canMark} busy={busy} onMark={() => void markPresent(r)} onUninvite={() => uninvite(r)} />
                     ))}
                   </View>
                 )
@@ -494,7 +533,17 @@ function MarkButton({ row, canMark, busy, onMark }: RowProps & { row: Attendance
   );
 }
 
-function PersonCard({ row, canMark, busy, onMark }: RowProps & { row: AttendanceRowView; onMark: () => void }) {
+/** 取消邀请, only on a row the server says this caller may take back. */
+function UninviteButton({ row, busy, onUninvite }: { row: AttendanceRowView; busy: Act | null; onUninvite: () => void }): ReactNode {
+  if (!row.allowedActions?.includes('uninvite')) return null;
+  return (
+    <Btn kind='default' small disabled={busy !== null} label={`取消邀请${row.name}`} onClick={onUninvite}>
+      取消邀请
+    </Btn>
+  );
+}
+
+function PersonCard({ row, canMark, busy, onMark, onUninvite }: RowProps & { row: AttendanceRowView; onMark: () => void; onUninvite: () => void }) {
   const note = noteOf(row);
   return (
     <View className='mperson'>
@@ -509,7 +558,10 @@ function PersonCard({ row, canMark, busy, onMark }: RowProps & { row: Attendance
       {note ? <Text className='mperson__note'>{note}</Text> : null}
       <View className='mperson__foot'>
         <Text className={row.present ? 'mperson__presence mperson__presence--on' : 'mperson__presence'}>{presence(row)}</Text>
-        <MarkButton row={row} canMark={canMark} busy={busy} onMark={onMark} />
+        <View className='mperson__actions'>
+          <MarkButton row={row} canMark={canMark} busy={busy} onMark={onMark} />
+          <UninviteButton row={row} busy={busy} onUninvite={onUninvite} />
+        </View>
       </View>
     </View>
   );
@@ -518,7 +570,7 @@ function PersonCard({ row, canMark, busy, onMark }: RowProps & { row: Attendance
 const COLUMNS = ['姓名', '单位 · 职务', '方 · 类别', '回复', '请假理由 / 代会人员', '签到', ''];
 
 /** The desk layout's table (ARIA table semantics over Taro's views). */
-function AttendanceTable({ rows, canMark, busy, onMark }: RowProps & { rows: AttendanceRowView[]; onMark: (r: AttendanceRowView) => void }) {
+function AttendanceTable({ rows, canMark, busy, onMark, onUninvite }: RowProps & { rows: AttendanceRowView[]; onMark: (r: AttendanceRowView) => void; onUninvite: (r: AttendanceRowView) => void }) {
   return (
     <View className='mtable' role='table' aria-label='参会名单'>
       <View className='mtable__row mtable__row--head' role='row'>
@@ -549,7 +601,10 @@ function AttendanceTable({ rows, canMark, busy, onMark }: RowProps & { rows: Att
             {presence(r)}
           </View>
           <View className='mtable__cell mtable__cell--6' role='cell'>
-            <MarkButton row={r} canMark={canMark} busy={busy} onMark={() => onMark(r)} />
+            <View className='mtable__actions'>
+              <MarkButton row={r} canMark={canMark} busy={busy} onMark={() => onMark(r)} />
+              <UninviteButton row={r} busy={busy} onUninvite={() => onUninvite(r)} />
+            </View>
           </View>
         </View>
       ))}
