@@ -38,7 +38,7 @@ export function agendaOf(m: MeetingDoc): AgendaSectionView[] {
         : '议题清单确定后自动生成',
       minutes: 0,
     }],
-    discussion: (m.agendaTopics ?? []).map((t, i) => ({ id: t.id, topicId: t.id, title: `议题${i + 1}：${t.title}`, note: t.sideLabel, minutes: 0 })),
+    discussion: (m.agendaTopics ?? []).map((t) => ({ id: t.id, topicId: t.id, title: t.title, note: t.sideLabel, minutes: 0 })),
     deployment: [{ id: 'deployment', title: '部署议定事项的贯彻落实工作，明确责任单位、责任人和完成时限', minutes: 0 }],
   };
   return AGENDA_SECTIONS.map(({ key, title }) => {
@@ -49,7 +49,9 @@ export function agendaOf(m: MeetingDoc): AgendaSectionView[] {
       ...plan.filter((p) => byId.has(p.id)).map((p) => ({ ...byId.get(p.id)!, minutes: p.minutes })),
       ...generated[key].filter((item) => !plan.some((p) => p.id === item.id)),
     ];
-    return { key, title, items: ordered };
+    // topics are numbered in the order the office set, so 议题1 is always the first discussed
+    const items = key === 'discussion' ? ordered.map((item, i) => ({ ...item, title: `议题${i + 1}：${item.title}` })) : ordered;
+    return { key, title, items };
   });
 }
 

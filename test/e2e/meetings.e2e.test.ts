@@ -471,10 +471,13 @@ it(
     expect(saves[0].idempotencyKey).toMatch(/^[A-Za-z0-9_:.-]{8,128}$/);
     expect(saves[0].payload.sections.map((x: any) => x.key)).toEqual(['previous', 'origin', 'discussion', 'deployment']);
     const sections = (await api('city-union-office', 'get', { meetingId: MEETING })).agenda.sections;
-    expect(sections[2].items.map((i: any) => [i.title, i.minutes])).toEqual([[T2, 30], [T1, 10]]);
+    // saved, the topics are numbered in their new order: the one discussed first is 议题1
+    const R1 = '议题1：关于新就业形态劳动者社会保险政策的通报';
+    const R2 = '议题2：关于推进外卖骑手职业伤害保障试点的建议';
+    expect(sections[2].items.map((i: any) => [i.title, i.minutes])).toEqual([[R1, 30], [R2, 10]]);
     expect(sections[3].items[0].minutes).toBe(20);
     // the invitees see the new order
-    expect((await api('city-rep-ma', 'get', { meetingId: MEETING })).agenda.sections[2].items.map((i: any) => i.title)).toEqual([T2, T1]);
+    expect((await api('city-rep-ma', 'get', { meetingId: MEETING })).agenda.sections[2].items.map((i: any) => i.title)).toEqual([R1, R2]);
     expect(errors).toEqual([]);
   },
   WALK,
