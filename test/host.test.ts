@@ -47,6 +47,9 @@ describe('development identity and clock', () => {
     const orgs = new Set(res.json.data.map((u: { orgName: string }) => u.orgName));
     expect([...orgs].sort()).toEqual(['临河区', '乌拉特中旗', '乌拉特前旗', '乌拉特后旗', '五原县', '巴彦淖尔市', '杭锦后旗', '磴口县'].sort());
     expect(res.json.data[0]).toMatchObject({ key: expect.any(String), id: expect.any(String), orgId: 'city' });
+    // the counties in official order (issue #7)
+    const order = [...new Set(res.json.data.map((u: { orgName: string }) => u.orgName))];
+    expect(order).toEqual(['巴彦淖尔市', '临河区', '五原县', '磴口县', '乌拉特前旗', '乌拉特中旗', '乌拉特后旗', '杭锦后旗']);
     expect(Array.isArray(res.json.data[0].roles)).toBe(true);
   });
 

@@ -36,11 +36,12 @@ async function all<T extends StoredDoc>(store: Store, collection: string): Promi
 export async function listDevUsers(store: Store): Promise<DevUserView[]> {
   const [people, orgs] = await Promise.all([all<Person>(store, 'users'), all<Org>(store, 'orgs')]);
   const orgById = new Map(orgs.map((o) => [o._id, o]));
-  const orgRank = (id: string) => (orgById.get(id)?.level === 'city' ? 0 : 1);
+  // official order (Org.rank): the city, then 临河区、五原县、磴口县、乌拉特前旗、乌拉特中旗、乌拉特后旗、杭锦后旗
+  const orgRank = (id: string) => orgById.get(id)?.rank ?? (orgById.get(id)?.level === 'city' ? 0 : 99);
   const roleRank = (p: Person) => Math.min(...p.roles.map((r) => ROLES.indexOf(r)));
   return people
     .filter((p) => p.devKey)
-    .sort((a, b) => orgRank(a.orgId) - orgRank(b.orgId) || a.orgId.localeCompare(b.orgId) || roleRank(a) - roleRank(b) || a._id.localeCompare(b._id))
+    .sort((a, b) => orgRank(a.orgId) - orgRank(b.orgId) || roleRank(a) - roleRank(b) || a._id.localeCompare(b._id))
     .map((p) => ({
       key: p.devKey!, id: p._id, name: p.name, orgId: p.orgId, orgName: orgById.get(p.orgId)?.name ?? p.orgId,
       roles: [...p.roles], unit: p.unit, title: p.title,
