@@ -1,4 +1,4 @@
-import { AGGREGATING_OFFICE, confirmerSide, leadOf, opinionSide, submitSideRefusal } from './topic-rules';
+import { AGGREGATING_OFFICE, confirmerSide, givesOpinionsFor, leadOf, submitSideRefusal } from './topic-rules';
 
 describe('who proposes what (Art. 6)', () => {
   it('sends a department topic to the government office and a representative topic to the union office', () => {
@@ -23,7 +23,8 @@ describe('who proposes what (Art. 6)', () => {
     expect(confirmerSide(['gov_convenor'])).toBe('gov');
     expect(confirmerSide(['union_chair'])).toBe('union');
     expect(confirmerSide(['gov_office'])).toBeNull();
-    expect(opinionSide(['gov_office'], 'union')).toBe('gov');
-    expect(opinionSide(['gov_office'], 'gov')).toBeNull();
+    expect(givesOpinionsFor(['gov_office'])).toBe('gov');
+    expect(givesOpinionsFor(['union_convenor'])).toBe('union');
+    expect(givesOpinionsFor(['representative'])).toBeNull();
   });
 });

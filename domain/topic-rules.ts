@@ -97,8 +97,3 @@ export function givesOpinionsFor(roles: readonly Role[]): OneSide | null {
   return null;
 }
 
-/** The side on which this person gives opinions on a topic led by `lead`, if any. */
-export function opinionSide(roles: readonly Role[], lead: OneSide): OneSide | null {
-  const other = otherSide(lead);
-  return roles.some((r) => OPINION_GIVERS[other].includes(r)) ? other : null;
-}
