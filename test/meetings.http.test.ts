@@ -159,4 +159,14 @@ it('runs the meeting: the union office starts it, the presiding leader adjourns 
   expect((await call('city-union-office', 'meeting', 'start', { meetingId })).json.data.state).toBe('in_session');
   expect((await call('city-rep-ma', 'meeting', 'reply', { meetingId, answer: 'attend' })).json.error.code).toBe('invalid_transition');
   expect((await call('city-gov-leader', 'meeting', 'adjourn', { meetingId })).json.data).toMatchObject({ state: 'held', stateLabel: '已召开' });
+  // once it is over the door is closed, even on its day
+  host.clock.set(new Date(new Date(plannedAt).getTime() + 60 * 60 * 1000));
+  try {
+    const late = await call('city-model-yang', 'meeting', 'checkIn', { meetingId, personId: 'city-model-yang' });
+    expect([403, 422]).toContain(late.status);
+    const office = await call('city-gov-office', 'meeting', 'checkIn', { meetingId, personId: 'city-model-yang' });
+    expect(office.json.error.code).toBe('invalid_transition');
+  } finally {
+    host.clock.set(DEMO_NOW);
+  }
 });

@@ -35,9 +35,10 @@ export type MeetingEvent =
 
 /**
  * accepts_topics: topics may be proposed and screened (Art. 6); accepts_replies: invitees answer
- * the notice; editable_schedule: time and place may still change; upcoming: not yet held.
+ * the notice; editable_schedule: time and place may still change; upcoming: not yet held;
+ * door_open: the notice is out and the meeting not over, so check-in (on its day) can happen.
  */
-export type MeetingFlag = 'accepts_topics' | 'accepts_replies' | 'editable_schedule' | 'upcoming' | 'invitations_open';
+export type MeetingFlag = 'accepts_topics' | 'accepts_replies' | 'editable_schedule' | 'upcoming' | 'invitations_open' | 'door_open';
 
 /** Art. 4: the union side requests the meeting. */
 export const MEETING_REQUESTERS = ['union_office', 'union_chair'] as const;
@@ -53,8 +54,8 @@ export const meetingWorkflow = defineWorkflow<MeetingStatus, MeetingEvent, Meeti
     declined: { label: '未同意召开', terminal: true },
     collecting: { label: '议题征集中', flags: ['accepts_topics', 'editable_schedule', 'upcoming', 'invitations_open'] },
     list_fixed: { label: '议题已确定', flags: ['editable_schedule', 'upcoming', 'invitations_open'] },
-    notice_issued: { label: '已发通知', flags: ['accepts_replies', 'editable_schedule', 'upcoming', 'invitations_open'] },
-    in_session: { label: '会议进行中' },
+    notice_issued: { label: '已发通知', flags: ['accepts_replies', 'editable_schedule', 'upcoming', 'invitations_open', 'door_open'] },
+    in_session: { label: '会议进行中', flags: ['door_open'] },
     held: { label: '已召开' },
     minutes_issued: { label: '纪要已印发' },
     closed: { label: '已办结', terminal: true },

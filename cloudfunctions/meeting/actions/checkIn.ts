@@ -21,14 +21,12 @@ import {
 import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
 import { takeQuota, type CounterDoc } from '../../../server/quota';
 import { defineAction, type ActionContext } from '../../../server/registry';
-import { invitationId, meetingFacts, meetingKind, type MeetingRecord } from '../model';
+import { invitationId, meetingFacts, meetingKind, requireFlag, type MeetingRecord } from '../model';
 
 const CHECK_IN_PAGE = 'pages/meeting/checkin/index';
 
 function onTheDay({ meeting }: MeetingRecord, now: Date): void {
-  if (meeting.status !== 'notice_issued' && meeting.status !== 'in_session') {
-    throw new AppError('invalid_transition', '会议通知印发后才能签到');
-  }
+  requireFlag(meeting, 'door_open', '不能签到（会议通知印发后、散会前开放）');
   if (!isMeetingDay(meeting.plannedAt, now)) throw new AppError('invalid_transition', `签到仅在会议当天（${formatDateCN(meeting.plannedAt)}）开放`);
 }
 
@@ -39,7 +37,7 @@ export const checkInCode = defineAction({
   target: (i) => i.meetingId,
   handler: async (_input, ctx) => {
     let { meeting } = ctx.record;
-    if (meeting.status !== 'notice_issued' && meeting.status !== 'in_session') throw new AppError('invalid_transition', '会议通知印发后才能生成签到码');
+    requireFlag(meeting, 'door_open', '不能生成签到码（会议通知印发后、散会前开放）');
     if (!meeting.checkInCode) {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       meeting = await ctx.write((tx) => tx.update<MeetingDoc>('meetings', meeting._id, meeting.version, { checkInCode: code }));
