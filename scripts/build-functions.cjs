@@ -11,7 +11,7 @@ const out = join(root, 'dist', 'cloudfunctions');
 const versionOf = (pkg) => require(join(root, 'node_modules', pkg, 'package.json')).version;
 // Installed by WeChat from each function's package.json ("云端安装依赖") instead of bundled: the SDK,
 // and libraries too big to bundle that only some actions load on demand (exceljs for exports).
-const EXTERNAL = ['wx-server-sdk', 'exceljs'];
+const EXTERNAL = ['wx-server-sdk', 'exceljs', 'docx'];
 
 /** The deployable areas: the keys of FUNCTIONS in cloudfunctions/index.ts, the list the host and tests use. */
 function listedAreas() {
