@@ -24,6 +24,21 @@ import type {
   UninviteInput,
   UpdateAgendaInput,
 } from './schemas/meeting';
+import type { IssueMinutesInput, MinutesIdInput, MinutesView, ReturnMinutesInput, SaveMinutesInput } from './schemas/minutes';
+import type { DraftPressInput, PressIdInput, PressView, ReturnPressInput } from './schemas/press';
+import type {
+  AssignTaskInput,
+  CompleteTaskInput,
+  EvidenceLinkInput,
+  ExplainTaskInput,
+  ExportChecklistInput,
+  ListTasksInput,
+  ReportTaskInput,
+  SendBackTaskInput,
+  TaskIdInput,
+  TaskListView,
+  TaskView,
+} from './schemas/task';
 import type { InboxInput, InboxView, MarkReadInput, UnreadCountInput } from './schemas/notify';
 import type { SweepInput, SweepResult } from './schemas/system';
 import type {
@@ -80,6 +95,27 @@ export interface Contract {
   'meeting.exportAttendance': Io<typeof MeetingIdOnly, FileLinkView>;
   'meeting.list': Io<typeof ListMeetingsInput, MeetingListView>;
   'meeting.get': Io<typeof MeetingIdOnly, MeetingView>;
+  'minutes.save': Io<typeof SaveMinutesInput, MinutesView>;
+  'minutes.submit': Io<typeof MinutesIdInput, MinutesView>;
+  'minutes.approve': Io<typeof MinutesIdInput, MinutesView>;
+  'minutes.return': Io<typeof ReturnMinutesInput, MinutesView>;
+  'minutes.issue': Io<typeof IssueMinutesInput, MinutesView>;
+  'minutes.get': Io<typeof MinutesIdInput, MinutesView>;
+  'minutes.document': Io<typeof MinutesIdInput, FileLinkView>;
+  'task.assign': Io<typeof AssignTaskInput, { id: string }>;
+  'task.report': Io<typeof ReportTaskInput, TaskView>;
+  'task.complete': Io<typeof CompleteTaskInput, TaskView>;
+  'task.verify': Io<typeof TaskIdInput, TaskView>;
+  'task.sendBack': Io<typeof SendBackTaskInput, TaskView>;
+  'task.explain': Io<typeof ExplainTaskInput, TaskView>;
+  'task.list': Io<typeof ListTasksInput, TaskListView>;
+  'task.get': Io<typeof TaskIdInput, TaskView>;
+  'task.evidence': Io<typeof EvidenceLinkInput, FileLinkView>;
+  'task.exportChecklist': Io<typeof ExportChecklistInput, FileLinkView>;
+  'press.draft': Io<typeof DraftPressInput, PressView>;
+  'press.approve': Io<typeof PressIdInput, PressView>;
+  'press.return': Io<typeof ReturnPressInput, PressView>;
+  'press.get': Io<typeof PressIdInput, PressView>;
   'notify.inbox': Io<typeof InboxInput, InboxView>;
   'notify.unreadCount': Io<typeof UnreadCountInput, { unread: number }>;
   'notify.markRead': Io<typeof MarkReadInput, { unread: number }>;

@@ -28,3 +28,33 @@ export const MEETING_LIMITS = {
   post: { min: 2, max: 30, label: '职务' },
   docNumber: { min: 1, max: 50, label: '文号' },
 } as const satisfies Record<string, TextLimit>;
+
+/** Art. 9: the minutes and their decided items. */
+export const MINUTES_LIMITS = {
+  text: { min: 10, max: 20000, label: '纪要正文' },
+  decisionTitle: { min: 2, max: 60, label: '议定事项标题' },
+  decisionText: { min: 2, max: 2000, label: '议定事项内容' },
+  reason: { min: 2, max: 500, label: '退回理由' },
+  docNumber: { min: 1, max: 50, label: '文号' },
+} as const satisfies Record<string, TextLimit>;
+
+/** Art. 9: at most this many decided items, and saved versions kept per set of minutes. */
+export const MINUTES_MAX_DECISIONS = 50;
+export const MINUTES_MAX_VERSIONS = 100;
+
+/** Art. 11, Art. 3 (1): a task and what its unit reports. */
+export const TASK_LIMITS = {
+  title: { min: 2, max: 60, label: '任务名称' },
+  text: { min: 2, max: 1000, label: '落实情况' },
+  reason: { min: 2, max: 500, label: '退回理由' },
+  explanation: { min: 2, max: 1000, label: '未完成原因' },
+  opinion: { min: 2, max: 1000, label: '下步意见' },
+  fileName: { min: 1, max: 80, label: '文件名' },
+} as const satisfies Record<string, TextLimit>;
+
+/** Art. 10: the press release. */
+export const PRESS_LIMITS = {
+  title: { min: 4, max: 60, label: '稿件标题' },
+  text: { min: 20, max: 10000, label: '稿件正文' },
+  reason: { min: 2, max: 500, label: '退回理由' },
+} as const satisfies Record<string, TextLimit>;

@@ -4,6 +4,8 @@ import type { Actor } from './org';
 import { hasAnyRole, OFFICES, type Role } from './roles';
 import { CONFIRMERS, OPINION_GIVERS, ORG_LEADERSHIP, otherSide, PROPOSERS, type OneSide } from './topic-rules';
 import { MEETING_ACCEPTERS, MEETING_REQUESTERS } from './workflows/meeting';
+import { MINUTES_DRAFTERS, MINUTES_REVIEWERS } from './workflows/minutes';
+import { PRESS_ROLES } from './workflows/press';
 
 /** Named row-level predicates; an action admits the caller to a record if ANY of its predicates holds. */
 export type RowPredicate =
@@ -15,7 +17,11 @@ export type RowPredicate =
   | 'leadershipSeesAccepted'
   | 'invitedMe'
   | 'presides'
-  | 'orgOffice';
+  | 'orgOffice'
+  | 'orgLeadership'
+  | 'attendeeSeesIssued'
+  | 'taskOwner'
+  | 'taskKeeper';
 
 export interface Permission {
   /** 'anyone' = any identified person; otherwise the roles that may call the action at all */
@@ -63,7 +69,21 @@ export interface MeetingFacts extends FactsBase {
   inviteeId?: string;
 }
 
-export type RowFacts = OrgFacts | TopicFacts | MeetingFacts;
+/** Art. 9: a meeting's minutes — whether issued, and whether the caller was invited. */
+export interface MinutesFacts extends FactsBase {
+  kind: 'minutes';
+  issued: boolean;
+  inviteeId?: string;
+}
+
+/** Art. 11: a task of the checklist — its responsible person and the office that keeps it. */
+export interface TaskFacts extends FactsBase {
+  kind: 'task';
+  ownerId: string;
+  keeperRole: Role;
+}
+
+export type RowFacts = OrgFacts | TopicFacts | MeetingFacts | MinutesFacts | TaskFacts;
 
 /** The named row predicates; exported so a guard can ask one by name, never re-spell it. */
 export const ROW_RULES: Record<RowPredicate, (actor: Actor, row: RowFacts) => boolean> = {
@@ -84,10 +104,21 @@ export const ROW_RULES: Record<RowPredicate, (actor: Actor, row: RowFacts) => bo
   presides: (actor, row) => row.kind === 'meeting' && !!row.presidingId && row.presidingId === actor.id && actor.orgId === row.orgId,
   // Art. 7: the org's own offices run the meeting's preparation.
   orgOffice: (actor, row) => actor.orgId === row.orgId && hasAnyRole(actor.roles, OFFICES),
+  // The org's offices, convenors, leaders and mayor: who follows the minutes and the whole checklist.
+  orgLeadership: (actor, row) => actor.orgId === row.orgId && hasAnyRole(actor.roles, ORG_LEADERSHIP),
+  // Art. 9: once issued, the minutes go to those invited to the meeting.
+  attendeeSeesIssued: (actor, row) => row.kind === 'minutes' && row.issued && !!row.inviteeId && row.inviteeId === actor.id,
+  // Art. 11: the responsible person of a task.
+  taskOwner: (actor, row) => row.kind === 'task' && row.ownerId === actor.id && actor.orgId === row.orgId,
+  // Art. 11: the office that keeps the checklist verifies — the one that assigned the task.
+  taskKeeper: (actor, row) => row.kind === 'task' && actor.orgId === row.orgId && actor.roles.includes(row.keeperRole),
 };
 
 const OPINION_ROLES: readonly Role[] = [...OPINION_GIVERS.gov, ...OPINION_GIVERS.union];
 const TOPIC_READERS: readonly RowPredicate[] = ['ownRecord', 'routedToMe', 'leadershipSeesAccepted', 'parentOrgRead'];
+const MINUTES_READERS: readonly RowPredicate[] = ['orgLeadership', 'attendeeSeesIssued', 'parentOrgRead'];
+const TASK_READERS: readonly RowPredicate[] = ['taskOwner', 'orgLeadership', 'parentOrgRead'];
+const PRESS_READERS: readonly RowPredicate[] = ['orgLeadership', 'parentOrgRead'];
 
 export const PERMISSIONS = {
   'account.me': { roles: 'anyone', mode: 'read', rule: '所有人查看本人身份、单位与角色' },
@@ -125,6 +156,27 @@ export const PERMISSIONS = {
   'meeting.exportAttendance': { roles: OFFICES, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第五条：导出参会名单' },
   'meeting.list': { roles: 'anyone', mode: 'read', rule: '本人受邀的会议与本级会议' },
   'meeting.get': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '本级会议；上级办公室只读' },
+  'minutes.save': { roles: MINUTES_DRAFTERS, mode: 'write', rows: ['sameOrg'], rule: '第九条：会议纪要由总工会办公室起草，每次保存留存一个版本' },
+  'minutes.submit': { roles: MINUTES_DRAFTERS, mode: 'write', rows: ['sameOrg'], rule: '第九条：起草完成后报工会方审核' },
+  'minutes.approve': { roles: MINUTES_REVIEWERS, mode: 'write', rows: ['sameOrg'], rule: '第九条：工会方审核后报政府方审核' },
+  'minutes.return': { roles: MINUTES_REVIEWERS, mode: 'write', rows: ['sameOrg'], rule: '第九条：当前审核方退回修改并说明理由' },
+  'minutes.issue': { roles: MINUTES_DRAFTERS, mode: 'write', rows: ['sameOrg'], rule: '第九条：双方审核后以联席会议纪要形式印发' },
+  'minutes.get': { roles: 'anyone', mode: 'read', rows: MINUTES_READERS, rule: '第九条：本级办公室、召集人、领导；印发后参会人员；上级办公室只读' },
+  'minutes.document': { roles: 'anyone', mode: 'read', rows: MINUTES_READERS, rule: '第九条：纪要公文（.docx）' },
+  'task.assign': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '第十一条：议定事项明确责任单位、责任人和完成时限' },
+  'task.report': { roles: 'anyone', mode: 'write', rows: ['taskOwner'], rule: '第十一条：责任人报告落实进展' },
+  'task.complete': { roles: 'anyone', mode: 'write', rows: ['taskOwner'], rule: '第十一条：责任人标记完成并上传证明材料' },
+  'task.verify': { roles: OFFICES, mode: 'write', rows: ['taskKeeper'], rule: '第十一条：交办的办公室核验办结' },
+  'task.sendBack': { roles: OFFICES, mode: 'write', rows: ['taskKeeper'], rule: '第十一条：交办的办公室退回继续落实' },
+  'task.explain': { roles: 'anyone', mode: 'write', rows: ['taskOwner', 'taskKeeper'], rule: '第三条（一）：未完成事项说明原因、提出意见和新的时限' },
+  'task.list': { roles: 'anyone', mode: 'read', rule: '第十一条：本人任务；本级办公室、召集人、领导看全部清单；上级办公室只读' },
+  'task.get': { roles: 'anyone', mode: 'read', rows: TASK_READERS, rule: '第十一条：责任人、本级办公室与领导、上级办公室可见' },
+  'task.evidence': { roles: 'anyone', mode: 'read', rows: TASK_READERS, rule: '第十一条：查看证明材料' },
+  'task.exportChecklist': { roles: ORG_LEADERSHIP, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第十一条：导出落实清单（红黄绿灯）' },
+  'press.draft': { roles: PRESS_ROLES, mode: 'write', rows: ['sameOrg'], rule: '第十条：政府办公室与总工会共同负责宣传报道' },
+  'press.approve': { roles: PRESS_ROLES, mode: 'write', rows: ['sameOrg'], rule: '第十条：双方办公室均审核当前稿件后方可发布' },
+  'press.return': { roles: PRESS_ROLES, mode: 'write', rows: ['sameOrg'], rule: '第十条：退回修改并说明理由' },
+  'press.get': { roles: 'anyone', mode: 'read', rows: PRESS_READERS, rule: '第十条：本级办公室、召集人、领导；上级办公室只读' },
   'notify.inbox': { roles: 'anyone', mode: 'read', rule: '本人的站内消息' },
   'notify.unreadCount': { roles: 'anyone', mode: 'read', rule: '本人的未读消息数' },
   'notify.markRead': { roles: 'anyone', mode: 'write', rule: '将本人的消息标为已读' },

@@ -1,5 +1,5 @@
 // Stored document shapes shared by the functions (the store holds JSON; these are its types).
-import type { InviteeCategory, MeetingKind, MeetingStatus, OneSide, Role, Side, TopicCategory, TopicStatus } from '../domain';
+import type { InviteeCategory, MeetingKind, MeetingStatus, MinutesStatus, OneSide, PressStatus, Role, Side, TaskStatus, TopicCategory, TopicStatus } from '../domain';
 import type { StoredDoc } from './store/port';
 
 export interface MeetingDoc extends StoredDoc {
@@ -36,6 +36,8 @@ export interface MeetingDoc extends StoredDoc {
   cancelReason?: string;
   startedAt?: string;
   heldAt?: string;
+  /** Art. 9: when the minutes were issued */
+  minutesIssuedAt?: string;
   /** Art. 6: each side's confirmation of the topic list; fixed when both confirm the same topics */
   topicList?: { gov: ListConfirmation | null; union: ListConfirmation | null };
   /** bumped by every change to the accepted topics (accept, a merge into an accepted topic) */
@@ -139,4 +141,69 @@ export interface InvitationDoc extends StoredDoc {
   repliedAt?: string;
   presentAt?: string;
   markedBy?: string;
+}
+
+/** Art. 9: the minutes of one meeting (`_id` = meetingId); every saved text is kept. */
+export interface MinutesDoc extends StoredDoc {
+  orgId: string;
+  meetingId: string;
+  status: MinutesStatus;
+  versions: Array<{ n: number; text: string; decisions: Array<{ title: string; text: string }>; savedAt: string; savedBy: string; savedByName: string }>;
+  returns: Array<{ version: number; stage: MinutesStatus; reason: string; by: string; byName: string; at: string }>;
+  approvals: Array<{ version: number; stage: MinutesStatus; by: string; byName: string; at: string }>;
+  /** frozen on issue, each with the id tasks are assigned against */
+  decisions?: Array<{ id: string; n: number; title: string; text: string }>;
+  docNumber?: string;
+  issuedAt?: string;
+  issuedBy?: string;
+}
+
+/** Art. 11: one task of the checklist. */
+export interface TaskDoc extends StoredDoc {
+  orgId: string;
+  meetingId: string;
+  meetingTitle: string;
+  decisionId: string;
+  decisionTitle: string;
+  decisionText: string;
+  title: string;
+  ownerId: string;
+  ownerName: string;
+  /** the responsible unit, from the owner's unit when assigned */
+  unit: string;
+  keeperRole: Role;
+  assignedBy: string;
+  assignedAt: string;
+  /** `YYYY-MM-DD`, the end of that day in Shanghai */
+  deadline: string;
+  /** when it turns overdue (the next midnight in Shanghai): the indexed field of the overdue query */
+  dueAt: string;
+  /** bumped by every change of deadline; reminders key on it (issue #10) */
+  deadlineVersion: number;
+  status: TaskStatus;
+  /** not done: the indexed half of "open and overdue" */
+  open: boolean;
+  progress: Array<{ text: string; at: string; by: string; byName: string }>;
+  completion: { text: string; at: string; evidence: Array<{ fileId: string; fileName: string; contentType: string; size: number }> } | null;
+  sendBacks: Array<{ reason: string; at: string; by: string; byName: string }>;
+  explanations: Array<{ explanation: string; opinion: string; newDeadline: string; oldDeadline: string; by: string; byName: string; at: string }>;
+  verifiedAt?: string;
+  verifiedBy?: string;
+  verifiedByName?: string;
+}
+
+/** Art. 10: the press release of one meeting (`_id` = meetingId). */
+export interface PressDoc extends StoredDoc {
+  orgId: string;
+  meetingId: string;
+  title: string;
+  text: string;
+  revision: number;
+  status: PressStatus;
+  /** approvals of the current revision, per office side */
+  approvals: { gov: { by: string; byName: string; at: string; revision: number } | null; union: { by: string; byName: string; at: string; revision: number } | null };
+  returns: Array<{ reason: string; side: OneSide; by: string; byName: string; at: string }>;
+  updatedAt: string;
+  updatedBy: string;
+  updatedByName: string;
 }

@@ -23,14 +23,25 @@ export type Milestone =
   | 'collection_opened'
   | 'meeting_notice'
   | 'meeting_rescheduled'
-  | 'meeting_reply';
+  | 'meeting_reply'
+  | 'minutes_review'
+  | 'minutes_returned'
+  | 'minutes_approved'
+  | 'minutes_issued'
+  | 'task_assigned'
+  | 'task_completed'
+  | 'task_sent_back'
+  | 'task_verified'
+  | 'press_review'
+  | 'press_returned'
+  | 'press_approved';
 
 export interface NotificationDraft {
   recipientId: string;
   /** the recipient's org, so delivery needs no extra read */
   orgId: string;
   milestone: Milestone;
-  subject: { type: 'topic' | 'meeting'; id: string };
+  subject: { type: 'topic' | 'meeting' | 'minutes' | 'task' | 'press'; id: string };
   title: string;
   body: string;
   /** the app page that shows the subject */

@@ -8,9 +8,24 @@ export interface StoredFile {
   url: string;
 }
 
+/** What the server learns of an upload before it accepts it as evidence (Art. 11). */
+export interface UploadedFile {
+  fileName: string;
+  size: number;
+  /** the first bytes: the type is judged from them, never from a name or a header */
+  head: Uint8Array;
+}
+
 export interface FileOutlet {
   /** keeps `bytes` for `ownerId` and answers a link that only they can open */
   put(file: { fileName: string; contentType: string; bytes: Uint8Array; ownerId: string }): Promise<StoredFile>;
+  /**
+   * An upload `ownerId` made (WeChat: a cloud-storage file under `evidence/<ownerId>/`; locally:
+   * `POST /api/upload`); null when absent or someone else's, so a file id cannot be borrowed.
+   */
+  inspect(fileId: string, ownerId: string): Promise<UploadedFile | null>;
+  /** a link to a kept upload for `viewerId`, whom the router has already admitted to its record */
+  share(fileId: string, fileName: string, contentType: string, viewerId: string): Promise<StoredFile>;
 }
 
 export interface CodeMaker {

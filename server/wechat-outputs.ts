@@ -7,6 +7,7 @@ import type { CodeMaker, FileOutlet } from './outputs';
 export interface CloudFilesApi {
   uploadFile(opts: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   getTempFileURL(opts: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{ fileList: Array<{ tempFileURL: string; status: number }> }>;
+  downloadFile(opts: { fileID: string }): Promise<{ fileContent: Buffer }>;
 }
 
 export interface WxacodeApi {
@@ -16,15 +17,35 @@ export interface WxacodeApi {
 /** links live an hour: long enough to download, short enough not to travel */
 const LINK_SECONDS = 3600;
 
+/** The app uploads evidence to `evidence/<personId>/<name>` (wx.cloud.uploadFile); only that folder counts as theirs. */
+export function evidenceFolder(ownerId: string): string {
+  return `/evidence/${ownerId}/`;
+}
+
+async function tempLink(api: CloudFilesApi, fileID: string): Promise<string> {
+  const { fileList } = await api.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_SECONDS }] });
+  const url = fileList[0]?.tempFileURL;
+  if (!url) throw new Error('getTempFileURL returned no link');
+  return url;
+}
+
 export function cloudFiles(api: CloudFilesApi, now: () => Date): FileOutlet {
   return {
+    inspect: async (fileId, ownerId) => {
+      if (!fileId.startsWith('cloud://') || !fileId.includes(evidenceFolder(ownerId)) || fileId.includes('..')) return null;
+      try {
+        const { fileContent } = await api.downloadFile({ fileID: fileId });
+        const fileName = decodeURIComponent(fileId.slice(fileId.lastIndexOf('/') + 1));
+        return { fileName, size: fileContent.length, head: new Uint8Array(fileContent.subarray(0, 16)) };
+      } catch {
+        return null; // deleted or never uploaded: the same answer as someone else's file
+      }
+    },
+    share: async (fileId, fileName) => ({ fileName, url: await tempLink(api, fileId) }),
     put: async ({ fileName, bytes, ownerId }) => {
       const stamp = now().toISOString().replace(/[^0-9]/g, '').slice(0, 14);
       const { fileID } = await api.uploadFile({ cloudPath: `exports/${ownerId}/${stamp}-${fileName}`, fileContent: Buffer.from(bytes) });
-      const { fileList } = await api.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_SECONDS }] });
-      const url = fileList[0]?.tempFileURL;
-      if (!url) throw new Error('getTempFileURL returned no link');
-      return { fileName, url };
+      return { fileName, url: await tempLink(api, fileID) };
     },
   };
 }

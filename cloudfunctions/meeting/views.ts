@@ -19,18 +19,63 @@ import {
   type MyInvitationView,
 } from '../../domain';
 import { offeredActions } from '../../server/access';
-import type { InvitationDoc, MeetingDoc } from '../../server/docs';
+import type { InvitationDoc, MeetingDoc, TaskDoc } from '../../server/docs';
+import type { ActionContext } from '../../server/registry';
+import { findAll } from '../../server/store/port';
+import { toTaskCard } from '../task/views';
 import { orgById } from '../../server/identity';
 import type { Filter, Store } from '../../server/store/port';
 import { meetingFacts, meetingKind, type MeetingRecord } from './model';
 
 type AgendaItem = AgendaSectionView['items'][number];
 
+/** What a view needs of the action's context: the store, the time and the org's parameters. */
+export type ViewContext = Pick<ActionContext<unknown>, 'store' | 'now' | 'params'>;
+
+/** The checklist of the org's previous meeting whose minutes were issued, or null when there is none. */
+export interface PreviousChecklist {
+  meetingTitle: string;
+  items: AgendaItem[];
+}
+
+/**
+ * Art. 3 (1), Art. 8 (1): the previous meeting (the org's latest earlier one with issued minutes)
+ * and every task of its checklist with state and light; an unfinished one shows its explanation,
+ * opinion and new deadline, or 待说明.
+ */
+export async function previousChecklist(ctx: ViewContext, m: MeetingDoc): Promise<PreviousChecklist | null> {
+  const { items: [prev] } = await ctx.store.find<MeetingDoc>(
+    'meetings',
+    { orgId: m.orgId, plannedAt: { lt: m.plannedAt }, status: { in: ['minutes_issued', 'closed'] } },
+    { sort: [['plannedAt', 'desc']], limit: 1 },
+  );
+  if (!prev) return null;
+  const [tasks, params] = await Promise.all([findAll<TaskDoc>(ctx.store, 'tasks', { meetingId: prev._id }, [['dueAt', 'asc']]), ctx.params(m.orgId)]);
+  const items = tasks.map((t): AgendaItem => {
+    const card = toTaskCard(t, ctx.now, params);
+    const last = t.explanations[t.explanations.length - 1];
+    return {
+      id: t._id, title: t.title, minutes: 0, note: `${t.unit} ${t.ownerName} · ${card.statusLabel}`,
+      task: {
+        light: card.light, lightLabel: card.lightLabel, statusLabel: card.statusLabel, unit: t.unit, ownerName: t.ownerName,
+        deadline: t.deadline, done: t.status === 'done',
+        explanation: t.status !== 'done' && last ? { explanation: last.explanation, opinion: last.opinion, newDeadline: last.newDeadline } : null,
+      },
+    };
+  });
+  return { meetingTitle: prev.title, items };
+}
+
+function previousItems(previous: PreviousChecklist | null): AgendaItem[] {
+  if (!previous) return [{ id: 'previous', title: '本级此前没有已印发纪要的会议，本项暂无内容', minutes: 0 }];
+  if (!previous.items.length) return [{ id: 'previous', title: `「${previous.meetingTitle}」未分解落实任务`, minutes: 0 }];
+  return previous.items;
+}
+
 /** Art. 8: the agenda is generated from the meeting's records, never typed from scratch. */
-export function agendaOf(m: MeetingDoc): AgendaSectionView[] {
+export function agendaOf(m: MeetingDoc, previous: PreviousChecklist | null): AgendaSectionView[] {
   const generated: Record<string, AgendaItem[]> = {
-    // Art. 3 (1): until the checklist exists (issue #9) there is no previous checklist to report on
-    previous: [{ id: 'previous', title: '上次会议尚无落实清单，本项暂无内容', minutes: 0 }],
+    previous: previousItems(previous),
     origin: [{
       id: 'origin',
       title: m.agendaTopics
@@ -76,11 +121,14 @@ async function replies(store: Store, m: MeetingDoc): Promise<MeetingView['replie
   return { attend, decline, substitute, none, present };
 }
 
-export async function toMeetingView(store: Store, r: MeetingRecord, actor: Actor): Promise<MeetingView> {
+export async function toMeetingView(ctx: ViewContext, r: MeetingRecord, actor: Actor): Promise<MeetingView> {
+  const { store } = ctx;
   const { meeting: m, mine } = r;
   // the org's offices and, read-only, the parent org's offices (the router admitted them)
   const office = hasAnyRole(actor.roles, OFFICES);
-  const [org, counts] = await Promise.all([orgById(store, m.orgId), office ? replies(store, m) : Promise.resolve(null)]);
+  const [org, counts, previous] = await Promise.all([
+    orgById(store, m.orgId), office ? replies(store, m) : Promise.resolve(null), previousChecklist(ctx, m),
+  ]);
   return {
     id: m._id, orgId: m.orgId, orgName: org?.name ?? '', kind: m.kind, kindLabel: MEETING_KIND_LABEL[m.kind], title: m.title,
     plannedAt: m.plannedAt, place: m.place ?? null, reason: m.reason ?? '',
@@ -89,7 +137,7 @@ export async function toMeetingView(store: Store, r: MeetingRecord, actor: Actor
     docNumber: m.docNumber ?? null, noticeIssuedAt: m.noticeIssuedAt ?? null,
     ...(m.cancelReason ? { cancelReason: m.cancelReason } : {}), ...(m.declineReason ? { declineReason: m.declineReason } : {}),
     nextStep: NEXT_STEP[m.status] ?? null,
-    agenda: { sections: agendaOf(m) },
+    agenda: { sections: agendaOf(m, previous) },
     invitation: myInvitation(mine),
     replies: counts,
     allowedActions: offeredActions(meetingKind, actor, { record: r, facts: meetingFacts(m, mine) }),

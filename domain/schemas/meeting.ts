@@ -77,6 +77,18 @@ export interface AgendaItemView {
   minutes: number;
   note?: string;
   topicId?: string;
+  /** Art. 3 (1), Art. 8 (1): a task of the previous meeting's checklist, with its state and light */
+  task?: {
+    light: 'red' | 'yellow' | 'green' | 'done';
+    lightLabel: string;
+    statusLabel: string;
+    unit: string;
+    ownerName: string;
+    deadline: string;
+    done: boolean;
+    /** the latest explanation of an unfinished task; null reads 待说明 */
+    explanation: { explanation: string; opinion: string; newDeadline: string } | null;
+  };
 }
 
 export interface AgendaSectionView {

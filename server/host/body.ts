@@ -51,3 +51,28 @@ export function readJson(req: IncomingMessage): Promise<unknown> {
     req.on('close', () => settle(() => reject(new HostRefusal(400, 'validation_error', '请求未发送完整'))));
   });
 }
+
+/** A raw upload body of at most `max` bytes (evidence files, Art. 11). */
+export function readBytes(req: IncomingMessage, max: number, tooBig: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const refuse = () => new HostRefusal(413, 'validation_error', tooBig);
+    if (Number(req.headers['content-length'] ?? 0) > max) return reject(refuse());
+    let size = 0;
+    let settled = false;
+    const chunks: Buffer[] = [];
+    const settle = (fn: () => void) => {
+      if (!settled) {
+        settled = true;
+        fn();
+      }
+    };
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) settle(() => reject(refuse()));
+      else if (!settled) chunks.push(c);
+    });
+    req.on('end', () => settle(() => resolve(Buffer.concat(chunks))));
+    req.on('error', (e) => settle(() => reject(e)));
+    req.on('close', () => settle(() => reject(new HostRefusal(400, 'validation_error', '上传未完成'))));
+  });
+}

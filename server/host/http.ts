@@ -5,14 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AppError, HTTP_STATUS, type Envelope, type ErrorCode } from '../../domain';
+import { AppError, EVIDENCE_MAX_BYTES, HTTP_STATUS, normalizeText, sniffEvidenceType, type Envelope, type ErrorCode } from '../../domain';
 import { DevClock, systemClock } from '../clock';
 import type { ContentChecker } from '../content';
 import { countRefusal, refusalCounts } from '../metrics';
 import { installRuntime, type Runtime } from '../runtime';
 import type { Store } from '../store/port';
 import { FUNCTION_MAP } from './areas';
-import { HostRefusal, readJson } from './body';
+import { HostRefusal, readBytes, readJson } from './body';
 import { devEnabled, devRequestAllowed, devSignIn, listDevUsers, setDevClock } from './dev';
 import { API_POLICY, appPolicy, setSecurityHeaders } from './headers';
 import { createLocalRuntime, type HostContext } from './local-runtime';
@@ -80,6 +80,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (path === '/api/dev/metrics' && req.method === 'GET') return send(res, { ok: true, data: refusalCounts() });
       throw new HostRefusal(404, 'not_found', '未知的开发接口');
     }
+    if (path === '/api/upload' && req.method === 'POST') return receiveUpload(req, res);
     const fileId = /^\/api\/files\/([^/]+)$/.exec(path)?.[1];
     if (fileId !== undefined && req.method === 'GET') return sendFile(req, res, fileId);
     const area = /^\/api\/([a-z]+)$/.exec(path)?.[1];
@@ -109,6 +110,28 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       'cache-control': 'no-store',
     });
     res.end(file.bytes);
+  }
+
+  /**
+   * Evidence (Art. 11) from the signed-in person: a photo or a PDF of at most 10 MB, judged by its
+   * bytes. The local stand-in for wx.cloud.uploadFile; `task.complete` then names the file id.
+   */
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const token = bearer(req);
+    const principal = token ? runtime.principal({ sessionToken: token } satisfies HostContext) : null;
+    if (principal?.kind !== 'user') throw new HostRefusal(401, 'unauthenticated', '请先登录');
+    const bytes = await readBytes(req, EVIDENCE_MAX_BYTES, '文件不能超过 10 MB');
+    const contentType = sniffEvidenceType(bytes.subarray(0, 16));
+    if (!contentType) throw new HostRefusal(400, 'validation_error', '只能上传 JPG、PNG 图片或 PDF 文件');
+    const rawName = String(req.headers['x-file-name'] ?? '');
+    let fileName = 'evidence';
+    try {
+      fileName = normalizeText(decodeURIComponent(rawName)).trim().slice(0, 80) || fileName;
+    } catch {
+      // a malformed name is replaced, never trusted
+    }
+    const fileId = files.upload({ fileName, bytes, contentType, ownerId: principal.userId });
+    send(res, { ok: true, data: { fileId, fileName, contentType, size: bytes.length } });
   }
 
   function refuse(res: ServerResponse, r: HostRefusal, extra: Record<string, string> = {}): void {

@@ -34,6 +34,12 @@ export const COLLECTIONS = {
   ],
   notifications: [{ fields: ['recipientId', 'createdAt'] }, { fields: ['recipientId', 'readAt'] }, { fields: ['subjectId', 'milestone'] }],
   settings: [{ fields: ['orgId', 'effectiveFrom'] }],
+  /** Art. 9: one set per meeting (`_id` = meetingId); a reviewer's waiting minutes by org and stage */
+  minutes: [{ fields: ['orgId', 'status'] }],
+  /** Art. 11: "my tasks", a meeting's checklist, and an org's overdue tasks (open, past dueAt) */
+  tasks: [{ fields: ['ownerId', 'open', 'dueAt'] }, { fields: ['meetingId', 'dueAt'] }, { fields: ['orgId', 'open', 'dueAt'] }],
+  /** Art. 10: one release per meeting (`_id` = meetingId) */
+  press: [],
 } as const satisfies Record<string, readonly IndexDef[]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

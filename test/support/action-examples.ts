@@ -6,8 +6,9 @@
 // router against a second account of the rules, not against itself. An admitted role must get
 // `ok: true`; a refusal counts as admitted only if the example names its code in `admittedCodes`
 // (a role that passes authorisation and then meets a state rule of the record it was given).
-import { topicAudience, type ErrorCode, type MeetingStatus, type Role, type TopicStatus } from '../../domain';
-import type { InvitationDoc, MeetingDoc, TopicDoc } from '../../server/docs';
+import { deadlineEnds, ORG_LEADERSHIP, topicAudience, type ErrorCode, type MeetingStatus, type MinutesStatus, type Role, type TaskStatus, type TopicStatus } from '../../domain';
+import type { InvitationDoc, MeetingDoc, MinutesDoc, PressDoc, TaskDoc, TopicDoc } from '../../server/docs';
+import type { LocalFiles } from '../../server/host/outputs';
 import type { NotificationDoc } from '../../server/notify';
 import type { Dispatched } from '../../server/router';
 import type { World } from './world';
@@ -77,6 +78,51 @@ export async function makeMeeting(
 const meetingId = async (w: World, org: string, status: MeetingStatus, opts: Parameters<typeof makeMeeting>[3] = {}) => ({
   meetingId: (await makeMeeting(w, org, status, opts))._id,
 });
+
+/** Art. 9: a held meeting's minutes at `status` (issued: the meeting too), one version with one decided item. */
+export async function makeMinutes(w: World, orgId: string, status: MinutesStatus, opts: { invite?: string[] } = {}): Promise<MinutesDoc> {
+  const m = await makeMeeting(w, orgId, status === 'issued' ? 'minutes_issued' : 'held', opts);
+  const at = w.now.toISOString();
+  return w.store.insert<MinutesDoc>('minutes', {
+    _id: m._id, orgId, meetingId: m._id, status,
+    versions: [{ n: 1, text: '会议听取了议题汇报，进行了认真讨论。', decisions: [{ title: '简化技能培训补贴申领', text: '由市人社局牵头简化流程。' }], savedAt: at, savedBy: `${orgId}-union-office`, savedByName: '示例' }],
+    returns: [], approvals: [],
+    ...(status === 'issued' ? { docNumber: '巴工联纪〔2026〕1号', issuedAt: at, decisions: [{ id: `${m._id}_d1`, n: 1, title: '简化技能培训补贴申领', text: '由市人社局牵头简化流程。' }] } : {}),
+  });
+}
+
+const DEPT: Record<string, string> = { city: 'city-hrss', linhe: 'linhe-hrss' };
+
+/** Art. 11: a task of `org` owned by its department head, kept by the union office. */
+export async function makeTask(w: World, orgId: string, status: TaskStatus = 'in_progress', opts: { evidence?: string } = {}): Promise<TaskDoc> {
+  const minutes = await makeMinutes(w, orgId, 'issued');
+  const deadline = '2026-12-31';
+  return w.store.insert<TaskDoc>('tasks', {
+    orgId, meetingId: minutes.meetingId, meetingTitle: '示例会议', decisionId: `${minutes.meetingId}_d1`, decisionTitle: '简化技能培训补贴申领', decisionText: '由市人社局牵头简化流程。',
+    title: '修订补贴申领办法', ownerId: DEPT[orgId] ?? `${orgId}-gov-office`, ownerName: '示例', unit: '人社局', keeperRole: 'union_office',
+    assignedBy: `${orgId}-union-office`, assignedAt: w.now.toISOString(), deadline, dueAt: deadlineEnds(deadline), deadlineVersion: 1,
+    status, open: status !== 'done', progress: [],
+    completion: status === 'in_progress' ? null : {
+      text: '已完成', at: w.now.toISOString(),
+      evidence: opts.evidence ? [{ fileId: opts.evidence, fileName: '验收.pdf', contentType: 'application/pdf', size: 9 }] : [],
+    },
+    sendBacks: [], explanations: [],
+  });
+}
+
+/** Art. 10: a held meeting's press release, not yet approved. */
+async function makePress(w: World, orgId: string): Promise<PressDoc> {
+  const m = await makeMeeting(w, orgId, 'held');
+  const at = w.now.toISOString();
+  return w.store.insert<PressDoc>('press', {
+    _id: m._id, orgId, meetingId: m._id, title: '市政府与市总工会召开联席会议', text: '十一月二十四日，市政府与市总工会召开联席会议，研究职工关心的问题。',
+    revision: 1, status: 'draft', approvals: { gov: null, union: null }, returns: [], updatedAt: at, updatedBy: `${orgId}-union-office`, updatedByName: '示例',
+  });
+}
+
+const minutesOf = async (w: World, org: string, status: MinutesStatus) => ({ meetingId: (await makeMinutes(w, org, status)).meetingId });
+const taskOf = async (w: World, org: string, status: TaskStatus = 'in_progress') => ({ taskId: (await makeTask(w, org, status))._id });
+const DRAFT = { text: '会议听取了议题汇报，进行了认真讨论，议定如下事项。', decisions: [{ title: '简化技能培训补贴申领', text: '由市人社局牵头简化流程。' }] };
 
 const data = (res: Dispatched) => (res.envelope.ok ? (res.envelope.data as Record<string, unknown>) : {});
 const sameOrg = (res: Dispatched, caller: { orgId: string }) => expect((data(res).org as { id?: string } | undefined)?.id).toBe(caller.orgId);
@@ -190,6 +236,44 @@ export const EXAMPLES: Record<string, ActionExample> = {
   'meeting.exportAttendance': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
   'meeting.list': { payload: () => ({ scope: 'org' }), isolation: (res) => expect(res.envelope.ok).toBe(true) },
   'meeting.get': { payload: (w, org) => meetingId(w, org, 'collecting') },
+
+  // Art. 9: the union office drafts; the union side, then the government side approves
+  'minutes.save': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'held')), ...DRAFT }), admits: ['union_office'] },
+  'minutes.submit': { payload: (w, org) => minutesOf(w, org, 'draft'), admits: ['union_office'] },
+  'minutes.approve': { payload: (w, org) => minutesOf(w, org, 'union_review'), admits: ['union_chair', 'union_convenor'] },
+  'minutes.return': { payload: async (w, org) => ({ ...(await minutesOf(w, org, 'gov_review')), reason: '请补充议定事项的责任单位' }), admits: ['gov_leader', 'gov_convenor'] },
+  'minutes.issue': { payload: async (w, org) => ({ ...(await minutesOf(w, org, 'approved')), docNumber: '巴工联纪〔2026〕3号' }), admits: ['union_office'] },
+  'minutes.get': { payload: (w, org) => minutesOf(w, org, 'union_review'), admits: ORG_LEADERSHIP },
+  'minutes.document': { payload: (w, org) => minutesOf(w, org, 'issued'), admits: ORG_LEADERSHIP },
+  // Art. 11: the checklist — the offices assign; the owner (a department head) works; the keeper verifies
+  'task.assign': {
+    payload: async (w, org) => ({ decisionId: `${(await makeMinutes(w, org, 'issued')).meetingId}_d1`, title: '修订补贴申领办法', ownerId: DEPT[org] ?? `${org}-gov-office`, deadline: '2026-12-31' }),
+    admits: ['gov_office', 'union_office'],
+  },
+  'task.report': { payload: async (w, org) => ({ ...(await taskOf(w, org)), text: '已起草修订稿，正在征求意见' }), admits: ['gov_department'] },
+  'task.complete': { payload: async (w, org) => ({ ...(await taskOf(w, org)), text: '修订办法已印发实施' }), admits: ['gov_department'] },
+  'task.verify': { payload: (w, org) => taskOf(w, org, 'awaiting_verification'), admits: ['union_office'] },
+  'task.sendBack': { payload: async (w, org) => ({ ...(await taskOf(w, org, 'awaiting_verification')), reason: '请补充印发文件' }), admits: ['union_office'] },
+  'task.explain': {
+    payload: async (w, org) => ({ ...(await taskOf(w, org)), explanation: '涉及财政资金，需市政府常务会研究', opinion: '提请下次常务会研究', newDeadline: '2027-03-31' }),
+    admits: ['union_office', 'gov_department'],
+  },
+  'task.list': { payload: () => ({ scope: 'mine' }), isolation: (res) => expect(res.envelope.ok).toBe(true) },
+  'task.get': { payload: (w, org) => taskOf(w, org), admits: [...ORG_LEADERSHIP, 'gov_department'] },
+  'task.evidence': {
+    payload: async (w, org) => {
+      const owner = DEPT[org] ?? `${org}-gov-office`;
+      const fileId = (w.rt.files as LocalFiles).upload({ fileName: '验收.pdf', bytes: new TextEncoder().encode('%PDF-1.7\n'), contentType: 'application/pdf', ownerId: owner });
+      return { taskId: (await makeTask(w, org, 'awaiting_verification', { evidence: fileId }))._id, fileId };
+    },
+    admits: [...ORG_LEADERSHIP, 'gov_department'],
+  },
+  'task.exportChecklist': { payload: async (w, org) => ({ meetingId: (await makeTask(w, org)).meetingId }), admits: ORG_LEADERSHIP },
+  // Art. 10: both offices, jointly
+  'press.draft': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'held')), title: '市政府与市总工会召开联席会议', text: '十一月二十四日，市政府与市总工会召开联席会议，研究职工关心的问题。' }), admits: ['gov_office', 'union_office'] },
+  'press.approve': { payload: async (w, org) => ({ meetingId: (await makePress(w, org)).meetingId }), admits: ['gov_office', 'union_office'] },
+  'press.return': { payload: async (w, org) => ({ meetingId: (await makePress(w, org)).meetingId, reason: '标题请改为新闻式' }), admits: ['gov_office', 'union_office'] },
+  'press.get': { payload: async (w, org) => ({ meetingId: (await makePress(w, org)).meetingId }), admits: ORG_LEADERSHIP },
 
   // the timer's housekeeping: the system actor only, no person of any role
   'system.sweep': {

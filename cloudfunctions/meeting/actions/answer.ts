@@ -17,7 +17,7 @@ export const accept = defineAction({
   handler: async (_input, ctx) => {
     const office = await peopleWithRoles(ctx.store, ctx.record.meeting.orgId, ['union_office']);
     const saved = await moveMeeting(ctx, 'accept', {}, (m) => answered(office, m, true));
-    return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
+    return toMeetingView(ctx, after(ctx.record, saved), ctx.actor);
   },
 });
 
@@ -30,6 +30,6 @@ export const decline = defineAction({
   handler: async ({ reason }, ctx) => {
     const office = await peopleWithRoles(ctx.store, ctx.record.meeting.orgId, ['union_office']);
     const saved = await moveMeeting(ctx, 'decline', { declineReason: reason }, (m) => answered(office, m, false));
-    return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
+    return toMeetingView(ctx, after(ctx.record, saved), ctx.actor);
   },
 });

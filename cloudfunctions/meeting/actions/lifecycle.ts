@@ -16,7 +16,7 @@ function runStep(name: 'meeting.start' | 'meeting.adjourn', event: 'start' | 'ad
     target: (i) => i.meetingId,
     handler: async (_input, ctx) => {
       const saved = await moveMeeting(ctx, event, { [stamp]: ctx.now.toISOString() });
-      return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
+      return toMeetingView(ctx, after(ctx.record, saved), ctx.actor);
     },
   });
 }
@@ -32,6 +32,6 @@ export const cancel = defineAction({
   target: (i) => i.meetingId,
   handler: async ({ reason }, ctx) => {
     const saved = await moveMeeting(ctx, 'cancel', { cancelReason: reason });
-    return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
+    return toMeetingView(ctx, after(ctx.record, saved), ctx.actor);
   },
 });

@@ -9,7 +9,7 @@ import { findAll } from '../../../server/store/port';
 import { meetingKind, requireFlag } from '../model';
 import { after, meetingEdge, moveMeeting } from '../move';
 import { noticeIssued } from '../notices';
-import { agendaOf, toMeetingView } from '../views';
+import { agendaOf, previousChecklist, toMeetingView } from '../views';
 
 export const issueNotice = defineAction({
   name: 'meeting.issueNotice',
@@ -20,7 +20,7 @@ export const issueNotice = defineAction({
   handler: async ({ docNumber }, ctx) => {
     const invitees = await findAll<InvitationDoc>(ctx.store, 'invitations', { meetingId: ctx.record.meeting._id });
     const saved = await moveMeeting(ctx, 'issueNotice', { docNumber, noticeIssuedAt: ctx.now.toISOString() }, (m) => noticeIssued(invitees, m));
-    return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
+    return toMeetingView(ctx, after(ctx.record, saved), ctx.actor);
   },
 });
 
@@ -32,7 +32,7 @@ export const updateAgenda = defineAction({
   target: (i) => i.meetingId,
   handler: async ({ sections }, ctx) => {
     const { meeting } = ctx.record;
-    const generated = agendaOf(meeting);
+    const generated = agendaOf(meeting, await previousChecklist(ctx, meeting));
     const agendaPlan: Record<string, Array<{ id: string; minutes: number }>> = {};
     for (const section of generated) {
       const given = sections.find((s) => s.key === section.key);
@@ -43,6 +43,6 @@ export const updateAgenda = defineAction({
       agendaPlan[section.key] = given.items.map(({ id, minutes }) => ({ id, minutes }));
     }
     const saved = await ctx.write((tx) => tx.update<MeetingDoc>('meetings', meeting._id, meeting.version, { agendaPlan }));
-    return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
+    return toMeetingView(ctx, after(ctx.record, saved), ctx.actor);
   },
 });

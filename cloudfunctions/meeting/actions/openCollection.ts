@@ -22,6 +22,6 @@ export const openCollection = defineAction({
     ]);
     const lateCollection = collectionIsLate(meeting.kind, meeting.plannedAt, ctx.now, rules.topicLeadMonths);
     const saved = await moveMeeting(ctx, 'openCollection', { collectionOpensAt: ctx.now.toISOString(), lateCollection }, (m) => collectionOpened(proposers, m));
-    return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
+    return toMeetingView(ctx, after(ctx.record, saved), ctx.actor);
   },
 });

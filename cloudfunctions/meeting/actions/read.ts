@@ -13,7 +13,7 @@ export const get = defineAction({
   name: 'meeting.get',
   input: MeetingIdOnly,
   record: meetingKind,
-  handler: (_input, ctx) => toMeetingView(ctx.store, ctx.record, ctx.actor),
+  handler: (_input, ctx) => toMeetingView(ctx, ctx.record, ctx.actor),
 });
 
 export const list = defineAction({

@@ -27,6 +27,6 @@ export const reply = defineAction({
         }),
       (inv) => (inv.answer === 'attend' ? [] : replyNeedsAttention(office, meeting, inv)),
     );
-    return toMeetingView(ctx.store, { meeting, mine: saved }, ctx.actor);
+    return toMeetingView(ctx, { meeting, mine: saved }, ctx.actor);
   },
 });

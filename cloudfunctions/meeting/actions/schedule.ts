@@ -35,7 +35,7 @@ export const reschedule = defineAction({
       },
       (m) => rescheduled(invitees, m),
     );
-    return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
+    return toMeetingView(ctx, after(ctx.record, saved), ctx.actor);
   },
 });
 
@@ -53,6 +53,6 @@ export const setPresiding = defineAction({
     const saved = await ctx.write((tx) =>
       tx.update<MeetingDoc>('meetings', meeting._id, meeting.version, { presidingId: person._id, presiding: { id: person._id, name: person.name, title: person.title } }),
     );
-    return toMeetingView(ctx.store, after(ctx.record, saved), ctx.actor);
+    return toMeetingView(ctx, after(ctx.record, saved), ctx.actor);
   },
 });

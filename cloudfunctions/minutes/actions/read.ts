@@ -1,0 +1,33 @@
+// minutes.get / minutes.document — Art. 9: the minutes with every version, return and approval;
+// and the minutes as an official document (.docx, the 纪要 layout of GB/T 9704).
+import { formatDateCN, MinutesIdInput } from '../../../domain';
+import { orgById } from '../../../server/identity';
+import { defineAction } from '../../../server/registry';
+import { minutesKind } from '../model';
+import { minutesDocument } from '../document';
+import { toMinutesView } from '../views';
+
+export const get = defineAction({
+  name: 'minutes.get',
+  input: MinutesIdInput,
+  record: minutesKind,
+  handler: async (_input, ctx) => toMinutesView(ctx.store, ctx.record, ctx.actor),
+});
+
+export const document = defineAction({
+  name: 'minutes.document',
+  input: MinutesIdInput,
+  record: minutesKind,
+  handler: async (_input, ctx) => {
+    const view = await toMinutesView(ctx.store, ctx.record, ctx.actor);
+    const org = await orgById(ctx.store, ctx.record.meeting.orgId);
+    const bytes = await minutesDocument(view, org?.name ?? '', formatDateCN(view.issuedAt ?? ctx.now));
+    const draft = view.status === 'issued' ? '' : `（第${view.current?.n ?? 0}稿）`;
+    return ctx.files.put({
+      fileName: `${view.meetingTitle}-会议纪要${draft}.docx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      bytes,
+      ownerId: ctx.actor.id,
+    });
+  },
+});

@@ -1,0 +1,50 @@
+// The minutes as an official document (Art. 9; GB/T 9704-2012 纪要 layout via server/documents).
+// The text's own lines become paragraphs; "一、" lines are level-1 headings and "（一）" lines
+// level-2; the decided items follow as numbered headings with their text.
+import { AppError, type MinutesView } from '../../domain';
+import { renderOfficialDocx, type Block } from '../../server/documents/official';
+
+const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 1 → 一, 12 → 十二, 25 → 二十五 (the decided items never pass 50). */
+export function cnNumber(n: number): string {
+  if (n <= 10) return CN_NUMBERS[n - 1];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens > 1 ? CN_NUMBERS[tens - 1] : ''}十${ones ? CN_NUMBERS[ones - 1] : ''}`;
+}
+
+export function textBlocks(text: string): Block[] {
+  return text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line): Block => {
+      if (/^[一二三四五六七八九十]+、/.test(line)) return { kind: 'heading1', text: line };
+      if (/^（[一二三四五六七八九十]+）/.test(line)) return { kind: 'heading2', text: line };
+      return { kind: 'paragraph', text: line };
+    });
+}
+
+export async function minutesDocument(view: MinutesView, orgName: string, date: string): Promise<Uint8Array> {
+  const current = view.current;
+  if (!current) throw new AppError('invalid_transition', '纪要尚未起草');
+  const decisions = view.decisions.length ? view.decisions : current.decisions.map((d, i) => ({ ...d, n: i + 1 }));
+  const body: Block[] = [
+    ...textBlocks(current.text),
+    { kind: 'paragraph', text: '会议议定以下事项：' },
+    ...decisions.flatMap((d): Block[] => [
+      { kind: 'heading1', text: `${cnNumber(d.n)}、${d.title}` },
+      ...textBlocks(d.text).map((b): Block => (b.kind === 'paragraph' ? b : { kind: 'paragraph', text: b.text })),
+    ]),
+  ];
+  return renderOfficialDocx({
+    kind: 'minutes',
+    mark: `${orgName}政府与工会联席会议纪要`,
+    docNumber: view.docNumber ?? `（第${current.n}稿，未印发）`,
+    title: view.meetingTitle,
+    body,
+    attendance: view.attendance,
+    date,
+  });
+}

@@ -1,0 +1,59 @@
+// The record the minutes actions name: the meeting (by meetingId), its minutes if drafted yet, and
+// the caller's invitation (Art. 9: attendees read the issued minutes).
+import { hasFlag, meetingWorkflow, minutesWorkflow, type MinutesFacts, type MinutesStatus } from '../../domain';
+import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/docs';
+import { edgeGuard } from '../../server/records';
+import { defineRecordKind } from '../../server/registry';
+import { AppError, type Actor, type MinutesEvent } from '../../domain';
+
+export interface MinutesRecord {
+  meeting: MeetingDoc;
+  minutes: MinutesDoc | null;
+  mine: InvitationDoc | null;
+}
+
+export function minutesFacts(r: MinutesRecord): MinutesFacts {
+  return { kind: 'minutes', orgId: r.meeting.orgId, issued: r.minutes?.status === 'issued', ...(r.mine ? { inviteeId: r.mine.personId } : {}) };
+}
+
+export const minutesKind = defineRecordKind<{ meetingId: string }, MinutesRecord>({
+  readAs: 'minutes.get',
+  load: async ({ meetingId }, store, actor) => {
+    const [meeting, minutes, mine] = await Promise.all([
+      store.get<MeetingDoc>('meetings', meetingId),
+      store.get<MinutesDoc>('minutes', meetingId),
+      store.get<InvitationDoc>('invitations', `${meetingId}:${actor.id}`),
+    ]);
+    if (!meeting) return null;
+    const record = { meeting, minutes, mine };
+    return { record, facts: minutesFacts(record) };
+  },
+});
+
+/** The minutes' stage; not yet drafted reads as a draft. */
+export const stageOf = (r: MinutesRecord): MinutesStatus => r.minutes?.status ?? 'draft';
+
+/** Art. 9: minutes are written for a meeting that has been held. */
+export function requireHeld(r: MinutesRecord): void {
+  if (r.meeting.status !== 'held' && r.meeting.status !== 'minutes_issued' && r.meeting.status !== 'closed') {
+    throw new AppError('invalid_transition', `会议「${meetingWorkflow.states[r.meeting.status].label}」，召开后才能起草纪要`);
+  }
+}
+
+/** The edge `event` from the current stage, on a meeting that has been held and minutes that exist. */
+export function minutesEdge(event: MinutesEvent) {
+  const edge = edgeGuard(minutesWorkflow, stageOf, event);
+  return (r: MinutesRecord, actor: Actor): void => {
+    requireHeld(r);
+    if (!r.minutes) throw new AppError('invalid_transition', '纪要尚未起草');
+    edge(r, actor);
+  };
+}
+
+/** Art. 9: only a draft may be saved, and only once the meeting is held. */
+export function requireEditable(r: MinutesRecord): void {
+  requireHeld(r);
+  if (!hasFlag(minutesWorkflow, stageOf(r), 'editable')) {
+    throw new AppError('invalid_transition', `纪要「${minutesWorkflow.states[stageOf(r)].label}」，不能修改`);
+  }
+}

@@ -1,0 +1,72 @@
+// How minutes are shown (Art. 9): the current text, every version, the returns and approvals, the
+// frozen decisions once issued, the 出席 / 请假 / 列席 blocks from attendance, and allowedActions.
+import { hasAnyRole, meetingWorkflow, minutesWorkflow, ORG_LEADERSHIP, type Actor, type MinutesStatus, type MinutesView } from '../../domain';
+import { offeredActions } from '../../server/access';
+import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/docs';
+import { findAll, type Store } from '../../server/store/port';
+import { minutesFacts, minutesKind, type MinutesRecord } from './model';
+
+const STAGE_LABEL: Record<MinutesStatus, string> = {
+  draft: '起草', union_review: '工会方审核', gov_review: '政府方审核', approved: '印发', issued: '印发',
+};
+
+const NEXT_STEP: Record<MinutesStatus, string> = {
+  draft: '总工会办公室起草纪要，完成后提交工会方审核',
+  union_review: '待工会方（主席或常务副主席）审核',
+  gov_review: '待政府方（副市长或副秘书长）审核',
+  approved: '双方已审核，待总工会办公室印发',
+  issued: '纪要已印发，按议定事项分解落实任务',
+};
+
+/** Art. 5, 9: members attend (出席), those on leave (请假), departments and representatives sit in (列席). */
+const MEMBER_CATEGORIES = new Set(['leader', 'office']);
+
+export function attendanceBlocks(invitations: readonly InvitationDoc[]): MinutesView['attendance'] {
+  const present: string[] = [];
+  const leave: string[] = [];
+  const observers: string[] = [];
+  for (const i of invitations) {
+    const who = `${i.name}（${i.unit}${i.title}）`;
+    if (i.answer === 'decline') leave.push(who);
+    else if (i.answer === 'substitute' && i.substitute) (MEMBER_CATEGORIES.has(i.category) ? present : observers).push(`${i.substitute.name}（${i.substitute.post}，代${i.name}）`);
+    else (MEMBER_CATEGORIES.has(i.category) ? present : observers).push(who);
+  }
+  return { present, leave, observers };
+}
+
+export function invitationsOf(store: Store, m: MeetingDoc): Promise<InvitationDoc[]> {
+  return findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id }, [['side', 'asc'], ['invitedAt', 'asc']]);
+}
+
+async function taskCounts(store: Store, meetingId: string, decisions: readonly { id: string }[]): Promise<Map<string, number>> {
+  const counts = await Promise.all(decisions.map((d) => store.count('tasks', { meetingId, decisionId: d.id })));
+  return new Map(decisions.map((d, i) => [d.id, counts[i]]));
+}
+
+export async function toMinutesView(store: Store, r: MinutesRecord, actor: Actor): Promise<MinutesView> {
+  const { meeting: m, minutes } = r;
+  const status = minutes?.status ?? 'draft';
+  const versions = [...(minutes?.versions ?? [])].reverse().map(({ n, text, decisions, savedAt, savedByName }) => ({ n, text, decisions, savedAt, savedByName }));
+  const decisions = minutes?.decisions ?? [];
+  const office = hasAnyRole(actor.roles, ORG_LEADERSHIP);
+  const [invitations, counts] = await Promise.all([
+    invitationsOf(store, m),
+    office && decisions.length ? taskCounts(store, m._id, decisions) : Promise.resolve(new Map<string, number>()),
+  ]);
+  return {
+    meetingId: m._id, orgId: m.orgId, meetingTitle: m.title, meetingStatus: meetingWorkflow.states[m.status].label,
+    ...(m.heldAt ? { heldAt: m.heldAt } : {}),
+    exists: !!minutes, status, statusLabel: minutes ? minutesWorkflow.states[status].label : '尚未起草',
+    nextStep: NEXT_STEP[status],
+    current: versions[0] ?? null, versions,
+    returns: (minutes?.returns ?? []).map((x) => ({ version: x.version, stageLabel: STAGE_LABEL[x.stage], reason: x.reason, byName: x.byName, at: x.at })),
+    approvals: (minutes?.approvals ?? []).map((x) => ({ version: x.version, stageLabel: STAGE_LABEL[x.stage], byName: x.byName, at: x.at })),
+    decisions: decisions.map((d) => ({ ...d, taskCount: counts.get(d.id) ?? 0 })),
+    ...(minutes?.docNumber ? { docNumber: minutes.docNumber } : {}),
+    ...(minutes?.issuedAt ? { issuedAt: minutes.issuedAt } : {}),
+    attendance: attendanceBlocks(invitations),
+    allowedActions: offeredActions(minutesKind, actor, { record: r, facts: minutesFacts(r) }),
+  };
+}
+
+export const latestVersion = (m: MinutesDoc) => m.versions[m.versions.length - 1];

@@ -1,0 +1,7 @@
+// Cloud function `press` (Art. 10): the press release, approved jointly by both offices.
+import { makeMain } from '../../server/function';
+import { defineArea } from '../../server/registry';
+import { approve, draft, get, returnPress } from './actions';
+
+export const area = defineArea('press', [draft, approve, returnPress, get]);
+export const main = makeMain(area);

@@ -1,0 +1,42 @@
+// task.assign — Art. 11: every decided item becomes one or more tasks with a responsible unit, a
+// responsible person and a deadline. The union office keeps the checklist and may give a task to
+// anyone of the org; the government office to the government's own units. The owner is told.
+import { AppError, AssignTaskInput, deadlineEnds, deadlineIsPast, keeperRoleOf, mayAssignTo, type Person } from '../../../domain';
+import type { TaskDoc } from '../../../server/docs';
+import { orgById } from '../../../server/identity';
+import { defineAction } from '../../../server/registry';
+import { decisionKind, requireIssuedDecision } from '../model';
+import { assigned } from '../notices';
+
+export const assign = defineAction({
+  name: 'task.assign',
+  input: AssignTaskInput,
+  record: decisionKind,
+  guard: requireIssuedDecision,
+  target: (i) => i.decisionId,
+  handler: async ({ title, ownerId, deadline }, ctx) => {
+    const { meeting, decision } = ctx.record;
+    const owner = await ctx.store.get<Person>('users', ownerId);
+    if (!owner || owner.active === false || owner.orgId !== meeting.orgId) {
+      const org = await orgById(ctx.store, meeting.orgId);
+      throw new AppError('validation_error', `责任人须为${org?.name ?? '本级'}的在册人员`, { field: 'ownerId' });
+    }
+    if (!mayAssignTo(ctx.actor.roles, owner.roles)) {
+      throw new AppError('forbidden', '政府办公室只能向政府方单位交办任务；工会方任务由总工会办公室交办', { field: 'ownerId' });
+    }
+    if (deadlineIsPast(deadline, ctx.now)) throw new AppError('validation_error', '完成时限不能早于今天', { field: 'deadline' });
+    const at = ctx.now.toISOString();
+    const task = await ctx.write(
+      (tx) =>
+        tx.insert<TaskDoc>('tasks', {
+          orgId: meeting.orgId, meetingId: meeting._id, meetingTitle: meeting.title,
+          decisionId: decision!.id, decisionTitle: decision!.title, decisionText: decision!.text,
+          title, ownerId: owner._id, ownerName: owner.name, unit: owner.unit, keeperRole: keeperRoleOf(ctx.actor.roles),
+          assignedBy: ctx.actor.id, assignedAt: at, deadline, dueAt: deadlineEnds(deadline), deadlineVersion: 1,
+          status: 'in_progress', open: true, progress: [], completion: null, sendBacks: [], explanations: [],
+        }),
+      (t) => assigned(t),
+    );
+    return { id: task._id };
+  },
+});

@@ -1,0 +1,62 @@
+// task.list / task.get / task.evidence — Art. 11: my tasks; a meeting's checklist and an org's
+// overdue tasks for its offices, convenors and leaders (the parent org's offices read, Art. 12);
+// anyone else sees only their own tasks of a meeting.
+import { AppError, ListTasksInput, ROW_RULES, TaskIdInput, EvidenceLinkInput, type Actor, type RowFacts } from '../../../domain';
+import type { MeetingDoc, TaskDoc } from '../../../server/docs';
+import { orgById } from '../../../server/identity';
+import { defineAction } from '../../../server/registry';
+import { findAll, type Store } from '../../../server/store/port';
+import { taskKind } from '../model';
+import { toTaskList } from '../views';
+import { taskAnswer } from './work';
+
+/** The whole checklist of an org: its offices, convenors and leaders, or the parent org's offices. */
+async function seesChecklistOf(store: Store, actor: Actor, orgId: string): Promise<boolean> {
+  const org = await orgById(store, orgId);
+  if (!org) return false;
+  const facts: RowFacts = { kind: 'org', orgId, ...(org.parentId ? { orgParentId: org.parentId } : {}) };
+  return ROW_RULES.orgLeadership(actor, facts) || ROW_RULES.parentOrgRead(actor, facts);
+}
+
+export const list = defineAction({
+  name: 'task.list',
+  input: ListTasksInput,
+  handler: async ({ scope, meetingId, orgId }, ctx) => {
+    const { actor, store } = ctx;
+    if (scope === 'mine') {
+      const tasks = await findAll<TaskDoc>(store, 'tasks', { ownerId: actor.id }, [['open', 'desc'], ['dueAt', 'asc']]);
+      return toTaskList(tasks, ctx.now, await ctx.params(actor.orgId));
+    }
+    if (scope === 'meeting') {
+      const meeting = await store.get<MeetingDoc>('meetings', meetingId!);
+      if (!meeting) throw new AppError('not_found');
+      const whole = await seesChecklistOf(store, actor, meeting.orgId);
+      // someone outside the org's leadership sees only their own tasks of the meeting
+      if (!whole && meeting.orgId !== actor.orgId) throw new AppError('not_found');
+      const tasks = await findAll<TaskDoc>(store, 'tasks', { meetingId: meeting._id }, [['dueAt', 'asc']]);
+      return toTaskList(whole ? tasks : tasks.filter((t) => t.ownerId === actor.id), ctx.now, await ctx.params(meeting.orgId));
+    }
+    const target = orgId ?? actor.orgId;
+    if (!(await seesChecklistOf(store, actor, target))) throw new AppError('forbidden', '只有本级办公室、召集人和领导可以查看逾期任务');
+    const overdue = await findAll<TaskDoc>(store, 'tasks', { orgId: target, open: true, dueAt: { lte: ctx.now.toISOString() } }, [['dueAt', 'asc']]);
+    return toTaskList(overdue, ctx.now, await ctx.params(target));
+  },
+});
+
+export const get = defineAction({
+  name: 'task.get',
+  input: TaskIdInput,
+  record: taskKind,
+  handler: async (_input, ctx) => taskAnswer(ctx, ctx.record),
+});
+
+export const evidence = defineAction({
+  name: 'task.evidence',
+  input: EvidenceLinkInput,
+  record: taskKind,
+  handler: async ({ fileId }, ctx) => {
+    const file = ctx.record.completion?.evidence.find((e) => e.fileId === fileId);
+    if (!file) throw new AppError('not_found', '证明材料不存在');
+    return ctx.files.share(file.fileId, file.fileName, file.contentType, ctx.actor.id);
+  },
+});

@@ -1,0 +1,43 @@
+// task.verify / task.sendBack — Art. 11: the office that keeps the checklist (the one that
+// assigned the task) verifies the completion, or sends it back with a reason.
+import { SendBackTaskInput, TaskIdInput, taskWorkflow } from '../../../domain';
+import { move } from '../../../server/records';
+import { defineAction } from '../../../server/registry';
+import { taskEdge, taskKind } from '../model';
+import { sentBack, verified } from '../notices';
+import { taskAnswer } from './work';
+
+export const verify = defineAction({
+  name: 'task.verify',
+  input: TaskIdInput,
+  record: taskKind,
+  guard: taskEdge('verify'),
+  target: (i) => i.taskId,
+  handler: async (_input, ctx) => {
+    const t = ctx.record;
+    const saved = await ctx.write(
+      (tx) => move(tx, 'tasks', taskWorkflow, t, 'verify', ctx.actor.roles, {
+        open: false, verifiedAt: ctx.now.toISOString(), verifiedBy: ctx.actor.id, verifiedByName: ctx.actor.name,
+      }),
+      (doc) => verified(doc),
+    );
+    return taskAnswer(ctx, saved);
+  },
+});
+
+export const sendBack = defineAction({
+  name: 'task.sendBack',
+  input: SendBackTaskInput,
+  record: taskKind,
+  guard: taskEdge('sendBack'),
+  target: (i) => i.taskId,
+  handler: async ({ reason }, ctx) => {
+    const t = ctx.record;
+    const entry = { reason, at: ctx.now.toISOString(), by: ctx.actor.id, byName: ctx.actor.name };
+    const saved = await ctx.write(
+      (tx) => move(tx, 'tasks', taskWorkflow, t, 'sendBack', ctx.actor.roles, { sendBacks: [...t.sendBacks, entry] }),
+      (doc) => sentBack(doc, reason),
+    );
+    return taskAnswer(ctx, saved);
+  },
+});

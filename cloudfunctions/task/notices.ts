@@ -1,0 +1,26 @@
+// The checklist's messages (Art. 11). Pure builders: recipients are read before the write.
+import type { Person } from '../../domain';
+import type { TaskDoc } from '../../server/docs';
+import { toEach, type Milestone, type NotificationDraft } from '../../server/notify';
+
+type People = ReadonlyArray<Pick<Person, '_id' | 'orgId'>>;
+const link = (t: TaskDoc) => `/pages/task/detail/index?id=${t._id}`;
+
+function message(t: TaskDoc, milestone: Milestone, title: string, body: string) {
+  return { milestone, subject: { type: 'task' as const, id: t._id }, occurrence: t.version, title, body, link: link(t) };
+}
+
+const toOwner = (t: TaskDoc, milestone: Milestone, title: string, body: string): NotificationDraft[] => [
+  { ...message(t, milestone, title, body), recipientId: t.ownerId, orgId: t.orgId },
+];
+
+export const assigned = (t: TaskDoc) =>
+  toOwner(t, 'task_assigned', '您有新的落实任务', `「${t.title}」（${t.meetingTitle}议定事项），请于 ${t.deadline} 前完成。`);
+
+export const completed = (keepers: People, t: TaskDoc): NotificationDraft[] =>
+  toEach(keepers, message(t, 'task_completed', '落实任务待核验', `${t.unit} ${t.ownerName} 已完成「${t.title}」，请核验。`));
+
+export const sentBack = (t: TaskDoc, reason: string) =>
+  toOwner(t, 'task_sent_back', '落实任务被退回', `「${t.title}」未通过核验：${reason}`);
+
+export const verified = (t: TaskDoc) => toOwner(t, 'task_verified', '落实任务已办结', `「${t.title}」已核验办结。`);

@@ -1,0 +1,57 @@
+// How a task is shown (Art. 11): its light against the org's due-soon window in force (Art. 13),
+// the countdown, the history, and allowedActions from the record kit.
+import {
+  countdownLabel,
+  LIGHT_LABEL,
+  LIGHT_RANK,
+  ROLE_INFO,
+  taskLight,
+  taskWorkflow,
+  type Actor,
+  type RuleParams,
+  type TaskCardView,
+  type TaskLight,
+  type TaskListView,
+  type TaskView,
+} from '../../domain';
+import { offeredActions } from '../../server/access';
+import type { TaskDoc } from '../../server/docs';
+import { taskFacts, taskKind } from './model';
+
+export const KEEPER_LABEL = (t: TaskDoc) => ROLE_INFO[t.keeperRole].label;
+
+/** Art. 3 (1): an unfinished task counts as explained once it has an explanation. */
+export const isExplained = (t: TaskDoc) => t.status === 'done' || t.explanations.length > 0;
+
+export function toTaskCard(t: TaskDoc, now: Date, params: RuleParams): TaskCardView {
+  const light = taskLight(t, now, params.dueSoonDays);
+  return {
+    id: t._id, title: t.title, meetingId: t.meetingId, meetingTitle: t.meetingTitle, decisionTitle: t.decisionTitle,
+    ownerName: t.ownerName, unit: t.unit, keeperLabel: KEEPER_LABEL(t), deadline: t.deadline,
+    countdown: countdownLabel(t.deadline, now, t.status === 'done'),
+    light, lightLabel: LIGHT_LABEL[light], status: t.status, statusLabel: taskWorkflow.states[t.status].label,
+    explained: isExplained(t),
+  };
+}
+
+export function toTaskView(t: TaskDoc, now: Date, params: RuleParams, actor: Actor): TaskView {
+  return {
+    ...toTaskCard(t, now, params),
+    orgId: t.orgId, decisionId: t.decisionId, decisionText: t.decisionText, ownerId: t.ownerId,
+    progress: t.progress.map(({ text, at, byName }) => ({ text, at, byName })),
+    completion: t.completion,
+    sendBacks: t.sendBacks.map(({ reason, at, byName }) => ({ reason, at, byName })),
+    explanations: t.explanations.map(({ explanation, opinion, newDeadline, oldDeadline, byName, at }) => ({ explanation, opinion, newDeadline, oldDeadline, byName, at })),
+    ...(t.verifiedAt ? { verifiedAt: t.verifiedAt, verifiedByName: t.verifiedByName ?? '' } : {}),
+    allowedActions: offeredActions(taskKind, actor, { record: t, facts: taskFacts(t) }),
+  };
+}
+
+/** Overdue first, then due soon, on track, done; the nearest deadline first within each. */
+export function toTaskList(tasks: readonly TaskDoc[], now: Date, params: RuleParams): TaskListView {
+  const items = tasks.map((t) => toTaskCard(t, now, params));
+  items.sort((a, b) => LIGHT_RANK[a.light] - LIGHT_RANK[b.light] || a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
+  const counts: Record<TaskLight, number> = { red: 0, yellow: 0, green: 0, done: 0 };
+  for (const i of items) counts[i.light] += 1;
+  return { items, counts };
+}

@@ -1,0 +1,85 @@
+// Contract of area `minutes` (Art. 9): one set of minutes per meeting, named by its meetingId.
+import * as z from 'zod';
+import { MINUTES_LIMITS, MINUTES_MAX_DECISIONS } from '../limits';
+import type { MinutesStatus } from '../workflows/minutes';
+import { Id, Text } from './common';
+
+const MeetingId = { meetingId: Id };
+
+export const MinutesIdInput = z.strictObject(MeetingId);
+
+export const SaveMinutesInput = z.strictObject({
+  ...MeetingId,
+  text: Text(MINUTES_LIMITS.text),
+  decisions: z
+    .array(z.strictObject({ title: Text(MINUTES_LIMITS.decisionTitle), text: Text(MINUTES_LIMITS.decisionText) }))
+    .min(1, '请至少列出一项议定事项')
+    .max(MINUTES_MAX_DECISIONS, `议定事项不能超过 ${MINUTES_MAX_DECISIONS} 项`),
+});
+
+export const ReturnMinutesInput = z.strictObject({ ...MeetingId, reason: Text(MINUTES_LIMITS.reason) });
+export const IssueMinutesInput = z.strictObject({ ...MeetingId, docNumber: Text(MINUTES_LIMITS.docNumber) });
+
+export interface MinutesDecisionDraft {
+  title: string;
+  text: string;
+}
+
+export interface MinutesVersionView {
+  n: number;
+  text: string;
+  decisions: MinutesDecisionDraft[];
+  savedAt: string;
+  savedByName: string;
+}
+
+export interface MinutesReturnView {
+  /** the version that was returned */
+  version: number;
+  stageLabel: string;
+  reason: string;
+  byName: string;
+  at: string;
+}
+
+export interface MinutesApprovalView {
+  version: number;
+  stageLabel: string;
+  byName: string;
+  at: string;
+}
+
+/** A decided item once the minutes are issued: frozen, with the id tasks are assigned against. */
+export interface DecisionView {
+  id: string;
+  n: number;
+  title: string;
+  text: string;
+  /** tasks assigned against it so far (offices only; 0 for others) */
+  taskCount: number;
+}
+
+export interface MinutesView {
+  meetingId: string;
+  orgId: string;
+  meetingTitle: string;
+  meetingStatus: string;
+  heldAt?: string;
+  /** false until the first save */
+  exists: boolean;
+  status: MinutesStatus;
+  statusLabel: string;
+  /** what the caller is asked to do now, if anything */
+  nextStep?: string;
+  current: MinutesVersionView | null;
+  /** every saved version, newest first */
+  versions: MinutesVersionView[];
+  returns: MinutesReturnView[];
+  approvals: MinutesApprovalView[];
+  decisions: DecisionView[];
+  docNumber?: string;
+  issuedAt?: string;
+  /** Art. 9: the 出席 / 请假 / 列席 blocks, from attendance */
+  attendance: { present: string[]; leave: string[]; observers: string[] };
+  allowedActions: string[];
+}

@@ -1,0 +1,100 @@
+// Contract of area `task` (Art. 11, Art. 3 (1)): the implementation checklist (落实清单).
+import * as z from 'zod';
+import { TASK_LIMITS } from '../limits';
+import { EVIDENCE_MAX_FILES, isCalendarDate, type TaskLight } from '../task-rules';
+import type { TaskStatus } from '../workflows/task';
+import { Cursor, Id, Text } from './common';
+
+const TaskId = { taskId: Id };
+/** a calendar date in Shanghai; the deadline is the end of that day */
+export const DateOnly = z.string().refine(isCalendarDate, '日期格式应为 YYYY-MM-DD');
+/** a decided item's id: `<meetingId>_d<n>` */
+export const DecisionId = z.string().min(4).max(80).regex(/^[A-Za-z0-9_-]+_d[0-9]{1,3}$/, '议定事项编号格式不正确');
+/** an uploaded file: `local:<hex>` from the host's upload, or a `cloud://` file id from WeChat */
+export const FileRef = z.string().min(8).max(300).regex(/^(local:[0-9a-f]{32}|cloud:\/\/[A-Za-z0-9._\-/]+)$/, '文件编号格式不正确');
+
+export const TaskIdInput = z.strictObject(TaskId);
+
+export const AssignTaskInput = z.strictObject({
+  decisionId: DecisionId,
+  title: Text(TASK_LIMITS.title),
+  ownerId: Id,
+  deadline: DateOnly,
+});
+
+export const ReportTaskInput = z.strictObject({ ...TaskId, text: Text(TASK_LIMITS.text) });
+
+export const CompleteTaskInput = z.strictObject({
+  ...TaskId,
+  text: Text(TASK_LIMITS.text),
+  evidence: z.array(z.strictObject({ fileId: FileRef })).max(EVIDENCE_MAX_FILES, `证明材料最多 ${EVIDENCE_MAX_FILES} 个`).optional(),
+});
+
+export const SendBackTaskInput = z.strictObject({ ...TaskId, reason: Text(TASK_LIMITS.reason) });
+
+export const ExplainTaskInput = z.strictObject({
+  ...TaskId,
+  explanation: Text(TASK_LIMITS.explanation),
+  opinion: Text(TASK_LIMITS.opinion),
+  newDeadline: DateOnly,
+});
+
+export const ListTasksInput = z
+  .strictObject({
+    scope: z.enum(['mine', 'meeting', 'overdue']),
+    meetingId: Id.optional(),
+    /** overdue: a county's, for the city's offices (Art. 12, read only); default the caller's org */
+    orgId: Id.optional(),
+    cursor: Cursor.optional(),
+  })
+  .refine((v) => v.scope !== 'meeting' || v.meetingId !== undefined, { message: '请指定会议', path: ['meetingId'] });
+
+export const ExportChecklistInput = z.strictObject({ meetingId: Id });
+export const EvidenceLinkInput = z.strictObject({ ...TaskId, fileId: FileRef });
+
+export interface EvidenceView {
+  fileId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+export interface TaskCardView {
+  id: string;
+  title: string;
+  meetingId: string;
+  meetingTitle: string;
+  decisionTitle: string;
+  ownerName: string;
+  unit: string;
+  keeperLabel: string;
+  deadline: string;
+  countdown: string;
+  light: TaskLight;
+  lightLabel: string;
+  status: TaskStatus;
+  statusLabel: string;
+  /** Art. 3 (1): an unfinished task has an explanation for the next meeting */
+  explained: boolean;
+}
+
+export interface TaskView extends TaskCardView {
+  orgId: string;
+  decisionId: string;
+  decisionText: string;
+  ownerId: string;
+  progress: Array<{ text: string; at: string; byName: string }>;
+  completion: { text: string; at: string; evidence: EvidenceView[] } | null;
+  sendBacks: Array<{ reason: string; at: string; byName: string }>;
+  explanations: Array<{ explanation: string; opinion: string; newDeadline: string; oldDeadline: string; byName: string; at: string }>;
+  verifiedAt?: string;
+  verifiedByName?: string;
+  allowedActions: string[];
+}
+
+export interface TaskListView {
+  items: TaskCardView[];
+  /** how many of the listed scope carry each light */
+  counts: Record<TaskLight, number>;
+  nextCursor?: string;
+}
