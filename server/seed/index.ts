@@ -1,9 +1,11 @@
 // The seeded demo (issue #2): Bayannur and its seven counties/banners/districts, people in every
 // role, a city meeting in topic collection a little over two months ahead, a special meeting whose
-// notice is out two weeks ahead with invitations waiting for replies, and last year's meeting.
+// notice is out two weeks ahead with invitations waiting for replies, last year's meeting with its
+// issued minutes and checklist, and a special meeting held last week with minutes under review.
 // Seeds only an empty database, so restarting keeps everything.
 import { addDaysCN, addMonthsCN, cn, DEFAULT_RULES, fromCN, iso, sideOf, topicAudience, type Org, type Person } from '../../domain';
-import type { InvitationDoc, MeetingDoc, SettingsDoc, TopicDoc } from '../docs';
+import type { InvitationDoc, MeetingDoc, MinutesDoc, SettingsDoc, TaskDoc, TopicDoc } from '../docs';
+import { heldMeeting, lastYearChecklist } from './after-meeting';
 import type { NewDoc, Store } from '../store/port';
 import { CITY_PEOPLE, countyOffices, LINHE_PEOPLE, type DemoPerson } from './demo-people';
 
@@ -140,5 +142,14 @@ export async function seedDemo(store: Store, now: Date): Promise<boolean> {
   await store.insert<MeetingDoc>('meetings', special.meeting);
   for (const t of special.topics) await store.insert<TopicDoc>('topics', t);
   for (const i of special.invitations) await store.insert<InvitationDoc>('invitations', i);
+  // Art. 3 (1), 9, 11: last year's checklist and a held meeting's minutes under review
+  const last = meetings(now).find((m) => m._id === 'm-city-last')!;
+  const checklist = lastYearChecklist(now, { _id: last._id!, title: last.title, heldAt: last.heldAt! });
+  await store.insert<MinutesDoc>('minutes', checklist.minutes);
+  for (const t of checklist.tasks) await store.insert<TaskDoc>('tasks', t);
+  const held = heldMeeting(now);
+  await store.insert<MeetingDoc>('meetings', held.meeting);
+  for (const i of held.invitations) await store.insert<InvitationDoc>('invitations', i);
+  await store.insert<MinutesDoc>('minutes', held.minutes);
   return true;
 }

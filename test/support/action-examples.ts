@@ -79,6 +79,12 @@ const meetingId = async (w: World, org: string, status: MeetingStatus, opts: Par
   meetingId: (await makeMeeting(w, org, status, opts))._id,
 });
 
+/** The generated ids of agenda section 1 for a new meeting of `org` (Art. 3 (1)): the previous checklist's tasks. */
+async function previousItemIds(w: World, orgId: string): Promise<string[]> {
+  const { items } = await w.store.find<TaskDoc>('tasks', { meetingId: 'm-city-last' }, { limit: 100 });
+  return orgId === 'city' && items.length ? items.map((t) => t._id) : ['previous'];
+}
+
 /** Art. 9: a held meeting's minutes at `status` (issued: the meeting too), one version with one decided item. */
 export async function makeMinutes(w: World, orgId: string, status: MinutesStatus, opts: { invite?: string[] } = {}): Promise<MinutesDoc> {
   const m = await makeMeeting(w, orgId, status === 'issued' ? 'minutes_issued' : 'held', opts);
@@ -209,7 +215,8 @@ export const EXAMPLES: Record<string, ActionExample> = {
     payload: async (w, org) => ({
       ...(await meetingId(w, org, 'list_fixed')),
       sections: [
-        { key: 'previous', items: [{ id: 'previous', minutes: 5 }] },
+        // section 1 reports on the org's previous checklist (the seeded city has last year's five tasks)
+        { key: 'previous', items: (await previousItemIds(w, org)).map((id) => ({ id, minutes: 2 })) },
         { key: 'origin', items: [{ id: 'origin', minutes: 5 }] },
         { key: 'discussion', items: [{ id: 't2', minutes: 20 }, { id: 't1', minutes: 15 }] },
         { key: 'deployment', items: [{ id: 'deployment', minutes: 10 }] },
