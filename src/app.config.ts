@@ -12,6 +12,10 @@ export default defineAppConfig({
     'pages/meeting/mine/index',
     'pages/meeting/detail/index',
     'pages/meeting/checkin/index',
+    // Art. 9, 11: minutes read and reviewed on the phone; my tasks and one task
+    'pages/minutes/index',
+    'pages/task/mine/index',
+    'pages/task/detail/index',
   ],
   subPackages: [
     {
@@ -22,6 +26,8 @@ export default defineAppConfig({
       pages: [
         'pages/queue/index', 'pages/confirm/index', 'pages/topics/index',
         'pages/meeting/index', 'pages/meeting-request/index', 'pages/meeting-notice/index',
+        // Art. 9, 10, 11: the minutes editor, the checklist board, the press release
+        'pages/minutes-editor/index', 'pages/checklist/index', 'pages/press/index',
       ],
     },
   ],

@@ -20,6 +20,15 @@ export const ROUTES = {
   /** Art. 4, 7: the offices' console of one meeting, and the union side's request */
   meetingConsole: '/packages/office/pages/meeting/index',
   meetingRequest: '/packages/office/pages/meeting-request/index',
+  /** Art. 9: minutes — read and reviewed on the phone; drafted at the union office's desk */
+  minutes: '/pages/minutes/index',
+  minutesEditor: '/packages/office/pages/minutes-editor/index',
+  /** Art. 11: my tasks, one task; the offices' checklist board */
+  taskMine: '/pages/task/mine/index',
+  taskDetail: '/pages/task/detail/index',
+  checklist: '/packages/office/pages/checklist/index',
+  /** Art. 10: the press release, approved by both offices */
+  press: '/packages/office/pages/press/index',
 } as const;
 
 /** A page query value; mini-program queries arrive still percent-encoded, H5 ones decoded. */
