@@ -50,6 +50,8 @@ export const HomeView = MeView.extend({
     tasks: z.number(),
     queue: z.number().nullable(),
     unread: z.number(),
+    /** Art. 11: the org's overdue tasks, for those who see the whole checklist (null otherwise) */
+    overdue: z.number().nullable(),
   }),
   /** Art. 6: meetings of my org collecting topics; 'submitTopic' in allowedActions says whether I may propose */
   collectingMeetings: z.array(
@@ -61,14 +63,17 @@ export const HomeView = MeView.extend({
       collectionStartsAt: z.string(),
     }),
   ),
-  /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList', 'giveOpinions', 'meetingTopics', 'requestMeeting' */
+  /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList', 'giveOpinions', 'meetingTopics', 'requestMeeting', 'checklist' */
   allowedActions: z.array(z.string()),
   topics: z.array(HomeItem),
   /** Art. 5: my invitations, unanswered first (status: my answer or 'none') */
   invitations: z.array(HomeItem),
   /** for the offices: the org's upcoming meetings and the next step of each */
   meetings: z.array(z.object({ id: z.string(), title: z.string(), plannedAt: z.string(), stateLabel: z.string(), nextStep: z.string().nullable() })),
+  /** Art. 11: my unfinished tasks, nearest deadline first (status: the light; statusLabel: the countdown) */
   tasks: z.array(HomeItem),
+  /** Art. 9: minutes waiting for me (a reviewer at my side's stage; the union office: drafts and approved ones) */
+  minutes: z.array(HomeItem),
   /** the next meeting of the caller's org, if any is planned */
   nextMeeting: z
     .object({ id: z.string(), title: z.string(), plannedAt: z.string(), status: z.string(), statusLabel: z.string() })

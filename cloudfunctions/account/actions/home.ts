@@ -1,6 +1,6 @@
 // account.home — everything the home page shows, in one call: the person, what they have to do,
 // the meetings collecting topics (Art. 6), their topics, the office's queue and the unread count.
-// Invitations and tasks arrive with their own areas; until then those lists are empty.
+// My invitations (Art. 5), my tasks with their lights (Art. 11) and the minutes waiting for me (Art. 9).
 import {
   addMonthsCN,
   confirmerSide,
@@ -18,13 +18,31 @@ import {
   meetingWorkflow,
   submittableSides,
   topicWorkflow,
+  countdownLabel,
+  MINUTES_GOV_REVIEWERS,
+  MINUTES_UNION_REVIEWERS,
+  minutesWorkflow,
+  seesWholeChecklist,
+  taskLight,
+  hasAnyRole,
   type HomeView,
+  type MinutesStatus,
+  type Role,
 } from '../../../domain';
-import type { InvitationDoc, MeetingDoc, TopicDoc } from '../../../server/docs';
+import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc, TopicDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
 import { loadMe } from '../views';
 
 const UPCOMING = MEETING_STATES.filter((s) => hasFlag(meetingWorkflow, s, 'upcoming'));
+
+/** Art. 9: the stages of the minutes that wait for someone holding these roles. */
+function minutesWaitingFor(roles: readonly Role[]): MinutesStatus[] {
+  return [
+    ...(roles.includes('union_office') ? (['draft', 'approved'] as const) : []),
+    ...(hasAnyRole(roles, MINUTES_UNION_REVIEWERS) ? (['union_review'] as const) : []),
+    ...(hasAnyRole(roles, MINUTES_GOV_REVIEWERS) ? (['gov_review'] as const) : []),
+  ];
+}
 
 export const home = defineAction({
   name: 'account.home',
@@ -44,6 +62,15 @@ export const home = defineAction({
       store.find<InvitationDoc>('invitations', { personId: actor.id, plannedAt: { gte: now.toISOString() } }, { sort: [['answered', 'asc'], ['plannedAt', 'asc']], limit: 5 }),
       store.count('invitations', { personId: actor.id, answered: false, plannedAt: { gte: now.toISOString() } }),
     ]);
+    const waitingStages = minutesWaitingFor(actor.roles);
+    const whole = seesWholeChecklist(actor.roles);
+    const [myTasks, openTasks, overdue, waitingMinutes] = await Promise.all([
+      store.find<TaskDoc>('tasks', { ownerId: actor.id, open: true }, { sort: [['dueAt', 'asc']], limit: 5 }),
+      store.count('tasks', { ownerId: actor.id, open: true }),
+      whole ? store.count('tasks', { orgId: actor.orgId, open: true, dueAt: { lte: now.toISOString() } }) : Promise.resolve(null),
+      waitingStages.length ? store.find<MinutesDoc>('minutes', { orgId: actor.orgId, status: { in: waitingStages } }, { limit: 5 }) : Promise.resolve({ items: [] as MinutesDoc[] }),
+    ]);
+    const minutesMeetings = await Promise.all(waitingMinutes.items.map((m) => store.get<MeetingDoc>('meetings', m.meetingId)));
     const meeting = upcoming.items[0];
     const orgMeetings = { items: offices.length ? upcoming.items : [] };
     // Art. 6 (征求意见): accepted topics of the other side, in meetings still collecting, with no opinion yet
@@ -61,10 +88,12 @@ export const home = defineAction({
       ...(offices.length && collecting.items.length ? ['meetingTopics'] : []),
       // Art. 4: the union side requests a meeting (the same roles the permission matrix admits)
       ...(roleMayCall(PERMISSIONS['meeting.request'], actor.roles) ? ['requestMeeting'] : []),
+      // Art. 11: the offices, convenors and leaders follow the whole checklist
+      ...(whole ? ['checklist'] : []),
     ];
     return {
       ...me,
-      counts: { topics: topicCount, opinions, invitations: unanswered, tasks: 0, queue, unread },
+      counts: { topics: topicCount, opinions, invitations: unanswered, tasks: openTasks, queue, unread, overdue },
       // Art. 6 + 13: collection starts the org's lead time (in force today) before the meeting
       collectingMeetings: collecting.items.map((m) => ({
         id: m._id, title: m.title, plannedAt: m.plannedAt, collectionStartsAt: addMonthsCN(m.plannedAt, -rules.topicLeadMonths),
@@ -77,7 +106,12 @@ export const home = defineAction({
       meetings: orgMeetings.items.map((m) => ({
         id: m._id, title: m.title, plannedAt: m.plannedAt, stateLabel: meetingWorkflow.states[m.status].label, nextStep: NEXT_STEP[m.status] ?? null,
       })),
-      tasks: [],
+      tasks: myTasks.items.map((t) => ({
+        id: t._id, title: t.title, status: taskLight(t, now, rules.dueSoonDays), statusLabel: countdownLabel(t.deadline, now, false),
+      })),
+      minutes: waitingMinutes.items.map((m, i) => ({
+        id: m.meetingId, title: minutesMeetings[i]?.title ?? '会议纪要', status: m.status, statusLabel: minutesWorkflow.states[m.status].label,
+      })),
       nextMeeting: meeting
         ? { id: meeting._id, title: meeting.title, plannedAt: meeting.plannedAt, status: meeting.status, statusLabel: meetingWorkflow.states[meeting.status].label }
         : null,
