@@ -82,6 +82,8 @@ it('Art. 9: the union office drafts; the union side approves before the governme
   // bad input changes nothing: no decisions, an empty text
   expect(await code('city-union-office', 'minutes', 'save', { meetingId, text: DRAFT.text, decisions: [] })).toBe('validation_error');
   expect((await ok('city-union-office', 'minutes', 'get', { meetingId })).versions).toHaveLength(1);
+  // an attendee reads the minutes only once issued
+  expect(await code('city-rep-ma', 'minutes', 'get', { meetingId })).toBe('not_found');
 
   await ok('city-union-office', 'minutes', 'submit', { meetingId });
   // the government side may not approve before the union side

@@ -11,7 +11,7 @@ export const DateOnly = z.string().refine(isCalendarDate, '日期格式应为 YY
 /** a decided item's id: `<meetingId>_d<n>` */
 export const DecisionId = z.string().min(4).max(80).regex(/^[A-Za-z0-9_-]+_d[0-9]{1,3}$/, '议定事项编号格式不正确');
 /** an uploaded file: `local:<hex>` from the host's upload, or a `cloud://` file id from WeChat */
-export const FileRef = z.string().min(8).max(300).regex(/^(local:[0-9a-f]{32}|cloud:\/\/[A-Za-z0-9._\-/]+)$/, '文件编号格式不正确');
+export const FileRef = z.string().min(8).max(300).regex(/^(local:[0-9a-f]{32}|cloud:\/\/[A-Za-z0-9._%\-/]+)$/, '文件编号格式不正确');
 
 export const TaskIdInput = z.strictObject(TaskId);
 
