@@ -93,6 +93,7 @@ export interface Contract {
   'meeting.cancel': Io<typeof CancelMeetingInput, MeetingView>;
   'meeting.attendance': Io<typeof MeetingIdOnly, AttendanceView>;
   'meeting.exportAttendance': Io<typeof MeetingIdOnly, FileLinkView>;
+  'meeting.noticeDocument': Io<typeof MeetingIdOnly, FileLinkView>;
   'meeting.list': Io<typeof ListMeetingsInput, MeetingListView>;
   'meeting.get': Io<typeof MeetingIdOnly, MeetingView>;
   'minutes.save': Io<typeof SaveMinutesInput, MinutesView>;

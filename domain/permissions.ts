@@ -154,6 +154,7 @@ export const PERMISSIONS = {
   'meeting.cancel': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '取消会议并说明理由' },
   'meeting.attendance': { roles: OFFICES, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第五条：参会回复与签到情况' },
   'meeting.exportAttendance': { roles: OFFICES, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第五条：导出参会名单' },
+  'meeting.noticeDocument': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第七条：会议通知公文（.docx）' },
   'meeting.list': { roles: 'anyone', mode: 'read', rule: '本人受邀的会议与本级会议' },
   'meeting.get': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '本级会议；上级办公室只读' },
   'minutes.save': { roles: MINUTES_DRAFTERS, mode: 'write', rows: ['sameOrg'], rule: '第九条：会议纪要由总工会办公室起草，每次保存留存一个版本' },

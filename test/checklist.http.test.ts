@@ -242,3 +242,14 @@ it('Art. 10: the press release is approved only when both offices approve the cu
   expect(await code('city-gov-leader', 'press', 'get', { meetingId })).toBe('ok');
   host.clock.set(DEMO_NOW);
 });
+
+it('Art. 7: the issued notice downloads as a .docx in the 文件 layout with its doc number and agenda', async () => {
+  const link = await ok('city-hrss', 'meeting', 'noticeDocument', { meetingId });
+  const file = await download(link.url, 'city-hrss');
+  const xml = await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')!.async('string');
+  for (const text of ['巴彦淖尔市人民政府办公室文件', '巴政办字〔2026〕101号', '关于召开巴彦淖尔市政府与市总工会职工权益专题会议的通知', '通报上次会议议定事项落实情况', '议题1：关于简化技能培训补贴申领的建议']) {
+    expect({ text, found: xml.includes(text) }).toEqual({ text, found: true });
+  }
+  // a meeting whose notice is not out has no notice to download
+  expect(await code('city-union-office', 'meeting', 'noticeDocument', { meetingId: 'm-city-current' })).toBe('invalid_transition');
+});

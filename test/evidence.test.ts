@@ -1,6 +1,7 @@
 // Art. 11 evidence in the WeChat deployment: the app uploads to cloud storage itself, so the
 // function must judge each file by its bytes and size before accepting it — through the real
 // cloud-storage outlet (server/wechat-outputs.ts) over a stand-in of the SDK calls it makes.
+import type { TaskDoc } from '../server/docs';
 import type { FileOutlet } from '../server/outputs';
 import { cloudFiles, type CloudFilesApi } from '../server/wechat-outputs';
 import { makeTask } from './support/action-examples';
@@ -39,7 +40,7 @@ it('refuses a cloud file that is not a photo or a PDF by its bytes, whatever its
   const task = await makeTask(world.current, 'city');
   const res = await complete(task._id, cloud('city-hrss', 'report.pdf', Buffer.from('just some text, named .pdf')));
   expect(res.envelope).toMatchObject({ ok: false, error: { code: 'validation_error', message: expect.stringContaining('不是 JPG、PNG 图片或 PDF') } });
-  expect((await world.current.store.get('tasks', task._id))?.status).toBe('in_progress');
+  expect((await world.current.store.get<TaskDoc>('tasks', task._id))?.status).toBe('in_progress');
 });
 
 it('refuses a cloud file over 10 MB', async () => {

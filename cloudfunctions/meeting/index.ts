@@ -9,6 +9,7 @@ import { exportAttendance } from './actions/exportAttendance';
 import { invite, uninvite } from './actions/invite';
 import { adjourn, cancel, start } from './actions/lifecycle';
 import { issueNotice, updateAgenda } from './actions/notice';
+import { noticeDocument } from './actions/noticeDocument';
 import { openCollection } from './actions/openCollection';
 import { get, list } from './actions/read';
 import { reply } from './actions/reply';
@@ -17,6 +18,6 @@ import { reschedule, setPresiding } from './actions/schedule';
 
 export const area = defineArea('meeting', [
   request, accept, decline, openCollection, reschedule, invite, uninvite, setPresiding, updateAgenda, issueNotice,
-  reply, checkInCode, checkIn, start, adjourn, cancel, attendance, exportAttendance, list, get,
+  reply, checkInCode, checkIn, start, adjourn, cancel, attendance, exportAttendance, noticeDocument, list, get,
 ]);
 export const main = makeMain(area);

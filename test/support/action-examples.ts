@@ -241,6 +241,13 @@ export const EXAMPLES: Record<string, ActionExample> = {
   'meeting.cancel': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'collecting')), reason: '与防汛工作冲突，另行安排' }), admits: ['gov_office', 'union_office'] },
   'meeting.attendance': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
   'meeting.exportAttendance': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
+  'meeting.noticeDocument': {
+    payload: async (w, org) => {
+      const m = await makeMeeting(w, org, 'notice_issued', { invite: [REP[org]] });
+      await w.store.update<MeetingDoc>('meetings', m._id, m.version, { docNumber: '巴政办字〔2026〕90号', noticeIssuedAt: w.now.toISOString() });
+      return { meetingId: m._id };
+    },
+  },
   'meeting.list': { payload: () => ({ scope: 'org' }), isolation: (res) => expect(res.envelope.ok).toBe(true) },
   'meeting.get': { payload: (w, org) => meetingId(w, org, 'collecting') },
 
