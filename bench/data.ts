@@ -227,6 +227,28 @@ export function unitDocs(tpl: Templates, u: number, now: Date): { collection: st
       },
     });
   }
+  // Art. 11: the checklists of those meetings — one or two tasks each, in every state and light,
+  // owned by department heads (the city's and each county's offices), so "my tasks", a meeting's
+  // checklist and an org's overdue tasks all grow with the data
+  for (const [i, m] of meetingIds.entries()) {
+    for (let k = 0; k <= i % 2; k += 1) {
+      const n = u * UNIT.meetings * 2 + i * 2 + k;
+      const status = (['in_progress', 'in_progress', 'awaiting_verification', 'done'] as const)[n % 4];
+      const deadlineMs = nowMs + ((n % 9) - 4) * 20 * 24 * H;
+      const deadline = isoAt(deadlineMs).slice(0, 10);
+      out.push({
+        collection: 'tasks',
+        doc: {
+          _id: hid(`bench-task-${n}`), orgId: m.orgId, meetingId: m.id, meetingTitle: m.title, decisionId: `${m.id}_d${k + 1}`,
+          decisionTitle: '议定事项', decisionText: text(80, n), title: `落实任务 ${n}`,
+          ownerId: m.orgId === 'city' ? GOV_PROPOSERS[n % 3] : `${m.orgId}-gov-office`, ownerName: '责任人', unit: '责任单位',
+          keeperRole: 'union_office', assignedBy: `${m.orgId}-union-office`, assignedAt: isoAt(m.plannedMs), deadline,
+          dueAt: isoAt(deadlineMs + 24 * H), deadlineVersion: 1, status, open: status !== 'done',
+          progress: [{ text: text(60, n), at: isoAt(m.plannedMs), by: 'bench', byName: '责任人' }], completion: null, sendBacks: [], explanations: [],
+        },
+      });
+    }
+  }
   // noise topics: last year's city meeting (closed statuses), Linhe's current meeting, past county meetings
   for (let i = 0; i < UNIT.noiseTopics; i += 1) {
     const n = u * UNIT.noiseTopics + i;

@@ -30,6 +30,7 @@ type Dispatched = Awaited<ReturnType<World['call']>>;
 export const ACTIONS = [
   'account.home', 'account.home invitee', 'meeting.get', 'meeting.get invitee', 'topic.get', 'topic.list mine', 'topic.list queue', 'topic.list meeting', 'topic.listStatus',
   'topic.submit', 'topic.accept', 'topic.addOpinion', 'notify.inbox', 'notify.markRead',
+  'meeting.get current', 'minutes.get', 'task.list mine', 'task.list meeting', 'task.list overdue', 'task.get',
 ] as const;
 
 const READ_RUNS = 21;
@@ -103,6 +104,14 @@ const READS: Array<[name: string, call: Call]> = [
   ['meeting.get', (s) => s.world.call('meeting', 'get', { meetingId: 'm-city-special' }, OFFICE)],
   ['meeting.get invitee', (s) => s.world.call('meeting', 'get', { meetingId: 'm-city-special' }, 'city-rep-ma')],
   ['account.home invitee', (s) => s.world.call('account', 'home', {}, 'city-rep-ma')],
+  // issue #9: this year's meeting with section 1 built from the previous checklist; minutes under
+  // review; my tasks, a meeting's checklist and the org's overdue tasks, with lights
+  ['meeting.get current', (s) => s.world.call('meeting', 'get', { meetingId: CITY_MEETING }, OFFICE)],
+  ['minutes.get', (s) => s.world.call('minutes', 'get', { meetingId: 'm-city-held' }, 'city-union-chair')],
+  ['task.list mine', (s) => s.world.call('task', 'list', { scope: 'mine' }, 'city-hrss')],
+  ['task.list meeting', (s) => s.world.call('task', 'list', { scope: 'meeting', meetingId: 'm-city-last' }, OFFICE)],
+  ['task.list overdue', (s) => s.world.call('task', 'list', { scope: 'overdue' }, OFFICE)],
+  ['task.get', (s) => s.world.call('task', 'get', { taskId: 'task-last-1' }, 'city-hrss')],
 ];
 
 /**
