@@ -6,10 +6,11 @@ import * as meeting from './meeting';
 import * as minutes from './minutes';
 import * as notify from './notify';
 import * as press from './press';
+import * as reminders from './reminders';
 import * as system from './system';
 import * as task from './task';
 import * as topic from './topic';
 import type { Main } from '../server/function';
 import type { Area } from '../server/registry';
 
-export const FUNCTIONS: Readonly<Record<string, { area: Area; main: Main }>> = { account, topic, meeting, minutes, task, press, notify, system };
+export const FUNCTIONS: Readonly<Record<string, { area: Area; main: Main }>> = { account, topic, meeting, minutes, task, press, notify, reminders, system };

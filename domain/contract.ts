@@ -39,8 +39,8 @@ import type {
   TaskListView,
   TaskView,
 } from './schemas/task';
-import type { InboxInput, InboxView, MarkReadInput, UnreadCountInput } from './schemas/notify';
-import type { SweepInput, SweepResult } from './schemas/system';
+import type { InboxInput, InboxView, MarkReadInput, RecordConsentInput, SubscriptionsInput, SubscriptionsView, UnreadCountInput } from './schemas/notify';
+import type { SweepInput, SweepResult, TickInput, TickResult } from './schemas/system';
 import type {
   AddOpinionInput,
   ConfirmListInput,
@@ -120,6 +120,9 @@ export interface Contract {
   'notify.inbox': Io<typeof InboxInput, InboxView>;
   'notify.unreadCount': Io<typeof UnreadCountInput, { unread: number }>;
   'notify.markRead': Io<typeof MarkReadInput, { unread: number }>;
+  'notify.recordConsent': Io<typeof RecordConsentInput, SubscriptionsView>;
+  'notify.subscriptions': Io<typeof SubscriptionsInput, SubscriptionsView>;
+  'reminders.tick': Io<typeof TickInput, TickResult>;
   'system.sweep': Io<typeof SweepInput, SweepResult>;
 }
 

@@ -17,6 +17,7 @@ export * from './schemas/system';
 export * from './contract';
 export * from './workflows/edges';
 export * from './limits';
+export * from './subscriptions';
 export * from './schemas/meeting';
 export * from './meeting-rules';
 export * from './workflows/minutes';

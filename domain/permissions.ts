@@ -181,6 +181,9 @@ export const PERMISSIONS = {
   'notify.inbox': { roles: 'anyone', mode: 'read', rule: '本人的站内消息' },
   'notify.unreadCount': { roles: 'anyone', mode: 'read', rule: '本人的未读消息数' },
   'notify.markRead': { roles: 'anyone', mode: 'write', rule: '将本人的消息标为已读' },
+  'notify.recordConsent': { roles: 'anyone', mode: 'write', rule: '本人订阅消息的授权结果（一次性订阅每次同意可发送一条）' },
+  'notify.subscriptions': { roles: 'anyone', mode: 'read', rule: '本人各类提醒能否送达' },
+  'reminders.tick': { roles: [], system: true, mode: 'write', rule: '系统定时：到期提醒（回复、会前一天、纪要待审、任务临期与逾期）与免打扰后的订阅消息' },
   'system.sweep': { roles: [], system: true, mode: 'write', rule: '系统定时：补发中断未送达的消息，清理过期的请求编号' },
 } as const satisfies Record<string, Permission>;
 

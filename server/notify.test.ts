@@ -15,8 +15,8 @@ const draft = (over: Partial<NotificationDraft> = {}): NotificationDraft => ({
 });
 
 it('a retried delivery of the same milestone lands once', async () => {
-  expect(await deliver(world.store, [draft(), draft()], world.now)).toEqual({ sent: 1, failed: 0 });
-  expect(await deliver(world.store, [draft()], world.now)).toEqual({ sent: 0, failed: 0 });
+  expect(await deliver(world.store, [draft(), draft()], world.now)).toMatchObject({ sent: 1, failed: 0 });
+  expect(await deliver(world.store, [draft()], world.now)).toMatchObject({ sent: 0, failed: 0 });
   expect(await world.store.count('notifications', { recipientId: 'city-rep-ma' })).toBe(1);
 });
 
@@ -44,7 +44,7 @@ it('a channel failing for one recipient stops delivery to no one else', async ()
     },
   };
   const result = await deliver(world.store, [draft(), draft({ recipientId: 'city-hrss', orgId: 'city' })], world.now, [channel]);
-  expect(result).toEqual({ sent: 2, failed: 0 });
+  expect(result).toMatchObject({ sent: 2, failed: 0 });
   expect(sent).toEqual(['city-hrss']);
   // the inbox has both, whatever the channel did
   expect(await world.store.count('notifications', { subjectId: 't1' })).toBe(2);
@@ -59,7 +59,7 @@ it('an inbox write failing for one recipient leaves the others delivered and rep
   }) as typeof store.insert;
   try {
     const result = await deliver(store, [draft(), draft({ recipientId: 'city-hrss', orgId: 'city' })], world.now);
-    expect(result).toEqual({ sent: 1, failed: 1 });
+    expect(result).toMatchObject({ sent: 1, failed: 1 });
   } finally {
     store.insert = original;
   }

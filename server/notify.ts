@@ -4,7 +4,7 @@
 // after the action's writes have committed (server/outbox.ts), never inside a transaction, and one
 // failing recipient or channel never stops delivery to the others.
 import { createHash } from 'node:crypto';
-import { AppError, type Person, type Role } from '../domain';
+import { AppError, MILESTONE_TEMPLATE, type MessageFacts, type Person, type Role, type TemplateKey } from '../domain';
 import type { Runtime } from './runtime';
 import { findAll, type Store, type StoredDoc } from './store/port';
 
@@ -34,7 +34,13 @@ export type Milestone =
   | 'task_verified'
   | 'press_review'
   | 'press_returned'
-  | 'press_approved';
+  | 'press_approved'
+  // issue #10: the timer's reminders
+  | 'reply_reminder'
+  | 'meeting_tomorrow'
+  | 'minutes_stalled'
+  | 'task_due_soon'
+  | 'task_overdue';
 
 export interface NotificationDraft {
   recipientId: string;
@@ -50,6 +56,8 @@ export interface NotificationDraft {
   dueAt?: string;
   /** for event milestones that can recur (returned twice): the subject's version after the event */
   occurrence?: number;
+  /** what a subscription message's keywords are filled from (domain/subscriptions.ts) */
+  facts?: MessageFacts;
 }
 
 export interface NotificationDoc extends StoredDoc {
@@ -65,12 +73,26 @@ export interface NotificationDoc extends StoredDoc {
   readAt: string | null;
   /** set when the step the message asked for has been taken (e.g. the topic was screened) */
   handledAt?: string | null;
+  /** the subscription template this milestone goes out as, if any */
+  templateKey?: TemplateKey;
+  facts?: MessageFacts;
 }
+
+/** What a channel did with one message. */
+export type ChannelOutcome = 'sent' | 'queued' | 'skipped' | 'failed';
 
 /** A channel beyond the inbox (the subscription message, in a later issue) plugs in here. */
 export interface DeliveryChannel {
   name: string;
-  deliver(n: NotificationDoc): Promise<void>;
+  /** undefined: the message is not for this channel */
+  deliver(n: NotificationDoc, now: Date): Promise<ChannelOutcome | undefined | void>;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  failed: number;
+  /** what the channels did, by outcome */
+  channel: Record<ChannelOutcome, number>;
 }
 
 export function notificationKey(d: NotificationDraft): string {
@@ -90,9 +112,10 @@ export async function deliver(
   now: Date,
   channels: readonly DeliveryChannel[] = [],
   log: Runtime['log'] = () => undefined,
-): Promise<{ sent: number; failed: number }> {
+): Promise<DeliveryResult> {
   let sent = 0;
   let failed = 0;
+  const channel: Record<ChannelOutcome, number> = { sent: 0, queued: 0, skipped: 0, failed: 0 };
   for (const d of dedupe(drafts)) {
     let doc: NotificationDoc;
     try {
@@ -100,6 +123,8 @@ export async function deliver(
         _id: notificationKey(d), recipientId: d.recipientId, orgId: d.orgId, milestone: d.milestone,
         subjectType: d.subject.type, subjectId: d.subject.id, title: d.title, body: d.body, link: d.link,
         createdAt: now.toISOString(), readAt: null,
+        ...(MILESTONE_TEMPLATE[d.milestone] ? { templateKey: MILESTONE_TEMPLATE[d.milestone] } : {}),
+        ...(d.facts ? { facts: d.facts } : {}),
       });
     } catch (e) {
       if (e instanceof AppError && e.code === 'conflict') continue; // delivered before
@@ -110,13 +135,14 @@ export async function deliver(
     sent += 1;
     for (const ch of channels) {
       try {
-        await ch.deliver(doc);
+        const outcome = await ch.deliver(doc, now);
+        if (outcome) channel[outcome] += 1;
       } catch (e) {
         log('warn', 'channel delivery failed', { channel: ch.name, milestone: d.milestone, error: String(e) });
       }
     }
   }
-  return { sent, failed };
+  return { sent, failed, channel };
 }
 
 function dedupe(drafts: readonly NotificationDraft[]): NotificationDraft[] {

@@ -2,7 +2,7 @@
 // transaction as its writes, then delivered after the commit. A crash between the two leaves the
 // outbox entry pending, and the sweep (system.sweep, run by the timer) delivers it later; the
 // inbox id is the message's idempotency key, so a message delivered twice lands once.
-import { deliver, type NotificationDraft } from './notify';
+import { deliver, type ChannelOutcome, type NotificationDraft } from './notify';
 import type { Runtime } from './runtime';
 import type { Store, StoredDoc, TxStore } from './store/port';
 
@@ -38,11 +38,18 @@ export async function writeWithOutbox<T>(
 }
 
 /** Delivers the entries and marks them done; a failure leaves an entry pending for the sweep. */
-export async function deliverOutbox(store: Store, entries: readonly OutboxDoc[], now: Date, rt: Pick<Runtime, 'channels' | 'log'>): Promise<number> {
+export async function deliverOutbox(
+  store: Store,
+  entries: readonly OutboxDoc[],
+  now: Date,
+  rt: Pick<Runtime, 'channels' | 'log'>,
+  outcomes?: Record<ChannelOutcome, number>,
+): Promise<number> {
   let delivered = 0;
   for (const entry of entries) {
     try {
-      const { failed } = await deliver(store, entry.drafts, now, rt.channels, rt.log);
+      const { failed, channel } = await deliver(store, entry.drafts, now, rt.channels, rt.log);
+      if (outcomes) for (const k of Object.keys(channel) as ChannelOutcome[]) outcomes[k] += channel[k];
       if (failed) continue; // stays pending: the sweep delivers the rest
       await store.update<OutboxDoc>('outbox', entry._id, entry.version, { state: 'done', deliveredAt: now.toISOString() });
       delivered += 1;

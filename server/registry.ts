@@ -11,7 +11,8 @@ import {
   type RowFacts,
   type RuleParams,
 } from '../domain';
-import type { NotificationDraft } from './notify';
+import type { ChannelOutcome, DeliveryChannel, NotificationDraft } from './notify';
+import type { TemplateConfigs } from './subscriptions';
 import type { CodeMaker, FileOutlet } from './outputs';
 import type { Store, TxStore } from './store/port';
 
@@ -58,6 +59,15 @@ export interface ActionContext<R = undefined> {
   write<T>(fn: (tx: TxStore) => Promise<T>, messages?: (result: T) => readonly NotificationDraft[]): Promise<T>;
   /** system actions only: delivers outbox entries a crash left pending; answers how many */
   redeliver(): Promise<number>;
+  /**
+   * Delivers now what this call has written to the outbox so far (the router would after the
+   * handler) and answers what the channels did: the timer's tick reports what it sent.
+   */
+  deliverNow(): Promise<Record<ChannelOutcome, number>>;
+  /** the delivery channels beyond the inbox (the tick flushes the subscription channel) */
+  channels: readonly DeliveryChannel[];
+  /** issue #10: the subscription templates this deployment has (ids and kinds: configuration) */
+  templates: TemplateConfigs;
   /** downloads (xlsx, docx) and scannable codes, made by the platform's outlets */
   files: FileOutlet;
   codes: CodeMaker;

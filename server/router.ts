@@ -17,6 +17,7 @@ import { identify } from './identity';
 import { payloadHash, reserve, settle, type Reservation } from './idempotency';
 import { countRefusal } from './metrics';
 import { deliverOutbox, strandedOutbox, writeWithOutbox, type OutboxDoc } from './outbox';
+import type { ChannelOutcome } from './notify';
 import { paramsFor } from './params';
 import type { ActionContext, Area, RegisteredAction } from './registry';
 import type { Principal, Runtime } from './runtime';
@@ -113,6 +114,14 @@ export async function dispatch(area: Area, event: unknown, context: unknown, rt:
       files: rt.files,
       codes: rt.codes,
       redeliver: async () => deliverOutbox(store, await strandedOutbox(store, now), now, rt),
+      deliverNow: async () => {
+        const outcomes: Record<ChannelOutcome, number> = { sent: 0, queued: 0, skipped: 0, failed: 0 };
+        const taken = outbox.splice(0, outbox.length);
+        await deliverOutbox(store, taken, now, rt, outcomes);
+        return outcomes;
+      },
+      channels: rt.channels,
+      templates: rt.templates ?? {},
       checkContent: async (texts) => {
         if (!(await rt.content.allows(texts, who.openid))) throw new AppError('content_rejected');
       },

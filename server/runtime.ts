@@ -3,6 +3,7 @@
 import type { Clock } from './clock';
 import type { ContentChecker } from './content';
 import type { DeliveryChannel } from './notify';
+import type { TemplateConfigs } from './subscriptions';
 import type { CodeMaker, FileOutlet } from './outputs';
 import type { Store } from './store/port';
 
@@ -26,6 +27,8 @@ export interface Runtime {
   content: ContentChecker;
   /** delivery channels beyond the in-app inbox */
   channels: readonly DeliveryChannel[];
+  /** issue #10: the subscription-message templates of this deployment (configuration) */
+  templates?: TemplateConfigs;
   /** downloads an action makes (xlsx, docx) */
   files: FileOutlet;
   /** scannable codes (the door's check-in) */

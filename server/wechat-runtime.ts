@@ -5,6 +5,8 @@ import { wechatContentChecker, type MsgSecCheckApi } from './content/wechat';
 import { consoleLog, type Runtime } from './runtime';
 import { cloudFiles, wechatCodes, type CloudFilesApi, type WxacodeApi } from './wechat-outputs';
 import { CloudBaseStore, type CloudDb } from './store/cloudbase';
+import { SubscriptionChannel, templateConfigs } from './subscriptions';
+import { wechatSender, type SubscribeMessageApi } from './wechat-subscribe';
 
 export async function createWechatRuntime(): Promise<Runtime> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -13,15 +15,19 @@ export async function createWechatRuntime(): Promise<Runtime> {
     DYNAMIC_CURRENT_ENV: unknown;
     database(): unknown;
     getWXContext(): { OPENID?: string };
-    openapi: { security: MsgSecCheckApi; wxacode: WxacodeApi };
+    openapi: { security: MsgSecCheckApi; wxacode: WxacodeApi; subscribeMessage: SubscribeMessageApi };
   } & CloudFilesApi;
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
   const store = new CloudBaseStore(cloud.database() as CloudDb);
+  // issue #10: template ids and kinds are deployment configuration (README "Subscription messages")
+  const templates = templateConfigs(process.env.SUBSCRIBE_TEMPLATES);
+  const sender = wechatSender(cloud.openapi.subscribeMessage, process.env.MINIPROGRAM_STATE ?? 'formal');
   return {
     store,
     clock: systemClock,
     content: wechatContentChecker(cloud.openapi.security),
-    channels: [],
+    channels: [new SubscriptionChannel(store, sender, templates, consoleLog)],
+    templates,
     files: cloudFiles(cloud, () => systemClock.now()),
     // unreleased pages need 'trial' or 'develop' (PLATFORM.md); the deployment says which
     codes: wechatCodes(cloud.openapi.wxacode, process.env.WXACODE_ENV_VERSION ?? 'release'),

@@ -5,7 +5,7 @@ import type { MeetingDoc } from '../../server/docs';
 import type { NotificationDraft } from '../../server/notify';
 import { edgeGuard, move } from '../../server/records';
 import type { ActionContext } from '../../server/registry';
-import type { Patch } from '../../server/store/port';
+import type { Patch, TxStore } from '../../server/store/port';
 import type { MeetingRecord } from './model';
 
 export function meetingEdge(event: MeetingEvent): (r: MeetingRecord, actor: Actor) => void {
@@ -17,8 +17,14 @@ export function moveMeeting(
   event: MeetingEvent,
   patch: Patch<MeetingDoc> = {},
   messages?: (m: MeetingDoc) => readonly NotificationDraft[],
+  /** more writes in the same transaction (reminders to schedule) */
+  also?: (tx: TxStore, m: MeetingDoc) => Promise<void>,
 ): Promise<MeetingDoc> {
-  return ctx.write((tx) => move(tx, 'meetings', meetingWorkflow, ctx.record.meeting, event, ctx.actor.roles, patch), messages);
+  return ctx.write(async (tx) => {
+    const saved = await move(tx, 'meetings', meetingWorkflow, ctx.record.meeting, event, ctx.actor.roles, patch);
+    if (also) await also(tx, saved);
+    return saved;
+  }, messages);
 }
 
 /** The record after a write, for the answer's view. */

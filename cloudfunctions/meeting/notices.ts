@@ -10,7 +10,10 @@ const console_ = (m: MeetingDoc) => `/packages/office/pages/meeting/index?id=${m
 const when = (m: MeetingDoc) => `${formatDateTimeCN(m.plannedAt)}${m.place ? `，${m.place}` : ''}`;
 
 function message(m: MeetingDoc, milestone: Milestone, title: string, body: string, to: 'console' | 'detail' = 'detail') {
-  return { milestone, subject: { type: 'meeting' as const, id: m._id }, occurrence: m.version, title, body, link: to === 'console' ? console_(m) : link(m) };
+  return {
+    milestone, subject: { type: 'meeting' as const, id: m._id }, occurrence: m.version, title, body, link: to === 'console' ? console_(m) : link(m),
+    facts: { subject: m.title, time: m.plannedAt, place: m.place ?? '' },
+  };
 }
 
 export const requested = (office: People, m: MeetingDoc): NotificationDraft[] =>

@@ -8,7 +8,10 @@ const review = (m: MeetingDoc) => `/pages/minutes/index?meetingId=${m._id}`;
 const editor = (m: MeetingDoc) => `/packages/office/pages/minutes-editor/index?meetingId=${m._id}`;
 
 function message(m: MeetingDoc, doc: MinutesDoc, milestone: Milestone, title: string, body: string, link: string) {
-  return { milestone, subject: { type: 'minutes' as const, id: m._id }, occurrence: doc.version, title, body, link };
+  return {
+    milestone, subject: { type: 'minutes' as const, id: m._id }, occurrence: doc.version, title, body, link,
+    facts: { subject: `${m.title}会议纪要`, status: '待审核', time: doc.versions[doc.versions.length - 1]?.savedAt },
+  };
 }
 
 /** Submitted, or approved by the union side: the next reviewers are asked. */

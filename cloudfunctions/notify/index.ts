@@ -1,10 +1,11 @@
-// Cloud function `notify`: the in-app inbox. (Subscription-message delivery plugs into
-// server/notify.ts as a DeliveryChannel.)
+// Cloud function `notify`: the in-app inbox, and the consent ledger of subscription messages
+// (issue #10; their delivery is the DeliveryChannel in server/subscriptions.ts).
 import { makeMain } from '../../server/function';
 import { defineArea } from '../../server/registry';
 import { inbox } from './actions/inbox';
 import { markRead } from './actions/markRead';
+import { recordConsent, subscriptions } from './actions/subscriptions';
 import { unreadCount } from './actions/unreadCount';
 
-export const area = defineArea('notify', [inbox, unreadCount, markRead]);
+export const area = defineArea('notify', [inbox, unreadCount, markRead, recordConsent, subscriptions]);
 export const main = makeMain(area);

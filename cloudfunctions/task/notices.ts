@@ -6,16 +6,20 @@ import { toEach, type Milestone, type NotificationDraft } from '../../server/not
 type People = ReadonlyArray<Pick<Person, '_id' | 'orgId'>>;
 const link = (t: TaskDoc) => `/pages/task/detail/index?id=${t._id}`;
 
-function message(t: TaskDoc, milestone: Milestone, title: string, body: string) {
-  return { milestone, subject: { type: 'task' as const, id: t._id }, occurrence: t.version, title, body, link: link(t) };
+function message(t: TaskDoc, milestone: Milestone, title: string, body: string, person = '') {
+  return {
+    milestone, subject: { type: 'task' as const, id: t._id }, occurrence: t.version, title, body, link: link(t),
+    facts: { subject: t.title, deadline: t.deadline, person },
+  };
 }
 
-const toOwner = (t: TaskDoc, milestone: Milestone, title: string, body: string): NotificationDraft[] => [
-  { ...message(t, milestone, title, body), recipientId: t.ownerId, orgId: t.orgId },
+const toOwner = (t: TaskDoc, milestone: Milestone, title: string, body: string, person = ''): NotificationDraft[] => [
+  { ...message(t, milestone, title, body, person), recipientId: t.ownerId, orgId: t.orgId },
 ];
 
-export const assigned = (t: TaskDoc) =>
-  toOwner(t, 'task_assigned', '您有新的落实任务', `「${t.title}」（${t.meetingTitle}议定事项），请于 ${t.deadline} 前完成。`);
+/** `by`: the assigning office's unit, the 交办单位 of the subscription message */
+export const assigned = (t: TaskDoc, by: string) =>
+  toOwner(t, 'task_assigned', '您有新的落实任务', `「${t.title}」（${t.meetingTitle}议定事项），请于 ${t.deadline} 前完成。`, by);
 
 export const completed = (keepers: People, t: TaskDoc): NotificationDraft[] =>
   toEach(keepers, message(t, 'task_completed', '落实任务待核验', `${t.unit} ${t.ownerName} 已完成「${t.title}」，请核验。`));

@@ -30,7 +30,10 @@ export function topicAnswered(t: TopicDoc, milestone: 'topic_accepted' | 'topic_
     topic_returned: { title: '您的议题被退回', body: `议题「${t.title}」被退回修改，理由：${t.returnReason ?? ''}` },
     topic_merged: { title: '您的议题已合并', body: `议题「${t.title}」已合并至「${t.mergedInto?.title ?? ''}」${t.mergedInto?.note ? `：${t.mergedInto.note}` : ''}` },
   }[milestone];
-  return toEach(proposer(t), { milestone, subject: about(t), occurrence: t.version, link: detail(t), ...text });
+  // issue #10: the 审核结果通知 keywords — the topic, the result in a phrase, the reason or where it went
+  const status = { topic_accepted: '已采纳', topic_returned: '已退回', topic_merged: '已合并' }[milestone];
+  const note = milestone === 'topic_returned' ? (t.returnReason ?? '') : milestone === 'topic_merged' ? `并入「${t.mergedInto?.title ?? ''}」` : '将提交议题清单确认';
+  return toEach(proposer(t), { milestone, subject: about(t), occurrence: t.version, link: detail(t), ...text, facts: { subject: t.title, status, note } });
 }
 
 /** Art. 6 (征求意见): an accepted topic asks the other side's office for its opinion. */

@@ -1,5 +1,6 @@
 // Contract of area `notify`: the in-app inbox (every milestone lands here, whatever else is sent).
 import * as z from 'zod';
+import { CONSENT_RESULTS, TEMPLATE_KEYS, type ConsentResult, type TemplateKey, type TemplateKind } from '../subscriptions';
 import { Cursor, Id } from './common';
 
 export const InboxInput = z.strictObject({
@@ -20,6 +21,38 @@ export interface NotificationView {
   read: boolean;
   /** the step this message asked for has been taken (shown as 已处理) */
   handled: boolean;
+  /** what it is about: the meeting's, task's, topic's or minutes' id */
+  subjectId: string;
+  /** the subscription template it also goes out as (issue #10), if any */
+  templateKey: TemplateKey | null;
+}
+
+/** The consent panel's answers, as `requestSubscribeMessage` gives them, by template key. */
+export const RecordConsentInput = z.strictObject({
+  results: z
+    .partialRecord(z.enum(TEMPLATE_KEYS), z.enum(CONSENT_RESULTS))
+    .refine((r) => Object.keys(r).length >= 1, { message: '没有订阅结果' }),
+});
+export const SubscriptionsInput = z.strictObject({});
+
+export interface SubscriptionItemView {
+  templateKey: TemplateKey;
+  title: string;
+  description: string;
+  /** the WeChat template id to ask for (configuration); null when this deployment has none */
+  templateId: string | null;
+  kind: TemplateKind | null;
+  /** one-time sends left (long-term: not counted) */
+  credits: number;
+  /** the latest answer of the consent panel, null if never asked */
+  answer: ConsentResult | null;
+  /** whether the next reminder of this kind will reach WeChat: 'on' | 'needs_consent' | 'refused' | 'unavailable' */
+  state: 'on' | 'needs_consent' | 'refused' | 'unavailable';
+  stateLabel: string;
+}
+
+export interface SubscriptionsView {
+  items: SubscriptionItemView[];
 }
 
 export interface InboxView {

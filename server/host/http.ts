@@ -17,6 +17,8 @@ import { devEnabled, devRequestAllowed, devSignIn, listDevUsers, setDevClock } f
 import { API_POLICY, appPolicy, setSecurityHeaders } from './headers';
 import { createLocalRuntime, type HostContext } from './local-runtime';
 import { LocalFiles, localCodes } from './outputs';
+import { DevOutbox } from './dev-outbox';
+import { dispatch } from '../router';
 import { serveStatic } from './static';
 
 export interface HostOptions {
@@ -65,8 +67,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const clock = new DevClock();
   const files = new LocalFiles(opts.filesDir ?? join(tmpdir(), `joint-meeting-files-${process.pid}`));
   let baseUrl = '';
+  const devOutbox = new DevOutbox(clock);
   const runtime = createLocalRuntime({
-    store: opts.store, clock, secret: opts.secret, content: opts.content, quiet: opts.quiet, files, codes: localCodes(() => baseUrl),
+    store: opts.store, clock, secret: opts.secret, content: opts.content, quiet: opts.quiet, files, codes: localCodes(() => baseUrl), sender: devOutbox,
   });
   installRuntime(runtime);
   let dev = false; // decided once the socket is bound, before any request arrives
@@ -78,6 +81,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (path === '/api/dev/users' && req.method === 'GET') return send(res, { ok: true, data: await listDevUsers(opts.store) });
       if (path === '/api/dev/clock' && req.method === 'POST') return send(res, setDevClock(clock, await readJson(req)));
       if (path === '/api/dev/metrics' && req.method === 'GET') return send(res, { ok: true, data: refusalCounts() });
+      // issue #10: one reminders tick at the dev clock; what would have gone to WeChat; a WeChat error to answer
+      if (path === '/api/dev/tick' && req.method === 'POST') {
+        const r = await dispatch(FUNCTION_MAP.get('reminders')!.area, { action: 'tick', payload: {} }, {}, runtime, { kind: 'system', name: 'dev-tick' });
+        return send(res, r.envelope);
+      }
+      if (path === '/api/dev/outbox' && req.method === 'GET') return send(res, { ok: true, data: devOutbox.list() });
+      if (path === '/api/dev/outbox/fail' && req.method === 'POST') return send(res, devOutbox.fail(await readJson(req)));
       throw new HostRefusal(404, 'not_found', '未知的开发接口');
     }
     if (path === '/api/upload' && req.method === 'POST') return receiveUpload(req, res);

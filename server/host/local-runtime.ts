@@ -6,6 +6,7 @@ import { consoleLog, type Principal, type Runtime } from '../runtime';
 import { verifySession } from '../session';
 import type { CodeMaker, FileOutlet } from '../outputs';
 import type { Store } from '../store/port';
+import { localTemplateConfigs, SubscriptionChannel, templateConfigs, type SubscribeSender } from '../subscriptions';
 
 /** What the host hands a function as `context`: the raw bearer token, verified here. */
 export interface HostContext {
@@ -14,12 +15,18 @@ export interface HostContext {
 
 export function createLocalRuntime(opts: {
   store: Store; clock: Clock; secret: string; content: ContentChecker; files: FileOutlet; codes: CodeMaker; quiet?: boolean;
+  /** issue #10: where subscription messages go (the host's dev outbox) */
+  sender: SubscribeSender;
 }): Runtime {
+  const log: Runtime['log'] = opts.quiet ? (level, message, extra) => level === 'error' && consoleLog(level, message, extra) : consoleLog;
+  // every template, one-time, unless the deployment's configuration is given (SUBSCRIBE_TEMPLATES)
+  const templates = process.env.SUBSCRIBE_TEMPLATES ? templateConfigs(process.env.SUBSCRIBE_TEMPLATES) : localTemplateConfigs();
   return {
     store: opts.store,
     clock: opts.clock,
     content: opts.content,
-    channels: [],
+    channels: [new SubscriptionChannel(opts.store, opts.sender, templates, log)],
+    templates,
     files: opts.files,
     codes: opts.codes,
     principal(context: unknown): Principal | null {
@@ -29,6 +36,6 @@ export function createLocalRuntime(opts: {
       const userId = verifySession(opts.secret, token, systemClock.now());
       return userId ? { kind: 'user', userId } : null;
     },
-    log: opts.quiet ? (level, message, extra) => level === 'error' && consoleLog(level, message, extra) : consoleLog,
+    log,
   };
 }

@@ -5,7 +5,11 @@ import { dispatch } from '../router';
 import type { Runtime } from '../runtime';
 
 /** What `cloudfunctions/<area>/config.json` triggers in WeChat: every 10 minutes. */
-const TIMED = [{ area: 'system', action: 'sweep', everyMs: 10 * 60 * 1000 }] as const;
+const TIMED = [
+  { area: 'system', action: 'sweep', everyMs: 10 * 60 * 1000 },
+  // issue #10: reminders and subscription messages held by quiet hours
+  { area: 'reminders', action: 'tick', everyMs: 10 * 60 * 1000 },
+] as const;
 
 export function startTimers(runtime: Runtime): () => void {
   const handles = TIMED.map(({ area, action, everyMs }) => {

@@ -40,6 +40,12 @@ export const COLLECTIONS = {
   tasks: [{ fields: ['ownerId', 'open', 'dueAt'] }, { fields: ['meetingId', 'dueAt'] }, { fields: ['orgId', 'open', 'dueAt'] }],
   /** Art. 10: one release per meeting (`_id` = meetingId) */
   press: [],
+  /** issue #10: scheduled reminders, taken by the tick when due (and claims a dead tick left) */
+  reminders: [{ fields: ['state', 'dueAt'] }, { fields: ['state', 'claimedAt'] }],
+  /** issue #10: the consent ledger, one per person and template (`_id` = personId:templateKey) */
+  subscriptions: [{ fields: ['personId'] }],
+  /** issue #10: every subscription message and its attempts; the queued ones by when they may go */
+  deliveries: [{ fields: ['state', 'sendAt'] }, { fields: ['personId', 'createdAt'] }],
 } as const satisfies Record<string, readonly IndexDef[]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -289,6 +289,18 @@ export const EXAMPLES: Record<string, ActionExample> = {
   'press.return': { payload: async (w, org) => ({ meetingId: (await makePress(w, org)).meetingId, reason: '标题请改为新闻式' }), admits: ['gov_office', 'union_office'] },
   'press.get': { payload: async (w, org) => ({ meetingId: (await makePress(w, org)).meetingId }), admits: ORG_LEADERSHIP },
 
+  // issue #10: the consent ledger is the caller's own
+  'notify.recordConsent': {
+    payload: () => ({ results: { meeting_tomorrow: 'accept', reply_reminder: 'reject' } }),
+    isolation: (res) => expect(res.envelope).toMatchObject({ ok: true, data: { items: expect.arrayContaining([expect.objectContaining({ templateKey: 'meeting_tomorrow' })]) } }),
+  },
+  'notify.subscriptions': { payload: () => ({}), isolation: (res) => expect(res.envelope.ok).toBe(true) },
+  'reminders.tick': {
+    payload: () => ({}),
+    isolation: () => {
+      throw new Error('no person may run reminders.tick');
+    },
+  },
   // the timer's housekeeping: the system actor only, no person of any role
   'system.sweep': {
     payload: () => ({}),

@@ -4,6 +4,7 @@
 // sections and plans their minutes; the items themselves are generated, never typed.
 import { AppError, IssueNoticeInput, UpdateAgendaInput } from '../../../domain';
 import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
+import { meetingReminders, schedule } from '../../../server/reminders';
 import { defineAction } from '../../../server/registry';
 import { findAll } from '../../../server/store/port';
 import { meetingKind, requireFlag } from '../model';
@@ -19,7 +20,9 @@ export const issueNotice = defineAction({
   target: (i) => i.meetingId,
   handler: async ({ docNumber }, ctx) => {
     const invitees = await findAll<InvitationDoc>(ctx.store, 'invitations', { meetingId: ctx.record.meeting._id });
-    const saved = await moveMeeting(ctx, 'issueNotice', { docNumber, noticeIssuedAt: ctx.now.toISOString() }, (m) => noticeIssued(invitees, m));
+    // issue #10: the reply reminder and the eve of the meeting are scheduled with the notice
+    const saved = await moveMeeting(ctx, 'issueNotice', { docNumber, noticeIssuedAt: ctx.now.toISOString() }, (m) => noticeIssued(invitees, m),
+      (tx, m) => schedule(tx, meetingReminders(m, ctx.now), ctx.now));
     return toMeetingView(ctx, after(ctx.record, saved), ctx.actor);
   },
 });

@@ -4,6 +4,7 @@
 // major matter, the mayor.
 import { AppError, mayPreside, RescheduleInput, SetPresidingInput, type Person } from '../../../domain';
 import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
+import { meetingReminders, schedule } from '../../../server/reminders';
 import { defineAction } from '../../../server/registry';
 import { findAll } from '../../../server/store/port';
 import { meetingKind, requireFlag } from '../model';
@@ -31,6 +32,8 @@ export const reschedule = defineAction({
         });
         // invitations carry the time for "my invitations": kept in step in the same commit
         for (const i of invitees) await tx.update<InvitationDoc>('invitations', i._id, i.version, { plannedAt: when });
+        // issue #10: reminders for the new time; those of the old version never fire
+        if (m.status === 'notice_issued') await schedule(tx, meetingReminders(m, ctx.now), ctx.now);
         return m;
       },
       (m) => rescheduled(invitees, m),

@@ -4,6 +4,7 @@ import { AppError, MINUTES_MAX_VERSIONS, MINUTES_UNION_REVIEWERS, minutesWorkflo
 import type { MinutesDoc } from '../../../server/docs';
 import { peopleWithRoles } from '../../../server/notify';
 import { move } from '../../../server/records';
+import { minutesReminder, schedule } from '../../../server/reminders';
 import { defineAction } from '../../../server/registry';
 import { minutesEdge, minutesKind, requireEditable } from '../model';
 import { reviewAsked } from '../notices';
@@ -43,7 +44,11 @@ export const submit = defineAction({
     const { meeting, minutes } = ctx.record;
     const reviewers = await peopleWithRoles(ctx.store, meeting.orgId, MINUTES_UNION_REVIEWERS);
     const saved = await ctx.write(
-      (tx) => move(tx, 'minutes', minutesWorkflow, minutes!, 'submit', ctx.actor.roles),
+      async (tx) => {
+        const doc = await move(tx, 'minutes', minutesWorkflow, minutes!, 'submit', ctx.actor.roles);
+        await schedule(tx, minutesReminder(doc, ctx.now), ctx.now); // issue #10: still waiting three days later
+        return doc;
+      },
       (doc) => reviewAsked(reviewers, meeting, doc),
     );
     return toMinutesView(ctx.store, { ...ctx.record, minutes: saved }, ctx.actor);

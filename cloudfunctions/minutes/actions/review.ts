@@ -4,6 +4,7 @@
 import { MINUTES_DRAFTERS, MINUTES_GOV_REVIEWERS, minutesWorkflow, MinutesIdInput, ReturnMinutesInput } from '../../../domain';
 import { peopleWithRoles } from '../../../server/notify';
 import { move } from '../../../server/records';
+import { minutesReminder, schedule } from '../../../server/reminders';
 import { defineAction } from '../../../server/registry';
 import { minutesEdge, minutesKind } from '../model';
 import { approved, returned, reviewAsked } from '../notices';
@@ -23,7 +24,11 @@ export const approve = defineAction({
     const next = await peopleWithRoles(ctx.store, meeting.orgId, stage === 'union_review' ? MINUTES_GOV_REVIEWERS : MINUTES_DRAFTERS);
     const approval = { version: latestVersion(minutes).n, stage, by: ctx.actor.id, byName: ctx.actor.name, at: ctx.now.toISOString() };
     const saved = await ctx.write(
-      (tx) => move(tx, 'minutes', minutesWorkflow, minutes, 'approve', ctx.actor.roles, { approvals: [...minutes.approvals, approval] }),
+      async (tx) => {
+        const doc = await move(tx, 'minutes', minutesWorkflow, minutes, 'approve', ctx.actor.roles, { approvals: [...minutes.approvals, approval] });
+        await schedule(tx, minutesReminder(doc, ctx.now), ctx.now); // issue #10: the next stage, three days later
+        return doc;
+      },
       (doc) => (doc.status === 'approved' ? approved(next, meeting, doc) : reviewAsked(next, meeting, doc)),
     );
     return toMinutesView(ctx.store, { ...ctx.record, minutes: saved }, ctx.actor);

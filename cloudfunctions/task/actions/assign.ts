@@ -4,6 +4,7 @@
 import { AppError, AssignTaskInput, deadlineEnds, deadlineIsPast, keeperRoleOf, mayAssignTo, type Person } from '../../../domain';
 import type { TaskDoc } from '../../../server/docs';
 import { orgById } from '../../../server/identity';
+import { schedule, taskReminders } from '../../../server/reminders';
 import { defineAction } from '../../../server/registry';
 import { decisionKind, requireIssuedDecision } from '../model';
 import { assigned } from '../notices';
@@ -26,16 +27,21 @@ export const assign = defineAction({
     }
     if (deadlineIsPast(deadline, ctx.now)) throw new AppError('validation_error', '完成时限不能早于今天', { field: 'deadline' });
     const at = ctx.now.toISOString();
+    const { dueSoonDays } = await ctx.params(meeting.orgId);
     const task = await ctx.write(
-      (tx) =>
-        tx.insert<TaskDoc>('tasks', {
+      async (tx) => {
+        const t = await tx.insert<TaskDoc>('tasks', {
           orgId: meeting.orgId, meetingId: meeting._id, meetingTitle: meeting.title,
           decisionId: decision!.id, decisionTitle: decision!.title, decisionText: decision!.text,
           title, ownerId: owner._id, ownerName: owner.name, unit: owner.unit, keeperRole: keeperRoleOf(ctx.actor.roles),
           assignedBy: ctx.actor.id, assignedAt: at, deadline, dueAt: deadlineEnds(deadline), deadlineVersion: 1,
           status: 'in_progress', open: true, progress: [], completion: null, sendBacks: [], explanations: [],
-        }),
-      (t) => assigned(t),
+        });
+        // issue #10: when it turns yellow, and the morning after its deadline
+        await schedule(tx, taskReminders(t, dueSoonDays, ctx.now), ctx.now);
+        return t;
+      },
+      (t) => assigned(t, ctx.actor.unit ?? ''),
     );
     return { id: task._id };
   },

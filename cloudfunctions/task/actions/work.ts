@@ -16,6 +16,7 @@ import {
 import type { TaskDoc } from '../../../server/docs';
 import { peopleWithRoles } from '../../../server/notify';
 import { move } from '../../../server/records';
+import { schedule, taskReminders } from '../../../server/reminders';
 import { defineAction, type ActionContext } from '../../../server/registry';
 import { requireOpen, taskEdge, taskKind } from '../model';
 import { completed } from '../notices';
@@ -88,11 +89,14 @@ export const explain = defineAction({
     await ctx.checkContent([explanation, opinion]);
     const entry = { explanation, opinion, newDeadline, oldDeadline: t.deadline, by: ctx.actor.id, byName: ctx.actor.name, at: ctx.now.toISOString() };
     // a new deadline is a new version of it: reminders keyed on the old one never fire (issue #10)
-    const saved = await ctx.write((tx) =>
-      tx.update<TaskDoc>('tasks', t._id, t.version, {
+    const { dueSoonDays } = await ctx.params(t.orgId);
+    const saved = await ctx.write(async (tx) => {
+      const next = await tx.update<TaskDoc>('tasks', t._id, t.version, {
         explanations: [...t.explanations, entry], deadline: newDeadline, dueAt: deadlineEnds(newDeadline), deadlineVersion: t.deadlineVersion + 1,
-      }),
-    );
+      });
+      await schedule(tx, taskReminders(next, dueSoonDays, ctx.now), ctx.now);
+      return next;
+    });
     return taskAnswer(ctx, saved);
   },
 });

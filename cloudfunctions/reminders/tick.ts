@@ -1,0 +1,57 @@
+// reminders.tick — issue #10: the timer's tick, run as the system actor through the router (a
+// WeChat timer trigger every 10 minutes off the hour; locally the host's interval and
+// POST /api/dev/tick). Due reminders come from an indexed `state, dueAt` query (never a scan of
+// meetings or tasks), each claimed with a conditional update so two ticks never take the same one;
+// its messages and its end are committed together (the outbox), then delivered. Last, the
+// subscription messages held by quiet hours or a retry's backoff whose time has come are sent.
+import { TickInput } from '../../domain';
+import { schedule, type ReminderDoc } from '../../server/reminders';
+import { defineAction } from '../../server/registry';
+import { subscriptionChannelOf } from '../../server/subscriptions';
+import { resolveReminder } from './resolve';
+
+/** a claim older than this was left by a tick that died: it is taken again (messages are keyed, so never doubled) */
+const STALE_CLAIM_MS = 5 * 60_000;
+/** reminders handled per tick at most; the rest wait for the next tick, oldest first */
+const PER_TICK = 500;
+
+export const tick = defineAction({
+  name: 'reminders.tick',
+  input: TickInput,
+  handler: async (_input, ctx) => {
+    const now = ctx.now.toISOString();
+    const stale = new Date(ctx.now.getTime() - STALE_CLAIM_MS).toISOString();
+    let fired = 0;
+    let voided = 0;
+    for (let handled = 0; handled < PER_TICK; ) {
+      const page = await ctx.store.find<ReminderDoc>('reminders', { state: 'due', dueAt: { lte: now } }, { sort: [['dueAt', 'asc']], limit: 100 });
+      const stuck = handled === 0 ? await ctx.store.find<ReminderDoc>('reminders', { state: 'claimed', claimedAt: { lt: stale } }, { sort: [['claimedAt', 'asc']], limit: 100 }) : { items: [] };
+      const batch = [...stuck.items, ...page.items];
+      if (!batch.length) break;
+      for (const r of batch) {
+        handled += 1;
+        let claimed: ReminderDoc;
+        try {
+          claimed = await ctx.store.update<ReminderDoc>('reminders', r._id, r.version, { state: 'claimed', claimedAt: now });
+        } catch {
+          continue; // another tick took it
+        }
+        const resolution = await resolveReminder(ctx.store, claimed, ctx.now);
+        await ctx.write(
+          async (tx) => {
+            await tx.update<ReminderDoc>('reminders', claimed._id, claimed.version, { state: resolution ? 'done' : 'void', doneAt: now });
+            if (resolution?.next) await schedule(tx, [resolution.next], ctx.now);
+          },
+          () => resolution?.drafts ?? [],
+        );
+        if (resolution) fired += 1;
+        else voided += 1;
+      }
+      if (!page.items.length) break;
+    }
+    const outcomes = await ctx.deliverNow();
+    const channel = subscriptionChannelOf(ctx);
+    const flushed = channel ? await channel.flush(ctx.now) : { sent: 0, queued: 0 };
+    return { fired, voided, sent: outcomes.sent + flushed.sent, queued: flushed.queued };
+  },
+});
