@@ -16,8 +16,8 @@ export interface ReminderSpec {
   subjectType: 'meeting' | 'task' | 'minutes';
   subjectId: string;
   orgId: string;
-  /** the subject's version the reminder belongs to */
-  version: number;
+  /** the subject's version the reminder belongs to (not the document's own `version`) */
+  subjectVersion: number;
   dueAt: string;
   /** minutes: the stage it waits at */
   stage?: MinutesStatus;
@@ -30,8 +30,8 @@ export interface ReminderDoc extends StoredDoc, ReminderSpec {
   doneAt?: string;
 }
 
-export function reminderKey(s: Pick<ReminderSpec, 'kind' | 'subjectId' | 'version' | 'dueAt'>): string {
-  return `r${createHash('sha256').update([s.kind, s.subjectId, s.version, s.dueAt].join('\u0000')).digest('hex').slice(0, 39)}`;
+export function reminderKey(s: Pick<ReminderSpec, 'kind' | 'subjectId' | 'subjectVersion' | 'dueAt'>): string {
+  return `r${createHash('sha256').update([s.kind, s.subjectId, s.subjectVersion, s.dueAt].join('\u0000')).digest('hex').slice(0, 39)}`;
 }
 
 /** Writes the reminders inside the caller's transaction; one already scheduled is left as it is. */
@@ -50,7 +50,7 @@ const day = (iso: string, offset: number) => cn(iso).add(offset, 'day').format('
  * the meeting day; those attending, at 18:00 the day before. Times already past are not scheduled.
  */
 export function meetingReminders(m: MeetingDoc, now: Date): ReminderSpec[] {
-  const base = { subjectType: 'meeting' as const, subjectId: m._id, orgId: m.orgId, version: m.scheduleVersion ?? 1 };
+  const base = { subjectType: 'meeting' as const, subjectId: m._id, orgId: m.orgId, subjectVersion: m.scheduleVersion ?? 1 };
   return [
     { ...base, kind: 'reply_reminder' as const, dueAt: fromCN(day(m.plannedAt, -3), '09:00') },
     { ...base, kind: 'meeting_tomorrow' as const, dueAt: fromCN(day(m.plannedAt, -1), '18:00') },
@@ -62,19 +62,19 @@ export function meetingReminders(m: MeetingDoc, now: Date): ReminderSpec[] {
  * morning after its deadline (then weekly, scheduled by the tick).
  */
 export function taskReminders(t: TaskDoc, dueSoonDays: number, now: Date): ReminderSpec[] {
-  const base = { subjectType: 'task' as const, subjectId: t._id, orgId: t.orgId, version: t.deadlineVersion };
+  const base = { subjectType: 'task' as const, subjectId: t._id, orgId: t.orgId, subjectVersion: t.deadlineVersion };
   const yellow = fromCN(day(fromCN(t.deadline), 1 - dueSoonDays), '08:00');
-  return [
-    { ...base, kind: 'task_due_soon' as const, dueAt: yellow > now.toISOString() ? yellow : now.toISOString() },
-    { ...base, kind: 'task_overdue' as const, dueAt: fromCN(day(fromCN(t.deadline), 1), '08:00') },
-  ];
+  const overdue = { ...base, kind: 'task_overdue' as const, dueAt: fromCN(day(fromCN(t.deadline), 1), '08:00') };
+  // already past its deadline: no "due soon", only the overdue reminder
+  if (now.toISOString() >= t.dueAt) return [overdue];
+  return [{ ...base, kind: 'task_due_soon' as const, dueAt: yellow > now.toISOString() ? yellow : now.toISOString() }, overdue];
 }
 
 /** Art. 9: minutes still at the same stage three days later remind that stage's reviewers again. */
 export function minutesReminder(m: MinutesDoc, now: Date): ReminderSpec[] {
   if (m.status !== 'union_review' && m.status !== 'gov_review') return [];
   return [{
-    kind: 'minutes_stalled', subjectType: 'minutes', subjectId: m._id, orgId: m.orgId, version: m.version, stage: m.status,
+    kind: 'minutes_stalled', subjectType: 'minutes', subjectId: m._id, orgId: m.orgId, subjectVersion: m.version, stage: m.status,
     dueAt: cn(now).add(3, 'day').toDate().toISOString(),
   }];
 }

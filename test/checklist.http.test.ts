@@ -8,21 +8,14 @@
 import JSZip from 'jszip';
 import { fromCN } from '../domain';
 import { startTestHost, type TestHost } from './support/host';
+import { httpCaller, meetingWithNotice, type Ok } from './support/flows';
 import { DEMO_NOW } from './support/world';
 
 let host: TestHost;
-const tokens: Record<string, string> = {};
-const as = async (key: string) => (tokens[key] ??= await host.signIn(key));
-const call = async (key: string, area: string, action: string, payload: unknown) => host.post(area, { action, payload }, await as(key));
-const ok = async (key: string, area: string, action: string, payload: unknown) => {
-  const res = await call(key, area, action, payload);
-  if (res.status !== 200) throw new Error(`${key} ${area}.${action}: ${res.status} ${JSON.stringify(res.json)}`);
-  return res.json.data;
-};
-const code = async (key: string, area: string, action: string, payload: unknown) => {
-  const res = await call(key, area, action, payload);
-  return res.json.ok ? 'ok' : res.json.error.code;
-};
+let as: ReturnType<typeof httpCaller>['as'];
+let call: ReturnType<typeof httpCaller>['call'];
+let ok: Ok;
+let code: ReturnType<typeof httpCaller>['code'];
 const download = async (url: string, key: string) => {
   const res = await fetch(`${host.url}${url.replace(/^\//, '')}`, { headers: { authorization: `Bearer ${await as(key)}` } });
   return { status: res.status, type: res.headers.get('content-type'), bytes: new Uint8Array(await res.arrayBuffer()) };
@@ -37,6 +30,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 
 beforeAll(async () => {
   host = await startTestHost();
+  ({ as, call, ok, code } = httpCaller(host));
 });
 afterAll(() => host.stop());
 
@@ -45,22 +39,10 @@ let meetingId: string;
 
 /** The meetings flow (issue #8): requested, accepted, collecting, list fixed, notice issued, in session, held. */
 it('takes a meeting through the meetings flow to held', async () => {
-  meetingId = (await ok('city-union-office', 'meeting', 'request', {
-    kind: 'special', title: '巴彦淖尔市政府与市总工会职工权益专题会议', plannedAt, place: '市政府第一会议室', reason: '研究职工技能培训补贴落实',
-  })).id;
-  await ok('city-gov-office', 'meeting', 'accept', { meetingId });
-  await ok('city-union-office', 'meeting', 'openCollection', { meetingId });
-  const topic = await ok('city-rep-ma', 'topic', 'submit', {
-    meetingId, side: 'union', category: 'worker_concerns', title: '关于简化技能培训补贴申领的建议',
-    background: '我市技能培训补贴申领流程繁琐，职工知晓率低。', research: '调研十家企业，六成职工不了解补贴政策。', request: '建议简化申领流程并由工会协助宣传。',
+  meetingId = await meetingWithNotice(ok, {
+    title: '巴彦淖尔市政府与市总工会职工权益专题会议', plannedAt, docNumber: '巴政办字〔2026〕101号',
+    gov: ['city-gov-leader', 'city-hrss'], union: ['city-union-chair', 'city-rep-ma'],
   });
-  await ok('city-union-office', 'topic', 'accept', { id: topic.id });
-  await ok('city-gov-convenor', 'topic', 'confirmList', { meetingId });
-  await ok('city-union-chair', 'topic', 'confirmList', { meetingId });
-  await ok('city-gov-office', 'meeting', 'invite', { meetingId, invitees: [{ personId: 'city-gov-leader', category: 'leader' }, { personId: 'city-hrss', category: 'department' }] });
-  await ok('city-union-office', 'meeting', 'invite', { meetingId, invitees: [{ personId: 'city-union-chair', category: 'leader' }, { personId: 'city-rep-ma', category: 'worker_representative' }] });
-  await ok('city-gov-office', 'meeting', 'setPresiding', { meetingId, personId: 'city-gov-leader' });
-  await ok('city-gov-office', 'meeting', 'issueNotice', { meetingId, docNumber: '巴政办字〔2026〕101号' });
   await ok('city-hrss', 'meeting', 'reply', { meetingId, answer: 'decline', reason: '参加自治区培训' });
   host.clock.set(new Date(new Date(plannedAt).getTime() - 10 * 60 * 1000));
   await ok('city-union-office', 'meeting', 'start', { meetingId });

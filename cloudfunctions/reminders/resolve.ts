@@ -23,7 +23,7 @@ const WEEK_MS = 7 * 86_400_000;
 
 function meetingMessage(m: MeetingDoc, r: ReminderDoc, title: string, body: string, note: string) {
   return {
-    milestone: r.kind as NotificationDraft['milestone'], subject: { type: 'meeting' as const, id: m._id }, dueAt: r.dueAt, occurrence: r.version,
+    milestone: r.kind as NotificationDraft['milestone'], subject: { type: 'meeting' as const, id: m._id }, dueAt: r.dueAt, occurrence: r.subjectVersion,
     title, body, link: `/pages/meeting/detail/index?id=${m._id}`,
     facts: { subject: m.title, time: m.plannedAt, place: m.place ?? '', note },
   };
@@ -32,7 +32,7 @@ function meetingMessage(m: MeetingDoc, r: ReminderDoc, title: string, body: stri
 async function meetingReminder(store: Store, r: ReminderDoc): Promise<Resolution | null> {
   const m = await store.get<MeetingDoc>('meetings', r.subjectId);
   // Art. 5, 7: only while the notice stands at the time it was scheduled for
-  if (!m || m.status !== 'notice_issued' || (m.scheduleVersion ?? 1) !== r.version) return null;
+  if (!m || m.status !== 'notice_issued' || (m.scheduleVersion ?? 1) !== r.subjectVersion) return null;
   const invitations = await findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id });
   const when = `${formatDateTimeCN(m.plannedAt)}${m.place ? `，${m.place}` : ''}`;
   if (r.kind === 'reply_reminder') {
@@ -46,31 +46,37 @@ async function meetingReminder(store: Store, r: ReminderDoc): Promise<Resolution
 async function taskReminder(store: Store, r: ReminderDoc, now: Date): Promise<Resolution | null> {
   const t = await store.get<TaskDoc>('tasks', r.subjectId);
   // Art. 11: only while it is being worked on, at the deadline it was scheduled for
-  if (!t || t.status !== 'in_progress' || t.deadlineVersion !== r.version) return null;
+  if (!t || t.status !== 'in_progress' || t.deadlineVersion !== r.subjectVersion) return null;
+  // a late tick never says "due soon" about a task already overdue
+  if (r.kind === 'task_due_soon' && now.toISOString() >= t.dueAt) return null;
   const countdown = countdownLabel(t.deadline, now, false);
   const overdue = r.kind === 'task_overdue';
   const draft: NotificationDraft = {
     recipientId: t.ownerId, orgId: t.orgId, milestone: r.kind as NotificationDraft['milestone'], subject: { type: 'task', id: t._id },
-    dueAt: r.dueAt, occurrence: r.version,
+    dueAt: r.dueAt, occurrence: r.subjectVersion,
     title: overdue ? '落实任务已逾期' : '落实任务即将到期',
     body: overdue ? `「${t.title}」已超过完成时限（${t.deadline}），${countdown}，请尽快完成或说明原因。` : `「${t.title}」将于 ${t.deadline} 到期（${countdown}），请按期完成。`,
     link: `/pages/task/detail/index?id=${t._id}`,
     facts: { subject: t.title, deadline: t.deadline, note: overdue ? `${countdown}，请尽快完成或说明原因` : `${countdown}，请按期完成` },
   };
-  const next = overdue ? { ...specOf(r), dueAt: new Date(new Date(r.dueAt).getTime() + WEEK_MS).toISOString() } : undefined;
+  // weekly after the first, at the same time of day; a tick that comes late never catches up
+  // with a burst of the weeks it missed — the next one is the first weekly slot still ahead
+  let nextMs = new Date(r.dueAt).getTime() + WEEK_MS;
+  while (nextMs <= now.getTime()) nextMs += WEEK_MS;
+  const next = overdue ? { ...specOf(r), dueAt: new Date(nextMs).toISOString() } : undefined;
   return { drafts: [draft], ...(next ? { next } : {}) };
 }
 
 async function minutesReminder(store: Store, r: ReminderDoc): Promise<Resolution | null> {
   const m = await store.get<MinutesDoc>('minutes', r.subjectId);
   // Art. 9: still at the same stage, not touched since
-  if (!m || m.version !== r.version || m.status !== r.stage) return null;
+  if (!m || m.version !== r.subjectVersion || m.status !== r.stage) return null;
   const meeting = await store.get<MeetingDoc>('meetings', m.meetingId);
   const reviewers = await peopleWithRoles(store, m.orgId, m.status === 'union_review' ? MINUTES_UNION_REVIEWERS : MINUTES_GOV_REVIEWERS);
   const title = meeting?.title ?? '会议纪要';
   return {
     drafts: toEach(reviewers, {
-      milestone: 'minutes_stalled', subject: { type: 'minutes', id: m._id }, dueAt: r.dueAt, occurrence: r.version,
+      milestone: 'minutes_stalled', subject: { type: 'minutes', id: m._id }, dueAt: r.dueAt, occurrence: r.subjectVersion,
       title: '会议纪要仍待您审核', body: `「${title}」的会议纪要已提交三天，仍待您审核。`, link: `/pages/minutes/index?meetingId=${m._id}`,
       facts: { subject: `${title}会议纪要`, status: '待审核', time: m.versions[m.versions.length - 1]?.savedAt },
     }),
@@ -78,7 +84,7 @@ async function minutesReminder(store: Store, r: ReminderDoc): Promise<Resolution
 }
 
 const specOf = (r: ReminderDoc): ReminderSpec => ({
-  kind: r.kind, subjectType: r.subjectType, subjectId: r.subjectId, orgId: r.orgId, version: r.version, dueAt: r.dueAt, ...(r.stage ? { stage: r.stage } : {}),
+  kind: r.kind, subjectType: r.subjectType, subjectId: r.subjectId, orgId: r.orgId, subjectVersion: r.subjectVersion, dueAt: r.dueAt, ...(r.stage ? { stage: r.stage } : {}),
 });
 
 export function resolveReminder(store: Store, r: ReminderDoc, now: Date): Promise<Resolution | null> {

@@ -6,6 +6,7 @@
 import { addDaysCN, addMonthsCN, cn, DEFAULT_RULES, fromCN, iso, sideOf, topicAudience, type Org, type Person } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, SettingsDoc, TaskDoc, TopicDoc } from '../docs';
 import { heldMeeting, lastYearChecklist } from './after-meeting';
+import { meetingReminders, schedule, taskReminders } from '../reminders';
 import type { NewDoc, Store } from '../store/port';
 import { CITY_PEOPLE, countyOffices, LINHE_PEOPLE, type DemoPerson } from './demo-people';
 
@@ -151,5 +152,10 @@ export async function seedDemo(store: Store, now: Date): Promise<boolean> {
   await store.insert<MeetingDoc>('meetings', held.meeting);
   for (const i of held.invitations) await store.insert<InvitationDoc>('invitations', i);
   await store.insert<MinutesDoc>('minutes', held.minutes);
+  // issue #10: the reminders the actions would have scheduled for the seeded notice and tasks
+  await store.transaction(async (tx) => {
+    await schedule(tx, meetingReminders({ ...special.meeting, version: 1 } as MeetingDoc, now), now);
+    for (const t of checklist.tasks) if (t.status === 'in_progress') await schedule(tx, taskReminders({ ...t, version: 1 } as TaskDoc, DEFAULT_RULES.dueSoonDays, now), now);
+  });
   return true;
 }
