@@ -1,4 +1,6 @@
 // Home: who I am, my org, and what is waiting for me. One cloud call renders the whole screen.
+// Art. 11: my open tasks with their lights and countdowns, and for those who follow the whole
+// checklist the 落实清单 entry with the org's overdue count; Art. 9: the minutes waiting for me.
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -17,6 +19,8 @@ import { toast } from '../../utils/feedback';
 import { ROUTES, openPage } from '../../utils/nav';
 import { officeEntries, rememberOfficeContext } from '../../utils/office';
 import { statusTagClass } from '../../utils/topic';
+import { Countdown, Light, isLight } from '../task/mine/kit';
+import '../task/mine/kit.css';
 import './index.css';
 
 type HomeItem = HomeView['topics'][number];
@@ -215,7 +219,7 @@ function HomeContent({ home }: { home: HomeView }) {
           <View className='tiles'>
             <CountTile label='我的议题' count={counts.topics} onTap={() => openPage(ROUTES.mine)} />
             <CountTile label='会议邀请' count={counts.invitations} onTap={() => openPage(ROUTES.meetingMine)} />
-            <CountTile label='待办任务' count={counts.tasks} onTap={() => scrollToSection('home-tasks')} />
+            <CountTile label='待办任务' count={counts.tasks} onTap={() => openPage(ROUTES.taskMine)} />
           </View>
 
           <View className='card entries'>
@@ -251,6 +255,16 @@ function HomeContent({ home }: { home: HomeView }) {
             {home.meetings.map((m) => (
               <Entry key={`console-${m.id}`} mark='会' title={`会议工作台 · ${m.stateLabel}`} desc={m.nextStep ? `${m.title}｜下一步：${m.nextStep}` : m.title} onTap={() => openPage(ROUTES.meetingConsole, { id: m.id })} />
             ))}
+            {can('checklist') ? (
+              <Entry
+                mark='督'
+                title='落实清单'
+                desc={counts.overdue ? `${counts.overdue} 项任务已逾期，请督办` : '暂无逾期任务'}
+                badge={counts.overdue ?? 0}
+                badgeUnit='项逾期'
+                onTap={() => openPage(ROUTES.checklist)}
+              />
+            ) : null}
             {can('requestMeeting') ? (
               <Entry mark='提' title='提请召开联席会议' desc='第四条：由工会方提请，政府方同意后召开' onTap={() => openPage(ROUTES.meetingRequest)} />
             ) : null}
@@ -275,6 +289,8 @@ function HomeContent({ home }: { home: HomeView }) {
             )}
           </View>
 
+          {home.minutes.length > 0 ? <MinutesSection items={home.minutes} /> : null}
+
           <ItemSection
             id='home-topics'
             title='我的议题'
@@ -293,16 +309,11 @@ function HomeContent({ home }: { home: HomeView }) {
             onMore={() => openPage(ROUTES.meetingMine)}
             onItem={(id) => openPage(ROUTES.meetingDetail, { id })}
           />
-          <ItemSection id='home-tasks' title='待办任务' items={home.tasks} total={counts.tasks} empty='暂无待办任务' />
+          <TaskSection items={home.tasks} total={counts.tasks} />
         </View>
       </View>
     </View>
   );
-}
-
-/** A tile whose list is a section further down this page: bring it into view. */
-function scrollToSection(id: string): void {
-  void Taro.pageScrollTo({ selector: `#${id}`, duration: 200 }).catch(() => undefined);
 }
 
 interface EntryProps {
@@ -386,6 +397,61 @@ function ItemSection({ id, title, items, total, empty, onMore, onItem }: ItemSec
           ),
         )
       )}
+    </View>
+  );
+}
+
+/** Art. 11: my open tasks, nearest deadline first, each with its light (dot and word) and countdown. */
+function TaskSection({ items, total }: { items: HomeItem[]; total: number }) {
+  const shown = items.slice(0, SECTION_LIMIT);
+  return (
+    <View className='card' id='home-tasks'>
+      <View className='card__head'>
+        <Text className='card__title'>我的任务</Text>
+        <Tap role='link' className='card__more card__more--link' hoverClass='card__more--hover' onTap={() => openPage(ROUTES.taskMine)}>
+          <Text>{total > 0 ? `全部 ${total} 项` : '查看'}</Text>
+          <Text aria-hidden='true'> ›</Text>
+        </Tap>
+      </View>
+      {shown.length === 0 ? (
+        <StateView kind='empty' compact title='暂无待办任务' />
+      ) : (
+        shown.map((t) => (
+          <Tap key={t.id} role='link' className='item item--link home-task' hoverClass='item--hover' onTap={() => openPage(ROUTES.taskDetail, { id: t.id })}>
+            <Text className='home-task__title'>{t.title}</Text>
+            <View className='home-task__state'>
+              {isLight(t.status) ? <Light light={t.status} /> : null}
+              <Countdown light={isLight(t.status) ? t.status : 'green'} text={t.statusLabel} />
+            </View>
+          </Tap>
+        ))
+      )}
+    </View>
+  );
+}
+
+/** Art. 9: the drafts and approved minutes wait at the union office's desk (the editor); reviews are read on the phone. */
+const EDITOR_STAGES = ['draft', 'approved'];
+
+function MinutesSection({ items }: { items: HomeItem[] }) {
+  return (
+    <View className='card' id='home-minutes'>
+      <View className='card__head'>
+        <Text className='card__title'>会议纪要待办</Text>
+        <Text className='card__more'>{items.length} 项</Text>
+      </View>
+      {items.slice(0, SECTION_LIMIT).map((m) => (
+        <Tap
+          key={m.id}
+          role='link'
+          className='item item--link'
+          hoverClass='item--hover'
+          onTap={() => openPage(EDITOR_STAGES.includes(m.status) ? ROUTES.minutesEditor : ROUTES.minutes, { meetingId: m.id })}
+        >
+          <Text className='item__title'>{m.title}</Text>
+          <Text className='tag tag--submitted'>{m.statusLabel}</Text>
+        </Tap>
+      ))}
     </View>
   );
 }

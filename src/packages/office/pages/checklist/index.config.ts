@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '联席会议',
+  navigationBarTitleText: '落实清单',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
 });

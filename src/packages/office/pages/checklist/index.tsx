@@ -1,6 +1,328 @@
-// Placeholder while the page is being built (issue #9).
-import { View } from '@tarojs/components';
+// The offices' checklist board (Art. 11, 督办): `?meetingId=` shows that meeting's implementation
+// checklist; without it, the org's overdue tasks (task.list scope 'overdue'). At the top the count
+// of each light (逾期 / 临期 / 正常 / 已办结), each also a filter; a filter by responsible unit;
+// the tasks overdue first (the server's order) — a table at a desk (≥ 1024 px), cards on a phone —
+// each opening the task, where the keeping office verifies or sends it back. 导出清单 downloads the
+// xlsx (task.exportChecklist). For the offices, the decided items of the issued minutes
+// (minutes.get) each with 分解任务 (task.assign, AssignDialog.tsx).
+// Reads sent together: the list, the minutes (meeting scope) and who I am (account.me: whether I
+// hold an office role — the minutes do not say whether the caller may assign).
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useCallback, useMemo, useState } from 'react';
+import type { MeView } from '../../../../../domain/schemas/account';
+import type { DecisionView, MinutesView } from '../../../../../domain/schemas/minutes';
+import type { TaskCardView, TaskListView } from '../../../../../domain/schemas/task';
+import type { TaskLight } from '../../../../../domain/task-rules';
+import { OFFICES } from '../../../../../domain/roles';
+import Btn from '../../../../components/Btn';
+import PageShell from '../../../../components/PageShell';
+import Skeleton from '../../../../components/Skeleton';
+import StateView from '../../../../components/StateView';
+import Tap from '../../../../components/Tap';
+// its Dialog after Skeleton and StateView and before the task kit, as the task page loads them (one
+// CSS order in WeChat's common.wxss)
+import AssignDialog, { type AssignDraft, checkAssign, emptyAssignDraft } from './AssignDialog';
+import { useBusy } from '../../../../hooks/useBusy';
+import { useRecordPage } from '../../../../hooks/useRecordPage';
+import { useWrite } from '../../../../hooks/useWrite';
+import { ApiError, call, toApiError } from '../../../../services/api';
+import { toast } from '../../../../utils/feedback';
+import { ROUTES, openPage, queryValue } from '../../../../utils/nav';
+import { openExport } from '../../../../pages/meeting/detail/kit';
+import { Countdown, LIGHTS, LIGHT_WORD, Light, TaskCard, deadlineCN, needsExplaining, refusalFields, todayCN } from '../../../../pages/task/mine/kit';
+import { HeadRow, Row, Table, TableLink, Td, Th } from '../../parts/Table';
+import { useDeskTable } from '../../parts/useDesk';
+import '../../../../pages/task/mine/kit.css';
+import './index.css';
 
-export default function Page() {
-  return <View>页面建设中</View>;
+interface Board {
+  list: TaskListView;
+  /** meeting scope: the minutes with their decided items; null when they could not be read */
+  minutes: MinutesView | null;
+  minutesError: ApiError | null;
+  /** Art. 11: the offices assign tasks (PERMISSIONS['task.assign'] admits OFFICES) */
+  office: boolean;
+}
+
+type Act = 'export' | 'assign';
+type LightFilter = 'all' | TaskLight;
+
+export default function ChecklistBoard() {
+  const { params } = useRouter();
+  const meetingId = queryValue(params, 'meetingId') || queryValue(params, 'id');
+  const fetchBoard = useCallback(async (): Promise<Board> => {
+    const [list, minutes, me] = await Promise.allSettled([
+      call('task.list', meetingId ? { scope: 'meeting', meetingId } : { scope: 'overdue' }),
+      meetingId ? call('minutes.get', { meetingId }) : Promise.resolve(null),
+      call('account.me', {}),
+    ]);
+    if (list.status === 'rejected') throw list.reason;
+    return {
+      list: list.value,
+      minutes: minutes.status === 'fulfilled' ? minutes.value : null,
+      minutesError: minutes.status === 'rejected' ? toApiError(minutes.reason) : null,
+      office: me.status === 'fulfilled' && isOffice(me.value),
+    };
+  }, [meetingId]);
+  const record = useRecordPage(fetchBoard, noBoard);
+  const { state } = record;
+  const desk = useDeskTable();
+  const write = useWrite();
+  const { busy, run } = useBusy<Act>();
+  const [light, setLight] = useState<LightFilter>('all');
+  const [unit, setUnit] = useState('');
+  const [assigning, setAssigning] = useState<DecisionView | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, AssignDraft>>({});
+  const [assignErrors, setAssignErrors] = useState<Record<string, string>>({});
+  const [assignError, setAssignError] = useState<string | null>(null);
+
+  const items = state.kind === 'ready' ? state.value.list.items : [];
+  const units = useMemo(() => Array.from(new Set(items.map((t) => t.unit))), [items]);
+  const shown = items.filter((t) => (light === 'all' || t.light === light) && (!unit || t.unit === unit));
+
+  if (state.kind === 'loading') {
+    return (
+      <PageShell className='clboard'>
+        <View className='page-container'>
+          <Text className='sr-only'>加载中…</Text>
+          <Skeleton block lines={[60, 90]} />
+          <Skeleton lines={[100, 100, 100]} />
+          <Skeleton lines={[80, 60]} />
+        </View>
+      </PageShell>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <PageShell className='clboard'>
+        <View className='page-container'>
+          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
+        </View>
+      </PageShell>
+    );
+  }
+
+  const { list, minutes, minutesError, office } = state.value;
+  const { counts } = list;
+  const total = list.items.length;
+  const title = meetingId ? (minutes?.meetingTitle ?? list.items[0]?.meetingTitle ?? '会议落实清单') : '本级逾期任务';
+  const decisions = minutes?.status === 'issued' ? minutes.decisions : [];
+
+  const exportList = () =>
+    run('export', async () => {
+      try {
+        await openExport(await call('task.exportChecklist', { meetingId }));
+        if (process.env.TARO_ENV === 'h5') toast('落实清单已下载', 'success');
+      } catch (e) {
+        toast(toApiError(e).message);
+      }
+    });
+
+  const openAssign = (d: DecisionView) => {
+    if (busy) return;
+    setAssignErrors({});
+    setAssignError(null);
+    if (!drafts[d.id]) setDrafts((all) => ({ ...all, [d.id]: emptyAssignDraft(d) }));
+    setAssigning(d);
+  };
+
+  const submitAssign = (d: DecisionView) => {
+    const draft = drafts[d.id] ?? emptyAssignDraft(d);
+    const checked = checkAssign(draft, todayCN());
+    if (!checked.ok) {
+      setAssignErrors(checked.errors);
+      return;
+    }
+    void run('assign', async () => {
+      setAssignErrors({});
+      setAssignError(null);
+      try {
+        await write('task.assign', { decisionId: d.id, title: checked.title, ownerId: checked.ownerId, deadline: checked.deadline });
+      } catch (e) {
+        const error = toApiError(e);
+        const fields = refusalFields(error);
+        setAssignErrors(fields);
+        setAssignError(['title', 'ownerId', 'deadline'].some((f) => f in fields) ? null : error.message);
+        return;
+      }
+      setDrafts((all) => {
+        const next = { ...all };
+        delete next[d.id];
+        return next;
+      });
+      setAssigning(null);
+      toast('任务已交办', 'success');
+      void record.reload(true);
+    });
+  };
+
+  return (
+    <PageShell className='clboard'>
+      <View className='page-container'>
+        <View className='card clboard__head'>
+          <View className='clboard__head-main'>
+            <View className='clboard__title' role='heading' aria-level={2}>
+              {title}
+            </View>
+            <Text className='clboard__sub'>
+              {meetingId
+                ? `议定事项落实清单，共 ${total} 项${minutes?.docNumber ? `（${minutes.docNumber}）` : ''}`
+                : `本级已超过完成时限、尚未办结的任务，共 ${total} 项`}
+            </Text>
+          </View>
+          {meetingId ? (
+            <Btn kind='outline' busy={busy === 'export'} busyText='导出中…' disabled={busy !== null} onClick={() => void exportList()}>
+              导出清单
+            </Btn>
+          ) : null}
+        </View>
+
+        {/* The org's overdue tasks are all red: the counts per light belong to a meeting's checklist. */}
+        {meetingId ? (
+          <View className='clboard__lights' role='tablist' aria-label='按督办状态筛选'>
+            <Tap role='tab' current={light === 'all'} className={light === 'all' ? 'clboard__tile clboard__tile--on' : 'clboard__tile'} onTap={() => setLight('all')}>
+              <Text className='clboard__tile-count'>{total}</Text>
+              <Text className='clboard__tile-label'>全部</Text>
+            </Tap>
+            {LIGHTS.map((l) => (
+              <Tap
+                key={l}
+                role='tab'
+                current={light === l}
+                className={light === l ? `clboard__tile clboard__tile--${l} clboard__tile--on` : `clboard__tile clboard__tile--${l}`}
+                onTap={() => setLight(light === l ? 'all' : l)}
+              >
+                <Text className='clboard__tile-count'>{counts[l]}</Text>
+                <Light light={l} label={LIGHT_WORD[l]} />
+              </Tap>
+            ))}
+          </View>
+        ) : null}
+
+        {units.length > 1 ? (
+          <View className='clboard__units' role='tablist' aria-label='按责任单位筛选'>
+            {['', ...units].map((u) => (
+              <Tap key={u || 'all'} role='tab' current={unit === u} className={unit === u ? 'clboard__unit clboard__unit--on' : 'clboard__unit'} onTap={() => setUnit(u)}>
+                <Text>{u || '全部单位'}</Text>
+              </Tap>
+            ))}
+          </View>
+        ) : null}
+
+        {total === 0 ? (
+          <StateView
+            kind='empty'
+            title={meetingId ? '暂无落实任务' : '暂无逾期任务'}
+            message={meetingId ? '纪要印发后，办公室将议定事项分解为落实任务' : '本级所有任务均在完成时限内或已办结'}
+          />
+        ) : shown.length === 0 ? (
+          <StateView kind='empty' compact title='没有符合筛选条件的任务' />
+        ) : desk ? (
+          <ChecklistTable items={shown} withMeeting={!meetingId} />
+        ) : (
+          <View>
+            {shown.map((t) => (
+              <TaskCard key={t.id} task={t} showOwner onOpen={() => openPage(ROUTES.taskDetail, { id: t.id })} />
+            ))}
+          </View>
+        )}
+
+        {meetingId && office ? (
+          <View className='card clboard__decisions'>
+            <View className='card__head'>
+              <Text className='card__title'>议定事项分解</Text>
+            </View>
+            {minutesError ? <StateView kind='error' compact title={minutesError.message} /> : null}
+            {minutes && minutes.status !== 'issued' ? (
+              <Text className='clboard__hint'>会议纪要「{minutes.statusLabel}」，印发后才能分解落实任务。</Text>
+            ) : null}
+            {minutes?.status === 'issued' && decisions.length === 0 ? <StateView kind='empty' compact title='纪要中没有议定事项' /> : null}
+            {decisions.map((d) => (
+              <View key={d.id} className='clboard__decision'>
+                <View className='clboard__decision-main'>
+                  <Text className='clboard__decision-title'>
+                    {d.n}. {d.title}
+                  </Text>
+                  <Text className='clboard__decision-text'>{d.text}</Text>
+                  <Text className='clboard__decision-count'>{d.taskCount > 0 ? `已分解 ${d.taskCount} 项任务` : '尚未分解'}</Text>
+                </View>
+                <Btn small kind='outline' label={`分解任务：${d.title}`} disabled={busy !== null} onClick={() => openAssign(d)}>
+                  分解任务
+                </Btn>
+              </View>
+            ))}
+          </View>
+        ) : null}
+      </View>
+
+      {assigning ? (
+        <AssignDialog
+          meetingId={meetingId}
+          decision={assigning}
+          draft={drafts[assigning.id] ?? emptyAssignDraft(assigning)}
+          onDraft={(d) => setDrafts((all) => ({ ...all, [assigning.id]: d }))}
+          busy={busy === 'assign'}
+          errors={assignErrors}
+          error={assignError}
+          onSubmit={() => submitAssign(assigning)}
+          onCancel={() => busy !== 'assign' && setAssigning(null)}
+        />
+      ) : null}
+    </PageShell>
+  );
+}
+
+/** Never shown: the board always has something to read (a meeting's list, or the org's overdue tasks). */
+function noBoard(): ApiError {
+  return new ApiError('not_found', '落实清单不存在');
+}
+
+function isOffice(me: MeView): boolean {
+  return me.person.roles.some((r) => OFFICES.includes(r.role));
+}
+
+/** The desk layout's table: light, task and decided item, unit and person, deadline, state, explanation. */
+function ChecklistTable({ items, withMeeting }: { items: TaskCardView[]; withMeeting: boolean }) {
+  return (
+    <Table label='落实清单' className='cl-table'>
+      <HeadRow>
+        <Th>督办</Th>
+        <Th>任务 · 议定事项</Th>
+        <Th>责任单位 · 责任人</Th>
+        <Th>完成时限</Th>
+        <Th>状态</Th>
+        <Th>未完成说明</Th>
+      </HeadRow>
+      {items.map((t) => (
+        <Row key={t.id}>
+          <Td>
+            <Light light={t.light} label={t.lightLabel} />
+          </Td>
+          <Td>
+            <TableLink onOpen={() => openPage(ROUTES.taskDetail, { id: t.id })}>{t.title}</TableLink>
+            <Text className='dtable__sub'>{withMeeting ? `${t.meetingTitle} · ${t.decisionTitle}` : t.decisionTitle}</Text>
+          </Td>
+          <Td>
+            <Text className='dtable__main'>{t.unit}</Text>
+            <Text className='dtable__sub'>{t.ownerName}</Text>
+          </Td>
+          <Td>
+            <Text className='dtable__main'>{deadlineCN(t.deadline)}</Text>
+            <Countdown light={t.light} text={t.countdown} />
+          </Td>
+          <Td>
+            <Text className={t.status === 'awaiting_verification' ? 'tag tag--merged' : t.status === 'done' ? 'tag tag--plain' : 'tag tag--submitted'}>{t.statusLabel}</Text>
+          </Td>
+          <Td>
+            {needsExplaining(t) ? (
+              <Text className='tag tag--returned'>待说明</Text>
+            ) : (
+              <Text className='dtable__sub'>{t.status !== 'done' && t.explained ? '已说明' : '—'}</Text>
+            )}
+          </Td>
+        </Row>
+      ))}
+    </Table>
+  );
 }
