@@ -4,6 +4,7 @@ import { hasAnyRole, meetingWorkflow, minutesWorkflow, ORG_LEADERSHIP, type Acto
 import { offeredActions } from '../../server/access';
 import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/docs';
 import { findAll, type Store } from '../../server/store/port';
+import { decisionKind } from '../task/model';
 import { minutesFacts, minutesKind, type MinutesRecord } from './model';
 
 const STAGE_LABEL: Record<MinutesStatus, string> = {
@@ -61,7 +62,11 @@ export async function toMinutesView(store: Store, r: MinutesRecord, actor: Actor
     current: versions[0] ?? null, versions,
     returns: (minutes?.returns ?? []).map((x) => ({ version: x.version, stageLabel: STAGE_LABEL[x.stage], reason: x.reason, byName: x.byName, at: x.at })),
     approvals: (minutes?.approvals ?? []).map((x) => ({ version: x.version, stageLabel: STAGE_LABEL[x.stage], byName: x.byName, at: x.at })),
-    decisions: decisions.map((d) => ({ ...d, taskCount: counts.get(d.id) ?? 0 })),
+    decisions: decisions.map((d) => ({
+      ...d, taskCount: counts.get(d.id) ?? 0,
+      // Art. 11: whether the caller may give tasks against it — the record kit's answer for task.assign
+      allowedActions: minutes ? offeredActions(decisionKind, actor, { record: { meeting: m, minutes, decision: d }, facts: { kind: 'org', orgId: m.orgId } }) : [],
+    })),
     ...(minutes?.docNumber ? { docNumber: minutes.docNumber } : {}),
     ...(minutes?.issuedAt ? { issuedAt: minutes.issuedAt } : {}),
     attendance: attendanceBlocks(invitations),

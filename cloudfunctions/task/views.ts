@@ -53,5 +53,5 @@ export function toTaskList(tasks: readonly TaskDoc[], now: Date, params: RulePar
   items.sort((a, b) => LIGHT_RANK[a.light] - LIGHT_RANK[b.light] || a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
   const counts: Record<TaskLight, number> = { red: 0, yellow: 0, green: 0, done: 0 };
   for (const i of items) counts[i.light] += 1;
-  return { items, counts };
+  return { items, counts, allowedActions: [] };
 }

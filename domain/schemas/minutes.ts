@@ -57,6 +57,8 @@ export interface DecisionView {
   text: string;
   /** tasks assigned against it so far (offices only; 0 for others) */
   taskCount: number;
+  /** 'assign' when the caller may give tasks against it (Art. 11) */
+  allowedActions: string[];
 }
 
 export interface MinutesView {

@@ -27,7 +27,8 @@ export const ReportTaskInput = z.strictObject({ ...TaskId, text: Text(TASK_LIMIT
 export const CompleteTaskInput = z.strictObject({
   ...TaskId,
   text: Text(TASK_LIMITS.text),
-  evidence: z.array(z.strictObject({ fileId: FileRef })).max(EVIDENCE_MAX_FILES, `证明材料最多 ${EVIDENCE_MAX_FILES} 个`).optional(),
+  // the name as the person picked it (a WeChat cloud path keeps only ASCII); shown, never trusted for the type
+  evidence: z.array(z.strictObject({ fileId: FileRef, fileName: Text(TASK_LIMITS.fileName).optional() })).max(EVIDENCE_MAX_FILES, `证明材料最多 ${EVIDENCE_MAX_FILES} 个`).optional(),
 });
 
 export const SendBackTaskInput = z.strictObject({ ...TaskId, reason: Text(TASK_LIMITS.reason) });
@@ -97,4 +98,6 @@ export interface TaskListView {
   /** how many of the listed scope carry each light */
   counts: Record<TaskLight, number>;
   nextCursor?: string;
+  /** 'exportChecklist' when the caller sees the whole checklist of the meeting */
+  allowedActions: string[];
 }

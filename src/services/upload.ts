@@ -192,8 +192,8 @@ export async function pickInWeapp(source: 'photo' | 'chat', count: number): Prom
 }
 
 /**
- * The cloud path's last part: the server keeps it as the file's name and accepts only
- * `[A-Za-z0-9._-]` in a cloud file id, so a Chinese name is reduced to its ASCII letters and digits.
+ * The cloud path's last part: ASCII only (`[A-Za-z0-9._-]` in a cloud file id), so a Chinese name is
+ * reduced to its letters and digits here; the picked name is sent beside the id in task.complete.
  */
 export function cloudFileName(name: string, type: EvidenceType | null, stamp: number): string {
   const ext = type === 'application/pdf' ? 'pdf' : type === 'image/png' ? 'png' : 'jpg';

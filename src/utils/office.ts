@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 
 const KEY = 'office_nav';
 
-export type OfficeNavKey = 'queue' | 'topics' | 'opinions' | 'confirm' | 'inbox';
+export type OfficeNavKey = 'queue' | 'topics' | 'opinions' | 'confirm' | 'overdue' | 'inbox';
 
 export interface OfficeContext {
   meetingId: string;
@@ -50,5 +50,7 @@ export function officeEntries(allowedActions: readonly string[]): OfficeNavKey[]
   if (allowedActions.includes('meetingTopics')) out.push('topics');
   if (allowedActions.includes('giveOpinions')) out.push('opinions');
   if (allowedActions.includes('confirmList')) out.push('confirm');
+  // Art. 11: the org's overdue tasks (督办), for those who follow the whole checklist
+  if (allowedActions.includes('checklist')) out.push('overdue');
   return out;
 }

@@ -34,7 +34,9 @@ export const list = defineAction({
       // someone outside the org's leadership sees only their own tasks of the meeting
       if (!whole && meeting.orgId !== actor.orgId) throw new AppError('not_found');
       const tasks = await findAll<TaskDoc>(store, 'tasks', { meetingId: meeting._id }, [['dueAt', 'asc']]);
-      return toTaskList(whole ? tasks : tasks.filter((t) => t.ownerId === actor.id), ctx.now, await ctx.params(meeting.orgId));
+      const view = toTaskList(whole ? tasks : tasks.filter((t) => t.ownerId === actor.id), ctx.now, await ctx.params(meeting.orgId));
+      // the same rows that task.exportChecklist admits (the org's leadership, the parent's offices)
+      return { ...view, allowedActions: whole ? ['exportChecklist'] : [] };
     }
     const target = orgId ?? actor.orgId;
     if (!(await seesChecklistOf(store, actor, target))) throw new AppError('forbidden', '只有本级办公室、召集人和领导可以查看逾期任务');

@@ -44,16 +44,16 @@ export const report = defineAction({
 });
 
 /** Each evidence file: the caller's own upload, a photo or a PDF by its bytes, at most 10 MB. */
-async function checkEvidence(ctx: ActionContext<TaskDoc>, refs: ReadonlyArray<{ fileId: string }>) {
+async function checkEvidence(ctx: ActionContext<TaskDoc>, refs: ReadonlyArray<{ fileId: string; fileName?: string }>) {
   const out: NonNullable<TaskDoc['completion']>['evidence'] = [];
-  for (const [i, { fileId }] of refs.entries()) {
+  for (const [i, { fileId, fileName }] of refs.entries()) {
     const field = { field: `evidence.${i}` };
     const file = await ctx.files.inspect(fileId, ctx.actor.id);
     if (!file) throw new AppError('validation_error', `第 ${i + 1} 个证明材料不存在或不是您上传的`, field);
     const contentType = sniffEvidenceType(file.head);
     if (!contentType) throw new AppError('validation_error', `第 ${i + 1} 个证明材料不是 JPG、PNG 图片或 PDF 文件`, field);
     if (file.size > EVIDENCE_MAX_BYTES) throw new AppError('validation_error', `第 ${i + 1} 个证明材料超过 10 MB`, field);
-    if (!out.some((e) => e.fileId === fileId)) out.push({ fileId, fileName: file.fileName, contentType, size: file.size });
+    if (!out.some((e) => e.fileId === fileId)) out.push({ fileId, fileName: fileName ?? file.fileName, contentType, size: file.size });
   }
   return out;
 }

@@ -21,6 +21,7 @@ const ENTRIES: Array<{ key: OfficeNavKey; label: string; path: string; query?: R
   { key: 'topics', label: '会议议题', path: ROUTES.topics },
   { key: 'opinions', label: '待提意见', path: ROUTES.topics, query: { tab: 'opinions' } },
   { key: 'confirm', label: '议题清单确认', path: ROUTES.confirm },
+  { key: 'overdue', label: '逾期任务', path: ROUTES.checklist },
   { key: 'inbox', label: '消息', path: ROUTES.inbox },
 ];
 
@@ -35,13 +36,15 @@ export default function OfficeNav({ current, meetingId, meetingTitle, items }: O
   const id = meetingId || ctx?.meetingId || '';
   const title = meetingTitle || (ctx && ctx.meetingId === id ? ctx.meetingTitle : '') || '';
   const allowed = items ?? (ctx ? [...ctx.allowed, 'inbox' as const] : ENTRIES.map((e) => e.key));
-  const shown = ENTRIES.filter((e) => allowed.includes(e.key) && (e.key === 'inbox' || id));
+  // the inbox and the org's overdue tasks need no meeting
+  const orgWide = (k: OfficeNavKey) => k === 'inbox' || k === 'overdue';
+  const shown = ENTRIES.filter((e) => allowed.includes(e.key) && (orgWide(e.key) || id));
   return (
     <View className='office-nav' role='navigation' aria-label='办公室导航'>
       {title ? <Text className='office-nav__meeting'>{title}</Text> : null}
       {shown.map((e) => {
         const on = e.key === current;
-        const query = e.key === 'inbox' ? {} : { meetingId: id, meetingTitle: title || undefined, ...e.query };
+        const query = orgWide(e.key) ? {} : { meetingId: id, meetingTitle: title || undefined, ...e.query };
         return (
           <Tap
             key={e.key}

@@ -250,7 +250,8 @@ export default function TaskDetail() {
     if (lengthError(COMPLETE_LIMIT, drafts.complete)) return;
     if (uploading) return setSheetError('请等待证明材料上传完成');
     if (failed.length) return setSheetError('有证明材料未上传成功，请重试或移除后再提交');
-    const evidence = files.flatMap((f) => (f.fileId ? [{ fileId: f.fileId }] : []));
+    // the picked name travels with the id: a WeChat cloud path keeps only ASCII
+    const evidence = files.flatMap((f) => (f.fileId ? [{ fileId: f.fileId, ...(f.name.trim() ? { fileName: f.name.trim().slice(0, 80) } : {}) }] : []));
     void act(
       'complete',
       () => write('task.complete', { taskId: t.id, text: drafts.complete.trim(), ...(evidence.length ? { evidence } : {}) }),

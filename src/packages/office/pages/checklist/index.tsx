@@ -5,16 +5,15 @@
 // each opening the task, where the keeping office verifies or sends it back. 导出清单 downloads the
 // xlsx (task.exportChecklist). For the offices, the decided items of the issued minutes
 // (minutes.get) each with 分解任务 (task.assign, AssignDialog.tsx).
-// Reads sent together: the list, the minutes (meeting scope) and who I am (account.me: whether I
-// hold an office role — the minutes do not say whether the caller may assign).
+// Reads sent together: the list and the minutes (meeting scope). What the caller may do comes from
+// the server: 'exportChecklist' on the list, 'assign' on each decided item.
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import OfficeNav from '../../../../components/OfficeNav';
 import { useCallback, useMemo, useState } from 'react';
-import type { MeView } from '../../../../../domain/schemas/account';
 import type { DecisionView, MinutesView } from '../../../../../domain/schemas/minutes';
 import type { TaskCardView, TaskListView } from '../../../../../domain/schemas/task';
 import type { TaskLight } from '../../../../../domain/task-rules';
-import { OFFICES } from '../../../../../domain/roles';
 import Btn from '../../../../components/Btn';
 import PageShell from '../../../../components/PageShell';
 import Skeleton from '../../../../components/Skeleton';
@@ -41,7 +40,7 @@ interface Board {
   /** meeting scope: the minutes with their decided items; null when they could not be read */
   minutes: MinutesView | null;
   minutesError: ApiError | null;
-  /** Art. 11: the offices assign tasks (PERMISSIONS['task.assign'] admits OFFICES) */
+  /** the whole checklist is the caller's to follow: export it, see its decided items (the server says) */
   office: boolean;
 }
 
@@ -52,17 +51,16 @@ export default function ChecklistBoard() {
   const { params } = useRouter();
   const meetingId = queryValue(params, 'meetingId') || queryValue(params, 'id');
   const fetchBoard = useCallback(async (): Promise<Board> => {
-    const [list, minutes, me] = await Promise.allSettled([
+    const [list, minutes] = await Promise.allSettled([
       call('task.list', meetingId ? { scope: 'meeting', meetingId } : { scope: 'overdue' }),
       meetingId ? call('minutes.get', { meetingId }) : Promise.resolve(null),
-      call('account.me', {}),
     ]);
     if (list.status === 'rejected') throw list.reason;
     return {
       list: list.value,
       minutes: minutes.status === 'fulfilled' ? minutes.value : null,
       minutesError: minutes.status === 'rejected' ? toApiError(minutes.reason) : null,
-      office: me.status === 'fulfilled' && isOffice(me.value),
+      office: list.value.allowedActions.includes('exportChecklist'),
     };
   }, [meetingId]);
   const record = useRecordPage(fetchBoard, noBoard);
@@ -158,7 +156,7 @@ export default function ChecklistBoard() {
   };
 
   return (
-    <PageShell className='clboard'>
+    <PageShell className='clboard' aside={meetingId ? undefined : <OfficeNav current='overdue' />}>
       <View className='page-container'>
         <View className='card clboard__head'>
           <View className='clboard__head-main'>
@@ -171,7 +169,7 @@ export default function ChecklistBoard() {
                 : `本级已超过完成时限、尚未办结的任务，共 ${total} 项`}
             </Text>
           </View>
-          {meetingId ? (
+          {meetingId && office ? (
             <Btn kind='outline' busy={busy === 'export'} busyText='导出中…' disabled={busy !== null} onClick={() => void exportList()}>
               导出清单
             </Btn>
@@ -247,9 +245,11 @@ export default function ChecklistBoard() {
                   <Text className='clboard__decision-text'>{d.text}</Text>
                   <Text className='clboard__decision-count'>{d.taskCount > 0 ? `已分解 ${d.taskCount} 项任务` : '尚未分解'}</Text>
                 </View>
-                <Btn small kind='outline' label={`分解任务：${d.title}`} disabled={busy !== null} onClick={() => openAssign(d)}>
-                  分解任务
-                </Btn>
+                {d.allowedActions.includes('assign') ? (
+                  <Btn small kind='outline' label={`分解任务：${d.title}`} disabled={busy !== null} onClick={() => openAssign(d)}>
+                    分解任务
+                  </Btn>
+                ) : null}
               </View>
             ))}
           </View>
@@ -278,9 +278,6 @@ function noBoard(): ApiError {
   return new ApiError('not_found', '落实清单不存在');
 }
 
-function isOffice(me: MeView): boolean {
-  return me.person.roles.some((r) => OFFICES.includes(r.role));
-}
 
 /** The desk layout's table: light, task and decided item, unit and person, deadline, state, explanation. */
 function ChecklistTable({ items, withMeeting }: { items: TaskCardView[]; withMeeting: boolean }) {
