@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '联席会议',
+  navigationBarTitleText: '会议纪要',
+  enablePullDownRefresh: true,
 });

@@ -1,6 +1,250 @@
-// Placeholder while the page is being built (issue #9).
-import { View } from '@tarojs/components';
+// The minutes on the phone (Art. 9), `?meetingId=`: for the leaders who review them and, once
+// issued, for everyone who attended. One read (minutes.get): the status and the next step, the
+// current text with its decided items, where the two reviews stand (工会方 then 政府方), every
+// version with the returns and approvals given on it, and who attended. 审核通过 / 退回修改 (with
+// a reason) come only from allowedActions; issued minutes show their 文号 and 下载纪要 (.docx).
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { MINUTES_LIMITS } from '../../../domain/limits';
+import type { MinutesView } from '../../../domain/schemas/minutes';
+import Btn from '../../components/Btn';
+import PageShell from '../../components/PageShell';
+import Skeleton from '../../components/Skeleton';
+import StateView from '../../components/StateView';
+// after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
+import { TextDialog } from '../../components/Dialog';
+import Tap from '../../components/Tap';
+import { useBusy } from '../../hooks/useBusy';
+import { useWrite } from '../../hooks/useWrite';
+import { call, toApiError } from '../../services/api';
+import { formatDateCN, formatDateTimeShortCN } from '../../utils/date';
+import { toast } from '../../utils/feedback';
+import { ROUTES, openPage } from '../../utils/nav';
+import { minutesTagClass, openDocx, useMinutesRecord } from './kit';
+import { AttendanceBlocks, MinutesBody, ReviewProgress, VersionList } from './parts';
+import './kit.css';
+import './index.css';
 
-export default function Page() {
-  return <View>页面建设中</View>;
+type Busy = 'approve' | 'return' | 'document';
+
+/** The union office's verbs: its work is done at the editor. */
+const OFFICE_VERBS = ['save', 'submit', 'issue'];
+
+export default function MinutesPage() {
+  const { meetingId, record } = useMinutesRecord();
+  const { state } = record;
+  const write = useWrite();
+  const { busy, run } = useBusy<Busy>();
+  const [open, setOpen] = useState<null | 'return'>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const asking = useRef(false);
+
+  /** One write; shows the minutes it answers; on a refusal says why and re-reads when they moved on. */
+  const act = (name: Busy, fn: () => Promise<MinutesView>, done: string) =>
+    run(name, async () => {
+      setDialogError(null);
+      try {
+        record.set(await fn());
+        setOpen(null);
+        toast(done, 'success');
+      } catch (e) {
+        const error = toApiError(e);
+        toast(error.message);
+        setDialogError(error.message);
+        if (error.code === 'invalid_transition' || error.code === 'conflict' || error.code === 'not_found' || error.code === 'forbidden') {
+          setOpen(null);
+          void record.reload(true);
+        }
+      }
+    });
+
+  if (state.kind === 'loading') {
+    return (
+      <PageShell className='mminutes'>
+        <View className='page-container'>
+          <Text className='sr-only'>加载中…</Text>
+          <Skeleton block lines={[90, 60, 70]} />
+          <Skeleton lines={[40, 100, 100, 100, 80]} />
+          <Skeleton lines={[50, 90, 80]} />
+        </View>
+      </PageShell>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <PageShell className='mminutes'>
+        <View className='page-container'>
+          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
+        </View>
+      </PageShell>
+    );
+  }
+
+  const v = state.value;
+  const canApprove = v.allowedActions.includes('approve');
+  const canReturn = v.allowedActions.includes('return');
+  const reviewing = canApprove || canReturn;
+  const office = OFFICE_VERBS.some((a) => v.allowedActions.includes(a));
+  const issued = v.status === 'issued';
+
+  // Art. 9: the union side approves first, then the government side; the confirmation says what follows.
+  const approve = async () => {
+    if (busy || asking.current) return;
+    asking.current = true;
+    const next = v.status === 'union_review' ? '审核通过后，纪要将报政府方审核。' : '审核通过后，由总工会办公室以联席会议纪要形式印发。';
+    const ok = await Taro.showModal({
+      title: '审核通过',
+      content: `确认第${v.current?.n ?? ''}稿审核通过？${next}`,
+      confirmText: '审核通过',
+      cancelText: '取消',
+      confirmColor: '#b71c1c',
+    }).then(
+      (r) => r.confirm,
+      () => false,
+    );
+    asking.current = false;
+    if (ok) void act('approve', () => write('minutes.approve', { meetingId }), '已审核通过');
+  };
+
+  const download = () =>
+    run('document', async () => {
+      try {
+        await openDocx(await call('minutes.document', { meetingId }));
+        if (process.env.TARO_ENV === 'h5') toast('会议纪要已下载', 'success');
+      } catch (e) {
+        toast(toApiError(e).message);
+      }
+    });
+
+  return (
+    <PageShell className='mminutes'>
+      <View className={reviewing ? 'page-container page--with-bar' : 'page-container'}>
+        <View className='card'>
+          <View className='mmin-head__tags'>
+            <Text className={minutesTagClass(v.status)}>{v.statusLabel}</Text>
+            {v.current && !issued ? <Text className='tag tag--plain'>第{v.current.n}稿</Text> : null}
+          </View>
+          <View className='mmin-head__title' role='heading' aria-level={2}>
+            {v.meetingTitle}
+          </View>
+          <Text className='mmin-hint'>会议纪要{v.heldAt ? ` · ${formatDateCN(v.heldAt)}召开` : ''}</Text>
+          {issued && v.docNumber ? (
+            <View className='mmin-docnumber'>
+              <Text className='mmin-docnumber__label'>文号</Text>
+              <Text className='mmin-docnumber__value' userSelect>
+                {v.docNumber}
+              </Text>
+            </View>
+          ) : null}
+          {issued && v.issuedAt ? (
+            <View className='mmin-docnumber'>
+              <Text className='mmin-docnumber__label'>印发日期</Text>
+              <Text className='mmin-docnumber__value'>{formatDateCN(v.issuedAt)}</Text>
+            </View>
+          ) : null}
+          {v.nextStep && !issued ? <Text className='mmin-next'>{v.nextStep}</Text> : null}
+          {issued ? (
+            <View className='mmin-buttons'>
+              <Btn kind='primary' block busy={busy === 'document'} busyText='正在下载…' disabled={busy !== null} onClick={() => void download()}>
+                下载纪要
+              </Btn>
+            </View>
+          ) : null}
+          {office ? (
+            <View className='mmin-links'>
+              <Tap role='link' className='mmin-link' hoverClass='mmin-link--hover' onTap={() => openPage(ROUTES.minutesEditor, { meetingId })}>
+                <Text>{v.exists ? '打开纪要起草页 ›' : '起草会议纪要 ›'}</Text>
+              </Tap>
+            </View>
+          ) : null}
+        </View>
+
+        {!v.exists || !v.current ? (
+          <StateView kind='empty' title='纪要尚未起草' message='会议召开后由总工会办公室起草会议纪要，起草后报工会方、政府方审核。' />
+        ) : (
+          <>
+            {reviewing ? (
+              <View className='notice notice--info'>
+                <Text className='notice__title'>请您审核第{v.current.n}稿</Text>
+                <Text className='notice__text'>阅读下方纪要正文和议定事项后，在页面底部办理：审核通过，或写明理由退回修改。</Text>
+              </View>
+            ) : null}
+
+            <View className='card'>
+              <View className='card__head'>
+                <Text className='card__title'>{issued ? '纪要正文' : `纪要正文（第${v.current.n}稿）`}</Text>
+              </View>
+              <Text className='mmin-hint'>
+                {v.current.savedByName} 保存于 {formatDateTimeShortCN(v.current.savedAt)}
+              </Text>
+              <MinutesBody text={v.current.text} decisions={issued && v.decisions.length ? v.decisions : v.current.decisions} />
+            </View>
+
+            <View className='card'>
+              <View className='card__head'>
+                <Text className='card__title'>审核进度</Text>
+              </View>
+              <ReviewProgress v={v} />
+            </View>
+
+            <View className='card'>
+              <View className='card__head'>
+                <Text className='card__title'>参会情况</Text>
+              </View>
+              <AttendanceBlocks a={v.attendance} />
+            </View>
+
+            <View className='card'>
+              <View className='card__head'>
+                <Text className='card__title'>历次版本</Text>
+                <Text className='card__more'>共 {v.versions.length} 稿</Text>
+              </View>
+              <Text className='mmin-hint'>每次保存都留存一稿；退回意见和审核记录列在所针对的版本下。点按版本查看全文。</Text>
+              <VersionList v={v} />
+            </View>
+          </>
+        )}
+      </View>
+
+      {reviewing ? (
+        <View className='action-bar'>
+          <View className='action-bar__inner'>
+            {canReturn ? (
+              <Btn
+                kind='outline'
+                disabled={busy !== null}
+                onClick={() => {
+                  if (busy) return;
+                  setDialogError(null);
+                  setOpen('return');
+                }}
+              >
+                退回修改
+              </Btn>
+            ) : null}
+            {canApprove ? (
+              <Btn kind='primary' busy={busy === 'approve'} busyText='提交中…' disabled={busy !== null} onClick={() => void approve()}>
+                审核通过
+              </Btn>
+            ) : null}
+          </View>
+        </View>
+      ) : null}
+
+      {open === 'return' ? (
+        <TextDialog
+          limit={MINUTES_LIMITS.reason}
+          title='退回修改'
+          subtitle={`退回第${v.current?.n ?? ''}稿，总工会办公室将按您的意见修改后重新提交，双方重新审核。`}
+          placeholder='请写明需要修改的内容（必填）'
+          confirmText='确认退回'
+          busy={busy === 'return'}
+          error={dialogError}
+          onCancel={() => !busy && setOpen(null)}
+          onSubmit={(reason) => void act('return', () => write('minutes.return', { meetingId, reason }), '已退回修改')}
+        />
+      ) : null}
+    </PageShell>
+  );
 }

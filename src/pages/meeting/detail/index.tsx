@@ -1,7 +1,8 @@
 // A meeting as an invitee sees it (issue #8, Art. 5, 7, 8), from one call (meeting.get): time,
 // place, who presides, the notice's 文号, the four-section agenda; my reply in one tap (参加 / 请假
 // with a reason / 委托代会 with name and post), changeable until the meeting starts; 添加到手机日历;
-// on the meeting's day the way to check in. Buttons come from the server's allowedActions.
+// on the meeting's day the way to check in; once the minutes are issued, 查看会议纪要 (Art. 9).
+// Buttons come from the server's allowedActions.
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MEETING_LIMITS } from '../../../../domain/limits';
@@ -18,7 +19,7 @@ import { useWrite } from '../../../hooks/useWrite';
 import { ApiError, toApiError } from '../../../services/api';
 import { toast } from '../../../utils/feedback';
 import { lengthError } from '../../../utils/form';
-import { openPage } from '../../../utils/nav';
+import { ROUTES, openPage } from '../../../utils/nav';
 import { pendingFor } from '../checkin/pending';
 import { MEETING_PAGES, SECTION_NUMBERS, UPCOMING_STATES, addToCalendar, answerClass, isMeetingDayCN, openOrBack, stateClass, useMeetingRecord } from './kit';
 import './kit.css';
@@ -33,6 +34,8 @@ const DONE_TOAST: Record<ReplyAnswer, string> = { attend: '已确认参加', dec
 const ANSWERS: ReplyAnswer[] = ['attend', 'decline', 'substitute'];
 /** Phases before the notice: replies open with it. */
 const BEFORE_NOTICE = ['requested', 'accepted', 'collecting', 'list_fixed'];
+/** Art. 9: the issued minutes are read by everyone who attended. */
+const MINUTES_ISSUED = ['minutes_issued', 'closed'];
 
 export default function MeetingDetail() {
   const { id, record } = useMeetingRecord(missingId);
@@ -140,6 +143,20 @@ export default function MeetingDetail() {
             </View>
           ) : null}
         </View>
+
+        {MINUTES_ISSUED.includes(m.state) ? (
+          <View className='card mdetail-minutes'>
+            <View className='card__head'>
+              <Text className='card__title'>会议纪要</Text>
+            </View>
+            <Text className='mreply__hint'>会议纪要已印发，可查看纪要正文和议定事项。</Text>
+            <View className='mreply__buttons'>
+              <Btn kind='primary' block onClick={() => openPage(ROUTES.minutes, { meetingId: m.id })}>
+                查看会议纪要
+              </Btn>
+            </View>
+          </View>
+        ) : null}
 
         {inv ? (
           <View className='card mreply' id='my-reply'>

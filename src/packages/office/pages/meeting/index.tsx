@@ -3,8 +3,13 @@
 // list (a table at a desk, cards on a phone) with its export, the door's check-in code, and the
 // actions the server allows this caller (allowedActions), among them the union office's agenda
 // editor (AgendaCard.tsx, 'updateAgenda') and 取消邀请 on each row the server marks 'uninvite'.
+// Agenda section 1 reports on the previous checklist with each task's light, and 待说明的事项 lists
+// the unfinished tasks not yet explained (Art. 3 (1)). Once the meeting is held: 会后工作 — the
+// minutes (Art. 9; the union office's editor, everyone else's reading page), the checklist
+// (Art. 11) and the press release (Art. 10).
 // Two reads, sent together: meeting.get (state, allowedActions) and meeting.attendance (the list) —
-// no single action answers both.
+// no single action answers both; once the meeting is held, account.me says whether the caller is
+// the union office, which drafts the minutes.
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { type ReactNode, useCallback, useState } from 'react';
@@ -12,6 +17,7 @@ import { MEETING_LIMITS } from '../../../../../domain/limits';
 import type { AttendanceRowView, AttendanceView, CheckInCodeView, MeetingView } from '../../../../../domain/schemas/meeting';
 import { ROLE_INFO } from '../../../../../domain/roles';
 import { INVITEE_CATEGORIES, INVITEE_CATEGORY_LABEL, type InviteeCategory, meetingWorkflow } from '../../../../../domain/workflows/meeting';
+import { MINUTES_DRAFTERS } from '../../../../../domain/workflows/minutes';
 import Btn from '../../../../components/Btn';
 import MeetingFacts, { MeetingEndNotices } from '../../../../components/MeetingFacts';
 import PageShell from '../../../../components/PageShell';
@@ -30,7 +36,7 @@ import { lengthError } from '../../../../utils/form';
 import { ROUTES, openPage, queryValue } from '../../../../utils/nav';
 import { MEETING_PAGES, answerClass, dayCN, instantCN, isMeetingDayCN, openExport, openOrBack, stateClass, timeCN } from '../../../../pages/meeting/detail/kit';
 import { FieldHead, PickerField } from '../meeting-request/fields';
-import AgendaCard, { type AgendaPlan } from './AgendaCard';
+import AgendaCard, { type AgendaPlan, UnexplainedCard } from './AgendaCard';
 import { useDesk } from './useDesk';
 import '../../../../pages/meeting/detail/kit.css';
 import './index.css';
@@ -40,7 +46,12 @@ interface Console {
   /** null when it could not be read (then `attendanceError` says why) */
   attendance: AttendanceView | null;
   attendanceError: ApiError | null;
+  /** Art. 9: the union office drafts the minutes (false when unknown: the reading page is offered) */
+  draftsMinutes: boolean;
 }
+
+/** Art. 9, 10, 11: states after the meeting was held, when its minutes, checklist and press release are worked on. */
+const AFTER_MEETING = ['held', 'minutes_issued', 'closed'];
 
 type Act =
   | 'accept'
@@ -103,10 +114,18 @@ export default function MeetingConsole() {
   const fetchConsole = useCallback(async (): Promise<Console> => {
     const [meeting, attendance] = await Promise.allSettled([call('meeting.get', { meetingId: id }), call('meeting.attendance', { meetingId: id })]);
     if (meeting.status === 'rejected') throw meeting.reason;
+    // Art. 9: who drafts the minutes matters only once the meeting is held
+    const draftsMinutes = AFTER_MEETING.includes(meeting.value.state)
+      ? await call('account.me', {}).then(
+          (me) => me.person.roles.some((r) => MINUTES_DRAFTERS.includes(r.role)),
+          () => false,
+        )
+      : false;
     return {
       meeting: meeting.value,
       attendance: attendance.status === 'fulfilled' ? attendance.value : null,
       attendanceError: attendance.status === 'rejected' ? toApiError(attendance.reason) : null,
+      draftsMinutes,
     };
   }, [id]);
   const record = useRecordPage(id ? fetchConsole : null, missingId);
@@ -184,7 +203,7 @@ export default function MeetingConsole() {
     );
   }
 
-  const { meeting: m, attendance, attendanceError } = state.value;
+  const { meeting: m, attendance, attendanceError, draftsMinutes } = state.value;
   const allowed = (a: string) => m.allowedActions.includes(a);
   const steps = STEP_ACTIONS.filter((s) => allowed(s.act));
   const doorOpen = (m.state === 'notice_issued' || m.state === 'in_session') && isMeetingDayCN(m.plannedAt);
@@ -291,6 +310,21 @@ export default function MeetingConsole() {
               </View>
             </View>
 
+            {AFTER_MEETING.includes(m.state) ? (
+              <View className='card mconsole__after'>
+                <View className='card__head'>
+                  <Text className='card__title'>会后工作</Text>
+                </View>
+                <AfterLink
+                  label='会议纪要'
+                  hint={draftsMinutes ? '起草、提交审核、印发（第九条）' : '审阅纪要、查看审核进度（第九条）'}
+                  onTap={() => openPage(draftsMinutes ? ROUTES.minutesEditor : ROUTES.minutes, { meetingId: m.id })}
+                />
+                <AfterLink label='落实清单' hint='议定事项的责任单位、完成时限和落实情况（第十一条）' onTap={() => openPage(ROUTES.checklist, { meetingId: m.id })} />
+                <AfterLink label='宣传报道' hint='双方办公室共同起草、审核宣传稿件（第十条）' onTap={() => openPage(ROUTES.press, { meetingId: m.id })} />
+              </View>
+            ) : null}
+
             {allowed('checkInCode') ? (
               <View className='card mconsole__code'>
                 <View className='card__head'>
@@ -320,7 +354,9 @@ export default function MeetingConsole() {
               </View>
             ) : null}
 
-            {allowed('updateAgenda') || open === 'agenda' ? (
+            <UnexplainedCard sections={m.agenda.sections} />
+
+            {m.agenda.sections.length > 0 || open === 'agenda' ? (
               <AgendaCard
                 sections={m.agenda.sections}
                 canEdit={allowed('updateAgenda')}
@@ -750,3 +786,17 @@ function PresidingDialog({ rows, current, busy, error, onCancel, onSubmit }: Dia
   );
 }
 
+/** One of the after-meeting pages: a link row with what is done there. */
+function AfterLink({ label, hint, onTap }: { label: string; hint: string; onTap: () => void }) {
+  return (
+    <Tap role='link' className='mconsole__after-link' hoverClass='mconsole__link--hover' onTap={onTap}>
+      <View className='mconsole__after-main'>
+        <Text className='mconsole__after-label'>{label}</Text>
+        <Text className='mconsole__after-hint'>{hint}</Text>
+      </View>
+      <Text className='mconsole__after-arrow' aria-hidden='true'>
+        ›
+      </Text>
+    </Tap>
+  );
+}

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '联席会议',
+  navigationBarTitleText: '起草会议纪要',
 });
