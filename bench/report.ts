@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTIONS, type ActionFigure, type ScaleFigures } from './measure';
+import type { TickFigures } from './tick';
 import { FUNCTION_BUDGET, KB, WEAPP_MAIN_BUDGET, type BundleSize, type H5Size, type WeappSize } from './sizes';
 
 export const MEETING_RATIO_BUDGET = 1.3;
@@ -19,6 +20,8 @@ export interface Figures {
   weapp: WeappSize | null;
   h5: H5Size | null;
   refusals: { calls: Array<{ call: string; status: number; code: string }>; counters: Record<string, number> | string };
+  /** issue #10: the reminders tick at 10,000 and 100,000 stored tasks (absent with --skip-tick) */
+  tick?: TickFigures;
   seconds: number;
 }
 

@@ -7,6 +7,7 @@
 // Exits 0 whatever the figures say. Options (after `npm run bench --`):
 //   --json <file>   also write the figures as JSON (bench/results/ is ignored by git)
 //   --markdown      also print the figures as markdown tables (for docs/bench-baseline.md)
+//   --skip-tick     leave out the reminders tick at 10,000 / 100,000 stored tasks (about 5 minutes)
 //   --markdown-of <file>  only print the markdown tables of figures written before with --json
 //                   (both also print them beside the baseline when there is one)
 import { execSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { CITY_MEETING, insertUnits, makeTemplates, OFFICE, unreadOfficeMessages 
 import { measureScales, meetingListLatency, MEETING_RUNS, pageThrough, refusalCalls } from './measure';
 import { comparisonMarkdown, consoleReport, markdownReport, readBaseline, type Figures } from './report';
 import { functionBundles, h5Sizes, weappMainPackage } from './sizes';
+import { tickReport, tickScaling, type TickFigures } from './tick';
 
 // run from the repository root (npm run bench); the bundle itself lives in node_modules/.cache
 const repo = process.cwd();
@@ -96,6 +98,12 @@ async function main(): Promise<void> {
   for (const k of Object.keys(after)) counters[k] = after[k] - (before[k] ?? 0);
   await small.close();
   await large.close();
+  let tick: TickFigures | undefined;
+  if (!args.includes('--skip-tick')) {
+    process.stdout.write('reminders tick at 10,000 and 100,000 stored tasks (a few minutes) … ');
+    tick = await tickScaling();
+    console.log('done');
+  }
 
   const figures: Figures = {
     commit: commit(),
@@ -108,9 +116,11 @@ async function main(): Promise<void> {
     weapp: weappMainPackage(repo),
     h5: h5Sizes(repo),
     refusals: { calls, counters },
+    ...(tick ? { tick } : {}),
     seconds: (performance.now() - started) / 1000,
   };
   console.log(consoleReport(figures, readBaseline(repo)));
+  if (tick) console.log(`\n${tickReport(tick)}`);
   if (args.includes('--markdown')) {
     const base = readBaseline(repo);
     console.log(`\n${markdownReport(figures)}${base ? `\n\n${comparisonMarkdown(figures, base)}` : ''}`);
