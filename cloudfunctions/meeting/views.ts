@@ -4,6 +4,7 @@ import {
   AGENDA_SECTIONS,
   hasAnyRole,
   INVITEE_CATEGORY_LABEL,
+  MINUTES_DRAFTERS,
   MEETING_KIND_LABEL,
   meetingWorkflow,
   NEXT_STEP,
@@ -140,6 +141,7 @@ export async function toMeetingView(ctx: ViewContext, r: MeetingRecord, actor: A
     agenda: { sections: agendaOf(m, previous) },
     invitation: myInvitation(mine),
     replies: counts,
+    draftsMinutes: actor.orgId === m.orgId && hasAnyRole(actor.roles, MINUTES_DRAFTERS),
     allowedActions: offeredActions(meetingKind, actor, { record: r, facts: meetingFacts(m, mine) }),
   };
 }

@@ -70,7 +70,8 @@ export async function toMinutesView(store: Store, r: MinutesRecord, actor: Actor
     ...(minutes?.docNumber ? { docNumber: minutes.docNumber } : {}),
     ...(minutes?.issuedAt ? { issuedAt: minutes.issuedAt } : {}),
     attendance: attendanceBlocks(invitations),
-    allowedActions: offeredActions(minutesKind, actor, { record: r, facts: minutesFacts(r) }),
+    // the writes the record kit offers, and the download whenever there is a text to print
+    allowedActions: [...offeredActions(minutesKind, actor, { record: r, facts: minutesFacts(r) }), ...(minutes ? ['document'] : [])],
   };
 }
 

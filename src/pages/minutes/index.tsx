@@ -144,7 +144,7 @@ export default function MinutesPage() {
             </View>
           ) : null}
           {v.nextStep && !issued ? <Text className='mmin-next'>{v.nextStep}</Text> : null}
-          {issued ? (
+          {issued && v.allowedActions.includes('document') ? (
             <View className='mmin-buttons'>
               <Btn kind='primary' block busy={busy === 'document'} busyText='正在下载…' disabled={busy !== null} onClick={() => void download()}>
                 下载纪要

@@ -8,8 +8,7 @@
 // minutes (Art. 9; the union office's editor, everyone else's reading page), the checklist
 // (Art. 11) and the press release (Art. 10).
 // Two reads, sent together: meeting.get (state, allowedActions) and meeting.attendance (the list) —
-// no single action answers both; once the meeting is held, account.me says whether the caller is
-// the union office, which drafts the minutes.
+// no single action answers both; the meeting's view says whether the caller drafts the minutes.
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { type ReactNode, useCallback, useState } from 'react';
@@ -17,7 +16,6 @@ import { MEETING_LIMITS } from '../../../../../domain/limits';
 import type { AttendanceRowView, AttendanceView, CheckInCodeView, MeetingView } from '../../../../../domain/schemas/meeting';
 import { ROLE_INFO } from '../../../../../domain/roles';
 import { INVITEE_CATEGORIES, INVITEE_CATEGORY_LABEL, type InviteeCategory, meetingWorkflow } from '../../../../../domain/workflows/meeting';
-import { MINUTES_DRAFTERS } from '../../../../../domain/workflows/minutes';
 import Btn from '../../../../components/Btn';
 import MeetingFacts, { MeetingEndNotices } from '../../../../components/MeetingFacts';
 import PageShell from '../../../../components/PageShell';
@@ -115,12 +113,7 @@ export default function MeetingConsole() {
     const [meeting, attendance] = await Promise.allSettled([call('meeting.get', { meetingId: id }), call('meeting.attendance', { meetingId: id })]);
     if (meeting.status === 'rejected') throw meeting.reason;
     // Art. 9: who drafts the minutes matters only once the meeting is held
-    const draftsMinutes = AFTER_MEETING.includes(meeting.value.state)
-      ? await call('account.me', {}).then(
-          (me) => me.person.roles.some((r) => MINUTES_DRAFTERS.includes(r.role)),
-          () => false,
-        )
-      : false;
+    const draftsMinutes = meeting.value.draftsMinutes;
     return {
       meeting: meeting.value,
       attendance: attendance.status === 'fulfilled' ? attendance.value : null,

@@ -462,7 +462,7 @@ export default function MinutesEditor() {
       <Text className='mmin-hint'>会议纪要{m.heldAt ? ` · ${formatDateCN(m.heldAt)}召开` : ''}</Text>
       {m.nextStep ? <Text className='mmin-next'>{m.nextStep}</Text> : null}
       {m.exists ? <ReviewProgress v={m} /> : null}
-      {m.exists ? (
+      {m.allowedActions.includes('document') ? (
         <View className='medit__buttons'>
           <Btn kind='default' block busy={busy === 'document'} busyText='正在生成…' disabled={busy !== null} onClick={() => void download()}>
             {issued ? '下载纪要（.docx）' : '下载 .docx 预览'}
