@@ -5,6 +5,7 @@ import * as account from './account';
 import * as meeting from './meeting';
 import * as minutes from './minutes';
 import * as notify from './notify';
+import * as people from './people';
 import * as press from './press';
 import * as reminders from './reminders';
 import * as system from './system';
@@ -13,4 +14,4 @@ import * as topic from './topic';
 import type { Main } from '../server/function';
 import type { Area } from '../server/registry';
 
-export const FUNCTIONS: Readonly<Record<string, { area: Area; main: Main }>> = { account, topic, meeting, minutes, task, press, notify, reminders, system };
+export const FUNCTIONS: Readonly<Record<string, { area: Area; main: Main }>> = { account, people, topic, meeting, minutes, task, press, notify, reminders, system };

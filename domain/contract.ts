@@ -24,6 +24,24 @@ import type {
   UninviteInput,
   UpdateAgendaInput,
 } from './schemas/meeting';
+import type {
+  BindInput,
+  ChangePasswordInput,
+  CreatePersonInput,
+  ImportPeopleInput,
+  ImportResultView,
+  InviteView,
+  ListPeopleInput,
+  PeopleListView,
+  PersonIdInput,
+  DirectoryPersonView,
+  RedeemInviteInput,
+  SessionView,
+  SetRolesInput,
+  SignInInput,
+  SignOutInput,
+  UpdatePersonInput,
+} from './schemas/people';
 import type { IssueMinutesInput, MinutesIdInput, MinutesView, ReturnMinutesInput, SaveMinutesInput } from './schemas/minutes';
 import type { DraftPressInput, PressIdInput, PressView, ReturnPressInput } from './schemas/press';
 import type {
@@ -62,6 +80,19 @@ type Io<S extends z.ZodType, O> = { input: z.input<S>; output: O };
 export interface Contract {
   'account.me': Io<typeof MeInput, MeView>;
   'account.home': Io<typeof HomeInput, HomeView>;
+  'account.signIn': Io<typeof SignInInput, SessionView>;
+  'account.redeemInvite': Io<typeof RedeemInviteInput, SessionView>;
+  'account.bind': Io<typeof BindInput, MeView>;
+  'account.changePassword': Io<typeof ChangePasswordInput, SessionView | { ok: true }>;
+  'account.signOut': Io<typeof SignOutInput, { ok: true }>;
+  'people.list': Io<typeof ListPeopleInput, PeopleListView>;
+  'people.get': Io<typeof PersonIdInput, DirectoryPersonView>;
+  'people.create': Io<typeof CreatePersonInput, { id: string }>;
+  'people.update': Io<typeof UpdatePersonInput, DirectoryPersonView>;
+  'people.setRoles': Io<typeof SetRolesInput, DirectoryPersonView>;
+  'people.deactivate': Io<typeof PersonIdInput, DirectoryPersonView>;
+  'people.import': Io<typeof ImportPeopleInput, ImportResultView>;
+  'people.inviteCode': Io<typeof PersonIdInput, InviteView>;
   'topic.submit': Io<typeof SubmitTopicInput, TopicView>;
   'topic.update': Io<typeof UpdateTopicInput, TopicView>;
   'topic.withdraw': Io<typeof TopicIdInput, TopicView>;

@@ -27,3 +27,5 @@ export * from './task-rules';
 export * from './schemas/minutes';
 export * from './schemas/task';
 export * from './schemas/press';
+export * from './people-rules';
+export * from './schemas/people';

@@ -30,6 +30,18 @@ export interface Person {
   devKey?: string;
   /** false once deactivated: identity refuses the person at once */
   active?: boolean;
+  /** issue #11: the desk login (a demo person's is their demo key) and the password's bcrypt hash */
+  login?: string;
+  passwordHash?: string;
+  /** moved on by sign-out, deactivation and role changes: every earlier session token dies */
+  sessionEpoch?: number;
+  /** wrong passwords in a row, and the lock they caused */
+  failedSignIns?: number;
+  lockedUntil?: string;
+  /** shown masked except to the person and their own side's office */
+  phone?: string;
+  /** the unit as a record of the org (`units`), so a task's responsible unit outlives the person */
+  unitId?: string;
 }
 
 /** Who is calling, as identified by the router (never from a payload). */
@@ -45,4 +57,6 @@ export interface Actor {
   openid?: string;
   /** the named system actor of a timer tick: holds no role, may call only `system` actions */
   system?: boolean;
+  /** issue #11: a caller who is no known person — a visitor signing in, or an unbound WeChat account */
+  visitor?: boolean;
 }

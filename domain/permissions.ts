@@ -6,6 +6,7 @@ import { CONFIRMERS, OPINION_GIVERS, ORG_LEADERSHIP, otherSide, PROPOSERS, type 
 import { MEETING_ACCEPTERS, MEETING_REQUESTERS } from './workflows/meeting';
 import { MINUTES_DRAFTERS, MINUTES_REVIEWERS } from './workflows/minutes';
 import { PRESS_ROLES } from './workflows/press';
+import { SIDE_OFFICE } from './people-rules';
 
 /** Named row-level predicates; an action admits the caller to a record if ANY of its predicates holds. */
 export type RowPredicate =
@@ -21,7 +22,9 @@ export type RowPredicate =
   | 'orgLeadership'
   | 'attendeeSeesIssued'
   | 'taskOwner'
-  | 'taskKeeper';
+  | 'taskKeeper'
+  | 'parentOfficeOnboards'
+  | 'keepsPerson';
 
 export interface Permission {
   /** 'anyone' = any identified person; otherwise the roles that may call the action at all */
@@ -34,6 +37,11 @@ export interface Permission {
   system?: boolean;
   /** one line for the generated docs table: which article this carries out */
   rule: string;
+  /**
+   * Who may call at all (issue #11): a known person (default); 'openid' also an unbound WeChat
+   * account (binding it); 'anonymous' anyone, identified or not (signing in at a desk).
+   */
+  caller?: 'person' | 'openid' | 'anonymous';
 }
 
 /**
@@ -83,7 +91,13 @@ export interface TaskFacts extends FactsBase {
   keeperRole: Role;
 }
 
-export type RowFacts = OrgFacts | TopicFacts | MeetingFacts | MinutesFacts | TaskFacts;
+/** Issue #11: a person of the directory — their org and side (whose office keeps them). */
+export interface PersonFacts extends FactsBase {
+  kind: 'person';
+  side: OneSide;
+}
+
+export type RowFacts = OrgFacts | TopicFacts | MeetingFacts | MinutesFacts | TaskFacts | PersonFacts;
 
 /** The named row predicates; exported so a guard can ask one by name, never re-spell it. */
 export const ROW_RULES: Record<RowPredicate, (actor: Actor, row: RowFacts) => boolean> = {
@@ -112,6 +126,11 @@ export const ROW_RULES: Record<RowPredicate, (actor: Actor, row: RowFacts) => bo
   taskOwner: (actor, row) => row.kind === 'task' && row.ownerId === actor.id && actor.orgId === row.orgId,
   // Art. 11: the office that keeps the checklist verifies — the one that assigned the task.
   taskKeeper: (actor, row) => row.kind === 'task' && actor.orgId === row.orgId && actor.roles.includes(row.keeperRole),
+  // Issue #11, Art. 12: the city's offices create a county's first office accounts (a write the
+  // parent may make; everything else of a county they only read)
+  parentOfficeOnboards: (actor, row) => row.kind === 'org' && !!row.orgParentId && row.orgParentId === actor.orgId && hasAnyRole(actor.roles, OFFICES),
+  // Issue #11: each org's office keeps its own side's people
+  keepsPerson: (actor, row) => row.kind === 'person' && actor.orgId === row.orgId && actor.roles.includes(SIDE_OFFICE[row.side]),
 };
 
 const OPINION_ROLES: readonly Role[] = [...OPINION_GIVERS.gov, ...OPINION_GIVERS.union];
@@ -123,6 +142,19 @@ const PRESS_READERS: readonly RowPredicate[] = ['orgLeadership', 'parentOrgRead'
 export const PERMISSIONS = {
   'account.me': { roles: 'anyone', mode: 'read', rule: '所有人查看本人身份、单位与角色' },
   'account.home': { roles: 'anyone', mode: 'read', rule: '所有人查看本人待办（议题、邀请、任务）' },
+  'account.signIn': { roles: 'anyone', caller: 'anonymous', mode: 'write', rule: '办公室人员在电脑上以登录名和密码登录；连续 5 次错误锁定 15 分钟' },
+  'account.redeemInvite': { roles: 'anyone', caller: 'anonymous', mode: 'write', rule: '凭办公室发放的邀请码设置首次密码（一次有效，7 天内）' },
+  'account.bind': { roles: 'anyone', caller: 'openid', mode: 'write', rule: '凭邀请码绑定本人微信（一次有效，7 天内；每小时错误 5 次即暂停）' },
+  'account.changePassword': { roles: 'anyone', mode: 'write', rule: '本人修改密码（尚无密码时直接设置）' },
+  'account.signOut': { roles: 'anyone', mode: 'write', rule: '退出登录：本人此前的登录凭证全部失效' },
+  'people.list': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '本级人员名录；手机号仅本人与本方办公室可见；上级办公室只读' },
+  'people.get': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '查看人员；手机号仅本人与本方办公室可见' },
+  'people.create': { roles: OFFICES, mode: 'write', rows: ['orgOffice', 'parentOfficeOnboards'], rule: '各方办公室维护本方人员；领导角色双方均可设并告知另一方；上级办公室可开设下级办公室账号' },
+  'people.update': { roles: OFFICES, mode: 'write', rows: ['keepsPerson'], rule: '本方办公室修改本方人员信息' },
+  'people.setRoles': { roles: OFFICES, mode: 'write', rows: ['keepsPerson'], rule: '本方办公室调整角色；调整后原登录立即失效' },
+  'people.deactivate': { roles: OFFICES, mode: 'write', rows: ['keepsPerson'], rule: '本方办公室停用人员；停用后立即不能登录' },
+  'people.import': { roles: OFFICES, mode: 'write', rows: ['orgOffice'], rule: '批量导入本方人员：全部通过才导入，逐行说明问题' },
+  'people.inviteCode': { roles: OFFICES, mode: 'write', rows: ['keepsPerson'], rule: '生成邀请码（小程序码）供本人绑定微信或设置首次密码' },
   'topic.submit': { roles: PROPOSERS, mode: 'write', rows: ['sameOrg'], rule: '第六条：部门报政府办、工会议题由总工会办公室征集' },
   'topic.update': { roles: PROPOSERS, mode: 'write', rows: ['ownRecord'], rule: '第六条：提出人在审核前或退回后修改' },
   'topic.withdraw': { roles: PROPOSERS, mode: 'write', rows: ['ownRecord'], rule: '第六条：提出人撤回' },

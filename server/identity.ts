@@ -32,6 +32,9 @@ export async function identify(store: Store, principal: Principal | null): Promi
   if (principal.kind === 'system') return { id: `system:${principal.name}`, name: `系统（${principal.name}）`, orgId: '', roles: [], system: true };
   const person = await findPerson(store, principal);
   if (!person || person.active === false) return null;
+  // issue #11: a token from before a sign-out, a deactivation or a role change is dead
+  // (a session token always carries its epoch; only a test's stand-in principal carries none)
+  if (principal.kind === 'user' && principal.epoch !== undefined && (person.sessionEpoch ?? 0) !== principal.epoch) return null;
   const org = await orgById(store, person.orgId);
   if (!org) return null;
   return {

@@ -40,14 +40,16 @@ export type Milestone =
   | 'meeting_tomorrow'
   | 'minutes_stalled'
   | 'task_due_soon'
-  | 'task_overdue';
+  | 'task_overdue'
+  // issue #11
+  | 'leadership_role_given';
 
 export interface NotificationDraft {
   recipientId: string;
   /** the recipient's org, so delivery needs no extra read */
   orgId: string;
   milestone: Milestone;
-  subject: { type: 'topic' | 'meeting' | 'minutes' | 'task' | 'press'; id: string };
+  subject: { type: 'topic' | 'meeting' | 'minutes' | 'task' | 'press' | 'person'; id: string };
   title: string;
   body: string;
   /** the app page that shows the subject */

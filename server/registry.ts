@@ -68,6 +68,8 @@ export interface ActionContext<R = undefined> {
   channels: readonly DeliveryChannel[];
   /** issue #10: the subscription templates this deployment has (ids and kinds: configuration) */
   templates: TemplateConfigs;
+  /** issue #11: signs a desk session (the local host); absent in WeChat, where the openid is the session */
+  issueSession?(personId: string, epoch: number): string;
   /** downloads (xlsx, docx) and scannable codes, made by the platform's outlets */
   files: FileOutlet;
   codes: CodeMaker;

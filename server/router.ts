@@ -8,6 +8,7 @@ import {
   findUnstorable,
   HTTP_STATUS,
   type Actor,
+  type Permission,
   type Envelope,
   type ErrorCode,
 } from '../domain';
@@ -67,6 +68,21 @@ function parse(area: Area, event: unknown): { action: RegisteredAction; input: u
 }
 
 /**
+ * Issue #11: the caller who is no known person, for the few actions that admit one — anyone
+ * signing in at a desk ('anonymous'), or a WeChat account not yet bound ('openid'). They hold no
+ * role and name no org, so no row rule ever admits them to a record.
+ */
+function visitor(permission: Permission, principal: Principal | null): Actor | null {
+  if (permission.caller === 'anonymous' && principal?.kind !== 'system') {
+    return { id: 'visitor', name: '访客', orgId: '', roles: [], visitor: true, ...(principal?.kind === 'openid' ? { openid: principal.openid } : {}) };
+  }
+  if (permission.caller === 'openid' && principal?.kind === 'openid') {
+    return { id: 'visitor', name: '未绑定的微信用户', orgId: '', roles: [], visitor: true, openid: principal.openid };
+  }
+  return null;
+}
+
+/**
  * Runs one call. `as` names the system actor for calls with nobody behind them (a timer tick); it
  * is set only by server code (function.ts, the local host), never from a request.
  */
@@ -86,8 +102,9 @@ export async function dispatch(area: Area, event: unknown, context: unknown, rt:
   // 2. identify: only from the platform context, never from the payload
   const now = rt.clock.now();
   let actor: Actor | null;
+  const principal = as ?? rt.principal(context);
   try {
-    actor = await identify(store, as ?? rt.principal(context));
+    actor = (await identify(store, principal)) ?? visitor(action.permission, principal);
   } catch (e) {
     rt.log('error', 'identify failed', { action: action.name, error: String(e) });
     return done(fail('internal'));
@@ -121,6 +138,7 @@ export async function dispatch(area: Area, event: unknown, context: unknown, rt:
         return outcomes;
       },
       channels: rt.channels,
+      issueSession: rt.issueSession,
       templates: rt.templates ?? {},
       checkContent: async (texts) => {
         if (!(await rt.content.allows(texts, who.openid))) throw new AppError('content_rejected');

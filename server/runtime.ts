@@ -10,7 +10,7 @@ import type { Store } from './store/port';
 /** Who the platform says is calling — never read from the payload. */
 export type Principal =
   | { kind: 'openid'; openid: string }
-  | { kind: 'user'; userId: string }
+  | { kind: 'user'; userId: string; epoch?: number }
   /** a call with nobody behind it (a timer tick); only server code makes one, never a request */
   | { kind: 'system'; name: string };
 
@@ -33,6 +33,8 @@ export interface Runtime {
   files: FileOutlet;
   /** scannable codes (the door's check-in) */
   codes: CodeMaker;
+  /** issue #11: signs a desk session for a person (the local host only; WeChat has no sessions) */
+  issueSession?(personId: string, epoch: number): string;
   log(level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>): void;
 }
 

@@ -1,5 +1,7 @@
 // Signed session tokens of the local host (DESIGN.md "identity": a signed session from the local
-// host's sign-in). HMAC-SHA256 over `userId.expiry`; nothing is stored server-side.
+// host's sign-in). HMAC-SHA256 over `{ user, expiry, epoch }`. Revocation (issue #11): the token
+// carries the person's session epoch; signing out, a deactivation or a role change moves the
+// person's epoch on, so every earlier token stops working at once (identity compares the two).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,13 +16,13 @@ function mac(secret: string, body: string): string {
   return createHmac('sha256', secret).update(body).digest('base64url');
 }
 
-export function signSession(secret: string, userId: string, now: Date): string {
-  const body = b64url(JSON.stringify({ u: userId, e: now.getTime() + TTL_MS }));
+export function signSession(secret: string, userId: string, now: Date, epoch = 0): string {
+  const body = b64url(JSON.stringify({ u: userId, e: now.getTime() + TTL_MS, s: epoch }));
   return `${body}.${mac(secret, body)}`;
 }
 
-/** The user id a token names, or null if it is forged, malformed or expired. */
-export function verifySession(secret: string, token: string, now: Date): string | null {
+/** The user id and session epoch a token names, or null if it is forged, malformed or expired. */
+export function verifySessionEpoch(secret: string, token: string, now: Date): { userId: string; epoch: number } | null {
   const [body, sig, extra] = token.split('.');
   if (!body || !sig || extra !== undefined) return null;
   const expected = Buffer.from(mac(secret, body));
@@ -29,12 +31,17 @@ export function verifySession(secret: string, token: string, now: Date): string 
   try {
     const parsed: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
     if (typeof parsed !== 'object' || parsed === null) return null;
-    const { u, e } = parsed as { u?: unknown; e?: unknown };
+    const { u, e, s } = parsed as { u?: unknown; e?: unknown; s?: unknown };
     if (typeof u !== 'string' || typeof e !== 'number' || e < now.getTime()) return null;
-    return u;
+    return { userId: u, epoch: typeof s === 'number' ? s : 0 };
   } catch {
     return null;
   }
+}
+
+/** The user id a token names, or null (the epoch is checked by identity). */
+export function verifySession(secret: string, token: string, now: Date): string | null {
+  return verifySessionEpoch(secret, token, now)?.userId ?? null;
 }
 
 /** SESSION_SECRET, or a random secret kept beside the data so sessions survive restarts. */

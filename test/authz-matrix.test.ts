@@ -80,9 +80,11 @@ describe.each(actions.map((a) => [a.name, a] as const))('%s', (name, action) => 
 
   beforeAll(() => world.reset());
 
-  it('refuses a caller without identity', async () => {
+  it('refuses a caller without identity (unless it is how one signs in)', async () => {
     const res = await world.call(area, verb, await example.payload(world, 'city'));
-    expect(res.status).toBe(401);
+    // issue #11: signing in and redeeming an invite are for callers nobody knows yet
+    if (permission.caller === 'anonymous') expect(res.status).not.toBe(500);
+    else expect(res.status).toBe(401);
   });
 
   it.each(ROLES.map((r) => [r]))('role %s', async (role) => {

@@ -58,7 +58,7 @@ export async function devSignIn(store: Store, secret: string, now: Date, payload
     at: now, actor: { id: person._id, name: person.name, orgId: person.orgId, roles: person.roles },
     action: 'account.devSignIn', target: person._id, result: 'ok', roundTrips: 2,
   });
-  return { ok: true, data: { token: signSession(secret, person._id, now) } };
+  return { ok: true, data: { token: signSession(secret, person._id, now, person.sessionEpoch ?? 0) } };
 }
 
 export const ClockInput = z.strictObject({ now: z.iso.datetime({ offset: true }).nullable() });

@@ -103,8 +103,20 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (!devRequestAllowed(dev, req.headers.host)) throw new HostRefusal(403, 'forbidden', '演示登录仅在本机开发模式下可用');
       return send(res, await devSignIn(opts.store, opts.secret, systemClock.now(), body.payload));
     }
-    const context: HostContext = { sessionToken: bearer(req) };
+    const context: HostContext = { sessionToken: bearer(req), ...devOpenidOf(req) };
     send(res, await fn.main(body, context));
+  }
+
+  /**
+   * Issue #11: outside production, on loopback, `x-dev-openid` makes the request a WeChat call from
+   * that openid (the path getWXContext() takes in the cloud); anywhere else the header is refused.
+   */
+  function devOpenidOf(req: IncomingMessage): Pick<HostContext, 'devOpenid'> {
+    const raw = req.headers['x-dev-openid'];
+    if (raw === undefined) return {};
+    if (!devRequestAllowed(dev, req.headers.host)) throw new HostRefusal(403, 'forbidden', 'x-dev-openid 仅在本机开发模式下可用');
+    if (typeof raw !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(raw)) throw new HostRefusal(400, 'validation_error', 'x-dev-openid 格式不正确');
+    return { devOpenid: raw };
   }
 
   /** A download, only to the session of the person it was made for (anyone else: 404). */

@@ -3,7 +3,7 @@
 import { systemClock, type Clock } from '../clock';
 import type { ContentChecker } from '../content';
 import { consoleLog, type Principal, type Runtime } from '../runtime';
-import { verifySession } from '../session';
+import { signSession, verifySessionEpoch } from '../session';
 import type { CodeMaker, FileOutlet } from '../outputs';
 import type { Store } from '../store/port';
 import { localTemplateConfigs, SubscriptionChannel, templateConfigs, type SubscribeSender } from '../subscriptions';
@@ -11,6 +11,8 @@ import { localTemplateConfigs, SubscriptionChannel, templateConfigs, type Subscr
 /** What the host hands a function as `context`: the raw bearer token, verified here. */
 export interface HostContext {
   sessionToken?: string;
+  /** development only (loopback, not production): a request handled as a WeChat call from this openid */
+  devOpenid?: string;
 }
 
 export function createLocalRuntime(opts: {
@@ -30,12 +32,16 @@ export function createLocalRuntime(opts: {
     files: opts.files,
     codes: opts.codes,
     principal(context: unknown): Principal | null {
-      const token = (context as HostContext | undefined)?.sessionToken;
+      const ctx = context as HostContext | undefined;
+      // the same path as getWXContext(): the host admits the header only in development on loopback
+      if (ctx?.devOpenid) return { kind: 'openid', openid: ctx.devOpenid };
+      const token = ctx?.sessionToken;
       if (!token) return null;
       // Session expiry is security, not a rule: it runs on real time even when the dev clock is moved.
-      const userId = verifySession(opts.secret, token, systemClock.now());
-      return userId ? { kind: 'user', userId } : null;
+      const session = verifySessionEpoch(opts.secret, token, systemClock.now());
+      return session ? { kind: 'user', userId: session.userId, epoch: session.epoch } : null;
     },
+    issueSession: (personId, epoch) => signSession(opts.secret, personId, systemClock.now(), epoch),
     log,
   };
 }

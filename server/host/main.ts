@@ -1,7 +1,7 @@
 // `npm start`: open the embedded database, seed the demo on first start, serve the app.
 import { resolve } from 'node:path';
 import { loadWordList, wordListChecker } from '../content';
-import { seedDemo } from '../seed';
+import { seedDemo, seedOrgs } from '../seed';
 import { loadSessionSecret } from '../session';
 import { openPgliteStore } from '../store/pglite';
 import type { Store } from '../store/port';
@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   });
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
   store = await openPgliteStore(resolve(dataDir, 'pglite'));
-  const seeded = await seedDemo(store, new Date());
+  // issue #11: production seeds the orgs and nobody; the first office account comes from `npm run setup`
+  const production = process.env.NODE_ENV === 'production';
+  const seeded = production ? await seedOrgs(store) : await seedDemo(store, new Date());
   host = await startHost({
     store,
     secret: loadSessionSecret(dataDir),
@@ -34,7 +36,8 @@ async function main(): Promise<void> {
   });
   stopTimers = startTimers(host.runtime);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`数据目录：${dataDir}（${seeded ? '已写入演示数据' : '沿用已有数据'}）`);
+  console.log(`数据目录：${dataDir}（${seeded ? (production ? '已写入市、旗县区机构（无演示人员）' : '已写入演示数据') : '沿用已有数据'}）`);
+  if (production && (await store.count('users', {})) === 0) console.log('尚无任何账号：请运行 npm run setup -- --org city --side gov --name 姓名 --login 登录名 开设第一个办公室账号');
   if (!host.dev) console.log('开发接口（演示登录、开发时钟）未启用：仅在本机回环地址且非 production 时可用');
   console.log(`联席会议已启动（${secs} 秒）：${host.url}`);
 }

@@ -123,19 +123,29 @@ function noticedMeeting(now: Date): { meeting: NewDoc<MeetingDoc>; topics: NewDo
   return { meeting, topics, invitations };
 }
 
-/** Seeds the demo if the database holds no org yet. Returns whether it seeded. */
-export async function seedDemo(store: Store, now: Date): Promise<boolean> {
+/**
+ * Production (issue #11): the city and its seven counties with the rules in force, and nobody —
+ * the first office account comes from the setup command (README). Returns whether it seeded.
+ */
+export async function seedOrgs(store: Store): Promise<boolean> {
   if ((await store.count('orgs', {})) > 0) return false;
   for (const org of orgs()) await store.insert<Org>('orgs', org);
-  for (const p of demoPeople()) {
-    await store.insert<Person>('users', {
-      _id: p.key, devKey: p.key, name: p.name, orgId: p.orgId, unit: p.unit, title: p.title, roles: p.roles,
-    });
-  }
   for (const org of orgs()) {
     await store.insert<SettingsDoc>('settings', {
       orgId: org._id!, effectiveFrom: DEFAULT_RULES.effectiveFrom, topicLeadMonths: DEFAULT_RULES.topicLeadMonths,
       dueSoonDays: DEFAULT_RULES.dueSoonDays, regularMeetingsPerYear: DEFAULT_RULES.regularMeetingsPerYear, source: DEFAULT_RULES.source,
+    });
+  }
+  return true;
+}
+
+/** Seeds the demo if the database holds no org yet. Returns whether it seeded. */
+export async function seedDemo(store: Store, now: Date): Promise<boolean> {
+  if (!(await seedOrgs(store))) return false;
+  // a demo person signs in at a desk with their demo key as login (a password they set themselves)
+  for (const p of demoPeople()) {
+    await store.insert<Person>('users', {
+      _id: p.key, devKey: p.key, login: p.key, name: p.name, orgId: p.orgId, unit: p.unit, title: p.title, roles: p.roles, active: true, sessionEpoch: 0,
     });
   }
   for (const m of meetings(now)) await store.insert<MeetingDoc>('meetings', m);

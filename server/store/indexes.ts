@@ -11,7 +11,15 @@ export interface IndexDef {
 
 export const COLLECTIONS = {
   orgs: [{ fields: ['parentId'] }],
-  users: [{ fields: ['openid'], unique: true }, { fields: ['devKey'], unique: true }, { fields: ['orgId'] }, { fields: ['roles'], array: true }],
+  users: [
+    { fields: ['openid'], unique: true }, { fields: ['devKey'], unique: true }, { fields: ['orgId'] }, { fields: ['roles'], array: true },
+    // issue #11: the desk login
+    { fields: ['login'], unique: true },
+  ],
+  /** issue #11: invite codes by their hash (`_id`); a person's earlier codes are voided by a new one */
+  invites: [{ fields: ['personId'] }, { fields: ['expiresAt'] }],
+  /** issue #11: the units of an org (departments, union departments, representatives' workplaces) */
+  units: [{ fields: ['orgId', 'name'] }],
   meetings: [{ fields: ['orgId', 'plannedAt'] }, { fields: ['orgId', 'status'] }],
   /** Art. 5: one per invitee of a meeting; "my invitations", unanswered first, soonest first */
   invitations: [{ fields: ['meetingId', 'side', 'invitedAt'] }, { fields: ['personId', 'answered', 'plannedAt'] }],

@@ -6,9 +6,10 @@
 // router against a second account of the rules, not against itself. An admitted role must get
 // `ok: true`; a refusal counts as admitted only if the example names its code in `admittedCodes`
 // (a role that passes authorisation and then meets a state rule of the record it was given).
-import { deadlineEnds, ORG_LEADERSHIP, topicAudience, type ErrorCode, type MeetingStatus, type MinutesStatus, type Role, type TaskStatus, type TopicStatus } from '../../domain';
+import { deadlineEnds, ORG_LEADERSHIP, type Person, topicAudience, type ErrorCode, type MeetingStatus, type MinutesStatus, type Role, type TaskStatus, type TopicStatus } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, PressDoc, TaskDoc, TopicDoc } from '../../server/docs';
 import type { LocalFiles } from '../../server/host/outputs';
+import { inviteId, newInviteCode, type InviteDoc } from '../../server/invites';
 import type { NotificationDoc } from '../../server/notify';
 import type { Dispatched } from '../../server/router';
 import type { World } from './world';
@@ -114,6 +115,26 @@ export async function makeTask(w: World, orgId: string, status: TaskStatus = 'in
     },
     sendBacks: [], explanations: [],
   });
+}
+
+let personSeq = 0;
+
+/** Issue #11: a union-side person of `org` (a representative), kept by its union office. */
+async function freshPerson(w: World, orgId: string): Promise<Person> {
+  personSeq += 1;
+  return w.store.insert<Person>('users', {
+    orgId, name: `代表${personSeq}`, unit: '河套酒业集团', title: '职工代表', roles: ['representative'], active: true, sessionEpoch: 0, phone: '13912345678',
+  });
+}
+
+/** A fresh invite code for the person. */
+async function inviteFor(w: World, personId: string): Promise<string> {
+  const code = newInviteCode();
+  await w.store.insert<InviteDoc>('invites', {
+    _id: inviteId(code), personId, orgId: 'city', createdBy: 'test', createdAt: w.now.toISOString(),
+    expiresAt: new Date(w.now.getTime() + 86_400_000).toISOString(), usedAt: null, voidedAt: null,
+  });
+  return code;
 }
 
 /** Art. 10: a held meeting's press release, not yet approved. */
@@ -289,6 +310,46 @@ export const EXAMPLES: Record<string, ActionExample> = {
   'press.return': { payload: async (w, org) => ({ meetingId: (await makePress(w, org)).meetingId, reason: '标题请改为新闻式' }), admits: ['gov_office', 'union_office'] },
   'press.get': { payload: async (w, org) => ({ meetingId: (await makePress(w, org)).meetingId }), admits: ORG_LEADERSHIP },
 
+  // issue #11: signing in, invites, binding, passwords
+  'account.signIn': {
+    payload: () => ({ login: 'nobody-here', password: 'wrong-password-1' }),
+    admittedCodes: ['unauthenticated'],
+    isolation: (res) => expect(res.envelope).toMatchObject({ ok: false, error: { code: 'unauthenticated' } }),
+  },
+  'account.redeemInvite': {
+    payload: async (w, org) => ({ code: await inviteFor(w, (await freshPerson(w, org))._id), login: `login${(personSeq += 1)}`, password: 'abcd1234' }),
+    // the session answered is the code's person's, whoever presented it
+    isolation: (res) => expect(res.envelope).toMatchObject({ ok: true, data: { name: expect.stringMatching(/^代表/) } }),
+  },
+  // a person's session is no WeChat account: binding needs the platform's openid
+  'account.bind': {
+    payload: () => ({ code: 'ABCDEFGHJK' }),
+    admittedCodes: ['unauthenticated'],
+    isolation: (res) => expect(res.envelope).toMatchObject({ ok: false, error: { code: 'unauthenticated' } }),
+  },
+  // the first call sets a password; a later one by the same person must name the current one
+  'account.changePassword': {
+    payload: () => ({ next: 'newpass123' }),
+    isolation: (res) => expect(res.envelope.ok || (!res.envelope.ok && res.envelope.error.message === '请填写当前密码')).toBe(true),
+  },
+  'account.signOut': { payload: () => ({}), isolation: (res) => expect(res.envelope.ok).toBe(true) },
+  // issue #11: each org's office keeps its own side's people (a representative: the union office)
+  'people.list': { payload: (_w, org) => ({ orgId: org }) },
+  'people.get': { payload: async (w, org) => ({ personId: (await freshPerson(w, org))._id }) },
+  'people.create': {
+    payload: (_w, org) => ({ orgId: org, name: '新代表', unit: '河套酒业集团', title: '职工代表', roles: ['representative'], phone: '13812345678' }),
+    admits: ['union_office'],
+  },
+  'people.update': { payload: async (w, org) => ({ personId: (await freshPerson(w, org))._id, title: '车间主任' }), admits: ['union_office'] },
+  'people.setRoles': { payload: async (w, org) => ({ personId: (await freshPerson(w, org))._id, roles: ['union_department'] }), admits: ['union_office'] },
+  'people.deactivate': { payload: async (w, org) => ({ personId: (await freshPerson(w, org))._id }), admits: ['union_office'] },
+  'people.import': {
+    payload: (_w, org) => ({ orgId: org, rows: [{ line: 2, name: '导入代表', unit: '河套酒业集团', title: '职工代表', roles: ['representative'] }] }),
+    // the government office may import only government-side people: this union-side row is refused by line
+    admits: ['gov_office', 'union_office'],
+    admittedCodes: ['validation_error'],
+  },
+  'people.inviteCode': { payload: async (w, org) => ({ personId: (await freshPerson(w, org))._id }), admits: ['union_office'] },
   // issue #10: the consent ledger is the caller's own
   'notify.recordConsent': {
     payload: () => ({ results: { meeting_tomorrow: 'accept', reply_reminder: 'reject' } }),

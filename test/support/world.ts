@@ -6,6 +6,7 @@ import type { Area } from '../../server/registry';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalFiles, localCodes } from '../../server/host/outputs';
+import { signSession } from '../../server/session';
 import { loadWordList, wordListChecker } from '../../server/content';
 import { consoleLog, type Principal, type Runtime } from '../../server/runtime';
 import { seedDemo } from '../../server/seed';
@@ -67,6 +68,7 @@ export async function openWorld(): Promise<World> {
     channels: [],
     files: new LocalFiles(join(tmpdir(), `world-files-${process.pid}`)),
     codes: localCodes(() => 'http://127.0.0.1/'),
+    issueSession: (personId, epoch) => signSession('test-secret', personId, new Date(), epoch),
     principal: (context: unknown): Principal | null => {
       const userId = (context as AsUser | undefined)?.asUser;
       return userId ? { kind: 'user', userId } : null;

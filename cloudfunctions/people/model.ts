@@ -1,0 +1,45 @@
+// The records the people actions name (issue #11): an org (whose directory; the parent org's
+// offices read it and create its first office accounts) and a person (kept by their side's office).
+import { createHash } from 'node:crypto';
+import { personSide, type OneSide, type OrgFacts, type Person, type PersonFacts } from '../../domain';
+import { defineRecordKind } from '../../server/registry';
+import type { StoredDoc, TxStore } from '../../server/store/port';
+import { orgById } from '../../server/identity';
+import type { Org } from '../../domain';
+
+export const orgKind = defineRecordKind<{ orgId?: string }, Org>({
+  readAs: 'people.list',
+  load: async ({ orgId }, store, actor) => {
+    const org = await orgById(store, orgId ?? actor.orgId);
+    if (!org) return null;
+    const facts: OrgFacts = { kind: 'org', orgId: org._id, ...(org.parentId ? { orgParentId: org.parentId } : {}) };
+    return { record: org, facts };
+  },
+});
+
+export const personFacts = (p: Person): PersonFacts => ({ kind: 'person', orgId: p.orgId, side: personSide(p.roles) });
+
+export const personKind = defineRecordKind<{ personId: string }, Person>({
+  readAs: 'people.get',
+  load: async ({ personId }, store) => {
+    const p = await store.get<Person>('users', personId);
+    return p ? { record: p, facts: personFacts(p) } : null;
+  },
+});
+
+/** A unit of an org as a record (a department, a union department, a workplace). */
+export interface UnitDoc extends StoredDoc {
+  orgId: string;
+  name: string;
+  side: OneSide;
+  createdAt: string;
+}
+
+export const unitId = (orgId: string, name: string) => `u${createHash('sha256').update(`${orgId}\u0000${name}`).digest('hex').slice(0, 31)}`;
+
+/** The unit named `name` in the org, created the first time it is named. */
+export async function ensureUnit(tx: TxStore, orgId: string, name: string, side: OneSide, now: Date): Promise<string> {
+  const _id = unitId(orgId, name);
+  if (!(await tx.get<UnitDoc>('units', _id))) await tx.insert<UnitDoc>('units', { _id, orgId, name, side, createdAt: now.toISOString() });
+  return _id;
+}

@@ -1,0 +1,96 @@
+// Contract of area `people` (issue #11) and the account's sign-in, binding and password actions.
+import * as z from 'zod';
+import { IMPORT_MAX_ROWS, INVITE_PATTERN, LOGIN_PATTERN, PEOPLE_LIMITS, PHONE_PATTERN } from '../people-rules';
+import { ROLES, type Role } from '../roles';
+import { Cursor, Id, Text } from './common';
+
+const Login = z.string().regex(LOGIN_PATTERN, '登录名为 3 到 32 位字母、数字或 _ . -');
+const Phone = z.string().regex(PHONE_PATTERN, '请填写 11 位手机号码');
+const Roles = z.array(z.enum(ROLES)).min(1, '请至少选择一个角色').max(4).refine((r) => new Set(r).size === r.length, '角色重复');
+const Password = z.string().min(1).max(PEOPLE_LIMITS.password.max * 4);
+
+export const ListPeopleInput = z.strictObject({ orgId: Id.optional(), q: z.string().max(20).optional(), cursor: Cursor.optional() });
+export const PersonIdInput = z.strictObject({ personId: Id });
+
+export const PersonFields = {
+  name: Text(PEOPLE_LIMITS.name),
+  unit: Text(PEOPLE_LIMITS.unit),
+  title: Text(PEOPLE_LIMITS.title),
+  login: Login.optional(),
+  phone: Phone.optional(),
+};
+
+export const CreatePersonInput = z.strictObject({ orgId: Id.optional(), ...PersonFields, roles: Roles });
+export const UpdatePersonInput = z
+  .strictObject({
+    personId: Id,
+    name: PersonFields.name.optional(),
+    unit: PersonFields.unit.optional(),
+    title: PersonFields.title.optional(),
+    login: Login.optional(),
+    phone: Phone.nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 1, { message: '没有要修改的内容' });
+export const SetRolesInput = z.strictObject({ personId: Id, roles: Roles });
+export const ImportPeopleInput = z.strictObject({
+  /** the caller's own org (default); an office imports only into its own org */
+  orgId: Id.optional(),
+  rows: z.array(z.unknown()).min(1, '表格中没有人员').max(IMPORT_MAX_ROWS, `一次最多导入 ${IMPORT_MAX_ROWS} 人`),
+});
+/** One row of an import, checked on its own so each refused row is named by its line. */
+export const ImportRow = z.strictObject({ line: z.number().int().min(1), ...PersonFields, roles: Roles });
+
+export const SignInInput = z.strictObject({ login: z.string().min(1).max(64), password: Password });
+export const ChangePasswordInput = z.strictObject({ current: Password.optional(), next: Password });
+export const InviteCode = z.string().transform((s) => s.trim().toUpperCase().replace(/[\s-]/g, '')).pipe(z.string().regex(INVITE_PATTERN, '邀请码为 10 位字母和数字'));
+export const BindInput = z.strictObject({ code: InviteCode });
+export const RedeemInviteInput = z.strictObject({ code: InviteCode, login: Login.optional(), password: Password });
+export const SignOutInput = z.strictObject({});
+
+export interface PersonCardView {
+  id: string;
+  name: string;
+  unit: string;
+  title: string;
+  roles: Array<{ role: Role; label: string }>;
+  sideLabel: string;
+  /** masked (138****5678) unless the caller is the person or keeps their side */
+  phone: string | null;
+  active: boolean;
+  bound: boolean;
+}
+
+export interface DirectoryPersonView extends PersonCardView {
+  orgId: string;
+  login: string | null;
+  hasPassword: boolean;
+  /** what the caller may do: 'update', 'setRoles', 'deactivate', 'inviteCode' */
+  allowedActions: string[];
+  /** the roles the caller may give (the form's choices) */
+  assignableRoles: Role[];
+}
+
+export interface PeopleListView {
+  items: PersonCardView[];
+  nextCursor?: string;
+  /** 'create', 'import' when the caller may add people to this org */
+  allowedActions: string[];
+  assignableRoles: Role[];
+}
+
+export interface InviteView {
+  code: string;
+  /** a scannable code (mini-program code in WeChat, a QR of the H5 binding page locally) */
+  qr: string;
+  expiresAt: string;
+}
+
+export interface ImportResultView {
+  created: number;
+}
+
+export interface SessionView {
+  token: string;
+  personId: string;
+  name: string;
+}

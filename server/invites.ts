@@ -1,0 +1,55 @@
+// Invite codes (issue #11): an office gives a person a code; the person binds their WeChat account
+// with it (account.bind) or sets their first desk password (account.redeemInvite). Single use,
+// 7 days, and only the code's hash is stored, so the table leaks no usable code.
+import { createHash, randomInt } from 'node:crypto';
+import { AppError, BIND_ATTEMPTS_PER_HOUR, INVITE_ALPHABET, type Person } from '../domain';
+import { takeQuota, type CounterDoc } from './quota';
+import type { Store, StoredDoc, TxStore } from './store/port';
+
+export interface InviteDoc extends StoredDoc {
+  personId: string;
+  orgId: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  /** a newer code for the same person voids the older ones */
+  voidedAt?: string | null;
+}
+
+export const inviteId = (code: string) => `i${createHash('sha256').update(code).digest('hex').slice(0, 39)}`;
+
+export function newInviteCode(): string {
+  let out = '';
+  for (let i = 0; i < 10; i += 1) out += INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)];
+  return out;
+}
+
+/** The person a usable code names, inside the caller's transaction (so redeeming it is atomic). */
+export async function usableInvite(tx: TxStore, code: string, now: Date): Promise<{ invite: InviteDoc; person: Person } | null> {
+  const invite = await tx.get<InviteDoc>('invites', inviteId(code));
+  if (!invite || invite.usedAt || invite.voidedAt || invite.expiresAt <= now.toISOString()) return null;
+  const person = await tx.get<Person>('users', invite.personId);
+  if (!person || person.active === false) return null;
+  return { invite, person };
+}
+
+/** The counter of wrong codes of one caller in the current hour. */
+function attemptsId(who: string, now: Date): string {
+  const hour = Math.floor(now.getTime() / 3600_000);
+  return `bind:${createHash('sha256').update(who).digest('hex').slice(0, 24)}:${hour}`;
+}
+
+const TOO_MANY = '邀请码错误次数过多，请一小时后再试';
+
+/** Refuses a caller who has used up this hour's wrong tries, before any code is looked at. */
+export async function checkAttempts(store: Store, who: string, now: Date): Promise<void> {
+  const c = await store.get<CounterDoc>('counters', attemptsId(who, now));
+  if (c && c.n >= BIND_ATTEMPTS_PER_HOUR) throw new AppError('rate_limited', TOO_MANY);
+}
+
+/** Counts a wrong code (its own commit: the refused call changes nothing else). */
+export async function countWrongCode(store: Store, who: string, now: Date): Promise<void> {
+  const expiresAt = new Date((Math.floor(now.getTime() / 3600_000) + 1) * 3600_000).toISOString();
+  await store.transaction((tx) => takeQuota(tx, attemptsId(who, now), BIND_ATTEMPTS_PER_HOUR, TOO_MANY, expiresAt));
+}
