@@ -34,6 +34,8 @@ async function main() {
       entryPoints: [join(src, area, 'index.ts')], outfile: join(dir, 'index.js'), bundle: true,
       platform: 'node', format: 'cjs', target: 'node16', external: EXTERNAL, minify: true,
       legalComments: 'none', logLevel: 'warning',
+      // Chinese text as UTF-8 (3 bytes a character) instead of \u escapes (6): a third off every bundle's strings
+      charset: 'utf8',
     });
     const code = readFileSync(join(dir, 'index.js'), 'utf8');
     const used = EXTERNAL.filter((pkg) => code.includes(`require("${pkg}")`));

@@ -84,7 +84,7 @@ it('Art. 9: the union office drafts; the union side approves before the governme
   expect(await code('city-union-office', 'minutes', 'issue', { meetingId, docNumber: '巴工联纪〔2026〕5号' })).toBe('invalid_transition');
   await ok('city-union-convenor', 'minutes', 'approve', { meetingId });
   const both = await ok('city-gov-convenor', 'minutes', 'approve', { meetingId });
-  expect(both).toMatchObject({ status: 'approved', allowedActions: [] });
+  expect(both).toMatchObject({ status: 'approved', allowedActions: ['document'] });
   expect((await ok('city-union-office', 'minutes', 'get', { meetingId })).allowedActions).toContain('issue');
 
   const issued = await ok('city-union-office', 'minutes', 'issue', { meetingId, docNumber: '巴工联纪〔2026〕5号' });
