@@ -8,6 +8,8 @@ export default defineAppConfig({
     'pages/topic/detail/index',
     'pages/inbox/index',
     'pages/settings/index',
+    // issue #10: which reminders reach me, 再订阅
+    'pages/settings/reminders/index',
     // Art. 5: attendees on their phones — invitations, replies, check-in at the door
     'pages/meeting/mine/index',
     'pages/meeting/detail/index',

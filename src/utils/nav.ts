@@ -10,6 +10,8 @@ export const ROUTES = {
   detail: '/pages/topic/detail/index',
   inbox: '/pages/inbox/index',
   settings: '/pages/settings/index',
+  /** issue #10: which reminders reach me as WeChat subscription messages, 再订阅 */
+  reminders: '/pages/settings/reminders/index',
   queue: '/packages/office/pages/queue/index',
   confirm: '/packages/office/pages/confirm/index',
   /** a meeting's whole topic list; `tab=opinions` for the topics waiting for my side's opinion */

@@ -1,4 +1,4 @@
-// 我的: who I am, 长辈版, and (H5) sign out or, on the demo host, sign in as another person.
+// 我的: who I am, 长辈版, 消息提醒 (issue #10, its own page), and (H5) sign out or, on the demo host, sign in as another person.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import ElderSwitch from '../../components/ElderSwitch';
 import PageShell from '../../components/PageShell';
 import Skeleton from '../../components/Skeleton';
 import StateView from '../../components/StateView';
+import Tap from '../../components/Tap';
 import { useRecordPage } from '../../hooks/useRecordPage';
 import { ApiError, call, listDevUsers, setSessionToken } from '../../services/api';
 import { ROUTES, openPage } from '../../utils/nav';
@@ -37,6 +38,21 @@ export default function Settings() {
             <Text className='card__title'>显示</Text>
           </View>
           <ElderSwitch />
+        </View>
+
+        <View className='card settings__group'>
+          <View className='card__head'>
+            <Text className='card__title'>消息提醒</Text>
+          </View>
+          <Tap role='link' className='settings__link' hoverClass='settings__link--hover' onTap={() => openPage(ROUTES.reminders)}>
+            <View className='settings__link-main'>
+              <Text className='settings__link-label'>消息提醒设置</Text>
+              <Text className='settings__link-hint'>会议、任务等提醒能否送达，再订阅</Text>
+            </View>
+            <Text className='settings__link-go' aria-hidden='true'>
+              ›
+            </Text>
+          </Tap>
         </View>
 
         <Account />

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '消息提醒',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,143 @@
+// 消息提醒 (issue #10): per reminder the person can get as a WeChat subscription message — what it
+// is, whether the next one will reach them (可送达 / 需再次订阅 / 已拒绝 / 未开通, the server's
+// words), for one-time reminders how many sends are left (one per consent, WeChat's rule), and
+// 再订阅: a tap that asks for that one reminder again (services/subscribe.ts, forced). In a browser
+// there is no WeChat panel: a stand-in answers, and a switch says whether it also asks at the
+// natural taps (回复邀请, 提交议题 …) on this device.
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { SubscriptionItemView, SubscriptionsView } from '../../../../domain/schemas/notify';
+import Btn from '../../../components/Btn';
+import PageShell from '../../../components/PageShell';
+import Skeleton from '../../../components/Skeleton';
+import StateView from '../../../components/StateView';
+import Tap from '../../../components/Tap';
+import { useBusy } from '../../../hooks/useBusy';
+import { useRecordPage } from '../../../hooks/useRecordPage';
+import { ApiError } from '../../../services/api';
+import { askConsent, asksAtTaps, loadSubscriptions, setAsksAtTaps } from '../../../services/subscribe';
+import { toast } from '../../../utils/feedback';
+import './index.css';
+
+const missing = () => new ApiError('internal', '');
+
+export default function Reminders() {
+  const page = useRecordPage<SubscriptionsView>(loadSubscriptions, missing);
+  const { state } = page;
+  const { busy, run } = useBusy<string>();
+
+  // 再订阅: the ask starts inside the tap (WeChat's rule), then the page shows what the server keeps.
+  const resubscribe = (item: SubscriptionItemView) => {
+    if (busy) return;
+    const asked = askConsent([item.templateKey], { force: true });
+    void run(item.templateKey, async () => {
+      const out = await asked;
+      if (out.kind === 'recorded') {
+        page.set(out.view);
+        const now = out.view.items.find((i) => i.templateKey === item.templateKey);
+        if (out.results[item.templateKey] === 'accept') toast(now && now.kind === 'one_time' ? `已订阅，还可提醒 ${now.credits} 次` : '已订阅', 'success');
+        else toast('未订阅该提醒');
+      } else if (out.kind === 'failed') {
+        toast(out.message);
+      }
+    });
+  };
+
+  return (
+    <PageShell title='消息提醒' className='reminders'>
+      <View className='page-container'>
+        <View className='card reminders__intro'>
+          <Text className='reminders__lead'>会议、议题、纪要和任务的重要事项，可通过微信服务通知提醒您；所有提醒同时放在「消息」里。</Text>
+          <Text className='reminders__rule'>微信规定：一次性提醒每同意一次，只能发送一条。</Text>
+        </View>
+
+        {process.env.TARO_ENV === 'h5' ? <StandInSwitch /> : null}
+
+        {state.kind === 'loading' ? (
+          <View>
+            <Text className='sr-only'>加载中…</Text>
+            <Skeleton block lines={[70, 90, 60]} />
+            <Skeleton lines={[50, 90, 60]} />
+          </View>
+        ) : null}
+        {state.kind === 'error' ? <StateView kind='error' error={state.error} onRetry={() => void page.reload()} /> : null}
+        {state.kind === 'ready' ? (
+          <View className='card reminders__list'>
+            {state.value.items.map((item) => (
+              <Reminder key={item.templateKey} item={item} busy={busy} onResubscribe={() => resubscribe(item)} />
+            ))}
+          </View>
+        ) : null}
+      </View>
+    </PageShell>
+  );
+}
+
+interface ReminderProps {
+  item: SubscriptionItemView;
+  busy: string | null;
+  onResubscribe: () => void;
+}
+
+/** One reminder: its title and state in words, what it is for, the sends left, 再订阅. */
+function Reminder({ item, busy, onResubscribe }: ReminderProps) {
+  const configured = item.templateId !== null;
+  const oneTime = item.kind === 'one_time';
+  // A long-term reminder that reaches the person needs nothing; every other configured one can be asked again.
+  const canAsk = configured && (oneTime || item.state !== 'on');
+  return (
+    <View className='reminder'>
+      <View className='reminder__head'>
+        <Text className='reminder__title'>{item.title}</Text>
+        <Text className={`reminder__state reminder__state--${item.state}`}>{item.stateLabel}</Text>
+      </View>
+      <Text className='reminder__desc'>{item.description}</Text>
+      <View className='reminder__foot'>
+        <Text className='reminder__credits'>{creditsText(item)}</Text>
+        {canAsk ? (
+          <Btn small kind='outline' label={`再订阅「${item.title}」`} busy={busy === item.templateKey} busyText='订阅中…' disabled={busy !== null} onClick={onResubscribe}>
+            再订阅
+          </Btn>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+function creditsText(item: SubscriptionItemView): string {
+  if (item.templateId === null) return '本系统未开通此提醒';
+  if (item.kind === 'long_term') return item.state === 'on' ? '长期有效' : '同意后长期有效';
+  return `还可提醒 ${item.credits} 次`;
+}
+
+/** H5: whether the stand-in panel also asks at the natural taps on this device (off by default). */
+function StandInSwitch() {
+  const [on, setOn] = useState(asksAtTaps);
+  return (
+    <View className='card'>
+      <View className='card__head'>
+        <Text className='card__title'>在浏览器中</Text>
+      </View>
+      <Tap
+        role='switch'
+        checked={on}
+        label='办理时询问'
+        className={on ? 'reminders-switch reminders-switch--on' : 'reminders-switch'}
+        hoverClass='reminders-switch--hover'
+        onTap={() => {
+          setAsksAtTaps(!on);
+          setOn(!on);
+        }}
+      >
+        <View className='reminders-switch__main'>
+          <Text className='reminders-switch__label'>办理时询问</Text>
+          <Text className='reminders-switch__hint'>浏览器中没有微信的订阅面板。开启后，回复会议邀请、提交议题等时，像在微信中一样询问是否接收提醒。</Text>
+        </View>
+        <Text className='reminders-switch__state'>{on ? '已开启' : '未开启'}</Text>
+        <View className='reminders-switch__track' aria-hidden='true'>
+          <View className='reminders-switch__knob' />
+        </View>
+      </Tap>
+    </View>
+  );
+}
