@@ -18,6 +18,7 @@ import Tap from '../../components/Tap';
 import { useBusy } from '../../hooks/useBusy';
 import { useWrite } from '../../hooks/useWrite';
 import { call, toApiError } from '../../services/api';
+import { askConsent, usePrimeConsent } from '../../services/subscribe';
 import { formatDateCN, formatDateTimeShortCN } from '../../utils/date';
 import { toast } from '../../utils/feedback';
 import { ROUTES, openPage } from '../../utils/nav';
@@ -39,6 +40,7 @@ export default function MinutesPage() {
   const [open, setOpen] = useState<null | 'return'>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const asking = useRef(false);
+  usePrimeConsent(state.kind === 'ready' && state.value.allowedActions.some((a) => a === 'approve' || a === 'return'));
 
   /** One write; shows the minutes it answers; on a refusal says why and re-reads when they moved on. */
   const act = (name: Busy, fn: () => Promise<MinutesView>, done: string) =>
@@ -91,6 +93,8 @@ export default function MinutesPage() {
   // Art. 9: the union side approves first, then the government side; the confirmation says what follows.
   const approve = async () => {
     if (busy || asking.current) return;
+    // issue #10: the next minutes waiting for this reviewer, asked in the tap before the confirmation
+    void askConsent('reviewMinutes');
     asking.current = true;
     const next = v.status === 'union_review' ? '审核通过后，纪要将报政府方审核。' : '审核通过后，由总工会办公室以联席会议纪要形式印发。';
     const ok = await Taro.showModal({
@@ -216,6 +220,7 @@ export default function MinutesPage() {
                 disabled={busy !== null}
                 onClick={() => {
                   if (busy) return;
+                  void askConsent('reviewMinutes');
                   setDialogError(null);
                   setOpen('return');
                 }}

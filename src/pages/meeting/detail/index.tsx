@@ -17,6 +17,7 @@ import Dialog, { DialogCounter, TextDialog } from '../../../components/Dialog';
 import { useBusy } from '../../../hooks/useBusy';
 import { useWrite } from '../../../hooks/useWrite';
 import { ApiError, toApiError } from '../../../services/api';
+import { askConsent, usePrimeConsent } from '../../../services/subscribe';
 import { toast } from '../../../utils/feedback';
 import { lengthError } from '../../../utils/form';
 import { ROUTES, openPage } from '../../../utils/nav';
@@ -44,9 +45,12 @@ export default function MeetingDetail() {
   const { busy, run } = useBusy<Busy>();
   const [open, setOpen] = useState<Open>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
+  usePrimeConsent(state.kind === 'ready' && state.value.allowedActions.includes('reply'));
 
   const reply = (answer: ReplyAnswer, extra: { reason?: string; substitute?: { name: string; post: string } } = {}) =>
     run(answer, async () => {
+      // issue #10: the eve reminder and changes of time or place, asked inside the reply tap; the reply goes on whatever the answer
+      void askConsent('reply');
       setDialogError(null);
       try {
         // A retry of the same reply after a lost answer goes under the same key (useWrite).

@@ -26,6 +26,7 @@ import { useBusy } from '../../../hooks/useBusy';
 import { useRecordPage } from '../../../hooks/useRecordPage';
 import { useWrite } from '../../../hooks/useWrite';
 import { call, toApiError } from '../../../services/api';
+import { askConsent, usePrimeConsent } from '../../../services/subscribe';
 import {
   EVIDENCE_ACCEPT,
   EVIDENCE_MAX_FILES,
@@ -91,6 +92,7 @@ export default function TaskDetail() {
   const input = useRef<HTMLInputElement | null>(null);
   const filesRef = useRef(files);
   filesRef.current = files;
+  usePrimeConsent(state.kind === 'ready' && state.value.allowedActions.some((a) => a === 'complete' || a === 'report'));
 
   // The thumbnails made for this page are freed when it closes.
   useEffect(() => () => filesRef.current.forEach(releasePreview), []);
@@ -363,7 +365,18 @@ export default function TaskDetail() {
         {allowed('complete') ? (
           <View className='card tdetail__done'>
             <Text className='tdetail__done-hint'>落实完成后，提交完成情况和证明材料，由{t.keeperLabel}核验办结。</Text>
-            <Btn kind='primary' block className='tdetail__tick' label='标记完成' disabled={busy !== null} onClick={() => openSheet('complete')}>
+            <Btn
+              kind='primary'
+              block
+              className='tdetail__tick'
+              label='标记完成'
+              disabled={busy !== null}
+              onClick={() => {
+                // issue #10: due soon, overdue, the next task given — asked in the tap, the sheet opens whatever the answer
+                void askConsent('task');
+                openSheet('complete');
+              }}
+            >
               <Text className='tdetail__tick-mark' aria-hidden='true'>
                 ✓
               </Text>
@@ -406,7 +419,15 @@ export default function TaskDetail() {
           <History task={t} />
           {allowed('report') ? (
             <View className='tdetail__card-action'>
-              <Btn kind='outline' block disabled={busy !== null} onClick={() => openSheet('report')}>
+              <Btn
+                kind='outline'
+                block
+                disabled={busy !== null}
+                onClick={() => {
+                  void askConsent('task');
+                  openSheet('report');
+                }}
+              >
                 报告进展
               </Btn>
             </View>

@@ -15,6 +15,7 @@ import StateView from '../../../components/StateView';
 import { useBusy } from '../../../hooks/useBusy';
 import { useWrite } from '../../../hooks/useWrite';
 import { type ActionInput, type ApiError, call, toApiError } from '../../../services/api';
+import { askConsent, usePrimeConsent } from '../../../services/subscribe';
 import { redirectIfSignedOut } from '../../../utils/auth';
 import { toast } from '../../../utils/feedback';
 import { cleanText, fieldErrorsOf, textLength } from '../../../utils/form';
@@ -171,6 +172,7 @@ export default function SubmitTopic() {
   const { busy, run } = useBusy<'submit' | 'save' | 'resubmit'>();
   // A retry of the same content after a lost answer goes under the same key: one topic.
   const write = useWrite();
+  usePrimeConsent(load.kind === 'ready');
 
   // Editing: the topic. A new topic: the sides this person may propose for (Art. 6).
   const fetchForm = useCallback(async () => {
@@ -255,6 +257,8 @@ export default function SubmitTopic() {
       if (!check()) return;
       const payload = submission(form, meetingId);
       if (!payload) return;
+      // issue #10: the screening result, asked in the tap of a topic that goes out; it goes out whatever the answer
+      void askConsent('submitTopic');
       setRefusal(null);
       try {
         const topic = await write('topic.submit', payload);
@@ -275,6 +279,7 @@ export default function SubmitTopic() {
     run(thenResubmit ? 'resubmit' : 'save', async () => {
       if (load.kind !== 'ready' || !load.topic) return;
       if (!check()) return;
+      if (thenResubmit) void askConsent('submitTopic');
       setRefusal(null);
       let topic = load.topic;
       const changed = changes(form, topic);
