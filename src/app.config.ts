@@ -18,6 +18,9 @@ export default defineAppConfig({
     'pages/minutes/index',
     'pages/task/mine/index',
     'pages/task/detail/index',
+    // issue #11: binding an account with an invite code (the QR opens it); 账号与安全
+    'pages/bind/index',
+    'pages/account/index',
   ],
   subPackages: [
     {
@@ -30,6 +33,8 @@ export default defineAppConfig({
         'pages/meeting/index', 'pages/meeting-request/index', 'pages/meeting-notice/index',
         // Art. 9, 10, 11: the minutes editor, the checklist board, the press release
         'pages/minutes-editor/index', 'pages/checklist/index', 'pages/press/index',
+        // issue #11: the org's directory, one person (create, edit, invite code), the xlsx import
+        'pages/people/index', 'pages/person/index', 'pages/people-import/index',
       ],
     },
   ],

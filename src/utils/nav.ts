@@ -31,6 +31,12 @@ export const ROUTES = {
   checklist: '/packages/office/pages/checklist/index',
   /** Art. 10: the press release, approved by both offices */
   press: '/packages/office/pages/press/index',
+  /** issue #11: binding an account with an invite code; 账号与安全; the org's directory, one person, the import */
+  bind: '/pages/bind/index',
+  account: '/pages/account/index',
+  people: '/packages/office/pages/people/index',
+  person: '/packages/office/pages/person/index',
+  peopleImport: '/packages/office/pages/people-import/index',
 } as const;
 
 /** A page query value; mini-program queries arrive still percent-encoded, H5 ones decoded. */
