@@ -31,6 +31,7 @@ export const ACTIONS = [
   'account.home', 'account.home invitee', 'meeting.get', 'meeting.get invitee', 'topic.get', 'topic.list mine', 'topic.list queue', 'topic.list meeting', 'topic.listStatus',
   'topic.submit', 'topic.accept', 'topic.addOpinion', 'notify.inbox', 'notify.markRead',
   'meeting.get current', 'minutes.get', 'task.list mine', 'task.list meeting', 'task.list overdue', 'task.get',
+  'compliance.overview', 'people.list',
 ] as const;
 
 const READ_RUNS = 21;
@@ -112,6 +113,10 @@ const READS: Array<[name: string, call: Call]> = [
   ['task.list meeting', (s) => s.world.call('task', 'list', { scope: 'meeting', meetingId: 'm-city-last' }, OFFICE)],
   ['task.list overdue', (s) => s.world.call('task', 'list', { scope: 'overdue' }, OFFICE)],
   ['task.get', (s) => s.world.call('task', 'get', { taskId: 'task-last-1' }, 'city-hrss')],
+  // issue #12: the city's assessment of this year (eight orgs; the units add ten years of history
+  // before it); issue #11: the city's directory (the units add 20 representatives each)
+  ['compliance.overview', (s) => s.world.call('compliance', 'overview', { year: s.world.now.getUTCFullYear() }, 'city-gov-office')],
+  ['people.list', (s) => s.world.call('people', 'list', {}, OFFICE)],
 ];
 
 /**

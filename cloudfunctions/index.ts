@@ -2,16 +2,18 @@
 // (scripts/build-functions.cjs), the local host and the authorisation-matrix and fuzz tests read,
 // so no area can be deployed without being served and tested.
 import * as account from './account';
+import * as compliance from './compliance';
 import * as meeting from './meeting';
 import * as minutes from './minutes';
 import * as notify from './notify';
 import * as people from './people';
 import * as press from './press';
 import * as reminders from './reminders';
+import * as settings from './settings';
 import * as system from './system';
 import * as task from './task';
 import * as topic from './topic';
 import type { Main } from '../server/function';
 import type { Area } from '../server/registry';
 
-export const FUNCTIONS: Readonly<Record<string, { area: Area; main: Main }>> = { account, people, topic, meeting, minutes, task, press, notify, reminders, system };
+export const FUNCTIONS: Readonly<Record<string, { area: Area; main: Main }>> = { account, people, topic, meeting, minutes, task, press, compliance, settings, notify, reminders, system };

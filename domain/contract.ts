@@ -42,6 +42,16 @@ import type {
   SignOutInput,
   UpdatePersonInput,
 } from './schemas/people';
+import type {
+  ExportComplianceInput,
+  GetSettingsInput,
+  OrgComplianceInput,
+  OrgComplianceView,
+  OverviewInput,
+  OverviewView,
+  SetSettingsInput,
+  SettingsView,
+} from './schemas/compliance';
 import type { IssueMinutesInput, MinutesIdInput, MinutesView, ReturnMinutesInput, SaveMinutesInput } from './schemas/minutes';
 import type { DraftPressInput, PressIdInput, PressView, ReturnPressInput } from './schemas/press';
 import type {
@@ -151,6 +161,11 @@ export interface Contract {
   'notify.inbox': Io<typeof InboxInput, InboxView>;
   'notify.unreadCount': Io<typeof UnreadCountInput, { unread: number }>;
   'notify.markRead': Io<typeof MarkReadInput, { unread: number }>;
+  'compliance.overview': Io<typeof OverviewInput, OverviewView>;
+  'compliance.org': Io<typeof OrgComplianceInput, OrgComplianceView>;
+  'compliance.export': Io<typeof ExportComplianceInput, FileLinkView>;
+  'settings.get': Io<typeof GetSettingsInput, SettingsView>;
+  'settings.set': Io<typeof SetSettingsInput, SettingsView>;
   'notify.recordConsent': Io<typeof RecordConsentInput, SubscriptionsView>;
   'notify.subscriptions': Io<typeof SubscriptionsInput, SubscriptionsView>;
   'reminders.tick': Io<typeof TickInput, TickResult>;

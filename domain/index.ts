@@ -29,3 +29,5 @@ export * from './schemas/task';
 export * from './schemas/press';
 export * from './people-rules';
 export * from './schemas/people';
+export * from './compliance-rules';
+export * from './schemas/compliance';

@@ -24,6 +24,7 @@ export type RowPredicate =
   | 'taskOwner'
   | 'taskKeeper'
   | 'parentOfficeOnboards'
+  | 'parentLeadershipRead'
   | 'keepsPerson';
 
 export interface Permission {
@@ -129,6 +130,8 @@ export const ROW_RULES: Record<RowPredicate, (actor: Actor, row: RowFacts) => bo
   // Issue #11, Art. 12: the city's offices create a county's first office accounts (a write the
   // parent may make; everything else of a county they only read)
   parentOfficeOnboards: (actor, row) => row.kind === 'org' && !!row.orgParentId && row.orgParentId === actor.orgId && hasAnyRole(actor.roles, OFFICES),
+  // Art. 12 (issue #12): the city's convenors and leaders follow each county's assessment (read only)
+  parentLeadershipRead: (actor, row) => !!row.orgParentId && row.orgParentId === actor.orgId && hasAnyRole(actor.roles, ORG_LEADERSHIP),
   // Issue #11: each org's office keeps its own side's people
   keepsPerson: (actor, row) => row.kind === 'person' && actor.orgId === row.orgId && actor.roles.includes(SIDE_OFFICE[row.side]),
 };
@@ -210,6 +213,11 @@ export const PERMISSIONS = {
   'press.approve': { roles: PRESS_ROLES, mode: 'write', rows: ['sameOrg'], rule: '第十条：双方办公室均审核当前稿件后方可发布' },
   'press.return': { roles: PRESS_ROLES, mode: 'write', rows: ['sameOrg'], rule: '第十条：退回修改并说明理由' },
   'press.get': { roles: 'anyone', mode: 'read', rows: PRESS_READERS, rule: '第十条：本级办公室、召集人、领导；上级办公室只读' },
+  'compliance.overview': { roles: ORG_LEADERSHIP, mode: 'read', rule: '第十二条：市级办公室、召集人、领导看全市及各旗县区的年度落实情况；旗县区只看本级' },
+  'compliance.org': { roles: ORG_LEADERSHIP, mode: 'read', rows: ['orgLeadership', 'parentOrgRead', 'parentLeadershipRead'], rule: '第十二条：一个机构的年度会议、纪要与逾期任务' },
+  'compliance.export': { roles: ORG_LEADERSHIP, mode: 'read', rule: '第十二条：年度考核工作簿（.xlsx）' },
+  'settings.get': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第十三条：现行规则参数及历次修订' },
+  'settings.set': { roles: OFFICES, mode: 'write', rows: ['orgOffice'], rule: '第十三条：本级政府办公室或总工会办公室修订参数，自生效日起施行，并告知另一方' },
   'notify.inbox': { roles: 'anyone', mode: 'read', rule: '本人的站内消息' },
   'notify.unreadCount': { roles: 'anyone', mode: 'read', rule: '本人的未读消息数' },
   'notify.markRead': { roles: 'anyone', mode: 'write', rule: '将本人的消息标为已读' },
@@ -221,6 +229,9 @@ export const PERMISSIONS = {
 
 export type ActionName = keyof typeof PERMISSIONS;
 
+/** Art. 12: a parent org reads a county's records, never changes them — these admit reads only. */
+const READ_ONLY_PREDICATES: readonly RowPredicate[] = ['parentOrgRead', 'parentLeadershipRead'];
+
 /** The role matrix alone. The system actor holds no role: only `system` actions admit it. */
 export function roleMayCall(permission: Permission, roles: readonly Role[], system = false): boolean {
   if (system) return permission.system === true;
@@ -230,7 +241,7 @@ export function roleMayCall(permission: Permission, roles: readonly Role[], syst
 export function rowAdmits(permission: Permission, actor: Actor, row: RowFacts): boolean {
   const predicates = permission.rows ?? [];
   return predicates.some((name) => {
-    if (name === 'parentOrgRead' && permission.mode !== 'read') return false;
+    if (READ_ONLY_PREDICATES.includes(name) && permission.mode !== 'read') return false;
     return ROW_RULES[name](actor, row);
   });
 }

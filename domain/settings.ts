@@ -20,6 +20,28 @@ export const DEFAULT_RULES: RuleParams & { source: string; effectiveFrom: string
 
 export interface VersionedParams extends RuleParams {
   effectiveFrom: string;
+  source?: string;
+}
+
+/** The parameters in force with the version they come from (issue #12: a meeting records it). */
+export interface ParamsInForce extends RuleParams {
+  effectiveFrom: string;
+  source: string;
+}
+
+/** Art. 13 (issue #12): what an office may set, and the bounds of each. */
+export const PARAM_BOUNDS: Record<keyof RuleParams, { min: number; max: number; label: string; unit: string }> = {
+  topicLeadMonths: { min: 1, max: 6, label: '议题征集提前', unit: '个月' },
+  dueSoonDays: { min: 1, max: 30, label: '任务临期提醒', unit: '天' },
+  regularMeetingsPerYear: { min: 1, max: 4, label: '每年例会', unit: '次' },
+};
+
+/** The version in force at `now` with its date and source (the defaults when none has come yet). */
+export function inForceAt(versions: readonly VersionedParams[], now: Date): ParamsInForce {
+  const at = now.toISOString();
+  const v = versions.filter((x) => x.effectiveFrom <= at).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+  const { topicLeadMonths, dueSoonDays, regularMeetingsPerYear } = v ?? DEFAULT_RULES;
+  return { topicLeadMonths, dueSoonDays, regularMeetingsPerYear, effectiveFrom: v?.effectiveFrom ?? DEFAULT_RULES.effectiveFrom, source: v?.source ?? DEFAULT_RULES.source };
 }
 
 /** The parameters in force at `now`: the latest version whose effective date has come. */

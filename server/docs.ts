@@ -36,6 +36,8 @@ export interface MeetingDoc extends StoredDoc {
   cancelReason?: string;
   startedAt?: string;
   heldAt?: string;
+  /** Art. 13 (issue #12): the rules document and the parameter version in force when it was requested */
+  rules?: { source: string; effectiveFrom: string };
   /** Art. 9: when the minutes were issued */
   minutesIssuedAt?: string;
   /** Art. 6: each side's confirmation of the topic list; fixed when both confirm the same topics */
@@ -116,6 +118,10 @@ export interface SettingsDoc extends StoredDoc {
   dueSoonDays: number;
   regularMeetingsPerYear: number;
   source: string;
+  /** issue #12: who set this version, and when */
+  setBy?: string;
+  setByName?: string;
+  setAt?: string;
 }
 
 /** Art. 5: one person invited to one meeting, with their reply and presence. `_id` is meetingId:personId. */

@@ -42,14 +42,16 @@ export type Milestone =
   | 'task_due_soon'
   | 'task_overdue'
   // issue #11
-  | 'leadership_role_given';
+  | 'leadership_role_given'
+  // issue #12
+  | 'settings_changed';
 
 export interface NotificationDraft {
   recipientId: string;
   /** the recipient's org, so delivery needs no extra read */
   orgId: string;
   milestone: Milestone;
-  subject: { type: 'topic' | 'meeting' | 'minutes' | 'task' | 'press' | 'person'; id: string };
+  subject: { type: 'topic' | 'meeting' | 'minutes' | 'task' | 'press' | 'person' | 'org'; id: string };
   title: string;
   body: string;
   /** the app page that shows the subject */

@@ -9,7 +9,7 @@ import {
   type Actor,
   type Permission,
   type RowFacts,
-  type RuleParams,
+  type ParamsInForce,
 } from '../domain';
 import type { ChannelOutcome, DeliveryChannel, NotificationDraft } from './notify';
 import type { TemplateConfigs } from './subscriptions';
@@ -74,7 +74,7 @@ export interface ActionContext<R = undefined> {
   files: FileOutlet;
   codes: CodeMaker;
   /** Art. 13: the org's rule parameters in force at `now` */
-  params(orgId: string): Promise<RuleParams>;
+  params(orgId: string): Promise<ParamsInForce>;
   /** throws content_rejected unless every text passes the content check (fail closed) */
   checkContent(texts: readonly string[]): Promise<void>;
   log(level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>): void;

@@ -141,6 +141,7 @@ export async function toMeetingView(ctx: ViewContext, r: MeetingRecord, actor: A
     agenda: { sections: agendaOf(m, previous) },
     invitation: myInvitation(mine),
     replies: counts,
+    rules: m.rules ?? null,
     draftsMinutes: actor.orgId === m.orgId && hasAnyRole(actor.roles, MINUTES_DRAFTERS),
     allowedActions: offeredActions(meetingKind, actor, { record: r, facts: meetingFacts(m, mine) }),
   };

@@ -133,6 +133,8 @@ export interface MeetingView {
   /** my invitation, when I am invited */
   invitation: MyInvitationView | null;
   replies: { attend: number; decline: number; substitute: number; none: number; present: number } | null;
+  /** Art. 13: the rules document and the parameter version the meeting runs under */
+  rules: { source: string; effectiveFrom: string } | null;
   /** Art. 9: the caller drafts this meeting's minutes (the union office of its org): the console links the editor */
   draftsMinutes: boolean;
   allowedActions: string[];

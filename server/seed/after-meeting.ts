@@ -2,7 +2,7 @@
 // in each light and state, so this year's agenda section 1 reports on them (Art. 3 (1)); and a
 // special meeting held last week whose minutes wait for the union side's review (Art. 9), with a
 // return already on its first version.
-import { addDaysCN, cn, deadlineEnds, fromCN, iso, sideOf } from '../../domain';
+import { addDaysCN, cn, deadlineEnds, DEFAULT_RULES, fromCN, iso, sideOf } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../docs';
 import type { NewDoc } from '../store/port';
 import { CITY_PEOPLE } from './demo-people';
@@ -91,7 +91,8 @@ export function heldMeeting(now: Date): { meeting: NewDoc<MeetingDoc>; invitatio
   });
   const meeting: NewDoc<MeetingDoc> = {
     _id: id, orgId: 'city', kind: 'special', year: cn(now).year(), title, plannedAt, place: '市总工会三楼会议室',
-    reason: '研究职工技能提升行动和技能培训补贴政策落实', status: 'held', createdBy: 'city-union-office', createdAt: at(-45),
+    reason: '研究职工技能提升行动和技能培训补贴政策落实', status: 'held',
+    rules: { source: DEFAULT_RULES.source, effectiveFrom: DEFAULT_RULES.effectiveFrom }, createdBy: 'city-union-office', createdAt: at(-45),
     collectionOpensAt: at(-44), lateCollection: false, scheduleVersion: 1,
     presidingId: 'city-gov-leader', presiding: { id: 'city-gov-leader', name: '王建国', title: '副市长' },
     docNumber: `巴政办字〔${cn(now).year()}〕88号`, noticeIssuedAt: at(-30), startedAt: plannedAt, heldAt,

@@ -38,6 +38,9 @@ export function demoPeople(): DemoPerson[] {
   return [...CITY_PEOPLE, ...LINHE_PEOPLE, ...others];
 }
 
+/** Art. 13: the seeded meetings run under the 2024 rules */
+const RULES = { source: DEFAULT_RULES.source, effectiveFrom: DEFAULT_RULES.effectiveFrom };
+
 function meetings(now: Date): NewDoc<MeetingDoc>[] {
   const today = cn(now);
   // A little over two months ahead, at 09:30 Shanghai time; the union office opened collection a
@@ -50,20 +53,20 @@ function meetings(now: Date): NewDoc<MeetingDoc>[] {
       _id: 'm-city-current', orgId: 'city', kind: 'regular', year: today.year(),
       title: `巴彦淖尔市人民政府与市总工会${today.year()}年度联席会议`,
       plannedAt, collectionOpensAt: addDaysCN(now, -3),
-      status: 'collecting', createdBy: 'city-union-office', createdAt: iso(addDaysCN(now, -10)),
+      status: 'collecting', createdBy: 'city-union-office', createdAt: iso(addDaysCN(now, -10)), rules: RULES,
     },
     {
       _id: 'm-linhe-current', orgId: 'linhe', kind: 'regular', year: today.year(),
       title: `临河区人民政府与区总工会${today.year()}年度联席会议`,
       plannedAt: fromCN(today.add(2, 'month').add(20, 'day').format('YYYY-MM-DD'), '15:00'),
       collectionOpensAt: addDaysCN(now, -1),
-      status: 'collecting', createdBy: 'linhe-union-office', createdAt: iso(addDaysCN(now, -2)),
+      status: 'collecting', createdBy: 'linhe-union-office', createdAt: iso(addDaysCN(now, -2)), rules: RULES,
     },
     {
       _id: 'm-city-last', orgId: 'city', kind: 'regular', year: lastYear,
       title: `巴彦淖尔市人民政府与市总工会${lastYear}年度联席会议`,
       plannedAt: heldAt, collectionOpensAt: addMonthsCN(heldAt, -2), heldAt,
-      status: 'minutes_issued', createdBy: 'city-union-office', createdAt: addMonthsCN(heldAt, -3),
+      status: 'minutes_issued', createdBy: 'city-union-office', createdAt: addMonthsCN(heldAt, -3), rules: RULES,
     },
   ];
 }
@@ -109,7 +112,7 @@ function noticedMeeting(now: Date): { meeting: NewDoc<MeetingDoc>; topics: NewDo
   });
   const meeting: NewDoc<MeetingDoc> = {
     _id: id, orgId: 'city', kind: 'special', year: today.year(), title, plannedAt, place: '市政府第一会议室',
-    reason: '研究新就业形态劳动者职业伤害保障和服务站点建设', status: 'notice_issued', createdBy: 'city-union-office', createdAt: iso(addDaysCN(now, -30)),
+    reason: '研究新就业形态劳动者职业伤害保障和服务站点建设', status: 'notice_issued', createdBy: 'city-union-office', createdAt: iso(addDaysCN(now, -30)), rules: RULES,
     collectionOpensAt: iso(addDaysCN(now, -28)), lateCollection: false, scheduleVersion: 1,
     presidingId: 'city-gov-leader', presiding: { id: 'city-gov-leader', name: '王建国', title: '副市长' },
     docNumber: `巴政办字〔${today.year()}〕96号`, noticeIssuedAt: iso(addDaysCN(now, -2)),

@@ -350,6 +350,19 @@ export const EXAMPLES: Record<string, ActionExample> = {
     admittedCodes: ['validation_error'],
   },
   'people.inviteCode': { payload: async (w, org) => ({ personId: (await freshPerson(w, org))._id }), admits: ['union_office'] },
+  // issue #12: the assessment — the city's leadership sees all eight, a county its own row
+  'compliance.overview': {
+    payload: () => ({ year: 2026 }),
+    isolation: (res, caller) => {
+      expect(res.envelope.ok).toBe(true);
+      const rows = (res.envelope as { data: { rows: Array<{ orgId: string }> } }).data.rows.map((r) => r.orgId);
+      expect(rows).toEqual(caller.orgId === 'city' ? ['city', 'linhe', 'wuyuan', 'dengkou', 'qianqi', 'zhongqi', 'houqi', 'hanghou'] : [caller.orgId]);
+    },
+  },
+  'compliance.org': { payload: (_w, org) => ({ orgId: org, year: 2026 }), admits: ORG_LEADERSHIP },
+  'compliance.export': { payload: () => ({ year: 2026 }), isolation: (res) => expect(res.envelope.ok).toBe(true) },
+  'settings.get': { payload: (_w, org) => ({ orgId: org }) },
+  'settings.set': { payload: (_w, org) => ({ orgId: org, params: { dueSoonDays: 5 }, effectiveFrom: '2026-11-30' }), admits: ['gov_office', 'union_office'] },
   // issue #10: the consent ledger is the caller's own
   'notify.recordConsent': {
     payload: () => ({ results: { meeting_tomorrow: 'accept', reply_reminder: 'reject' } }),

@@ -15,13 +15,15 @@ export const request = defineAction({
       throw new AppError('validation_error', '会议时间不能早于现在', [{ path: 'plannedAt', message: '会议时间不能早于现在' }]);
     }
     const plannedAt = new Date(input.plannedAt).toISOString();
-    const office = await peopleWithRoles(ctx.store, actor.orgId, ['gov_office']);
+    const [office, inForce] = await Promise.all([peopleWithRoles(ctx.store, actor.orgId, ['gov_office']), ctx.params(actor.orgId)]);
     const meeting = await ctx.write(
       (tx) =>
         tx.insert<MeetingDoc>('meetings', {
           orgId: actor.orgId, kind: input.kind, year: yearCN(plannedAt), title: input.title, plannedAt,
           ...(input.place ? { place: input.place } : {}), reason: input.reason,
           status: 'requested', createdBy: actor.id, createdAt: now.toISOString(), scheduleVersion: 1,
+          // Art. 13: which rules the meeting runs under
+          rules: { source: inForce.source, effectiveFrom: inForce.effectiveFrom },
         }),
       (m) => requested(office, m),
     );

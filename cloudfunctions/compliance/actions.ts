@@ -1,0 +1,101 @@
+// compliance.overview / compliance.org / compliance.export — Art. 12 (issue #12): did each of the
+// eight hold its regular meeting this year, were the minutes issued, how many decided items are
+// done and overdue. The city's offices, convenors and leaders see every org (official order); a
+// county's see their own row.
+import {
+  AppError,
+  countdownLabel,
+  DEFAULT_RULES,
+  ExportComplianceInput,
+  formatDateCN,
+  formatDateTimeCN,
+  MEETING_KIND_LABEL,
+  meetingWorkflow,
+  OrgComplianceInput,
+  OverviewInput,
+  type Actor,
+  type Org,
+} from '../../domain';
+import { orgById } from '../../server/identity';
+import { defineAction, type ActionContext } from '../../server/registry';
+import { findAll } from '../../server/store/port';
+import { orgKind } from '../people/model';
+import { orgYear, type OrgYear } from './figures';
+
+/** The orgs whose rows the caller sees: the city's leadership every org in official order; a county's its own. */
+async function visibleOrgs(ctx: Pick<ActionContext<unknown>, 'store'>, actor: Actor): Promise<Org[]> {
+  const own = await orgById(ctx.store, actor.orgId);
+  if (!own) throw new AppError('not_found');
+  if (own.level !== 'city') return [own];
+  const children = await findAll<Org>(ctx.store, 'orgs', { parentId: own._id });
+  return [own, ...children.sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))];
+}
+
+async function years(ctx: Pick<ActionContext<unknown>, 'store' | 'now' | 'params'>, orgs: Org[], year: number): Promise<OrgYear[]> {
+  return Promise.all(orgs.map((o) => orgYear(ctx, o, year)));
+}
+
+export const overview = defineAction({
+  name: 'compliance.overview',
+  input: OverviewInput,
+  handler: async ({ year }, ctx) => {
+    const all = await years(ctx, await visibleOrgs(ctx, ctx.actor), year);
+    return { year, rules: DEFAULT_RULES.source, rows: all.map((y) => y.row) };
+  },
+});
+
+export const org = defineAction({
+  name: 'compliance.org',
+  input: OrgComplianceInput,
+  record: orgKind,
+  handler: async ({ year }, ctx) => {
+    const y = await orgYear(ctx, ctx.record, year);
+    return {
+      year,
+      row: y.row,
+      meetings: y.meetings.map((m) => ({
+        id: m._id, title: m.title, kindLabel: MEETING_KIND_LABEL[m.kind], plannedAt: m.plannedAt, stateLabel: meetingWorkflow.states[m.status].label,
+        heldAt: m.heldAt ?? null, minutesIssuedAt: m.minutesIssuedAt ?? null,
+      })),
+      overdue: y.overdue.map((t) => ({ id: t._id, title: t.title, unit: t.unit, ownerName: t.ownerName, deadline: t.deadline, meetingTitle: t.meetingTitle, countdown: countdownLabel(t.deadline, ctx.now, false) })),
+    };
+  },
+});
+
+const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
+const FILL = { red: 'FFE53935', yellow: 'FFFFC107', green: 'FF43A047' } as const;
+
+export const exportWorkbook = defineAction({
+  name: 'compliance.export',
+  input: ExportComplianceInput,
+  handler: async ({ year }, ctx) => {
+    const all = await years(ctx, await visibleOrgs(ctx, ctx.actor), year);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ExcelJS = require('exceljs') as typeof import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet(`${year}年度考核`);
+    sheet.addRow([`${year} 年度政府与工会联席会议制度落实情况`]).font = { bold: true, size: 14 };
+    sheet.addRow([`依据：《联席会议工作规则》（${DEFAULT_RULES.source}）第十二条　导出：${formatDateTimeCN(ctx.now)}`]);
+    const head = ['机构', '召开例会', '召开会议', '提出议题', '采纳议题', '印发纪要', '纪要平均用时（天）', '任务总数', '已办结', '逾期', '按期办结率', '督办', '说明'];
+    sheet.addRow(head).font = { bold: true };
+    sheet.columns = head.map((_h, i) => ({ width: i === 0 ? 14 : i === head.length - 1 ? 36 : 11 }));
+    for (const { row: r } of all) {
+      const line = sheet.addRow([
+        r.orgName, r.regularHeld ? '是' : '否', r.meetingsHeld, r.topicsSubmitted, r.topicsAccepted, r.minutesIssued, r.daysToMinutes ?? '—',
+        r.tasksTotal, r.tasksDone, r.tasksOverdue, pct(r.onTimeRate), r.lightLabel, r.reasons.join('；'),
+      ]);
+      line.getCell(12).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[r.light] } };
+    }
+    const late = book.addWorksheet('逾期任务');
+    late.addRow(['机构', '会议', '任务', '责任单位', '责任人', '完成时限', '逾期']).font = { bold: true };
+    late.columns = [{ width: 12 }, { width: 36 }, { width: 30 }, { width: 20 }, { width: 10 }, { width: 12 }, { width: 14 }];
+    for (const y of all) for (const t of y.overdue) late.addRow([y.row.orgName, t.meetingTitle, t.title, t.unit, t.ownerName, t.deadline, countdownLabel(t.deadline, ctx.now, false)]);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    return ctx.files.put({
+      fileName: `${year}年度联席会议考核-${formatDateCN(ctx.now)}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes,
+      ownerId: ctx.actor.id,
+    });
+  },
+});

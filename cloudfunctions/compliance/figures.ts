@@ -1,0 +1,64 @@
+// Art. 12 (issue #12): one org's figures for the annual assessment, from indexed queries bounded
+// by the org and the year: its meetings of the year (orgId, plannedAt), their topics (counts by
+// meetingId) and their checklists (tasks by meetingId) — never a scan of every org's tasks.
+import {
+  calendarDaysBetween,
+  COMPLIANCE_LIGHT_LABEL,
+  complianceLight,
+  fromCN,
+  taskLight,
+  type ComplianceRowView,
+  type Org,
+} from '../../domain';
+import type { MeetingDoc, TaskDoc } from '../../server/docs';
+import type { ActionContext } from '../../server/registry';
+import { findAll } from '../../server/store/port';
+
+type Ctx = Pick<ActionContext<unknown>, 'store' | 'now' | 'params'>;
+
+const HELD = new Set(['held', 'minutes_issued', 'closed']);
+const GONE = new Set(['declined', 'cancelled']);
+
+export interface OrgYear {
+  row: ComplianceRowView;
+  meetings: MeetingDoc[];
+  overdue: TaskDoc[];
+}
+
+export async function orgYear(ctx: Ctx, org: Org, year: number): Promise<OrgYear> {
+  const start = fromCN(`${year}-01-01`);
+  const end = fromCN(`${year + 1}-01-01`);
+  const meetings = await findAll<MeetingDoc>(ctx.store, 'meetings', { orgId: org._id, plannedAt: { gte: start, lt: end } }, [['plannedAt', 'asc']]);
+  const ids = meetings.map((m) => m._id);
+  const inYear = (at?: string) => !!at && at >= start && at < end;
+  const [submitted, accepted, tasks, params] = await Promise.all([
+    ids.length ? ctx.store.count('topics', { meetingId: { in: ids } }) : Promise.resolve(0),
+    ids.length ? ctx.store.count('topics', { meetingId: { in: ids }, status: 'accepted' }) : Promise.resolve(0),
+    ids.length ? findAll<TaskDoc>(ctx.store, 'tasks', { meetingId: { in: ids } }, [['dueAt', 'asc']]) : Promise.resolve([] as TaskDoc[]),
+    ctx.params(org._id),
+  ]);
+  const held = meetings.filter((m) => HELD.has(m.status) && inYear(m.heldAt));
+  const regularHeld = held.some((m) => m.kind === 'regular');
+  const regularPlanned = meetings.some((m) => m.kind === 'regular' && !GONE.has(m.status) && !HELD.has(m.status));
+  const issued = held.filter((m) => m.minutesIssuedAt);
+  const days = issued.map((m) => calendarDaysBetween(m.heldAt!, m.minutesIssuedAt!));
+  const lights = tasks.map((t) => taskLight(t, ctx.now, params.dueSoonDays));
+  const done = tasks.filter((t) => t.status === 'done');
+  const onTime = done.filter((t) => (t.completion?.at ?? t.verifiedAt ?? '') < t.dueAt).length;
+  const overdue = tasks.filter((_t, i) => lights[i] === 'red');
+  const figures = {
+    regularHeld, regularPlanned, tasksOverdue: overdue.length, tasksDueSoon: lights.filter((l) => l === 'yellow').length,
+  };
+  const { light, reasons } = complianceLight(figures, year, ctx.now);
+  return {
+    row: {
+      orgId: org._id, orgName: org.name, level: org.level, ...figures,
+      meetingsHeld: held.length, topicsSubmitted: submitted, topicsAccepted: accepted,
+      minutesIssued: issued.length, daysToMinutes: days.length ? Math.round(days.reduce((a, b) => a + b, 0) / days.length) : null,
+      tasksTotal: tasks.length, tasksDone: done.length, onTimeRate: done.length ? onTime / done.length : null,
+      light, lightLabel: COMPLIANCE_LIGHT_LABEL[light], reasons,
+    },
+    meetings,
+    overdue,
+  };
+}
