@@ -37,6 +37,10 @@ export const ROUTES = {
   people: '/packages/office/pages/people/index',
   person: '/packages/office/pages/person/index',
   peopleImport: '/packages/office/pages/people-import/index',
+  /** issue #12 (Art. 12, 13): the annual assessment board, one org's year, an org's rule parameters */
+  compliance: '/packages/office/pages/compliance/index',
+  complianceOrg: '/packages/office/pages/compliance-org/index',
+  orgSettings: '/packages/office/pages/settings/index',
 } as const;
 
 /** A page query value; mini-program queries arrive still percent-encoded, H5 ones decoded. */
