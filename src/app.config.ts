@@ -35,6 +35,8 @@ export default defineAppConfig({
         'pages/minutes-editor/index', 'pages/checklist/index', 'pages/press/index',
         // issue #11: the org's directory, one person (create, edit, invite code), the xlsx import
         'pages/people/index', 'pages/person/index', 'pages/people-import/index',
+        // issue #12 (Art. 12, 13): the annual assessment board, one org's year, an org's rule parameters
+        'pages/compliance/index', 'pages/compliance-org/index', 'pages/settings/index',
       ],
     },
   ],
