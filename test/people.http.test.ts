@@ -69,6 +69,11 @@ it('an invite code binds a WeChat account once; account.me then answers the new 
   // five wrong codes an hour, then the account must wait
   for (let i = 0; i < 4; i += 1) expect((await raw('account', 'bind', { code: 'ZZZZZZZZZZ' }, wx('o-test-2'))).json.error.code).toBe('validation_error');
   expect((await raw('account', 'bind', { code: 'ZZZZZZZZZZ' }, wx('o-test-2'))).json.error.code).toBe('rate_limited');
+  // even a right code is refused for the rest of the hour: guessing cannot go on until it hits
+  const other = (await ok('city-union-office', 'people', 'create', { name: '周小燕', unit: '河套面粉厂', title: '职工代表', roles: ['representative'] })).id;
+  const fresh = await ok('city-union-office', 'people', 'inviteCode', { personId: other });
+  expect((await raw('account', 'bind', { code: fresh.code }, wx('o-test-2'))).json.error.code).toBe('rate_limited');
+  expect((await raw('account', 'bind', { code: fresh.code }, wx('o-test-3'))).json.ok).toBe(true);
 });
 
 it('x-dev-openid is refused off loopback (a foreign Host header)', async () => {

@@ -26,7 +26,7 @@ import { orgYear, type OrgYear } from './figures';
 async function visibleOrgs(ctx: Pick<ActionContext<unknown>, 'store'>, actor: Actor): Promise<Org[]> {
   const own = await orgById(ctx.store, actor.orgId);
   if (!own) throw new AppError('not_found');
-  if (own.level !== 'city') return [own];
+  // a county has no child orgs: its own row only
   const children = await findAll<Org>(ctx.store, 'orgs', { parentId: own._id });
   return [own, ...children.sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))];
 }
