@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 
 const KEY = 'office_nav';
 
-export type OfficeNavKey = 'queue' | 'topics' | 'opinions' | 'confirm' | 'overdue' | 'inbox';
+export type OfficeNavKey = 'queue' | 'topics' | 'opinions' | 'confirm' | 'overdue' | 'compliance' | 'inbox';
 
 export interface OfficeContext {
   meetingId: string;
@@ -52,5 +52,7 @@ export function officeEntries(allowedActions: readonly string[]): OfficeNavKey[]
   if (allowedActions.includes('confirmList')) out.push('confirm');
   // Art. 11: the org's overdue tasks (督办), for those who follow the whole checklist
   if (allowedActions.includes('checklist')) out.push('overdue');
+  // Art. 12: the annual assessment board, for the same people (offices, convenors, leaders)
+  if (allowedActions.includes('checklist')) out.push('compliance');
   return out;
 }

@@ -1,9 +1,11 @@
 // What the meeting pages (an invitee's detail, the offices' console) both show of a meeting: the
 // notices for a cancelled or declined meeting, and the facts block (time, place, who presides, the
-// notice's 文号 and date, who convenes, the reason). Styles: pages/meeting/detail/kit.css.
+// notice's 文号 and date, who convenes, the reason, the rules it runs under). Styles:
+// pages/meeting/detail/kit.css; the rules line in ./index.css.
 import { Text, View } from '@tarojs/components';
 import type { MeetingView } from '../../../domain/schemas/meeting';
 import { formatDateCN, formatDateTimeCN } from '../../utils/date';
+import './index.css';
 
 /** 会议已取消 / 政府方未同意召开, with the reason given; nothing in any other state. */
 export function MeetingEndNotices({ m }: { m: MeetingView }) {
@@ -43,6 +45,10 @@ export default function MeetingFacts({ m, noDocNumber, selectable }: MeetingFact
       {m.noticeIssuedAt ? <Fact label='印发日期' value={formatDateCN(m.noticeIssuedAt)} selectable={selectable} /> : null}
       <Fact label='召集' value={`${m.orgName}人民政府、${m.orgName}总工会`} selectable={selectable} />
       {m.reason ? <Fact label='会议事由' value={m.reason} selectable={selectable} /> : null}
+      {/* Art. 13: the rules document and the parameter version the meeting runs under */}
+      {m.rules ? (
+        <Text className='mfacts__rules'>{`依据《联席会议工作规则》（${m.rules.source}），参数自 ${formatDateCN(m.rules.effectiveFrom)} 起施行`}</Text>
+      ) : null}
     </View>
   );
 }

@@ -22,6 +22,7 @@ const ENTRIES: Array<{ key: OfficeNavKey; label: string; path: string; query?: R
   { key: 'opinions', label: '待提意见', path: ROUTES.topics, query: { tab: 'opinions' } },
   { key: 'confirm', label: '议题清单确认', path: ROUTES.confirm },
   { key: 'overdue', label: '逾期任务', path: ROUTES.checklist },
+  { key: 'compliance', label: '年度考核', path: ROUTES.compliance },
   { key: 'inbox', label: '消息', path: ROUTES.inbox },
 ];
 
@@ -36,8 +37,8 @@ export default function OfficeNav({ current, meetingId, meetingTitle, items }: O
   const id = meetingId || ctx?.meetingId || '';
   const title = meetingTitle || (ctx && ctx.meetingId === id ? ctx.meetingTitle : '') || '';
   const allowed = items ?? (ctx ? [...ctx.allowed, 'inbox' as const] : ENTRIES.map((e) => e.key));
-  // the inbox and the org's overdue tasks need no meeting
-  const orgWide = (k: OfficeNavKey) => k === 'inbox' || k === 'overdue';
+  // the inbox, the org's overdue tasks and the annual assessment (Art. 12) need no meeting
+  const orgWide = (k: OfficeNavKey) => k === 'inbox' || k === 'overdue' || k === 'compliance';
   const shown = ENTRIES.filter((e) => allowed.includes(e.key) && (orgWide(e.key) || id));
   return (
     <View className='office-nav' role='navigation' aria-label='办公室导航'>

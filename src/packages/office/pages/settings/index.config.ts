@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '规则参数',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
