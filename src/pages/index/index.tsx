@@ -107,7 +107,8 @@ function renderBody(state: State, retry: () => void) {
     case 'error':
       return <StateView kind='error' error={state.error} onRetry={retry} exits={false} />;
     case 'unbound':
-      return <StateView kind='notice' title='尚未绑定账号' message={UNBOUND_MESSAGE} actionText='重试' onAction={retry} />;
+      // issue #11: not a dead end — the office's invite code binds this WeChat account
+      return <StateView kind='notice' title='尚未绑定账号' message={`${UNBOUND_MESSAGE}获取邀请码后绑定`} actionText='绑定账号' onAction={() => openPage(ROUTES.bind)} onRetry={retry} />;
     case 'ready':
       return <HomeContent home={state.home} />;
   }
