@@ -59,4 +59,6 @@ export interface Actor {
   system?: boolean;
   /** issue #11: a caller who is no known person — a visitor signing in, or an unbound WeChat account */
   visitor?: boolean;
+  /** a visitor's client (address), for per-client limits */
+  client?: string;
 }

@@ -72,9 +72,12 @@ function parse(area: Area, event: unknown): { action: RegisteredAction; input: u
  * signing in at a desk ('anonymous'), or a WeChat account not yet bound ('openid'). They hold no
  * role and name no org, so no row rule ever admits them to a record.
  */
-function visitor(permission: Permission, principal: Principal | null): Actor | null {
+function visitor(permission: Permission, principal: Principal | null, client: string | undefined): Actor | null {
   if (permission.caller === 'anonymous' && principal?.kind !== 'system') {
-    return { id: 'visitor', name: '访客', orgId: '', roles: [], visitor: true, ...(principal?.kind === 'openid' ? { openid: principal.openid } : {}) };
+    return {
+      id: 'visitor', name: '访客', orgId: '', roles: [], visitor: true,
+      ...(principal?.kind === 'openid' ? { openid: principal.openid } : {}), ...(client ? { client } : {}),
+    };
   }
   if (permission.caller === 'openid' && principal?.kind === 'openid') {
     return { id: 'visitor', name: '未绑定的微信用户', orgId: '', roles: [], visitor: true, openid: principal.openid };
@@ -104,7 +107,7 @@ export async function dispatch(area: Area, event: unknown, context: unknown, rt:
   let actor: Actor | null;
   const principal = as ?? rt.principal(context);
   try {
-    actor = (await identify(store, principal)) ?? visitor(action.permission, principal);
+    actor = (await identify(store, principal)) ?? visitor(action.permission, principal, rt.clientOf?.(context));
   } catch (e) {
     rt.log('error', 'identify failed', { action: action.name, error: String(e) });
     return done(fail('internal'));

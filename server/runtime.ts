@@ -33,6 +33,8 @@ export interface Runtime {
   files: FileOutlet;
   /** scannable codes (the door's check-in) */
   codes: CodeMaker;
+  /** issue #11: who a visitor is, as far as counting their wrong invite codes goes (the client's address) */
+  clientOf?(context: unknown): string | undefined;
   /** issue #11: signs a desk session for a person (the local host only; WeChat has no sessions) */
   issueSession?(personId: string, epoch: number): string;
   log(level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>): void;

@@ -174,3 +174,11 @@ it('NODE_ENV=production on a fresh DATA_DIR seeds the orgs and no demo people', 
     rmSync(dataDir, { recursive: true, force: true });
   }
 }, 120_000);
+
+it('redeeming with a login already taken names the field and keeps the code usable', async () => {
+  const p = (await ok('city-union-office', 'people', 'create', { name: '孟小军', unit: '河套面粉厂', title: '职工代表', roles: ['representative'] })).id;
+  const invite = await ok('city-union-office', 'people', 'inviteCode', { personId: p });
+  const taken = await raw('account', 'redeemInvite', { code: invite.code, login: 'city-hrss', password: 'mengxj2026' });
+  expect(taken.json.error).toMatchObject({ code: 'validation_error', message: '登录名已被使用', details: [{ path: 'login' }] });
+  expect((await raw('account', 'redeemInvite', { code: invite.code, login: 'mengxiaojun', password: 'mengxj2026' })).json.ok).toBe(true);
+});

@@ -103,7 +103,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (!devRequestAllowed(dev, req.headers.host)) throw new HostRefusal(403, 'forbidden', '演示登录仅在本机开发模式下可用');
       return send(res, await devSignIn(opts.store, opts.secret, systemClock.now(), body.payload));
     }
-    const context: HostContext = { sessionToken: bearer(req), ...devOpenidOf(req) };
+    const context: HostContext = { sessionToken: bearer(req), ...devOpenidOf(req), client: req.socket.remoteAddress ?? 'unknown' };
     send(res, await fn.main(body, context));
   }
 

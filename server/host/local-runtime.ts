@@ -13,6 +13,8 @@ export interface HostContext {
   sessionToken?: string;
   /** development only (loopback, not production): a request handled as a WeChat call from this openid */
   devOpenid?: string;
+  /** the client's address, for counting a visitor's wrong invite codes (never stored as such) */
+  client?: string;
 }
 
 export function createLocalRuntime(opts: {
@@ -42,6 +44,7 @@ export function createLocalRuntime(opts: {
       return session ? { kind: 'user', userId: session.userId, epoch: session.epoch } : null;
     },
     issueSession: (personId, epoch) => signSession(opts.secret, personId, systemClock.now(), epoch),
+    clientOf: (context) => (context as HostContext | undefined)?.client,
     log,
   };
 }

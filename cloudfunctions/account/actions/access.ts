@@ -21,6 +21,7 @@ import { retryOnConflict } from '../../../server/records';
 import { defineAction, type ActionContext } from '../../../server/registry';
 import type { Store } from '../../../server/store/port';
 import { loadMe } from '../views';
+import { loginTaken } from '../../people/actions/write';
 
 const COST = 10;
 const WRONG = '登录名或密码不正确';
@@ -72,9 +73,13 @@ export const redeemInvite = defineAction({
   name: 'account.redeemInvite',
   input: RedeemInviteInput,
   handler: async ({ code, login, password }, ctx) => {
-    const who = `redeem:${ctx.actor.openid ?? 'desk'}`;
+    // wrong codes count per WeChat account, or per client at a desk: one guesser never locks out the rest
+    const who = `redeem:${ctx.actor.openid ?? ctx.actor.client ?? 'desk'}`;
     await checkAttempts(ctx.store, who, ctx.now);
     checkPassword(password);
+    if (login && (await loginTaken(ctx.store, login))) {
+      throw new AppError('validation_error', '登录名已被使用', [{ path: 'login', message: '登录名已被使用' }]);
+    }
     const hash = await bcrypt.hash(password, COST);
     const saved = await ctx.write(async (tx) => {
       const found = await usableInvite(tx, code, ctx.now);
