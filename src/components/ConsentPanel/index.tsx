@@ -131,10 +131,21 @@ export function openConsentPanel(items: ConsentItem[]): Promise<ConsentAnswers> 
       all[next].focus();
     };
 
+    // Taro's elements re-place their children once upgraded, which drops the focus to <body>:
+    // it comes back to the panel (focus moving to another dialog, Taro's, is left alone).
+    const onFocusOut = (e: FocusEvent) => {
+      if (e.relatedTarget) return;
+      setTimeout(() => {
+        const lost = !document.activeElement || document.activeElement === document.body;
+        if (open && lost) host.querySelector<HTMLElement>('.consent__panel')?.focus();
+      }, 0);
+    };
+
     function finish(answers: ConsentAnswers): void {
       if (!open) return;
       open = false;
       host.removeEventListener('keydown', onKey);
+      host.removeEventListener('focusout', onFocusOut);
       host.style.display = 'none';
       app?.removeAttribute('inert');
       if (before && before.isConnected) before.focus();
@@ -147,13 +158,17 @@ export function openConsentPanel(items: ConsentItem[]): Promise<ConsentAnswers> 
     }
 
     host.addEventListener('keydown', onKey);
+    host.addEventListener('focusout', onFocusOut);
     root.render(<ConsentPanel items={items} onAnswer={finish} />);
-    // The focus moves into the dialog once it is drawn, so a screen reader reads its name first.
+    // The focus moves into the dialog once it is drawn (Taro's elements can take focus only once
+    // upgraded, hidden until then), so a screen reader reads its name first.
     const focusPanel = (tries: number) => {
+      if (!open) return;
       const panel = host.querySelector<HTMLElement>('.consent__panel');
-      if (panel) panel.focus();
-      else if (tries > 0 && open) setTimeout(() => focusPanel(tries - 1), 16);
+      panel?.focus();
+      if (panel && host.contains(document.activeElement)) return;
+      if (tries > 0) setTimeout(() => focusPanel(tries - 1), 25);
     };
-    setTimeout(() => focusPanel(20), 0);
+    setTimeout(() => focusPanel(40), 0);
   });
 }

@@ -36,7 +36,8 @@ export default function Reminders() {
         page.set(out.view);
         const now = out.view.items.find((i) => i.templateKey === item.templateKey);
         if (out.results[item.templateKey] === 'accept') toast(now && now.kind === 'one_time' ? `已订阅，还可提醒 ${now.credits} 次` : '已订阅', 'success');
-        else toast('未订阅该提醒');
+        // WeChat answers a kept 总是保持 choice without showing its panel: say where it is changed.
+        else toast(process.env.TARO_ENV === 'h5' ? '未订阅该提醒' : '未订阅。如曾选择「总是保持以上选择」，可在右上角「···」→「设置」中修改');
       } else if (out.kind === 'failed') {
         toast(out.message);
       }
@@ -131,13 +132,13 @@ function StandInSwitch() {
       >
         <View className='reminders-switch__main'>
           <Text className='reminders-switch__label'>办理时询问</Text>
-          <Text className='reminders-switch__hint'>浏览器中没有微信的订阅面板。开启后，回复会议邀请、提交议题等时，像在微信中一样询问是否接收提醒。</Text>
         </View>
         <Text className='reminders-switch__state'>{on ? '已开启' : '未开启'}</Text>
         <View className='reminders-switch__track' aria-hidden='true'>
           <View className='reminders-switch__knob' />
         </View>
       </Tap>
+      <Text className='reminders-switch__hint'>浏览器中没有微信的订阅面板。开启后，回复会议邀请、提交议题等时，像在微信中一样询问是否接收提醒。</Text>
     </View>
   );
 }
