@@ -160,8 +160,8 @@ export function openConsentPanel(items: ConsentItem[]): Promise<ConsentAnswers> 
     host.addEventListener('keydown', onKey);
     host.addEventListener('focusout', onFocusOut);
     root.render(<ConsentPanel items={items} onAnswer={finish} />);
-    // The focus moves into the dialog once it is drawn (Taro's elements can take focus only once
-    // upgraded, hidden until then), so a screen reader reads its name first.
+    // The focus moves into the dialog once it is drawn, so a screen reader reads its name first
+    // (tried until it holds: see onFocusOut).
     const focusPanel = (tries: number) => {
       if (!open) return;
       const panel = host.querySelector<HTMLElement>('.consent__panel');
