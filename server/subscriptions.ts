@@ -183,6 +183,12 @@ export class SubscriptionChannel implements DeliveryChannel {
       this.store.transaction(async (tx) => {
         const cur = await tx.get<DeliveryDoc>('deliveries', d._id);
         if (!cur || cur.state !== 'queued') return 'taken' as const;
+        // a banned template (the person switched it off) is never sent, credits or not
+        const banned = await tx.get<SubscriptionDoc>('subscriptions', subscriptionId(d.personId, d.templateKey));
+        if (banned?.state === 'ban') {
+          await tx.update<DeliveryDoc>('deliveries', d._id, cur.version, { state: 'skipped', attempts: [...cur.attempts, { at, result: 'no_credit' }] });
+          return 'no_credit' as const;
+        }
         if (config.kind === 'one_time') {
           const sub = await tx.get<SubscriptionDoc>('subscriptions', subscriptionId(d.personId, d.templateKey));
           if (!sub || sub.credits < 1) {

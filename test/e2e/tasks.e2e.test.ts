@@ -180,7 +180,8 @@ it(
     const completes = calls.filter((x) => x.action === 'complete');
     expect(completes.length).toBe(2); // the cut one and one retry (the double tap sent once)
     expect(new Set(completes.map((x) => x.idempotencyKey)).size).toBe(1);
-    expect(completes[1].payload.evidence).toEqual([{ fileId: expect.stringMatching(/^local:[0-9a-f]{32}$/) }]);
+    // the picked name travels beside the id (a WeChat cloud path keeps only ASCII)
+    expect(completes[1].payload.evidence).toEqual([{ fileId: expect.stringMatching(/^local:[0-9a-f]{32}$/), fileName: '代办窗口照片.png' }]);
     const after = await finishedText(page);
     for (const s of ['待核验', '完成情况', '网上申领系统已于本月上线运行', '代办窗口照片.png', '标记完成']) expect(after).toContain(s);
     expect(await d.locator('[aria-label="标记完成"]').count()).toBe(0);

@@ -15,11 +15,15 @@ async function view(ctx: ActionContext<unknown>): Promise<SubscriptionsView> {
     const sub = subs[i];
     const credits = sub?.credits ?? 0;
     const answer = sub?.state ?? null;
+    // a ban switches the template off; a later "reject" leaves earlier one-time credits usable (the
+    // channel spends them), so the state follows the credits, then the last answer
     const state: SubscriptionItemView['state'] = !config
       ? 'unavailable'
-      : answer === 'reject' || answer === 'ban'
+      : answer === 'ban'
         ? 'refused'
-        : config.kind === 'long_term' ? (answer === 'accept' ? 'on' : 'needs_consent') : credits > 0 ? 'on' : 'needs_consent';
+        : config.kind === 'long_term'
+          ? (answer === 'accept' ? 'on' : answer === 'reject' ? 'refused' : 'needs_consent')
+          : credits > 0 ? 'on' : answer === 'reject' ? 'refused' : 'needs_consent';
     return {
       templateKey: key, title: TEMPLATES[key].title, description: TEMPLATES[key].description,
       templateId: config?.id ?? null, kind: config?.kind ?? null, credits, answer, state, stateLabel: STATE_LABEL[state],
