@@ -63,7 +63,7 @@ export const HomeView = MeView.extend({
       collectionStartsAt: z.string(),
     }),
   ),
-  /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList', 'giveOpinions', 'meetingTopics', 'requestMeeting', 'checklist' */
+  /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList', 'giveOpinions', 'meetingTopics', 'requestMeeting', 'checklist', 'people', 'ruleSettings', 'compliance' */
   allowedActions: z.array(z.string()),
   topics: z.array(HomeItem),
   /** Art. 5: my invitations, unanswered first (status: my answer or 'none') */

@@ -90,6 +90,9 @@ export const home = defineAction({
       ...(roleMayCall(PERMISSIONS['meeting.request'], actor.roles) ? ['requestMeeting'] : []),
       // Art. 11: the offices, convenors and leaders follow the whole checklist
       ...(whole ? ['checklist'] : []),
+      // issue #11: the offices keep the directory; issue #12: the assessment and the rule parameters
+      ...(offices.length ? ['people', 'ruleSettings'] : []),
+      ...(roleMayCall(PERMISSIONS['compliance.overview'], actor.roles) ? ['compliance'] : []),
     ];
     return {
       ...me,

@@ -1,6 +1,6 @@
-// 我的: who I am, 长辈版, 消息提醒 (issue #10, its own page), and (H5) sign out or, on the demo host, sign in as another person.
+// 我的: who I am, 长辈版, 消息提醒 (issue #10, its own page), 账号与安全 (issue #11: password, sign-out
+// that ends the session on the server) and, on the demo host, signing in as another person.
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { MeView } from '../../../domain/schemas/account';
 import Btn from '../../components/Btn';
@@ -10,9 +10,8 @@ import Skeleton from '../../components/Skeleton';
 import StateView from '../../components/StateView';
 import Tap from '../../components/Tap';
 import { useRecordPage } from '../../hooks/useRecordPage';
-import { ApiError, call, listDevUsers, setSessionToken } from '../../services/api';
+import { ApiError, call, listDevUsers } from '../../services/api';
 import { ROUTES, openPage } from '../../utils/nav';
-import { rememberOfficeContext } from '../../utils/office';
 import './index.css';
 
 const missing = () => new ApiError('internal', '');
@@ -101,44 +100,30 @@ function Account() {
     };
   }, [h5]);
 
-  if (!h5) {
-    return (
-      <View className='card settings__group'>
-        <View className='card__head'>
-          <Text className='card__title'>账号</Text>
-        </View>
-        <Text className='settings__note'>在微信中按您的微信身份识别账号，无需登录或退出。如需更换账号，请联系办公室。</Text>
-      </View>
-    );
-  }
-
-  const signOut = () => {
-    void Taro.showModal({ title: '退出登录', content: '退出后需重新登录才能使用。确定退出吗？', confirmText: '退出登录', cancelText: '取消', confirmColor: '#b71c1c' }).then(
-      (res) => {
-        if (!res.confirm) return;
-        setSessionToken(null);
-        rememberOfficeContext(null);
-        void Taro.reLaunch({ url: ROUTES.login });
-      },
-    );
-  };
-
+  // 账号与安全 (issue #11): who I am, the desk password, and a sign-out that ends the session on the
+  // server too (account.signOut), on every platform
   return (
     <View className='card settings__group'>
       <View className='card__head'>
         <Text className='card__title'>账号</Text>
       </View>
+      <Tap role='link' className='settings__link' hoverClass='settings__link--hover' onTap={() => openPage(ROUTES.account)}>
+        <View className='settings__link-main'>
+          <Text className='settings__link-label'>账号与安全</Text>
+          <Text className='settings__link-hint'>{h5 ? '登录密码、退出登录' : '微信绑定、电脑端登录密码'}</Text>
+        </View>
+        <Text className='settings__link-go' aria-hidden='true'>
+          ›
+        </Text>
+      </Tap>
       {demo ? <Text className='settings__note'>演示环境：可切换为其他演示人员登录。</Text> : null}
-      <View className='settings__buttons'>
-        {demo ? (
+      {demo ? (
+        <View className='settings__buttons'>
           <Btn kind='outline' block onClick={() => openPage(ROUTES.login)}>
             切换人员
           </Btn>
-        ) : null}
-        <Btn block onClick={signOut}>
-          退出登录
-        </Btn>
-      </View>
+        </View>
+      ) : null}
     </View>
   );
 }
