@@ -149,9 +149,18 @@ function ComplianceTable({ rows, onOpen }: { rows: ComplianceRowView[]; onOpen: 
         <Th>机构</Th>
         <Th>年度例会</Th>
         <Th>召开会议</Th>
-        <Th>议题 提出/采纳</Th>
-        <Th>纪要 印发/平均天数</Th>
-        <Th>任务 总数/办结/逾期</Th>
+        <Th>
+          <Text className='dtable__main'>议题</Text>
+          <Text className='dtable__sub'>提出/采纳</Text>
+        </Th>
+        <Th>
+          <Text className='dtable__main'>纪要</Text>
+          <Text className='dtable__sub'>印发 · 平均用时</Text>
+        </Th>
+        <Th>
+          <Text className='dtable__main'>任务</Text>
+          <Text className='dtable__sub'>总数/办结/逾期</Text>
+        </Th>
         <Th>按期办结率</Th>
         <Th>督办</Th>
       </HeadRow>

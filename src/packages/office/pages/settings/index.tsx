@@ -7,7 +7,7 @@
 // A change applies from its date on and never rewrites what was judged before; the server tells the
 // other office. Refusals are shown at their field.
 import { Input, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { SettingsVersionView, SettingsView } from '../../../../../domain/schemas/compliance';
 import { PARAM_BOUNDS, type RuleParams } from '../../../../../domain/settings';
@@ -80,6 +80,23 @@ function refusalErrors(error: ApiError): Errors {
   }
   if (Object.keys(out).length === 0) out.form = error.message;
   return out;
+}
+
+const fieldId = (k: keyof Errors) => `orgset-${k}`;
+
+/** Brings the first field in error into view (the page's order), so its message is seen. */
+function revealFirst(errors: Errors): void {
+  const first = ([...PARAMS, 'effectiveFrom', 'form'] as const).find((k) => errors[k]);
+  if (!first) return;
+  const id = fieldId(first);
+  if (process.env.TARO_ENV === 'h5') {
+    setTimeout(() => {
+      const el = typeof document !== 'undefined' ? document.getElementById(id) : null;
+      el?.scrollIntoView({ block: 'center' });
+    }, 0);
+    return;
+  }
+  void Taro.pageScrollTo({ selector: `#${id}`, offsetTop: -120, duration: 200 }).catch(() => undefined);
 }
 
 /** A version's standing: in force, waiting for its date, or replaced by a later one. */
@@ -163,6 +180,7 @@ export default function OrgSettings() {
       else if (effectiveFrom < todayCN()) found.effectiveFrom = '生效日期不能早于今天';
       if (Object.keys(found).length) {
         setErrors(found);
+        revealFirst(found);
         return;
       }
       // Only what differs from the version in force on that date; the rest carries over (server).
@@ -171,7 +189,9 @@ export default function OrgSettings() {
       const changed: Partial<RuleParams> = {};
       for (const k of PARAMS) if (values[k] !== base[k]) changed[k] = values[k];
       if (Object.keys(changed).length === 0) {
-        setErrors({ form: `与${formatDateCN(from)}施行的参数相同，无需修订` });
+        const same: Errors = { form: `与${formatDateCN(from)}施行的参数相同，无需修订` };
+        setErrors(same);
+        revealFirst(same);
         return;
       }
       setErrors({});
@@ -181,8 +201,12 @@ export default function OrgSettings() {
         setDraft(draftOf(next.inForce));
         setEffectiveFrom(todayCN());
         toast(effectiveFrom === todayCN() ? '规则参数已修订，今日起施行' : '规则参数已修订，到期施行', 'success');
+        // back to the top: the parameters in force and the new version are what to look at now
+        void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
       } catch (e) {
-        setErrors(refusalErrors(toApiError(e)));
+        const refused = refusalErrors(toApiError(e));
+        setErrors(refused);
+        revealFirst(refused);
       }
     });
 
@@ -233,7 +257,7 @@ export default function OrgSettings() {
               const a11y: Record<string, unknown> = h5 ? { nativeProps: { 'aria-label': name, inputmode: 'numeric', 'aria-invalid': errors[k] ? 'true' : 'false' } } : { ariaLabel: name };
               const n = Number(form[k]);
               return (
-                <View key={k} className='tk-field orgset-param'>
+                <View key={k} id={fieldId(k)} className='tk-field orgset-param'>
                   <FieldLabel label={b.label} error={errors[k]} />
                   <View className='orgset-step'>
                     <Btn kind='default' small className='orgset-step__btn' label={`${b.label}减少 1 ${b.unit}`} disabled={busy !== null || !(n > b.min)} onClick={() => step(k, -1)}>
@@ -259,17 +283,26 @@ export default function OrgSettings() {
                 </View>
               );
             })}
-            <DateField label='生效日期' value={effectiveFrom} start={today} error={errors.effectiveFrom} disabled={busy !== null} onChange={(v) => {
-              setEffectiveFrom(v);
-              if (errors.effectiveFrom || errors.form) setErrors({ ...errors, effectiveFrom: undefined, form: undefined });
-            }} />
+            <View id={fieldId('effectiveFrom')} className='orgset-date'>
+              <DateField
+                label='生效日期'
+                value={effectiveFrom}
+                start={today}
+                error={errors.effectiveFrom}
+                disabled={busy !== null}
+                onChange={(v) => {
+                  setEffectiveFrom(v);
+                  if (errors.effectiveFrom || errors.form) setErrors({ ...errors, effectiveFrom: undefined, form: undefined });
+                }}
+              />
+            </View>
             <View className='notice notice--info orgset__explain'>
               <Text className='notice__text'>
                 新参数自生效日期 0 时（北京时间）起施行，只能选今天或以后的日期；此前的会议和任务不受影响。保存后将告知本级另一方办公室。
               </Text>
             </View>
             {errors.form ? (
-              <View className='orgset__error' role='alert'>
+              <View id={fieldId('form')} className='orgset__error' role='alert'>
                 <Text>{errors.form}</Text>
               </View>
             ) : null}
