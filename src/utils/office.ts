@@ -52,7 +52,8 @@ export function officeEntries(allowedActions: readonly string[]): OfficeNavKey[]
   if (allowedActions.includes('confirmList')) out.push('confirm');
   // Art. 11: the org's overdue tasks (督办), for those who follow the whole checklist
   if (allowedActions.includes('checklist')) out.push('overdue');
-  // Art. 12: the annual assessment board, for the same people (offices, convenors, leaders)
-  if (allowedActions.includes('checklist')) out.push('compliance');
+  // Art. 12: the annual assessment board, for the same people (offices, convenors, leaders); home
+  // also names it 'compliance'
+  if (allowedActions.includes('checklist') || allowedActions.includes('compliance')) out.push('compliance');
   return out;
 }
