@@ -66,6 +66,8 @@ function meetings(now: Date): NewDoc<MeetingDoc>[] {
       _id: 'm-city-last', orgId: 'city', kind: 'regular', year: lastYear,
       title: `巴彦淖尔市人民政府与市总工会${lastYear}年度联席会议`,
       plannedAt: heldAt, collectionOpensAt: addMonthsCN(heldAt, -2), heldAt,
+      // Art. 9: issued twelve days after the meeting (the seeded minutes' issuedAt)
+      minutesIssuedAt: iso(cn(heldAt).add(12, 'day')),
       status: 'minutes_issued', createdBy: 'city-union-office', createdAt: addMonthsCN(heldAt, -3), rules: RULES,
     },
   ];

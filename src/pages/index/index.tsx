@@ -266,6 +266,15 @@ function HomeContent({ home }: { home: HomeView }) {
                 onTap={() => openPage(ROUTES.checklist)}
               />
             ) : null}
+            {can('compliance') ? (
+              <Entry mark='考' title='年度考核' desc='第十二条：本级及所属旗县区例会、纪要与任务落实情况' onTap={() => openPage(ROUTES.compliance)} />
+            ) : null}
+            {can('people') ? (
+              <Entry mark='人' title='人员名录' desc='本方人员、角色与绑定邀请码' onTap={() => openPage(ROUTES.people)} />
+            ) : null}
+            {can('ruleSettings') ? (
+              <Entry mark='规' title='规则参数' desc='第十三条：议题征集提前期、任务临期提醒、每年例会次数' onTap={() => openPage(ROUTES.orgSettings)} />
+            ) : null}
             {can('requestMeeting') ? (
               <Entry mark='提' title='提请召开联席会议' desc='第四条：由工会方提请，政府方同意后召开' onTap={() => openPage(ROUTES.meetingRequest)} />
             ) : null}
