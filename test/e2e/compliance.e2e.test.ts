@@ -12,6 +12,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { fromCN } from '../../domain';
 import { PHONE, SCREENS, type Session, current, settled, shootFullPage, signedInContext, useBrowserApp } from '../support/browser';
+import { axe as axeCheck, noOverflow } from '../support/page-checks';
+
+/** axe from the top of the page: a field scrolled to must not count as obscured by the top bar. */
+const axe = (page: Page) => axeCheck(page, { fromTop: true });
 import { DEMO_NOW } from '../support/world';
 
 const app = useBrowserApp();
@@ -85,40 +89,13 @@ async function finishedText(page: Page): Promise<string> {
   return text;
 }
 
-/** No horizontal overflow on the phone. */
-async function noOverflow(page: Page): Promise<void> {
-  await settled(page);
-  const width = await page.evaluate(() => {
-    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((e) => getComputedStyle(e).display !== 'none');
-    const top = shown[shown.length - 1];
-    return Math.max(document.documentElement.scrollWidth, top ? top.scrollWidth : 0);
-  });
-  expect(width).toBeLessThanOrEqual(page.viewportSize()?.width ?? PHONE.width);
-}
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_RULES = ['color-contrast', 'target-size', 'button-name', 'label', 'link-name', 'aria-allowed-role', 'aria-required-children', 'aria-required-parent'];
 
 /**
  * axe-core on the page on top: no violations of the rules the app holds itself to. Checked with
  * the page scrolled to its top: axe's target-size counts a control passing under the sticky top
  * bar (after a page brought a field in error into view) as obscured.
  */
-async function axe(page: Page): Promise<void> {
-  await settled(page);
-  await page.evaluate(() => {
-    window.scrollTo(0, 0);
-    for (const el of Array.from(document.querySelectorAll('*'))) if (el.scrollTop > 0) el.scrollTop = 0;
-  });
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async (rules) => {
-    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((e) => getComputedStyle(e).display !== 'none');
-    const top = shown[shown.length - 1] ?? document.body;
-    const res = await (window as any).axe.run(top, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
-    return res.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? ''}`).join(' | ')}`);
-  }, AXE_RULES);
-  expect(found).toEqual([]);
-}
 
 /** The org names of the desk table, top to bottom. */
 async function tableOrder(page: Page): Promise<string[]> {

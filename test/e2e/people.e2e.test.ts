@@ -8,11 +8,12 @@
 // first). The office imports a 4-row xlsx with one bad row: the bad line is named and nothing is
 // imported; the fixed file imports all four. exceljs is fetched only by the import page (its own
 // chunk). axe on every page; pictures in test/artifacts/screens/people-*.png.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { PHONE, SCREENS, SESSION_TOKEN_KEY, type Session, current, settled, shootFullPage, signedInContext, useBrowserApp } from '../support/browser';
+import { axe, noOverflow } from '../support/page-checks';
 
 const app = useBrowserApp();
 const DESK = { width: 1280, height: 800 };
@@ -74,33 +75,8 @@ async function finishedText(page: Page): Promise<string> {
   return text;
 }
 
-/** No horizontal overflow. */
-async function noOverflow(page: Page): Promise<void> {
-  await settled(page);
-  const width = await page.evaluate(() => {
-    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((e) => getComputedStyle(e).display !== 'none');
-    const top = shown[shown.length - 1];
-    return Math.max(document.documentElement.scrollWidth, top ? top.scrollWidth : 0);
-  });
-  expect(width).toBeLessThanOrEqual(page.viewportSize()?.width ?? PHONE.width);
-}
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_RULES = ['color-contrast', 'target-size', 'button-name', 'label', 'link-name', 'aria-allowed-role', 'aria-required-children', 'aria-required-parent'];
 
-/** axe-core on the page on top: no violations of the rules the app holds itself to. */
-async function axe(page: Page): Promise<void> {
-  await settled(page);
-  // The host's CSP refuses inline scripts; evaluating the source through the protocol is not.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async (rules) => {
-    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((e) => getComputedStyle(e).display !== 'none');
-    const top = shown[shown.length - 1] ?? document.body;
-    const res = await (window as any).axe.run(top, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
-    return res.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? ''}`).join(' | ')}`);
-  }, AXE_RULES);
-  expect(found).toEqual([]);
-}
 
 let seq = 0;
 const api = async (person: string, area: string, action: string, payload: unknown, write = false) => {

@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { PHONE, SCREENS, type Session, current, settled, shootFullPage, signedInContext, useBrowserApp } from '../support/browser';
+import { axe, noOverflow } from '../support/page-checks';
 
 const app = useBrowserApp();
 const DESK = { width: 1280, height: 800 };
@@ -52,31 +53,8 @@ async function finishedText(page: Page): Promise<string> {
   return text;
 }
 
-async function noOverflow(page: Page): Promise<void> {
-  await settled(page);
-  const width = await page.evaluate(() => {
-    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((e) => getComputedStyle(e).display !== 'none');
-    const top = shown[shown.length - 1];
-    return Math.max(document.documentElement.scrollWidth, top ? top.scrollWidth : 0);
-  });
-  expect(width).toBeLessThanOrEqual(page.viewportSize()?.width ?? PHONE.width);
-}
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_RULES = ['color-contrast', 'target-size', 'button-name', 'label', 'link-name', 'aria-allowed-role', 'aria-required-children', 'aria-required-parent'];
 
-/** axe-core on the page on top (and an open sheet, which is drawn inside it). */
-async function axe(page: Page): Promise<void> {
-  await settled(page);
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async (rules) => {
-    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((e) => getComputedStyle(e).display !== 'none');
-    const top = shown[shown.length - 1] ?? document.body;
-    const res = await (window as any).axe.run(top, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
-    return res.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? ''}`).join(' | ')}`);
-  }, AXE_RULES);
-  expect(found).toEqual([]);
-}
 
 const api = async (person: string, action: string, payload: unknown, area = 'task') => {
   const res = await app.host.post(area, { action, payload }, await app.host.signIn(person));
