@@ -88,7 +88,7 @@ const VARIED = {
     'createdBy', 'proposerName', 'proposerUnit', 'createdAt', 'updatedAt', 'submitDay', 'returnReason', 'mergedInto', 'history', 'opinions'],
   notification: ['recipientId', 'orgId', 'milestone', 'subjectType', 'subjectId', 'title', 'body', 'link', 'createdAt', 'readAt'],
   meeting: ['orgId', 'kind', 'year', 'title', 'plannedAt', 'collectionOpensAt', 'heldAt', 'status', 'createdBy', 'createdAt'],
-  user: ['devKey', 'name', 'orgId', 'unit', 'title', 'roles'],
+  user: ['devKey', 'login', 'name', 'orgId', 'unit', 'title', 'roles'],
 };
 
 function carried(kind: keyof typeof VARIED, d: Doc): string[] {
@@ -283,7 +283,7 @@ export function unitDocs(tpl: Templates, u: number, now: Date): { collection: st
     const orgId = i < 20 ? 'city' : COUNTIES[i % COUNTIES.length];
     out.push({
       collection: 'users',
-      doc: { ...tpl.user, _id: hid(`bench-user-${u}-${i}`), devKey: `bench-${u}-${i}`, name: `职工代表${u}-${i}`, orgId, unit: '某企业工会', title: '职工代表', roles: ['representative'] },
+      doc: { ...tpl.user, _id: hid(`bench-user-${u}-${i}`), devKey: `bench-${u}-${i}`, login: `bench-${u}-${i}`, name: `职工代表${u}-${i}`, orgId, unit: '某企业工会', title: '职工代表', roles: ['representative'] },
     });
   }
   // messages: the union office's inbox, the rights department's, and other people's

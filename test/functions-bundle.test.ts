@@ -97,3 +97,27 @@ describe('system bundle: the timer trigger runs as the system actor', () => {
     expect(config.triggers).toEqual([{ name: 'sweep', type: 'timer', config: '0 3/10 * * * * *' }]);
   });
 });
+
+describe('reminders bundle (issue #10): the timer tick and the right to send subscription messages', () => {
+  it('carries one timer trigger every 10 minutes off the hour, and subscribeMessage.send', () => {
+    const config = JSON.parse(readFileSync(join(dist, 'reminders', 'config.json'), 'utf8'));
+    expect(config.triggers).toEqual([{ name: 'tick', type: 'timer', config: '0 6/10 * * * * *' }]);
+    expect(config.permissions.openapi).toContain('subscribeMessage.send');
+  });
+
+  it('every function that delivers a templated milestone may send subscription messages', () => {
+    for (const area of ['topic', 'meeting', 'minutes', 'task', 'reminders', 'system']) {
+      const config = JSON.parse(readFileSync(join(dist, area, 'config.json'), 'utf8'));
+      expect({ area, send: config.permissions.openapi.includes('subscribeMessage.send') }).toEqual({ area, send: true });
+    }
+  });
+
+  it('runs the tick for a timer event with no caller, and refuses a client calling it', async () => {
+    const main = (require(join(dist, 'reminders', 'index.js')) as { main: Main }).main;
+    mockState.openid = undefined;
+    const res = await main({ Type: 'Timer', TriggerName: 'tick', Time: '2026-11-24T02:06:00Z' }, {});
+    expect(res).toMatchObject({ ok: true, data: { fired: expect.any(Number), sent: expect.any(Number) } });
+    mockState.openid = 'o-wx-ma';
+    expect((await main({ action: 'tick', payload: {} }, {})).error?.code).toBe('forbidden');
+  });
+});
