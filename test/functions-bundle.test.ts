@@ -37,7 +37,7 @@ describe.each(areas.map((a) => [a]))('bundle %s', (area) => {
     const pkg = JSON.parse(readFileSync(join(dist, area, 'package.json'), 'utf8'));
     // the SDK, plus exceljs where an action exports a workbook (installed by WeChat, loaded on demand)
     expect(Object.keys(pkg.dependencies)[0]).toBe('wx-server-sdk');
-    expect(Object.keys(pkg.dependencies).every((d) => ['wx-server-sdk', 'exceljs', 'docx'].includes(d))).toBe(true);
+    expect(Object.keys(pkg.dependencies).every((d) => ['wx-server-sdk', 'exceljs', 'docx', 'bcryptjs'].includes(d))).toBe(true);
     expect(existsSync(join(dist, area, 'config.json'))).toBe(true);
     const code = readFileSync(join(dist, area, 'index.js'), 'utf8');
     expect(code).not.toMatch(/require\("(zod|dayjs|@electric-sql\/pglite)"\)/);

@@ -508,7 +508,7 @@ describe('PGlite specifics', () => {
 
     it('serves users by orgId from its index', async () => {
       const plan = await sql.explain('users', { orgId: 'org-1' });
-      expect(plan).toContain('users_orgId_idx');
+      expect(plan).toContain('users_orgId_name_idx');
     });
 
     it('serves users by openid from the partial unique index', async () => {

@@ -12,9 +12,9 @@ export interface IndexDef {
 export const COLLECTIONS = {
   orgs: [{ fields: ['parentId'] }],
   users: [
-    { fields: ['openid'], unique: true }, { fields: ['devKey'], unique: true }, { fields: ['orgId'] }, { fields: ['roles'], array: true },
-    // issue #11: the desk login
-    { fields: ['login'], unique: true },
+    { fields: ['openid'], unique: true }, { fields: ['devKey'], unique: true }, { fields: ['roles'], array: true },
+    // issue #11: the desk login; an org's people, and its directory in name order, paged
+    { fields: ['login'], unique: true }, { fields: ['orgId', 'name'] },
   ],
   /** issue #11: invite codes by their hash (`_id`); a person's earlier codes are voided by a new one */
   invites: [{ fields: ['personId'] }, { fields: ['expiresAt'] }],

@@ -15,15 +15,25 @@ export const list = defineAction({
   record: orgKind,
   handler: async ({ q, cursor }, ctx) => {
     const org = ctx.record;
-    // one indexed query by org; an org's directory is hundreds of people, filtered and paged here
-    const all = await findAll<Person>(ctx.store, 'users', { orgId: org._id }, [['name', 'asc']]);
     const needle = q?.trim();
-    const hits = needle ? all.filter((p) => [p.name, p.unit, p.title].some((f) => f.includes(needle))) : all;
-    const start = cursor ? Math.max(0, Number.parseInt(cursor.replace(/\D/g, '') || '0', 10)) : 0;
-    const page = hits.slice(start, start + PAGE);
+    let page: Person[];
+    let nextCursor: string | undefined;
+    if (!needle) {
+      // the directory in name order: one indexed page (orgId, name) with the store's cursor
+      const found = await ctx.store.find<Person>('users', { orgId: org._id }, { sort: [['name', 'asc']], limit: PAGE, cursor });
+      page = found.items;
+      nextCursor = found.nextCursor;
+    } else {
+      // a search reads the org's directory (hundreds of people) and matches name, unit or title
+      const all = await findAll<Person>(ctx.store, 'users', { orgId: org._id }, [['name', 'asc']]);
+      const hits = all.filter((p) => [p.name, p.unit, p.title].some((f) => f.includes(needle)));
+      const start = cursor?.startsWith('q') ? Math.max(0, Number.parseInt(cursor.slice(1), 10) || 0) : 0;
+      page = hits.slice(start, start + PAGE);
+      nextCursor = start + PAGE < hits.length ? `q${start + PAGE}` : undefined;
+    }
     return {
       items: page.map((p) => toPersonCard(p, ctx.actor)),
-      ...(start + PAGE < hits.length ? { nextCursor: `o${start + PAGE}` } : {}),
+      ...(nextCursor ? { nextCursor } : {}),
       allowedActions: offeredActions(orgKind, ctx.actor, { record: org, facts: { kind: 'org', orgId: org._id, ...(org.parentId ? { orgParentId: org.parentId } : {}) } }),
       assignableRoles: assignableRoles(ctx.actor.roles),
     };
