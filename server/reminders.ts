@@ -70,6 +70,17 @@ export function taskReminders(t: TaskDoc, dueSoonDays: number, now: Date): Remin
   return [{ ...base, kind: 'task_due_soon' as const, dueAt: yellow > now.toISOString() ? yellow : now.toISOString() }, overdue];
 }
 
+/**
+ * A task sent back after its deadline (Art. 11): the overdue reminder that came due while it waited
+ * for verification was voided, so the next one is at the next 08:00 (then weekly, as usual).
+ */
+export function sentBackOverdue(t: TaskDoc, now: Date): ReminderSpec[] {
+  if (now.toISOString() < t.dueAt) return [];
+  const today8 = fromCN(cn(now).format('YYYY-MM-DD'), '08:00');
+  const next = today8 > now.toISOString() ? today8 : fromCN(day(now.toISOString(), 1), '08:00');
+  return [{ kind: 'task_overdue', subjectType: 'task', subjectId: t._id, orgId: t.orgId, subjectVersion: t.deadlineVersion, dueAt: next }];
+}
+
 /** Art. 9: minutes still at the same stage three days later remind that stage's reviewers again. */
 export function minutesReminder(m: MinutesDoc, now: Date): ReminderSpec[] {
   if (m.status !== 'union_review' && m.status !== 'gov_review') return [];

@@ -146,6 +146,18 @@ it('a rescheduled meeting never fires its old eve; on the new eve two ticks remi
   expect(sent.page).toBe(`pages/meeting/detail/index?id=${meetingId}`);
 });
 
+it('a task sent back after its deadline is reminded as overdue again from the next morning', async () => {
+  // task-last-5 (孙立新) was waiting for verification when its deadline passed: that reminder was void
+  expect(await inboxOf('city-hrss', 'task_overdue', 'task-last-5')).toHaveLength(0);
+  await ok('city-union-office', 'task', 'sendBack', { taskId: 'task-last-5', reason: '请补充窗口办件台账' });
+  await tick();
+  expect(await inboxOf('city-hrss', 'task_overdue', 'task-last-5')).toHaveLength(0);
+  at('2026-12-28', '08:05');
+  await tick();
+  await tick();
+  expect(await inboxOf('city-hrss', 'task_overdue', 'task-last-5')).toHaveLength(1);
+});
+
 it('every value sent respects its keyword type\'s limit', async () => {
   const all = await outbox();
   expect(all.length).toBeGreaterThanOrEqual(4);
