@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { fromCN } from '../../domain';
-import { PHONE, SCREENS, type Session, current, settled, shootFullPage, signedInContext, useBrowserApp } from '../support/browser';
+import { SCREENS, current, settled, shootFullPage, signedInContext, useBrowserApp, useSessions } from '../support/browser';
 import { axe as axeCheck, noOverflow } from '../support/page-checks';
 
 /** axe from the top of the page: a field scrolled to must not count as obscured by the top bar. */
@@ -27,10 +27,7 @@ const ORDER = ['巴彦淖尔市', '临河区', '五原县', '磴口县', '乌拉
 const LINHE_MEETING = '临河区人民政府与区总工会2026年度联席会议';
 const RULES_LINE = '依据《联席会议工作规则》（巴政办字〔2024〕28号），参数自 2024年3月26日 起施行';
 
-const sessions: Session[] = [];
-afterEach(async () => {
-  while (sessions.length) await sessions.pop()?.context.close();
-});
+const open = useSessions(app);
 
 const api = async (person: string, area: string, action: string, payload: unknown) => {
   const res = await app.host.post(area, { action, payload }, await app.host.signIn(person));
@@ -65,17 +62,6 @@ beforeAll(async () => {
   }
 }, WALK);
 
-/** A browser signed in as one demo person, at `path` (a hash route). */
-async function open(person: string, path: string, viewport = PHONE): Promise<Session> {
-  const context = await signedInContext(app.browser, app.host, person, { viewport, deviceScaleFactor: 2, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const s = { context, page, errors };
-  sessions.push(s);
-  await page.goto(`${app.host.url}#${path}`);
-  return s;
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await settled(page);
@@ -254,7 +240,7 @@ it(
     const behind = await signedInContext(app.browser, app.host, 'linhe-gov-office', { viewport: DESK_1280, deviceScaleFactor: 2 });
     await behind.clock.setSystemTime(DEMO_NOW.getTime() - 24 * 3600_000);
     const late = await behind.newPage();
-    sessions.push({ context: behind, page: late, errors: [] });
+    open.keep({ context: behind, page: late, errors: [] });
     await late.goto(`${app.host.url}#${SETTINGS}`);
     const l = current(late);
     await l.locator('input[aria-label="任务临期提醒（天）"]').fill('6');

@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
-import { DESK, PHONE, SCREENS, type Session, current, settled, shootFullPage, signedInContext, useBrowserApp } from '../support/browser';
+import { DESK, PHONE, SCREENS, current, settled, shootFullPage, signedInContext, useBrowserApp, useSessions } from '../support/browser';
 import { axe, noOverflow } from '../support/page-checks';
 import { DEMO_NOW } from '../support/world';
 
@@ -24,24 +24,10 @@ const AGENDA = [
 ];
 const WALK = 240_000;
 
-const sessions: Session[] = [];
-afterEach(async () => {
-  while (sessions.length) await sessions.pop()?.context.close();
-});
+const open = useSessions(app);
 
 beforeAll(() => mkdirSync(SCREENS, { recursive: true }));
 
-/** A browser signed in as one demo person, at `path` (a hash route). */
-async function open(person: string, path: string, viewport = PHONE): Promise<Session> {
-  const context = await signedInContext(app.browser, app.host, person, { viewport, deviceScaleFactor: 2, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const s = { context, page, errors };
-  sessions.push(s);
-  await page.goto(`${app.host.url}#${path}`);
-  return s;
-}
 
 /** The whole page (Taro's H5 pages scroll in their own container: the window grows for it). */
 async function shot(page: Page, name: string): Promise<void> {
@@ -252,7 +238,7 @@ it(
     try {
       const context = await signedInContext(app.browser, app.host, 'city-rep-ma', { viewport: PHONE, deviceScaleFactor: 2 });
       const page = await context.newPage();
-      sessions.push({ context, page, errors: [] });
+      open.keep({ context, page, errors: [] });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       const calls = meetingCalls(page);

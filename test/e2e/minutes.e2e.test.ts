@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Page, Request } from 'playwright-core';
-import { DESK, PHONE, SCREENS, type Session, current, settled, shootFullPage, signedInContext, taroStorageValue, useBrowserApp } from '../support/browser';
+import { DESK, PHONE, SCREENS, current, settled, shootFullPage, taroStorageValue, useBrowserApp, useSessions } from '../support/browser';
 import { axe, noOverflow } from '../support/page-checks';
 import { DEMO_NOW } from '../support/world';
 
@@ -24,24 +24,10 @@ const RETURN_REASON = '请补充技能竞赛经费的议定事项';
 const DOC_NUMBER = '巴工联纪〔2026〕3号';
 const WALK = 240_000;
 
-const sessions: Session[] = [];
-afterEach(async () => {
-  while (sessions.length) await sessions.pop()?.context.close();
-});
+const open = useSessions(app);
 
 beforeAll(() => mkdirSync(SCREENS, { recursive: true }));
 
-/** A browser signed in as one demo person, at `path` (a hash route). */
-async function open(person: string, path: string, viewport = PHONE): Promise<Session> {
-  const context = await signedInContext(app.browser, app.host, person, { viewport, deviceScaleFactor: 2, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const s = { context, page, errors };
-  sessions.push(s);
-  await page.goto(`${app.host.url}#${path}`);
-  return s;
-}
 
 /** The whole page, as `<prefix>-<name>.png` (prefix minutes or press). */
 async function shot(page: Page, name: string): Promise<void> {

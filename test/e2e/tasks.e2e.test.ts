@@ -12,7 +12,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
-import { PHONE, SCREENS, type Session, current, settled, shootFullPage, signedInContext, useBrowserApp } from '../support/browser';
+import { SCREENS, current, settled, shootFullPage, useBrowserApp, useSessions } from '../support/browser';
 import { axe, noOverflow } from '../support/page-checks';
 
 const app = useBrowserApp();
@@ -23,23 +23,10 @@ const T1 = '精简技能培训补贴申领材料，开通网上申领';
 const T2 = '城区新建户外劳动者服务站点 20 个';
 const T5 = '在职工服务中心设立补贴申领代办窗口';
 
-const sessions: Session[] = [];
-afterEach(async () => {
-  while (sessions.length) await sessions.pop()?.context.close();
-});
+const open = useSessions(app);
 
 beforeAll(() => mkdirSync(SCREENS, { recursive: true }));
 
-async function open(person: string, path: string, viewport = PHONE): Promise<Session> {
-  const context = await signedInContext(app.browser, app.host, person, { viewport, deviceScaleFactor: 2, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const s = { context, page, errors };
-  sessions.push(s);
-  await page.goto(`${app.host.url}#${path}`);
-  return s;
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await settled(page);

@@ -107,6 +107,31 @@ export interface Session {
   errors: string[];
 }
 
+/**
+ * Signed-in sessions for one test file, closed after each test: `open(person, path, viewport)`
+ * signs the demo person in, opens the hash route and collects the page's errors; `open.keep(s)`
+ * closes a session the test made itself.
+ */
+export function useSessions(app: { readonly host: TestHost; readonly browser: Browser }) {
+  const sessions: Session[] = [];
+  afterEach(async () => {
+    while (sessions.length) await sessions.pop()?.context.close();
+  });
+  const open = async (person: string, path: string, viewport = PHONE): Promise<Session> => {
+    const context = await signedInContext(app.browser, app.host, person, { viewport, deviceScaleFactor: 2, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const s = { context, page, errors };
+    sessions.push(s);
+    await page.goto(`${app.host.url}#${path}`);
+    return s;
+  };
+  /** a session a test made itself (another clock, no sign-in), closed with the others */
+  const keep = (s: Session): void => void sessions.push(s);
+  return Object.assign(open, { keep });
+}
+
 /** The page on top of Taro's H5 page stack (the pages below stay in the DOM, hidden). */
 export function current(page: Page): Locator {
   return page.locator('.taro_page').filter({ visible: true }).last();
