@@ -2,6 +2,7 @@
 // assigned the task) verifies the completion, or sends it back with a reason.
 import { SendBackTaskInput, TaskIdInput, taskWorkflow } from '../../../domain';
 import { move } from '../../../server/records';
+import { schedule, sentBackOverdue } from '../../../server/reminders';
 import { defineAction } from '../../../server/registry';
 import { taskEdge, taskKind } from '../model';
 import { sentBack, verified } from '../notices';
@@ -35,7 +36,12 @@ export const sendBack = defineAction({
     const t = ctx.record;
     const entry = { reason, at: ctx.now.toISOString(), by: ctx.actor.id, byName: ctx.actor.name };
     const saved = await ctx.write(
-      (tx) => move(tx, 'tasks', taskWorkflow, t, 'sendBack', ctx.actor.roles, { sendBacks: [...t.sendBacks, entry] }),
+      async (tx) => {
+        const doc = await move(tx, 'tasks', taskWorkflow, t, 'sendBack', ctx.actor.roles, { sendBacks: [...t.sendBacks, entry] });
+        // issue #10: back at work after its deadline — overdue reminders start again
+        await schedule(tx, sentBackOverdue(doc, ctx.now), ctx.now);
+        return doc;
+      },
       (doc) => sentBack(doc, reason),
     );
     return taskAnswer(ctx, saved);
