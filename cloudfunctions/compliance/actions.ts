@@ -17,6 +17,7 @@ import {
   type Org,
 } from '../../domain';
 import { orgById } from '../../server/identity';
+import { LIGHT_FILL, newWorkbook, putWorkbook } from '../../server/office-files';
 import { defineAction, type ActionContext } from '../../server/registry';
 import { findAll } from '../../server/store/port';
 import { orgKind } from '../people/model';
@@ -63,16 +64,13 @@ export const org = defineAction({
 });
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
-const FILL = { red: 'FFE53935', yellow: 'FFFFC107', green: 'FF43A047' } as const;
 
 export const exportWorkbook = defineAction({
   name: 'compliance.export',
   input: ExportComplianceInput,
   handler: async ({ year }, ctx) => {
     const all = await years(ctx, await visibleOrgs(ctx, ctx.actor), year);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ExcelJS = require('exceljs') as typeof import('exceljs');
-    const book = new ExcelJS.Workbook();
+    const book = newWorkbook();
     const sheet = book.addWorksheet(`${year}年度考核`);
     sheet.addRow([`${year} 年度政府与工会联席会议制度落实情况`]).font = { bold: true, size: 14 };
     sheet.addRow([`依据：《联席会议工作规则》（${DEFAULT_RULES.source}）第十二条　导出：${formatDateTimeCN(ctx.now)}`]);
@@ -84,18 +82,12 @@ export const exportWorkbook = defineAction({
         r.orgName, r.regularHeld ? '是' : '否', r.meetingsHeld, r.topicsSubmitted, r.topicsAccepted, r.minutesIssued, r.daysToMinutes ?? '—',
         r.tasksTotal, r.tasksDone, r.tasksOverdue, pct(r.onTimeRate), r.lightLabel, r.reasons.join('；'),
       ]);
-      line.getCell(12).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[r.light] } };
+      line.getCell(12).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILL[r.light] } };
     }
     const late = book.addWorksheet('逾期任务');
     late.addRow(['机构', '会议', '任务', '责任单位', '责任人', '完成时限', '逾期']).font = { bold: true };
     late.columns = [{ width: 12 }, { width: 36 }, { width: 30 }, { width: 20 }, { width: 10 }, { width: 12 }, { width: 14 }];
     for (const y of all) for (const t of y.overdue) late.addRow([y.row.orgName, t.meetingTitle, t.title, t.unit, t.ownerName, t.deadline, countdownLabel(t.deadline, ctx.now, false)]);
-    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
-    return ctx.files.put({
-      fileName: `${year}年度联席会议考核-${formatDateCN(ctx.now)}.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      bytes,
-      ownerId: ctx.actor.id,
-    });
+    return putWorkbook(ctx.files, book, `${year}年度联席会议考核-${formatDateCN(ctx.now)}.xlsx`, ctx.actor.id);
   },
 });

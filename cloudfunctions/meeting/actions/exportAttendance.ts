@@ -1,6 +1,7 @@
 // meeting.exportAttendance — Art. 5: the attendance list as an xlsx file (exceljs), one row per
 // invitee with reply, substitute and presence; a link only the caller can open.
 import { formatDateTimeCN, MeetingIdOnly } from '../../../domain';
+import { newWorkbook, putWorkbook } from '../../../server/office-files';
 import { defineAction } from '../../../server/registry';
 import { meetingKind } from '../model';
 import { attendanceView } from './attendance';
@@ -24,10 +25,7 @@ export const exportAttendance = defineAction({
   handler: async (_input, ctx) => {
     const { meeting } = ctx.record;
     const view = await attendanceView(ctx.store, meeting, ctx.actor);
-    // loaded only here: the other actions of the function never pay for it
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ExcelJS = require('exceljs') as typeof import('exceljs');
-    const book = new ExcelJS.Workbook();
+    const book = newWorkbook();
     const sheet = book.addWorksheet('参会名单');
     sheet.addRow([`${meeting.title} 参会名单`]);
     sheet.addRow([`会议时间：${formatDateTimeCN(meeting.plannedAt)}　地点：${meeting.place ?? '待定'}　导出：${formatDateTimeCN(ctx.now)}`]);
@@ -40,12 +38,6 @@ export const exportAttendance = defineAction({
         present: r.presentAt ? `已签到 ${formatDateTimeCN(r.presentAt)}` : '未签到',
       }),
     );
-    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
-    return ctx.files.put({
-      fileName: `${meeting.title}-参会名单.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      bytes,
-      ownerId: ctx.actor.id,
-    });
+    return putWorkbook(ctx.files, book, `${meeting.title}-参会名单.xlsx`, ctx.actor.id);
   },
 });

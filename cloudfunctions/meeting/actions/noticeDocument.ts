@@ -3,6 +3,7 @@
 import { AppError, MeetingIdOnly } from '../../../domain';
 import type { InvitationDoc } from '../../../server/docs';
 import { orgById } from '../../../server/identity';
+import { putDocx } from '../../../server/office-files';
 import { defineAction } from '../../../server/registry';
 import { findAll } from '../../../server/store/port';
 import { noticeDocument as render } from '../document';
@@ -25,11 +26,6 @@ export const noticeDocument = defineAction({
     ]);
     if (!org) throw new AppError('not_found');
     const bytes = await render(meeting, org, invitations, agendaOf(meeting, previous));
-    return ctx.files.put({
-      fileName: `${meeting.docNumber}-会议通知.docx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      bytes,
-      ownerId: ctx.actor.id,
-    });
+    return putDocx(ctx.files, bytes, `${meeting.docNumber}-会议通知.docx`, ctx.actor.id);
   },
 });

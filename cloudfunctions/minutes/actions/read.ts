@@ -2,6 +2,7 @@
 // and the minutes as an official document (.docx, the 纪要 layout of GB/T 9704).
 import { formatDateCN, MinutesIdInput } from '../../../domain';
 import { orgById } from '../../../server/identity';
+import { putDocx } from '../../../server/office-files';
 import { defineAction } from '../../../server/registry';
 import { minutesKind } from '../model';
 import { minutesDocument } from '../document';
@@ -23,11 +24,6 @@ export const document = defineAction({
     const org = await orgById(ctx.store, ctx.record.meeting.orgId);
     const bytes = await minutesDocument(view, org?.name ?? '', formatDateCN(view.issuedAt ?? ctx.now));
     const draft = view.status === 'issued' ? '' : `（第${view.current?.n ?? 0}稿）`;
-    return ctx.files.put({
-      fileName: `${view.meetingTitle}-会议纪要${draft}.docx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      bytes,
-      ownerId: ctx.actor.id,
-    });
+    return putDocx(ctx.files, bytes, `${view.meetingTitle}-会议纪要${draft}.docx`, ctx.actor.id);
   },
 });

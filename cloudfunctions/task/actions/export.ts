@@ -1,7 +1,8 @@
 // task.exportChecklist — Art. 11: a meeting's implementation checklist as an xlsx (exceljs), one
 // row per task with unit, person, deadline and state, the light as the cell's colour.
-import { ExportChecklistInput, formatDateTimeCN, type TaskLight } from '../../../domain';
+import { ExportChecklistInput, formatDateTimeCN } from '../../../domain';
 import type { TaskDoc } from '../../../server/docs';
+import { LIGHT_FILL, newWorkbook, putWorkbook } from '../../../server/office-files';
 import { defineAction } from '../../../server/registry';
 import { findAll } from '../../../server/store/port';
 import { meetingKind } from '../../meeting/model';
@@ -19,8 +20,6 @@ const COLUMNS = [
   { header: '说明', key: 'note', width: 36 },
 ];
 
-/** the lights as fills (ARGB): red, amber, green, grey */
-export const LIGHT_FILL: Record<TaskLight, string> = { red: 'FFE53935', yellow: 'FFFFC107', green: 'FF43A047', done: 'FFBDBDBD' };
 
 export const exportChecklist = defineAction({
   name: 'task.exportChecklist',
@@ -31,9 +30,7 @@ export const exportChecklist = defineAction({
     const tasks = await findAll<TaskDoc>(ctx.store, 'tasks', { meetingId: meeting._id }, [['dueAt', 'asc']]);
     const byId = new Map(tasks.map((t) => [t._id, t]));
     const view = toTaskList(tasks, ctx.now, await ctx.params(meeting.orgId));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ExcelJS = require('exceljs') as typeof import('exceljs');
-    const book = new ExcelJS.Workbook();
+    const book = newWorkbook();
     const sheet = book.addWorksheet('落实清单');
     sheet.addRow([`${meeting.title} 议定事项落实清单`]).font = { bold: true, size: 14 };
     sheet.addRow([`导出时间：${formatDateTimeCN(ctx.now)}　共 ${view.items.length} 项：逾期 ${view.counts.red}，临期 ${view.counts.yellow}，正常 ${view.counts.green}，已办结 ${view.counts.done}`]);
@@ -49,12 +46,6 @@ export const exportChecklist = defineAction({
       });
       row.getCell('light').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILL[item.light] } };
     });
-    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
-    return ctx.files.put({
-      fileName: `${meeting.title}-落实清单.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      bytes,
-      ownerId: ctx.actor.id,
-    });
+    return putWorkbook(ctx.files, book, `${meeting.title}-落实清单.xlsx`, ctx.actor.id);
   },
 });
