@@ -6,6 +6,8 @@ import {
   COMPLIANCE_LIGHT_LABEL,
   complianceLight,
   fromCN,
+  hasFlag,
+  meetingWorkflow,
   taskLight,
   type ComplianceRowView,
   type Org,
@@ -16,7 +18,6 @@ import { findAll } from '../../server/store/port';
 
 type Ctx = Pick<ActionContext<unknown>, 'store' | 'now' | 'params'>;
 
-const HELD = new Set(['held', 'minutes_issued', 'closed']);
 const GONE = new Set(['declined', 'cancelled']);
 
 export interface OrgYear {
@@ -37,9 +38,10 @@ export async function orgYear(ctx: Ctx, org: Org, year: number): Promise<OrgYear
     ids.length ? findAll<TaskDoc>(ctx.store, 'tasks', { meetingId: { in: ids } }, [['dueAt', 'asc']]) : Promise.resolve([] as TaskDoc[]),
     ctx.params(org._id),
   ]);
-  const held = meetings.filter((m) => HELD.has(m.status) && inYear(m.heldAt));
+  const wasHeld = (m: MeetingDoc) => hasFlag(meetingWorkflow, m.status, 'was_held');
+  const held = meetings.filter((m) => wasHeld(m) && inYear(m.heldAt));
   const regularHeld = held.some((m) => m.kind === 'regular');
-  const regularPlanned = meetings.some((m) => m.kind === 'regular' && !GONE.has(m.status) && !HELD.has(m.status));
+  const regularPlanned = meetings.some((m) => m.kind === 'regular' && !GONE.has(m.status) && !wasHeld(m));
   const issued = held.filter((m) => m.minutesIssuedAt);
   const days = issued.map((m) => calendarDaysBetween(m.heldAt!, m.minutesIssuedAt!));
   const lights = tasks.map((t) => taskLight(t, ctx.now, params.dueSoonDays));

@@ -1,10 +1,10 @@
 // The record the minutes actions name: the meeting (by meetingId), its minutes if drafted yet, and
 // the caller's invitation (Art. 9: attendees read the issued minutes).
-import { hasFlag, meetingWorkflow, minutesWorkflow, type MinutesFacts, type MinutesStatus } from '../../domain';
+import { AppError, hasFlag, minutesWorkflow, type Actor, type MinutesEvent, type MinutesFacts, type MinutesStatus } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/docs';
 import { edgeGuard } from '../../server/records';
 import { defineRecordKind } from '../../server/registry';
-import { AppError, type Actor, type MinutesEvent } from '../../domain';
+import { requireFlag } from '../meeting/model';
 
 export interface MinutesRecord {
   meeting: MeetingDoc;
@@ -35,9 +35,7 @@ export const stageOf = (r: MinutesRecord): MinutesStatus => r.minutes?.status ??
 
 /** Art. 9: minutes are written for a meeting that has been held. */
 export function requireHeld(r: MinutesRecord): void {
-  if (r.meeting.status !== 'held' && r.meeting.status !== 'minutes_issued' && r.meeting.status !== 'closed') {
-    throw new AppError('invalid_transition', `会议「${meetingWorkflow.states[r.meeting.status].label}」，召开后才能起草纪要`);
-  }
+  requireFlag(r.meeting, 'was_held', '召开后才能起草纪要');
 }
 
 /** The edge `event` from the current stage, on a meeting that has been held and minutes that exist. */

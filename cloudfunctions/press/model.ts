@@ -1,7 +1,8 @@
 // The record the press actions name (Art. 10): the meeting and its release, if drafted yet.
-import { AppError, meetingWorkflow, type OrgFacts } from '../../domain';
+import type { OrgFacts } from '../../domain';
 import type { MeetingDoc, PressDoc } from '../../server/docs';
 import { defineRecordKind } from '../../server/registry';
+import { requireFlag } from '../meeting/model';
 
 export interface PressRecord {
   meeting: MeetingDoc;
@@ -21,10 +22,6 @@ export const pressKind = defineRecordKind<{ meetingId: string }, PressRecord>({
 });
 
 /** Art. 10: the meeting is publicised once it has been held. */
-const PUBLICISED = new Set(['held', 'minutes_issued', 'closed']);
-
 export function requireHeld(r: PressRecord): void {
-  if (!PUBLICISED.has(r.meeting.status)) {
-    throw new AppError('invalid_transition', `会议「${meetingWorkflow.states[r.meeting.status].label}」，召开后才能起草宣传稿件`);
-  }
+  requireFlag(r.meeting, 'was_held', '召开后才能起草宣传稿件');
 }

@@ -36,9 +36,10 @@ export type MeetingEvent =
 /**
  * accepts_topics: topics may be proposed and screened (Art. 6); accepts_replies: invitees answer
  * the notice; editable_schedule: time and place may still change; upcoming: not yet held;
- * door_open: the notice is out and the meeting not over, so check-in (on its day) can happen.
+ * door_open: the notice is out and the meeting not over, so check-in (on its day) can happen;
+ * was_held: the meeting has taken place (its minutes, press release and assessment count it).
  */
-export type MeetingFlag = 'accepts_topics' | 'accepts_replies' | 'editable_schedule' | 'upcoming' | 'invitations_open' | 'door_open';
+export type MeetingFlag = 'accepts_topics' | 'accepts_replies' | 'editable_schedule' | 'upcoming' | 'invitations_open' | 'door_open' | 'was_held';
 
 /** Art. 4: the union side requests the meeting. */
 export const MEETING_REQUESTERS = ['union_office', 'union_chair'] as const;
@@ -56,9 +57,9 @@ export const meetingWorkflow = defineWorkflow<MeetingStatus, MeetingEvent, Meeti
     list_fixed: { label: '议题已确定', flags: ['editable_schedule', 'upcoming', 'invitations_open'] },
     notice_issued: { label: '已发通知', flags: ['accepts_replies', 'editable_schedule', 'upcoming', 'invitations_open', 'door_open'] },
     in_session: { label: '会议进行中', flags: ['door_open'] },
-    held: { label: '已召开' },
-    minutes_issued: { label: '纪要已印发' },
-    closed: { label: '已办结', terminal: true },
+    held: { label: '已召开', flags: ['was_held'] },
+    minutes_issued: { label: '纪要已印发', flags: ['was_held'] },
+    closed: { label: '已办结', terminal: true, flags: ['was_held'] },
     cancelled: { label: '已取消', terminal: true },
   },
   edges: [
