@@ -183,26 +183,18 @@ export class SubscriptionChannel implements DeliveryChannel {
       this.store.transaction(async (tx) => {
         const cur = await tx.get<DeliveryDoc>('deliveries', d._id);
         if (!cur || cur.state !== 'queued') return 'taken' as const;
-        // a banned template (the person switched it off) is never sent, credits or not
-        const banned = await tx.get<SubscriptionDoc>('subscriptions', subscriptionId(d.personId, d.templateKey));
-        if (banned?.state === 'ban') {
+        const sub = await tx.get<SubscriptionDoc>('subscriptions', subscriptionId(d.personId, d.templateKey));
+        // a banned template (the person switched it off) is never sent, credits or not; a one-time one needs a credit
+        if (sub?.state === 'ban' || (config.kind === 'one_time' && (!sub || sub.credits < 1))) {
           await tx.update<DeliveryDoc>('deliveries', d._id, cur.version, { state: 'skipped', attempts: [...cur.attempts, { at, result: 'no_credit' }] });
           return 'no_credit' as const;
         }
-        if (config.kind === 'one_time') {
-          const sub = await tx.get<SubscriptionDoc>('subscriptions', subscriptionId(d.personId, d.templateKey));
-          if (!sub || sub.credits < 1) {
-            await tx.update<DeliveryDoc>('deliveries', d._id, cur.version, { state: 'skipped', attempts: [...cur.attempts, { at, result: 'no_credit' }] });
-            return 'no_credit' as const;
-          }
-          await tx.update<SubscriptionDoc>('subscriptions', sub._id, sub.version, { credits: sub.credits - 1, updatedAt: at });
-        }
+        if (config.kind === 'one_time' && sub) await tx.update<SubscriptionDoc>('subscriptions', sub._id, sub.version, { credits: sub.credits - 1, updatedAt: at });
         await tx.update<DeliveryDoc>('deliveries', d._id, cur.version, { state: 'sent', sentAt: at });
         return 'claimed' as const;
       }),
     );
-    if (claimed === 'taken') return 'skipped';
-    if (claimed === 'no_credit') return 'skipped';
+    if (claimed !== 'claimed') return 'skipped';
     try {
       await this.sender.send({ personId: d.personId, openid, templateKey: d.templateKey, templateId: d.templateId, page: d.page, data: d.data });
       await finish('sent', 'sent');
