@@ -4,7 +4,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { AppError, BIND_ATTEMPTS_PER_HOUR, INVITE_ALPHABET, type Person } from '../domain';
 import { takeQuota, type CounterDoc } from './quota';
-import type { Store, StoredDoc, TxStore } from './store/port';
+import { findAll, type Patch, type Store, type StoredDoc, type TxStore } from './store/port';
 
 export interface InviteDoc extends StoredDoc {
   personId: string;
@@ -25,6 +25,16 @@ export function newInviteCode(): string {
   return out;
 }
 
+/** A person's codes not yet used or voided (read before the write that voids them). */
+export async function openInvites(store: Store, personId: string): Promise<InviteDoc[]> {
+  return (await findAll<InviteDoc>(store, 'invites', { personId })).filter((i) => !i.usedAt && !i.voidedAt);
+}
+
+/** Voids the codes inside the caller's transaction (a newer code, a deactivation). */
+export async function voidInvites(tx: TxStore, invites: readonly InviteDoc[], at: string): Promise<void> {
+  for (const i of invites) await tx.update<InviteDoc>('invites', i._id, i.version, { voidedAt: at });
+}
+
 /** The person a usable code names, inside the caller's transaction (so redeeming it is atomic). */
 export async function usableInvite(tx: TxStore, code: string, now: Date): Promise<{ invite: InviteDoc; person: Person } | null> {
   const invite = await tx.get<InviteDoc>('invites', inviteId(code));
@@ -32,6 +42,32 @@ export async function usableInvite(tx: TxStore, code: string, now: Date): Promis
   const person = await tx.get<Person>('users', invite.personId);
   if (!person || person.active === false) return null;
   return { invite, person };
+}
+
+/**
+ * Uses a code up: in one transaction the code is marked used and the person it names is patched
+ * (`patch` may refuse by throwing). A code that names nobody usable is counted against `who` and
+ * refused, the same words whatever the reason, so a guesser learns nothing.
+ */
+export async function redeemCode(
+  ctx: { store: Store; now: Date; write<T>(fn: (tx: TxStore) => Promise<T>): Promise<T> },
+  who: string,
+  code: string,
+  patch: (person: Person) => Patch<Person>,
+): Promise<Person> {
+  const saved = await ctx.write(async (tx) => {
+    const found = await usableInvite(tx, code, ctx.now);
+    if (!found) return null;
+    const { invite, person } = found;
+    const changes = patch(person);
+    await tx.update<InviteDoc>('invites', invite._id, invite.version, { usedAt: ctx.now.toISOString() });
+    return tx.update<Person>('users', person._id, person.version, changes);
+  });
+  if (!saved) {
+    await countWrongCode(ctx.store, who, ctx.now);
+    throw new AppError('validation_error', '邀请码无效、已使用或已过期，请向办公室索取新的邀请码', [{ path: 'code', message: '邀请码无效' }]);
+  }
+  return saved;
 }
 
 /** The counter of wrong codes of one caller in the current hour. */

@@ -16,7 +16,7 @@ import {
   type Person,
   type SessionView,
 } from '../../../domain';
-import { checkAttempts, countWrongCode, usableInvite } from '../../../server/invites';
+import { checkAttempts, redeemCode } from '../../../server/invites';
 import { retryOnConflict } from '../../../server/records';
 import { defineAction, type ActionContext } from '../../../server/registry';
 import type { Store } from '../../../server/store/port';
@@ -81,20 +81,10 @@ export const redeemInvite = defineAction({
       throw new AppError('validation_error', '登录名已被使用', [{ path: 'login', message: '登录名已被使用' }]);
     }
     const hash = await bcrypt.hash(password, COST);
-    const saved = await ctx.write(async (tx) => {
-      const found = await usableInvite(tx, code, ctx.now);
-      if (!found) return null;
-      const { invite, person } = found;
+    const saved = await redeemCode(ctx, who, code, (person) => {
       if (!person.login && !login) throw new AppError('validation_error', '请设置登录名', [{ path: 'login', message: '请设置登录名' }]);
-      await tx.update('invites', invite._id, invite.version, { usedAt: ctx.now.toISOString() });
-      return tx.update<Person>('users', person._id, person.version, {
-        passwordHash: hash, failedSignIns: 0, lockedUntil: undefined, ...(person.login ? {} : { login }),
-      });
+      return { passwordHash: hash, failedSignIns: 0, lockedUntil: undefined, ...(person.login ? {} : { login }) };
     });
-    if (!saved) {
-      await countWrongCode(ctx.store, who, ctx.now);
-      throw new AppError('validation_error', '邀请码无效、已使用或已过期，请向办公室索取新的邀请码', [{ path: 'code', message: '邀请码无效' }]);
-    }
     return session(ctx, saved);
   },
 });
@@ -107,18 +97,8 @@ export const bind = defineAction({
     if (!openid) throw new AppError('unauthenticated', '请在微信中打开联席会议小程序');
     if (!ctx.actor.visitor) throw new AppError('conflict', `该微信已绑定「${ctx.actor.name}」；更换绑定请先由办公室停用原账号`);
     await checkAttempts(ctx.store, openid, ctx.now);
-    const bound = await ctx.write(async (tx) => {
-      const found = await usableInvite(tx, code, ctx.now);
-      if (!found) return null;
-      const { invite, person } = found;
-      await tx.update('invites', invite._id, invite.version, { usedAt: ctx.now.toISOString() });
-      // a new code binds the new account: the person's earlier WeChat account no longer answers
-      return tx.update<Person>('users', person._id, person.version, { openid });
-    });
-    if (!bound) {
-      await countWrongCode(ctx.store, openid, ctx.now);
-      throw new AppError('validation_error', '邀请码无效、已使用或已过期，请向办公室索取新的邀请码', [{ path: 'code', message: '邀请码无效' }]);
-    }
+    // a new code binds the new account: the person's earlier WeChat account no longer answers
+    const bound = await redeemCode(ctx, openid, code, () => ({ openid }));
     const actor = { id: bound._id, name: bound.name, orgId: bound.orgId, roles: [...bound.roles], unit: bound.unit, title: bound.title, openid };
     return loadMe(ctx.store, actor);
   },

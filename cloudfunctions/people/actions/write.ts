@@ -20,10 +20,10 @@ import {
   type Person,
   type Role,
 } from '../../../domain';
-import { inviteId, newInviteCode, type InviteDoc } from '../../../server/invites';
+import { inviteId, newInviteCode, openInvites, voidInvites, type InviteDoc } from '../../../server/invites';
 import { peopleWithRoles, type NotificationDraft } from '../../../server/notify';
 import { defineAction, type ActionContext } from '../../../server/registry';
-import { findAll, type Store, type TxStore } from '../../../server/store/port';
+import type { Store, TxStore } from '../../../server/store/port';
 import { ensureUnit, orgKind, personKind } from '../model';
 import { leadershipGiven } from '../notices';
 import { toPersonView } from '../views';
@@ -136,10 +136,9 @@ export const deactivate = defineAction({
   handler: async (_input, ctx) => {
     const p = ctx.record;
     if (p._id === ctx.actor.id) throw new AppError('validation_error', '不能停用自己的账号');
-    const open = await findAll<InviteDoc>(ctx.store, 'invites', { personId: p._id });
-    const at = ctx.now.toISOString();
+    const open = await openInvites(ctx.store, p._id);
     const saved = await ctx.write(async (tx) => {
-      for (const i of open) if (!i.usedAt && !i.voidedAt) await tx.update<InviteDoc>('invites', i._id, i.version, { voidedAt: at });
+      await voidInvites(tx, open, ctx.now.toISOString());
       return tx.update<Person>('users', p._id, p.version, { active: false, sessionEpoch: (p.sessionEpoch ?? 0) + 1 });
     });
     return toPersonView(saved, ctx.actor);
@@ -158,11 +157,11 @@ export const inviteCode = defineAction({
     const p = ctx.record;
     const code = newInviteCode();
     const expiresAt = new Date(ctx.now.getTime() + INVITE_TTL_MS).toISOString();
-    const earlier = await findAll<InviteDoc>(ctx.store, 'invites', { personId: p._id });
+    const earlier = await openInvites(ctx.store, p._id);
     const at = ctx.now.toISOString();
     await ctx.write(async (tx) => {
       // only the newest code works: rebinding always needs a fresh one from the office
-      for (const i of earlier) if (!i.usedAt && !i.voidedAt) await tx.update<InviteDoc>('invites', i._id, i.version, { voidedAt: at });
+      await voidInvites(tx, earlier, at);
       await tx.insert<InviteDoc>('invites', { _id: inviteId(code), personId: p._id, orgId: p.orgId, createdBy: ctx.actor.id, createdAt: at, expiresAt, usedAt: null, voidedAt: null });
     });
     // the scene is the code itself: 10 characters of [2-9A-Z], inside WeChat's 32 visible ASCII
