@@ -1,21 +1,26 @@
 // The records the people actions name (issue #11): an org (whose directory; the parent org's
 // offices read it and create its first office accounts) and a person (kept by their side's office).
 import { createHash } from 'node:crypto';
-import { personSide, type OneSide, type OrgFacts, type Person, type PersonFacts } from '../../domain';
+import { personSide, type ActionName, type OneSide, type OrgFacts, type Person, type PersonFacts } from '../../domain';
 import { defineRecordKind } from '../../server/registry';
 import type { StoredDoc, TxStore } from '../../server/store/port';
 import { orgById } from '../../server/identity';
 import type { Org } from '../../domain';
 
-export const orgKind = defineRecordKind<{ orgId?: string }, Org>({
-  readAs: 'people.list',
-  load: async ({ orgId }, store, actor) => {
-    const org = await orgById(store, orgId ?? actor.orgId);
-    if (!org) return null;
-    const facts: OrgFacts = { kind: 'org', orgId: org._id, ...(org.parentId ? { orgParentId: org.parentId } : {}) };
-    return { record: org, facts };
-  },
-});
+export const orgFacts = (org: Org): OrgFacts => ({ kind: 'org', orgId: org._id, ...(org.parentId ? { orgParentId: org.parentId } : {}) });
+
+/** An org named by `orgId` (default: the caller's own), whose visibility is `readAs`'s rules. */
+export function orgRecordKind(readAs: ActionName) {
+  return defineRecordKind<{ orgId?: string }, Org>({
+    readAs,
+    load: async ({ orgId }, store, actor) => {
+      const org = await orgById(store, orgId ?? actor.orgId);
+      return org ? { record: org, facts: orgFacts(org) } : null;
+    },
+  });
+}
+
+export const orgKind = orgRecordKind('people.list');
 
 export const personFacts = (p: Person): PersonFacts => ({ kind: 'person', orgId: p.orgId, side: personSide(p.roles) });
 

@@ -14,27 +14,18 @@ import {
   todayCN,
   type Actor,
   type Org,
-  type OrgFacts,
   type SettingsVersionView,
   type SettingsView,
   type VersionedParams,
 } from '../../domain';
 import type { SettingsDoc } from '../../server/docs';
 import { offeredActions } from '../../server/access';
-import { orgById } from '../../server/identity';
 import { peopleWithRoles, toEach } from '../../server/notify';
-import { defineAction, defineRecordKind, type ActionContext } from '../../server/registry';
+import { defineAction, type ActionContext } from '../../server/registry';
+import { orgFacts, orgRecordKind } from '../people/model';
 import { findAll } from '../../server/store/port';
 
-const facts = (org: Org): OrgFacts => ({ kind: 'org', orgId: org._id, ...(org.parentId ? { orgParentId: org.parentId } : {}) });
-
-export const settingsKind = defineRecordKind<{ orgId?: string }, Org>({
-  readAs: 'settings.get',
-  load: async ({ orgId }, store, actor) => {
-    const org = await orgById(store, orgId ?? actor.orgId);
-    return org ? { record: org, facts: facts(org) } : null;
-  },
-});
+export const settingsKind = orgRecordKind('settings.get');
 
 async function view(ctx: Pick<ActionContext<unknown>, 'store' | 'now'>, org: Org, actor: Actor): Promise<SettingsView> {
   const docs = await findAll<SettingsDoc>(ctx.store, 'settings', { orgId: org._id }, [['effectiveFrom', 'desc']]);
@@ -48,7 +39,7 @@ async function view(ctx: Pick<ActionContext<unknown>, 'store' | 'now'>, org: Org
     orgId: org._id, orgName: org.name,
     inForce: history.find((h) => h.inForce) ?? { ...current, setByName: null, setAt: null, inForce: true },
     history,
-    allowedActions: offeredActions(settingsKind, actor, { record: org, facts: facts(org) }),
+    allowedActions: offeredActions(settingsKind, actor, { record: org, facts: orgFacts(org) }),
   };
 }
 

@@ -4,7 +4,7 @@ import { ListPeopleInput, PersonIdInput, assignableRoles, type Person } from '..
 import { offeredActions } from '../../../server/access';
 import { defineAction } from '../../../server/registry';
 import { findAll } from '../../../server/store/port';
-import { orgKind, personKind } from '../model';
+import { orgFacts, orgKind, personKind } from '../model';
 import { toPersonCard, toPersonView } from '../views';
 
 const PAGE = 50;
@@ -34,7 +34,7 @@ export const list = defineAction({
     return {
       items: page.map((p) => toPersonCard(p, ctx.actor)),
       ...(nextCursor ? { nextCursor } : {}),
-      allowedActions: offeredActions(orgKind, ctx.actor, { record: org, facts: { kind: 'org', orgId: org._id, ...(org.parentId ? { orgParentId: org.parentId } : {}) } }),
+      allowedActions: offeredActions(orgKind, ctx.actor, { record: org, facts: orgFacts(org) }),
       assignableRoles: assignableRoles(ctx.actor.roles),
     };
   },
