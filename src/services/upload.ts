@@ -12,6 +12,7 @@ import Taro from '@tarojs/taro';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, type EvidenceType, sniffEvidenceType } from '../../domain/task-rules';
 import type { FileLinkView } from '../../domain/schemas/meeting';
 import { ApiError, getSessionToken, NETWORK_MESSAGE } from './api';
+import { openServerFile } from './files';
 
 export { EVIDENCE_MAX_FILES };
 
@@ -233,18 +234,6 @@ export function uploadEvidence(f: PickedFile, ownerId: string, onProgress: (perc
 
 // ---- opening a kept file ----
 
-function saveInBrowser(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim() || '证明材料';
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /**
  * Opens an evidence file from its link (task.evidence): in a browser it is fetched under the
@@ -252,19 +241,7 @@ function saveInBrowser(blob: Blob, fileName: string): void {
  * downloaded and opened.
  */
 export async function openEvidence(link: FileLinkView, contentType: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const token = getSessionToken();
-    let res: Response;
-    try {
-      res = await fetch(link.url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    } catch {
-      throw new ApiError('network', NETWORK_MESSAGE);
-    }
-    if (!res.ok) throw new ApiError(res.status === 404 ? 'not_found' : 'internal', res.status === 404 ? '文件已失效，请重新打开' : '打开失败，请稍后再试');
-    saveInBrowser(await res.blob(), link.fileName);
-    return;
-  }
-  if (contentType.startsWith('image/')) {
+  if (process.env.TARO_ENV !== 'h5' && contentType.startsWith('image/')) {
     try {
       await Taro.previewImage({ urls: [link.url], current: link.url });
       return;
@@ -272,17 +249,7 @@ export async function openEvidence(link: FileLinkView, contentType: string): Pro
       throw new ApiError('network', '图片打开失败，请检查网络后重试');
     }
   }
-  let filePath: string;
-  try {
-    const res = await Taro.downloadFile({ url: link.url });
-    if (res.statusCode !== 200) throw new Error(String(res.statusCode));
-    filePath = res.tempFilePath;
-  } catch {
-    throw new ApiError('network', '下载失败，请检查网络后重试');
-  }
-  try {
-    await Taro.openDocument({ filePath, fileType: 'pdf', showMenu: true });
-  } catch {
-    throw new ApiError('internal', '文件已下载，但无法打开，请安装可查看 PDF 的应用');
-  }
+  return openServerFile(link, {
+    fileType: 'pdf', gone: '文件已失效，请重新打开', failed: '打开失败，请稍后再试', cantOpen: '文件已下载，但无法打开，请安装可查看 PDF 的应用', fallbackName: '证明材料',
+  });
 }

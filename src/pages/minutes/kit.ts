@@ -3,14 +3,14 @@
 // gone, which returns and approvals belong to which version, and the .docx download. The press
 // release page (Art. 10) uses the same meeting parameter and download-free parts. Type-only imports
 // from the schemas (zod stays out of the mini-program).
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { FileLinkView } from '../../../domain/schemas/meeting';
 import type { MinutesApprovalView, MinutesReturnView, MinutesView } from '../../../domain/schemas/minutes';
 import { type RecordPage, useRecordPage } from '../../hooks/useRecordPage';
-import { ApiError, call, getSessionToken, NETWORK_MESSAGE } from '../../services/api';
+import { ApiError, call } from '../../services/api';
 import { queryValue } from '../../utils/nav';
-import { safeFileName, saveBlob } from '../meeting/detail/kit';
+import { openServerFile } from '../../services/files';
 
 /** The stage labels the server gives approvals and returns (cloudfunctions/minutes/views.ts). */
 export const UNION_STAGE = '工会方审核';
@@ -93,34 +93,9 @@ export function pendingReturn(v: MinutesView): MinutesReturnView | null {
   return v.returns[v.returns.length - 1];
 }
 
-/**
- * Opens the .docx the server made: in a browser the local host's link behind the session, fetched
- * with it and saved; in WeChat the temporary cloud link, downloaded and opened in the viewer.
- */
-export async function openDocx(link: FileLinkView): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const token = getSessionToken();
-    let res: Response;
-    try {
-      res = await fetch(link.url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    } catch {
-      throw new ApiError('network', NETWORK_MESSAGE);
-    }
-    if (!res.ok) throw new ApiError(res.status === 404 ? 'not_found' : 'internal', res.status === 404 ? '文件已失效，请重新下载' : '下载失败，请稍后再试');
-    saveBlob(await res.blob(), safeFileName(link.fileName));
-    return;
-  }
-  let filePath: string;
-  try {
-    const res = await Taro.downloadFile({ url: link.url });
-    if (res.statusCode !== 200) throw new Error(String(res.statusCode));
-    filePath = res.tempFilePath;
-  } catch {
-    throw new ApiError('network', '下载失败，请检查网络后重试');
-  }
-  try {
-    await Taro.openDocument({ filePath, fileType: 'docx', showMenu: true });
-  } catch {
-    throw new ApiError('internal', '文件已下载，但无法打开，请安装可查看 Word 文档的应用');
-  }
+/** Opens the .docx the server made (the minutes). */
+export function openDocx(link: FileLinkView): Promise<void> {
+  return openServerFile(link, {
+    fileType: 'docx', gone: '文件已失效，请重新下载', failed: '下载失败，请稍后再试', cantOpen: '文件已下载，但无法打开，请安装可查看 Word 文档的应用',
+  });
 }

@@ -6,7 +6,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { FileLinkView, MeetingView } from '../../../../domain/schemas/meeting';
 import { type RecordPage, useRecordPage } from '../../../hooks/useRecordPage';
-import { ApiError, call, getSessionToken, NETWORK_MESSAGE } from '../../../services/api';
+import { ApiError, call } from '../../../services/api';
+import { openServerFile, safeFileName, saveBlob } from '../../../services/files';
 import { openPage, queryValue } from '../../../utils/nav';
 
 /** The meeting pages; home and the notifications link to these. */
@@ -155,24 +156,7 @@ export function icsOf(m: MeetingView, now: Date = new Date()): string {
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
-/** A file name without the characters file systems refuse. */
-export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim().slice(0, 80) || 'file';
-}
 
-/** H5: hand a file to the browser's download. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /**
  * Puts the meeting into the phone's calendar: WeChat's addPhoneCalendar (it asks the person), or in a
@@ -203,36 +187,11 @@ export async function addToCalendar(m: MeetingView): Promise<boolean> {
   }
 }
 
-/**
- * Opens the attendance file the server made: in WeChat a temporary cloud link, downloaded and
- * opened; in a browser the local host's link behind the session, fetched with it and saved.
- */
-export async function openExport(link: FileLinkView): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const token = getSessionToken();
-    let res: Response;
-    try {
-      res = await fetch(link.url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    } catch {
-      throw new ApiError('network', NETWORK_MESSAGE);
-    }
-    if (!res.ok) throw new ApiError(res.status === 404 ? 'not_found' : 'internal', res.status === 404 ? '文件已失效，请重新导出' : '下载失败，请稍后再试');
-    saveBlob(await res.blob(), safeFileName(link.fileName));
-    return;
-  }
-  let filePath: string;
-  try {
-    const res = await Taro.downloadFile({ url: link.url });
-    if (res.statusCode !== 200) throw new Error(String(res.statusCode));
-    filePath = res.tempFilePath;
-  } catch {
-    throw new ApiError('network', '下载失败，请检查网络后重试');
-  }
-  try {
-    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
-  } catch {
-    throw new ApiError('internal', '文件已下载，但无法打开，请安装可查看表格的应用');
-  }
+/** Opens an xlsx the server made (the attendance list, a checklist, the assessment). */
+export function openExport(link: FileLinkView): Promise<void> {
+  return openServerFile(link, {
+    fileType: 'xlsx', gone: '文件已失效，请重新导出', failed: '下载失败，请稍后再试', cantOpen: '文件已下载，但无法打开，请安装可查看表格的应用',
+  });
 }
 
 /**

@@ -1,0 +1,66 @@
+// Files the server made (an xlsx export, a .docx, an evidence PDF): in a browser the local host's
+// link is fetched under the session and handed to the browser's download; in WeChat the
+// temporary cloud link is downloaded and opened in the document viewer.
+import Taro from '@tarojs/taro';
+import type { FileLinkView } from '../../domain/schemas/meeting';
+import { ApiError, getSessionToken, NETWORK_MESSAGE } from './api';
+
+/** A file name without the characters file systems refuse. */
+export function safeFileName(name: string, fallback = 'file'): string {
+  return name.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim().slice(0, 80) || fallback;
+}
+
+/** H5: hand a file to the browser's download. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+export interface OpenFileWords {
+  /** WeChat's openDocument type */
+  fileType: 'xlsx' | 'docx' | 'pdf';
+  /** the link is gone (404) */
+  gone: string;
+  /** any other failure of the browser's fetch */
+  failed: string;
+  /** downloaded in WeChat, but no viewer could open it */
+  cantOpen: string;
+  /** the saved name when the link's name has nothing left */
+  fallbackName?: string;
+}
+
+export async function openServerFile(link: FileLinkView, words: OpenFileWords): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    const token = getSessionToken();
+    let res: Response;
+    try {
+      res = await fetch(link.url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    } catch {
+      throw new ApiError('network', NETWORK_MESSAGE);
+    }
+    if (!res.ok) throw new ApiError(res.status === 404 ? 'not_found' : 'internal', res.status === 404 ? words.gone : words.failed);
+    saveBlob(await res.blob(), safeFileName(link.fileName, words.fallbackName));
+    return;
+  }
+  let filePath: string;
+  try {
+    const res = await Taro.downloadFile({ url: link.url });
+    if (res.statusCode !== 200) throw new Error(String(res.statusCode));
+    filePath = res.tempFilePath;
+  } catch {
+    throw new ApiError('network', '下载失败，请检查网络后重试');
+  }
+  try {
+    await Taro.openDocument({ filePath, fileType: words.fileType, showMenu: true });
+  } catch {
+    throw new ApiError('internal', words.cantOpen);
+  }
+}
