@@ -3,7 +3,10 @@
 import { hasAnyRole, ROLE_INFO, ROLES, type Role } from './roles';
 import type { OneSide } from './topic-rules';
 
-/** Leadership roles: either office may give them, and the other side's office is told. */
+/**
+ * Leadership roles (总召集人, 召集人, the mayor): given only by their own side's office, like every
+ * role; the other side's office is told (issue #17).
+ */
 export const LEADERSHIP_ROLES: readonly Role[] = ['gov_leader', 'union_chair', 'gov_convenor', 'union_convenor', 'mayor'];
 
 /** The office of each side keeps that side's people (Art. 7: each office arranges its own side). */
@@ -19,10 +22,14 @@ export function personSide(roles: readonly Role[]): OneSide {
   return roles.some((r) => ROLE_INFO[r].side === 'gov') ? 'gov' : 'union';
 }
 
-/** The roles an office may give: its own side's, and leadership roles of either side. */
-export function assignableRoles(roles: readonly Role[]): Role[] {
-  const sides = keptSides(roles);
-  return ROLES.filter((r) => sides.includes(ROLE_INFO[r].side) || (sides.length > 0 && LEADERSHIP_ROLES.includes(r)));
+/**
+ * The roles an office may give (issue #17, "two sides, two keys"): only its own side's, leadership
+ * included. Nothing one side's office does can create or empower a person of the other side. With
+ * `side`, only that side's roles (a person's side never changes by a role edit).
+ */
+export function assignableRoles(roles: readonly Role[], side?: OneSide): Role[] {
+  const sides = keptSides(roles).filter((s) => side === undefined || s === side);
+  return ROLES.filter((r) => sides.includes(ROLE_INFO[r].side as OneSide));
 }
 
 export function mayGiveRoles(giver: readonly Role[], given: readonly Role[]): boolean {
@@ -35,12 +42,16 @@ export function oneSide(roles: readonly Role[]): boolean {
   return new Set(roles.map((r) => ROLE_INFO[r].side)).size <= 1;
 }
 
-/** Roles given across sides (a leadership role of the other side): that side's office is told. */
-export function crossSideLeadership(giver: readonly Role[], given: readonly Role[]): OneSide[] {
-  const mine = keptSides(giver);
-  const other = given.filter((r) => LEADERSHIP_ROLES.includes(r)).map((r) => ROLE_INFO[r].side as OneSide);
-  return [...new Set(other.filter((s) => !mine.includes(s)))];
+/**
+ * Whether a role edit would move the person to the other side: refused. Moving someone across is
+ * deactivating them and the other office opening a new account (new invite, nothing carried over).
+ */
+export function changesSide(current: readonly Role[], next: readonly Role[]): boolean {
+  return next.length > 0 && current.length > 0 && personSide(next) !== personSide(current);
 }
+
+export const SIDE_CHANGE_REFUSED = '人员所属方不能通过调整角色改变；如需调到另一方，请停用该账号，由另一方办公室重新开设账号并发放邀请码';
+export const OWN_SIDE_ONLY = '办公室只能设置本方的角色（领导角色也由本方办公室设置，另一方办公室会收到通知）';
 
 /** Whether a leadership role is among those given (the other side's office is told of any). */
 export const givesLeadership = (given: readonly Role[]) => hasAnyRole(given, LEADERSHIP_ROLES);

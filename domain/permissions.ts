@@ -2,7 +2,7 @@
 // predicates. Every action in the registry must have a row here, or the registry refuses it.
 import type { Actor } from './org';
 import { hasAnyRole, OFFICES, type Role } from './roles';
-import { CONFIRMERS, OPINION_GIVERS, ORG_LEADERSHIP, otherSide, PROPOSERS, type OneSide } from './topic-rules';
+import { CONFIRMERS, noOpinionOffice, OPINION_GIVERS, ORG_LEADERSHIP, otherSide, PROPOSERS, type OneSide } from './topic-rules';
 import { MEETING_ACCEPTERS, MEETING_REQUESTERS } from './workflows/meeting';
 import { MINUTES_DRAFTERS, MINUTES_REVIEWERS } from './workflows/minutes';
 import { PRESS_ROLES } from './workflows/press';
@@ -15,6 +15,7 @@ export type RowPredicate =
   | 'ownRecord'
   | 'routedToMe'
   | 'otherSideOfficial'
+  | 'otherSideOffice'
   | 'leadershipSeesAccepted'
   | 'invitedMe'
   | 'presides'
@@ -111,6 +112,8 @@ export const ROW_RULES: Record<RowPredicate, (actor: Actor, row: RowFacts) => bo
   // Art. 6 (征求意见): the other side's office, convenor or leader.
   otherSideOfficial: (actor, row) =>
     row.kind === 'topic' && actor.orgId === row.orgId && hasAnyRole(actor.roles, OPINION_GIVERS[otherSide(row.leadSide)]),
+  // Issue #16 (Art. 6 征求意见): the other side's office alone records that its side has no opinion.
+  otherSideOffice: (actor, row) => row.kind === 'topic' && actor.orgId === row.orgId && actor.roles.includes(noOpinionOffice(row.leadSide)),
   leadershipSeesAccepted: (actor, row) =>
     row.kind === 'topic' && actor.orgId === row.orgId && row.accepted && hasAnyRole(actor.roles, ORG_LEADERSHIP),
   // Art. 5: the invitee answers their own invitation and checks in.
@@ -152,9 +155,9 @@ export const PERMISSIONS = {
   'account.signOut': { roles: 'anyone', mode: 'write', rule: '退出登录：本人此前的登录凭证全部失效' },
   'people.list': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '本级人员名录；手机号仅本人与本方办公室可见；上级办公室只读' },
   'people.get': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '查看人员；手机号仅本人与本方办公室可见' },
-  'people.create': { roles: OFFICES, mode: 'write', rows: ['orgOffice', 'parentOfficeOnboards'], rule: '各方办公室维护本方人员；领导角色双方均可设并告知另一方；上级办公室可开设下级办公室账号' },
+  'people.create': { roles: OFFICES, mode: 'write', rows: ['orgOffice', 'parentOfficeOnboards'], rule: '各方办公室只开设本方人员、只设本方角色（领导角色由本方办公室设置并告知另一方）；上级办公室可开设下级本方办公室账号' },
   'people.update': { roles: OFFICES, mode: 'write', rows: ['keepsPerson'], rule: '本方办公室修改本方人员信息' },
-  'people.setRoles': { roles: OFFICES, mode: 'write', rows: ['keepsPerson'], rule: '本方办公室调整角色；调整后原登录立即失效' },
+  'people.setRoles': { roles: OFFICES, mode: 'write', rows: ['keepsPerson'], rule: '本方办公室只设本方角色，不能把人员改到另一方（调方须停用后由另一方重新开设）；调整后原登录立即失效' },
   'people.deactivate': { roles: OFFICES, mode: 'write', rows: ['keepsPerson'], rule: '本方办公室停用人员；停用后立即不能登录' },
   'people.import': { roles: OFFICES, mode: 'write', rows: ['orgOffice'], rule: '批量导入本方人员：全部通过才导入，逐行说明问题' },
   'people.inviteCode': { roles: OFFICES, mode: 'write', rows: ['keepsPerson'], rule: '生成邀请码（小程序码）供本人绑定微信或设置首次密码' },
@@ -166,6 +169,8 @@ export const PERMISSIONS = {
   'topic.return': { roles: OFFICES, mode: 'write', rows: ['routedToMe'], rule: '第六条：汇总办公室退回并说明理由' },
   'topic.merge': { roles: OFFICES, mode: 'write', rows: ['routedToMe'], rule: '第六条：汇总办公室合并同类议题' },
   'topic.addOpinion': { roles: OPINION_ROLES, mode: 'write', rows: ['otherSideOfficial'], rule: '第六条：会前征求另一方意见' },
+  'topic.noOpinion': { roles: OFFICES, mode: 'write', rows: ['otherSideOffice'], rule: '第六条：征求意见时另一方办公室登记“无意见”' },
+  'topic.noOpinionAll': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '第六条：另一方办公室对待提意见的议题一并登记“无意见”' },
   'topic.confirmList': { roles: CONFIRMERS, mode: 'write', rows: ['sameOrg'], rule: '第六条：议题由双方商议确定，双方确认后议题清单确定' },
   'topic.revokeConfirmation': { roles: CONFIRMERS, mode: 'write', rows: ['sameOrg'], rule: '第六条：发通知前撤回本方确认' },
   'topic.list': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '按可见范围列出议题；上级办公室只读' },
@@ -204,7 +209,10 @@ export const PERMISSIONS = {
   'task.complete': { roles: 'anyone', mode: 'write', rows: ['taskOwner'], rule: '第十一条：责任人标记完成并上传证明材料' },
   'task.verify': { roles: OFFICES, mode: 'write', rows: ['taskKeeper'], rule: '第十一条：交办的办公室核验办结' },
   'task.sendBack': { roles: OFFICES, mode: 'write', rows: ['taskKeeper'], rule: '第十一条：交办的办公室退回继续落实' },
-  'task.explain': { roles: 'anyone', mode: 'write', rows: ['taskOwner', 'taskKeeper'], rule: '第三条（一）：未完成事项说明原因、提出意见和新的时限' },
+  'task.explain': { roles: 'anyone', mode: 'write', rows: ['taskOwner', 'taskKeeper'], rule: '第三条（一）：未完成事项说明原因、提出意见和新的时限（新时限为延期申请，由交办的办公室审批）' },
+  'task.requestDeadline': { roles: 'anyone', mode: 'write', rows: ['taskOwner'], rule: '第三条（一）：责任人申请延期，说明理由；审批前原时限不变' },
+  'task.decideDeadline': { roles: OFFICES, mode: 'write', rows: ['taskKeeper'], rule: '第十一条：交办的办公室同意或不同意延期申请（不同意须说明理由）' },
+  'task.setDeadline': { roles: OFFICES, mode: 'write', rows: ['taskKeeper'], rule: '第十一条：交办的办公室调整完成时限，说明理由并告知责任人' },
   'task.list': { roles: 'anyone', mode: 'read', rule: '第十一条：本人任务；本级办公室、召集人、领导看全部清单；上级办公室只读' },
   'task.get': { roles: 'anyone', mode: 'read', rows: TASK_READERS, rule: '第十一条：责任人、本级办公室与领导、上级办公室可见' },
   'task.evidence': { roles: 'anyone', mode: 'read', rows: TASK_READERS, rule: '第十一条：查看证明材料' },

@@ -9,6 +9,7 @@ import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OWN_SIDE_ONLY, SIDE_CHANGE_REFUSED } from '../domain/people-rules';
 import { httpCaller, type Ok } from './support/flows';
 import { startTestHost, type TestHost } from './support/host';
 
@@ -40,9 +41,10 @@ it('each office keeps its own side: the union office creates a representative; t
   // the city's offices open a county's office accounts, nothing else there
   expect(await code('city-gov-office', 'people', 'create', { orgId: 'wuyuan', name: '郝建平', unit: '五原县人民政府办公室', title: '科员', roles: ['gov_office'] })).toBe('ok');
   expect(await code('city-gov-office', 'people', 'create', { orgId: 'wuyuan', name: '郝建设', unit: '五原县人社局', title: '科员', roles: ['gov_department'] })).toBe('forbidden');
-  // a leadership role of the other side, given by one office, is told to the other office
-  await ok('city-gov-office', 'people', 'create', { name: '高志远', unit: '巴彦淖尔市总工会', title: '副主席', roles: ['union_convenor'] });
-  expect((await ok('city-union-office', 'notify', 'inbox', {})).items.map((i: any) => i.milestone)).toContain('leadership_role_given');
+  // issue #17: a leadership role is given by its own side's office only, and the other office is told
+  expect(await code('city-gov-office', 'people', 'create', { name: '高志远', unit: '巴彦淖尔市总工会', title: '副主席', roles: ['union_convenor'] })).toBe('forbidden');
+  await ok('city-union-office', 'people', 'create', { name: '高志远', unit: '巴彦淖尔市总工会', title: '副主席', roles: ['union_convenor'] });
+  expect((await ok('city-gov-office', 'notify', 'inbox', {})).items.map((i: any) => i.milestone)).toContain('leadership_role_given');
 });
 
 it('phone numbers: in full to the person\'s own side\'s office, masked to a department head of the same org', async () => {
@@ -181,4 +183,54 @@ it('redeeming with a login already taken names the field and keeps the code usab
   const taken = await raw('account', 'redeemInvite', { code: invite.code, login: 'city-hrss', password: 'mengxj2026' });
   expect(taken.json.error).toMatchObject({ code: 'validation_error', message: '登录名已被使用', details: [{ path: 'login' }] });
   expect((await raw('account', 'redeemInvite', { code: invite.code, login: 'mengxiaojun', password: 'mengxj2026' })).json.ok).toBe(true);
+});
+
+describe('issue #17: nobody acts as the other side — the chain create → code → redeem → setRoles → approve stops at its first cross-side step', () => {
+  // earlier tests signed these offices out: every call here takes a fresh session
+  const fresh = async (key: string, area: string, action: string, payload: unknown) => {
+    const res = await raw(area, action, payload, withToken(await host.signIn(key)));
+    return res.json.ok ? 'ok' : (res.json.error.code as string);
+  };
+  const okFresh = async (key: string, area: string, action: string, payload: unknown) => {
+    const res = await raw(area, action, payload, withToken(await host.signIn(key)));
+    if (res.status !== 200) throw new Error(`${key} ${area}.${action}: ${JSON.stringify(res.json)}`);
+    return res.json.data;
+  };
+  const chain = [
+    { office: 'city-union-office', own: { unit: '河套面粉厂', title: '职工代表', roles: ['representative'] }, other: ['gov_leader'], otherAlso: ['gov_convenor'], login: 'crossunion' },
+    { office: 'city-gov-office', own: { unit: '市人社局', title: '科员', roles: ['gov_department'] }, other: ['union_chair'], otherAlso: ['union_convenor'], login: 'crossgov' },
+  ];
+  it.each(chain)('$office', async ({ office, own, other, otherAlso, login }) => {
+    // the other side's leadership role is refused at creation, as is an import row naming it
+    const direct = await raw('people', 'create', { name: '冒名领导', ...own, roles: other }, withToken(await host.signIn(office)));
+    expect(direct.json.error).toEqual({ code: 'forbidden', message: OWN_SIDE_ONLY });
+    expect(await fresh(office, 'people', 'import', { rows: [{ line: 2, name: '冒名召集人', ...own, roles: otherAlso }] })).toBe('validation_error');
+    // an own-side person with a password the office knows (it redeemed the code itself)
+    const id = (await okFresh(office, 'people', 'create', { name: '跨方测试', ...own })).id;
+    const invite = await okFresh(office, 'people', 'inviteCode', { personId: id });
+    const session = await raw('account', 'redeemInvite', { code: invite.code, login, password: 'Hetao#2026x' });
+    expect(session.status).toBe(200);
+    const token = session.json.data.token as string;
+    // the first cross-side step: moving them to the other side by a role edit is refused
+    for (const roles of [other, otherAlso]) {
+      const moved = await raw('people', 'setRoles', { personId: id, roles }, withToken(await host.signIn(office)));
+      expect({ status: moved.status, error: moved.json.error }).toEqual({ status: 403, error: { code: 'forbidden', message: SIDE_CHANGE_REFUSED, details: [{ path: 'roles', message: SIDE_CHANGE_REFUSED }] } });
+    }
+    // nothing changed: the person still holds only their own side's roles and the session still works
+    const me = await raw('account', 'me', {}, withToken(token));
+    expect(me.json.data.person.roles.map((r: any) => r.role)).toEqual(own.roles);
+    // the pages are offered only own-side roles for this person
+    const view = await okFresh(office, 'people', 'get', { personId: id });
+    expect(view.assignableRoles.length).toBeGreaterThan(0);
+    expect(view.assignableRoles).not.toContain(other[0]);
+    expect(view.assignableRoles).not.toContain(otherAlso[0]);
+    const list = await okFresh(office, 'people', 'list', {});
+    expect(list.assignableRoles).not.toContain(other[0]);
+  });
+
+  it('the other office cannot do it either: it does not keep the person (not its side) and gives none of its roles to them', async () => {
+    const id = (await okFresh('city-union-office', 'people', 'create', { name: '跨方二号', unit: '河套面粉厂', title: '职工代表', roles: ['representative'] })).id;
+    expect(await fresh('city-gov-office', 'people', 'setRoles', { personId: id, roles: ['gov_leader'] })).toBe('forbidden');
+    expect(await fresh('city-gov-office', 'people', 'inviteCode', { personId: id })).toBe('forbidden');
+  });
 });

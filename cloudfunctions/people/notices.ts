@@ -1,4 +1,4 @@
-// Issue #11: a leadership role given by one office is told to the other side's office.
+// Issue #11/#17: a leadership role, given by its own side's office, is told to the other side's office.
 import { LEADERSHIP_ROLES, ROLE_INFO, type OneSide, type Person } from '../../domain';
 import { toEach, type NotificationDraft } from '../../server/notify';
 

@@ -39,6 +39,7 @@ export function toPersonView(p: Person, viewer: Actor): DirectoryPersonView {
     login: mayEdit ? (p.login ?? null) : null,
     hasPassword: !!p.passwordHash,
     allowedActions: offeredActions(personKind, viewer, { record: p, facts: personFacts(p) }),
-    assignableRoles: assignableRoles(viewer.roles),
+    // issue #17: only the person's own side's roles, and only by that side's office
+    assignableRoles: assignableRoles(viewer.roles, personSide(p.roles)),
   };
 }

@@ -1,18 +1,22 @@
 // people.create / update / setRoles / deactivate / inviteCode — issue #11: each org's office keeps
-// its own side's people; leadership roles by either office with the other side's office told; the
-// city's offices create a county's first office accounts. A role change or a deactivation ends the
-// person's sessions at once (the session epoch).
+// its own side's people; the city's offices create a county's first office accounts. A role change
+// or a deactivation ends the person's sessions at once (the session epoch). Issue #17: an office
+// gives only its own side's roles (leadership too, the other side's office told), and a role edit
+// never moves a person to the other side.
 import {
   AppError,
   CreatePersonInput,
+  changesSide,
   givesLeadership,
   INVITE_TTL_MS,
   keptSides,
   mayGiveRoles,
   oneSide,
+  OWN_SIDE_ONLY,
   personSide,
   PersonIdInput,
   SetRolesInput,
+  SIDE_CHANGE_REFUSED,
   SIDE_OFFICE,
   UpdatePersonInput,
   type Actor,
@@ -37,7 +41,7 @@ export function checkRoles(actor: Actor, roles: readonly Role[], forCounty: bool
     if (!roles.every((r) => offices.includes(r))) throw new AppError('forbidden', '上级办公室只能为下级开设本方办公室账号');
     return;
   }
-  if (!mayGiveRoles(actor.roles, roles)) throw new AppError('forbidden', '只能设置本方的角色；领导角色（总召集人、召集人、市长）双方办公室均可设置');
+  if (!mayGiveRoles(actor.roles, roles)) throw new AppError('forbidden', OWN_SIDE_ONLY);
 }
 
 export async function loginTaken(store: Store, login: string, except?: string): Promise<boolean> {
@@ -48,10 +52,10 @@ export async function loginTaken(store: Store, login: string, except?: string): 
 const loginError = () => new AppError('validation_error', '登录名已被使用', [{ path: 'login', message: '登录名已被使用' }]);
 
 /** The other side's office of the org, told when a leadership role is given (read before the write). */
-async function otherOffices(store: Store, orgId: string, actor: Actor, roles: readonly Role[]): Promise<{ side: OneSide; people: Person[] } | null> {
+async function otherOffices(store: Store, orgId: string, roles: readonly Role[]): Promise<{ side: OneSide; people: Person[] } | null> {
   if (!givesLeadership(roles)) return null;
-  // the side other than the giver's (an office keeps one side)
-  const side: OneSide = keptSides(actor.roles).includes('gov') ? 'union' : 'gov';
+  // the side other than the roles' own (which is the giver's: an office gives only its own side's)
+  const side: OneSide = personSide(roles) === 'gov' ? 'union' : 'gov';
   return { side, people: await peopleWithRoles(store, orgId, [SIDE_OFFICE[side]]) };
 }
 
@@ -81,7 +85,7 @@ export const create = defineAction({
     const org = ctx.record;
     checkRoles(ctx.actor, input.roles, org._id !== ctx.actor.orgId);
     if (input.login && (await loginTaken(ctx.store, input.login))) throw loginError();
-    const others = await otherOffices(ctx.store, org._id, ctx.actor, input.roles);
+    const others = await otherOffices(ctx.store, org._id, input.roles);
     const p = await ctx.write((tx) => insertPerson(tx, ctx, org._id, input), told(others, ctx.actor));
     return { id: p._id };
   },
@@ -114,8 +118,11 @@ export const setRoles = defineAction({
   handler: async ({ roles }, ctx) => {
     const p = ctx.record;
     if (p._id === ctx.actor.id) throw new AppError('validation_error', '不能修改自己的角色，请由本方另一位办公室人员操作');
+    // issue #17: the side is fixed when the account is opened; the password and the WeChat binding
+    // belong to that side's account and never travel with a role edit
+    if (changesSide(p.roles, roles)) throw new AppError('forbidden', SIDE_CHANGE_REFUSED, [{ path: 'roles', message: SIDE_CHANGE_REFUSED }]);
     checkRoles(ctx.actor, roles, false);
-    const others = await otherOffices(ctx.store, p.orgId, ctx.actor, roles);
+    const others = await otherOffices(ctx.store, p.orgId, roles);
     // a new role set ends the person's sessions: the next call is judged by the new roles
     const saved = await ctx.write(
       (tx) => tx.update<Person>('users', p._id, p.version, { roles, sessionEpoch: (p.sessionEpoch ?? 0) + 1 }),

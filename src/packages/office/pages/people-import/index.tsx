@@ -286,7 +286,7 @@ function DeskImport() {
             <Text className='pimport__label'>表头（列）：</Text>
             <Text className='pimport__cols'>{COLUMNS.map((c) => (c.required ? c.header : `${c.header}（选填）`)).join('、')}</Text>
             <Text className='pimport__label'>角色：</Text>
-            <Text className='pimport__cols'>{`填写角色名称，多个用顿号分隔，如「职工代表」。可填：${ROLES.map((r) => ROLE_INFO[r].label).join('、')}。各方办公室只能导入本方人员；领导角色双方均可设置。`}</Text>
+            <Text className='pimport__cols'>{`填写角色名称，多个用顿号分隔，如「职工代表」。可填：${ROLES.map((r) => ROLE_INFO[r].label).join('、')}。各方办公室只能导入本方人员、设置本方角色（领导角色也由本方办公室设置）。`}</Text>
           </View>
           <View className='pimport__buttons'>
             <Btn kind='primary' busy={busy === 'read'} busyText='读取中…' disabled={busy !== null} onClick={pick}>

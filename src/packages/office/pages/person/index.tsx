@@ -2,9 +2,10 @@
 // one (`?orgId=` a county's first office accounts; the caller's own org by default).
 // - Fields with the contract's limits (domain/people-rules.ts PEOPLE_LIMITS, LOGIN_PATTERN,
 //   PHONE_PATTERN) and Chinese messages at the field, the server's `details` paths too.
-// - Roles as checkboxes from the roles the server says I may give (assignableRoles, grouped by
-//   side, ROLE_INFO labels): each office gives its own side's roles and either office the leadership
-//   roles; one person, one side.
+// - Roles as checkboxes from the roles the server says I may give (assignableRoles, computed by
+//   domain/people-rules.ts, ROLE_INFO labels): an office gives only its own side's roles, leadership
+//   included (issue #17); one person, one side, and a role edit never moves a person across
+//   (domain's oneSide / changesSide, the server's own words).
 // - 停用 behind a confirmation (the person's sessions and open invite codes end at once), and
 //   生成邀请码: the code (large, spaced), the QR, its expiry and how it is used (bind WeChat in the
 //   mini-program; set a first password on the desk's binding page).
@@ -13,7 +14,7 @@
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
-import { LOGIN_PATTERN, PEOPLE_LIMITS, PHONE_PATTERN } from '../../../../../domain/people-rules';
+import { changesSide, LOGIN_PATTERN, oneSide, PEOPLE_LIMITS, PHONE_PATTERN, SIDE_CHANGE_REFUSED } from '../../../../../domain/people-rules';
 import { OFFICES, ROLE_INFO, SIDE_LABEL, type Role } from '../../../../../domain/roles';
 import type { DirectoryPersonView, InviteView } from '../../../../../domain/schemas/people';
 import Btn from '../../../../components/Btn';
@@ -58,7 +59,7 @@ const PHONE_MESSAGE = '请填写 11 位手机号码';
 const LOGIN_MESSAGE = `登录名为 ${PEOPLE_LIMITS.login.min} 到 ${PEOPLE_LIMITS.login.max} 位字母、数字或 _ . -`;
 const INVITE_USE = '在小程序中扫码或输入邀请码绑定微信；电脑端打开绑定页面设置首次密码。';
 
-function validate(f: Form, hadLogin: boolean): Errors {
+function validate(f: Form, hadLogin: boolean, wasRoles: readonly Role[] = []): Errors {
   const e: Errors = {};
   for (const k of ['name', 'unit', 'title'] as const) {
     const problem = lengthError(PEOPLE_LIMITS[k], f[k]);
@@ -70,7 +71,8 @@ function validate(f: Form, hadLogin: boolean): Errors {
   const phone = f.phone.trim();
   if (phone && !PHONE_PATTERN.test(phone)) e.phone = PHONE_MESSAGE;
   if (f.roles.length === 0) e.roles = '请至少选择一个角色';
-  else if (new Set(f.roles.map((r) => ROLE_INFO[r].side)).size > 1) e.roles = '一位人员只能担任一方的角色';
+  else if (!oneSide(f.roles)) e.roles = '一位人员只能担任一方的角色';
+  else if (changesSide(wasRoles, f.roles)) e.roles = SIDE_CHANGE_REFUSED;
   return e;
 }
 
@@ -233,7 +235,7 @@ function EditPerson({ person, onChanged }: { person: DirectoryPersonView; onChan
 
   const save = () =>
     run('save', async () => {
-      const found = validate(form, Boolean(person.login));
+      const found = validate(form, Boolean(person.login), initial.roles);
       setErrors(found);
       setRefusal(null);
       if (Object.keys(found).length > 0) {
@@ -480,7 +482,7 @@ function PersonFields({ form, errors, assignable, allowed, editFields, editRoles
       {TEXT_FIELDS.slice(0, 3).map(textField)}
       <Field id={fieldId('roles')}>
         <FieldHead label='角色' error={errors.roles} />
-        <Text className='mfield__hint person__roles-hint'>各方办公室设置本方角色；领导角色（总召集人、召集人、政府主要领导）双方办公室均可设置，并告知另一方。一位人员只能担任一方的角色。</Text>
+        <Text className='mfield__hint person__roles-hint'>办公室只能设置本方角色；领导角色（总召集人、召集人、政府主要领导）也由本方办公室设置，并告知另一方办公室。一位人员只能担任一方的角色，调到另一方须停用后由另一方办公室重新开设账号。</Text>
         {sides.map((g) => (
           <View key={g.side} className='person__side-group' role='group' aria-label={SIDE_LABEL[g.side]}>
             <Text className='person__side-label'>{SIDE_LABEL[g.side]}</Text>
