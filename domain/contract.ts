@@ -71,6 +71,8 @@ import type { InboxInput, InboxView, MarkReadInput, RecordConsentInput, Subscrip
 import type { SweepInput, SweepResult, TickInput, TickResult } from './schemas/system';
 import type {
   AddOpinionInput,
+  NoOpinionAllInput,
+  NoOpinionInput,
   ConfirmListInput,
   ListStatusInput,
   ListTopicsInput,
@@ -111,6 +113,8 @@ export interface Contract {
   'topic.return': Io<typeof ReturnTopicInput, TopicView>;
   'topic.merge': Io<typeof MergeTopicInput, TopicView>;
   'topic.addOpinion': Io<typeof AddOpinionInput, TopicView>;
+  'topic.noOpinion': Io<typeof NoOpinionInput, TopicView>;
+  'topic.noOpinionAll': Io<typeof NoOpinionAllInput, TopicListStatusView>;
   'topic.confirmList': Io<typeof ConfirmListInput, TopicListStatusView>;
   'topic.revokeConfirmation': Io<typeof MeetingIdInput, TopicListStatusView>;
   'topic.list': Io<typeof ListTopicsInput, TopicListView>;

@@ -112,8 +112,10 @@ export const ROW_RULES: Record<RowPredicate, (actor: Actor, row: RowFacts) => bo
   // Art. 6 (征求意见): the other side's office, convenor or leader.
   otherSideOfficial: (actor, row) =>
     row.kind === 'topic' && actor.orgId === row.orgId && hasAnyRole(actor.roles, OPINION_GIVERS[otherSide(row.leadSide)]),
-  // Issue #16 (Art. 6 征求意见): the other side's office alone records that its side has no opinion.
-  otherSideOffice: (actor, row) => row.kind === 'topic' && actor.orgId === row.orgId && actor.roles.includes(noOpinionOffice(row.leadSide)),
+  // Issue #16 (Art. 6 征求意见): the other side's office alone records that its side has no opinion,
+  // on an accepted topic (before that the topic is not theirs to see, and a refusal must not say so).
+  otherSideOffice: (actor, row) =>
+    row.kind === 'topic' && actor.orgId === row.orgId && row.accepted && actor.roles.includes(noOpinionOffice(row.leadSide)),
   leadershipSeesAccepted: (actor, row) =>
     row.kind === 'topic' && actor.orgId === row.orgId && row.accepted && hasAnyRole(actor.roles, ORG_LEADERSHIP),
   // Art. 5: the invitee answers their own invitation and checks in.

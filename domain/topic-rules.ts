@@ -97,3 +97,38 @@ export function givesOpinionsFor(roles: readonly Role[]): OneSide | null {
   return null;
 }
 
+
+/**
+ * Art. 6 (征求意见): the side whose opinion a topic needs before the list is fixed — the side that
+ * did not propose it (a one-side topic) or does not lead it (a joint topic).
+ */
+export function opinionSideOf(leadSide: OneSide): OneSide {
+  return otherSide(leadSide);
+}
+
+/** Issue #16: only that side's office may record that the side has no opinion (无意见). */
+export function noOpinionOffice(leadSide: OneSide): Role {
+  return AGGREGATING_OFFICE[opinionSideOf(leadSide)];
+}
+
+/** Where a topic stands in the opinion round: an opinion given, 无意见 recorded, or still waiting. */
+export type OpinionState = 'given' | 'none' | 'pending';
+
+export function opinionState(t: { otherSideOpinions?: number | null; noOpinion?: unknown }): OpinionState {
+  if ((t.otherSideOpinions ?? 0) > 0) return 'given';
+  return t.noOpinion ? 'none' : 'pending';
+}
+
+/** How the confirmation page says it: 已提 / 无意见（由X办公室登记） / 待提意见. */
+export function opinionStateLabel(state: OpinionState, recordedBy?: OneSide): string {
+  if (state === 'given') return '已提';
+  if (state === 'none') return `无意见（由${recordedBy ? ROLE_INFO[AGGREGATING_OFFICE[recordedBy]].label : '办公室'}登记）`;
+  return '待提意见';
+}
+
+/** The side whose office this person is, if any (who may record 无意见 for that side). */
+export function officeSide(roles: readonly Role[]): OneSide | null {
+  if (roles.includes(AGGREGATING_OFFICE.gov)) return 'gov';
+  if (roles.includes(AGGREGATING_OFFICE.union)) return 'union';
+  return null;
+}

@@ -108,6 +108,8 @@ export interface TopicDoc extends StoredDoc {
   audience: Role[];
   /** how many opinions the other side has given (征求意见), for the confirmation page's count */
   otherSideOpinions: number;
+  /** issue #16: the other side's office recorded that the side has no opinion (无意见) */
+  noOpinion?: { side: OneSide; at: string; by: string; byName: string };
 }
 
 export interface SettingsDoc extends StoredDoc {

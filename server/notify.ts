@@ -17,6 +17,8 @@ export type Milestone =
   | 'opinion_requested'
   | 'topic_list_fixed'
   | 'topic_list_changed'
+  // issue #16: every accepted topic has the other side's opinion or 无意见 → the confirmers
+  | 'topic_list_ready'
   | 'meeting_requested'
   | 'meeting_accepted'
   | 'meeting_declined'

@@ -109,6 +109,13 @@ it('fixes the list only when both sides confirm; then submission is closed', asy
     const queue = await call(office, 'topic', 'list', { scope: 'queue', meetingId: 'm-city-current' });
     for (const t of queue.json.data.items) expect((await call(office, 'topic', 'accept', { id: t.id })).status).toBe(200);
   }
+  // Art. 6 (issue #16): not before the other side gave its opinion on every accepted topic, or 无意见
+  const lacking = await call('city-gov-convenor', 'topic', 'confirmList', { meetingId: 'm-city-current' });
+  expect(lacking.json.error).toMatchObject({ code: 'invalid_transition', message: expect.stringMatching(/^议题「.+」.*尚未征求(政府方|工会方)意见/) });
+  for (const office of ['city-gov-office', 'city-union-office']) {
+    const before = await call(office, 'topic', 'listStatus', { meetingId: 'm-city-current' });
+    if (before.json.data.allowedActions.includes('noOpinionAll')) expect((await call(office, 'topic', 'noOpinionAll', { meetingId: 'm-city-current' })).status).toBe(200);
+  }
 
   const gov = await call('city-gov-convenor', 'topic', 'confirmList', { meetingId: 'm-city-current' });
   expect(gov.json.data).toMatchObject({ fixed: false, confirmations: { gov: { byName: '张志强' }, union: null }, allowedActions: ['revokeConfirmation'] });
@@ -119,7 +126,11 @@ it('fixes the list only when both sides confirm; then submission is closed', asy
   // Art. 6: a topic accepted after the government confirmed changes the list it confirmed
   expect((await call('city-union-office', 'topic', 'accept', { id: stillOpen.json.data.id })).status).toBe(200);
   const cleared = await call('city-gov-convenor', 'topic', 'listStatus', { meetingId: 'm-city-current' });
-  expect(cleared.json.data).toMatchObject({ fixed: false, confirmations: { gov: null }, counts: { accepted: n + 1 }, allowedActions: ['confirmList'] });
+  expect(cleared.json.data).toMatchObject({ fixed: false, confirmations: { gov: null }, counts: { accepted: n + 1, awaitingOpinion: 1 }, allowedActions: [] });
+  expect(cleared.json.data.missing[0]).toContain('议题「关于困难职工帮扶的建议」尚未征求政府方意见');
+  expect((await call('city-gov-office', 'topic', 'noOpinion', { topicId: stillOpen.json.data.id })).status).toBe(200);
+  const ready = await call('city-gov-convenor', 'topic', 'listStatus', { meetingId: 'm-city-current' });
+  expect(ready.json.data).toMatchObject({ missing: [], allowedActions: ['confirmList'] });
   const told = await call('city-gov-convenor', 'notify', 'inbox', {});
   expect(told.json.data.items.map((i: { milestone: string }) => i.milestone)).toContain('topic_list_changed');
 

@@ -8,6 +8,8 @@ import { get } from './actions/get';
 import { list } from './actions/list';
 import { listStatus } from './actions/listStatus';
 import { merge } from './actions/merge';
+import { noOpinion } from './actions/noOpinion';
+import { noOpinionAll } from './actions/noOpinionAll';
 import { resubmit } from './actions/resubmit';
 import { returnTopic } from './actions/return';
 import { revokeConfirmation } from './actions/revokeConfirmation';
@@ -16,6 +18,6 @@ import { update } from './actions/update';
 import { withdraw } from './actions/withdraw';
 
 export const area = defineArea('topic', [
-  submit, update, withdraw, resubmit, accept, returnTopic, merge, addOpinion, confirmList, revokeConfirmation, list, get, listStatus,
+  submit, update, withdraw, resubmit, accept, returnTopic, merge, addOpinion, noOpinion, noOpinionAll, confirmList, revokeConfirmation, list, get, listStatus,
 ]);
 export const main = makeMain(area);

@@ -5,11 +5,14 @@
 import { createHash } from 'node:crypto';
 import {
   AppError,
+  CONFIRMERS,
   confirmerSide,
   hasFlag,
   LIST_CONFIRMERS,
   meetingWorkflow,
-  otherSide,
+  opinionSideOf,
+  opinionState,
+  opinionStateLabel,
   SIDE_LABEL,
   TOPIC_CATEGORY_LABEL,
   type Actor,
@@ -19,16 +22,49 @@ import {
 } from '../../domain';
 import type { MeetingDoc, TopicDoc } from '../../server/docs';
 import { peopleWithRoles } from '../../server/notify';
-import { defineRecordKind } from '../../server/registry';
-import { findAll, type Store, type TxStore } from '../../server/store/port';
+import { defineRecordKind, type ActionContext } from '../../server/registry';
+import { offeredActions } from '../../server/access';
+import { findAll, type Filter, type Store, type TxStore } from '../../server/store/port';
+import { topicFacts, topicKind } from './model';
+import { listReady } from './notices';
 import { sideLabel } from './views';
 
 const SIDES: readonly OneSide[] = ['gov', 'union'];
 
-/** The topic list of a meeting: the meeting and how many topics still wait for screening. */
+/**
+ * The topic list of a meeting: the meeting, how many topics still wait for screening, and the
+ * accepted topics still waiting for the other side's opinion or 无意见 (issue #16: Art. 6 makes
+ * 征求意见 the step before the list is fixed) — how many, and the first of them by name.
+ */
 export interface ListRecord {
   meeting: MeetingDoc;
   waiting: number;
+  awaitingOpinion: AwaitingOpinion;
+}
+
+export interface AwaitingOpinion {
+  count: number;
+  /** per side: how many accepted topics wait for that side's opinion or 无意见 */
+  asked: Record<OneSide, number>;
+  first: Pick<TopicDoc, 'title' | 'leadSide'> | null;
+}
+
+export const NOTHING_AWAITED: AwaitingOpinion = { count: 0, asked: { gov: 0, union: 0 }, first: null };
+
+/** Art. 6 (征求意见): an accepted topic with neither the other side's opinion nor 无意见 recorded. */
+export const awaitingOpinionFilter = (meetingId: string): Filter => ({
+  meetingId, status: 'accepted', otherSideOpinions: { in: [0, null] }, noOpinion: null,
+});
+
+/** The accepted topics of a meeting that still wait for an opinion: how many, per side, and the oldest. */
+export async function awaitingOpinion(store: Store, meetingId: string): Promise<AwaitingOpinion> {
+  const [ofGov, ofUnion, first] = await Promise.all([
+    store.count('topics', { ...awaitingOpinionFilter(meetingId), leadSide: 'union' }),
+    store.count('topics', { ...awaitingOpinionFilter(meetingId), leadSide: 'gov' }),
+    store.find<TopicDoc>('topics', awaitingOpinionFilter(meetingId), { sort: [['createdAt', 'asc']], limit: 1 }),
+  ]);
+  const t = first.items[0];
+  return { count: ofGov + ofUnion, asked: { gov: ofGov, union: ofUnion }, first: t ? { title: t.title, leadSide: t.leadSide } : null };
 }
 
 export const listKind = defineRecordKind<{ meetingId: string }, ListRecord>({
@@ -36,10 +72,25 @@ export const listKind = defineRecordKind<{ meetingId: string }, ListRecord>({
   load: async ({ meetingId }, store) => {
     const meeting = await store.get<MeetingDoc>('meetings', meetingId);
     if (!meeting) return null;
-    const waiting = await store.count('topics', { meetingId, status: 'submitted' });
-    return { record: { meeting, waiting }, facts: { kind: 'org', orgId: meeting.orgId } };
+    const [waiting, opinions] = await Promise.all([
+      store.count('topics', { meetingId, status: 'submitted' }),
+      awaitingOpinion(store, meetingId),
+    ]);
+    return { record: { meeting, waiting, awaitingOpinion: opinions }, facts: { kind: 'org', orgId: meeting.orgId } };
   },
 });
+
+/** What still keeps the list from being confirmed (Art. 6), in the words the page shows. */
+export function missingForList({ waiting, awaitingOpinion: lacking }: Pick<ListRecord, 'waiting' | 'awaitingOpinion'>): string[] {
+  const missing: string[] = [];
+  if (waiting > 0) missing.push(`还有 ${waiting} 个议题尚未审核，审核完毕后才能确认议题清单`);
+  if (lacking.first) {
+    const asked = SIDE_LABEL[opinionSideOf(lacking.first.leadSide)];
+    const more = lacking.count > 1 ? `等 ${lacking.count} 个议题` : '';
+    missing.push(`议题「${lacking.first.title}」${more}尚未征求${asked}意见：请另一方提出意见，或由其办公室登记“无意见”后再确认议题清单`);
+  }
+  return missing;
+}
 
 /** Every accepted topic of the meeting, oldest first (paged to the end: a list is never cut). */
 export function acceptedTopics(store: Store, meetingId: string): Promise<TopicDoc[]> {
@@ -83,15 +134,20 @@ export async function changeList(tx: TxStore, m: MeetingDoc): Promise<void> {
   });
 }
 
-/** Art. 6: guard of confirmList — collecting, nothing waiting for screening, not yet confirmed. */
-export function confirmGuard({ meeting, waiting }: ListRecord, actor: Actor): void {
+/**
+ * Art. 6: guard of confirmList — collecting, not yet confirmed by this side, nothing waiting for
+ * screening, and (issue #16) no accepted topic without the other side's opinion or 无意见.
+ */
+export function confirmGuard({ meeting, waiting, awaitingOpinion: lacking }: ListRecord, actor: Actor): void {
   const side = confirmerSide(actor.roles);
   if (!side) throw new AppError('forbidden');
   if (!hasFlag(meetingWorkflow, meeting.status, 'accepts_topics')) {
     throw new AppError('invalid_transition', `会议「${meetingWorkflow.states[meeting.status].label}」，不能再确认议题清单`);
   }
   if (meeting.topicList?.[side]) throw new AppError('invalid_transition', `${SIDE_LABEL[side]}已确认议题清单`);
-  if (waiting > 0) throw new AppError('invalid_transition', `还有 ${waiting} 个议题尚未审核，审核完毕后才能确认议题清单`);
+  // Art. 6: every proposer has an answer, and every accepted topic went through 征求意见
+  const [missing] = missingForList({ waiting, awaitingOpinion: lacking });
+  if (missing) throw new AppError('invalid_transition', missing);
 }
 
 /** Guard of revokeConfirmation: the side has confirmed, and the notice is not yet issued. */
@@ -107,14 +163,15 @@ export function revokeGuard({ meeting }: ListRecord, actor: Actor): void {
 const PAGE = 50;
 
 export async function listStatusView(store: Store, m: MeetingDoc, actor: Actor, allowedActions: string[], cursor?: string): Promise<TopicListStatusView> {
-  const [submitted, returned, accepted, awaitingOpinion, page] = await Promise.all([
+  const [submitted, returned, accepted, lacking, page] = await Promise.all([
     store.count('topics', { meetingId: m._id, status: 'submitted' }),
     store.count('topics', { meetingId: m._id, status: 'returned' }),
     store.count('topics', { meetingId: m._id, status: 'accepted' }),
     // a topic stored before the field existed has had no opinion counted: it counts as waiting
-    store.count('topics', { meetingId: m._id, status: 'accepted', otherSideOpinions: { in: [0, null] } }),
+    awaitingOpinion(store, m._id),
     store.find<TopicDoc>('topics', { meetingId: m._id, status: 'accepted' }, { sort: [['createdAt', 'asc']], limit: PAGE, cursor }),
   ]);
+  const collecting = hasFlag(meetingWorkflow, m.status, 'accepts_topics');
   const conf = (s: OneSide) => {
     const c = m.topicList?.[s];
     return c ? { byName: c.byName, at: c.at, topicCount: c.topicIds.length } : null;
@@ -127,16 +184,41 @@ export async function listStatusView(store: Store, m: MeetingDoc, actor: Actor, 
     plannedAt: m.plannedAt,
     fixed: m.status !== 'collecting' && !!m.topicList?.gov && !!m.topicList?.union,
     confirmations: { gov: conf('gov'), union: conf('union') },
-    counts: { submitted, accepted, returned, awaitingOpinion },
+    counts: { submitted, accepted, returned, awaitingOpinion: lacking.count },
+    missing: collecting ? missingForList({ waiting: submitted, awaitingOpinion: lacking }) : [],
     listHash: listHash(m),
     accepted: page.items.map((t) => {
-      const asked = otherSide(t.leadSide);
+      const asked = opinionSideOf(t.leadSide);
+      const state = opinionState(t);
       return {
         id: t._id, title: t.title, categoryLabel: TOPIC_CATEGORY_LABEL[t.category], proposerName: t.proposerName, sideLabel: sideLabel(t),
         opinionSideLabel: SIDE_LABEL[asked], opinionCount: t.opinions.filter((o) => o.side === asked).length,
+        opinionState: state, opinionStateLabel: opinionStateLabel(state, t.noOpinion?.side),
+        allowedActions: actor.orgId === m.orgId ? offeredActions(topicKind, actor, { record: { topic: t, meeting: m }, facts: topicFacts(t) }) : [],
       };
     }),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     allowedActions: actor.orgId === m.orgId ? allowedActions : [],
   };
+}
+
+/**
+ * Issue #16: after an opinion, a 无意见 or a screening that may have been the last thing missing —
+ * when the meeting still collects, nothing waits for screening, every accepted topic has the other
+ * side's opinion or 无意见 and no side has confirmed yet, the confirmers of both sides are told the
+ * list is ready (topic_list_ready). Read after the change has committed, so of two last opinions
+ * given at once at least one sees the list ready; the notification key makes a second one a no-op.
+ */
+export async function announceIfReady<R>(ctx: ActionContext<R>, meetingId: string): Promise<void> {
+  const { store } = ctx;
+  const meeting = await store.get<MeetingDoc>('meetings', meetingId);
+  if (!meeting || !hasFlag(meetingWorkflow, meeting.status, 'accepts_topics') || confirmedSides(meeting).length) return;
+  const [waiting, lacking, accepted] = await Promise.all([
+    store.count('topics', { meetingId, status: 'submitted' }),
+    store.count('topics', awaitingOpinionFilter(meetingId)),
+    store.count('topics', { meetingId, status: 'accepted' }),
+  ]);
+  if (waiting > 0 || lacking > 0 || accepted === 0) return;
+  const confirmers = await peopleWithRoles(store, meeting.orgId, CONFIRMERS);
+  await ctx.write(async () => meeting, (m) => listReady(confirmers, m, accepted));
 }

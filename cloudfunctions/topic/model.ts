@@ -1,14 +1,18 @@
 // The kinds of record the topic actions name, and the rules every topic action shares.
 import {
+  addMonthsCN,
   AppError,
+  formatDateCN,
   hasFlag,
   meetingWorkflow,
   topicAudience,
   type Actor,
+  type MeetingStatus,
   type OrgFacts,
   type TopicFacts,
 } from '../../domain';
 import type { MeetingDoc, TopicDoc, TopicHistoryEntry } from '../../server/docs';
+import { paramsFor } from '../../server/params';
 import { defineRecordKind } from '../../server/registry';
 
 /** A topic with the meeting it belongs to: every topic rule depends on the meeting's phase. */
@@ -34,21 +38,46 @@ export const topicKind = defineRecordKind<{ id: string }, TopicRecord>({
   },
 });
 
-/** A meeting named by `meetingId`, as the org it belongs to (the topic list's record). */
+/**
+ * A meeting named by `meetingId`, as the org it belongs to (the topic list's record). For a meeting
+ * whose collection has not opened yet it also knows when collection should start (Art. 6: the lead
+ * time of the rules the meeting runs under, Art. 13), so a refusal can say when.
+ */
 export const meetingKind = defineRecordKind<{ meetingId: string }, MeetingDoc>({
   readAs: 'topic.list',
   load: async ({ meetingId }, store) => {
     const meeting = await store.get<MeetingDoc>('meetings', meetingId);
-    const facts: OrgFacts | null = meeting ? { kind: 'org', orgId: meeting.orgId } : null;
-    return meeting && facts ? { record: meeting, facts } : null;
+    if (!meeting) return null;
+    const facts: OrgFacts = { kind: 'org', orgId: meeting.orgId };
+    if (!BEFORE_COLLECTION.includes(meeting.status)) return { record: meeting, facts };
+    const rulesAt = new Date(meeting.rules?.effectiveFrom ?? meeting.createdAt);
+    const { topicLeadMonths } = await paramsFor(store, rulesAt)(meeting.orgId);
+    return { record: { ...meeting, expectedCollectionAt: addMonthsCN(meeting.plannedAt, -topicLeadMonths) }, facts };
   },
 });
 
-/** Art. 6: topics are proposed, screened and discussed only while the meeting collects them. */
-export function requireCollecting(meeting: MeetingDoc): void {
-  if (!hasFlag(meetingWorkflow, meeting.status, 'accepts_topics')) {
-    throw new AppError('invalid_transition', `会议「${meetingWorkflow.states[meeting.status].label}」，议题征集已结束`);
+/** The meeting states before topic collection opens (requested, accepted). */
+const BEFORE_COLLECTION: readonly MeetingStatus[] = ['requested', 'accepted'];
+
+/** A meeting as a topic action's guard sees it: before collection, when collection should start. */
+type GuardedMeeting = MeetingDoc & { expectedCollectionAt?: string };
+
+/**
+ * Art. 6: topics are proposed, screened and discussed only while the meeting collects them. The
+ * refusal says which: collection has not started yet (and when it should), is over, or the meeting
+ * will not take place.
+ */
+export function requireCollecting(meeting: GuardedMeeting): void {
+  if (hasFlag(meetingWorkflow, meeting.status, 'accepts_topics')) return;
+  const label = meetingWorkflow.states[meeting.status].label;
+  if (BEFORE_COLLECTION.includes(meeting.status)) {
+    const when = meeting.expectedCollectionAt ? `，预计于${formatDateCN(meeting.expectedCollectionAt)}开始` : '';
+    throw new AppError('invalid_transition', `议题征集尚未开始${when}`);
   }
+  if (meeting.status === 'declined' || meeting.status === 'cancelled') {
+    throw new AppError('invalid_transition', `会议「${label}」，不征集议题`);
+  }
+  throw new AppError('invalid_transition', `会议「${label}」，议题征集已结束`);
 }
 
 export function historyEntry(actor: Actor, now: Date, event: TopicHistoryEntry['event'], note?: string): TopicHistoryEntry {

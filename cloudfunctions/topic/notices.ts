@@ -62,3 +62,15 @@ export function listChanged(confirmers: People, m: MeetingDoc, why: string): Not
     title: '议题清单有变化，请重新确认', body: `「${m.title}」${why}，您此前的确认已失效，请核对后重新确认。`,
   });
 }
+
+/**
+ * Issue #16 (Art. 6): every accepted topic has the other side's opinion or 无意见 and nothing waits
+ * for screening → the convenors who confirm the list are told it is ready. `occurrence` is the
+ * list's revision: a list that changes and becomes ready again is announced again, a replay is not.
+ */
+export function listReady(confirmers: People, m: MeetingDoc, accepted: number): NotificationDraft[] {
+  return toEach(confirmers, {
+    milestone: 'topic_list_ready', subject: { type: 'meeting', id: m._id }, occurrence: m.listRevision ?? 0, link: confirmPage(m),
+    title: '议题清单待确认', body: `「${m.title}」的 ${accepted} 项已采纳议题均已征求意见，请核对后确认议题清单。`,
+  });
+}

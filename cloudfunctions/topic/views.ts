@@ -1,6 +1,9 @@
 // How a topic is shown: Chinese labels, the status timeline, opinions and allowedActions (derived
 // by the record kit from the registry, the row rules and each action's guard).
 import {
+  opinionSideOf,
+  opinionState,
+  opinionStateLabel,
   ROLE_INFO,
   SIDE_LABEL,
   TOPIC_CATEGORY_LABEL,
@@ -52,6 +55,7 @@ export function toTopicCard(t: TopicDoc, actor: Actor, meeting: MeetingDoc): Top
 }
 
 export function toTopicView(t: TopicDoc, actor: Actor, meeting: MeetingDoc): TopicView {
+  const state = opinionState(t);
   return {
     ...toTopicCard(t, actor, meeting),
     orgId: t.orgId,
@@ -63,5 +67,8 @@ export function toTopicView(t: TopicDoc, actor: Actor, meeting: MeetingDoc): Top
     updatedAt: t.updatedAt,
     timeline: t.history.map((h) => ({ at: h.at, event: h.event, label: EVENT_LABEL[h.event], byName: h.byName, ...(h.note ? { note: h.note } : {}) })),
     opinions: t.opinions.map((o) => ({ at: o.at, byName: o.byName, byUnit: o.byUnit, side: o.side, sideLabel: SIDE_LABEL[o.side], text: o.text })),
+    opinionState: state,
+    opinionStateLabel: opinionStateLabel(state, t.noOpinion?.side),
+    opinionSideLabel: SIDE_LABEL[opinionSideOf(t.leadSide)],
   };
 }

@@ -46,6 +46,10 @@ export const ReturnTopicInput = z.strictObject({ id: Id, reason: Text(TOPIC_LIMI
 export const MergeTopicInput = z.strictObject({ id: Id, intoId: Id, note: Text(TOPIC_LIMITS.note).optional() });
 export const AddOpinionInput = z.strictObject({ id: Id, text: Text(TOPIC_LIMITS.opinion) });
 export const MeetingIdInput = z.strictObject({ meetingId: Id });
+/** Issue #16 (Art. 6 征求意见): the other side's office records 无意见 for one accepted topic. */
+export const NoOpinionInput = z.strictObject({ topicId: Id });
+/** …or for every accepted topic of the meeting still waiting for its side's opinion. */
+export const NoOpinionAllInput = z.strictObject({ meetingId: Id });
 /**
  * Art. 6: a side confirms the list it was shown. `listHash` (from topic.listStatus) names that list;
  * when the accepted topics changed since, the confirmation is refused (conflict), never applied to
@@ -68,7 +72,7 @@ export const ListTopicsInput = z.strictObject({
 export type ListTopicsInput = z.infer<typeof ListTopicsInput>;
 
 export const TopicAction = z.enum([
-  'update', 'withdraw', 'resubmit', 'accept', 'return', 'merge', 'addOpinion',
+  'update', 'withdraw', 'resubmit', 'accept', 'return', 'merge', 'addOpinion', 'noOpinion',
 ]);
 
 export interface TopicTimelineEntry {
@@ -118,6 +122,12 @@ export interface TopicView extends TopicCardView {
   updatedAt: string;
   timeline: TopicTimelineEntry[];
   opinions: TopicOpinionView[];
+  /** issue #16: the opinion round on this topic — given, 无意见 recorded by the office, or waiting */
+  opinionState: 'given' | 'none' | 'pending';
+  /** 已提 / 无意见（由X办公室登记） / 待提意见 */
+  opinionStateLabel: string;
+  /** the side whose opinion is asked */
+  opinionSideLabel: string;
 }
 
 export interface TopicListView {
@@ -143,6 +153,12 @@ export interface ListTopicView {
   opinionSideLabel: string;
   /** how many opinions that side has given */
   opinionCount: number;
+  /** issue #16: given, 无意见 recorded by that side's office, or waiting */
+  opinionState: 'given' | 'none' | 'pending';
+  /** 已提 / 无意见（由X办公室登记） / 待提意见 */
+  opinionStateLabel: string;
+  /** what the caller may do on this topic from the confirmation page (noOpinion, addOpinion) */
+  allowedActions: string[];
 }
 
 export interface TopicListStatusView {
@@ -153,7 +169,13 @@ export interface TopicListStatusView {
   plannedAt: string;
   fixed: boolean;
   confirmations: { gov: SideConfirmation | null; union: SideConfirmation | null };
+  /** awaitingOpinion: accepted topics with neither the other side's opinion nor 无意见 */
   counts: { submitted: number; accepted: number; returned: number; awaitingOpinion: number };
+  /**
+   * Issue #16: why the list cannot be confirmed yet (topics waiting for screening, topics waiting
+   * for the other side's opinion, naming them); empty when nothing is missing
+   */
+  missing: string[];
   /** names the exact set of accepted topics now; confirmList sends it back */
   listHash: string;
   /** a page of the accepted topics, oldest first; `nextCursor` fetches the rest */

@@ -183,6 +183,20 @@ export const EXAMPLES: Record<string, ActionExample> = {
     payload: async (w, org) => ({ ...(await topicId(w, org, { status: 'accepted' })), text: '同意列入议题，建议补充资金测算。' }),
     admits: ['gov_office', 'gov_convenor', 'gov_leader'],
   },
+  // issue #16: an accepted union topic asks the government side; only its office records 无意见
+  'topic.noOpinion': {
+    payload: async (w, org) => ({ topicId: (await makeTopic(w, org, { status: 'accepted' }))._id }),
+    admits: ['gov_office'],
+  },
+  // an accepted topic of each side: each office has one waiting for its side's word
+  'topic.noOpinionAll': {
+    payload: async (w, org) => {
+      await makeTopic(w, org, { status: 'accepted' });
+      await makeTopic(w, org, { status: 'accepted', side: 'gov' });
+      return { meetingId: MEETING[org] };
+    },
+    admits: ['gov_office', 'union_office'],
+  },
   // the second confirmer of a side meets the rule that the side has already confirmed
   'topic.confirmList': { payload: (_w, org) => ({ meetingId: MEETING[org] }), admits: CONFIRMERS, admittedCodes: ['invalid_transition'] },
   // nobody has confirmed the seeded list yet, so a confirmer passes authorisation and meets the rule

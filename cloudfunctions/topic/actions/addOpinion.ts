@@ -3,6 +3,7 @@
 import { AddOpinionInput, AppError, otherSide, type Actor } from '../../../domain';
 import type { TopicDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
+import { announceIfReady } from '../list-status';
 import { requireCollecting, topicKind, type TopicRecord } from '../model';
 import { toTopicView } from '../views';
 
@@ -29,6 +30,8 @@ export const addOpinion = defineAction({
         otherSideOpinions: (topic.otherSideOpinions ?? 0) + 1,
       }),
     );
+    // issue #16: the last missing opinion makes the list ready for the confirmers
+    await announceIfReady(ctx, meeting._id);
     return toTopicView(saved, ctx.actor, meeting);
   },
 });

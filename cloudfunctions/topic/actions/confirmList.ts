@@ -10,7 +10,7 @@ import { offeredActions } from '../../../server/access';
 import { peopleWithRoles } from '../../../server/notify';
 import { move, retryOnConflict } from '../../../server/records';
 import { defineAction, type ActionContext } from '../../../server/registry';
-import { acceptedTopics, confirmGuard, listHash, listKind, listStatusView, sameTopics, type ListRecord } from '../list-status';
+import { acceptedTopics, confirmGuard, NOTHING_AWAITED, listHash, listKind, listStatusView, sameTopics, type ListRecord } from '../list-status';
 import { listChanged, listFixed } from '../notices';
 import { sideLabel } from '../views';
 
@@ -63,7 +63,7 @@ export const confirmList = defineAction({
       }
       return confirmOnce(ctx, record.meeting, seen);
     }, 3);
-    const after: ListRecord = { meeting: saved, waiting: 0 };
+    const after: ListRecord = { meeting: saved, waiting: 0, awaitingOpinion: NOTHING_AWAITED };
     return listStatusView(ctx.store, saved, ctx.actor, offeredActions(listKind, ctx.actor, { record: after, facts: { kind: 'org', orgId: saved.orgId } }));
   },
 });

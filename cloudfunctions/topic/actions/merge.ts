@@ -5,7 +5,7 @@ import { AppError, MergeTopicInput, topicWorkflow } from '../../../domain';
 import type { TopicDoc } from '../../../server/docs';
 import { move } from '../../../server/records';
 import { defineAction } from '../../../server/registry';
-import { changeList, staleConfirmers } from '../list-status';
+import { announceIfReady, changeList, staleConfirmers } from '../list-status';
 import { derived, historyEntry, topicKind } from '../model';
 import { listChanged, topicAnswered } from '../notices';
 import { toTopicView } from '../views';
@@ -43,6 +43,7 @@ export const merge = defineAction({
       (t) => [...topicAnswered(t, 'topic_merged'), ...listChanged(stale, meeting, `议题「${into.title}」合并了新的内容`)],
     );
     await screened(ctx, id);
+    await announceIfReady(ctx, meeting._id); // issue #16: maybe the last topic waiting for screening
     return toTopicView(saved, ctx.actor, meeting);
   },
 });

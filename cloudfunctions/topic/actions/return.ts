@@ -1,6 +1,7 @@
 // topic.return — the aggregating office sends the topic back with a reason the proposer sees.
 import { ReturnTopicInput } from '../../../domain';
 import { defineAction } from '../../../server/registry';
+import { announceIfReady } from '../list-status';
 import { topicKind } from '../model';
 import { topicAnswered } from '../notices';
 import { toTopicView } from '../views';
@@ -15,6 +16,7 @@ export const returnTopic = defineAction({
   handler: async ({ reason }, ctx) => {
     const saved = await moveTopic(ctx, 'return', { extra: { returnReason: reason }, note: reason, messages: (t) => topicAnswered(t, 'topic_returned') });
     await screened(ctx, saved._id);
+    await announceIfReady(ctx, saved.meetingId); // issue #16: maybe the last topic waiting for screening
     return toTopicView(saved, ctx.actor, ctx.record.meeting);
   },
 });

@@ -14,7 +14,7 @@ export const revokeConfirmation = defineAction({
   guard: revokeGuard,
   target: (i) => i.meetingId,
   handler: async (_input, ctx) => {
-    const { meeting, waiting } = ctx.record;
+    const { meeting, waiting, awaitingOpinion } = ctx.record;
     const side = confirmerSide(ctx.actor.roles) as OneSide; // the guard has checked it
     const topicList = { gov: meeting.topicList?.gov ?? null, union: meeting.topicList?.union ?? null, [side]: null };
     const saved = await ctx.write((tx) =>
@@ -22,7 +22,7 @@ export const revokeConfirmation = defineAction({
         ? move(tx, 'meetings', meetingWorkflow, meeting, 'reopenList', ctx.actor.roles, { topicList, agenda: undefined, agendaTopics: undefined })
         : tx.update<MeetingDoc>('meetings', meeting._id, meeting.version, { topicList }),
     );
-    const offered = offeredActions(listKind, ctx.actor, { record: { meeting: saved, waiting }, facts: { kind: 'org', orgId: saved.orgId } });
+    const offered = offeredActions(listKind, ctx.actor, { record: { meeting: saved, waiting, awaitingOpinion }, facts: { kind: 'org', orgId: saved.orgId } });
     return listStatusView(ctx.store, saved, ctx.actor, offered);
   },
 });
