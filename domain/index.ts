@@ -31,3 +31,5 @@ export * from './people-rules';
 export * from './schemas/people';
 export * from './compliance-rules';
 export * from './schemas/compliance';
+export * from './protocol';
+export * from './attendance';

@@ -1,7 +1,7 @@
 // Art. 4, 5, 7, 8 as data and small pure rules: who an office may invite, who may preside, when the
 // door is open, whether collection started late, and the next step of a meeting in words.
 import { hasAnyRole, ROLE_INFO, type Role } from './roles';
-import { addMonthsCN, calendarDaysBetween, type Instant } from './time';
+import { addDaysCN, addMonthsCN, calendarDaysBetween, formatDateCN, formatDateTimeCN, startOfDayCN, type Instant } from './time';
 import type { MeetingKind, MeetingStatus } from './workflows/meeting';
 import type { OneSide } from './topic-rules';
 
@@ -25,6 +25,31 @@ export const mayPreside = (roles: readonly Role[]) => hasAnyRole(roles, MAY_PRES
 /** Check-in is open on the meeting's day (Asia/Shanghai) only. */
 export function isMeetingDay(plannedAt: Instant, now: Instant): boolean {
   return calendarDaysBetween(plannedAt, now) === 0;
+}
+
+/** Issue #16: the meeting may be opened at most this long before its planned time. */
+export const START_EARLY_MS = 2 * 3600_000;
+
+/**
+ * Issue #16: the meeting happens on its day. It is opened on the planned day in Shanghai, at most
+ * two hours before the planned time, and closed on that day; otherwise the office reschedules
+ * first (a 变更通知 once the notice is out). Answers why not, in words, or null.
+ */
+export function meetingDayProblem(event: 'start' | 'adjourn', plannedAt: Instant, now: Instant): string | null {
+  const day = formatDateCN(plannedAt);
+  // a meeting opened on its day and not closed by midnight may still be closed (heldAt: heldOn)
+  if (event === 'adjourn') return calendarDaysBetween(plannedAt, now) < 0 ? `会议定于${day}召开，不能提前宣布散会` : null;
+  if (!isMeetingDay(plannedAt, now)) return `会议定于${day}召开，只能在当天宣布开会；如需改期，请先由政府办公室调整会议时间`;
+  if (event === 'start' && new Date(now).getTime() < new Date(plannedAt).getTime() - START_EARLY_MS) {
+    return `会议定于${formatDateTimeCN(plannedAt)}召开，最早可在开会前两小时宣布开会`;
+  }
+  return null;
+}
+
+/** Issue #16: `heldAt` is the planned day — the adjourning time, or that day's end when closed later. */
+export function heldOn(plannedAt: Instant, now: Instant): string {
+  if (isMeetingDay(plannedAt, now)) return new Date(now).toISOString();
+  return new Date(new Date(addDaysCN(startOfDayCN(plannedAt), 1)).getTime() - 1000).toISOString();
 }
 
 /** Art. 6: a regular meeting's collection should open `leadMonths` before it; later is flagged. */

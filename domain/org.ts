@@ -14,6 +14,8 @@ export interface Org {
   unionName: string;
   /** official order: the city first, then 临河区、五原县、磴口县、乌拉特前旗、乌拉特中旗、乌拉特后旗、杭锦后旗 */
   rank?: number;
+  /** issue #16: the org's own order of its units for protocol order (domain/protocol.ts); optional */
+  unitOrder?: string[];
 }
 
 /** The person as stored in the `users` collection: bound to a WeChat openid and/or a demo key. */

@@ -24,7 +24,7 @@ async function withParent(store: Store, actor: Actor, facts: RowFacts): Promise<
 }
 
 /** Authorise a call; answers the loaded record (undefined when the action names none). */
-export async function authorise(action: RegisteredAction, input: unknown, actor: Actor, store: Store): Promise<unknown> {
+export async function authorise(action: RegisteredAction, input: unknown, actor: Actor, store: Store, now?: Date): Promise<unknown> {
   const { permission } = action;
   if (!roleMayCall(permission, actor.roles, actor.system)) throw new AppError('forbidden');
   if (!action.record) return undefined;
@@ -37,16 +37,16 @@ export async function authorise(action: RegisteredAction, input: unknown, actor:
     const mayRead = permission.mode === 'write' && rowAdmits({ ...visibility, mode: 'read' }, actor, facts);
     throw new AppError(mayRead ? 'forbidden' : 'not_found');
   }
-  action.guard?.(loaded.record, actor);
+  action.guard?.(loaded.record, actor, now);
   return loaded.record;
 }
 
-function passes(action: RegisteredAction, actor: Actor, loaded: Loaded<unknown>): boolean {
+function passes(action: RegisteredAction, actor: Actor, loaded: Loaded<unknown>, now?: Date): boolean {
   const { permission } = action;
   if (!roleMayCall(permission, actor.roles, actor.system)) return false;
   if (permission.rows?.length && !rowAdmits(permission, actor, loaded.facts)) return false;
   try {
-    action.guard?.(loaded.record, actor);
+    action.guard?.(loaded.record, actor, now);
     return true;
   } catch {
     return false;
@@ -55,8 +55,9 @@ function passes(action: RegisteredAction, actor: Actor, loaded: Loaded<unknown>)
 
 /**
  * `allowedActions` of a record for the caller: the verbs of the write actions that name this kind
- * of record and would pass authorisation and their guard now (registration order).
+ * of record and would pass authorisation and their guard now (registration order). Pass `now` for
+ * kinds with guards that depend on the day (the meeting's start): without it they are not offered.
  */
-export function offeredActions<R>(kind: RecordKind<never, R>, actor: Actor, loaded: Loaded<R>): string[] {
-  return kind.writes.filter((action) => passes(action, actor, loaded as Loaded<unknown>)).map((a) => a.verb);
+export function offeredActions<R>(kind: RecordKind<never, R>, actor: Actor, loaded: Loaded<R>, now?: Date): string[] {
+  return kind.writes.filter((action) => passes(action, actor, loaded as Loaded<unknown>, now)).map((a) => a.verb);
 }

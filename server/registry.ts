@@ -88,9 +88,10 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, O = unknown, R = und
   /**
    * The state rules that must hold for the action to make sense on this record (a workflow edge,
    * the meeting's phase). Throws an AppError. The router runs it before the handler and
-   * `allowedActions` offers the action exactly when it passes, so a button never fails.
+   * `allowedActions` offers the action exactly when it passes, so a button never fails. `now` is
+   * the call's time (the rules' clock): a guard that depends on the day refuses when it is absent.
    */
-  guard?(record: R, actor: Actor): void;
+  guard?(record: R, actor: Actor, now?: Date): void;
   /** the record the audit row names */
   target?(input: z.infer<S>): string | undefined;
   // Method syntax on purpose: an area holds actions of many record types (bivariant parameters).

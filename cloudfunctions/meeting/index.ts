@@ -4,7 +4,7 @@ import { makeMain } from '../../server/function';
 import { defineArea } from '../../server/registry';
 import { accept, decline } from './actions/answer';
 import { attendance } from './actions/attendance';
-import { checkIn, checkInCode } from './actions/checkIn';
+import { checkIn, checkInCode, undoCheckIn } from './actions/checkIn';
 import { exportAttendance } from './actions/exportAttendance';
 import { invite, uninvite } from './actions/invite';
 import { adjourn, cancel, start } from './actions/lifecycle';
@@ -18,6 +18,6 @@ import { reschedule, setPresiding } from './actions/schedule';
 
 export const area = defineArea('meeting', [
   request, accept, decline, openCollection, reschedule, invite, uninvite, setPresiding, updateAgenda, issueNotice,
-  reply, checkInCode, checkIn, start, adjourn, cancel, attendance, exportAttendance, noticeDocument, list, get,
+  reply, checkInCode, checkIn, undoCheckIn, start, adjourn, cancel, attendance, exportAttendance, noticeDocument, list, get,
 ]);
 export const main = makeMain(area);

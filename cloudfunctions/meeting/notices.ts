@@ -36,6 +36,16 @@ export const noticeIssued = (invitees: readonly InvitationDoc[], m: MeetingDoc):
 export const rescheduled = (invitees: readonly InvitationDoc[], m: MeetingDoc): NotificationDraft[] =>
   invitees.map((i) => ({ ...message(m, 'meeting_rescheduled', '会议时间地点调整', `「${m.title}」调整为 ${when(m)}。`), recipientId: i.personId, orgId: i.orgId }));
 
+/** Issue #16: a 变更通知 reaches every invitee; when the day moved they are asked to reply again. */
+export const changeNoticeIssued = (invitees: readonly InvitationDoc[], m: MeetingDoc, dayMoved: boolean): NotificationDraft[] => {
+  const n = m.notices?.[m.notices.length - 1];
+  return invitees.map((i) => ({
+    ...message(m, dayMoved ? 'meeting_notice' : 'meeting_rescheduled', dayMoved ? '会议变更通知：请重新确认是否参会' : '会议变更通知',
+      `${n?.docNumber ?? ''}「${m.title}」调整为 ${when(m)}${dayMoved ? '，请重新回复是否参会' : ''}。`),
+    recipientId: i.personId, orgId: i.orgId,
+  }));
+};
+
 /** A leave or a substitute → the office that invited the person. */
 export const replyNeedsAttention = (office: People, m: MeetingDoc, inv: InvitationDoc): NotificationDraft[] =>
   toEach(office, {

@@ -26,6 +26,7 @@ import { findAll } from '../../server/store/port';
 import { toTaskCard } from '../task/views';
 import { orgById } from '../../server/identity';
 import type { Filter, Store } from '../../server/store/port';
+import { noticeRecords } from './issued';
 import { meetingFacts, meetingKind, type MeetingRecord } from './model';
 
 type AgendaItem = AgendaSectionView['items'][number];
@@ -135,7 +136,7 @@ export async function toMeetingView(ctx: ViewContext, r: MeetingRecord, actor: A
     plannedAt: m.plannedAt, place: m.place ?? null, reason: m.reason ?? '',
     state: m.status, stateLabel: meetingWorkflow.states[m.status].label, lateCollection: !!m.lateCollection,
     scheduleVersion: m.scheduleVersion ?? 1, presiding: m.presiding ?? null,
-    docNumber: m.docNumber ?? null, noticeIssuedAt: m.noticeIssuedAt ?? null,
+    docNumber: m.docNumber ?? null, noticeIssuedAt: m.noticeIssuedAt ?? null, notices: noticeRecords(m),
     ...(m.cancelReason ? { cancelReason: m.cancelReason } : {}), ...(m.declineReason ? { declineReason: m.declineReason } : {}),
     nextStep: NEXT_STEP[m.status] ?? null,
     agenda: { sections: agendaOf(m, previous) },
@@ -143,7 +144,8 @@ export async function toMeetingView(ctx: ViewContext, r: MeetingRecord, actor: A
     replies: counts,
     rules: m.rules ?? null,
     draftsMinutes: actor.orgId === m.orgId && hasAnyRole(actor.roles, MINUTES_DRAFTERS),
-    allowedActions: offeredActions(meetingKind, actor, { record: r, facts: meetingFacts(m, mine) }),
+    // the call's time: opening the meeting is offered on its day only (issue #16)
+    allowedActions: offeredActions(meetingKind, actor, { record: r, facts: meetingFacts(m, mine) }, ctx.now),
   };
 }
 

@@ -2,10 +2,11 @@
 // then the government side, issued as the 联席会议纪要; every version kept.
 import { makeMain } from '../../server/function';
 import { defineArea } from '../../server/registry';
+import { setAttendance } from './actions/attendance';
 import { save, submit } from './actions/draft';
 import { issue } from './actions/issue';
 import { document, get } from './actions/read';
 import { approve, returnMinutes } from './actions/review';
 
-export const area = defineArea('minutes', [save, submit, approve, returnMinutes, issue, get, document]);
+export const area = defineArea('minutes', [save, setAttendance, submit, approve, returnMinutes, issue, get, document]);
 export const main = makeMain(area);

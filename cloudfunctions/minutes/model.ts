@@ -48,6 +48,27 @@ export function minutesEdge(event: MinutesEvent) {
   };
 }
 
+/**
+ * Issue #16, separation of duties: whoever saved or submitted the current draft may not approve
+ * it, whatever roles they hold (a person may be both the office and a convenor in a county).
+ */
+export function draftedBy(m: MinutesDoc, actor: Actor): boolean {
+  const last = m.versions[m.versions.length - 1];
+  return last?.savedBy === actor.id || m.submittedBy === actor.id;
+}
+
+/** The approve edge of the current stage, for someone who did not write or submit the draft. */
+export function approvalGuard(r: MinutesRecord, actor: Actor): void {
+  minutesEdge('approve')(r, actor);
+  if (draftedBy(r.minutes!, actor)) throw new AppError('forbidden', '您起草或提交了当前稿，按审核分离的要求不能审核本稿');
+}
+
+/** Art. 9 + issue #16: the draft goes for review once the union office has confirmed who attended. */
+export function submitGuard(r: MinutesRecord, actor: Actor): void {
+  minutesEdge('submit')(r, actor);
+  if (!r.meeting.attendanceList) throw new AppError('invalid_transition', '请先确认出席情况（出席、请假、缺席），再提交审核');
+}
+
 /** Art. 9: only a draft may be saved, and only once the meeting is held. */
 export function requireEditable(r: MinutesRecord): void {
   requireHeld(r);

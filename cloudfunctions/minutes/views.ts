@@ -1,11 +1,13 @@
 // How minutes are shown (Art. 9): the current text, every version, the returns and approvals, the
 // frozen decisions once issued, the 出席 / 请假 / 列席 blocks from attendance, and allowedActions.
-import { hasAnyRole, meetingWorkflow, minutesWorkflow, ORG_LEADERSHIP, type Actor, type MinutesStatus, type MinutesView } from '../../domain';
+import { findEdge, hasAnyRole, meetingWorkflow, minutesWorkflow, ORG_LEADERSHIP, type Actor, type MinutesStatus, type MinutesView } from '../../domain';
+import { orgById } from '../../server/identity';
 import { offeredActions } from '../../server/access';
 import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/docs';
 import { findAll, type Store } from '../../server/store/port';
 import { decisionKind } from '../task/model';
-import { minutesFacts, minutesKind, type MinutesRecord } from './model';
+import { attendanceList, blocksOf } from './attendance';
+import { draftedBy, minutesFacts, minutesKind, type MinutesRecord } from './model';
 
 const STAGE_LABEL: Record<MinutesStatus, string> = {
   draft: '起草', union_review: '工会方审核', gov_review: '政府方审核', approved: '印发', issued: '印发',
@@ -18,22 +20,6 @@ const NEXT_STEP: Record<MinutesStatus, string> = {
   approved: '双方已审核，待总工会办公室印发',
   issued: '纪要已印发，按议定事项分解落实任务',
 };
-
-/** Art. 5, 9: members attend (出席), those on leave (请假), departments and representatives sit in (列席). */
-const MEMBER_CATEGORIES = new Set(['leader', 'office']);
-
-export function attendanceBlocks(invitations: readonly InvitationDoc[]): MinutesView['attendance'] {
-  const present: string[] = [];
-  const leave: string[] = [];
-  const observers: string[] = [];
-  for (const i of invitations) {
-    const who = `${i.name}（${i.unit}${i.title}）`;
-    if (i.answer === 'decline') leave.push(who);
-    else if (i.answer === 'substitute' && i.substitute) (MEMBER_CATEGORIES.has(i.category) ? present : observers).push(`${i.substitute.name}（${i.substitute.post}，代${i.name}）`);
-    else (MEMBER_CATEGORIES.has(i.category) ? present : observers).push(who);
-  }
-  return { present, leave, observers };
-}
 
 export function invitationsOf(store: Store, m: MeetingDoc): Promise<InvitationDoc[]> {
   return findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id }, [['side', 'asc'], ['invitedAt', 'asc']]);
@@ -50,8 +36,9 @@ export async function toMinutesView(store: Store, r: MinutesRecord, actor: Actor
   const versions = [...(minutes?.versions ?? [])].reverse().map(({ n, text, decisions, savedAt, savedByName }) => ({ n, text, decisions, savedAt, savedByName }));
   const decisions = minutes?.decisions ?? [];
   const office = hasAnyRole(actor.roles, ORG_LEADERSHIP);
-  const [invitations, counts] = await Promise.all([
+  const [invitations, org, counts] = await Promise.all([
     invitationsOf(store, m),
+    orgById(store, m.orgId),
     office && decisions.length ? taskCounts(store, m._id, decisions) : Promise.resolve(new Map<string, number>()),
   ]);
   return {
@@ -69,10 +56,15 @@ export async function toMinutesView(store: Store, r: MinutesRecord, actor: Actor
     })),
     ...(minutes?.docNumber ? { docNumber: minutes.docNumber } : {}),
     ...(minutes?.issuedAt ? { issuedAt: minutes.issuedAt } : {}),
-    attendance: attendanceBlocks(invitations),
+    attendance: blocksOf(m, minutes, invitations, org),
+    attendanceList: attendanceList(m, minutes, invitations, org),
+    ...(minutes && draftedBy(minutes, actor) && reviewsNow(status, actor) ? { approveBlocked: '您起草或提交了当前稿，按审核分离的要求不能审核本稿，请由本方其他审核人审核' } : {}),
     // the writes the record kit offers, and the download whenever there is a text to print
     allowedActions: [...offeredActions(minutesKind, actor, { record: r, facts: minutesFacts(r) }), ...(minutes ? ['document'] : [])],
   };
 }
+
+/** The caller reviews at this stage by role (the approve edge admits them). */
+const reviewsNow = (status: MinutesStatus, actor: Actor) => !!findEdge(minutesWorkflow, status, 'approve')?.roles.some((role) => actor.roles.includes(role));
 
 export const latestVersion = (m: MinutesDoc) => m.versions[m.versions.length - 1];

@@ -20,7 +20,13 @@ export const DeclineMeetingInput = z.strictObject({ ...MeetingId, reason: Text(M
 export const CancelMeetingInput = DeclineMeetingInput;
 
 export const RescheduleInput = z
-  .strictObject({ ...MeetingId, plannedAt: IsoTime.optional(), place: Text(MEETING_LIMITS.place).optional() })
+  .strictObject({
+    ...MeetingId,
+    plannedAt: IsoTime.optional(),
+    place: Text(MEETING_LIMITS.place).optional(),
+    /** issue #16: after the notice is issued, a change is a 变更通知 under its own document number */
+    docNumber: Text(MEETING_LIMITS.docNumber).optional(),
+  })
   .refine((v) => v.plannedAt !== undefined || v.place !== undefined, { message: '请填写新的时间或地点' });
 
 export const InviteInput = z.strictObject({
@@ -44,6 +50,12 @@ export const UpdateAgendaInput = z.strictObject({
 
 /** Art. 7: the government office issues the notice under its document number (文号). */
 export const IssueNoticeInput = z.strictObject({ ...MeetingId, docNumber: Text(MEETING_LIMITS.docNumber) });
+
+/** Issue #16: the offices undo a mistaken check-in before the meeting is adjourned, with a reason. */
+export const UndoCheckInInput = z.strictObject({ ...MeetingId, personId: Id, reason: Text(MEETING_LIMITS.undoReason) });
+
+/** Issue #16: the notice in force, or an earlier version (1 = the original notice). */
+export const NoticeDocumentInput = z.strictObject({ ...MeetingId, version: z.number().int().min(1).max(100).optional() });
 
 export const ReplyInput = z
   .strictObject({
@@ -125,6 +137,8 @@ export interface MeetingView {
   presiding: { id: string; name: string; title: string } | null;
   docNumber: string | null;
   noticeIssuedAt: string | null;
+  /** issue #16: every notice issued for the meeting, the original and each 变更通知; the last is in force */
+  notices: NoticeRecordView[];
   cancelReason?: string;
   declineReason?: string;
   /** who takes the next step, in words (the offices' console) */
@@ -138,6 +152,19 @@ export interface MeetingView {
   /** Art. 9: the caller drafts this meeting's minutes (the union office of its org): the console links the editor */
   draftsMinutes: boolean;
   allowedActions: string[];
+}
+
+export interface NoticeRecordView {
+  version: number;
+  docNumber: string;
+  issuedAt: string;
+  kind: 'notice' | 'change';
+  /** what the notice fixed: the time and place in it */
+  plannedAt: string;
+  place: string | null;
+  /** a 变更通知 names the notice it changes */
+  changes?: string;
+  inForce: boolean;
 }
 
 export interface MeetingCardView {

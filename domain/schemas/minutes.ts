@@ -1,6 +1,7 @@
 // Contract of area `minutes` (Art. 9): one set of minutes per meeting, named by its meetingId.
 import * as z from 'zod';
 import { MINUTES_LIMITS, MINUTES_MAX_DECISIONS } from '../limits';
+import { ATTENDANCE_STATUSES } from '../attendance';
 import type { MinutesStatus } from '../workflows/minutes';
 import { Id, Text } from './common';
 
@@ -18,6 +19,15 @@ export const SaveMinutesInput = z.strictObject({
 });
 
 export const ReturnMinutesInput = z.strictObject({ ...MeetingId, reason: Text(MINUTES_LIMITS.reason) });
+/** Issue #16: the union office confirms who attended, correcting the check-in record with a reason. */
+export const SetAttendanceInput = z.strictObject({
+  ...MeetingId,
+  entries: z
+    .array(z.strictObject({ personId: Id, status: z.enum(ATTENDANCE_STATUSES), reason: Text(MINUTES_LIMITS.reason).optional() }))
+    .min(1, '请至少确认一位人员')
+    .max(300),
+});
+
 export const IssueMinutesInput = z.strictObject({ ...MeetingId, docNumber: Text(MINUTES_LIMITS.docNumber) });
 
 export interface MinutesDecisionDraft {
@@ -81,7 +91,44 @@ export interface MinutesView {
   decisions: DecisionView[];
   docNumber?: string;
   issuedAt?: string;
-  /** Art. 9: the 出席 / 请假 / 列席 blocks, from attendance */
+  /** Art. 9: the 出席 / 请假 / 列席 blocks, from the confirmed attendance (frozen once issued) */
   attendance: { present: string[]; leave: string[]; observers: string[] };
+  /** issue #16: every invitee with the check-in fact and the status in force, in protocol order */
+  attendanceList: AttendanceListView;
+  /** why the caller may not approve the current draft although reviewing is theirs (separation of duties) */
+  approveBlocked?: string;
   allowedActions: string[];
+}
+
+export interface AttendanceListRowView {
+  personId: string;
+  name: string;
+  unit: string;
+  title: string;
+  categoryLabel: string;
+  /** 出席 or 列席 when present (Art. 5 category) */
+  blockLabel: string;
+  /** the status in force (confirmed, or from check-in until confirmed) */
+  status: 'present' | 'leave' | 'absent';
+  statusLabel: string;
+  /** what check-in recorded */
+  factStatus: 'present' | 'leave' | 'absent';
+  checkedIn: boolean;
+  presentAt?: string;
+  replyLabel: string;
+  reason?: string;
+  /** shown as printed: a substitute as 姓名（职务，代某某） */
+  printedName: string;
+  corrected?: { fromLabel: string; byName: string; at: string; reason: string };
+}
+
+export interface AttendanceListView {
+  /** true once the union office has confirmed the list */
+  confirmed: boolean;
+  confirmedByName?: string;
+  confirmedAt?: string;
+  /** frozen with the issued minutes */
+  frozen: boolean;
+  counts: { present: number; leave: number; absent: number };
+  rows: AttendanceListRowView[];
 }

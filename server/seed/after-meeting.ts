@@ -2,10 +2,11 @@
 // in each light and state, so this year's agenda section 1 reports on them (Art. 3 (1)); and a
 // special meeting held last week whose minutes wait for the union side's review (Art. 9), with a
 // return already on its first version.
-import { addDaysCN, cn, deadlineEnds, DEFAULT_RULES, fromCN, iso, sideOf } from '../../domain';
+import { addDaysCN, cn, confirmEntries, deadlineEnds, DEFAULT_RULES, fromCN, iso, sideOf } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../docs';
 import type { NewDoc } from '../store/port';
 import { CITY_PEOPLE } from './demo-people';
+import { seededNotice } from './notice';
 
 const person = (key: string) => CITY_PEOPLE.find((p) => p.key === key)!;
 const date = (now: Date, days: number) => cn(now).add(days, 'day').format('YYYY-MM-DD');
@@ -84,7 +85,7 @@ export function heldMeeting(now: Date): { meeting: NewDoc<MeetingDoc>; invitatio
     const p = person(key);
     return {
       _id: `${id}:${key}`, meetingId: id, orgId: 'city', meetingTitle: title, plannedAt, personId: key, name: p.name, unit: p.unit, title: p.title,
-      side: sideOf(p.roles), category, invitedBy: sideOf(p.roles) === 'gov' ? 'city-gov-office' : 'city-union-office', invitedAt: at(-30),
+      side: sideOf(p.roles), category, roles: p.roles, invitedBy: sideOf(p.roles) === 'gov' ? 'city-gov-office' : 'city-union-office', invitedAt: at(-30),
       answered: true, answer, repliedAt: at(-20),
       ...(answer === 'decline' ? { reason: '同日参加自治区会议' } : { presentAt: fromCN(date(now, -7), '08:50') }),
     };
@@ -96,6 +97,13 @@ export function heldMeeting(now: Date): { meeting: NewDoc<MeetingDoc>; invitatio
     collectionOpensAt: at(-44), lateCollection: false, scheduleVersion: 1,
     presidingId: 'city-gov-leader', presiding: { id: 'city-gov-leader', name: '王建国', title: '副市长' },
     docNumber: `巴政办字〔${cn(now).year()}〕88号`, noticeIssuedAt: at(-30), startedAt: plannedAt, heldAt,
+    notices: [seededNotice({ title, plannedAt, place: '市总工会三楼会议室', docNumber: `巴政办字〔${cn(now).year()}〕88号`, issuedAt: at(-30),
+      presiding: { name: '王建国', title: '副市长' }, invitations, topics: [] })],
+    // issue #16: the union office confirmed the attendance from check-in before submitting the minutes
+    attendanceList: {
+      entries: confirmEntries(invitations, [], { id: 'city-union-office', name: '陈晓丽' }, at(-5), null).entries,
+      confirmedBy: 'city-union-office', confirmedByName: '陈晓丽', confirmedAt: at(-5),
+    },
   };
   const decisions1 = [
     { title: '开展职工技能提升行动', text: '由市人社局牵头，2027 年组织职业技能培训 1 万人次。' },
@@ -111,7 +119,7 @@ export function heldMeeting(now: Date): { meeting: NewDoc<MeetingDoc>; invitatio
       { n: 2, text: '会议由副市长王建国主持。会议听取了市人社局关于职工技能提升工作的汇报，研究了职工技能竞赛经费保障问题。会议认为，技能提升是职工最关心的事项之一，须政府与工会协同推进。', decisions: decisions2, savedAt: at(-2), savedBy: 'city-union-office', savedByName: '陈晓丽' },
     ],
     returns: [{ version: 1, stage: 'union_review', reason: '请补充技能竞赛经费的议定事项', by: 'city-union-convenor', byName: '刘海燕', at: at(-4) }],
-    approvals: [],
+    approvals: [], submittedBy: 'city-union-office',
   };
   return { meeting, invitations, minutes };
 }

@@ -5,6 +5,7 @@
 // Seeds only an empty database, so restarting keeps everything.
 import { addDaysCN, addMonthsCN, cn, DEFAULT_RULES, fromCN, iso, sideOf, topicAudience, type Org, type Person } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, SettingsDoc, TaskDoc, TopicDoc } from '../docs';
+import { seededNotice } from './notice';
 import { heldMeeting, lastYearChecklist } from './after-meeting';
 import { meetingReminders, schedule, taskReminders } from '../reminders';
 import type { NewDoc, Store } from '../store/port';
@@ -108,7 +109,7 @@ function noticedMeeting(now: Date): { meeting: NewDoc<MeetingDoc>; topics: NewDo
     const replied = personId === 'city-hrss';
     return {
       _id: `${id}:${personId}`, meetingId: id, orgId: 'city', meetingTitle: title, plannedAt, personId, name: p.name, unit: p.unit, title: p.title,
-      side: sideOf(p.roles), category, invitedBy: sideOf(p.roles) === 'gov' ? 'city-gov-office' : 'city-union-office', invitedAt: at,
+      side: sideOf(p.roles), category, roles: p.roles, invitedBy: sideOf(p.roles) === 'gov' ? 'city-gov-office' : 'city-union-office', invitedAt: at,
       answered: replied, answer: replied ? 'attend' : null, ...(replied ? { repliedAt: iso(addDaysCN(now, -1)) } : {}),
     };
   });
@@ -119,6 +120,9 @@ function noticedMeeting(now: Date): { meeting: NewDoc<MeetingDoc>; topics: NewDo
     presidingId: 'city-gov-leader', presiding: { id: 'city-gov-leader', name: '王建国', title: '副市长' },
     docNumber: `巴政办字〔${today.year()}〕96号`, noticeIssuedAt: iso(addDaysCN(now, -2)),
     agenda: topics.map((t) => t._id!), proposedCount: 3,
+    // issue #16: the notice as issued (its .docx is rendered from this, never from the live meeting)
+    notices: [seededNotice({ title, plannedAt, place: '市政府第一会议室', docNumber: `巴政办字〔${today.year()}〕96号`, issuedAt: iso(addDaysCN(now, -2)),
+      presiding: { name: '王建国', title: '副市长' }, invitations, topics: topics.map((t) => t.title) })],
     agendaTopics: topics.map((t) => ({ id: t._id!, title: t.title, sideLabel: t.side === 'gov' ? '政府方' : '工会方' })),
     topicList: {
       gov: { by: 'city-gov-convenor', byName: '张志强', at: iso(addDaysCN(now, -5)), topicIds: topics.map((t) => t._id!) },

@@ -1,14 +1,20 @@
 // meeting.attendance — Art. 5: every invitee with their reply, substitute and presence, for the
 // offices (the parent org's offices read it too).
-import { hasFlag, invitableSides, MeetingIdOnly, meetingWorkflow, PERMISSIONS, roleMayCall, type Actor, type AttendanceView } from '../../../domain';
+import { hasFlag, inProtocolOrder, invitableSides, MeetingIdOnly, meetingWorkflow, PERMISSIONS, roleMayCall, type Actor, type AttendanceView } from '../../../domain';
 import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
+import { orgById } from '../../../server/identity';
 import { defineAction } from '../../../server/registry';
 import { findAll, type Store } from '../../../server/store/port';
 import { meetingKind } from '../model';
 import { toAttendanceRow } from '../views';
 
 export async function attendanceView(store: Store, m: MeetingDoc, actor: Actor): Promise<AttendanceView> {
-  const all = await findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id }, [['side', 'asc'], ['invitedAt', 'asc']]);
+  const [found, org] = await Promise.all([
+    findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id }, [['side', 'asc'], ['invitedAt', 'asc']]),
+    orgById(store, m.orgId),
+  ]);
+  // issue #16: one protocol order for every list of people
+  const all = inProtocolOrder(found, { unitOrder: org?.unitOrder });
   // the same rules uninvite applies: the org's own office, its own side, while invitations are open
   const mayUninvite = (i: InvitationDoc) =>
     actor.orgId === m.orgId && hasFlag(meetingWorkflow, m.status, 'invitations_open') && roleMayCall(PERMISSIONS['meeting.uninvite'], actor.roles)

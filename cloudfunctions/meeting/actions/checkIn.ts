@@ -1,7 +1,9 @@
 // meeting.checkInCode — Art. 5: the offices show the door's code as a QR (a mini-program code in
 // WeChat) on the meeting's day.
 // meeting.checkIn — Art. 5: on the meeting's day (Asia/Shanghai) an invitee checks in with the
-// code, or an office marks a person present. A repeated check-in answers 已签到 and records one
+// code, or an office marks a person present.
+// meeting.undoCheckIn — issue #16: an office undoes a mistaken check-in before the meeting is
+// adjourned, with a reason kept beside the invitation (and the audit row). A repeated check-in answers 已签到 and records one
 // presence; wrong codes are limited per person per meeting, so a code cannot be guessed.
 import { randomInt } from 'node:crypto';
 import {
@@ -15,6 +17,7 @@ import {
   formatDateCN,
   isMeetingDay,
   MeetingIdOnly,
+  UndoCheckInInput,
   type Actor,
   type CheckInView,
 } from '../../../domain';
@@ -22,6 +25,7 @@ import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
 import { takeQuota, type CounterDoc } from '../../../server/quota';
 import { defineAction, type ActionContext } from '../../../server/registry';
 import { invitationId, meetingFacts, meetingKind, requireFlag, type MeetingRecord } from '../model';
+import { attendanceView } from './attendance';
 
 const CHECK_IN_PAGE = 'pages/meeting/checkin/index';
 
@@ -84,5 +88,24 @@ export const checkIn = defineAction({
       throw new AppError('validation_error', '签到码不正确', [{ path: 'code', message: '签到码不正确' }]);
     }
     return present(ctx, mine, ctx.actor);
+  },
+});
+
+export const undoCheckIn = defineAction({
+  name: 'meeting.undoCheckIn',
+  input: UndoCheckInInput,
+  record: meetingKind,
+  guard: ({ meeting }) => requireFlag(meeting, 'door_open', '不能再撤销签到（散会后出席情况在纪要中确认）'),
+  target: (i) => i.meetingId,
+  handler: async ({ personId, reason }, ctx) => {
+    const { meeting } = ctx.record;
+    const inv = await ctx.store.get<InvitationDoc>('invitations', invitationId(meeting._id, personId));
+    if (!inv) throw new AppError('not_found', '这位人员不在本次会议的参会名单中');
+    if (!inv.presentAt) throw new AppError('invalid_transition', `${inv.name} 尚未签到，无需撤销`);
+    const undone = { presentAt: inv.presentAt, by: ctx.actor.id, byName: ctx.actor.name, at: ctx.now.toISOString(), reason };
+    await ctx.write((tx) =>
+      tx.update<InvitationDoc>('invitations', inv._id, inv.version, { presentAt: undefined, markedBy: undefined, undoneCheckIns: [...(inv.undoneCheckIns ?? []), undone] }),
+    );
+    return attendanceView(ctx.store, meeting, ctx.actor);
   },
 });

@@ -51,7 +51,7 @@ export const invite = defineAction({
           }
           fresh.push(await tx.insert<InvitationDoc>('invitations', {
             _id: invitationId(meeting._id, personId), meetingId: meeting._id, orgId: meeting.orgId, meetingTitle: meeting.title,
-            plannedAt: meeting.plannedAt, personId, name: p.name, unit: p.unit, title: p.title, side: sideOf(p.roles), category,
+            plannedAt: meeting.plannedAt, personId, name: p.name, unit: p.unit, title: p.title, side: sideOf(p.roles), category, roles: p.roles,
             invitedBy: ctx.actor.id, invitedAt: at, answered: false, answer: null,
           }));
         }

@@ -7,6 +7,8 @@ import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
 import { meetingReminders, schedule } from '../../../server/reminders';
 import { defineAction } from '../../../server/registry';
 import { findAll } from '../../../server/store/port';
+import { orgById } from '../../../server/identity';
+import { snapshotNotice } from '../issued';
 import { meetingKind, requireFlag } from '../model';
 import { after, meetingEdge, moveMeeting } from '../move';
 import { noticeIssued } from '../notices';
@@ -19,9 +21,17 @@ export const issueNotice = defineAction({
   guard: meetingEdge('issueNotice'),
   target: (i) => i.meetingId,
   handler: async ({ docNumber }, ctx) => {
-    const invitees = await findAll<InvitationDoc>(ctx.store, 'invitations', { meetingId: ctx.record.meeting._id });
+    const { meeting } = ctx.record;
+    const [invitees, org, previous] = await Promise.all([
+      findAll<InvitationDoc>(ctx.store, 'invitations', { meetingId: meeting._id }),
+      orgById(ctx.store, meeting.orgId),
+      previousChecklist(ctx, meeting),
+    ]);
+    // issue #16: what is issued is frozen — the .docx is always rendered from this record
+    const at = ctx.now.toISOString();
+    const notice = snapshotNotice(meeting, org, invitees, agendaOf(meeting, previous), { docNumber, at, by: ctx.actor.id });
     // issue #10: the reply reminder and the eve of the meeting are scheduled with the notice
-    const saved = await moveMeeting(ctx, 'issueNotice', { docNumber, noticeIssuedAt: ctx.now.toISOString() }, (m) => noticeIssued(invitees, m),
+    const saved = await moveMeeting(ctx, 'issueNotice', { docNumber, noticeIssuedAt: at, notices: [notice] }, (m) => noticeIssued(invitees, m),
       (tx, m) => schedule(tx, meetingReminders(m, ctx.now), ctx.now));
     return toMeetingView(ctx, after(ctx.record, saved), ctx.actor);
   },

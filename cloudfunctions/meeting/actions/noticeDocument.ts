@@ -1,31 +1,28 @@
 // meeting.noticeDocument — Art. 7: the issued notice as a .docx (GB/T 9704 文件 layout), for the
-// meeting's org (and, read only, its parent's offices); a link only the caller can open.
-import { AppError, MeetingIdOnly } from '../../../domain';
-import type { InvitationDoc } from '../../../server/docs';
+// meeting's org (and, read only, its parent's offices); a link only the caller can open. Issue #16:
+// the notice in force or an earlier version (a 变更通知 or the original), always as it was issued.
+import { AppError, NoticeDocumentInput } from '../../../domain';
 import { orgById } from '../../../server/identity';
 import { putDocx } from '../../../server/office-files';
 import { defineAction } from '../../../server/registry';
-import { findAll } from '../../../server/store/port';
 import { noticeDocument as render } from '../document';
+import { noticeVersion } from '../issued';
 import { meetingKind } from '../model';
-import { agendaOf, previousChecklist } from '../views';
 
 export const noticeDocument = defineAction({
   name: 'meeting.noticeDocument',
-  input: MeetingIdOnly,
+  input: NoticeDocumentInput,
   record: meetingKind,
   guard: ({ meeting }) => {
-    if (!meeting.docNumber) throw new AppError('invalid_transition', '会议通知尚未印发');
+    if (!meeting.notices?.length) throw new AppError('invalid_transition', '会议通知尚未印发');
   },
-  handler: async (_input, ctx) => {
+  handler: async ({ version }, ctx) => {
     const { meeting } = ctx.record;
-    const [org, invitations, previous] = await Promise.all([
-      orgById(ctx.store, meeting.orgId),
-      findAll<InvitationDoc>(ctx.store, 'invitations', { meetingId: meeting._id }, [['side', 'asc'], ['invitedAt', 'asc']]),
-      previousChecklist(ctx, meeting),
-    ]);
+    const notice = noticeVersion(meeting, version);
+    const org = await orgById(ctx.store, meeting.orgId);
     if (!org) throw new AppError('not_found');
-    const bytes = await render(meeting, org, invitations, agendaOf(meeting, previous));
-    return putDocx(ctx.files, bytes, `${meeting.docNumber}-会议通知.docx`, ctx.actor.id);
+    const bytes = await render(notice, org);
+    const kind = notice.kind === 'change' ? '变更通知' : '会议通知';
+    return putDocx(ctx.files, bytes, `${notice.docNumber}-${kind}.docx`, ctx.actor.id);
   },
 });

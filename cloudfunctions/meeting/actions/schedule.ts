@@ -1,16 +1,22 @@
 // meeting.reschedule — Art. 7: the government office moves the time or place; every invitee is
 // told, and the schedule version moves on so a reminder for the old time never fires (issue #10).
+// Issue #16: once the notice is out, a change is a 变更通知 under its own 文号 naming the original;
+// the original stays as issued, and when the day moved every invitee is asked to reply again.
 // meeting.setPresiding — Art. 8 + 4: the attending government leader presides; for a special
 // major matter, the mayor.
-import { AppError, mayPreside, RescheduleInput, SetPresidingInput, type Person } from '../../../domain';
+import { AppError, calendarDaysBetween, mayPreside, RescheduleInput, SetPresidingInput, type Person } from '../../../domain';
 import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
+import { orgById } from '../../../server/identity';
 import { meetingReminders, schedule } from '../../../server/reminders';
 import { defineAction } from '../../../server/registry';
 import { findAll } from '../../../server/store/port';
+import { requireNewNumber, snapshotNotice } from '../issued';
 import { meetingKind, requireFlag } from '../model';
 import { after } from '../move';
-import { rescheduled } from '../notices';
+import { changeNoticeIssued, rescheduled } from '../notices';
 import { toMeetingView } from '../views';
+
+const refuse = (path: string, message: string) => new AppError('validation_error', message, [{ path, message }]);
 
 export const reschedule = defineAction({
   name: 'meeting.reschedule',
@@ -18,25 +24,43 @@ export const reschedule = defineAction({
   record: meetingKind,
   guard: ({ meeting }) => requireFlag(meeting, 'editable_schedule', '不能再调整时间地点'),
   target: (i) => i.meetingId,
-  handler: async ({ plannedAt, place }, ctx) => {
+  handler: async ({ plannedAt, place, docNumber }, ctx) => {
     const { meeting } = ctx.record;
-    if (plannedAt !== undefined && plannedAt <= ctx.now.toISOString()) {
-      throw new AppError('validation_error', '会议时间不能早于现在', [{ path: 'plannedAt', message: '会议时间不能早于现在' }]);
-    }
-    const invitees = await findAll<InvitationDoc>(ctx.store, 'invitations', { meetingId: meeting._id });
+    if (plannedAt !== undefined && plannedAt <= ctx.now.toISOString()) throw refuse('plannedAt', '会议时间不能早于现在');
+    const noticeOut = !!meeting.notices?.length;
+    if (noticeOut && !docNumber) throw refuse('docNumber', '会议通知已印发，调整时间地点须印发变更通知，请填写变更通知文号');
+    if (!noticeOut && docNumber) throw refuse('docNumber', '会议通知尚未印发，无需变更通知文号');
+    if (docNumber) requireNewNumber(meeting, docNumber);
+    const when = plannedAt ? new Date(plannedAt).toISOString() : meeting.plannedAt;
+    const dayMoved = calendarDaysBetween(meeting.plannedAt, when) !== 0;
+    const [invitees, org] = await Promise.all([
+      findAll<InvitationDoc>(ctx.store, 'invitations', { meetingId: meeting._id }),
+      noticeOut ? orgById(ctx.store, meeting.orgId) : Promise.resolve(null),
+    ]);
+    const at = ctx.now.toISOString();
     const saved = await ctx.write(
       async (tx) => {
-        const when = plannedAt ? new Date(plannedAt).toISOString() : meeting.plannedAt;
+        const moved: MeetingDoc = { ...meeting, plannedAt: when, ...(place ? { place } : {}) };
+        const notices = noticeOut
+          ? [...meeting.notices!, snapshotNotice(moved, org, invitees, [], { docNumber: docNumber!, at, by: ctx.actor.id }, meeting.notices![meeting.notices!.length - 1])]
+          : undefined;
         const m = await tx.update<MeetingDoc>('meetings', meeting._id, meeting.version, {
-          plannedAt: when, ...(place ? { place } : {}), scheduleVersion: (meeting.scheduleVersion ?? 1) + 1,
+          plannedAt: when, ...(place ? { place } : {}), scheduleVersion: (meeting.scheduleVersion ?? 1) + 1, ...(notices ? { notices } : {}),
         });
-        // invitations carry the time for "my invitations": kept in step in the same commit
-        for (const i of invitees) await tx.update<InvitationDoc>('invitations', i._id, i.version, { plannedAt: when });
+        // invitations carry the time for "my invitations": kept in step in the same commit; a
+        // 变更通知 that moves the day asks every invitee to reply again (the earlier reply is kept)
+        for (const i of invitees) {
+          const askAgain = noticeOut && dayMoved && i.answer;
+          await tx.update<InvitationDoc>('invitations', i._id, i.version, {
+            plannedAt: when,
+            ...(askAgain ? { answer: null, answered: false, reason: undefined, substitute: undefined, earlierReply: { answer: i.answer!, repliedAt: i.repliedAt, changedBy: docNumber! } } : {}),
+          });
+        }
         // issue #10: reminders for the new time; those of the old version never fire
         if (m.status === 'notice_issued') await schedule(tx, meetingReminders(m, ctx.now), ctx.now);
         return m;
       },
-      (m) => rescheduled(invitees, m),
+      (m) => (noticeOut ? changeNoticeIssued(invitees, m, dayMoved) : rescheduled(invitees, m)),
     );
     return toMeetingView(ctx, after(ctx.record, saved), ctx.actor);
   },

@@ -6,7 +6,7 @@ import { peopleWithRoles } from '../../../server/notify';
 import { move } from '../../../server/records';
 import { minutesReminder, schedule } from '../../../server/reminders';
 import { defineAction } from '../../../server/registry';
-import { minutesEdge, minutesKind, requireEditable } from '../model';
+import { minutesKind, requireEditable, submitGuard } from '../model';
 import { reviewAsked } from '../notices';
 import { toMinutesView } from '../views';
 
@@ -38,14 +38,14 @@ export const submit = defineAction({
   name: 'minutes.submit',
   input: MinutesIdInput,
   record: minutesKind,
-  guard: minutesEdge('submit'),
+  guard: submitGuard,
   target: (i) => i.meetingId,
   handler: async (_input, ctx) => {
     const { meeting, minutes } = ctx.record;
     const reviewers = await peopleWithRoles(ctx.store, meeting.orgId, MINUTES_UNION_REVIEWERS);
     const saved = await ctx.write(
       async (tx) => {
-        const doc = await move(tx, 'minutes', minutesWorkflow, minutes!, 'submit', ctx.actor.roles);
+        const doc = await move(tx, 'minutes', minutesWorkflow, minutes!, 'submit', ctx.actor.roles, { submittedBy: ctx.actor.id });
         await schedule(tx, minutesReminder(doc, ctx.now), ctx.now); // issue #10: still waiting three days later
         return doc;
       },

@@ -6,6 +6,8 @@ import { IssueMinutesInput, meetingWorkflow, minutesWorkflow, transition, type A
 import type { MeetingDoc } from '../../../server/docs';
 import { move } from '../../../server/records';
 import { defineAction } from '../../../server/registry';
+import { orgById } from '../../../server/identity';
+import { blocksOf } from '../attendance';
 import { minutesEdge, minutesKind, type MinutesRecord } from '../model';
 import { issued } from '../notices';
 import { invitationsOf, latestVersion, toMinutesView } from '../views';
@@ -26,12 +28,14 @@ export const issue = defineAction({
   handler: async ({ docNumber }, ctx) => {
     const { meeting } = ctx.record;
     const minutes = ctx.record.minutes!;
-    const invitees = await invitationsOf(ctx.store, meeting);
+    const [invitees, org] = await Promise.all([invitationsOf(ctx.store, meeting), orgById(ctx.store, meeting.orgId)]);
+    // issue #16: the attendance printed in the 纪要 is frozen with it
+    const attendance = blocksOf(meeting, null, invitees, org);
     const decisions = latestVersion(minutes).decisions.map((d, i) => ({ id: decisionId(meeting._id, i + 1), n: i + 1, ...d }));
     const at = ctx.now.toISOString();
     const [saved, meetingSaved] = await ctx.write(
       async (tx) => [
-        await move(tx, 'minutes', minutesWorkflow, minutes, 'issue', ctx.actor.roles, { docNumber, decisions, issuedAt: at, issuedBy: ctx.actor.id }),
+        await move(tx, 'minutes', minutesWorkflow, minutes, 'issue', ctx.actor.roles, { docNumber, decisions, issuedAt: at, issuedBy: ctx.actor.id, attendance }),
         await move<string, string, MeetingDoc>(tx, 'meetings', meetingWorkflow, meeting, 'issueMinutes', ctx.actor.roles, { minutesIssuedAt: at }),
       ] as const,
       ([doc]) => issued(invitees, meeting, doc),

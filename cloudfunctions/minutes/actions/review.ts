@@ -6,7 +6,7 @@ import { peopleWithRoles } from '../../../server/notify';
 import { move } from '../../../server/records';
 import { minutesReminder, schedule } from '../../../server/reminders';
 import { defineAction } from '../../../server/registry';
-import { minutesEdge, minutesKind } from '../model';
+import { approvalGuard, minutesEdge, minutesKind } from '../model';
 import { approved, returned, reviewAsked } from '../notices';
 import { latestVersion, toMinutesView } from '../views';
 
@@ -14,7 +14,7 @@ export const approve = defineAction({
   name: 'minutes.approve',
   input: MinutesIdInput,
   record: minutesKind,
-  guard: minutesEdge('approve'),
+  guard: approvalGuard,
   target: (i) => i.meetingId,
   handler: async (_input, ctx) => {
     const { meeting } = ctx.record;
