@@ -28,7 +28,8 @@ it('a double tap with one idempotency key stores one topic', async () => {
 });
 
 it('both sides confirming at the same moment fix the list exactly once', async () => {
-  await makeTopic(world, 'city', { status: 'accepted' });
+  const t = await makeTopic(world, 'city', { status: 'accepted' });
+  await world.call('topic', 'noOpinion', { topicId: t._id }, 'city-gov-office'); // Art. 6 征求意见 (issue #16)
   const [gov, union] = await Promise.all([
     world.call('topic', 'confirmList', { meetingId: MEETING.city }, 'city-gov-convenor'),
     world.call('topic', 'confirmList', { meetingId: MEETING.city }, 'city-union-chair'),

@@ -200,6 +200,8 @@ describe('Art. 6: a side confirms the list it was shown (defect 4)', () => {
     // a topic submitted and accepted while the convenor was reading
     const late = data<{ id: string }>(await world.call('topic', 'submit', TOPIC, 'city-rep-ma'));
     expect(code(await world.call('topic', 'accept', { id: late.id }, 'city-union-office'))).toBe('ok');
+    // Art. 6 征求意见 (issue #16): the government office records 无意见 on both (the list is not changed by it)
+    expect(code(await world.call('topic', 'noOpinionAll', { meetingId: 'm-city-current' }, 'city-gov-office'))).toBe('ok');
     const stale = await world.call('topic', 'confirmList', { meetingId: 'm-city-current', listHash: shown.listHash }, 'city-gov-convenor');
     expect(stale.status).toBe(409);
     expect(code(stale)).toBe('conflict');
@@ -236,6 +238,9 @@ describe('nothing is cut at 100 without saying so (defect 7)', () => {
     );
     expect(status.counts).toMatchObject({ accepted: 163, awaitingOpinion: 163 });
     expect(status.nextCursor).toBeDefined();
+    // Art. 6 征求意见 (issue #16): one tap records the government side's 无意见 on all 163
+    const none = data<{ counts: { awaitingOpinion: number } }>(await world.call('topic', 'noOpinionAll', { meetingId: 'm-city-current' }, 'city-gov-office'));
+    expect(none.counts.awaitingOpinion).toBe(0);
 
     expect(code(await world.call('topic', 'confirmList', { meetingId: 'm-city-current' }, 'city-gov-convenor'))).toBe('ok');
     const fixed = data<{ fixed: boolean; confirmations: { gov: { topicCount: number } } }>(

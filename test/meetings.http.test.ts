@@ -68,6 +68,7 @@ it('Art. 7: only the government office issues the notice, and only once the topi
     background: '我市新就业形态劳动者约一万二千人，多数未纳入工伤保险。', research: '走访三家平台站点，发放问卷四百份。', request: '建议推进职业伤害保障试点。',
   });
   await call('city-union-office', 'topic', 'accept', { id: topic.json.data.id });
+  await call('city-gov-office', 'topic', 'noOpinion', { topicId: topic.json.data.id }); // Art. 6 征求意见 (issue #16)
   await call('city-gov-convenor', 'topic', 'confirmList', { meetingId });
   expect((await call('city-union-chair', 'topic', 'confirmList', { meetingId })).json.data.fixed).toBe(true);
 

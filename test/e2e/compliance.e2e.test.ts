@@ -48,6 +48,7 @@ beforeAll(async () => {
     background: '新华街道职工服务站面积小，设施陈旧。', research: '走访街道十二家企业，职工普遍反映需求。', request: '建议扩建职工服务站并配备设施。',
   });
   await api('linhe-union-office', 'topic', 'accept', { id: topic.id });
+  await api('linhe-gov-office', 'topic', 'noOpinion', { topicId: topic.id }); // Art. 6 征求意见 (issue #16)
   await api('linhe-gov-office', 'topic', 'confirmList', { meetingId });
   await api('linhe-union-office', 'topic', 'confirmList', { meetingId });
   await api('linhe-gov-office', 'meeting', 'invite', { meetingId, invitees: [{ personId: 'linhe-gov-leader', category: 'leader' }, { personId: 'linhe-hrss', category: 'department' }] });

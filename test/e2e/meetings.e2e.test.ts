@@ -347,6 +347,7 @@ it(
       background: '我市夏季高温天数逐年增加，户外劳动者防暑降温措施落实不到位。', research: '走访二十家建筑工地和环卫站点，发放问卷三百份。', request: '建议督促用人单位落实高温津贴和防暑降温措施。',
     }, 'topic');
     await api('city-union-office', 'accept', { id: topic.id }, 'topic');
+    await api('city-gov-office', 'noOpinion', { topicId: topic.id }, 'topic'); // Art. 6 征求意见 (issue #16)
     await api('city-gov-convenor', 'confirmList', { meetingId: id }, 'topic');
     await api('city-union-chair', 'confirmList', { meetingId: id }, 'topic');
 

@@ -277,6 +277,7 @@ it(
       background: '我市夏季高温天数逐年增加，户外劳动者防暑降温措施落实不到位。', research: '走访二十家建筑工地和环卫站点，发放问卷三百份。', request: '建议督促用人单位落实高温津贴和防暑降温措施。',
     });
     await api('city-union-office', 'topic', 'accept', { id: topic.id });
+    await api('city-gov-office', 'topic', 'noOpinion', { topicId: topic.id }); // Art. 6 征求意见 (issue #16)
     await api('city-gov-convenor', 'topic', 'confirmList', { meetingId: id });
     await api('city-union-chair', 'topic', 'confirmList', { meetingId: id });
     await api('city-gov-office', 'meeting', 'issueNotice', { meetingId: id, docNumber: '巴政办字〔2026〕120号' });

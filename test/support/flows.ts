@@ -36,6 +36,7 @@ export async function meetingWithNotice(
     background: '我市技能培训补贴申领流程繁琐，职工知晓率低。', research: '调研十家企业，六成职工不了解补贴政策。', request: '建议简化申领流程并由工会协助宣传。',
   });
   await ok('city-union-office', 'topic', 'accept', { id: topic.id });
+  await ok('city-gov-office', 'topic', 'noOpinion', { topicId: topic.id }); // Art. 6 征求意见 (issue #16)
   await ok('city-gov-convenor', 'topic', 'confirmList', { meetingId });
   await ok('city-union-chair', 'topic', 'confirmList', { meetingId });
   const category = (key: string) => (key.includes('leader') || key.includes('chair') ? 'leader' : key.includes('rep') || key.includes('model') ? 'worker_representative' : 'department');
