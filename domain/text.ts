@@ -35,22 +35,70 @@ export function hasUnstorableChar(s: string): boolean {
   return false;
 }
 
-/** The path of the first string (or object key) in a JSON value that cannot be stored, else null. */
-export function findUnstorable(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === 'string') return hasUnstorableChar(value) ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) {
-      const found = findUnstorable(value[i], [...path, String(i)]);
-      if (found) return found;
+/** How deep a call's JSON may nest (containers inside containers) and how many values it may hold. */
+export const PAYLOAD_LIMITS = { depth: 32, nodes: 10_000 } as const;
+
+export type PayloadProblem =
+  | { kind: 'too_deep' }
+  | { kind: 'too_large' }
+  | { kind: 'unstorable'; path: string[] };
+
+/**
+ * Issue #17: one iterative walk over a JSON value, linear in its size and never recursive, so no
+ * payload can overflow the stack or cost quadratic time. Answers the first problem found: nesting
+ * deeper than `limits.depth`, more than `limits.nodes` values, or (in document order) the path of
+ * the first string or object key that cannot be stored.
+ */
+export function inspectPayload(value: unknown, limits: { depth: number; nodes: number } = PAYLOAD_LIMITS): PayloadProblem | null {
+  // parallel arrays: the value, its depth, its parent's slot and its key (the path is rebuilt only on a find)
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  const parents: number[] = [-1];
+  const keys: string[] = [''];
+  const stack: number[] = [0];
+  const pathOf = (slot: number, last?: string): string[] => {
+    const out: string[] = last === undefined ? [] : [last];
+    for (let s = slot; s > 0; s = parents[s]) out.push(keys[s]);
+    return out.reverse();
+  };
+  const push = (v: unknown, depth: number, parent: number, key: string) => {
+    values.push(v);
+    depths.push(depth);
+    parents.push(parent);
+    keys.push(key);
+    return values.length - 1;
+  };
+  while (stack.length) {
+    if (values.length > limits.nodes) return { kind: 'too_large' };
+    const slot = stack.pop() as number;
+    const v = values[slot];
+    if (typeof v === 'string') {
+      if (hasUnstorableChar(v)) return { kind: 'unstorable', path: pathOf(slot) };
+      continue;
     }
-    return null;
-  }
-  if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
-      if (hasUnstorableChar(k)) return [...path, k];
-      const found = findUnstorable(v, [...path, k]);
-      if (found) return found;
+    if (typeof v !== 'object' || v === null) continue;
+    const depth = depths[slot] + 1;
+    if (depth > limits.depth) return { kind: 'too_deep' };
+    const children: number[] = [];
+    if (Array.isArray(v)) {
+      if (values.length + v.length > limits.nodes) return { kind: 'too_large' };
+      for (let i = 0; i < v.length; i += 1) children.push(push(v[i], depth, slot, String(i)));
+    } else {
+      const ks = Object.keys(v);
+      if (values.length + ks.length > limits.nodes) return { kind: 'too_large' };
+      for (const k of ks) {
+        if (hasUnstorableChar(k)) return { kind: 'unstorable', path: pathOf(slot, k) };
+        children.push(push((v as Record<string, unknown>)[k], depth, slot, k));
+      }
     }
+    // depth-first, in document order: the first child is taken next
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]);
   }
   return null;
+}
+
+/** The path of the first string (or object key) in a JSON value that cannot be stored, else null. */
+export function findUnstorable(value: unknown): string[] | null {
+  const found = inspectPayload(value, { depth: Number.POSITIVE_INFINITY, nodes: Number.POSITIVE_INFINITY });
+  return found?.kind === 'unstorable' ? found.path : null;
 }

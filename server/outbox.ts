@@ -24,6 +24,8 @@ export async function writeWithOutbox<T>(
   fn: (tx: TxStore) => Promise<T>,
   messages: ((result: T) => readonly NotificationDraft[]) | undefined,
   written: (entry: OutboxDoc) => void,
+  /** issue #17: more writes of the same transaction after the action's (the idempotency key's mark) */
+  within?: (tx: TxStore, result: T) => Promise<void>,
 ): Promise<T> {
   let entry: OutboxDoc | null = null;
   const result = await store.transaction(async (tx) => {
@@ -31,6 +33,7 @@ export async function writeWithOutbox<T>(
     const r = await fn(tx);
     const drafts = messages ? [...messages(r)] : [];
     if (drafts.length) entry = await tx.insert<OutboxDoc>('outbox', { action, drafts, createdAt: now.toISOString(), state: 'pending' });
+    if (within) await within(tx, r);
     return r;
   });
   if (entry) written(entry);

@@ -1,12 +1,15 @@
-// The router (STYLE.md §2): every call runs parse → identify → authorise → handle → audit.
-// A handler never sees unparsed input and cannot skip a check; every answer is an envelope.
+// The router (STYLE.md §2): every call runs bound → parse → identify → idempotency → authorise →
+// handle → audit. A handler never sees unparsed input and cannot skip a check; every answer is an
+// envelope. Issue #17: the body's size and depth are bounded by one linear walk before anything
+// else, and a key already answered gets its answer before authorisation and the state guards.
 import type * as z from 'zod';
 import {
   AppError,
   CallBody,
   ERROR_MESSAGES,
-  findUnstorable,
   HTTP_STATUS,
+  inspectPayload,
+  PAYLOAD_LIMITS,
   type Actor,
   type Permission,
   type Envelope,
@@ -15,14 +18,14 @@ import {
 import { authorise } from './access';
 import { writeAudit } from './audit';
 import { identify } from './identity';
-import { payloadHash, reserve, settle, type Reservation } from './idempotency';
+import { commitInTx, payloadHash, reserveOrWait, settle, type Held } from './idempotency';
 import { countRefusal } from './metrics';
 import { deliverOutbox, strandedOutbox, writeWithOutbox, type OutboxDoc } from './outbox';
-import type { ChannelOutcome } from './notify';
+import type { ChannelOutcome, NotificationDraft } from './notify';
 import { paramsFor } from './params';
 import type { ActionContext, Area, RegisteredAction } from './registry';
 import type { Principal, Runtime } from './runtime';
-import { CountingStore } from './store/port';
+import { CountingStore, type TxStore } from './store/port';
 
 export interface Dispatched {
   envelope: Envelope<unknown>;
@@ -39,8 +42,28 @@ function zodDetails(error: z.ZodError): Array<{ path: string; message: string }>
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
-/** Parse: the body, the action, the payload (strict: unknown keys are refused). */
+/**
+ * Parse: the body's bounds, the body, the action, the payload (strict: unknown keys are refused).
+ * The bounds come first, from one iterative walk (domain/text.ts `inspectPayload`): nothing later —
+ * zod, hashing, logging — ever sees a value deeper than 32 levels or larger than 10,000 values, so
+ * the work done for a caller nobody has identified yet is linear in the body's size.
+ */
 function parse(area: Area, event: unknown): { action: RegisteredAction; input: unknown; key?: string } | Envelope<never> {
+  const problem = inspectPayload(event);
+  if (problem?.kind === 'too_deep') {
+    countRefusal('malformed');
+    return fail('validation_error', `请求内容嵌套过深（最多 ${PAYLOAD_LIMITS.depth} 层）`);
+  }
+  if (problem?.kind === 'too_large') {
+    countRefusal('malformed');
+    return fail('validation_error', `请求内容过多（最多 ${PAYLOAD_LIMITS.nodes} 项）`);
+  }
+  if (problem?.kind === 'unstorable') {
+    // Postgres text cannot hold NUL or a lone surrogate: refuse them by name instead of failing later.
+    countRefusal('malformed');
+    const path = problem.path[0] === 'payload' ? problem.path.slice(1) : problem.path;
+    return fail('validation_error', '内容含有无法保存的字符', [{ path: path.join('.'), message: '含有无法保存的字符' }]);
+  }
   const body = CallBody.safeParse(event);
   if (!body.success) {
     countRefusal('malformed');
@@ -50,12 +73,6 @@ function parse(area: Area, event: unknown): { action: RegisteredAction; input: u
   if (!action) {
     countRefusal('unknown_action');
     return fail('validation_error', `未知的操作：${area.name}.${body.data.action}`);
-  }
-  // Postgres text cannot hold NUL or a lone surrogate: refuse them by name instead of failing later.
-  const bad = findUnstorable(body.data.payload);
-  if (bad) {
-    countRefusal('malformed');
-    return fail('validation_error', '内容含有无法保存的字符', [{ path: bad.join('.'), message: '含有无法保存的字符' }]);
   }
   const parsed = action.input.safeParse(body.data.payload ?? {});
   if (!parsed.success) {
@@ -117,19 +134,41 @@ export async function dispatch(area: Area, event: unknown, context: unknown, rt:
     return done(fail('unauthenticated'));
   }
 
-  // 3–4. authorise (roles, row rules on the loaded record, state guard), then handle
+  // 3. idempotency: a key already answered gets its answer before authorisation and the guards
+  //    (the action it took has moved the record on); a key in flight waits briefly for it. It runs
+  //    on real time even when the dev clock is moved.
   let envelope: Envelope<unknown>;
-  let reservation: Reservation | null = null;
+  let held: Held | null = null;
+  /** the stored results of the writes a crash cut off from their answer (replayed, never rewritten) */
+  let replayWrites: Array<{ v?: unknown }> | null = null;
   const outbox: OutboxDoc[] = [];
   try {
-    const record = await authorise(action, input, actor, store);
-    // idempotency is infrastructure: it runs on real time even when the dev clock is moved
-    reservation = key ? await reserve(store, actor.id, action.name, key, payloadHash(input), new Date()) : null;
-    if (reservation?.kind === 'replay') return done(reservation.envelope);
+    if (key) {
+      const r = await reserveOrWait(store, actor.id, action.name, key, payloadHash(input), () => new Date());
+      if (r.kind === 'replay') return done(r.envelope);
+      held = r;
+      if (r.kind === 'recover') replayWrites = r.writes;
+    }
+    // 4–5. authorise (roles, row rules on the loaded record, state guard), then handle. A
+    // recovering call acted already under this very authorisation: it only loads the record.
+    const record = replayWrites ? (action.record ? (await action.record.load(input, store, actor))?.record : undefined) : await authorise(action, input, actor, store, now);
     const who = actor;
+    const holder = held;
+    let replayed = 0;
     const ctx: ActionContext<unknown> = {
       actor: who, store, now, record, idempotencyKey: key, log: rt.log,
-      write: (fn, messages) => writeWithOutbox(store, now, action.name, fn, messages, (entry) => outbox.push(entry)),
+      write: async <T>(fn: (tx: TxStore) => Promise<T>, messages?: (result: T) => readonly NotificationDraft[]): Promise<T> => {
+        if (replayWrites && replayed < replayWrites.length) return replayWrites[replayed++].v as T;
+        // the key is marked committed in the action's own transaction (crash-safe, issue #17 item 8)
+        let version: number | undefined;
+        const mark = holder ? async (tx: TxStore, result: T) => void (version = await commitInTx(tx, holder, result, new Date())) : undefined;
+        const result = await writeWithOutbox(store, now, action.name, fn, messages, (entry) => outbox.push(entry), mark);
+        if (holder && version !== undefined) {
+          holder.version = version;
+          holder.committed = true;
+        }
+        return result;
+      },
       params: paramsFor(store, now),
       files: rt.files,
       codes: rt.codes,
@@ -151,10 +190,11 @@ export async function dispatch(area: Area, event: unknown, context: unknown, rt:
   } catch (e) {
     envelope = toFailure(e, rt, action.name);
   }
-  // settle the key whatever happened: a success is replayed, a refusal may be retried with it
-  if (reservation?.kind === 'fresh') {
+  // settle the key whatever happened: a success (or anything after a write) is replayed, a
+  // refusal before any write may be retried with it
+  if (held) {
     try {
-      await settle(store, reservation, envelope, new Date());
+      await settle(store, held, envelope, new Date());
     } catch (e) {
       rt.log('error', 'idempotency settle failed', { action: action.name, error: String(e) });
     }
