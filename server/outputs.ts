@@ -14,6 +14,11 @@ export interface UploadedFile {
   size: number;
   /** the first bytes: the type is judged from them, never from a name or a header */
   head: Uint8Array;
+  /**
+   * issue #17: why the whole bytes were refused (the structure is not what the magic number says);
+   * the head is then empty, so no type check admits the file
+   */
+  problem?: string;
 }
 
 export interface FileOutlet {

@@ -2,7 +2,12 @@
 // and answered with a temporary link; the door's code is a mini-program code from
 // wxacode.getUnlimited (permission declared in the function's config.json). The SDK is passed in,
 // typed by only what is called here, so tests use a stand-in.
+import { EVIDENCE_TYPES, type EvidenceType } from '../domain';
+import { cleanFileName, withTypeExtension } from '../domain/files';
+import { judgeEvidence } from './evidence-bytes';
 import type { CodeMaker, FileOutlet } from './outputs';
+
+const isEvidenceType = (t: string): t is EvidenceType => (EVIDENCE_TYPES as readonly string[]).includes(t);
 
 export interface CloudFilesApi {
   uploadFile(opts: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
@@ -35,13 +40,17 @@ export function cloudFiles(api: CloudFilesApi, now: () => Date): FileOutlet {
       if (!fileId.startsWith('cloud://') || !fileId.includes(evidenceFolder(ownerId)) || fileId.includes('..')) return null;
       try {
         const { fileContent } = await api.downloadFile({ fileID: fileId });
-        const fileName = decodeURIComponent(fileId.slice(fileId.lastIndexOf('/') + 1));
-        return { fileName, size: fileContent.length, head: new Uint8Array(fileContent.subarray(0, 16)) };
+        const fileName = cleanFileName(decodeURIComponent(fileId.slice(fileId.lastIndexOf('/') + 1)));
+        // issue #17: the whole bytes judged by their structure; a refused file answers an empty head
+        const verdict = judgeEvidence(fileContent);
+        if (!verdict.ok) return { fileName, size: fileContent.length, head: new Uint8Array(0), problem: verdict.problem };
+        return { fileName: withTypeExtension(fileName, verdict.type), size: fileContent.length, head: new Uint8Array(fileContent.subarray(0, 16)) };
       } catch {
         return null; // deleted or never uploaded: the same answer as someone else's file
       }
     },
-    share: async (fileId, fileName) => ({ fileName, url: await tempLink(api, fileId) }),
+    // the name the app saves it under ends in the extension of the type its bytes were judged to be
+    share: async (fileId, fileName, contentType) => ({ fileName: isEvidenceType(contentType) ? withTypeExtension(fileName, contentType) : cleanFileName(fileName), url: await tempLink(api, fileId) }),
     put: async ({ fileName, bytes, ownerId }) => {
       const stamp = now().toISOString().replace(/[^0-9]/g, '').slice(0, 14);
       const { fileID } = await api.uploadFile({ cloudPath: `exports/${ownerId}/${stamp}-${fileName}`, fileContent: Buffer.from(bytes) });

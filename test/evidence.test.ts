@@ -5,6 +5,7 @@ import type { TaskDoc } from '../server/docs';
 import type { FileOutlet } from '../server/outputs';
 import { cloudFiles, type CloudFilesApi } from '../server/wechat-outputs';
 import { makeTask } from './support/action-examples';
+import { pdfOf, pngOf } from './support/images';
 import { worldPerFile } from './support/world';
 
 const world = worldPerFile();
@@ -61,4 +62,19 @@ it('refuses a file in someone else\'s evidence folder, and accepts the owner\'s 
   // the keeping office gets a temporary link to it
   const link = await world.current.call('task', 'evidence', { taskId: task._id, fileId: mine }, 'city-union-office');
   expect(link.envelope).toMatchObject({ ok: true, data: { fileName: '验收.pdf', url: expect.stringMatching(/^https:\/\/tmp\.example\//) } });
+});
+
+// issue #17: the whole bytes are judged, not only the first few; the name keeps the judged type
+it('refuses a cloud file whose magic number lies (a PNG-headed page, a PDF with a script), and names an accepted one by its real type', async () => {
+  const task = await makeTask(world.current, 'city');
+  const pngHtml = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('<html><script>alert(1)</script></html>')]);
+  for (const bytes of [pngHtml, pdfOf('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>')]) {
+    const res = await complete(task._id, cloud('city-hrss', 'x.pdf', bytes));
+    expect(res.envelope).toMatchObject({ ok: false, error: { code: 'validation_error', message: expect.stringContaining('不是 JPG、PNG 图片或 PDF') } });
+  }
+  const real = cloud('city-hrss', 'invoice.html', pngOf());
+  const res = await complete(task._id, real);
+  expect(res.envelope).toMatchObject({ ok: true, data: { completion: { evidence: [{ fileId: real, fileName: 'invoice.png', contentType: 'image/png' }] } } });
+  const link = await world.current.call('task', 'evidence', { taskId: task._id, fileId: real }, 'city-union-office');
+  expect(link.envelope).toMatchObject({ ok: true, data: { fileName: 'invoice.png' } });
 });

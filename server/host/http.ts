@@ -5,7 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AppError, EVIDENCE_MAX_BYTES, HTTP_STATUS, normalizeText, sniffEvidenceType, type Envelope, type ErrorCode } from '../../domain';
+import { AppError, EVIDENCE_MAX_BYTES, HTTP_STATUS, type Envelope, type ErrorCode } from '../../domain';
+import { withTypeExtension } from '../../domain/files';
+import { judgeEvidence } from '../evidence-bytes';
+import { takeUploadQuota } from '../uploads';
 import { DevClock, systemClock } from '../clock';
 import type { ContentChecker } from '../content';
 import { countRefusal, refusalCounts } from '../metrics';
@@ -18,8 +21,10 @@ import { API_POLICY, appPolicy, setSecurityHeaders } from './headers';
 import { createLocalRuntime, type HostContext } from './local-runtime';
 import { LocalFiles, localCodes } from './outputs';
 import { DevOutbox } from './dev-outbox';
+import { identify } from '../identity';
 import { dispatch } from '../router';
 import { serveStatic } from './static';
+import { startUploadSweep } from './timers';
 
 export interface HostOptions {
   store: Store;
@@ -42,6 +47,10 @@ export interface RunningHost {
   dev: boolean;
   close(): Promise<void>;
 }
+
+/** How much of a too-large body is read and dropped so the 413 reaches the client (issue #17). */
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+const DRAIN_MAX_MS = 10_000;
 
 function send(res: ServerResponse, envelope: Envelope<unknown>, status?: number, extra: Record<string, string> = {}): void {
   const code = status ?? (envelope.ok ? 200 : HTTP_STATUS[envelope.error.code]);
@@ -72,6 +81,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     store: opts.store, clock, secret: opts.secret, content: opts.content, quiet: opts.quiet, files, codes: localCodes(() => baseUrl), sender: devOutbox,
   });
   installRuntime(runtime);
+  const stopUploadSweep = startUploadSweep(opts.store, files, runtime.log);
   let dev = false; // decided once the socket is bound, before any request arrives
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -119,11 +129,23 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     return { devOpenid: raw };
   }
 
-  /** A download, only to the session of the person it was made for (anyone else: 404). */
-  function sendFile(req: IncomingMessage, res: ServerResponse, id: string): void {
+  /**
+   * Issue #17: the host's own routes identify a caller exactly as actions do (`identify()`: an
+   * active person whose session epoch is current), so a token from before a sign-out, a
+   * deactivation, a role or password change is refused here too (401), not only by actions.
+   */
+  async function sessionPerson(req: IncomingMessage): Promise<string> {
     const token = bearer(req);
     const principal = token ? runtime.principal({ sessionToken: token } satisfies HostContext) : null;
-    const file = principal?.kind === 'user' ? files.open(id, principal.userId) : null;
+    const actor = principal?.kind === 'user' ? await identify(opts.store, principal) : null;
+    if (!actor || actor.system) throw new HostRefusal(401, 'unauthenticated', '请先登录');
+    return actor.id;
+  }
+
+  /** A download, only to the session of the person it was made for (anyone else: 404). */
+  async function sendFile(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const userId = await sessionPerson(req);
+    const file = files.open(id, userId);
     if (!file) throw new HostRefusal(404, 'not_found', '文件不存在或已失效');
     res.writeHead(200, {
       'content-type': file.contentType,
@@ -139,20 +161,23 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
    * bytes. The local stand-in for wx.cloud.uploadFile; `task.complete` then names the file id.
    */
   async function receiveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const token = bearer(req);
-    const principal = token ? runtime.principal({ sessionToken: token } satisfies HostContext) : null;
-    if (principal?.kind !== 'user') throw new HostRefusal(401, 'unauthenticated', '请先登录');
+    const userId = await sessionPerson(req);
     const bytes = await readBytes(req, EVIDENCE_MAX_BYTES, '文件不能超过 10 MB');
-    const contentType = sniffEvidenceType(bytes.subarray(0, 16));
-    if (!contentType) throw new HostRefusal(400, 'validation_error', '只能上传 JPG、PNG 图片或 PDF 文件');
-    const rawName = String(req.headers['x-file-name'] ?? '');
-    let fileName = 'evidence';
+    // issue #17: judged by the whole bytes' structure, not only the magic number
+    const verdict = judgeEvidence(bytes);
+    if (!verdict.ok) throw new HostRefusal(400, 'validation_error', verdict.problem);
+    const contentType = verdict.type;
+    // issue #17: a quota per person and day (files and bytes), taken only for a file that is kept
+    await takeUploadQuota(opts.store, userId, bytes.length, clock.now());
+    let rawName = 'evidence';
     try {
-      fileName = normalizeText(decodeURIComponent(rawName)).trim().slice(0, 80) || fileName;
+      rawName = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
     } catch {
       // a malformed name is replaced, never trusted
     }
-    const fileId = files.upload({ fileName, bytes, contentType, ownerId: principal.userId });
+    // stored cleaned (no CR/LF, no path), its extension the judged type's
+    const fileName = withTypeExtension(rawName, contentType);
+    const fileId = files.upload({ fileName, bytes, contentType, ownerId: userId });
     send(res, { ok: true, data: { fileId, fileName, contentType, size: bytes.length } });
   }
 
@@ -161,9 +186,37 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     send(res, failure(r.code, r.message), r.status, extra);
   }
 
+  /**
+   * Issue #17: a body refused as too large is read to its end (and thrown away) before the 413 goes
+   * out, so the client, still sending, gets the answer rather than a reset. Bounded: at most
+   * DRAIN_MAX_BYTES more or DRAIN_MAX_MS; past that the connection is closed as before.
+   */
+  function drain(req: IncomingMessage): Promise<void> {
+    return new Promise((resolve) => {
+      if (req.complete || req.destroyed) return resolve();
+      let seen = 0;
+      const done = () => {
+        clearTimeout(timer);
+        req.off('data', count);
+        resolve();
+      };
+      const count = (c: Buffer) => {
+        seen += c.length;
+        if (seen > DRAIN_MAX_BYTES) done();
+      };
+      const timer = setTimeout(done, DRAIN_MAX_MS);
+      req.on('data', count);
+      req.once('end', done);
+      req.once('close', done);
+      req.resume();
+    });
+  }
+
   /** Every request ends here, whatever it is: one malformed request must never stop the process. */
-  function answerFailure(req: IncomingMessage, res: ServerResponse, path: string, e: unknown): void {
+  async function answerFailure(req: IncomingMessage, res: ServerResponse, path: string, e: unknown): Promise<void> {
     if (res.headersSent) return void res.destroy();
+    if (e instanceof HostRefusal && e.status === 413) await drain(req);
+    if (res.headersSent || res.destroyed) return;
     // A body left unread (refused before or while reading) is not waited for.
     const extra: Record<string, string> = req.complete ? {} : { connection: 'close' };
     if (e instanceof HostRefusal) return refuse(res, e, extra);
@@ -189,14 +242,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    handle(req, res, path).catch((e: unknown) => {
-      try {
-        answerFailure(req, res, path, e);
-      } catch (again: unknown) {
+    handle(req, res, path).catch((e: unknown) =>
+      answerFailure(req, res, path, e).catch((again: unknown) => {
         runtime.log('error', 'host failed to answer', { error: String(again) });
         res.destroy();
-      }
-    });
+      }),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -218,6 +269,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     close: () =>
       new Promise<void>((resolve) => {
         installRuntime(null);
+        stopUploadSweep();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

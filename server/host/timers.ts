@@ -3,6 +3,8 @@
 import { FUNCTIONS } from '../../cloudfunctions';
 import { dispatch } from '../router';
 import type { Runtime } from '../runtime';
+import type { Store } from '../store/port';
+import { sweepUploads, type UploadShelf } from '../uploads';
 
 /** What `cloudfunctions/<area>/config.json` triggers in WeChat: every 10 minutes. */
 const TIMED = [
@@ -23,4 +25,26 @@ export function startTimers(runtime: Runtime): () => void {
     return h;
   });
   return () => handles.forEach((h) => clearInterval(h));
+}
+
+/**
+ * Issue #17: the local host's uploads that no task names after 24 hours are removed
+ * (server/uploads.ts `sweepUploads`), on the same 10-minute rhythm as the system sweep. Only the
+ * local host receives upload bytes; in WeChat the app writes to cloud storage itself.
+ */
+export function startUploadSweep(store: Store, shelf: UploadShelf, log: Runtime['log'], everyMs = 10 * 60 * 1000): () => void {
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    sweepUploads(store, shelf, new Date())
+      .then((r) => r.removed > 0 && log('info', 'unattached uploads removed', { removed: r.removed }))
+      .catch((e: unknown) => log('error', 'upload sweep failed', { error: String(e) }))
+      .finally(() => {
+        running = false;
+      });
+  };
+  const h = setInterval(run, everyMs);
+  h.unref();
+  return () => clearInterval(h);
 }
