@@ -95,9 +95,18 @@ function noticedMeeting(now: Date): { meeting: NewDoc<MeetingDoc>; topics: NewDo
     status: 'accepted', createdBy, proposerName: name, proposerUnit: unit, createdAt: at, updatedAt: at, submitDay: at.slice(0, 10),
     history: [{ at, event: 'submit', by: createdBy, byName: name }], opinions: [],
   });
+  // Art. 6 征求意见 (issue #16): a fixed list went through the opinion round — the government side
+  // gave its opinion on the union's topic, the union office recorded 无意见 on the government's
+  const opinionAt = iso(addDaysCN(now, -8));
   const topics = [
-    topic(1, 'union', 'city-union-rights', '郑丽娟', '市总工会权益保障部', '关于推进外卖骑手职业伤害保障试点的建议'),
-    topic(2, 'gov', 'city-hrss', '孙立新', '市人社局', '关于新就业形态劳动者社会保险政策的通报'),
+    {
+      ...topic(1, 'union', 'city-union-rights', '郑丽娟', '市总工会权益保障部', '关于推进外卖骑手职业伤害保障试点的建议'),
+      opinions: [{ at: opinionAt, by: 'city-gov-office', byName: '赵敏', byUnit: '市人民政府办公室', side: 'gov' as const, text: '同意列入议题，建议由市人社局会同市总工会提出试点方案。' }],
+    },
+    {
+      ...topic(2, 'gov', 'city-hrss', '孙立新', '市人社局', '关于新就业形态劳动者社会保险政策的通报'),
+      otherSideOpinions: 0, noOpinion: { side: 'union' as const, at: opinionAt, by: 'city-union-office', byName: '陈晓丽' },
+    },
   ];
   const invited: Array<[string, InvitationDoc['category']]> = [
     ['city-gov-leader', 'leader'], ['city-union-chair', 'leader'], ['city-gov-office', 'office'], ['city-union-office', 'office'],

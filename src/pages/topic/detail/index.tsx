@@ -1,8 +1,10 @@
 // One topic: every field, its status and timeline, the office's answer, the other side's opinions
-// (征求意见), and the buttons the server allows this caller (allowedActions) — nothing else.
+// (征求意见), and the buttons the server allows this caller (allowedActions) — nothing else. Issue
+// #16: where the opinion round stands (已提 / 无意见（由X办公室登记） / 待提意见), and the 无意见 button
+// for the office of the side asked.
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import Btn from '../../../components/Btn';
 import OfficeAnswer from '../../../components/OfficeAnswer';
 import PageShell from '../../../components/PageShell';
@@ -10,7 +12,9 @@ import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
 import { ACTION_LABEL, type TopicAction, isTopicAction, useTopicActions } from '../../../hooks/useTopicActions';
 import { useRecordPage } from '../../../hooks/useRecordPage';
-import { ApiError, call } from '../../../services/api';
+import { useWrite } from '../../../hooks/useWrite';
+import { ApiError, call, toApiError } from '../../../services/api';
+import { toast } from '../../../utils/feedback';
 import { formatDateTimeShortCN } from '../../../utils/date';
 import { ROUTES, pageUrl, queryValue } from '../../../utils/nav';
 import { statusTagClass } from '../../../utils/topic';
@@ -32,6 +36,22 @@ export default function TopicDetail() {
     () => void load(true),
     () => void load(true),
   );
+  const write = useWrite();
+  const [recording, setRecording] = useState(false);
+  /** Issue #16: the office of the side asked records that the side has no opinion (one tap). */
+  const noOpinion = async (topicId: string) => {
+    if (recording) return;
+    setRecording(true);
+    try {
+      await write('topic.noOpinion', { topicId });
+      toast('已登记无意见', 'success');
+    } catch (e) {
+      toast(toApiError(e).message);
+    } finally {
+      setRecording(false);
+      void load(true);
+    }
+  };
 
   if (state.kind === 'loading') {
     return (
@@ -120,9 +140,10 @@ export default function TopicDetail() {
             <Text className='card__title'>征求意见</Text>
             {topic.opinions.length > 0 ? <Text className='card__more'>{topic.opinions.length} 条</Text> : null}
           </View>
-          <Text className='opinions__hint'>议题清单确定前，由另一方对议题提出意见</Text>
+          <Text className='opinions__hint'>议题清单确定前，征求{topic.opinionSideLabel}意见（提出意见，或由其办公室登记“无意见”）</Text>
+          {topic.status === 'accepted' ? <Text className='opinions__state'>意见：{topic.opinionStateLabel}</Text> : null}
           {topic.opinions.length === 0 ? (
-            <StateView kind='empty' compact title='暂无意见' />
+            topic.opinionState === 'none' ? null : <StateView kind='empty' compact title='暂无意见' />
           ) : (
             topic.opinions.map((o, i) => (
               <View key={`${o.at}-${i}`} className='opinion'>
@@ -142,6 +163,13 @@ export default function TopicDetail() {
             <View className='opinions__action'>
               <Btn kind='outline' block busy={actions.busy === 'addOpinion'} disabled={actions.busy !== null} onClick={() => actions.perform('addOpinion', topic)}>
                 发表意见
+              </Btn>
+            </View>
+          ) : null}
+          {topic.allowedActions.includes('noOpinion') ? (
+            <View className='opinions__action'>
+              <Btn kind='outline' block busy={recording} busyText='登记中…' disabled={recording || actions.busy !== null} onClick={() => void noOpinion(topic.id)}>
+                本方无意见
               </Btn>
             </View>
           ) : null}

@@ -1,8 +1,11 @@
 // The topic list of a meeting and its confirmation (Art. 6): the list is fixed only when both the
 // government side and the union side have confirmed the same list. Each topic shows whether the
-// other side has given its opinion (征求意见), so nobody confirms blind. The accepted topics come
-// a page at a time (加载更多, or scrolling); buttons come from allowedActions. At desk width
-// (≥ 1024 px) the list is a table, one row per topic with its opinion status in words.
+// other side has given its opinion (征求意见): 已提 / 无意见（由X办公室登记）/ 待提意见. Issue #16: the
+// list can be confirmed only when every topic has one or the other; until then the page says what
+// is missing (listStatus `missing`) instead of showing the button, and the office of the side
+// asked records 无意见 with one tap per topic (topic.noOpinion) or for all (topic.noOpinionAll).
+// The accepted topics come a page at a time (加载更多, or scrolling); buttons come from
+// allowedActions. At desk width (≥ 1024 px) the list is a table, one row per topic.
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { type ReactNode, useCallback } from 'react';
@@ -25,7 +28,7 @@ import { HeadRow, Row, Table, TableLink, Td, Th } from '../../parts/Table';
 import { useDeskTable } from '../../parts/useDesk';
 import './index.css';
 
-type ListAction = 'confirmList' | 'revokeConfirmation';
+type ListAction = 'confirmList' | 'revokeConfirmation' | 'noOpinionAll' | `noOpinion:${string}`;
 /** One answer of listStatus: the meeting's list state and a page of its accepted topics. */
 type StatusPage = TopicListStatusView & { items: ListTopicView[] };
 
@@ -37,15 +40,14 @@ function asPage(view: TopicListStatusView): StatusPage {
 
 /** What the confirmer is told before confirming: the whole list, not only what is on screen. */
 function confirmText(view: StatusPage, shown: number): string {
-  const { accepted, awaitingOpinion } = view.counts;
+  const { accepted } = view.counts;
   const parts = [`确认本方同意这 ${accepted} 个议题列入会议议题清单？`];
-  if (awaitingOpinion > 0) parts.push(`其中 ${awaitingOpinion} 个议题另一方尚未提出意见。`);
   if (shown < accepted) parts.push(`页面已显示 ${shown} 项，可先下滑查看全部。`);
   parts.push('双方均确认后，议题清单即确定。');
   return parts.join('');
 }
 
-const ASK: Record<ListAction, { title: string; confirmText: string; done: string }> = {
+const ASK: Record<'confirmList' | 'revokeConfirmation', { title: string; confirmText: string; done: string }> = {
   confirmList: { title: '确认议题清单', confirmText: '确认', done: '已确认议题清单' },
   revokeConfirmation: { title: '撤回确认', confirmText: '撤回', done: '已撤回确认' },
 };
@@ -67,7 +69,41 @@ export default function ConfirmList() {
   const list = usePagedListPage<ListTopicView, StatusPage>(fetchPage);
   const { state } = list;
 
-  const act = (action: ListAction, view: StatusPage, shown: ListTopicView[]) => {
+  /** Issue #16: this side has no opinion on one topic — one tap, recorded and audited. */
+  const noOpinion = (topic: ListTopicView) => {
+    if (busy) return;
+    void run(`noOpinion:${topic.id}`, async () => {
+      try {
+        await write('topic.noOpinion', { topicId: topic.id });
+        toast('已登记无意见', 'success');
+      } catch (e) {
+        toast(toApiError(e).message);
+      }
+      await list.reload(true);
+    });
+  };
+
+  /** …or for every topic still waiting for this side's opinion, after one question. */
+  const noOpinionAll = (view: StatusPage) => {
+    if (busy) return;
+    void Taro.showModal({
+      title: '全部登记无意见', content: '对本方尚未提出意见的全部已采纳议题登记“无意见”？登记后对方即可确认议题清单。',
+      confirmText: '登记', cancelText: '取消', confirmColor: '#b71c1c',
+    }).then((r) => {
+      if (!r.confirm) return;
+      void run('noOpinionAll', async () => {
+        try {
+          list.reset(asPage(await write('topic.noOpinionAll', { meetingId: view.meetingId })));
+          toast('已全部登记无意见', 'success');
+        } catch (e) {
+          toast(toApiError(e).message);
+          void list.reload(true);
+        }
+      });
+    });
+  };
+
+  const act = (action: 'confirmList' | 'revokeConfirmation', view: StatusPage, shown: ListTopicView[]) => {
     if (busy) return;
     const ask = ASK[action];
     const content = action === 'confirmList' ? confirmText(view, shown.length) : REVOKE_TEXT;
@@ -147,18 +183,24 @@ export default function ConfirmList() {
         <Count label='已退回' value={counts.returned} />
       </View>
 
-      {open && counts.submitted > 0 ? (
-        <View className='notice notice--warn'>
-          <Text className='notice__text'>还有 {counts.submitted} 个议题待审核。全部议题审核完毕后，方可确认议题清单。</Text>
-        </View>
-      ) : null}
-      {open && counts.awaitingOpinion > 0 ? (
-        <View className='notice notice--info'>
-          <Text className='notice__text'>有 {counts.awaitingOpinion} 个议题另一方尚未提出意见（征求意见），请在确认前留意。</Text>
+      {open && view.missing.length > 0 ? (
+        <View className='notice notice--warn confirm__missing' role='status'>
+          <Text className='notice__title'>暂不能确认议题清单</Text>
+          {view.missing.map((m) => (
+            <Text key={m} className='notice__text confirm__missing-item'>{m}</Text>
+          ))}
         </View>
       ) : null}
 
-      <AcceptedList list={list} items={state.items} total={counts.accepted} />
+      {view.allowedActions.includes('noOpinionAll') ? (
+        <View className='confirm__none-all'>
+          <Btn kind='outline' block busy={busy === 'noOpinionAll'} busyText='登记中…' disabled={busy !== null} onClick={() => noOpinionAll(view)}>
+            本方对待提意见的议题全部登记“无意见”
+          </Btn>
+        </View>
+      ) : null}
+
+      <AcceptedList list={list} items={state.items} total={counts.accepted} busy={busy} onNoOpinion={noOpinion} />
 
       {canConfirm || canRevoke ? (
         <View className='confirm__buttons'>
@@ -197,13 +239,32 @@ function openTopic(id: string): void {
   void Taro.navigateTo({ url: pageUrl(ROUTES.detail, { id }) });
 }
 
-/** The opinion round of one topic, in words (the colour only repeats them). */
+/** The opinion round of one topic, in words (the colour only repeats them): 意见：已提 / 无意见（由X办公室登记） / 待提意见. */
 function opinionText(topic: ListTopicView): string {
-  return topic.opinionCount > 0 ? `${topic.opinionSideLabel}已提意见 ${topic.opinionCount} 条` : `待${topic.opinionSideLabel}提意见`;
+  return `意见：${topic.opinionStateLabel}`;
+}
+
+function opinionClass(topic: ListTopicView): string {
+  return topic.opinionState === 'pending' ? 'opinion-state' : 'opinion-state opinion-state--given';
+}
+
+interface NoOpinionProps {
+  busy: ListAction | null;
+  onNoOpinion: (topic: ListTopicView) => void;
+}
+
+/** Issue #16: the 无意见 button of a topic, only where the server offers it (that side's office). */
+function NoOpinionBtn({ topic, busy, onNoOpinion }: { topic: ListTopicView } & NoOpinionProps) {
+  if (!topic.allowedActions.includes('noOpinion')) return null;
+  return (
+    <Btn kind='outline' small busy={busy === `noOpinion:${topic.id}`} busyText='登记中…' disabled={busy !== null} label={`无意见：${topic.title}`} onClick={() => onNoOpinion(topic)}>
+      无意见
+    </Btn>
+  );
 }
 
 /** The accepted topics loaded so far, numbered oldest first, with the list's footer. */
-function AcceptedList({ list, items, total }: { list: PagedList<ListTopicView, StatusPage>; items: ListTopicView[]; total: number }) {
+function AcceptedList({ list, items, total, busy, onNoOpinion }: { list: PagedList<ListTopicView, StatusPage>; items: ListTopicView[]; total: number } & NoOpinionProps) {
   const desk = useDeskTable();
   return (
     <View className='card accepted'>
@@ -214,34 +275,41 @@ function AcceptedList({ list, items, total }: { list: PagedList<ListTopicView, S
       {items.length === 0 ? (
         <StateView kind='empty' compact title='暂无已采纳的议题' />
       ) : desk ? (
-        <ListTable items={items} />
+        <ListTable items={items} busy={busy} onNoOpinion={onNoOpinion} />
       ) : (
-        items.map((t, i) => <TopicRow key={t.id} no={i + 1} topic={t} />)
+        items.map((t, i) => <TopicRow key={t.id} no={i + 1} topic={t} busy={busy} onNoOpinion={onNoOpinion} />)
       )}
       <PagedListFooter list={list} />
     </View>
   );
 }
 
-function TopicRow({ no, topic }: { no: number; topic: ListTopicView }) {
-  const given = topic.opinionCount > 0;
+function TopicRow({ no, topic, busy, onNoOpinion }: { no: number; topic: ListTopicView } & NoOpinionProps) {
   return (
-    <Tap role='link' className='list-item' hoverClass='list-item--hover' onTap={() => openTopic(topic.id)}>
-      <Text className='list-item__no'>{no}</Text>
-      <View className='list-item__main'>
-        <Text className='list-item__title'>{topic.title}</Text>
-        <Text className='list-item__meta'>
-          {topic.categoryLabel} · {topic.sideLabel} · {topic.proposerName}
-        </Text>
-        {/* Said in words, not by colour alone. */}
-        <Text className={given ? 'opinion-state opinion-state--given' : 'opinion-state'}>征求意见：{opinionText(topic)}</Text>
-      </View>
-    </Tap>
+    <View className='confirm-row'>
+      <Tap role='link' className='list-item' hoverClass='list-item--hover' onTap={() => openTopic(topic.id)}>
+        <Text className='list-item__no'>{no}</Text>
+        <View className='list-item__main'>
+          <Text className='list-item__title'>{topic.title}</Text>
+          <Text className='list-item__meta'>
+            {topic.categoryLabel} · {topic.sideLabel} · {topic.proposerName} · 征求{topic.opinionSideLabel}意见
+          </Text>
+          {/* Said in words, not by colour alone. */}
+          <Text className={opinionClass(topic)}>{opinionText(topic)}</Text>
+        </View>
+      </Tap>
+      {/* outside the link: a button is never inside another control */}
+      {topic.allowedActions.includes('noOpinion') ? (
+        <View className='confirm-row__act'>
+          <NoOpinionBtn topic={topic} busy={busy} onNoOpinion={onNoOpinion} />
+        </View>
+      ) : null}
+    </View>
   );
 }
 
 /** Desk: the list as a table; the title opens the topic. */
-function ListTable({ items }: { items: ListTopicView[] }) {
+function ListTable({ items, busy, onNoOpinion }: { items: ListTopicView[] } & NoOpinionProps) {
   return (
     <Table label='议题清单' className='confirm-table'>
       <HeadRow>
@@ -250,7 +318,7 @@ function ListTable({ items }: { items: ListTopicView[] }) {
         <Th>类别</Th>
         <Th>提出方</Th>
         <Th>提出人</Th>
-        <Th>征求意见</Th>
+        <Th>意见</Th>
       </HeadRow>
       {items.map((t, i) => (
         <Row key={t.id}>
@@ -262,7 +330,8 @@ function ListTable({ items }: { items: ListTopicView[] }) {
           <Td>{t.sideLabel}</Td>
           <Td>{t.proposerName}</Td>
           <Td>
-            <Text className={t.opinionCount > 0 ? 'opinion-state opinion-state--given' : 'opinion-state'}>{opinionText(t)}</Text>
+            <Text className={opinionClass(t)}>{opinionText(t)}</Text>
+            <NoOpinionBtn topic={t} busy={busy} onNoOpinion={onNoOpinion} />
           </Td>
         </Row>
       ))}
