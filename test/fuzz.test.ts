@@ -80,3 +80,53 @@ it.each(actions.map((a) => [a.name]))('%s survives 60 malformed calls', async (n
   }
   expect(({} as Record<string, unknown>).admin).toBeUndefined();
 });
+
+// Issue #17, item 3: 1,000 invalid payloads per action, hostile in shape — nesting from the allowed
+// 31 levels to 50,000, 30,000 values, unknown keys holding deep values, fields replaced by deep or
+// wide values — never answer 500 (the router bounds the body before anything else).
+function deepArray(depth: number, leaf: unknown = 0): unknown {
+  let v: unknown = leaf;
+  for (let i = 0; i < depth; i += 1) v = [v];
+  return v;
+}
+function deepObject(depth: number, leaf: unknown = 'x'): unknown {
+  let v: unknown = leaf;
+  for (let i = 0; i < depth; i += 1) v = { a: v };
+  return v;
+}
+// built once: the walk never changes them
+const DEEP: unknown[] = [30, 31, 32, 33, 40, 1_000, 7_000, 50_000].flatMap((d) => [deepArray(d), deepObject(d), deepArray(d, '\u0000')]);
+const WIDE: unknown[] = [9_999, 10_001, 30_000].map((n) => Array.from({ length: n }, (_, i) => i));
+
+function hostile(valid: Record<string, unknown>, r: () => number): unknown {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const keys = Object.keys(valid);
+  switch (Math.floor(r() * 6)) {
+    case 0: return pick(DEEP);
+    case 1: return { ...valid, [pick(['nope', '__proto__', 'constructor', 'x'])]: pick(DEEP) };
+    case 2: return keys.length ? { ...valid, [pick(keys)]: pick([...DEEP, ...WIDE]) } : { rows: pick(WIDE) };
+    case 3: return { ...valid, unknownKey: randomValue(r) };
+    case 4: return pick(WIDE);
+    default: return randomValue(r);
+  }
+}
+
+it('every action survives 1,000 hostile payloads without a 500', async () => {
+  const counts: Record<string, number> = {};
+  for (const a of actions) {
+    const [area, verb] = a.name.split('.');
+    const r = rng([...a.name].reduce((h, c) => (h * 17 + c.charCodeAt(0)) | 0, 11));
+    const example = EXAMPLES[a.name]; // an action still without an example is fuzzed from an empty payload
+    const valid = (example ? await example.payload(world, 'city') : {}) as Record<string, unknown>;
+    for (let i = 0; i < 1000; i += 1) {
+      const payload = hostile(valid && typeof valid === 'object' ? valid : {}, r);
+      const res = await world.raw(area, { action: verb, payload, ...(i % 3 === 0 ? { idempotencyKey: `fuzz-${a.name}-${i}` } : {}) }, callers[i % callers.length]);
+      const code = res.envelope.ok ? 'ok' : res.envelope.error.code;
+      counts[code] = (counts[code] ?? 0) + 1;
+      if (code === 'internal' || res.status >= 500) throw new Error(`${a.name}: 500 for payload #${i}`);
+      if (!res.envelope.ok) expect(ERROR_CODES).toContain(res.envelope.error.code);
+    }
+  }
+  console.log(`hostile payloads: ${actions.length} actions × 1,000 → ${JSON.stringify(counts)}`);
+  expect(Object.values(counts).reduce((s, n) => s + n, 0)).toBe(actions.length * 1000);
+}, 300_000);

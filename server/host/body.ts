@@ -1,6 +1,6 @@
 // Reading an API request's JSON body, and the host's own refusals (before any function runs).
 import type { IncomingMessage } from 'node:http';
-import type { ErrorCode } from '../../domain';
+import { PAYLOAD_LIMITS, type ErrorCode } from '../../domain';
 import type { RefusalKind } from '../metrics';
 
 const MAX_BODY = 256 * 1024;
@@ -19,6 +19,30 @@ export class HostRefusal extends Error {
 }
 
 const tooLarge = () => new HostRefusal(413, 'validation_error', '请求内容过大');
+
+/**
+ * Issue #17: the deepest nesting of a JSON text, found by one pass over its bytes (strings skipped),
+ * stopping as soon as it passes `limit`. Run before JSON.parse, so a body of 100,000 nested arrays
+ * is refused without building it (and without the RangeError deep values cause later).
+ */
+export function nestingExceeds(bytes: Buffer, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i += 1) {
+    const c = bytes[i];
+    if (inString) {
+      if (c === 0x5c) i += 1; // backslash: skip the escaped byte
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return false;
+}
+
+const tooDeep = () => new HostRefusal(400, 'validation_error', `请求内容嵌套过深（最多 ${PAYLOAD_LIMITS.depth} 层）`);
 
 export function readJson(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -41,8 +65,11 @@ export function readJson(req: IncomingMessage): Promise<unknown> {
     req.on('end', () =>
       settle(() => {
         try {
-          resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
+          const bytes = Buffer.concat(chunks);
+          if (nestingExceeds(bytes, PAYLOAD_LIMITS.depth)) return reject(tooDeep());
+          resolve(bytes.length ? JSON.parse(bytes.toString('utf8')) : {});
         } catch {
+          // any failure of the parse itself (a syntax error, a RangeError) is the client's: 400
           reject(new HostRefusal(400, 'validation_error', '请求不是有效的 JSON'));
         }
       }),
