@@ -1,6 +1,7 @@
 // Notifications are delivered once per (subject, milestone, recipient, due time / occurrence).
 import { openWorld, type World } from '../test/support/world';
 import { deliver, notificationKey, type NotificationDraft } from './notify';
+import { localTemplateConfigs, recordConsent, SubscriptionChannel, type DeliveryDoc, type SendRequest } from './subscriptions';
 
 let world: World;
 beforeAll(async () => {
@@ -64,4 +65,79 @@ it('an inbox write failing for one recipient leaves the others delivered and rep
     store.insert = original;
   }
   expect(await world.store.count('notifications', { recipientId: 'city-hrss' })).toBe(1);
+});
+
+// Issue #17, item 9: each channel of a message has its own durable state, written with the message
+// and resumed after a crash; a WeChat send is claimed before it is made and settled after.
+describe('crash safety of the subscription channel', () => {
+  const sends: string[] = [];
+  const sender = { requiresOpenid: false, send: async (req: SendRequest) => void sends.push(`${req.personId}:${req.templateKey}`) };
+  let channel: SubscriptionChannel;
+  beforeEach(async () => {
+    sends.length = 0;
+    channel = new SubscriptionChannel(world.store, sender, localTemplateConfigs(), () => undefined);
+    await recordConsent(world.store, 'city-rep-ma', { topic_result: 'accept' }, world.now);
+  });
+  const deliveryOf = (d: NotificationDraft) => world.store.get<DeliveryDoc>('deliveries', notificationKey(d));
+
+  it('a crash between the inbox row and the WeChat send loses nothing: the next delivery resumes it, once', async () => {
+    // the process dies right after the inbox row: the channel never runs
+    const dying = { name: channel.name, prepare: channel.prepare.bind(channel), deliver: async () => { throw new Error('process killed'); } };
+    await deliver(world.store, [draft()], world.now, [dying]);
+    expect(await world.store.count('notifications', { recipientId: 'city-rep-ma' })).toBe(1);
+    expect((await deliveryOf(draft()))?.state).toBe('queued');
+    expect(sends).toEqual([]);
+    // the sweep delivers the outbox entry again: the inbox row is there, the channel resumes
+    await deliver(world.store, [draft()], world.now, [channel]);
+    await deliver(world.store, [draft()], world.now, [channel]);
+    expect(sends).toEqual(['city-rep-ma:topic_result']);
+    expect((await deliveryOf(draft()))?.state).toBe('sent');
+  });
+
+  it('a crash between the delivery row and the inbox row leaves both channels to finish, each once', async () => {
+    const store = world.store;
+    const original = store.insert.bind(store);
+    store.insert = (async (c: string, doc: never) => {
+      if (c === 'notifications') throw new Error('process killed');
+      return original(c, doc);
+    }) as typeof store.insert;
+    try {
+      expect(await deliver(store, [draft()], world.now, [channel])).toMatchObject({ failed: 1 });
+    } finally {
+      store.insert = original;
+    }
+    expect((await deliveryOf(draft()))?.state).toBe('queued'); // recorded before the inbox row
+    await deliver(store, [draft()], world.now, [channel]);
+    expect(await store.count('notifications', { recipientId: 'city-rep-ma' })).toBe(1);
+    expect(sends).toEqual(['city-rep-ma:topic_result']);
+  });
+
+  it('a send is claimed before WeChat is called: a crash after the call is settled as unknown, never sent again, and shown on 消息提醒', async () => {
+    const store = world.store;
+    const original = store.update.bind(store);
+    // the process dies after WeChat answered, before the delivery is settled
+    store.update = (async (c: string, id: string, v: number, patch: { state?: string }) => {
+      if (c === 'deliveries' && patch.state === 'sent') throw new Error('process killed');
+      return original(c, id, v, patch as never);
+    }) as typeof store.update;
+    try {
+      await deliver(store, [draft()], world.now, [channel]).catch(() => undefined);
+    } finally {
+      store.update = original;
+    }
+    expect(sends).toHaveLength(1);
+    const claimed = await deliveryOf(draft());
+    expect(claimed?.state).toBe('sending');
+    // a retry of the outbox and an early tick do not send it again
+    await deliver(store, [draft()], world.now, [channel]);
+    await channel.flush(world.now);
+    expect(sends).toHaveLength(1);
+    // past the claim's timeout the tick settles it as unknown
+    const later = new Date(world.now.getTime() + 3 * 60_000);
+    expect(await channel.flush(later)).toMatchObject({ unknown: 1 });
+    expect((await deliveryOf(draft()))?.state).toBe('unknown');
+    expect(sends).toHaveLength(1);
+    const view = await world.call('notify', 'subscriptions', {}, 'city-rep-ma');
+    expect(view.envelope).toMatchObject({ ok: true, data: { uncertain: [{ templateKey: 'topic_result', title: expect.any(String) }] } });
+  });
 });

@@ -2,11 +2,12 @@
 // each with an idempotency key (subject, milestone, recipient, due time). The key is the inbox
 // document's id, so a retried action or a doubled timer tick never delivers twice. Delivery runs
 // after the action's writes have committed (server/outbox.ts), never inside a transaction, and one
-// failing recipient or channel never stops delivery to the others.
+// failing recipient or channel never stops delivery to the others. Each channel keeps its own
+// durable state, written before the inbox row and resumed by the sweep (issue #17).
 import { createHash } from 'node:crypto';
 import { AppError, MILESTONE_TEMPLATE, type MessageFacts, type Person, type Role, type TemplateKey } from '../domain';
 import type { Runtime } from './runtime';
-import { findAll, type Store, type StoredDoc } from './store/port';
+import { findAll, type NewDoc, type Store, type StoredDoc } from './store/port';
 
 export type Milestone =
   | 'topic_submitted'
@@ -87,11 +88,18 @@ export interface NotificationDoc extends StoredDoc {
 /** What a channel did with one message. */
 export type ChannelOutcome = 'sent' | 'queued' | 'skipped' | 'failed';
 
-/** A channel beyond the inbox (the subscription message, in a later issue) plugs in here. */
+/** A channel beyond the inbox (the subscription message) plugs in here. */
 export interface DeliveryChannel {
   name: string;
+  /**
+   * Issue #17: a channel with durable state writes it here — its delivery row, `queued` — before
+   * the inbox row, and keeps an existing one (the message's key is its id). It answers what
+   * `deliver` needs (null: the message is not for this channel). Such a channel is resumable:
+   * `deliver` is run again whenever the message is, and does only what its row says is left.
+   */
+  prepare?(n: NotificationDoc, now: Date): Promise<unknown>;
   /** undefined: the message is not for this channel */
-  deliver(n: NotificationDoc, now: Date): Promise<ChannelOutcome | undefined | void>;
+  deliver(n: NotificationDoc, now: Date, prepared?: unknown): Promise<ChannelOutcome | undefined | void>;
 }
 
 export interface DeliveryResult {
@@ -110,7 +118,13 @@ export function notificationKey(d: NotificationDraft): string {
  * Delivers each draft once: into the inbox always, then to every other channel. A recipient whose
  * inbox write fails is logged and skipped — the others still get theirs — and counted in `failed`,
  * so the outbox entry stays pending and the sweep tries again (what landed is not doubled: the
- * inbox id is the message key). A channel failure is the channel's to record; the inbox has it.
+ * inbox id is the message key).
+ *
+ * Issue #17, crash safety: each channel with durable state (`prepare`) has its row written BEFORE
+ * the inbox row, and is resumed whenever the message is delivered again — also when the inbox row
+ * is already there — so a crash between the inbox row and the channel never loses the channel's
+ * message: the outbox entry is still pending (or the channel's row is queued), and the sweep or the
+ * tick finishes it. A channel without durable state runs only when the inbox row is new (once).
  */
 export async function deliver(
   store: Store,
@@ -123,30 +137,52 @@ export async function deliver(
   let failed = 0;
   const channel: Record<ChannelOutcome, number> = { sent: 0, queued: 0, skipped: 0, failed: 0 };
   for (const d of dedupe(drafts)) {
-    let doc: NotificationDoc;
-    try {
-      doc = await store.insert<NotificationDoc>('notifications', {
-        _id: notificationKey(d), recipientId: d.recipientId, orgId: d.orgId, milestone: d.milestone,
-        subjectType: d.subject.type, subjectId: d.subject.id, title: d.title, body: d.body, link: d.link,
-        createdAt: now.toISOString(), readAt: null,
-        ...(MILESTONE_TEMPLATE[d.milestone] ? { templateKey: MILESTONE_TEMPLATE[d.milestone] } : {}),
-        ...(d.facts ? { facts: d.facts } : {}),
-      });
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'conflict') continue; // delivered before
-      log('error', 'inbox delivery failed', { milestone: d.milestone, error: String(e) });
-      failed += 1;
-      continue;
-    }
-    sent += 1;
+    const fields: NewDoc<NotificationDoc> = {
+      _id: notificationKey(d), recipientId: d.recipientId, orgId: d.orgId, milestone: d.milestone,
+      subjectType: d.subject.type, subjectId: d.subject.id, title: d.title, body: d.body, link: d.link,
+      createdAt: now.toISOString(), readAt: null,
+      ...(MILESTONE_TEMPLATE[d.milestone] ? { templateKey: MILESTONE_TEMPLATE[d.milestone] } : {}),
+      ...(d.facts ? { facts: d.facts } : {}),
+    };
+    const draftDoc = { ...fields, _id: notificationKey(d), version: 0 } as NotificationDoc;
+    // 1. the durable channels' rows, before the inbox row
+    const prepared = new Map<DeliveryChannel, unknown>();
+    let incomplete = false;
     for (const ch of channels) {
+      if (!ch.prepare) continue;
       try {
-        const outcome = await ch.deliver(doc, now);
+        prepared.set(ch, await ch.prepare(draftDoc, now));
+      } catch (e) {
+        incomplete = true;
+        log('warn', 'channel could not record the message', { channel: ch.name, milestone: d.milestone, error: String(e) });
+      }
+    }
+    // 2. the inbox row
+    let doc = draftDoc;
+    let isNew = false;
+    try {
+      doc = await store.insert<NotificationDoc>('notifications', fields);
+      isNew = true;
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'conflict')) {
+        log('error', 'inbox delivery failed', { milestone: d.milestone, error: String(e) });
+        failed += 1;
+        continue;
+      }
+      // delivered before: only a durable channel may have something left to do
+    }
+    if (isNew) sent += 1;
+    // 3. the channels: durable ones resume from their row, the others run once with a new inbox row
+    for (const ch of channels) {
+      if (!(ch.prepare ? prepared.has(ch) : isNew)) continue;
+      try {
+        const outcome = await ch.deliver(doc, now, prepared.get(ch));
         if (outcome) channel[outcome] += 1;
       } catch (e) {
         log('warn', 'channel delivery failed', { channel: ch.name, milestone: d.milestone, error: String(e) });
       }
     }
+    if (incomplete) failed += 1; // the outbox entry stays pending: the sweep records it again
   }
   return { sent, failed, channel };
 }

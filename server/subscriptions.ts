@@ -4,6 +4,13 @@
 // Long-term templates need no credit. Every attempt is recorded in `deliveries`; transient errors
 // are retried with backoff, 43101 / 47003 / 40037 / 40003 / 41030 never; quiet hours (22:00–07:00)
 // hold a message until 08:00. The inbox always has the message whatever happens here.
+//
+// Issue #17, crash safety: a delivery row is written `queued` before the inbox row (`prepare`); a
+// send is claimed (`sending`, the credit spent) in one transaction before WeChat is called and
+// settled (`sent`, or back to `queued` / `failed` on WeChat's refusal) after. A claim a crash left
+// behind — `sending` for longer than SENDING_TIMEOUT_MS — cannot be retried without risking a
+// second message, so it is settled as `unknown` (at most once stays at most once) and shown to the
+// person on 消息提醒; the inbox has the message in any case.
 import {
   AppError,
   MILESTONE_TEMPLATE,
@@ -111,9 +118,14 @@ export interface DeliveryDoc extends StoredDoc {
   templateId: string;
   page: string;
   data: Record<string, { value: string }>;
-  state: 'queued' | 'sent' | 'skipped' | 'failed';
+  /**
+   * queued → sending (claimed, credit spent) → sent | queued (a retry) | failed; a claim a crash
+   * cut off → unknown. skipped: never tried (no credit, no openid, not configured).
+   */
+  state: 'queued' | 'sending' | 'sent' | 'skipped' | 'failed' | 'unknown';
+  /** when to send; while `sending`, when the claim was made */
   sendAt: string;
-  attempts: Array<{ at: string; result: 'sent' | 'error' | 'no_credit' | 'no_openid' | 'not_configured'; errCode?: number }>;
+  attempts: Array<{ at: string; result: 'sent' | 'error' | 'no_credit' | 'no_openid' | 'not_configured' | 'unknown'; errCode?: number }>;
   createdAt: string;
   sentAt?: string;
 }
@@ -121,6 +133,8 @@ export interface DeliveryDoc extends StoredDoc {
 /** Errors WeChat will answer the same way again: never retried. */
 const FINAL_ERRORS = new Set([43101, 47003, 40037, 40003, 41030]);
 const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000];
+/** a claim still `sending` after this was cut off by a crash (a WeChat call answers in seconds) */
+export const SENDING_TIMEOUT_MS = 2 * 60_000;
 
 function errCodeOf(e: unknown): number {
   const code = (e as { errCode?: unknown } | null)?.errCode;
@@ -137,34 +151,60 @@ export class SubscriptionChannel implements DeliveryChannel {
     private readonly log: Runtime['log'],
   ) {}
 
-  async deliver(n: NotificationDoc, now: Date): Promise<ChannelOutcome | undefined> {
+  /** The delivery row, `queued`, written before the inbox row; an existing one is kept and answered. */
+  async prepare(n: NotificationDoc, now: Date): Promise<DeliveryDoc | null> {
     const key = MILESTONE_TEMPLATE[n.milestone];
     const config = key ? this.configs[key] : undefined;
-    if (!key || !config) return undefined;
-    const sendAt = quietUntil(now) ?? now.toISOString();
-    let d: DeliveryDoc;
+    if (!key || !config) return null;
     try {
-      d = await this.store.insert<DeliveryDoc>('deliveries', {
+      return await this.store.insert<DeliveryDoc>('deliveries', {
         _id: n._id, personId: n.recipientId, templateKey: key, templateId: config.id, page: n.link.replace(/^\//, ''),
-        data: templateData(key, n.facts ?? {}, n.createdAt), state: 'queued', sendAt, attempts: [], createdAt: now.toISOString(),
+        data: templateData(key, n.facts ?? {}, n.createdAt), state: 'queued', sendAt: quietUntil(now) ?? now.toISOString(), attempts: [], createdAt: now.toISOString(),
       });
     } catch (e) {
-      if (e instanceof AppError && e.code === 'conflict') return undefined; // handled before
-      throw e;
+      if (!(e instanceof AppError && e.code === 'conflict')) throw e;
+      return this.store.get<DeliveryDoc>('deliveries', n._id); // recorded before: resume from it
     }
+  }
+
+  /** Sends the message if its row says it is still to be sent and its time has come. */
+  async deliver(n: NotificationDoc, now: Date, prepared?: unknown): Promise<ChannelOutcome | undefined> {
+    const d = prepared === undefined ? await this.prepare(n, now) : (prepared as DeliveryDoc | null);
+    if (!d || d.state !== 'queued') return undefined; // not for this channel, or handled before
     return d.sendAt <= now.toISOString() ? this.attempt(d, now) : 'queued';
   }
 
-  /** Sends the queued deliveries whose time has come (quiet hours over, a retry due); answers what was sent. */
-  async flush(now: Date, limit = 100): Promise<{ sent: number; queued: number }> {
+  /**
+   * Sends the queued deliveries whose time has come (quiet hours over, a retry due, a crash between
+   * the inbox and the send), and settles claims a crash cut off as `unknown`; answers what it did.
+   */
+  async flush(now: Date, limit = 100): Promise<{ sent: number; queued: number; unknown: number }> {
+    const unknown = await this.settleStaleClaims(now, limit);
     const due = await this.store.find<DeliveryDoc>('deliveries', { state: 'queued', sendAt: { lte: now.toISOString() } }, { sort: [['sendAt', 'asc']], limit });
     let sent = 0;
     for (const d of due.items) if ((await this.attempt(d, now)) === 'sent') sent += 1;
     const queued = await this.store.count('deliveries', { state: 'queued' });
-    return { sent, queued };
+    return { sent, queued, unknown };
   }
 
-  /** One attempt: spend a credit (one-time) and send, in that order; every outcome recorded. */
+  /** `sending` past SENDING_TIMEOUT_MS: WeChat may or may not have it — recorded, never sent again. */
+  async settleStaleClaims(now: Date, limit = 100): Promise<number> {
+    const before = new Date(now.getTime() - SENDING_TIMEOUT_MS).toISOString();
+    const stale = await this.store.find<DeliveryDoc>('deliveries', { state: 'sending', sendAt: { lt: before } }, { sort: [['sendAt', 'asc']], limit });
+    let settled = 0;
+    for (const d of stale.items) {
+      try {
+        await this.store.update<DeliveryDoc>('deliveries', d._id, d.version, { state: 'unknown', attempts: [...d.attempts, { at: now.toISOString(), result: 'unknown' }] });
+        settled += 1;
+        this.log('warn', 'subscription message outcome unknown after a crash', { templateKey: d.templateKey });
+      } catch (e) {
+        if (!(e instanceof AppError && e.code === 'conflict')) throw e; // settled by its own call meanwhile
+      }
+    }
+    return settled;
+  }
+
+  /** One attempt: claim and spend a credit (one-time), send, settle — in that order; every outcome recorded. */
   private async attempt(d: DeliveryDoc, now: Date): Promise<ChannelOutcome> {
     const at = now.toISOString();
     const config = this.configs[d.templateKey];
@@ -190,15 +230,14 @@ export class SubscriptionChannel implements DeliveryChannel {
           return 'no_credit' as const;
         }
         if (config.kind === 'one_time' && sub) await tx.update<SubscriptionDoc>('subscriptions', sub._id, sub.version, { credits: sub.credits - 1, updatedAt: at });
-        await tx.update<DeliveryDoc>('deliveries', d._id, cur.version, { state: 'sent', sentAt: at });
+        // the claim: made before the call, so a crash after it can never send a second time
+        await tx.update<DeliveryDoc>('deliveries', d._id, cur.version, { state: 'sending', sendAt: at });
         return 'claimed' as const;
       }),
     );
     if (claimed !== 'claimed') return 'skipped';
     try {
       await this.sender.send({ personId: d.personId, openid, templateKey: d.templateKey, templateId: d.templateId, page: d.page, data: d.data });
-      await finish('sent', 'sent');
-      return 'sent';
     } catch (e) {
       const errCode = errCodeOf(e);
       this.log('warn', 'subscription message refused', { templateKey: d.templateKey, errCode });
@@ -211,6 +250,10 @@ export class SubscriptionChannel implements DeliveryChannel {
       await finish('queued', 'error', { sendAt: new Date(now.getTime() + BACKOFF_MS[tries - 1]).toISOString() }, errCode);
       return 'queued';
     }
+    // sent: only now settled. A failure here is not WeChat's refusal — the message went out — so it
+    // is never retried; the claim stays `sending` and the tick settles it as unknown.
+    await finish('sent', 'sent', { sentAt: at });
+    return 'sent';
   }
 
   /** 43101: the person has no quota left (or refused) — the ledger says zero; other errors give the credit back. */

@@ -51,8 +51,19 @@ export interface SubscriptionItemView {
   stateLabel: string;
 }
 
+/** Issue #17: a WeChat message whose send a crash interrupted — it may or may not have arrived; never sent again */
+export interface UncertainDeliveryView {
+  id: string;
+  templateKey: TemplateKey;
+  title: string;
+  /** when the send was attempted */
+  at: string;
+}
+
 export interface SubscriptionsView {
   items: SubscriptionItemView[];
+  /** the person's messages whose outcome is unknown (newest first, at most 20) */
+  uncertain: UncertainDeliveryView[];
 }
 
 export interface InboxView {

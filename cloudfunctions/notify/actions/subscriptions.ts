@@ -1,8 +1,10 @@
 // notify.recordConsent / notify.subscriptions — issue #10: the consent panel's answers kept in the
-// ledger (one-time: each accept is one send), and per reminder whether it will reach the person.
+// ledger (one-time: each accept is one send), and per reminder whether it will reach the person;
+// issue #17: and the WeChat messages whose send a crash interrupted (outcome unknown).
 import { RecordConsentInput, SubscriptionsInput, TEMPLATE_KEYS, TEMPLATES, type SubscriptionItemView, type SubscriptionsView, type TemplateKey } from '../../../domain';
+import type { UncertainDeliveryView } from '../../../domain/schemas/notify';
 import { defineAction, type ActionContext } from '../../../server/registry';
-import { recordConsent as record, subscriptionId, type SubscriptionDoc } from '../../../server/subscriptions';
+import { recordConsent as record, subscriptionId, type DeliveryDoc, type SubscriptionDoc } from '../../../server/subscriptions';
 
 const STATE_LABEL: Record<SubscriptionItemView['state'], string> = {
   on: '可送达', needs_consent: '需再次订阅', refused: '已拒绝', unavailable: '未开通',
@@ -29,7 +31,10 @@ async function view(ctx: ActionContext<unknown>): Promise<SubscriptionsView> {
       templateId: config?.id ?? null, kind: config?.kind ?? null, credits, answer, state, stateLabel: STATE_LABEL[state],
     };
   });
-  return { items };
+  // issue #17: the sends a crash interrupted (outcome unknown, never repeated): the person is told
+  const unknown = await ctx.store.find<DeliveryDoc>('deliveries', { personId: ctx.actor.id, state: 'unknown' }, { sort: [['createdAt', 'desc']], limit: 20 });
+  const uncertain = unknown.items.map((d): UncertainDeliveryView => ({ id: d._id, templateKey: d.templateKey, title: TEMPLATES[d.templateKey].title, at: d.sendAt }));
+  return { items, uncertain };
 }
 
 export const recordConsent = defineAction({

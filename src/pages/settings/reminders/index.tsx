@@ -3,10 +3,12 @@
 // words), for one-time reminders how many sends are left (one per consent, WeChat's rule), and
 // 再订阅: a tap that asks for that one reminder again (services/subscribe.ts, forced). In a browser
 // there is no WeChat panel: a stand-in answers, and a switch says whether it also asks at the
-// natural taps (回复邀请, 提交议题 …) on this device.
+// natural taps (回复邀请, 提交议题 …) on this device. Issue #17: a WeChat message whose send was
+// interrupted (the server stopped mid-send) is listed as 结果未知 — it is never sent twice, and the
+// message itself is always in 消息.
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { SubscriptionItemView, SubscriptionsView } from '../../../../domain/schemas/notify';
+import type { SubscriptionItemView, SubscriptionsView, UncertainDeliveryView } from '../../../../domain/schemas/notify';
 import Btn from '../../../components/Btn';
 import PageShell from '../../../components/PageShell';
 import Skeleton from '../../../components/Skeleton';
@@ -16,6 +18,7 @@ import { useBusy } from '../../../hooks/useBusy';
 import { useRecordPage } from '../../../hooks/useRecordPage';
 import { ApiError } from '../../../services/api';
 import { askConsent, asksAtTaps, loadSubscriptions, setAsksAtTaps } from '../../../services/subscribe';
+import { formatDateTimeCN } from '../../../utils/date';
 import { toast } from '../../../utils/feedback';
 import './index.css';
 
@@ -69,6 +72,7 @@ export default function Reminders() {
             ))}
           </View>
         ) : null}
+        {state.kind === 'ready' && state.value.uncertain?.length ? <Uncertain items={state.value.uncertain} /> : null}
       </View>
     </PageShell>
   );
@@ -101,6 +105,24 @@ function Reminder({ item, busy, onResubscribe }: ReminderProps) {
           </Btn>
         ) : null}
       </View>
+    </View>
+  );
+}
+
+/** Issue #17: WeChat messages whose outcome is unknown: said plainly, never sent again. */
+function Uncertain({ items }: { items: UncertainDeliveryView[] }) {
+  return (
+    <View className='card reminders__uncertain'>
+      <View className='card__head'>
+        <Text className='card__title'>结果未知的微信提醒</Text>
+      </View>
+      <Text className='reminder__desc'>以下提醒发送时系统中断，微信可能未送达；为避免重复打扰不再补发，内容均可在「消息」中查看。</Text>
+      {items.map((u) => (
+        <View key={u.id} className='reminder__foot'>
+          <Text className='reminder__title'>{u.title}</Text>
+          <Text className='reminder__credits'>{formatDateTimeCN(u.at)} · 结果未知</Text>
+        </View>
+      ))}
     </View>
   );
 }
