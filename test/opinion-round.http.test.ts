@@ -126,8 +126,11 @@ describe('topic.noOpinion: the other side\'s office only, once, on an accepted t
     expect((await host.store.get<any>('topics', id)).noOpinion).toBeUndefined();
   });
 
-  it('records 无意见 once; a second tap is refused with the reason', async () => {
+  it('records 无意见 once; a second tap is refused with the reason; the topic leaves the office\'s opinions to give', async () => {
+    const toGive = async () => (await api.ok('linhe-gov-office', 'topic', 'list', { scope: 'opinions', meetingId: M })).items.map((t: any) => t.id);
+    expect(await toGive()).toContain(id);
     const done = await api.ok('linhe-gov-office', 'topic', 'noOpinion', { topicId: id });
+    expect(await toGive()).not.toContain(id);
     expect(done.opinionStateLabel).toBe('无意见（由政府办公室登记）');
     const again = await api.call('linhe-gov-office', 'topic', 'noOpinion', { topicId: id });
     expect(again.json.error).toEqual({ code: 'invalid_transition', message: '本方已对该议题登记无意见' });

@@ -1,5 +1,6 @@
 // Issue #3 in a real browser over the real local host: a worker representative submits a topic,
-// the union office accepts it, the government office gives its opinion, both convenors confirm the
+// the union office accepts it, the government office gives its opinion (and records 无意见 on the
+// rest: issue #16, Art. 6 order — until then the convenor is told why the list cannot be confirmed), both convenors confirm the
 // topic list; the representative sees the answer in 我的议题 and the inbox. Every page is
 // photographed at 390×844 into test/artifacts/.
 import { join } from 'node:path';
@@ -386,13 +387,63 @@ it(
     const unread = await app.host.post('notify', { action: 'unreadCount', payload: {} }, maToken);
     expect(unread.json.data.unread).toBe(0);
 
-    // 5. Both convenors confirm the list (Art. 6): 张志强 for the government, 刘海燕 for the union.
+    // 5. Art. 6 order (issue #16): 张志强 cannot confirm while accepted topics wait for the
+    //    government side's opinion; the page says which, and shows no button that would fail.
+    // two more accepted topics, so the government office has more than one to answer
+    const guoToken = await app.host.signIn('city-rep-guo');
+    const chenToken = await app.host.signIn('city-union-office');
+    for (const title of ['关于设立快递员爱心驿站的建议', '关于快递员冬季取暖补贴的建议']) {
+      const extra = await app.host.post('topic', {
+        action: 'submit',
+        payload: {
+          meetingId: 'm-city-current', side: 'union', category: 'worker_concerns', title,
+          background: '快递员冬季露天作业，缺少取暖、饮水和休息的地方。', research: '走访十个网点，座谈快递员三十余人。', request: '建议在商圈和社区设立爱心驿站。',
+        },
+      }, guoToken);
+      expect((await app.host.post('topic', { action: 'accept', payload: { id: extra.json.data.id } }, chenToken)).json.ok).toBe(true);
+    }
     const zhang = await signIn('张志强');
     await entry(zhang.page, '议题清单确认').click();
     const confirm = current(zhang.page);
     await confirm.locator('.list-item', { hasText: TOPIC.title }).waitFor({ timeout: 30000 });
+    const missing = confirm.locator('.confirm__missing');
+    await missing.waitFor({ timeout: 30000 });
+    expect(await missing.innerText()).toMatch(/暂不能确认议题清单[\s\S]*议题「.+」.*尚未征求政府方意见/);
+    expect(await confirm.getByText('确认议题清单', { exact: true }).count()).toBe(0);
+    expect(await confirm.locator('.list-item', { hasText: TOPIC.title }).innerText()).toContain('意见：已提');
+    expect(await confirm.getByText('意见：待提意见').count()).toBeGreaterThanOrEqual(2);
+    expect(await confirm.getByText('无意见', { exact: true }).count()).toBe(0); // a convenor records no 无意见
+    await expectNoOverflow(zhang.page);
+    await shot(zhang.page, 'topic-confirm-missing.png');
+
+    // 6. 赵敏 (the government office) records 无意见: one tap on one topic, then for all the rest.
+    await zhao.page.goto(`${app.host.url}#/packages/office/pages/confirm/index?meetingId=m-city-current`);
+    const office = current(zhao.page);
+    const firstPending = office.locator('.confirm-row').filter({ has: zhao.page.getByText('无意见', { exact: true }) }).first();
+    await firstPending.waitFor({ timeout: 30000 });
+    expect(await office.locator('.confirm-row', { hasText: TOPIC.title }).getByText('无意见', { exact: true }).count()).toBe(0);
+    const pendingTitle = await firstPending.locator('.list-item__title').innerText();
+    await expectFinishedText(zhao.page);
+    await expectNoOverflow(zhao.page);
+    await shot(zhao.page, 'topic-confirm-office.png');
+    await firstPending.getByText('无意见', { exact: true }).click();
+    await office.locator('.confirm-row', { hasText: pendingTitle }).getByText('意见：无意见（由政府办公室登记）').waitFor({ timeout: 30000 });
+    await office.getByText('本方对待提意见的议题全部登记“无意见”', { exact: true }).click();
+    await confirmModal(zhao.page, '登记');
+    await office.locator('.confirm__missing').waitFor({ state: 'detached', timeout: 30000 });
+    expect(await office.getByText('意见：待提意见').count()).toBe(0);
+    expect(await office.getByText('无意见', { exact: true }).count()).toBe(0);
+    await expectFinishedText(zhao.page);
+    await shot(zhao.page, 'topic-confirm-office-none.png');
+    // the convenors are told the list is ready
+    const ready = await app.host.post('notify', { action: 'inbox', payload: {} }, await app.host.signIn('city-gov-convenor'));
+    expect(ready.json.data.items.map((i: { title: string }) => i.title)).toContain('议题清单待确认');
+
+    // 7. Both convenors confirm the list (Art. 6): 张志强 for the government, 刘海燕 for the union.
+    await zhang.page.reload();
+    await confirm.getByText('确认议题清单', { exact: true }).waitFor({ timeout: 30000 });
     text = await expectFinishedText(zhang.page);
-    for (const s of ['政府方', '工会方', '待确认', '待审核', '已采纳', '议题清单', '确认议题清单']) expect(text).toContain(s);
+    for (const s of ['政府方', '工会方', '待确认', '待审核', '已采纳', '议题清单', '确认议题清单', '意见：已提', '意见：无意见（由政府办公室登记）']) expect(text).toContain(s);
     await expectNoOverflow(zhang.page);
     await shot(zhang.page, 'topic-confirm.png');
     await confirm.getByText('确认议题清单', { exact: true }).click();

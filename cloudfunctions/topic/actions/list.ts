@@ -8,6 +8,7 @@ import { AppError, givesOpinionsFor, ListTopicsInput, OFFICES, ORG_LEADERSHIP, o
 import type { MeetingDoc, TopicDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
 import type { Filter, FindOptions, Store } from '../../../server/store/port';
+import { awaitingOpinionFilter } from '../list-status';
 import { toTopicCard } from '../views';
 
 const newestFirst: FindOptions['sort'] = [['createdAt', 'desc']];
@@ -50,7 +51,8 @@ export const list = defineAction({
       const side = givesOpinionsFor(actor.roles);
       if (!meeting) throw new AppError('validation_error', '请指定会议');
       if (!side || meeting.orgId !== actor.orgId) throw new AppError('forbidden', '只有本级另一方的办公室、召集人和总召集人提出意见');
-      found = await page({ meetingId: meeting._id, status: 'accepted', leadSide: otherSide(side), otherSideOpinions: { in: [0, null] } }, oldestFirst);
+      // issue #16: a topic its office recorded 无意见 on no longer waits
+      found = await page({ ...awaitingOpinionFilter(meeting._id), leadSide: otherSide(side) }, oldestFirst);
     } else {
       if (!meeting) throw new AppError('validation_error', '请指定会议');
       found = await page(meetingFilter(actor, meeting, input.status), oldestFirst);
