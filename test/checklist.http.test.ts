@@ -62,13 +62,17 @@ const DRAFT = {
 it('Art. 9: the union office drafts; the union side approves before the government side; a return is kept beside its version', async () => {
   expect((await call('city-gov-office', 'minutes', 'save', { meetingId, ...DRAFT })).status).toBe(403);
   const v1 = await ok('city-union-office', 'minutes', 'save', { meetingId, ...DRAFT });
-  expect(v1).toMatchObject({ status: 'draft', current: { n: 1 }, allowedActions: expect.arrayContaining(['save', 'submit']) });
+  // submitting waits for the confirmed attendance (issue #16)
+  expect(v1).toMatchObject({ status: 'draft', current: { n: 1 }, allowedActions: expect.arrayContaining(['save', 'setAttendance']) });
+  expect(v1.allowedActions).not.toContain('submit');
   // bad input changes nothing: no decisions, an empty text
   expect(await code('city-union-office', 'minutes', 'save', { meetingId, text: DRAFT.text, decisions: [] })).toBe('validation_error');
   expect((await ok('city-union-office', 'minutes', 'get', { meetingId })).versions).toHaveLength(1);
   // an attendee reads the minutes only once issued
   expect(await code('city-rep-ma', 'minutes', 'get', { meetingId })).toBe('not_found');
 
+  // issue #16: the union office confirms who attended (from check-in) before submitting
+  await ok('city-union-office', 'minutes', 'setAttendance', { meetingId, entries: [{ personId: 'city-gov-leader', status: 'absent' }] });
   await ok('city-union-office', 'minutes', 'submit', { meetingId });
   // the government side may not approve before the union side
   expect(await code('city-gov-leader', 'minutes', 'approve', { meetingId })).toBe('forbidden');

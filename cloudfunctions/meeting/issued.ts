@@ -36,7 +36,7 @@ export function noticeRecords(m: MeetingDoc): NoticeRecordView[] {
   const all = m.notices ?? [];
   return all.map((n, i) => ({
     version: n.version, docNumber: n.docNumber, issuedAt: n.issuedAt, kind: n.kind, plannedAt: n.plannedAt, place: n.place,
-    ...(n.changes ? { changes: n.changes.docNumber } : {}), inForce: i === all.length - 1,
+    ...(n.changes ? { changes: n.changes.docNumber } : {}), inForce: i === all.length - 1, presiding: n.presiding, agenda: n.agenda,
   }));
 }
 

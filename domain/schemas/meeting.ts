@@ -165,6 +165,9 @@ export interface NoticeRecordView {
   /** a 变更通知 names the notice it changes */
   changes?: string;
   inForce: boolean;
+  /** as issued: who presided and the agenda's sections with the topics under discussion */
+  presiding: { name: string; title: string } | null;
+  agenda: Array<{ key: string; title: string; items: string[] }>;
 }
 
 export interface MeetingCardView {

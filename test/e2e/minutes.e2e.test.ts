@@ -281,8 +281,11 @@ it(
     await api('city-gov-convenor', 'topic', 'confirmList', { meetingId: id });
     await api('city-union-chair', 'topic', 'confirmList', { meetingId: id });
     await api('city-gov-office', 'meeting', 'issueNotice', { meetingId: id, docNumber: '巴政办字〔2026〕120号' });
+    // issue #16: the meeting opens and closes on its day
+    app.host.clock.set(new Date(new Date(plannedAt).getTime() - 10 * 60_000));
     await api('city-union-office', 'meeting', 'start', { meetingId: id });
     await api('city-union-office', 'meeting', 'adjourn', { meetingId: id });
+    app.host.clock.set(DEMO_NOW);
 
     const { page, errors } = await open('city-union-office', `/packages/office/pages/minutes-editor/index?meetingId=${id}`, DESK);
     const calls = areaCalls(page, 'minutes');
@@ -341,6 +344,11 @@ it(
     expect(await page.evaluate((k) => localStorage.getItem(k), `minutes_draft_${id}`)).toBeNull();
     expect(await again.locator('.mmin-version').count()).toBe(1);
 
+    // 提交审核 only once the union office has confirmed who attended (issue #16)
+    expect(await again.getByText('提交审核', { exact: true }).count()).toBe(0);
+    expect(await again.innerText()).toContain('请先在下方确认出席情况，再提交审核。');
+    await again.getByText('确认出席情况', { exact: true }).click();
+    await again.getByText('重新确认出席情况', { exact: true }).waitFor({ timeout: 30000 });
     // 提交审核: the union side is asked; nothing can be edited while it reviews.
     await again.getByText('提交审核', { exact: true }).click();
     await confirmModal(page);

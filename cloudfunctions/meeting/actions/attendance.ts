@@ -19,7 +19,10 @@ export async function attendanceView(store: Store, m: MeetingDoc, actor: Actor):
   const mayUninvite = (i: InvitationDoc) =>
     actor.orgId === m.orgId && hasFlag(meetingWorkflow, m.status, 'invitations_open') && roleMayCall(PERMISSIONS['meeting.uninvite'], actor.roles)
     && invitableSides(actor.roles).includes(i.side);
-  const rows = all.map((i) => ({ ...toAttendanceRow(i), allowedActions: mayUninvite(i) ? ['uninvite'] : [] }));
+  // issue #16: a mistaken check-in is undone by the org's office before the meeting is adjourned
+  const mayUndo = (i: InvitationDoc) =>
+    !!i.presentAt && actor.orgId === m.orgId && hasFlag(meetingWorkflow, m.status, 'door_open') && roleMayCall(PERMISSIONS['meeting.undoCheckIn'], actor.roles);
+  const rows = all.map((i) => ({ ...toAttendanceRow(i), allowedActions: [...(mayUninvite(i) ? ['uninvite'] : []), ...(mayUndo(i) ? ['undoCheckIn'] : [])] }));
   const count = (a: InvitationDoc['answer']) => all.filter((i) => i.answer === a).length;
   return {
     meetingId: m._id, title: m.title, rows,

@@ -23,7 +23,8 @@ import { formatDateCN, formatDateTimeShortCN } from '../../utils/date';
 import { toast } from '../../utils/feedback';
 import { ROUTES, openPage } from '../../utils/nav';
 import { minutesTagClass, openDocx, useMinutesRecord } from './kit';
-import { AttendanceBlocks, MinutesBody, ReviewProgress, VersionList } from './parts';
+import AttendanceCard from './AttendanceCard';
+import { MinutesBody, ReviewProgress, VersionList } from './parts';
 import './kit.css';
 import './index.css';
 
@@ -168,6 +169,11 @@ export default function MinutesPage() {
           <StateView kind='empty' title='纪要尚未起草' message='会议召开后由总工会办公室起草会议纪要，起草后报工会方、政府方审核。' />
         ) : (
           <>
+            {v.approveBlocked ? (
+              <View className='notice notice--warn'>
+                <Text className='notice__text'>{v.approveBlocked}</Text>
+              </View>
+            ) : null}
             {reviewing ? (
               <View className='notice notice--info'>
                 <Text className='notice__title'>请您审核第{v.current.n}稿</Text>
@@ -192,12 +198,7 @@ export default function MinutesPage() {
               <ReviewProgress v={v} />
             </View>
 
-            <View className='card'>
-              <View className='card__head'>
-                <Text className='card__title'>参会情况</Text>
-              </View>
-              <AttendanceBlocks a={v.attendance} />
-            </View>
+            <AttendanceCard v={v} />
 
             <View className='card'>
               <View className='card__head'>

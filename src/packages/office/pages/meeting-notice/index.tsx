@@ -18,6 +18,7 @@ import { toast } from '../../../../utils/feedback';
 import { fieldErrorsOf, lengthError, textLength } from '../../../../utils/form';
 import { MEETING_PAGES, SECTION_NUMBERS, openOrBack, useMeetingRecord } from '../../../../pages/meeting/detail/kit';
 import { revealField } from '../meeting-request/fields';
+import NoticeHistory from './NoticeHistory';
 import '../../../../pages/meeting/detail/kit.css';
 import './index.css';
 
@@ -56,7 +57,12 @@ export default function MeetingNotice() {
   const m = state.value;
   const canIssue = m.allowedActions.includes('issueNotice');
   const office = `${m.orgName}人民政府办公室`;
-  const shownNumber = m.docNumber ?? (canIssue ? docNumber.trim() : '');
+  // issue #16: once issued, the preview is the notice as issued (its record), never the live meeting
+  const issued = m.notices[0] ?? null;
+  const shownNumber = issued?.docNumber ?? m.docNumber ?? (canIssue ? docNumber.trim() : '');
+  const when = formatDateTimeCN(issued?.plannedAt ?? m.plannedAt);
+  const place = issued ? issued.place : m.place;
+  const presiding = issued ? issued.presiding : m.presiding;
 
   const showError = (message: string) => {
     setError(message);
@@ -159,16 +165,29 @@ export default function MeetingNotice() {
           </View>
           <Text className='mdoc__p'>各有关单位、各位参会人员：</Text>
           <Text className='mdoc__p mdoc__indent'>
-            经{m.orgName}人民政府与{m.orgName}总工会商定，定于{formatDateTimeCN(m.plannedAt)}召开{m.title}。现将有关事项通知如下：
+            经{m.orgName}人民政府与{m.orgName}总工会商定，定于{when}召开{m.title}。现将有关事项通知如下：
           </Text>
           <Text className='mdoc__h'>一、会议时间</Text>
-          <Text className='mdoc__p mdoc__indent'>{formatDateTimeCN(m.plannedAt)}</Text>
+          <Text className='mdoc__p mdoc__indent'>{when}</Text>
           <Text className='mdoc__h'>二、会议地点</Text>
-          <Text className='mdoc__p mdoc__indent'>{m.place ?? '另行通知'}</Text>
+          <Text className='mdoc__p mdoc__indent'>{place ?? '另行通知'}</Text>
           <Text className='mdoc__h'>三、主持人</Text>
-          <Text className='mdoc__p mdoc__indent'>{m.presiding ? `${m.presiding.name}（${m.presiding.title}）` : '待定'}</Text>
+          <Text className='mdoc__p mdoc__indent'>{presiding ? `${presiding.name}（${presiding.title}）` : '待定'}</Text>
           <Text className='mdoc__h'>四、会议议程</Text>
-          {m.agenda.sections.map((s, i) => (
+          {issued
+            ? issued.agenda.map((s, i) => (
+                <View key={s.key} className='mdoc__section'>
+                  <Text className='mdoc__p mdoc__indent'>
+                    （{SECTION_NUMBERS[i] ?? i + 1}）{s.title}
+                  </Text>
+                  {s.items.map((item) => (
+                    <Text key={item} className='mdoc__p mdoc__item'>
+                      {item}
+                    </Text>
+                  ))}
+                </View>
+              ))
+            : m.agenda.sections.map((s, i) => (
             <View key={s.key} className='mdoc__section'>
               <Text className='mdoc__p mdoc__indent'>
                 （{SECTION_NUMBERS[i] ?? i + 1}）{s.title}
@@ -187,13 +206,15 @@ export default function MeetingNotice() {
           ))}
           <Text className='mdoc__h'>五、有关要求</Text>
           <Text className='mdoc__p mdoc__indent'>
-            请参会人员收到通知后及时回复是否参加；因故不能参加的，请说明理由请假或委托代会人员参加。请提前 15 分钟到达会场，扫描签到二维码签到。
+            请参会人员在联席会议小程序中回复是否参会；因故不能参会的，请说明理由或委托相关人员代会。会议当天请提前十分钟到场签到。
           </Text>
           <View className='mdoc__sign'>
             <Text className='mdoc__p'>{office}</Text>
-            <Text className='mdoc__p'>{m.noticeIssuedAt ? formatDateCN(m.noticeIssuedAt) : '（印发日期）'}</Text>
+            <Text className='mdoc__p'>{issued ? formatDateCN(issued.issuedAt) : '（印发日期）'}</Text>
           </View>
         </View>
+
+        <NoticeHistory m={m} />
 
         <View className='mnotice__buttons'>
           {canIssue ? (

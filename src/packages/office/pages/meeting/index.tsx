@@ -11,7 +11,7 @@
 // no single action answers both; the meeting's view says whether the caller drafts the minutes.
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { type ReactNode, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { MEETING_LIMITS } from '../../../../../domain/limits';
 import type { AttendanceRowView, AttendanceView, CheckInCodeView, MeetingView } from '../../../../../domain/schemas/meeting';
 import { ROLE_INFO } from '../../../../../domain/roles';
@@ -30,11 +30,11 @@ import { useWrite } from '../../../../hooks/useWrite';
 import { ApiError, call, toApiError } from '../../../../services/api';
 import { formatDateCN } from '../../../../utils/date';
 import { toast } from '../../../../utils/feedback';
-import { lengthError } from '../../../../utils/form';
 import { ROUTES, openPage, queryValue } from '../../../../utils/nav';
-import { MEETING_PAGES, answerClass, dayCN, instantCN, isMeetingDayCN, openExport, openOrBack, stateClass, timeCN } from '../../../../pages/meeting/detail/kit';
-import { FieldHead, PickerField } from '../meeting-request/fields';
+import { MEETING_PAGES, isMeetingDayCN, openExport, openOrBack, stateClass } from '../../../../pages/meeting/detail/kit';
 import AgendaCard, { type AgendaPlan, UnexplainedCard } from './AgendaCard';
+import RescheduleDialog from './RescheduleDialog';
+import { AttendanceTable, PersonCard, type Act } from './AttendanceList';
 import { useDesk } from './useDesk';
 import '../../../../pages/meeting/detail/kit.css';
 import './index.css';
@@ -51,22 +51,7 @@ interface Console {
 /** Art. 9, 10, 11: states after the meeting was held, when its minutes, checklist and press release are worked on. */
 const AFTER_MEETING = ['held', 'minutes_issued', 'closed'];
 
-type Act =
-  | 'accept'
-  | 'decline'
-  | 'openCollection'
-  | 'issueNotice'
-  | 'start'
-  | 'adjourn'
-  | 'reschedule'
-  | 'cancel'
-  | 'invite'
-  | 'setPresiding'
-  | 'checkInCode'
-  | 'checkIn'
-  | 'export'
-  | 'updateAgenda'
-  | 'uninvite';
+
 
 /** The step buttons, in this order, each shown only when allowedActions has it. */
 const STEP_ACTIONS: ReadonlyArray<{ act: Act; label: string; kind: 'primary' | 'outline' | 'default' }> = [
@@ -129,6 +114,7 @@ export default function MeetingConsole() {
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const [code, setCode] = useState<CheckInCodeView | null>(null);
+  const [undoing, setUndoing] = useState<AttendanceRowView | null>(null);
   const desk = useDesk();
 
   const current = state.kind === 'ready' ? state.value : null;
@@ -233,6 +219,13 @@ export default function MeetingConsole() {
     }).then((r) => {
       if (r.confirm) void act('uninvite', async () => ({ attendance: await write('meeting.uninvite', { meetingId: m.id, personId: row.personId }) }), `已取消对${row.name}的邀请`);
     });
+  };
+
+  /** 撤销签到 (issue #16): a mistaken check-in, undone with a reason before the meeting is adjourned. */
+  const askUndo = (row: AttendanceRowView) => {
+    if (busy) return;
+    setDialogError(null);
+    setUndoing(row);
   };
 
   const exportList = () =>
@@ -445,11 +438,11 @@ export default function MeetingConsole() {
               {attendance && attendance.rows.length > 0 && rows.length === 0 ? <StateView kind='empty' compact title='没有符合条件的人员' /> : null}
               {rows.length > 0 ? (
                 desk ? (
-                  <AttendanceTable rows={rows} canMark={canMark} busy={busy} onMark={(r) => void markPresent(r)} onUninvite={uninvite} />
+                  <AttendanceTable rows={rows} canMark={canMark} busy={busy} onMark={(r) => void markPresent(r)} onUninvite={uninvite} onUndo={askUndo} />
                 ) : (
                   <View className='mconsole__people'>
                     {rows.map((r) => (
-                      <PersonCard key={r.personId} row={r} canMark={canMark} busy={busy} onMark={() => void markPresent(r)} onUninvite={() => uninvite(r)} />
+                      <PersonCard key={r.personId} row={r} canMark={canMark} busy={busy} onMark={() => void markPresent(r)} onUninvite={() => uninvite(r)} onUndo={() => askUndo(r)} />
                     ))}
                   </View>
                 )
@@ -491,7 +484,26 @@ export default function MeetingConsole() {
           busy={busy === 'reschedule'}
           error={dialogError}
           onCancel={() => !busy && setOpen(null)}
-          onSubmit={(change) => void act('reschedule', async () => ({ meeting: await write('meeting.reschedule', { meetingId: m.id, ...change }) }), '已调整，参会人员将收到通知')}
+          onSubmit={(change) => void act('reschedule', async () => ({ meeting: await write('meeting.reschedule', { meetingId: m.id, ...change }) }), m.notices.length ? '变更通知已印发，参会人员将收到通知' : '已调整，参会人员将收到通知')}
+        />
+      ) : null}
+      {undoing ? (
+        <TextDialog
+          limit={MEETING_LIMITS.undoReason}
+          title='撤销签到'
+          subtitle={`撤销${undoing.name}（${[undoing.unit, undoing.title].filter(Boolean).join(' ')}）的签到。撤销记录连同理由留存备查。`}
+          placeholder='请写明撤销理由（必填），如：误点了他人签到'
+          confirmText='撤销签到'
+          busy={busy === 'undoCheckIn'}
+          error={dialogError}
+          onCancel={() => !busy && setUndoing(null)}
+          onSubmit={(reason) =>
+            void act('undoCheckIn', async () => {
+              const attendanceNow = await write('meeting.undoCheckIn', { meetingId: m.id, personId: undoing.personId, reason });
+              setUndoing(null);
+              return { attendance: attendanceNow };
+            }, `已撤销${undoing.name}的签到`)
+          }
         />
       ) : null}
       {open === 'invite' ? (
@@ -537,109 +549,6 @@ function whoTakes(state: string): string[] {
     });
 }
 
-/** 请假理由 or the substitute, in words. */
-function noteOf(r: AttendanceRowView): string {
-  if (r.answer === 'substitute' && r.substitute) return `代会：${r.substitute.name}（${r.substitute.post}）`;
-  if (r.answer === 'decline' && r.reason) return `理由：${r.reason}`;
-  return '';
-}
-
-function presence(r: AttendanceRowView): string {
-  return r.present ? `已签到${r.presentAt ? ` ${timeCN(r.presentAt)}` : ''}` : '未签到';
-}
-
-interface RowProps {
-  canMark: boolean;
-  busy: Act | null;
-}
-
-function MarkButton({ row, canMark, busy, onMark }: RowProps & { row: AttendanceRowView; onMark: () => void }): ReactNode {
-  if (!canMark || row.present) return null;
-  return (
-    <Btn kind='outline' small disabled={busy !== null} label={`为${row.name}登记签到`} onClick={onMark}>
-      登记签到
-    </Btn>
-  );
-}
-
-/** 取消邀请, only on a row the server says this caller may take back. */
-function UninviteButton({ row, busy, onUninvite }: { row: AttendanceRowView; busy: Act | null; onUninvite: () => void }): ReactNode {
-  if (!row.allowedActions?.includes('uninvite')) return null;
-  return (
-    <Btn kind='default' small disabled={busy !== null} label={`取消邀请${row.name}`} onClick={onUninvite}>
-      取消邀请
-    </Btn>
-  );
-}
-
-function PersonCard({ row, canMark, busy, onMark, onUninvite }: RowProps & { row: AttendanceRowView; onMark: () => void; onUninvite: () => void }) {
-  const note = noteOf(row);
-  return (
-    <View className='mperson'>
-      <View className='mperson__head'>
-        <Text className='mperson__name'>{row.name}</Text>
-        <Text className={answerClass(row.answer)}>{row.answerLabel}</Text>
-      </View>
-      <Text className='mperson__meta'>{[row.unit, row.title].filter(Boolean).join(' · ')}</Text>
-      <Text className='mperson__meta'>
-        {row.sideLabel} · {row.categoryLabel}
-      </Text>
-      {note ? <Text className='mperson__note'>{note}</Text> : null}
-      <View className='mperson__foot'>
-        <Text className={row.present ? 'mperson__presence mperson__presence--on' : 'mperson__presence'}>{presence(row)}</Text>
-        <View className='mperson__actions'>
-          <MarkButton row={row} canMark={canMark} busy={busy} onMark={onMark} />
-          <UninviteButton row={row} busy={busy} onUninvite={onUninvite} />
-        </View>
-      </View>
-    </View>
-  );
-}
-
-const COLUMNS = ['姓名', '单位 · 职务', '方 · 类别', '回复', '请假理由 / 代会人员', '签到', ''];
-
-/** The desk layout's table (ARIA table semantics over Taro's views). */
-function AttendanceTable({ rows, canMark, busy, onMark, onUninvite }: RowProps & { rows: AttendanceRowView[]; onMark: (r: AttendanceRowView) => void; onUninvite: (r: AttendanceRowView) => void }) {
-  return (
-    <View className='mtable' role='table' aria-label='参会名单'>
-      <View className='mtable__row mtable__row--head' role='row'>
-        {COLUMNS.map((c, i) => (
-          <View key={i} className={`mtable__cell mtable__cell--${i}`} role='columnheader'>
-            {c || <Text className='sr-only'>操作</Text>}
-          </View>
-        ))}
-      </View>
-      {rows.map((r) => (
-        <View key={r.personId} className='mtable__row' role='row'>
-          <View className='mtable__cell mtable__cell--0 mtable__name' role='cell'>
-            {r.name}
-          </View>
-          <View className='mtable__cell mtable__cell--1' role='cell'>
-            {[r.unit, r.title].filter(Boolean).join(' · ')}
-          </View>
-          <View className='mtable__cell mtable__cell--2' role='cell'>
-            {r.sideLabel} · {r.categoryLabel}
-          </View>
-          <View className='mtable__cell mtable__cell--3' role='cell'>
-            <Text className={answerClass(r.answer)}>{r.answerLabel}</Text>
-          </View>
-          <View className='mtable__cell mtable__cell--4' role='cell'>
-            {noteOf(r) || '—'}
-          </View>
-          <View className={r.present ? 'mtable__cell mtable__cell--5 mtable__present' : 'mtable__cell mtable__cell--5'} role='cell'>
-            {presence(r)}
-          </View>
-          <View className='mtable__cell mtable__cell--6' role='cell'>
-            <View className='mtable__actions'>
-              <MarkButton row={r} canMark={canMark} busy={busy} onMark={() => onMark(r)} />
-              <UninviteButton row={r} busy={busy} onUninvite={() => onUninvite(r)} />
-            </View>
-          </View>
-        </View>
-      ))}
-    </View>
-  );
-}
 
 interface DialogBase {
   busy: boolean;
@@ -647,58 +556,6 @@ interface DialogBase {
   onCancel: () => void;
 }
 
-/** 调整时间地点: a new date and time, a new place, or both (only what changed is sent). */
-function RescheduleDialog({ meeting, busy, error, onCancel, onSubmit }: DialogBase & { meeting: MeetingView; onSubmit: (c: { plannedAt?: string; place?: string }) => void }) {
-  const [date, setDate] = useState(dayCN(meeting.plannedAt));
-  const [time, setTime] = useState(timeCN(meeting.plannedAt));
-  const [place, setPlace] = useState(meeting.place ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
-  const confirm = () => {
-    const at = instantCN(date, time);
-    const change: { plannedAt?: string; place?: string } = {};
-    if (at && at !== new Date(meeting.plannedAt).toISOString()) {
-      if (new Date(at).getTime() <= Date.now()) {
-        setProblem('会议时间应晚于现在');
-        return;
-      }
-      change.plannedAt = at;
-    }
-    if (place.trim() !== (meeting.place ?? '')) {
-      const bad = lengthError(MEETING_LIMITS.place, place);
-      if (bad) {
-        setProblem(bad);
-        return;
-      }
-      change.place = place.trim();
-    }
-    if (!change.plannedAt && change.place === undefined) {
-      setProblem('请修改时间或地点');
-      return;
-    }
-    setProblem(null);
-    onSubmit(change);
-  };
-  return (
-    <Dialog title='调整时间地点' subtitle='调整后全体参会人员将收到通知。' confirmText='确认调整' busy={busy} error={error ?? problem} onCancel={onCancel} onConfirm={confirm}>
-      <FieldHead label='会议日期' />
-      <PickerField mode='date' value={date} start={dayCN(new Date())} label='会议日期' placeholder='选择日期' disabled={busy} onChange={setDate} />
-      <View className='mconsole__gap' />
-      <FieldHead label='会议时间' />
-      <PickerField mode='time' value={time} label='会议时间' placeholder='选择时间' disabled={busy} onChange={setTime} />
-      <View className='mconsole__gap' />
-      <FieldHead label={MEETING_LIMITS.place.label} />
-      <Input
-        className='minput'
-        value={place}
-        maxlength={MEETING_LIMITS.place.max}
-        placeholder='请输入会议地点'
-        placeholderClass='dialog__placeholder'
-        disabled={busy}
-        onInput={(e) => setPlace(e.detail.value)}
-      />
-    </Dialog>
-  );
-}
 
 /**
  * 按人员编号邀请: there is no people directory in the API yet (issue #11), so an office names the

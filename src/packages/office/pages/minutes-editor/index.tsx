@@ -26,11 +26,12 @@ import { fieldErrorsOf, lengthError, textLength } from '../../../../utils/form';
 import { ROUTES, openPage } from '../../../../utils/nav';
 import { minutesTagClass, openDocx, pendingReturn, useMinutesRecord } from '../../../../pages/minutes/kit';
 import { MinutesBody, ReviewProgress, VersionList } from '../../../../pages/minutes/parts';
+import AttendanceCard, { type AttendanceEntryInput } from '../../../../pages/minutes/AttendanceCard';
 import { useDesk } from '../../parts/useDesk';
 import '../../../../pages/minutes/kit.css';
 import './index.css';
 
-type Busy = 'save' | 'submit' | 'issue' | 'document';
+type Busy = 'save' | 'submit' | 'issue' | 'document' | 'attendance';
 
 interface DraftDecision {
   /** a local key, stable while the items are moved */
@@ -313,6 +314,21 @@ export default function MinutesEditor() {
     );
   };
 
+  /** 确认出席情况 (issue #16): before submitting; a correction of the check-in record carries its reason. */
+  const confirmAttendance = (entries: AttendanceEntryInput[]) =>
+    run('attendance', async () => {
+      try {
+        record.set(await write('minutes.setAttendance', { meetingId, entries }));
+        setRefusal(null);
+        toast('出席情况已确认', 'success');
+      } catch (e) {
+        const err = toApiError(e);
+        setRefusal(err.message);
+        toast(err.message);
+        if (err.code === 'invalid_transition' || err.code === 'conflict') void record.reload(true);
+      }
+    });
+
   const download = () =>
     run('document', async () => {
       try {
@@ -430,6 +446,7 @@ export default function MinutesEditor() {
           </Btn>
         ) : null}
       </View>
+      {current && !m.attendanceList.confirmed ? <Text className='medit__hint'>请先在下方确认出席情况，再提交审核。</Text> : null}
     </>
   ) : (
     <View className='card'>
@@ -577,6 +594,7 @@ export default function MinutesEditor() {
           <View className='medit__col medit__col--main'>
             {desk ? null : status}
             {editor}
+            {m.exists ? <AttendanceCard v={m} busy={busy === 'attendance'} onConfirm={(entries) => void confirmAttendance(entries)} /> : null}
           </View>
           <View className='medit__col medit__col--side'>
             {desk ? status : null}
