@@ -1,6 +1,6 @@
 // Races a person can cause with a double tap or two people at once: every one ends with one
 // consistent record, never two, never a lost write.
-import { makeTopic, MEETING } from './support/action-examples';
+import { makeMeeting, makeTopic, MEETING } from './support/action-examples';
 import { openWorld, type World } from './support/world';
 
 let world: World;
@@ -20,8 +20,9 @@ it('a double tap with one idempotency key stores one topic', async () => {
   const results = await Promise.all([1, 2, 3].map(() => world.call('topic', 'submit', submitPayload, 'city-rep-ma', key)));
   expect(await world.store.count('topics', { createdBy: 'city-rep-ma' })).toBe(1);
   const oks = results.filter((r) => r.envelope.ok);
-  expect(oks.length).toBeGreaterThanOrEqual(1);
-  for (const r of results) if (!r.envelope.ok) expect(r.envelope.error.code).toBe('conflict');
+  // issue #17: the taps after the first wait for its answer: three equal answers
+  expect(oks).toHaveLength(3);
+  for (const r of results) expect(JSON.stringify(r.envelope)).toBe(JSON.stringify(results[0].envelope));
   // afterwards the key replays the stored answer
   const replay = await world.call('topic', 'submit', submitPayload, 'city-rep-ma', key);
   expect(replay.envelope).toEqual(oks[0].envelope);
@@ -53,4 +54,45 @@ it('two screenings of one topic at once: one wins, the other is told, history ha
   expect(['conflict', 'invalid_transition']).toContain(codes[0]);
   const stored = await world.store.get<{ _id: string; version: number; history: unknown[] }>('topics', t._id);
   expect(stored?.history).toHaveLength(1);
+});
+
+it('issue #17: a reply whose meeting starts between its check and its commit is refused, changing nothing', async () => {
+  const m = await makeMeeting(world, 'city', 'notice_issued', { invite: ['city-rep-ma'], today: true, presiding: 'city-gov-leader' });
+  const store = world.store;
+  const original = store.transaction.bind(store);
+  let started: Awaited<ReturnType<World['call']>> | null = null;
+  // the reply has been authorised (the meeting accepts replies); the start commits before the reply's transaction
+  store.transaction = (async (fn: never) => {
+    if (!started) {
+      store.transaction = original;
+      started = await world.call('meeting', 'start', { meetingId: m._id }, 'city-union-office');
+    }
+    return original(fn);
+  }) as typeof store.transaction;
+  let reply;
+  try {
+    reply = await world.call('meeting', 'reply', { meetingId: m._id, answer: 'attend' }, 'city-rep-ma');
+  } finally {
+    store.transaction = original;
+  }
+  expect(started!.envelope.ok).toBe(true);
+  expect(reply.envelope).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  const inv = (await store.find<{ _id: string; version: number; meetingId: string; answered?: boolean }>('invitations', { meetingId: m._id }, { limit: 5 })).items;
+  expect(inv.every((i) => !i.answered)).toBe(true);
+});
+
+it('issue #17: reply and start tapped at once — a reply either lands before the start or not at all', async () => {
+  for (let i = 0; i < 5; i += 1) {
+    const m = await makeMeeting(world, 'city', 'notice_issued', { invite: ['city-rep-ma'], today: true, presiding: 'city-gov-leader' });
+    const [reply, start] = await Promise.all([
+      world.call('meeting', 'reply', { meetingId: m._id, answer: 'attend' }, 'city-rep-ma'),
+      world.call('meeting', 'start', { meetingId: m._id }, 'city-union-office'),
+    ]);
+    expect(start.envelope.ok).toBe(true);
+    const inv = (await world.store.find<{ _id: string; version: number; repliedAt?: string }>('invitations', { meetingId: m._id }, { limit: 5 })).items[0];
+    const startedAt = (await world.store.get<{ _id: string; version: number; startedAt?: string; status: string }>('meetings', m._id))!;
+    expect(startedAt.status).toBe('in_session');
+    if (reply.envelope.ok) expect(inv.repliedAt).toBeDefined();
+    else expect(inv.repliedAt).toBeUndefined();
+  }
 });
