@@ -46,6 +46,8 @@ export type Milestone =
   | 'task_overdue'
   // issue #11
   | 'leadership_role_given'
+  // issue #17: a password set again through an invite code → the person
+  | 'password_reset'
   // issue #12
   | 'settings_changed';
 

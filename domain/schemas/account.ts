@@ -5,7 +5,8 @@ import { EmptyPayload } from './common';
 
 export const MeInput = EmptyPayload;
 export const HomeInput = EmptyPayload;
-export const DevSignInInput = z.strictObject({ key: z.string().min(1).max(64) });
+// demo keys are ASCII (`city-gov-office`): a NUL or any other character is a 400, never a query (issue #17)
+export const DevSignInInput = z.strictObject({ key: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/) });
 
 const RoleView = z.object({ role: z.enum(ROLES), label: z.string() });
 

@@ -21,6 +21,8 @@ export interface ActionExample {
   admittedCodes?: readonly ErrorCode[];
   /** for actions that name no record: proves a caller saw only what is theirs */
   isolation?: (res: Dispatched, caller: { key: string; orgId: string }) => void;
+  /** collections a refusal is meant to write (issue #17: a wrong password's attempt is counted) */
+  refusalWrites?: readonly string[];
 }
 
 export const MEETING: Record<string, string> = { city: 'm-city-current', linhe: 'm-linhe-current' };
@@ -326,12 +328,14 @@ export const EXAMPLES: Record<string, ActionExample> = {
 
   // issue #11: signing in, invites, binding, passwords
   'account.signIn': {
-    payload: () => ({ login: 'nobody-here', password: 'wrong-password-1' }),
+    // a login of its own per call: five wrong in a row would lock it (issue #17), and the attempt is counted
+    payload: () => ({ login: `nobody-here-${(personSeq += 1)}`, password: 'wrong-password-1' }),
     admittedCodes: ['unauthenticated'],
+    refusalWrites: ['counters'],
     isolation: (res) => expect(res.envelope).toMatchObject({ ok: false, error: { code: 'unauthenticated' } }),
   },
   'account.redeemInvite': {
-    payload: async (w, org) => ({ code: await inviteFor(w, (await freshPerson(w, org))._id), login: `login${(personSeq += 1)}`, password: 'abcd1234' }),
+    payload: async (w, org) => ({ code: await inviteFor(w, (await freshPerson(w, org))._id), login: `login${(personSeq += 1)}`, password: 'Hetao#2026x' }),
     // the session answered is the code's person's, whoever presented it
     isolation: (res) => expect(res.envelope).toMatchObject({ ok: true, data: { name: expect.stringMatching(/^代表/) } }),
   },
