@@ -83,7 +83,10 @@ export function passwordProblem(pw: string): string | null {
   return null;
 }
 
-/** Sign-in: 5 wrong passwords in a row lock the login for 15 minutes. */
+/** What the password fields say (issue #17: the server also refuses common passwords and ones containing the login or name). */
+export const PASSWORD_HINT = '8–64 位，须含字母和数字；不能用常见密码（如 password1、12345678a），不能包含登录名或姓名';
+
+/** Sign-in: 5 wrong passwords in a row lock the login for 15 minutes (claimed before the comparison). */
 export const SIGN_IN_ATTEMPTS = 5;
 export const SIGN_IN_LOCK_MS = 15 * 60_000;
 /** Invite codes: single use, 7 days; 5 wrong codes per WeChat account per hour. */

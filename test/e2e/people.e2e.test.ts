@@ -133,10 +133,10 @@ it(
     await form.getByText('请填写 11 位手机号码', { exact: true }).waitFor();
     await axe(page);
     await shot(page, 'person-errors-desk');
-    // roles: the union office's own side and the government side's leadership roles
+    // roles: only the union office's own side, its leadership roles included (issue #17)
     const roleChoices = (await form.locator('[role="checkbox"]').allInnerTexts()).map((t) => t.split('\n')[0].trim());
-    expect(roleChoices).toEqual(expect.arrayContaining(['职工代表', '总工会办公室', '工会职能部门', '总召集人（政府）', '政府主要领导']));
-    expect(roleChoices).not.toContain('政府部门');
+    expect(roleChoices).toEqual(expect.arrayContaining(['职工代表', '总工会办公室', '工会职能部门', '总召集人（工会）', '召集人（工会）']));
+    for (const other of ['政府部门', '总召集人（政府）', '政府主要领导']) expect(roleChoices).not.toContain(other);
     await form.locator('[role="checkbox"]', { hasText: '职工代表' }).click();
     expect(await form.locator('[role="checkbox"]', { hasText: '职工代表' }).getAttribute('aria-checked')).toBe('true');
     await box(page, '11 位手机号码').fill(NEW.phone);

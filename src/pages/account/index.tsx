@@ -6,7 +6,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
-import { PEOPLE_LIMITS } from '../../../domain/people-rules';
+import { PASSWORD_HINT, PEOPLE_LIMITS } from '../../../domain/people-rules';
 import type { MeView } from '../../../domain/schemas/account';
 import type { DirectoryPersonView } from '../../../domain/schemas/people';
 import Btn from '../../components/Btn';
@@ -167,6 +167,7 @@ function PasswordCard({ hasPassword, hasLogin, onDone }: { hasPassword: boolean;
         value={form.next}
         maxlength={PEOPLE_LIMITS.password.max}
         placeholder='至少 8 位，含字母和数字'
+        hint={PASSWORD_HINT}
         error={errors.next}
         disabled={saving}
         onInput={edit('next')}

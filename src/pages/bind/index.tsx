@@ -10,7 +10,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { PEOPLE_LIMITS } from '../../../domain/people-rules';
+import { PASSWORD_HINT, PEOPLE_LIMITS } from '../../../domain/people-rules';
 import Btn from '../../components/Btn';
 import PageShell from '../../components/PageShell';
 import { useBusy } from '../../hooks/useBusy';
@@ -157,6 +157,7 @@ export default function Bind() {
                 value={password}
                 maxlength={PEOPLE_LIMITS.password.max}
                 placeholder='至少 8 位，含字母和数字'
+                hint={PASSWORD_HINT}
                 error={errors.password}
                 disabled={sending}
                 onInput={edit('password', setPassword)}
