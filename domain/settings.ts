@@ -18,6 +18,9 @@ export const DEFAULT_RULES: RuleParams & { source: string; effectiveFrom: string
   effectiveFrom: '2024-03-25T16:00:00.000Z', // 2024-03-26 in Shanghai, the date the rules were issued
 };
 
+/** Art. 13: the rules in force replace those of 2020, repealed on the day they took effect. */
+export const REPEALED_RULES = { source: '巴政办字〔2020〕138号', repealedOn: DEFAULT_RULES.effectiveFrom } as const;
+
 export interface VersionedParams extends RuleParams {
   effectiveFrom: string;
   source?: string;

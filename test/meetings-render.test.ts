@@ -176,7 +176,8 @@ describe('weapp office meeting pages (compiled, office sub-package)', () => {
         expect(text).toContain(s);
       }
       // 取消邀请 only on the government side's rows (its own side): 王建国, the office itself, 孙立新
-      expect(page.buttons()).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '导出参会名单', '按人员编号邀请', '设定主持人', '取消邀请', '取消邀请', '取消邀请']);
+      // 撤销签到 on the one row checked in (issue #16: an office undoes a mistaken check-in)
+      expect(page.buttons()).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '导出参会名单', '按人员编号邀请', '设定主持人', '取消邀请', '取消邀请', '取消邀请', '撤销签到']);
       // no agenda editor: the agenda is the union office's to arrange
       expect(text).not.toContain('调整议程');
       // two reads, sent together: the meeting (with allowedActions) and its attendance list
@@ -194,7 +195,7 @@ describe('weapp office meeting pages (compiled, office sub-package)', () => {
         expect(text).toContain(s);
       }
       // five union-side invitees: 李秀梅, the office itself, 马春花, 郭振华, 杨…
-      expect(page.buttons()).toEqual(['取消会议', '显示签到二维码', '调整议程', '导出参会名单', '按人员编号邀请', ...Array(5).fill('取消邀请')]);
+      expect(page.buttons()).toEqual(['取消会议', '显示签到二维码', '调整议程', '导出参会名单', '按人员编号邀请', '取消邀请', '取消邀请', '取消邀请', '撤销签到', '取消邀请', '取消邀请']);
     } finally {
       page.detach();
     }
@@ -205,7 +206,7 @@ describe('weapp office meeting pages (compiled, office sub-package)', () => {
     try {
       const text = await rendered(page, '会议通知已印发');
       for (const s of ['巴彦淖尔市人民政府办公室', '巴政办字〔2026〕96号', `关于召开${TITLE}的通知`, '王建国（副市长）', '四、会议议程']) expect(text).toContain(s);
-      expect(page.buttons()).toEqual(['会议工作台']);
+      expect(page.buttons()).toEqual(['下载 .docx', '会议工作台']); // issue #16: the notice as issued, in the 通知记录
     } finally {
       page.detach();
     }

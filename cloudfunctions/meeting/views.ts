@@ -43,7 +43,8 @@ export interface PreviousChecklist {
 /**
  * Art. 3 (1), Art. 8 (1): the previous meeting (the org's latest earlier one with issued minutes)
  * and every task of its checklist with state and light; an unfinished one shows its explanation,
- * opinion and new deadline, or 待说明.
+ * opinion and new deadline, or 待说明. Tasks of meetings before it that are still open follow
+ * (issue #16): an unfinished task is reported at every meeting until it is done.
  */
 export async function previousChecklist(ctx: ViewContext, m: MeetingDoc): Promise<PreviousChecklist | null> {
   const { items: [prev] } = await ctx.store.find<MeetingDoc>(
@@ -52,12 +53,19 @@ export async function previousChecklist(ctx: ViewContext, m: MeetingDoc): Promis
     { sort: [['plannedAt', 'desc']], limit: 1 },
   );
   if (!prev) return null;
-  const [tasks, params] = await Promise.all([findAll<TaskDoc>(ctx.store, 'tasks', { meetingId: prev._id }, [['dueAt', 'asc']]), ctx.params(m.orgId)]);
-  const items = tasks.map((t): AgendaItem => {
+  const [tasks, open, params] = await Promise.all([
+    findAll<TaskDoc>(ctx.store, 'tasks', { meetingId: prev._id }, [['dueAt', 'asc']]),
+    // issue #16: a task of an earlier meeting still unfinished is reported too, until it is done
+    findAll<TaskDoc>(ctx.store, 'tasks', { orgId: m.orgId, open: true }, [['dueAt', 'asc']]),
+    ctx.params(m.orgId),
+  ]);
+  const carried = open.filter((t) => t.meetingId !== prev._id && t.meetingId !== m._id && t.assignedAt < prev.plannedAt);
+  const items = [...tasks, ...carried].map((t): AgendaItem => {
     const card = toTaskCard(t, ctx.now, params);
     const last = t.explanations[t.explanations.length - 1];
     return {
-      id: t._id, title: t.title, minutes: 0, note: `${t.unit} ${t.ownerName} · ${card.statusLabel}`,
+      id: t._id, title: t.title, minutes: 0,
+      note: `${t.unit} ${t.ownerName} · ${card.statusLabel}${t.meetingId === prev._id ? '' : ` · ${t.meetingTitle}议定，尚未完成`}`,
       task: {
         light: card.light, lightLabel: card.lightLabel, statusLabel: card.statusLabel, unit: t.unit, ownerName: t.ownerName,
         deadline: t.deadline, done: t.status === 'done',

@@ -10,7 +10,7 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { SettingsVersionView, SettingsView } from '../../../../../domain/schemas/compliance';
-import { PARAM_BOUNDS, type RuleParams } from '../../../../../domain/settings';
+import { PARAM_BOUNDS, REPEALED_RULES, type RuleParams } from '../../../../../domain/settings';
 import Btn from '../../../../components/Btn';
 import PageShell from '../../../../components/PageShell';
 import Skeleton from '../../../../components/Skeleton';
@@ -220,7 +220,7 @@ export default function OrgSettings() {
             {view.orgName}联席会议规则参数
           </View>
           <Text className='orgset__sub'>
-            依据《联席会议工作规则》（{inForce.source}）第十三条。参数修订自生效日期起施行，此前已召开的会议、已判断的任务仍按当时施行的参数，历史不会改写。
+            依据《联席会议工作规则》（{inForce.source}）第十三条。参数修订自生效日期起施行，此前已召开的会议、已判断的任务仍按当时施行的参数，历史不会改写。{`原工作规则（${REPEALED_RULES.source}）自 ${formatDateCN(REPEALED_RULES.repealedOn)} 起废止。`}
           </Text>
         </View>
 
