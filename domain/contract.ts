@@ -66,6 +66,9 @@ import type {
   TaskIdInput,
   TaskListView,
   TaskView,
+  RequestDeadlineInput,
+  DecideDeadlineInput,
+  SetDeadlineInput,
 } from './schemas/task';
 import type { InboxInput, InboxView, MarkReadInput, RecordConsentInput, SubscriptionsInput, SubscriptionsView, UnreadCountInput } from './schemas/notify';
 import type { SweepInput, SweepResult, TickInput, TickResult } from './schemas/system';
@@ -158,6 +161,9 @@ export interface Contract {
   'task.get': Io<typeof TaskIdInput, TaskView>;
   'task.evidence': Io<typeof EvidenceLinkInput, FileLinkView>;
   'task.exportChecklist': Io<typeof ExportChecklistInput, FileLinkView>;
+  'task.requestDeadline': Io<typeof RequestDeadlineInput, TaskView>;
+  'task.decideDeadline': Io<typeof DecideDeadlineInput, TaskView>;
+  'task.setDeadline': Io<typeof SetDeadlineInput, TaskView>;
   'press.draft': Io<typeof DraftPressInput, PressView>;
   'press.approve': Io<typeof PressIdInput, PressView>;
   'press.return': Io<typeof ReturnPressInput, PressView>;

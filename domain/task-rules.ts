@@ -93,3 +93,115 @@ export function sniffEvidenceType(head: Uint8Array): EvidenceType | null {
   if (head.length >= 5 && [0x25, 0x50, 0x44, 0x46, 0x2d].every((b, i) => head[i] === b)) return 'application/pdf';
   return null;
 }
+
+// ---- Issue #16: deadlines — the keeper decides ----
+
+/** How a deadline came to be: given when assigned, an approved request, set by the keeping office. */
+export type DeadlineHow = 'original' | 'approved' | 'office' | 'explained';
+export const DEADLINE_HOW_LABEL: Record<DeadlineHow, string> = {
+  original: '交办时确定',
+  approved: '同意延期申请',
+  office: '办公室调整',
+  // tasks explained before issue #16, when an explanation moved the deadline by itself
+  explained: '说明时调整（旧规则）',
+};
+
+/** One deadline the task had, with who set it (for an approved request: who approved it). */
+export interface DeadlineEntry {
+  deadline: string;
+  setAt: string;
+  by: string;
+  byName: string;
+  how: DeadlineHow;
+  /** the reason given: the request's, or the office's own */
+  reason?: string;
+}
+
+export type DeadlineRequestState = 'pending' | 'approved' | 'refused';
+export const DEADLINE_REQUEST_LABEL: Record<DeadlineRequestState, string> = { pending: '待审批', approved: '已同意', refused: '未同意' };
+
+/** The responsible person's request for a new deadline (Art. 3 (1)), and what the keeper decided. */
+export interface DeadlineRequest {
+  newDeadline: string;
+  /** the deadline in force when asked */
+  oldDeadline: string;
+  reason: string;
+  by: string;
+  byName: string;
+  at: string;
+  state: DeadlineRequestState;
+  decidedAt?: string;
+  decidedBy?: string;
+  decidedByName?: string;
+  /** the keeper's reason (required when refused) */
+  decision?: string;
+}
+
+interface DeadlineFacts {
+  deadline: string;
+  assignedAt: string;
+  assignedBy: string;
+  keeperRole: Role;
+  deadlines?: readonly DeadlineEntry[];
+  deadlineRequests?: readonly DeadlineRequest[];
+  explanations: ReadonlyArray<{ newDeadline: string; oldDeadline: string; by: string; byName: string; at: string }>;
+}
+
+/**
+ * Every deadline the task had, oldest first. A task made before issue #16 has no stored history:
+ * its original deadline is the one its first explanation moved, then each explanation that moved it
+ * (explanations moved deadlines then). The first write about its deadline since (an explanation, a
+ * request, a decision) stores this history, so later explanations are never read as moves.
+ */
+export function deadlineHistory(t: DeadlineFacts): DeadlineEntry[] {
+  if (t.deadlines && t.deadlines.length) return [...t.deadlines];
+  const moved = t.explanations.filter((x) => x.newDeadline !== x.oldDeadline);
+  const original = moved.length ? moved[0].oldDeadline : t.deadline;
+  return [
+    { deadline: original, setAt: t.assignedAt, by: t.assignedBy, byName: ROLE_INFO[t.keeperRole].label, how: 'original' },
+    ...moved.map((x): DeadlineEntry => ({ deadline: x.newDeadline, setAt: x.at, by: x.by, byName: x.byName, how: 'explained' })),
+  ];
+}
+
+/** The request waiting for the keeper, if any (at most one at a time). */
+export function pendingDeadlineRequest(t: Pick<DeadlineFacts, 'deadlineRequests'>): DeadlineRequest | null {
+  return t.deadlineRequests?.find((r) => r.state === 'pending') ?? null;
+}
+
+/**
+ * A request for a new deadline: not in the past, and later than the deadline in force (asking for
+ * the same or an earlier day is no extension). Returns the refusal in words, or null.
+ */
+export function deadlineRequestProblem(newDeadline: string, inForce: string, now: Instant): string | null {
+  if (deadlineIsPast(newDeadline, now)) return '新的完成时限不能早于今天';
+  if (newDeadline <= inForce) return `申请的新时限须晚于现行完成时限（${inForce}）`;
+  return null;
+}
+
+/**
+ * The deadline a task is judged against for the assessment's on-time figure: the one in force at
+ * the moment the task fell due. A change made while the deadline in force had not yet passed
+ * counts; a change made after the task was already overdue does not make it on time.
+ */
+export function deadlineWhenDue(history: readonly DeadlineEntry[]): string {
+  const [first, ...later] = [...history].sort((a, b) => a.setAt.localeCompare(b.setAt));
+  if (!first) throw new Error('a task has at least its original deadline');
+  let due = first.deadline;
+  for (const e of later) {
+    if (e.setAt >= deadlineEnds(due)) break; // already overdue: later changes do not count
+    due = e.deadline;
+  }
+  return due;
+}
+
+/** Done by the deadline in force when it fell due (completion time, else verification time). */
+export function doneOnTime(t: DeadlineFacts & { completion: { at: string } | null; verifiedAt?: string }): boolean {
+  const at = t.completion?.at ?? t.verifiedAt ?? '';
+  return at !== '' && at < deadlineEnds(deadlineWhenDue(deadlineHistory(t)));
+}
+
+/** The deadline was moved later than the one given when assigned (an approved request or the office). */
+export function wasExtended(t: DeadlineFacts): boolean {
+  const h = deadlineHistory(t);
+  return h.some((e) => e.how !== 'original' && e.deadline > h[0].deadline);
+}

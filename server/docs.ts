@@ -1,5 +1,5 @@
 // Stored document shapes shared by the functions (the store holds JSON; these are its types).
-import type { InviteeCategory, MeetingKind, MeetingStatus, MinutesStatus, OneSide, PressStatus, Role, Side, TaskStatus, TopicCategory, TopicStatus } from '../domain';
+import type { DeadlineEntry, DeadlineRequest, InviteeCategory, MeetingKind, MeetingStatus, MinutesStatus, OneSide, PressStatus, Role, Side, TaskStatus, TopicCategory, TopicStatus } from '../domain';
 import type { StoredDoc } from './store/port';
 
 export interface MeetingDoc extends StoredDoc {
@@ -195,6 +195,10 @@ export interface TaskDoc extends StoredDoc {
   completion: { text: string; at: string; evidence: Array<{ fileId: string; fileName: string; contentType: string; size: number }> } | null;
   sendBacks: Array<{ reason: string; at: string; by: string; byName: string }>;
   explanations: Array<{ explanation: string; opinion: string; newDeadline: string; oldDeadline: string; by: string; byName: string; at: string }>;
+  /** issue #16: every deadline the task had, oldest first (absent on tasks made before: see deadlineHistory) */
+  deadlines?: DeadlineEntry[];
+  /** issue #16: requests for a new deadline, oldest first; at most one `pending` */
+  deadlineRequests?: DeadlineRequest[];
   verifiedAt?: string;
   verifiedBy?: string;
   verifiedByName?: string;

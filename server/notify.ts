@@ -35,6 +35,10 @@ export type Milestone =
   | 'task_completed'
   | 'task_sent_back'
   | 'task_verified'
+  // issue #16: deadlines — the keeper decides
+  | 'task_deadline_requested'
+  | 'task_deadline_decided'
+  | 'task_deadline_set'
   | 'press_review'
   | 'press_returned'
   | 'press_approved'

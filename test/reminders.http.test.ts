@@ -75,11 +75,13 @@ it('an overdue task reminds its owner once per tick window, then weekly; quiet h
   await tick();
   expect(await inboxOf('city-hrss', 'task_overdue', 'task-last-1')).toHaveLength(2);
 
-  // 周文博 explains task-last-2 at 23:00 with a deadline tomorrow: it is due soon at once — the
+  // 周文博 explains task-last-2 at 23:00 asking for a deadline tomorrow, approved: it is due soon at once — the
   // inbox has it from the 23:00 tick, WeChat waits for 08:00
   await ok('city-housing', 'notify', 'recordConsent', { results: { task_due_soon: 'accept' } });
   at('2026-12-06', '23:00');
   await ok('city-housing', 'task', 'explain', { taskId: 'task-last-2', explanation: '站点选址调整', opinion: '明天完成验收', newDeadline: '2026-12-07' });
+  // issue #16: the new deadline is a request; the keeping office approves it at once
+  await ok('city-union-office', 'task', 'decideDeadline', { taskId: 'task-last-2', approve: true });
   const late = await tick();
   expect(await inboxOf('city-housing', 'task_due_soon', 'task-last-2')).toHaveLength(1);
   expect(await sentTo('city-housing', 'task_due_soon')).toHaveLength(0);

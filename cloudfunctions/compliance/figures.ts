@@ -5,10 +5,12 @@ import {
   calendarDaysBetween,
   COMPLIANCE_LIGHT_LABEL,
   complianceLight,
+  doneOnTime,
   fromCN,
   hasFlag,
   meetingWorkflow,
   taskLight,
+  wasExtended,
   type ComplianceRowView,
   type Org,
 } from '../../domain';
@@ -40,16 +42,20 @@ export async function orgYear(ctx: Ctx, org: Org, year: number): Promise<OrgYear
   ]);
   const wasHeld = (m: MeetingDoc) => hasFlag(meetingWorkflow, m.status, 'was_held');
   const held = meetings.filter((m) => wasHeld(m) && inYear(m.heldAt));
-  const regularHeld = held.some((m) => m.kind === 'regular');
+  // Art. 4, 13: as many regular meetings as the org's parameter in force asks (once a year in principle)
+  const regularHeldCount = held.filter((m) => m.kind === 'regular').length;
+  const regularRequired = params.regularMeetingsPerYear;
+  const regularHeld = regularHeldCount >= regularRequired;
   const regularPlanned = meetings.some((m) => m.kind === 'regular' && !GONE.has(m.status) && !wasHeld(m));
   const issued = held.filter((m) => m.minutesIssuedAt);
   const days = issued.map((m) => calendarDaysBetween(m.heldAt!, m.minutesIssuedAt!));
   const lights = tasks.map((t) => taskLight(t, ctx.now, params.dueSoonDays));
   const done = tasks.filter((t) => t.status === 'done');
-  const onTime = done.filter((t) => (t.completion?.at ?? t.verifiedAt ?? '') < t.dueAt).length;
+  // issue #16: against the deadline in force when the task fell due (domain/task-rules.ts deadlineWhenDue)
+  const onTime = done.filter((t) => doneOnTime(t)).length;
   const overdue = tasks.filter((_t, i) => lights[i] === 'red');
   const figures = {
-    regularHeld, regularPlanned, tasksOverdue: overdue.length, tasksDueSoon: lights.filter((l) => l === 'yellow').length,
+    regularHeld, regularHeldCount, regularRequired, regularPlanned, tasksOverdue: overdue.length, tasksDueSoon: lights.filter((l) => l === 'yellow').length,
   };
   const { light, reasons } = complianceLight(figures, year, ctx.now);
   return {
@@ -58,6 +64,7 @@ export async function orgYear(ctx: Ctx, org: Org, year: number): Promise<OrgYear
       meetingsHeld: held.length, topicsSubmitted: submitted, topicsAccepted: accepted,
       minutesIssued: issued.length, daysToMinutes: days.length ? Math.round(days.reduce((a, b) => a + b, 0) / days.length) : null,
       tasksTotal: tasks.length, tasksDone: done.length, onTimeRate: done.length ? onTime / done.length : null,
+      tasksExtended: tasks.filter((t) => wasExtended(t)).length,
       light, lightLabel: COMPLIANCE_LIGHT_LABEL[light], reasons,
     },
     meetings,

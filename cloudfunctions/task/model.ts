@@ -1,9 +1,23 @@
 // The records the task actions name: a decided item of issued minutes (to assign against) and a
 // task of the checklist (Art. 11).
-import { AppError, minutesWorkflow, taskWorkflow, type Actor, type OrgFacts, type TaskEvent, type TaskFacts } from '../../domain';
+import {
+  AppError,
+  deadlineHistory,
+  deadlineRequestProblem,
+  minutesWorkflow,
+  pendingDeadlineRequest,
+  ROLE_INFO,
+  taskWorkflow,
+  type Actor,
+  type DeadlineRequest,
+  type OrgFacts,
+  type TaskEvent,
+  type TaskFacts,
+} from '../../domain';
 import type { MeetingDoc, MinutesDoc, TaskDoc } from '../../server/docs';
 import { edgeGuard } from '../../server/records';
 import { defineRecordKind } from '../../server/registry';
+import type { Patch } from '../../server/store/port';
 
 export interface DecisionRecord {
   meeting: MeetingDoc;
@@ -55,3 +69,32 @@ export function taskEdge(event: TaskEvent): (t: TaskDoc, actor: Actor) => void {
 export function requireOpen(t: TaskDoc): void {
   if (!t.open) throw new AppError('invalid_transition', `任务「${taskWorkflow.states[t.status].label}」，不能再修改`);
 }
+
+// ---- issue #16: a request for a new deadline (a field of the task, not a workflow state) ----
+
+/** An open task with no request waiting: the responsible person may ask. */
+export function requireNoPendingRequest(t: TaskDoc): void {
+  requireOpen(t);
+  const p = pendingDeadlineRequest(t);
+  if (p) throw new AppError('invalid_transition', `已有待审批的延期申请（申请延至 ${p.newDeadline}），请等待${ROLE_INFO[t.keeperRole].label}审批后再申请`);
+}
+
+/**
+ * A new request, checked: not in the past, later than the deadline in force. Refused with the
+ * reason at the `newDeadline` field.
+ */
+export function newRequest(t: TaskDoc, newDeadline: string, reason: string, actor: Actor, now: Date): DeadlineRequest {
+  const problem = deadlineRequestProblem(newDeadline, t.deadline, now);
+  if (problem) throw new AppError('validation_error', problem, { field: 'newDeadline' });
+  return { newDeadline, oldDeadline: t.deadline, reason, by: actor.id, byName: actor.name, at: now.toISOString(), state: 'pending' };
+}
+
+/** The patch that files a request (the history as it was, plus the new one). */
+export const filing = (t: TaskDoc, r: DeadlineRequest): Patch<TaskDoc> => ({ deadlineRequests: [...(t.deadlineRequests ?? []), r], ...storedHistory(t) });
+
+/**
+ * A task made before issue #16 gets its deadline history stored at its first write about deadlines
+ * (see deadlineHistory): from then on an explanation is never read as a move of the deadline.
+ */
+export const storedHistory = (t: TaskDoc): Patch<TaskDoc> => (t.deadlines ? {} : { deadlines: deadlineHistory(t) });
+

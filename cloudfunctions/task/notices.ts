@@ -28,3 +28,17 @@ export const sentBack = (t: TaskDoc, reason: string) =>
   toOwner(t, 'task_sent_back', '落实任务被退回', `「${t.title}」未通过核验：${reason}`);
 
 export const verified = (t: TaskDoc) => toOwner(t, 'task_verified', '落实任务已办结', `「${t.title}」已核验办结。`);
+
+/** Issue #16: the keeping office is asked for a new deadline. */
+export const deadlineRequested = (keepers: People, t: TaskDoc, newDeadline: string, reason: string): NotificationDraft[] =>
+  toEach(keepers, message(t, 'task_deadline_requested', '延期申请待审批', `${t.unit} ${t.ownerName} 申请将「${t.title}」的完成时限由 ${t.deadline} 延至 ${newDeadline}：${reason}`, t.ownerName));
+
+/** Issue #16: the responsible person hears the keeper's decision (the task as it is after it). */
+export const deadlineDecided = (t: TaskDoc, approved: boolean, newDeadline: string, reason: string | undefined) =>
+  approved
+    ? toOwner(t, 'task_deadline_decided', '延期申请已同意', `「${t.title}」的完成时限已调整为 ${newDeadline}。${reason ? `意见：${reason}` : ''}`)
+    : toOwner(t, 'task_deadline_decided', '延期申请未同意', `「${t.title}」延至 ${newDeadline} 的申请未获同意，完成时限仍为 ${t.deadline}。理由：${reason ?? ''}`);
+
+/** Issue #16: the keeping office set a new deadline itself. */
+export const deadlineSet = (t: TaskDoc, oldDeadline: string, reason: string) =>
+  toOwner(t, 'task_deadline_set', '完成时限已调整', `「${t.title}」的完成时限由 ${oldDeadline} 调整为 ${t.deadline}：${reason}`);

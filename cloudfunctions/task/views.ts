@@ -2,6 +2,10 @@
 // the countdown, the history, and allowedActions from the record kit.
 import {
   countdownLabel,
+  DEADLINE_HOW_LABEL,
+  DEADLINE_REQUEST_LABEL,
+  deadlineHistory,
+  pendingDeadlineRequest,
   LIGHT_LABEL,
   LIGHT_RANK,
   ROLE_INFO,
@@ -31,6 +35,7 @@ export function toTaskCard(t: TaskDoc, now: Date, params: RuleParams): TaskCardV
     countdown: countdownLabel(t.deadline, now, t.status === 'done'),
     light, lightLabel: LIGHT_LABEL[light], status: t.status, statusLabel: taskWorkflow.states[t.status].label,
     explained: isExplained(t),
+    deadlineRequested: pendingDeadlineRequest(t)?.newDeadline ?? null,
   };
 }
 
@@ -43,6 +48,12 @@ export function toTaskView(t: TaskDoc, now: Date, params: RuleParams, actor: Act
     sendBacks: t.sendBacks.map(({ reason, at, byName }) => ({ reason, at, byName })),
     explanations: t.explanations.map(({ explanation, opinion, newDeadline, oldDeadline, byName, at }) => ({ explanation, opinion, newDeadline, oldDeadline, byName, at })),
     ...(t.verifiedAt ? { verifiedAt: t.verifiedAt, verifiedByName: t.verifiedByName ?? '' } : {}),
+    deadlines: deadlineHistory(t).map(({ deadline, setAt, byName, how, reason }) => ({ deadline, setAt, byName, how, howLabel: DEADLINE_HOW_LABEL[how], reason: reason ?? null })),
+    // the pending one first, then the decided ones, newest first
+    deadlineRequests: [...(t.deadlineRequests ?? [])].reverse().sort((a, b) => Number(b.state === 'pending') - Number(a.state === 'pending')).map((r) => ({
+      newDeadline: r.newDeadline, oldDeadline: r.oldDeadline, reason: r.reason, byName: r.byName, at: r.at, state: r.state, stateLabel: DEADLINE_REQUEST_LABEL[r.state],
+      decidedByName: r.decidedByName ?? null, decidedAt: r.decidedAt ?? null, decision: r.decision ?? null,
+    })),
     allowedActions: offeredActions(taskKind, actor, { record: t, facts: taskFacts(t) }),
   };
 }
@@ -53,5 +64,5 @@ export function toTaskList(tasks: readonly TaskDoc[], now: Date, params: RulePar
   items.sort((a, b) => LIGHT_RANK[a.light] - LIGHT_RANK[b.light] || a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
   const counts: Record<TaskLight, number> = { red: 0, yellow: 0, green: 0, done: 0 };
   for (const i of items) counts[i.light] += 1;
-  return { items, counts, allowedActions: [] };
+  return { items, counts, pendingRequests: items.filter((i) => i.deadlineRequested !== null).length, allowedActions: [] };
 }

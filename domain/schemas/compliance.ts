@@ -36,8 +36,12 @@ export interface ComplianceRowView {
   orgId: string;
   orgName: string;
   level: 'city' | 'county';
-  /** Art. 4, 12: a regular meeting reached `held` in the year (Shanghai) */
+  /** Art. 4, 12: at least `regularRequired` regular meetings reached `held` in the year (Shanghai) */
   regularHeld: boolean;
+  /** regular meetings held in the year */
+  regularHeldCount: number;
+  /** Art. 4, 13: the org's `regularMeetingsPerYear` in force */
+  regularRequired: number;
   /** a regular meeting of the year planned but not yet held */
   regularPlanned: boolean;
   meetingsHeld: number;
@@ -50,8 +54,14 @@ export interface ComplianceRowView {
   tasksDone: number;
   tasksOverdue: number;
   tasksDueSoon: number;
-  /** done by their deadline ÷ done, 0–1; null when none is done */
+  /**
+   * done by their deadline ÷ done, 0–1; null when none is done. Issue #16: the deadline is the one
+   * in force when the task fell due — an extension granted after it was already overdue does not
+   * make it on time; a refused request changes nothing
+   */
   onTimeRate: number | null;
+  /** issue #16: tasks whose deadline the keeping office moved later than the one first given */
+  tasksExtended: number;
   light: ComplianceLight;
   lightLabel: string;
   /** why the light is what it is, in words */

@@ -1,7 +1,8 @@
 // Contract of area `task` (Art. 11, Art. 3 (1)): the implementation checklist (落实清单).
 import * as z from 'zod';
+import { DEADLINE_LIMITS } from '../deadline-limits';
 import { TASK_LIMITS } from '../limits';
-import { EVIDENCE_MAX_FILES, isCalendarDate, type TaskLight } from '../task-rules';
+import { EVIDENCE_MAX_FILES, isCalendarDate, type DeadlineHow, type DeadlineRequestState, type TaskLight } from '../task-rules';
 import type { TaskStatus } from '../workflows/task';
 import { Cursor, Id, Text } from './common';
 
@@ -40,6 +41,17 @@ export const ExplainTaskInput = z.strictObject({
   newDeadline: DateOnly,
 });
 
+/** Issue #16: the responsible person asks the keeping office for a later deadline, with the reason. */
+export const RequestDeadlineInput = z.strictObject({ ...TaskId, newDeadline: DateOnly, reason: Text(DEADLINE_LIMITS.reason) });
+
+/** Issue #16: the keeping office approves or refuses the pending request; a refusal says why. */
+export const DecideDeadlineInput = z
+  .strictObject({ ...TaskId, approve: z.boolean(), reason: Text(DEADLINE_LIMITS.decision).optional() })
+  .refine((v) => v.approve || v.reason !== undefined, { message: '不同意延期须说明理由', path: ['reason'] });
+
+/** Issue #16: the keeping office sets a new deadline itself (any day from today), with the reason. */
+export const SetDeadlineInput = z.strictObject({ ...TaskId, deadline: DateOnly, reason: Text(DEADLINE_LIMITS.setReason) });
+
 export const ListTasksInput = z
   .strictObject({
     scope: z.enum(['mine', 'meeting', 'overdue']),
@@ -77,6 +89,32 @@ export interface TaskCardView {
   statusLabel: string;
   /** Art. 3 (1): an unfinished task has an explanation for the next meeting */
   explained: boolean;
+  /** issue #16: the new deadline the responsible person asked for, while the keeper has not decided */
+  deadlineRequested: string | null;
+}
+
+/** Issue #16: one deadline the task had, oldest first; the last is the one in force. */
+export interface DeadlineEntryView {
+  deadline: string;
+  setAt: string;
+  byName: string;
+  how: DeadlineHow;
+  howLabel: string;
+  reason: string | null;
+}
+
+/** Issue #16: a request for a new deadline and the keeper's decision. */
+export interface DeadlineRequestView {
+  newDeadline: string;
+  oldDeadline: string;
+  reason: string;
+  byName: string;
+  at: string;
+  state: DeadlineRequestState;
+  stateLabel: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decision: string | null;
 }
 
 export interface TaskView extends TaskCardView {
@@ -90,6 +128,10 @@ export interface TaskView extends TaskCardView {
   explanations: Array<{ explanation: string; opinion: string; newDeadline: string; oldDeadline: string; byName: string; at: string }>;
   verifiedAt?: string;
   verifiedByName?: string;
+  /** issue #16: every deadline the task had, oldest first */
+  deadlines: DeadlineEntryView[];
+  /** issue #16: every request for a new deadline, newest first; the pending one (if any) first */
+  deadlineRequests: DeadlineRequestView[];
   allowedActions: string[];
 }
 
@@ -98,6 +140,8 @@ export interface TaskListView {
   /** how many of the listed scope carry each light */
   counts: Record<TaskLight, number>;
   nextCursor?: string;
+  /** issue #16: how many of the listed tasks wait for the keeper's decision on a new deadline */
+  pendingRequests: number;
   /** 'exportChecklist' when the caller sees the whole checklist of the meeting */
   allowedActions: string[];
 }

@@ -155,6 +155,14 @@ const DRAFT = { text: '会议听取了议题汇报，进行了认真讨论，议
 
 const data = (res: Dispatched) => (res.envelope.ok ? (res.envelope.data as Record<string, unknown>) : {});
 const sameOrg = (res: Dispatched, caller: { orgId: string }) => expect((data(res).org as { id?: string } | undefined)?.id).toBe(caller.orgId);
+/** Issue #16: a task whose owner asked for a later deadline, waiting for the keeping office. */
+async function taskWithRequest(w: World, org: string) {
+  const t = await makeTask(w, org);
+  await w.store.update<TaskDoc>('tasks', t._id, t.version, {
+    deadlineRequests: [{ newDeadline: '2027-03-31', oldDeadline: t.deadline, reason: '涉及财政资金', by: t.ownerId, byName: '示例', at: w.now.toISOString(), state: 'pending' }],
+  });
+  return { taskId: t._id };
+}
 const topicId = async (w: World, org: string, opts: Parameters<typeof makeTopic>[2]) => ({ id: (await makeTopic(w, org, opts))._id });
 const CONFIRMERS: Role[] = ['gov_convenor', 'gov_leader', 'union_convenor', 'union_chair'];
 const LEADERSHIP: Role[] = ['gov_office', 'union_office', 'gov_convenor', 'union_convenor', 'gov_leader', 'union_chair', 'mayor'];
@@ -331,6 +339,10 @@ export const EXAMPLES: Record<string, ActionExample> = {
     // a login of its own per call: five wrong in a row would lock it (issue #17), and the attempt is counted
     payload: () => ({ login: `nobody-here-${(personSeq += 1)}`, password: 'wrong-password-1' }),
     admittedCodes: ['unauthenticated'],
+  // issue #16: the responsible person asks; the keeping office decides or sets the deadline itself
+  'task.requestDeadline': { payload: async (w, org) => ({ ...(await taskOf(w, org)), newDeadline: '2027-03-31', reason: '涉及财政资金，需市政府常务会研究' }), admits: ['gov_department'] },
+  'task.decideDeadline': { payload: async (w, org) => ({ ...(await taskWithRequest(w, org)), approve: true }), admits: ['union_office'] },
+  'task.setDeadline': { payload: async (w, org) => ({ ...(await taskOf(w, org)), deadline: '2027-03-31', reason: '配合全市统一部署调整' }), admits: ['union_office'] },
     refusalWrites: ['counters'],
     isolation: (res) => expect(res.envelope).toMatchObject({ ok: false, error: { code: 'unauthenticated' } }),
   },

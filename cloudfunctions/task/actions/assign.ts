@@ -35,6 +35,8 @@ export const assign = defineAction({
           decisionId: decision!.id, decisionTitle: decision!.title, decisionText: decision!.text,
           title, ownerId: owner._id, ownerName: owner.name, unit: owner.unit, keeperRole: keeperRoleOf(ctx.actor.roles),
           assignedBy: ctx.actor.id, assignedAt: at, deadline, dueAt: deadlineEnds(deadline), deadlineVersion: 1,
+          // issue #16: the first entry of the deadline history
+          deadlines: [{ deadline, setAt: at, by: ctx.actor.id, byName: ctx.actor.name, how: 'original' }], deadlineRequests: [],
           status: 'in_progress', open: true, progress: [], completion: null, sendBacks: [], explanations: [],
         });
         // issue #10: when it turns yellow, and the morning after its deadline

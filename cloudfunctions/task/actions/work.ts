@@ -1,25 +1,26 @@
 // task.report / task.complete / task.explain — Art. 11: the responsible unit reports progress and
 // marks its task done with evidence (photos or PDF, ≤ 10 MB each, judged by their bytes); Art. 3 (1):
-// an unfinished task gets an explanation, an opinion and a new deadline for the next meeting.
+// an unfinished task gets an explanation, an opinion and a new deadline for the next meeting — the
+// new deadline is a request the keeping office decides (issue #16, actions/deadline.ts).
 import {
   AppError,
   CompleteTaskInput,
-  deadlineEnds,
   deadlineIsPast,
   EVIDENCE_MAX_BYTES,
   ExplainTaskInput,
   hasFlag,
+  pendingDeadlineRequest,
   ReportTaskInput,
+  ROLE_INFO,
   sniffEvidenceType,
   taskWorkflow,
 } from '../../../domain';
 import type { TaskDoc } from '../../../server/docs';
 import { peopleWithRoles } from '../../../server/notify';
 import { move } from '../../../server/records';
-import { schedule, taskReminders } from '../../../server/reminders';
 import { defineAction, type ActionContext } from '../../../server/registry';
-import { requireOpen, taskEdge, taskKind } from '../model';
-import { completed } from '../notices';
+import { filing, newRequest, requireOpen, storedHistory, taskEdge, taskKind } from '../model';
+import { completed, deadlineRequested } from '../notices';
 import { toTaskView } from '../views';
 
 export async function taskAnswer(ctx: ActionContext<TaskDoc>, t: TaskDoc) {
@@ -86,17 +87,21 @@ export const explain = defineAction({
   handler: async ({ explanation, opinion, newDeadline }, ctx) => {
     const t = ctx.record;
     if (deadlineIsPast(newDeadline, ctx.now)) throw new AppError('validation_error', '新的完成时限不能早于今天', { field: 'newDeadline' });
+    // issue #16: a new deadline is a request to the keeping office, never a change. The same date
+    // as the deadline in force (or as the request already waiting) asks for nothing new.
+    const pending = pendingDeadlineRequest(t);
+    const asks = newDeadline !== t.deadline && newDeadline !== pending?.newDeadline;
+    if (asks && pending) {
+      throw new AppError('validation_error', `已有待审批的延期申请（申请延至 ${pending.newDeadline}），新的完成时限请填写现行时限或申请中的时限，待${ROLE_INFO[t.keeperRole].label}审批后再申请`, { field: 'newDeadline' });
+    }
+    const request = asks ? newRequest(t, newDeadline, explanation, ctx.actor, ctx.now) : null;
     await ctx.checkContent([explanation, opinion]);
     const entry = { explanation, opinion, newDeadline, oldDeadline: t.deadline, by: ctx.actor.id, byName: ctx.actor.name, at: ctx.now.toISOString() };
-    // a new deadline is a new version of it: reminders keyed on the old one never fire (issue #10)
-    const { dueSoonDays } = await ctx.params(t.orgId);
-    const saved = await ctx.write(async (tx) => {
-      const next = await tx.update<TaskDoc>('tasks', t._id, t.version, {
-        explanations: [...t.explanations, entry], deadline: newDeadline, dueAt: deadlineEnds(newDeadline), deadlineVersion: t.deadlineVersion + 1,
-      });
-      await schedule(tx, taskReminders(next, dueSoonDays, ctx.now), ctx.now);
-      return next;
-    });
+    const keepers = request ? await peopleWithRoles(ctx.store, t.orgId, [t.keeperRole]) : [];
+    const saved = await ctx.write(
+      (tx) => tx.update<TaskDoc>('tasks', t._id, t.version, { explanations: [...t.explanations, entry], ...storedHistory(t), ...(request ? filing(t, request) : {}) }),
+      (doc) => (request ? deadlineRequested(keepers, doc, newDeadline, explanation) : []),
+    );
     return taskAnswer(ctx, saved);
   },
 });
