@@ -205,7 +205,10 @@ it('Art. 3 (1), Art. 8 (1): the next meeting\'s agenda reports every task, an un
   })).id;
   const view = await ok('city-union-office', 'meeting', 'get', { meetingId: next });
   const section = view.agenda.sections.find((s: any) => s.key === 'previous');
-  expect(section.items.map((i: any) => i.id).sort()).toEqual([taskId, redTaskId].sort());
+  // the previous meeting's checklist first, then last year's tasks still unfinished (issue #16: carried until done)
+  expect(section.items.slice(0, 2).map((i: any) => i.id).sort()).toEqual([taskId, redTaskId].sort());
+  expect(section.items.slice(2).map((i: any) => i.id).sort()).toEqual(['task-last-1', 'task-last-2', 'task-last-4', 'task-last-5']);
+  expect(section.items[2].note).toContain('年度联席会议议定，尚未完成');
   expect(section.items.find((i: any) => i.id === taskId).task).toMatchObject({ done: true, lightLabel: '已办结', explanation: null });
   expect(section.items.find((i: any) => i.id === redTaskId).task).toMatchObject({
     done: false, explanation: { explanation: '部分企业年底停工，宣传推迟', opinion: '春节后集中开展宣传月活动', newDeadline: '2027-03-31' },
