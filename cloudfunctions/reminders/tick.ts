@@ -4,6 +4,9 @@
 // meetings or tasks), each claimed with a conditional update so two ticks never take the same one;
 // its messages and its end are committed together (the outbox), then delivered. Last, the
 // subscription messages held by quiet hours or a retry's backoff whose time has come are sent.
+// Issue #17: first, messages a crash stranded in the outbox (a tick killed between its commit and
+// the delivery) are delivered — each channel resumes from its own row — and, in the flush, sends a
+// crash cut off mid-call are settled as unknown.
 import { TickInput } from '../../domain';
 import { schedule, type ReminderDoc } from '../../server/reminders';
 import { defineAction } from '../../server/registry';
@@ -21,6 +24,7 @@ export const tick = defineAction({
   handler: async (_input, ctx) => {
     const now = ctx.now.toISOString();
     const stale = new Date(ctx.now.getTime() - STALE_CLAIM_MS).toISOString();
+    await ctx.redeliver();
     let fired = 0;
     let voided = 0;
     for (let handled = 0; handled < PER_TICK; ) {
