@@ -2,6 +2,7 @@
 import { openWorld, type World } from '../test/support/world';
 import { deliver, notificationKey, type NotificationDraft } from './notify';
 import { localTemplateConfigs, recordConsent, SubscriptionChannel, type DeliveryDoc, type SendRequest } from './subscriptions';
+import type { OutboxDoc } from './outbox';
 
 let world: World;
 beforeAll(async () => {
@@ -140,4 +141,15 @@ describe('crash safety of the subscription channel', () => {
     const view = await world.call('notify', 'subscriptions', {}, 'city-rep-ma');
     expect(view.envelope).toMatchObject({ ok: true, data: { uncertain: [{ templateKey: 'topic_result', title: expect.any(String) }] } });
   });
+});
+
+it('issue #17: the reminders tick delivers messages a crash stranded in the outbox', async () => {
+  const { dispatch } = await import('./router');
+  const { areaByName } = await import('../test/support/world');
+  const old = new Date(world.now.getTime() - 5 * 60_000).toISOString();
+  const entry = await world.store.insert<OutboxDoc>('outbox', { action: 'reminders.tick', drafts: [draft({ milestone: 'task_overdue', subject: { type: 'task', id: 'task-x' } })], createdAt: old, state: 'pending' });
+  const res = await dispatch(areaByName('reminders'), { action: 'tick', payload: {} }, {}, world.rt, { kind: 'system', name: 'tick' });
+  expect(res.envelope.ok).toBe(true);
+  expect((await world.store.get<OutboxDoc>('outbox', entry._id))?.state).toBe('done');
+  expect(await world.store.count('notifications', { subjectId: 'task-x' })).toBe(1);
 });
