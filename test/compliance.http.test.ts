@@ -94,3 +94,13 @@ it('Art. 13: 临河区\'s government office sets the due-soon window from today;
   expect((await ok('city-gov-office', 'settings', 'get', { orgId: 'linhe' })).inForce.dueSoonDays).toBe(5);
   expect((await ok('linhe-union-office', 'notify', 'inbox', {})).items.map((i: any) => i.milestone)).toContain('settings_changed');
 });
+
+it('Art. 4, 13: the regular meetings a year come from the org\'s parameter in force — 临河区 asks for two, one held is not enough', async () => {
+  const once = rowOf(await ok('city-gov-office', 'compliance', 'overview', { year: 2026 }), '临河区');
+  expect(once).toMatchObject({ regularHeld: true, regularHeldCount: 1, regularRequired: 1 });
+  await ok('linhe-gov-office', 'settings', 'set', { orgId: 'linhe', params: { regularMeetingsPerYear: 2 }, effectiveFrom: '2026-11-24' });
+  const twice = rowOf(await ok('city-gov-office', 'compliance', 'overview', { year: 2026 }), '临河区');
+  expect(twice).toMatchObject({ regularHeld: false, regularHeldCount: 1, regularRequired: 2, light: 'red', reasons: expect.arrayContaining(['已到第四季度，召开例会 1 次，少于规定的 2 次']) });
+  // another org's parameter is its own
+  expect(rowOf(await ok('city-gov-office', 'compliance', 'overview', { year: 2026 }), '五原县')).toMatchObject({ regularRequired: 1 });
+});

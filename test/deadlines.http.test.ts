@@ -111,6 +111,8 @@ it('a request must be later than the deadline in force and not in the past', asy
 it('an approved request moves the deadline, the light, the reminders and the history', async () => {
   const v1 = (await host.store.get<any>('tasks', RED)).deadlineVersion;
   await ok('city-housing', 'task', 'requestDeadline', { taskId: RED, newDeadline: '2027-06-30', reason: '站点选址涉及规划调整，需重新报批' });
+  // the keeping office is told of this request too
+  expect((await inboxOf('city-union-office', 'task_deadline_requested', RED)).map((n: any) => n.body)).toContainEqual(expect.stringContaining('站点选址涉及规划调整，需重新报批'));
   const approved = await ok('city-union-office', 'task', 'decideDeadline', { taskId: RED, approve: true, reason: '同意，请按新时限完成' });
   expect(approved).toMatchObject({
     light: 'green', deadline: '2027-06-30', deadlineRequested: null,
