@@ -74,15 +74,15 @@ export const exportWorkbook = defineAction({
     const sheet = book.addWorksheet(`${year}年度考核`);
     sheet.addRow([`${year} 年度政府与工会联席会议制度落实情况`]).font = { bold: true, size: 14 };
     sheet.addRow([`依据：《联席会议工作规则》（${DEFAULT_RULES.source}）第十二条　导出：${formatDateTimeCN(ctx.now)}`]);
-    const head = ['机构', '召开例会', '召开会议', '提出议题', '采纳议题', '印发纪要', '纪要平均用时（天）', '任务总数', '已办结', '逾期', '按期办结率', '督办', '说明'];
+    const head = ['机构', '召开例会', '召开会议', '提出议题', '采纳议题', '印发纪要', '纪要平均用时（天）', '任务总数', '已办结', '逾期', '按期办结率', '延期', '督办', '说明'];
     sheet.addRow(head).font = { bold: true };
     sheet.columns = head.map((_h, i) => ({ width: i === 0 ? 14 : i === head.length - 1 ? 36 : 11 }));
     for (const { row: r } of all) {
       const line = sheet.addRow([
-        r.orgName, r.regularHeld ? '是' : '否', r.meetingsHeld, r.topicsSubmitted, r.topicsAccepted, r.minutesIssued, r.daysToMinutes ?? '—',
-        r.tasksTotal, r.tasksDone, r.tasksOverdue, pct(r.onTimeRate), r.lightLabel, r.reasons.join('；'),
+        r.orgName, r.regularRequired > 1 ? `${r.regularHeld ? '是' : '否'}（${r.regularHeldCount}/${r.regularRequired}）` : r.regularHeld ? '是' : '否', r.meetingsHeld, r.topicsSubmitted, r.topicsAccepted, r.minutesIssued, r.daysToMinutes ?? '—',
+        r.tasksTotal, r.tasksDone, r.tasksOverdue, pct(r.onTimeRate), r.tasksExtended, r.lightLabel, r.reasons.join('；'),
       ]);
-      line.getCell(12).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILL[r.light] } };
+      line.getCell(13).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILL[r.light] } };
     }
     const late = book.addWorksheet('逾期任务');
     late.addRow(['机构', '会议', '任务', '责任单位', '责任人', '完成时限', '逾期']).font = { bold: true };

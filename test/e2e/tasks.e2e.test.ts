@@ -324,3 +324,98 @@ it(
   },
   WALK,
 );
+
+it(
+  'issue #16: 周文博 asks for a later deadline on his phone; 陈晓丽 sees 延期申请 on the board, refuses it (still 逾期), then approves the next one (deadline, light, history)',
+  async () => {
+    const owner = await open('city-housing', '/pages/task/detail/index?id=task-last-2');
+    const d = current(owner.page);
+    await d.locator('.tdetail__title', { hasText: T2 }).waitFor({ timeout: 30000 });
+    // the person responsible asks; the deadline is not theirs to set
+    const ask = d.locator('taro-button-core', { hasText: '申请延期' });
+    expect(await ask.count()).toBe(1);
+    expect(await d.locator('taro-button-core', { hasText: '调整期限' }).count()).toBe(0);
+    expect(await d.locator('.tdeadline').innerText()).toContain('交办时确定');
+    await ask.click();
+    const sheet = owner.page.locator('.dialog').filter({ visible: true });
+    await sheet.getByText('提交申请', { exact: true }).click();
+    await sheet.getByText('请选择申请的完成时限', { exact: true }).waitFor();
+    await sheet.getByText('请填写延期理由', { exact: true }).waitFor();
+    await sheet.locator('.tk-picker').click();
+    await owner.page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
+    await sheet.locator('.tk-picker', { hasText: '2026年11月24日' }).waitFor();
+    await sheet.locator('textarea').fill('站点选址涉及规划调整，需重新报批。');
+    await axe(owner.page);
+    await shot(owner.page, 'deadline-request-sheet');
+    await sheet.getByText('提交申请', { exact: true }).click();
+    await sheet.waitFor({ state: 'detached', timeout: 30000 });
+    const pending = d.locator('.tdeadline__pending');
+    await pending.waitFor({ timeout: 30000 });
+    expect(await pending.innerText()).toContain('申请将完成时限由 2026年10月15日 延至 2026年11月24日');
+    // until approved the old deadline and its light stand
+    expect(await d.locator('.tdetail__tags').innerText()).toContain('逾期');
+    expect(await d.locator('.tdetail__deadline').innerText()).toBe('完成时限：2026年10月15日');
+    expect(await ask.count()).toBe(0);
+    expect(await pending.locator('taro-button-core').count()).toBe(0);
+    await finishedText(owner.page);
+    await noOverflow(owner.page);
+    await axe(owner.page);
+    await shot(owner.page, 'deadline-requested');
+
+    // 陈晓丽 at her desk: the board says a request waits and filters to it
+    const office = await open('city-union-office', `/packages/office/pages/checklist/index?meetingId=${MEETING}`, DESK);
+    const b = current(office.page);
+    const rows = b.locator('.cl-table [role="row"]');
+    await rows.nth(1).waitFor({ timeout: 30000 });
+    const filter = b.locator('.clboard__request-filter');
+    expect(await filter.innerText()).toContain('延期申请待审批 1 项');
+    await filter.click();
+    await until(() => rows.count(), 2);
+    expect(await rows.nth(1).innerText()).toContain('延期申请 · 延至 2026年11月24日');
+    await axe(office.page);
+    await shot(office.page, 'deadline-board');
+    await rows.nth(1).locator('[role="link"]').click();
+    const o = current(office.page);
+    await o.locator('.tdetail__title', { hasText: T2 }).waitFor({ timeout: 30000 });
+    const decide = o.locator('.tdeadline__pending');
+    await decide.locator('taro-button-core', { hasText: '同意延期' }).waitFor();
+    // a decision waits: 调整期限 comes after it
+    expect(await o.locator('taro-button-core', { hasText: '调整期限' }).count()).toBe(0);
+    await decide.locator('taro-button-core', { hasText: '不同意' }).click();
+    const refuse = office.page.locator('.dialog').filter({ visible: true });
+    await refuse.getByText('确认不同意', { exact: true }).click();
+    await refuse.getByText('请填写审批意见', { exact: true }).waitFor();
+    await refuse.locator('textarea').fill('站点建设是年度重点任务，请加快推进。');
+    await refuse.getByText('确认不同意', { exact: true }).click();
+    await refuse.waitFor({ state: 'detached', timeout: 30000 });
+    await o.locator('.tdeadline__request--refused', { hasText: '站点建设是年度重点任务，请加快推进。' }).waitFor({ timeout: 30000 });
+    expect(await o.locator('.tdetail__tags').innerText()).toContain('逾期');
+    expect(await o.locator('.tdetail__deadline').innerText()).toBe('完成时限：2026年10月15日');
+    expect((await api('city-housing', 'get', { taskId: 'task-last-2' })).deadline).toBe('2026-10-15');
+    await axe(office.page);
+    await shot(office.page, 'deadline-refused');
+
+    // 周文博 asks again; 陈晓丽 approves: the deadline, the light and the history change
+    await api('city-housing', 'requestDeadline', { taskId: 'task-last-2', newDeadline: '2027-06-30', reason: '规划调整已报批，明年上半年完成。' });
+    await office.page.reload();
+    const o2 = current(office.page);
+    const approve = o2.locator('.tdeadline__pending').locator('taro-button-core', { hasText: '同意延期' });
+    await approve.waitFor({ timeout: 30000 });
+    await approve.click();
+    const confirm = office.page.locator('.taro-model__confirm').filter({ visible: true });
+    await confirm.waitFor({ timeout: 10000 });
+    await confirm.click();
+    await o2.locator('.tdeadline__entry--now', { hasText: '2027年6月30日（现行）' }).waitFor({ timeout: 30000 });
+    expect(await o2.locator('.tdeadline__entry--now').innerText()).toContain('同意延期申请');
+    expect(await o2.locator('.tdetail__tags').innerText()).toContain('正常');
+    expect(await o2.locator('.tdetail__deadline').innerText()).toBe('完成时限：2027年6月30日');
+    expect(await o2.locator('.tdeadline__pending').count()).toBe(0);
+    expect(await o2.locator('taro-button-core', { hasText: '调整期限' }).count()).toBe(1);
+    await finishedText(office.page);
+    await axe(office.page);
+    await shot(office.page, 'deadline-approved');
+    expect(owner.errors).toEqual([]);
+    expect(office.errors).toEqual([]);
+  },
+  WALK,
+);

@@ -5,7 +5,10 @@
 // - the owner reports progress (报告进展) and marks the task done with the big tick (标记完成: a
 //   sheet with 完成情况 and evidence files, uploaded as they are picked, services/upload.ts);
 // - the owner or the keeping office explains an unfinished task — 未完成原因, 下步意见, 新的完成时限
-//   — for the next meeting's first agenda section (Art. 3 (1));
+//   — for the next meeting's first agenda section (Art. 3 (1)); a new deadline there is a request
+//   the keeping office decides (issue #16);
+// - the deadline (DeadlineCard.tsx, issue #16): its history, 申请延期 for the owner, 同意 / 不同意 and
+//   调整期限 for the keeping office;
 // - the keeping office verifies (核验办结) or sends it back with a reason (退回).
 // What is typed lives on the page, not in the sheet: a failed call, a closed sheet or a refresh
 // never loses it; it is cleared only by the write it was for. One write at a time (useBusy), each
@@ -44,9 +47,10 @@ import { toast } from '../../../utils/feedback';
 import { lengthError } from '../../../utils/form';
 import { queryValue } from '../../../utils/nav';
 import { Countdown, DateField, Light, TextField, deadlineCN, missingTaskId, needsExplaining, refusalFields, todayCN } from '../mine/kit';
+import DeadlineCard, { type DeadlineAct } from './DeadlineCard';
 import './index.css';
 
-type Act = 'report' | 'complete' | 'explain' | 'verify' | 'sendBack' | 'evidence';
+type Act = 'report' | 'complete' | 'explain' | 'verify' | 'sendBack' | 'evidence' | DeadlineAct;
 type Sheet = null | 'report' | 'complete' | 'explain' | 'sendBack';
 
 /** A picked evidence file and how its upload goes. */
@@ -235,6 +239,7 @@ export default function TaskDetail() {
   const canSendBack = allowed('sendBack');
   const bar = canVerify || canSendBack;
   const lastSendBack = t.sendBacks.length ? t.sendBacks[t.sendBacks.length - 1] : null;
+  const pendingRequest = t.deadlineRequests[0]?.state === 'pending' ? t.deadlineRequests[0] : null;
   const today = todayCN();
 
   // ---- the writes ----
@@ -265,15 +270,25 @@ export default function TaskDetail() {
   const explainErrors = {
     explanation: lengthError(TASK_LIMITS.explanation, drafts.explanation),
     opinion: lengthError(TASK_LIMITS.opinion, drafts.opinion),
-    newDeadline: !drafts.newDeadline ? '请选择新的完成时限' : drafts.newDeadline < today ? '新的完成时限不能早于今天' : null,
+    newDeadline: !drafts.newDeadline
+      ? '请选择新的完成时限'
+      : drafts.newDeadline < today
+        ? '新的完成时限不能早于今天'
+        : drafts.newDeadline < t.deadline
+          ? `新的完成时限不能早于现行完成时限（${deadlineCN(t.deadline)}）`
+          : pendingRequest && drafts.newDeadline !== t.deadline && drafts.newDeadline !== pendingRequest.newDeadline
+            ? `已申请延至 ${deadlineCN(pendingRequest.newDeadline)}，请等待审批后再申请其他时限`
+            : null,
   };
+  // issue #16: a later date than the deadline in force is a request to the keeping office
+  const asksLater = !!drafts.newDeadline && drafts.newDeadline > t.deadline && drafts.newDeadline !== pendingRequest?.newDeadline;
   const submitExplain = () => {
     setTouched(true);
     if (explainErrors.explanation || explainErrors.opinion || explainErrors.newDeadline) return;
     void act(
       'explain',
       () => write('task.explain', { taskId: t.id, explanation: drafts.explanation.trim(), opinion: drafts.opinion.trim(), newDeadline: drafts.newDeadline }),
-      '情况说明已提交',
+      asksLater ? '情况说明已提交，延期申请等待审批' : '情况说明已提交',
       ['explanation', 'opinion', 'newDeadline'],
     );
   };
@@ -324,6 +339,7 @@ export default function TaskDetail() {
           <View className='tdetail__countdown'>
             <Countdown light={t.light} text={t.countdown} large />
             <Text className='tdetail__deadline'>完成时限：{deadlineCN(t.deadline)}</Text>
+            {pendingRequest ? <Text className='tag tag--submitted'>延期申请待审批</Text> : null}
           </View>
           <View className='tdetail__facts'>
             <Fact label='责任单位' value={t.unit} />
@@ -412,6 +428,8 @@ export default function TaskDetail() {
           </View>
         ) : null}
 
+        <DeadlineCard task={t} busy={busy} run={run} onSaved={record.set} onStale={() => void record.reload(true)} />
+
         <View className='card'>
           <View className='card__head'>
             <Text className='card__title'>办理记录</Text>
@@ -449,7 +467,7 @@ export default function TaskDetail() {
                 <Text className='tdetail__explanation-line'>未完成原因：{x.explanation}</Text>
                 <Text className='tdetail__explanation-line'>下步意见：{x.opinion}</Text>
                 <Text className='tdetail__explanation-line'>
-                  完成时限：由 {deadlineCN(x.oldDeadline)} 调整为 {deadlineCN(x.newDeadline)}
+                  {x.newDeadline === x.oldDeadline ? `完成时限：${deadlineCN(x.newDeadline)}` : `新的完成时限：${deadlineCN(x.newDeadline)}（原 ${deadlineCN(x.oldDeadline)}）`}
                 </Text>
               </View>
             ))}
@@ -611,11 +629,16 @@ export default function TaskDetail() {
           <DateField
             label='新的完成时限'
             value={drafts.newDeadline}
-            start={today}
+            start={t.deadline >= today ? t.deadline : today}
             error={err('newDeadline', explainErrors.newDeadline)}
             disabled={busy === 'explain'}
             onChange={draft('newDeadline')}
           />
+          <Text className='tdetail__hint'>
+            {asksLater
+              ? `晚于现行完成时限（${deadlineCN(t.deadline)}），将作为延期申请提交${t.keeperLabel}审批；同意前原时限不变。`
+              : `现行完成时限 ${deadlineCN(t.deadline)}；填写更晚的日期即为申请延期，由${t.keeperLabel}审批。`}
+          </Text>
         </Dialog>
       ) : null}
 
@@ -668,8 +691,14 @@ function stepsOf(t: TaskView): Step[] {
       label: '说明未完成原因',
       at: x.at,
       byName: x.byName,
-      note: `完成时限由 ${deadlineCN(x.oldDeadline)} 调整为 ${deadlineCN(x.newDeadline)}`,
+      note: x.newDeadline === x.oldDeadline ? `完成时限 ${deadlineCN(x.newDeadline)}` : `提出新的完成时限 ${deadlineCN(x.newDeadline)}（原 ${deadlineCN(x.oldDeadline)}）`,
     })),
+    // issue #16: the requests and the keeper's decisions, the deadlines the office set
+    ...t.deadlineRequests.map((r) => ({ label: '申请延期', at: r.at, byName: r.byName, note: `申请延至 ${deadlineCN(r.newDeadline)}：${r.reason}` })),
+    ...t.deadlineRequests.flatMap((r) =>
+      r.decidedAt ? [{ label: r.state === 'approved' ? '同意延期' : '不同意延期', at: r.decidedAt, byName: r.decidedByName ?? t.keeperLabel, note: r.decision ?? undefined }] : [],
+    ),
+    ...t.deadlines.filter((d) => d.how === 'office').map((d) => ({ label: '调整期限', at: d.setAt, byName: d.byName, note: `调整为 ${deadlineCN(d.deadline)}：${d.reason ?? ''}` })),
     ...t.sendBacks.map((s) => ({ label: '退回继续落实', at: s.at, byName: s.byName, note: s.reason })),
     ...(t.completion ? [{ label: '标记完成', at: t.completion.at, byName: t.ownerName }] : []),
     ...(t.verifiedAt ? [{ label: '核验办结', at: t.verifiedAt, byName: t.verifiedByName ?? t.keeperLabel }] : []),

@@ -54,6 +54,7 @@ export function TaskCard({ task, showOwner, onOpen }: { task: TaskCardView; show
         <Countdown light={task.light} text={task.countdown} />
         {task.status !== 'done' ? <Text className={task.status === 'awaiting_verification' ? 'tag tag--merged' : 'tag tag--plain'}>{task.statusLabel}</Text> : null}
         {needsExplaining(task) ? <Text className='tag tag--returned'>待说明</Text> : null}
+        {task.deadlineRequested ? <Text className='tag tag--submitted'>延期申请</Text> : null}
       </View>
       {showOwner ? (
         <Text className='tk-card__meta'>
@@ -62,7 +63,10 @@ export function TaskCard({ task, showOwner, onOpen }: { task: TaskCardView; show
       ) : null}
       <Text className='tk-card__meta'>议定事项：{task.decisionTitle}</Text>
       <Text className='tk-card__meta'>会议：{task.meetingTitle}</Text>
-      <Text className='tk-card__meta'>完成时限：{deadlineCN(task.deadline)}</Text>
+      <Text className='tk-card__meta'>
+        完成时限：{deadlineCN(task.deadline)}
+        {task.deadlineRequested ? `（申请延至 ${deadlineCN(task.deadlineRequested)}，待审批）` : ''}
+      </Text>
     </Tap>
   );
 }

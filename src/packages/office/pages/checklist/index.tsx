@@ -2,7 +2,8 @@
 // checklist; without it, the org's overdue tasks (task.list scope 'overdue'). At the top the count
 // of each light (逾期 / 临期 / 正常 / 已办结), each also a filter; a filter by responsible unit;
 // the tasks overdue first (the server's order) — a table at a desk (≥ 1024 px), cards on a phone —
-// each opening the task, where the keeping office verifies or sends it back. 导出清单 downloads the
+// each opening the task, where the keeping office verifies or sends it back, and decides a request
+// for a new deadline (issue #16: 延期申请 on the row, a filter with their count). 导出清单 downloads the
 // xlsx (task.exportChecklist). For the offices, the decided items of the issued minutes
 // (minutes.get) each with 分解任务 (task.assign, AssignDialog.tsx).
 // Reads sent together: the list and the minutes (meeting scope). What the caller may do comes from
@@ -70,6 +71,8 @@ export default function ChecklistBoard() {
   const { busy, run } = useBusy<Act>();
   const [light, setLight] = useState<LightFilter>('all');
   const [unit, setUnit] = useState('');
+  // issue #16: only the tasks whose responsible person asked for a new deadline
+  const [requested, setRequested] = useState(false);
   const [assigning, setAssigning] = useState<DecisionView | null>(null);
   const [drafts, setDrafts] = useState<Record<string, AssignDraft>>({});
   const [assignErrors, setAssignErrors] = useState<Record<string, string>>({});
@@ -77,7 +80,7 @@ export default function ChecklistBoard() {
 
   const items = state.kind === 'ready' ? state.value.list.items : [];
   const units = useMemo(() => Array.from(new Set(items.map((t) => t.unit))), [items]);
-  const shown = items.filter((t) => (light === 'all' || t.light === light) && (!unit || t.unit === unit));
+  const shown = items.filter((t) => (light === 'all' || t.light === light) && (!unit || t.unit === unit) && (!requested || t.deadlineRequested !== null));
 
   if (state.kind === 'loading') {
     return (
@@ -195,6 +198,20 @@ export default function ChecklistBoard() {
                 <Light light={l} label={LIGHT_WORD[l]} />
               </Tap>
             ))}
+          </View>
+        ) : null}
+
+        {list.pendingRequests > 0 ? (
+          <View className='clboard__requests'>
+            <Tap
+              role='switch'
+              checked={requested}
+              className={requested ? 'clboard__unit clboard__unit--on clboard__request-filter' : 'clboard__unit clboard__request-filter'}
+              label={`只看延期申请（${list.pendingRequests} 项待审批）`}
+              onTap={() => setRequested(!requested)}
+            >
+              <Text>延期申请待审批 {list.pendingRequests} 项{requested ? ' · 已筛选' : ''}</Text>
+            </Tap>
           </View>
         ) : null}
 
@@ -317,6 +334,7 @@ function ChecklistTable({ items, withMeeting }: { items: TaskCardView[]; withMee
             ) : (
               <Text className='dtable__sub'>{t.status !== 'done' && t.explained ? '已说明' : '—'}</Text>
             )}
+            {t.deadlineRequested ? <Text className='tag tag--submitted clboard__requested'>延期申请 · 延至 {deadlineCN(t.deadlineRequested)}</Text> : null}
           </Td>
         </Row>
       ))}

@@ -25,7 +25,7 @@ import { openExport } from '../../../../pages/meeting/detail/kit';
 import { Light } from '../../../../pages/task/mine/kit';
 import { HeadRow, Row, Table, TableLink, Td, Th } from '../../parts/Table';
 import { useDeskTable } from '../../parts/useDesk';
-import { COMPLIANCE_LIGHTS, Figures, LIGHT_WORDS, LightWithReasons, SORTS, type SortKey, YearPicker, daysText, rateText, regularWord, sortRows, yearOf } from './kit';
+import { COMPLIANCE_LIGHTS, Figures, LIGHT_WORDS, LightWithReasons, SORTS, type SortKey, YearPicker, daysText, extendedText, rateText, regularWord, sortRows, yearOf } from './kit';
 import './index.css';
 
 export default function ComplianceBoard() {
@@ -193,6 +193,7 @@ function ComplianceTable({ rows, onOpen }: { rows: ComplianceRowView[]; onOpen: 
             </Td>
             <Td className='dtable__cell--num'>
               <Text className='dtable__main'>{rateText(r.onTimeRate)}</Text>
+              <Text className='dtable__sub'>{extendedText(r.tasksExtended)}</Text>
             </Td>
             <Td>
               <LightWithReasons row={r} />

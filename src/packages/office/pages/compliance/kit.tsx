@@ -49,11 +49,20 @@ export function sortRows(rows: readonly ComplianceRowView[], key: SortKey): Comp
   return indexed.sort(by).map((x) => x.r);
 }
 
-/** Art. 4, 12: the year's regular meeting in words, with its tag's class. */
-export function regularWord(r: Pick<ComplianceRowView, 'regularHeld' | 'regularPlanned'>): { text: string; cls: string } {
-  if (r.regularHeld) return { text: '已召开', cls: 'tag tag--accepted' };
-  if (r.regularPlanned) return { text: '已计划', cls: 'tag tag--submitted' };
-  return { text: '未召开', cls: 'tag tag--returned' };
+/**
+ * Art. 4, 12: the year's regular meetings in words, with the tag's class; when the org's parameter
+ * asks for more than one, how many of how many (Art. 13).
+ */
+export function regularWord(r: Pick<ComplianceRowView, 'regularHeld' | 'regularPlanned' | 'regularHeldCount' | 'regularRequired'>): { text: string; cls: string } {
+  const count = r.regularRequired > 1 ? `（${r.regularHeldCount}/${r.regularRequired} 次）` : '';
+  if (r.regularHeld) return { text: `已召开${count}`, cls: 'tag tag--accepted' };
+  if (r.regularPlanned) return { text: `已计划${count}`, cls: 'tag tag--submitted' };
+  return { text: `未召开${count}`, cls: 'tag tag--returned' };
+}
+
+/** Issue #16: how many tasks the keeping office extended, under the on-time rate. */
+export function extendedText(n: number): string {
+  return n > 0 ? `其中延期 ${n} 项` : '无延期';
 }
 
 /** 0–1 as a whole percent; — when nothing is done yet. */
@@ -97,6 +106,7 @@ export function Figures({ row }: { row: ComplianceRowView }) {
     { label: '任务 总数/办结', value: `${row.tasksTotal} / ${row.tasksDone}` },
     { label: '逾期任务', value: `${row.tasksOverdue} 项`, bad: row.tasksOverdue > 0 },
     { label: '按期办结率', value: rateText(row.onTimeRate) },
+    { label: '经批准延期', value: `${row.tasksExtended} 项` },
   ];
   return (
     <View className='cpl-figs'>
