@@ -71,7 +71,8 @@ describe('weapp home page (compiled)', () => {
     expect(text).toContain('总工会办公室');
     expect(text).toContain('关于新就业形态劳动者权益保障的议题');
     // the seeded meeting at DEMO_NOW (2026-11-24): two months and ten days on, in Shanghai time
-    expect(text).toContain('巴彦淖尔市人民政府与市总工会2026年度联席会议');
+    // titled with the year it is held in (issue #16: not the year it was planned in)
+    expect(text).toContain('巴彦淖尔市人民政府与市总工会2027年度联席会议');
     expect(text).toContain('2027年2月3日 周三 09:30');
     expect(text).toContain('征集中');
     expect(text).toContain('已发通知'); // the next meeting: the seeded special meeting, its notice out

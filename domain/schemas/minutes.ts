@@ -24,7 +24,7 @@ export const SetAttendanceInput = z.strictObject({
   ...MeetingId,
   entries: z
     .array(z.strictObject({ personId: Id, status: z.enum(ATTENDANCE_STATUSES), reason: Text(MINUTES_LIMITS.reason).optional() }))
-    .min(1, '请至少确认一位人员')
+    // an empty list confirms the check-in record as it stands
     .max(300),
 });
 

@@ -3,7 +3,7 @@
 // notice is out two weeks ahead with invitations waiting for replies, last year's meeting with its
 // issued minutes and checklist, and a special meeting held last week with minutes under review.
 // Seeds only an empty database, so restarting keeps everything.
-import { addDaysCN, addMonthsCN, cn, DEFAULT_RULES, fromCN, iso, sideOf, topicAudience, type Org, type Person } from '../../domain';
+import { addDaysCN, addMonthsCN, cn, DEFAULT_RULES, fromCN, iso, sideOf, topicAudience, yearCN, type Org, type Person } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, SettingsDoc, TaskDoc, TopicDoc } from '../docs';
 import { seededNotice } from './notice';
 import { heldMeeting, lastYearChecklist } from './after-meeting';
@@ -49,17 +49,19 @@ function meetings(now: Date): NewDoc<MeetingDoc>[] {
   const plannedAt = fromCN(today.add(2, 'month').add(10, 'day').format('YYYY-MM-DD'), '09:30');
   const lastYear = today.year() - 1;
   const heldAt = fromCN(`${lastYear}-04-18`, '09:30');
+  // issue #16: a regular meeting counts for (and is titled with) the year it is held in
+  const linheAt = fromCN(today.add(2, 'month').add(20, 'day').format('YYYY-MM-DD'), '15:00');
   return [
     {
-      _id: 'm-city-current', orgId: 'city', kind: 'regular', year: today.year(),
-      title: `巴彦淖尔市人民政府与市总工会${today.year()}年度联席会议`,
+      _id: 'm-city-current', orgId: 'city', kind: 'regular', year: yearCN(plannedAt),
+      title: `巴彦淖尔市人民政府与市总工会${yearCN(plannedAt)}年度联席会议`,
       plannedAt, collectionOpensAt: addDaysCN(now, -3),
       status: 'collecting', createdBy: 'city-union-office', createdAt: iso(addDaysCN(now, -10)), rules: RULES,
     },
     {
-      _id: 'm-linhe-current', orgId: 'linhe', kind: 'regular', year: today.year(),
-      title: `临河区人民政府与区总工会${today.year()}年度联席会议`,
-      plannedAt: fromCN(today.add(2, 'month').add(20, 'day').format('YYYY-MM-DD'), '15:00'),
+      _id: 'm-linhe-current', orgId: 'linhe', kind: 'regular', year: yearCN(linheAt),
+      title: `临河区人民政府与区总工会${yearCN(linheAt)}年度联席会议`,
+      plannedAt: linheAt,
       collectionOpensAt: addDaysCN(now, -1),
       status: 'collecting', createdBy: 'linhe-union-office', createdAt: iso(addDaysCN(now, -2)), rules: RULES,
     },

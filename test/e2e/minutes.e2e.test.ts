@@ -349,6 +349,7 @@ it(
     expect(await again.innerText()).toContain('请先在下方确认出席情况，再提交审核。');
     await again.getByText('确认出席情况', { exact: true }).click();
     await again.getByText('重新确认出席情况', { exact: true }).waitFor({ timeout: 30000 });
+    await shot(page, 'minutes-editor-attendance-confirmed-desk');
     // 提交审核: the union side is asked; nothing can be edited while it reviews.
     await again.getByText('提交审核', { exact: true }).click();
     await confirmModal(page);

@@ -73,11 +73,12 @@ export const home = defineAction({
     const minutesMeetings = await Promise.all(waitingMinutes.items.map((m) => store.get<MeetingDoc>('meetings', m.meetingId)));
     const meeting = upcoming.items[0];
     const orgMeetings = { items: offices.length ? upcoming.items : [] };
-    // Art. 6 (征求意见): accepted topics of the other side, in meetings still collecting, with no opinion yet
+    // Art. 6 (征求意见): accepted topics of the other side, in meetings still collecting, with no opinion
+    // yet and no 无意见 recorded by that side's office (issue #16)
     const opinionSide = givesOpinionsFor(actor.roles);
     const opinions = opinionSide === null ? null : collecting.items.length
       ? await store.count('topics', {
-        meetingId: { in: collecting.items.map((m) => m._id) }, status: 'accepted', leadSide: otherSide(opinionSide), otherSideOpinions: { in: [0, null] },
+        meetingId: { in: collecting.items.map((m) => m._id) }, status: 'accepted', leadSide: otherSide(opinionSide), otherSideOpinions: { in: [0, null] }, noOpinion: null,
       })
       : 0;
     const allowedActions = [
