@@ -16,8 +16,8 @@ import { findAll, type Store } from '../server/store/port';
 import type { DeliveryDoc } from '../server/subscriptions';
 
 const root = join(__dirname, '..');
-// 8 kills keep the run under a minute on a shared 2-core machine; CRASH_KILLS=10 for the issue's figure
-const KILLS = Number(process.env.CRASH_KILLS ?? 8);
+// the issue asks for 10 kills: 36–60 s on a 2-core machine, more when it is shared (CRASH_KILLS=4 for a quick run)
+const KILLS = Number(process.env.CRASH_KILLS ?? 10);
 const DAY = 86_400_000;
 
 interface Host {
@@ -80,7 +80,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 it(`kill -9 of the host ${KILLS} times under keyed writes and reminders ticks loses nothing and doubles nothing`, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'jm-crash-'));
   let host = await start(dataDir, true);
-  let clock = Date.now();
+  // 10:00 in Shanghai on the days the test walks: WeChat messages go out at once, not after quiet hours
+  let clock = Math.ceil(Date.now() / DAY) * DAY + 2 * 3600_000;
   const writes: KeyedWrite[] = [];
   let seq = 0;
   try {
