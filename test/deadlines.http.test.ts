@@ -171,3 +171,14 @@ it('the on-time figure counts against the deadline in force when the task fell d
   expect(row).toMatchObject({ tasksDone: 4, onTimeRate: 0.5, tasksExtended: 3 });
   host.clock.set(DEMO_NOW);
 });
+
+it('a request whose date has passed before the decision cannot be approved: the office refuses it or sets one', async () => {
+  const taskId = (await ok('city-union-office', 'task', 'assign', { decisionId: 'm-city-last_d2', title: '服务站点验收', ownerId: 'city-housing', deadline: '2026-11-25' })).id;
+  await ok('city-housing', 'task', 'requestDeadline', { taskId, newDeadline: '2026-11-26', reason: '验收专家行程冲突' });
+  at('2026-11-27');
+  expect((await refusal('city-union-office', 'decideDeadline', { taskId, approve: true })).message).toBe('申请的新时限 2026-11-26 已过，不能同意；请不同意并说明理由，或直接调整期限');
+  expect((await get('city-union-office', taskId)).deadline).toBe('2026-11-25');
+  await ok('city-union-office', 'task', 'decideDeadline', { taskId, approve: false, reason: '所申请时限已过' });
+  expect(await ok('city-union-office', 'task', 'setDeadline', { taskId, deadline: '2026-12-03', reason: '专家行程已确定' })).toMatchObject({ deadline: '2026-12-03', light: 'yellow' });
+  host.clock.set(DEMO_NOW);
+});
