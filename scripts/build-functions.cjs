@@ -10,8 +10,9 @@ const src = join(root, 'cloudfunctions');
 const out = join(root, 'dist', 'cloudfunctions');
 const versionOf = (pkg) => require(join(root, 'node_modules', pkg, 'package.json')).version;
 // Installed by WeChat from each function's package.json ("云端安装依赖") instead of bundled: the SDK,
-// and libraries too big to bundle that only some actions load (exceljs, docx for exports; bcryptjs for passwords).
-const EXTERNAL = ['wx-server-sdk', 'exceljs', 'docx', 'bcryptjs'];
+// and libraries too big to bundle that only some actions load (exceljs, docx for exports; jszip, which
+// both ship, for finishing their packages and the archive; bcryptjs for passwords).
+const EXTERNAL = ['wx-server-sdk', 'exceljs', 'docx', 'bcryptjs', 'jszip'];
 
 /** The deployable areas: the keys of FUNCTIONS in cloudfunctions/index.ts, the list the host and tests use. */
 function listedAreas() {

@@ -68,5 +68,7 @@ export function noticeDocument(n: NoticeSnapshot, org: Org): Promise<Uint8Array>
     body: change ? changeBody(n, org) : noticeBody(n, org),
     signature: `${org.govName}办公室`,
     date: formatDateCN(n.issuedAt),
+    // 版记 (issue #21): copied to the union, printed by the government office on the day of issue
+    record: { copyTo: org.unionName, printer: `${org.govName}办公室`, printDate: formatDateCN(n.issuedAt) },
   });
 }

@@ -26,18 +26,34 @@ export function textBlocks(text: string): Block[] {
     });
 }
 
+/**
+ * The body: the narrative, then the decided items. Issue #21: when the narrative has its own
+ * level-1 headings (一、…), the decided items do not restart at 一、 — they go under one more
+ * level-1 heading (N、会议议定事项) as （一）（二）…; otherwise each is a level-1 heading as before.
+ */
+export function minutesBody(text: string, decisions: ReadonlyArray<{ n: number; title: string; text: string }>): Block[] {
+  const narrative = textBlocks(text);
+  const own = narrative.filter((b) => b.kind === 'heading1').length;
+  const items = (d: { text: string }): Block[] => textBlocks(d.text).map((b): Block => (b.kind === 'paragraph' ? b : { kind: 'paragraph', text: b.text }));
+  if (own > 0) {
+    return [
+      ...narrative,
+      { kind: 'heading1', text: `${cnNumber(own + 1)}、会议议定事项` },
+      ...decisions.flatMap((d): Block[] => [{ kind: 'heading2', text: `（${cnNumber(d.n)}）${d.title}` }, ...items(d)]),
+    ];
+  }
+  return [
+    ...narrative,
+    { kind: 'paragraph', text: '会议议定以下事项：' },
+    ...decisions.flatMap((d): Block[] => [{ kind: 'heading1', text: `${cnNumber(d.n)}、${d.title}` }, ...items(d)]),
+  ];
+}
+
 export async function minutesDocument(view: MinutesView, orgName: string, date: string): Promise<Uint8Array> {
   const current = view.current;
   if (!current) throw new AppError('invalid_transition', '纪要尚未起草');
   const decisions = view.decisions.length ? view.decisions : current.decisions.map((d, i) => ({ ...d, n: i + 1 }));
-  const body: Block[] = [
-    ...textBlocks(current.text),
-    { kind: 'paragraph', text: '会议议定以下事项：' },
-    ...decisions.flatMap((d): Block[] => [
-      { kind: 'heading1', text: `${cnNumber(d.n)}、${d.title}` },
-      ...textBlocks(d.text).map((b): Block => (b.kind === 'paragraph' ? b : { kind: 'paragraph', text: b.text })),
-    ]),
-  ];
+  const body = minutesBody(current.text, decisions);
   return renderOfficialDocx({
     kind: 'minutes',
     mark: `${orgName}政府与工会联席会议纪要`,
@@ -46,5 +62,7 @@ export async function minutesDocument(view: MinutesView, orgName: string, date: 
     body,
     attendance: view.attendance,
     date,
+    // issue #21: anything not issued carries the 草稿 watermark
+    draft: view.status !== 'issued',
   });
 }

@@ -138,21 +138,22 @@ describe('GB/T 9704 page layout', () => {
     expect(GBT9704).toMatchObject({ pageWidth: 11906, pageHeight: 16838, margins: { top: 2098, bottom: 1985, left: 1588, right: 1474 } });
   });
 
-  it('sets a lines-and-characters grid of 22 lines × 28 characters', () => {
+  it('sets a line grid of 22 lines and condenses every 三号 character to one 28th of the line', () => {
+    // issue #21: a character grid narrower than the glyph made LibreOffice give each character two
+    // cells (17–18 a line); the pitch now comes from the runs' own spacing, in any suite
     const grid = /<w:docGrid ([^>]*)\/>/.exec(pkg.document)?.[1] ?? '';
-    expect(grid).toContain('w:type="linesAndChars"');
+    expect(grid).toContain('w:type="lines"');
     const linePitch = Number(/w:linePitch="(\d+)"/.exec(grid)?.[1]);
-    const charSpace = Number(/w:charSpace="(-?\d+)"/.exec(grid)?.[1]);
     expect(linePitch).toBe(579);
-    expect(charSpace).toBe(-849);
     const textHeight = 16838 - 2098 - 1985;
     const textWidth = 11906 - 1588 - 1474;
     expect(Math.floor(textHeight / linePitch)).toBe(22);
-    // character pitch = Normal size (16 pt, docDefaults) + charSpace / 4096 pt
-    const pitch = (16 + charSpace / 4096) * 20;
-    expect(Math.floor(textWidth / pitch)).toBe(28);
+    const body = runProps(pkg.document, '会议决定');
+    const spacing = Number(/<w:spacing w:val="(-?\d+)"/.exec(body)?.[1]);
+    expect(spacing).toBe(-5);
+    expect(Math.floor(textWidth / (320 + spacing))).toBe(28);
+    expect(paragraph(pkg.document, '会议决定')).toMatch(/<w:spacing w:line="579" w:lineRule="exact"\/>/);
     expect(GBT9704).toMatchObject({ linesPerPage: 22, charsPerLine: 28 });
-    // charSpace is relative to the Normal font: 仿宋_GB2312 三号 in the document defaults
     const defaults = /<w:docDefaults>[\s\S]*?<\/w:rPrDefault>/.exec(pkg.styles)?.[0] ?? '';
     expect(fontOf(defaults)).toEqual({ eastAsia: '仿宋_GB2312', ascii: '仿宋_GB2312' });
     expect(sizeOf(defaults)).toBe(32);
@@ -203,7 +204,7 @@ describe('纪要 (minutes)', () => {
     expect(fontOf(runProps(doc, '会议决定，年内新建服务站点30个'))).toEqual({ eastAsia: '仿宋_GB2312', ascii: '仿宋_GB2312' });
     for (const t of ['一、关于', '（一）户外', '会议决定']) {
       expect(sizeOf(runProps(doc, t))).toBe(32);
-      expect(indentOf(paragraph(doc, t))).toEqual({ firstLine: 630, firstLineChars: 200 });
+      expect(indentOf(paragraph(doc, t))).toEqual({ firstLine: 630 });
     }
     const title = runProps(doc, '第二次联席会议');
     expect(fontOf(title)).toEqual({ eastAsia: '方正小标宋简体', ascii: '方正小标宋简体' });
@@ -263,7 +264,7 @@ describe('通知 (notice)', () => {
 
   it('has the same page, grid and footers as the minutes', () => {
     expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(doc).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-849"\/>/);
+    expect(doc).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
     expect(pkg.settings).toContain('<w:evenAndOddHeaders/>');
     expect(jcOf(pkg.footers.default)).toBe('right');
     expect(jcOf(pkg.footers.even)).toBe('left');
@@ -273,8 +274,8 @@ describe('通知 (notice)', () => {
     const mark = runProps(doc, '巴彦淖尔市人民政府办公室文件');
     expect(fontOf(mark)).toEqual({ eastAsia: '方正小标宋简体', ascii: '方正小标宋简体' });
     expect(['FF0000', 'C00000']).toContain(colorOf(mark));
-    // 14 characters fitted to the 156 mm line: 31 pt
-    expect(sizeOf(mark)).toBe(62);
+    // 14 characters fitted to 96% of the 156 mm line: 30 pt
+    expect(sizeOf(mark)).toBe(60);
     const number = paragraph(doc, '巴政办发〔2026〕12号');
     expect(textOf(number)).toBe('巴政办发〔2026〕12号');
     expect(jcOf(number)).toBe('center');
@@ -282,9 +283,12 @@ describe('通知 (notice)', () => {
   });
 
   it('centres the title in 二号小标宋 and sets the 主送机关 flush left with a colon', () => {
-    const title = paragraph(doc, '关于建立政府与工会联席会议制度的通知');
+    // issue #21: broken by the program at a word boundary into balanced lines
+    const title = paragraph(doc, '巴彦淖尔市人民政府办公室关于建立');
     expect(jcOf(title)).toBe('center');
-    const t = runProps(doc, '关于建立政府与工会联席会议制度的通知');
+    expect(textOf(title)).toBe('巴彦淖尔市人民政府办公室关于建立政府与工会联席会议制度的通知');
+    expect(title).toContain('<w:br/>');
+    const t = runProps(doc, '政府与工会联席会议制度的通知');
     expect(fontOf(t)).toEqual({ eastAsia: '方正小标宋简体', ascii: '方正小标宋简体' });
     expect(sizeOf(t)).toBe(44);
     expect(colorOf(t)).toBeUndefined();
@@ -298,7 +302,7 @@ describe('通知 (notice)', () => {
     expect(fontOf(runProps(doc, '一、联席会议职责'))).toEqual({ eastAsia: '黑体', ascii: '黑体' });
     expect(fontOf(runProps(doc, '（一）研究涉及'))).toEqual({ eastAsia: '楷体_GB2312', ascii: '楷体_GB2312' });
     expect(fontOf(runProps(doc, '原则上每半年'))).toEqual({ eastAsia: '仿宋_GB2312', ascii: '仿宋_GB2312' });
-    expect(indentOf(paragraph(doc, '原则上每半年'))).toEqual({ firstLine: 630, firstLineChars: 200 });
+    expect(indentOf(paragraph(doc, '原则上每半年'))).toEqual({ firstLine: 630 });
   });
 
   it('lists attachments after the body, numbered, with names aligned', () => {

@@ -14,10 +14,22 @@
 //   pushes the signature left. Widths are estimated (CJK = 1 character, other = ½).
 // - Minutes: 出席 and 请假 always print, "无" when empty; 列席 is omitted when empty. The date goes
 //   right-aligned (右空四字) after the attendance block; minutes carry no signature.
+// - Issue #21 (checked in LibreOffice, test/documents.real.test.ts): the grid is a line grid
+//   (22 lines) and every 三号 run is condensed by 5 twips (w:spacing −0.25 pt), so a character
+//   advances 315 twips and 28 fill the 156 mm line in any suite, whatever the font (a character
+//   grid whose cell is narrower than the glyph made LibreOffice give each character two cells).
+//   Body lines are exact 28.95 pt. The issuer mark never wraps (its size, then its spacing,
+//   shrink to the line); titles are broken by `breakTitle` (title.ts); headings, the last body
+//   paragraph, the signature and the attendance block keep with the next paragraph; every named
+//   font carries a fallback chain in the font table (w:altName) and the text is marked zh-CN; the
+//   notice ends with the 版记 (抄送, 印发机关 and 印发日期 between thick rules, a thin rule
+//   between them) in a frame at the foot of the last page; a draft carries a 草稿 watermark.
 // - Characters XML 1.0 cannot hold (C0 controls other than tab/newline, lone surrogates,
 //   U+FFFE/U+FFFF) are dropped; a newline inside a text becomes a line break. Everything else,
 //   including "<", "&" and emoji, is passed to docx, which escapes it.
 import type { FileChild, Paragraph, TextRun } from 'docx';
+import { finishPackage } from './package';
+import { breakTitle, widthInChars } from './title';
 
 export type Block =
   | { kind: 'heading1'; text: string } // 黑体, e.g. "一、关于……"
@@ -34,6 +46,8 @@ export interface NoticeDocument {
   signature: string; // 发文机关署名
   date: string; // 成文日期, as shown
   attachments?: string[];
+  /** 版记 (GB/T 9704 7.4): 抄送 (optional), 印发机关 and 印发日期 ("2026年11月25日", 印发 is added) */
+  record?: { copyTo?: string; printer: string; printDate: string };
 }
 
 export interface MinutesDocument {
@@ -44,6 +58,8 @@ export interface MinutesDocument {
   body: Block[];
   attendance: { present: string[]; leave: string[]; observers: string[] }; // 出席 / 请假 / 列席
   date: string;
+  /** a draft: the 草稿 watermark on every page */
+  draft?: boolean;
 }
 
 export type OfficialDocument = NoticeDocument | MinutesDocument;
@@ -61,9 +77,11 @@ const TEXT_WIDTH = PAGE_WIDTH - MARGINS.left - MARGINS.right; // 8844 twips = 15
 const TEXT_HEIGHT = PAGE_HEIGHT - MARGINS.top - MARGINS.bottom; // 12755 twips = 225 mm
 // Rounded down so that 22 lines (28 characters) always fit the block.
 const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE); // 579 twips = 28.95 pt
-// w:charSpace is (grid pitch − Normal font size) in points × 4096; Normal is 16 pt here.
-const CHAR_SPACE = Math.floor((TEXT_WIDTH / CHARS_PER_LINE / 20 - BODY_SIZE / 2) * 4096); // -849
 const CHAR = Math.floor(TEXT_WIDTH / CHARS_PER_LINE); // 315 twips, one grid character
+// Every 三号 character is condensed by this much (twips) so that it advances exactly one grid
+// character: 320 − 5 = 315, 28 × 315 = 8820 ≤ 8844.
+const CONDENSE = CHAR - BODY_SIZE * 10; // -5
+const TITLE_CHARS = Math.floor(TEXT_WIDTH / (44 * 10)); // 20 二号 characters a title line
 
 /** the page-layout constants, exported so tests and callers read one source */
 export const GBT9704 = {
@@ -72,7 +90,7 @@ export const GBT9704 = {
   margins: MARGINS,
   linesPerPage: LINES_PER_PAGE,
   charsPerLine: CHARS_PER_LINE,
-  grid: { linePitch: LINE_PITCH, charSpace: CHAR_SPACE, charWidth: CHAR },
+  grid: { linePitch: LINE_PITCH, charWidth: CHAR, condense: CONDENSE, titleChars: TITLE_CHARS },
   fonts: {
     body: '仿宋_GB2312',
     title: '方正小标宋简体',
@@ -80,8 +98,20 @@ export const GBT9704 = {
     heading2: '楷体_GB2312',
     pageNumber: '宋体',
   },
-  sizes: { body: BODY_SIZE, title: 44, pageNumber: 28, markMax: 72, markMin: 44 }, // half-points (mark: 小初 … 二号)
+  /** what each named font falls back to, in order (written to the font table as w:altName) */
+  fallbacks: {
+    仿宋_GB2312: ['仿宋', 'FangSong', 'STFangsong', 'Noto Serif CJK SC'],
+    方正小标宋简体: ['小标宋', '华文中宋', 'STZhongsong', 'Noto Serif CJK SC'],
+    黑体: ['SimHei', 'STHeiti', 'Noto Sans CJK SC'],
+    楷体_GB2312: ['楷体', 'KaiTi', 'STKaiti', 'Noto Serif CJK SC'],
+    宋体: ['SimSun', 'STSong', 'Noto Serif CJK SC'],
+  } as Record<string, string[]>,
+  sizes: { body: BODY_SIZE, title: 44, pageNumber: 28, record: 28, markMax: 72, markMin: 44 }, // half-points (mark: 小初 … 二号; 版记 4号)
   red: 'FF0000',
+  // 版头 positions (twips): the space before the mark and its exact line, the gap between the doc
+  // number and the red rule (w:space, points), the title's exact line. Measured in LibreOffice:
+  // the mark's top 35 mm below the text block, the rule 4 mm under the doc number.
+  head: { markBefore: mm(31.1), markLine: 901, ruleSpace: 10, titleLine: 701 },
   // The page number's dash line sits 7 mm below the text block; the footer distance is measured to
   // the bottom of its line (one 14 pt line ≈ 6.4 mm), so 35 − 7 − 6.4 ≈ 21.6 mm.
   footerDistance: mm(21.6),
@@ -94,23 +124,15 @@ function xmlSafe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
-/** Estimated width in grid characters: CJK and full-width forms count 1, everything else ½. */
-function widthInChars(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    w += cp >= 0x2e80 || ch === '—' ? 1 : 0.5;
-  }
-  return w;
-}
-
 export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Array> {
   // loaded only here: cloud functions that never render a document never pay for it
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const d = require('docx') as typeof import('docx');
   const { fonts, sizes, red } = GBT9704;
+  const exact = (line: number) => ({ line, lineRule: d.LineRuleType.EXACT });
+  const bodyLine = exact(LINE_PITCH);
 
-  const runs = (text: string, font: FontName, size: number, color?: string): TextRun[] =>
+  const runs = (text: string, font: FontName, size: number, color?: string, spacing?: number): TextRun[] =>
     xmlSafe(text)
       .split(/\r\n|\r|\n/)
       .map(
@@ -121,74 +143,164 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
             font: { eastAsia: font, ascii: font, hAnsi: font, cs: font },
             size,
             color,
+            // 三号 text advances one grid character (see CONDENSE)
+            characterSpacing: spacing ?? (size === BODY_SIZE ? CONDENSE : undefined),
           }),
       );
 
-  const blank = (): Paragraph => new d.Paragraph({ children: [] });
+  const blank = (keepNext = false): Paragraph => new d.Paragraph({ spacing: bodyLine, keepNext, children: [] });
 
   // The mark takes the largest whole point size that fits one line of the text block, between 二号
-  // (22 pt) and 小初 (36 pt).
-  const markSize = (text: string): number => {
-    const fit = 2 * Math.floor(TEXT_WIDTH / 20 / Math.max(1, widthInChars(text))); // half-points
-    return Math.max(sizes.markMin, Math.min(sizes.markMax, fit));
+  // (22 pt) and 小初 (36 pt), with 4% to spare; a mark too long even at 二号 is condensed instead,
+  // never wrapped.
+  const markRuns = (text: string): TextRun[] => {
+    const chars = Math.max(1, widthInChars(text));
+    const usable = TEXT_WIDTH * 0.96;
+    const fit = 2 * Math.floor(usable / 20 / chars); // half-points
+    const size = Math.max(sizes.markMin, Math.min(sizes.markMax, fit));
+    const over = chars * size * 10 - usable; // twips past the line
+    const spacing = over > 0 ? -Math.ceil(over / chars) : 0;
+    return runs(text, fonts.title, size, red, spacing);
   };
 
-  // 版头: the red mark 35 mm below the top of the text block, the doc number two lines below it,
-  // and the red separator 4 mm under the doc number, as wide as the text block.
-  const head = (mark: string, docNumber: string): Paragraph[] => [
-    new d.Paragraph({
-      alignment: d.AlignmentType.CENTER,
-      spacing: { before: mm(35) },
-      children: runs(mark, fonts.title, markSize(mark), red),
-    }),
-    blank(),
-    blank(),
-    new d.Paragraph({
-      alignment: d.AlignmentType.CENTER,
-      border: { bottom: { style: d.BorderStyle.SINGLE, size: 12, color: red, space: 11 } },
-      children: runs(docNumber, fonts.body, sizes.body),
-    }),
-  ];
+  // 版头: the red mark's top 35 mm below the top of the text block, the doc number two lines below
+  // it, and the red separator 4 mm under the doc number, as wide as the text block. The mark's line
+  // is exact (its size + 20%), so its place does not depend on the font's metrics; the figures were
+  // measured in LibreOffice (test/documents.real.test.ts).
+  const head = (mark: string, docNumber: string): Paragraph[] => {
+    const markSpacing = mark.length ? markRuns(mark) : [];
+    return [
+      new d.Paragraph({
+        alignment: d.AlignmentType.CENTER,
+        spacing: { before: GBT9704.head.markBefore, ...exact(GBT9704.head.markLine) },
+        children: markSpacing,
+      }),
+      blank(),
+      blank(),
+      new d.Paragraph({
+        alignment: d.AlignmentType.CENTER,
+        spacing: bodyLine,
+        border: { bottom: { style: d.BorderStyle.SINGLE, size: 12, color: red, space: GBT9704.head.ruleSpace } },
+        children: runs(docNumber, fonts.body, sizes.body),
+      }),
+    ];
+  };
 
+  // The title: centred 二号小标宋, broken by breakTitle into balanced lines at word boundaries.
   const title = (text: string): Paragraph =>
-    new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: runs(text, fonts.title, sizes.title) });
+    new d.Paragraph({
+      alignment: d.AlignmentType.CENTER,
+      spacing: exact(GBT9704.head.titleLine),
+      keepNext: true,
+      keepLines: true,
+      children: runs(breakTitle(xmlSafe(text), TITLE_CHARS).join('\n'), fonts.title, sizes.title),
+    });
 
-  const block = (b: Block): Paragraph => {
+  const block = (b: Block, keepNext = false): Paragraph => {
     const font = b.kind === 'heading1' ? fonts.heading1 : b.kind === 'heading2' ? fonts.heading2 : fonts.body;
     return new d.Paragraph({
       alignment: d.AlignmentType.JUSTIFIED,
-      indent: { firstLine: 2 * CHAR, firstLineChars: 200 },
+      spacing: bodyLine,
+      indent: { firstLine: 2 * CHAR },
+      keepNext: keepNext || b.kind !== 'paragraph',
       children: runs(b.text, font, sizes.body),
     });
   };
+  // The last paragraph keeps with what follows only when short (at most 3 lines): a long one would be
+  // moved whole to the next page by LibreOffice; widow control keeps its last two lines anyway.
+  const blocks = (list: Block[], keepLast: boolean): Paragraph[] =>
+    list.map((b, i) => block(b, keepLast && i === list.length - 1 && widthInChars(b.text) <= 3 * CHARS_PER_LINE));
 
   // A labelled line ("出席：…", "附件：…"): label left 2 characters in, wrapped lines aligned
   // after the label (hanging indent = label width).
-  const labelled = (label: string, labelFont: FontName, text: string): Paragraph => {
+  const labelled = (label: string, labelFont: FontName, text: string, keepNext = false): Paragraph => {
     const labelWidth = Math.round(widthInChars(label) * CHAR);
     return new d.Paragraph({
       alignment: d.AlignmentType.JUSTIFIED,
+      spacing: bodyLine,
+      keepNext,
       indent: { left: 2 * CHAR + labelWidth, hanging: labelWidth },
       children: [...runs(label, labelFont, sizes.body), ...runs(text, fonts.body, sizes.body)],
     });
   };
 
-  const rightAligned = (text: string, rightChars: number): Paragraph =>
+  const rightAligned = (text: string, rightChars: number, keepNext = false): Paragraph =>
     new d.Paragraph({
       alignment: d.AlignmentType.RIGHT,
+      spacing: bodyLine,
+      keepNext,
+      keepLines: true,
       indent: { right: Math.round(rightChars * CHAR) },
       children: runs(text, fonts.body, sizes.body),
     });
 
+  // 版记 (7.4): 4号仿宋 lines between rules as wide as the text block — thick (0.35 mm) above the first
+  // and below the last, thin (0.25 mm) between — in a frame at the foot of the last page (the last
+  // rule on the bottom edge of the text block). 抄送 one character in on both sides, wrapped lines
+  // under the first name; 印发机关 one character in on the left, 印发日期 one in on the right.
+  const recordBlock = (r: NonNullable<NoticeDocument['record']>): FileChild[] => {
+    const one = sizes.record * 10; // one 4号 character, twips
+    const thick = { style: d.BorderStyle.SINGLE, size: 8, color: '000000' };
+    const thin = { style: d.BorderStyle.SINGLE, size: 6, color: '000000' };
+    const none = { style: d.BorderStyle.NONE, size: 0, color: 'auto' };
+    const small = (text: string) => runs(text, fonts.body, sizes.record, undefined, 0);
+    const rows: Paragraph[] = [];
+    if (r.copyTo) {
+      const label = Math.round(3 * one);
+      rows.push(new d.Paragraph({
+        spacing: bodyLine,
+        indent: { left: one + label, right: one, hanging: label },
+        children: [...small('抄送：'), ...small(/。$/.test(r.copyTo) ? r.copyTo : `${r.copyTo}。`)],
+      }));
+    }
+    rows.push(new d.Paragraph({
+      spacing: bodyLine,
+      indent: { left: one, right: one },
+      tabStops: [{ type: d.TabStopType.RIGHT, position: TEXT_WIDTH - one }],
+      children: [...small(r.printer), new d.TextRun({ children: [new d.Tab()], size: sizes.record }), ...small(`${r.printDate}印发`)],
+    }));
+    return [
+      new d.Table({
+        width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
+        columnWidths: [TEXT_WIDTH],
+        layout: d.TableLayoutType.FIXED,
+        float: {
+          horizontalAnchor: d.TableAnchorType.MARGIN,
+          verticalAnchor: d.TableAnchorType.MARGIN,
+          relativeHorizontalPosition: d.RelativeHorizontalPosition.CENTER,
+          relativeVerticalPosition: d.RelativeVerticalPosition.BOTTOM,
+        },
+        borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+        rows: rows.map((p, i) => new d.TableRow({
+          cantSplit: true,
+          children: [new d.TableCell({
+            width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
+            margins: { left: 0, right: 0, top: 0, bottom: 0 },
+            borders: {
+              top: i === 0 ? thick : thin,
+              bottom: i === rows.length - 1 ? thick : thin,
+              left: none,
+              right: none,
+            },
+            children: [p],
+          })],
+        })),
+      }),
+      // a floating table needs a paragraph after it (LibreOffice drops one that ends the document)
+      new d.Paragraph({ spacing: exact(20), children: [] }),
+    ];
+  };
+
   const children: FileChild[] = [];
   if (doc.kind === 'notice') {
-    children.push(...head(doc.issuerMark, doc.docNumber), blank(), blank(), title(doc.title), blank());
+    children.push(...head(doc.issuerMark, doc.docNumber), blank(), title(doc.title), blank(true));
     const recipients = /[：:]$/.test(doc.recipients) ? doc.recipients : `${doc.recipients}：`;
-    children.push(new d.Paragraph({ alignment: d.AlignmentType.LEFT, children: runs(recipients, fonts.body, sizes.body) }));
-    children.push(...doc.body.map(block));
+    children.push(new d.Paragraph({ alignment: d.AlignmentType.LEFT, spacing: bodyLine, keepNext: true, children: runs(recipients, fonts.body, sizes.body) }));
     const attachments = doc.attachments ?? [];
+    // the last body paragraph stays with the signature when nothing comes between
+    children.push(...blocks(doc.body, attachments.length === 0));
     if (attachments.length === 1) {
-      children.push(blank(), labelled('附件：', fonts.body, attachments[0]));
+      children.push(blank(), labelled('附件：', fonts.body, attachments[0], true));
     } else if (attachments.length > 1) {
       // "附件：1. 名称", later items under the number, wrapped names under the name (tab at `left`).
       children.push(blank());
@@ -198,6 +310,8 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
         children.push(
           new d.Paragraph({
             alignment: d.AlignmentType.JUSTIFIED,
+            spacing: bodyLine,
+            keepNext: i === attachments.length - 1,
             indent: { left: 2 * CHAR + labelWidth + numberWidth, hanging: numberWidth + (i === 0 ? labelWidth : 0) },
             children: [
               ...(i === 0 ? runs('附件：', fonts.body, sizes.body) : []),
@@ -212,16 +326,19 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
     const s = widthInChars(doc.signature);
     const dt = widthInChars(doc.date);
     const signatureRight = Math.max(2, dt + 4 - s);
-    children.push(blank(), rightAligned(doc.signature, signatureRight), rightAligned(doc.date, signatureRight + s - dt - 2));
+    children.push(blank(true), rightAligned(doc.signature, signatureRight, true), rightAligned(doc.date, signatureRight + s - dt - 2));
+    if (doc.record) children.push(...recordBlock(doc.record));
   } else {
     children.push(...head(doc.mark, doc.docNumber));
     if (doc.title) children.push(blank(), title(doc.title));
-    children.push(blank(), ...doc.body.map(block), blank());
+    children.push(blank(), ...blocks(doc.body, true), blank(true));
+    // 10.3: 出席 / 请假 / 列席 in 3号黑体 labels, kept together and with the date (the date never
+    // stands alone on a page)
     const names = (list: string[]): string => (list.length > 0 ? list.join('、') : '无');
-    children.push(labelled('出席：', fonts.heading1, names(doc.attendance.present)));
-    children.push(labelled('请假：', fonts.heading1, names(doc.attendance.leave)));
-    if (doc.attendance.observers.length > 0) children.push(labelled('列席：', fonts.heading1, names(doc.attendance.observers)));
-    children.push(blank(), rightAligned(doc.date, 4));
+    children.push(labelled('出席：', fonts.heading1, names(doc.attendance.present), true));
+    children.push(labelled('请假：', fonts.heading1, names(doc.attendance.leave), true));
+    if (doc.attendance.observers.length > 0) children.push(labelled('列席：', fonts.heading1, names(doc.attendance.observers), true));
+    children.push(blank(true), rightAligned(doc.date, 4));
   }
 
   // Page number "— 1 —" in 4号宋体, one character in from the outer edge: right on odd pages (the
@@ -240,13 +357,19 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
       ],
     });
   };
+  const draft = doc.kind === 'minutes' && doc.draft === true;
+  const watermark = (): Paragraph => new d.Paragraph({ children: [new d.TextRun({ text: WATERMARK_PLACEHOLDER })] });
 
   const document = new d.Document({
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
         document: {
-          run: { font: { eastAsia: fonts.body, ascii: fonts.body, hAnsi: fonts.body, cs: fonts.body }, size: sizes.body },
+          run: {
+            font: { eastAsia: fonts.body, ascii: fonts.body, hAnsi: fonts.body, cs: fonts.body },
+            size: sizes.body,
+            language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+          },
         },
       },
     },
@@ -257,8 +380,9 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
             size: { width: PAGE_WIDTH, height: PAGE_HEIGHT },
             margin: { ...MARGINS, header: mm(15), footer: GBT9704.footerDistance },
           },
-          grid: { type: d.DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          grid: { type: d.DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
+        ...(draft ? { headers: { default: new d.Header({ children: [watermark()] }), even: new d.Header({ children: [watermark()] }) } } : {}),
         footers: {
           default: new d.Footer({ children: [pageNumber('odd')] }),
           even: new d.Footer({ children: [pageNumber('even')] }),
@@ -268,6 +392,11 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
     ],
   });
   const buffer = await d.Packer.toBuffer(document);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return finishPackage(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), {
+    fallbacks: GBT9704.fallbacks,
+    paragraphs: { noHangingPunctuation: true, unsnapLines: [GBT9704.head.markLine, GBT9704.head.titleLine] },
+    watermark: draft ? { placeholder: WATERMARK_PLACEHOLDER, text: '草稿', font: fonts.heading1 } : undefined,
+  });
 }
 
+const WATERMARK_PLACEHOLDER = '\u2063WATERMARK\u2063';

@@ -1,0 +1,132 @@
+// The last touches on an Office package (.docx / .xlsx, a zip) that the writers cannot make, and
+// the fixed timestamps that make the same input give the same bytes (the archive, issue #21):
+// - font fallback chains in word/fontTable.xml: each named font gets an entry whose w:altName is
+//   the next font of its chain (仿宋_GB2312 → 仿宋 → FangSong → … → Noto Serif CJK SC), with the
+//   GB2312 charset, so a suite without the font substitutes the next one it has;
+// - the 草稿 watermark: a placeholder run in the headers becomes Word's VML watermark shape (which
+//   LibreOffice and WPS import as a watermark too);
+// - every zip entry dated FIXED_ZIP_DATE, docProps/core.xml's dates set to the same, entries
+//   stored in the writer's order and deflated.
+// jszip is loaded here only (docx and exceljs ship it); the functions keep it external.
+
+interface ZipEntry { async(type: 'string'): Promise<string>; async(type: 'uint8array'): Promise<Uint8Array>; dir: boolean; name: string }
+interface Zip {
+  file(path: string): ZipEntry | null;
+  file(path: string, data: string | Uint8Array, options?: { date?: Date; binary?: boolean; createFolders?: boolean }): Zip;
+  files: Record<string, ZipEntry>;
+  generateAsync(o: { type: 'uint8array'; compression: 'DEFLATE'; compressionOptions?: { level: number }; platform?: 'DOS' | 'UNIX' }): Promise<Uint8Array>;
+}
+interface ZipStatic { new (): Zip; loadAsync(data: Uint8Array): Promise<Zip> }
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const loadJsZip = (): ZipStatic => require('jszip') as ZipStatic;
+
+/** The one date every entry of a package or archive carries (DOS time has no time zone). */
+export const FIXED_ZIP_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
+
+export interface FinishOptions {
+  fallbacks?: Record<string, readonly string[]>;
+  watermark?: { placeholder: string; text: string; font: string };
+  /** paragraph properties the writer cannot set: no hanging punctuation (28 characters stay 28),
+   *  and no grid for the lines given (their exact height in twips: the mark, the title) */
+  paragraphs?: { noHangingPunctuation?: boolean; unsnapLines?: readonly number[] };
+}
+
+/** Adds w:overflowPunct / w:snapToGrid before each paragraph's w:spacing (their place in CT_PPr). */
+function paragraphProps(xml: string, o: NonNullable<FinishOptions['paragraphs']>): string {
+  return xml.replace(/<w:spacing (?=[^>]*w:(?:line|before|after)=)[^>]*\/>/g, (tag: string) => {
+    const line = Number(/w:line="(\d+)"/.exec(tag)?.[1] ?? NaN);
+    const unsnap = (o.unsnapLines ?? []).includes(line);
+    return `${o.noHangingPunctuation ? '<w:overflowPunct w:val="0"/>' : ''}${unsnap ? '<w:snapToGrid w:val="0"/>' : ''}${tag}`;
+  });
+}
+
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function fontEntries(fallbacks: Record<string, readonly string[]>): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const [name, chain] of Object.entries(fallbacks)) {
+    const all = [name, ...chain];
+    all.forEach((font, i) => {
+      if (seen.has(font)) return;
+      seen.add(font);
+      const next = all[i + 1];
+      const sans = /黑|Hei|Sans/i.test(font);
+      out.push(
+        `<w:font w:name="${escapeXml(font)}">${next ? `<w:altName w:val="${escapeXml(next)}"/>` : ''}` +
+          `<w:charset w:val="86"/><w:family w:val="${sans ? 'modern' : 'roman'}"/><w:pitch w:val="variable"/></w:font>`,
+      );
+    });
+  }
+  return out.join('');
+}
+
+function watermarkRun(text: string, font: string): string {
+  return (
+    '<w:r><w:rPr><w:noProof/></w:rPr><w:pict>' +
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">' +
+    '<v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>' +
+    '<v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/>' +
+    '<v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>' +
+    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>' +
+    '<v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>' +
+    '<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" ' +
+    'style="position:absolute;margin-left:0;margin-top:0;width:360pt;height:180pt;rotation:315;z-index:-251657216;' +
+    'mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" ' +
+    'o:allowincell="f" fillcolor="#c0c0c0" stroked="f"><v:fill opacity=".5"/>' +
+    `<v:textpath style="font-family:&quot;${escapeXml(font)}&quot;;font-size:1pt" string="${escapeXml(text)}"/>` +
+    '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>'
+  );
+}
+
+const NS = {
+  v: 'urn:schemas-microsoft-com:vml',
+  o: 'urn:schemas-microsoft-com:office:office',
+  w10: 'urn:schemas-microsoft-com:office:word',
+};
+
+/** Puts the run containing `placeholder` aside for the watermark shape; declares VML's namespaces. */
+function addWatermark(xml: string, placeholder: string, text: string, font: string): string {
+  const runRe = /<w:r>(?:(?!<w:r>)[\s\S])*?<\/w:r>/g;
+  let out = xml.replace(runRe, (run) => (run.includes(placeholder) ? watermarkRun(text, font) : run));
+  out = out.replace(/<w:hdr\b([^>]*)>/, (tag: string, attrs: string) => {
+    let a = attrs;
+    for (const [prefix, uri] of Object.entries(NS)) if (!new RegExp(`xmlns:${prefix}=`).test(a)) a += ` xmlns:${prefix}="${uri}"`;
+    return `<w:hdr${a}>`;
+  });
+  return out;
+}
+
+/** Re-packs an Office file: fallbacks, watermark, fixed dates. Same input, same bytes. */
+export async function finishPackage(bytes: Uint8Array, options: FinishOptions = {}): Promise<Uint8Array> {
+  const JSZip = loadJsZip();
+  const src = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const name of Object.keys(src.files)) {
+    const entry = src.files[name];
+    if (entry.dir) continue;
+    let data: string | Uint8Array = await entry.async('uint8array');
+    if (name === 'word/fontTable.xml' && options.fallbacks) {
+      const xml = await entry.async('string');
+      const names = Object.values(options.fallbacks).flat().concat(Object.keys(options.fallbacks));
+      // replace the writer's own entries for these fonts
+      const kept = xml.replace(/<w:font w:name="([^"]+)"(?:\/>|>[\s\S]*?<\/w:font>)/g, (m: string, n: string) => (names.includes(n) ? '' : m));
+      data = kept.replace(/<\/w:fonts>/, `${fontEntries(options.fallbacks)}</w:fonts>`);
+    } else if (options.watermark && /^word\/header\d*\.xml$/.test(name)) {
+      const xml = await entry.async('string');
+      data = addWatermark(xml, options.watermark.placeholder, options.watermark.text, options.watermark.font);
+    } else if (name === 'word/document.xml' && options.paragraphs) {
+      data = paragraphProps(await entry.async('string'), options.paragraphs);
+    } else if (name === 'word/styles.xml' && options.paragraphs?.noHangingPunctuation) {
+      const xml = await entry.async('string');
+      data = xml.replace(/<w:pPrDefault\/>|<w:pPrDefault>\s*<\/w:pPrDefault>/, '<w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/></w:pPr></w:pPrDefault>');
+    } else if (name === 'docProps/core.xml') {
+      const xml = await entry.async('string');
+      const stamp = FIXED_ZIP_DATE.toISOString().replace(/\.\d{3}Z$/, 'Z');
+      data = xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
+    }
+    out.file(name, data, { date: FIXED_ZIP_DATE, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+}
