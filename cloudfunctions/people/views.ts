@@ -12,8 +12,9 @@ import {
   type Person,
   type PersonCardView,
 } from '../../domain';
+import { suggestedCategory } from '../../domain/workbench';
 import { offeredActions } from '../../server/access';
-import { personFacts, personKind } from './model';
+import { personFacts, personKind, unitId } from './model';
 
 /** The phone in full for the person and their own side's office of the same org; masked for anyone else. */
 export function seesPhone(viewer: Actor, p: Person): boolean {
@@ -28,6 +29,9 @@ export function toPersonCard(p: Person, viewer: Actor): PersonCardView {
     phone: p.phone ? (seesPhone(viewer, p) ? p.phone : maskPhone(p.phone)) : null,
     active: p.active !== false,
     bound: !!p.openid,
+    side: personSide(p.roles),
+    unitId: p.unitId ?? unitId(p.orgId, p.unit),
+    category: suggestedCategory(p.roles),
   };
 }
 

@@ -1,6 +1,7 @@
 // Contract of area `account`: who am I, and what do I have to do (the home page, one call).
 import * as z from 'zod';
 import { ROLES } from '../roles';
+import { WORK_KINDS } from '../workbench';
 import { EmptyPayload } from './common';
 
 export const MeInput = EmptyPayload;
@@ -75,6 +76,20 @@ export const HomeView = MeView.extend({
   tasks: z.array(HomeItem),
   /** Art. 9: minutes waiting for me (a reviewer at my side's stage; the union office: drafts and approved ones) */
   minutes: z.array(HomeItem),
+  /**
+   * issue #19, the work queue: what waits for the caller, each with the list call that opens exactly
+   * `count` items (following nextCursor); only kinds with something waiting
+   */
+  work: z.array(
+    z.object({
+      kind: z.enum(WORK_KINDS),
+      label: z.string(),
+      count: z.number(),
+      /** the meeting it is about (screen, opinions) */
+      meetingId: z.string().optional(),
+      open: z.object({ action: z.string(), payload: z.record(z.string(), z.unknown()) }),
+    }),
+  ),
   /** the next meeting of the caller's org, if any is planned */
   nextMeeting: z
     .object({ id: z.string(), title: z.string(), plannedAt: z.string(), status: z.string(), statusLabel: z.string() })

@@ -2,7 +2,8 @@
 // check-in at the door and the agenda. Strict: a client never sets a status, an org or a presence.
 import * as z from 'zod';
 import { MEETING_LIMITS } from '../limits';
-import { AGENDA_SECTIONS, INVITEE_CATEGORIES } from '../workflows/meeting';
+import { INVITE_BATCH_MAX, MEETING_QUERY_MAX } from '../workbench';
+import { AGENDA_SECTIONS, INVITEE_CATEGORIES, MEETING_STATES } from '../workflows/meeting';
 import { Cursor, Id, IsoTime, Text } from './common';
 
 const MeetingId = { meetingId: Id };
@@ -31,7 +32,7 @@ export const RescheduleInput = z
 
 export const InviteInput = z.strictObject({
   ...MeetingId,
-  invitees: z.array(z.strictObject({ personId: Id, category: z.enum(INVITEE_CATEGORIES) })).min(1).max(50),
+  invitees: z.array(z.strictObject({ personId: Id, category: z.enum(INVITEE_CATEGORIES) })).min(1).max(INVITE_BATCH_MAX, `一次最多邀请 ${INVITE_BATCH_MAX} 人`),
 });
 export const UninviteInput = z.strictObject({ ...MeetingId, personId: Id });
 export const SetPresidingInput = z.strictObject({ ...MeetingId, personId: Id });
@@ -78,6 +79,10 @@ export const ListMeetingsInput = z.strictObject({
   scope: z.enum(['mine', 'org']).default('org'),
   orgId: Id.optional(),
   cursor: Cursor.optional(),
+  /** issue #19, the meetings page (scope org): the year planned (Asia/Shanghai), one state, words of the title */
+  year: z.number().int().min(2000).max(2100).optional(),
+  status: z.enum(MEETING_STATES).optional(),
+  q: z.string().trim().max(MEETING_QUERY_MAX).optional(),
 });
 
 export type ReplyAnswer = 'attend' | 'decline' | 'substitute';

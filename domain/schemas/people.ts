@@ -2,6 +2,9 @@
 import * as z from 'zod';
 import { IMPORT_MAX_ROWS, INVITE_PATTERN, LOGIN_PATTERN, PEOPLE_LIMITS, PHONE_PATTERN } from '../people-rules';
 import { ROLES, type Role } from '../roles';
+import type { OneSide } from '../topic-rules';
+import { PICK_PURPOSES } from '../workbench';
+import { INVITEE_CATEGORIES, type InviteeCategory } from '../workflows/meeting';
 import { Cursor, Id, Text } from './common';
 
 const Login = z.string().regex(LOGIN_PATTERN, '登录名为 3 到 32 位字母、数字或 _ . -');
@@ -9,7 +12,17 @@ const Phone = z.string().regex(PHONE_PATTERN, '请填写 11 位手机号码');
 const Roles = z.array(z.enum(ROLES)).min(1, '请至少选择一个角色').max(4).refine((r) => new Set(r).size === r.length, '角色重复');
 const Password = z.string().min(1).max(PEOPLE_LIMITS.password.max * 4);
 
-export const ListPeopleInput = z.strictObject({ orgId: Id.optional(), q: z.string().max(20).optional(), cursor: Cursor.optional() });
+export const ListPeopleInput = z.strictObject({
+  orgId: Id.optional(),
+  q: z.string().max(20).optional(),
+  cursor: Cursor.optional(),
+  /** issue #19, the people picker: one side, an Art. 5 category, one unit */
+  side: z.enum(['gov', 'union']).optional(),
+  category: z.enum(INVITEE_CATEGORIES).optional(),
+  unitId: Id.optional(),
+  /** only the people the caller may invite to a meeting / give a task (active, of the sides they keep) */
+  purpose: z.enum(PICK_PURPOSES).optional(),
+});
 export const PersonIdInput = z.strictObject({ personId: Id });
 
 export const PersonFields = {
@@ -58,6 +71,10 @@ export interface PersonCardView {
   phone: string | null;
   active: boolean;
   bound: boolean;
+  /** issue #19: the side, the unit's id (a filter) and the Art. 5 category the person is invited under by default */
+  side: OneSide;
+  unitId: string;
+  category: InviteeCategory;
 }
 
 export interface DirectoryPersonView extends PersonCardView {

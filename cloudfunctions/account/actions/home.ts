@@ -32,6 +32,7 @@ import {
 import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc, TopicDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
 import { loadMe } from '../views';
+import { workQueue } from '../work';
 
 const UPCOMING = MEETING_STATES.filter((s) => hasFlag(meetingWorkflow, s, 'upcoming'));
 
@@ -70,7 +71,17 @@ export const home = defineAction({
       whole ? store.count('tasks', { orgId: actor.orgId, open: true, dueAt: { lte: now.toISOString() } }) : Promise.resolve(null),
       waitingStages.length ? store.find<MinutesDoc>('minutes', { orgId: actor.orgId, status: { in: waitingStages } }, { limit: 5 }) : Promise.resolve({ items: [] as MinutesDoc[] }),
     ]);
-    const minutesMeetings = await Promise.all(waitingMinutes.items.map((m) => store.get<MeetingDoc>('meetings', m.meetingId)));
+    const drafts = actor.roles.includes('union_office');
+    const [minutesMeetings, held, work] = await Promise.all([
+      Promise.all(waitingMinutes.items.map((m) => store.get<MeetingDoc>('meetings', m.meetingId))),
+      // issue #19: a meeting adjourned and not yet drafted waits at the union office's desk (Art. 9)
+      drafts ? store.find<MeetingDoc>('meetings', { orgId: actor.orgId, status: 'held' }, { sort: [['plannedAt', 'desc']], limit: 5 }) : Promise.resolve({ items: [] as MeetingDoc[] }),
+      workQueue(store, actor, collecting.items, overdue),
+    ]);
+    const started = held.items.length
+      ? new Set((await store.find<MinutesDoc>('minutes', { _id: { in: held.items.map((m) => m._id) } }, { limit: 5 })).items.map((m) => m.meetingId))
+      : new Set<string>();
+    const undrafted = held.items.filter((m) => !started.has(m._id));
     const meeting = upcoming.items[0];
     const orgMeetings = { items: offices.length ? upcoming.items : [] };
     // Art. 6 (征求意见): accepted topics of the other side, in meetings still collecting, with no opinion
@@ -113,9 +124,13 @@ export const home = defineAction({
       tasks: myTasks.items.map((t) => ({
         id: t._id, title: t.title, status: taskLight(t, now, rules.dueSoonDays), statusLabel: countdownLabel(t.deadline, now, false),
       })),
-      minutes: waitingMinutes.items.map((m, i) => ({
-        id: m.meetingId, title: minutesMeetings[i]?.title ?? '会议纪要', status: m.status, statusLabel: minutesWorkflow.states[m.status].label,
-      })),
+      minutes: [
+        ...undrafted.map((m) => ({ id: m._id, title: m.title, status: 'draft', statusLabel: '已散会，待起草纪要' })),
+        ...waitingMinutes.items.map((m, i) => ({
+          id: m.meetingId, title: minutesMeetings[i]?.title ?? '会议纪要', status: m.status, statusLabel: minutesWorkflow.states[m.status].label,
+        })),
+      ],
+      work,
       nextMeeting: meeting
         ? { id: meeting._id, title: meeting.title, plannedAt: meeting.plannedAt, status: meeting.status, statusLabel: meetingWorkflow.states[meeting.status].label }
         : null,

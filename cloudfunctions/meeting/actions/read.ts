@@ -1,11 +1,14 @@
 // meeting.get — one meeting as the caller may see it: agenda (Art. 8), my invitation, the replies
 // at a glance for offices, allowedActions.
 // meeting.list — `mine`: the meetings I am invited to, unanswered first; `org`: my org's meetings,
-// newest first (a county's for the city's offices, read-only, by `orgId`).
-import { AppError, hasAnyRole, ListMeetingsInput, MeetingIdOnly, OFFICES, type MeetingListView } from '../../../domain';
+// newest first (a county's for the city's offices, read-only, by `orgId`) — every meeting, held and
+// cancelled ones too; issue #19's meetings page narrows it by year (Asia/Shanghai), state and
+// words of the title.
+import { AppError, fromCN, hasAnyRole, ListMeetingsInput, MeetingIdOnly, OFFICES, type MeetingListView } from '../../../domain';
 import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
 import { orgById } from '../../../server/identity';
 import { defineAction } from '../../../server/registry';
+import { findAll, type Filter } from '../../../server/store/port';
 import { meetingKind } from '../model';
 import { toMeetingCard, toMeetingView } from '../views';
 
@@ -16,10 +19,12 @@ export const get = defineAction({
   handler: (_input, ctx) => toMeetingView(ctx, ctx.record, ctx.actor),
 });
 
+const PAGE = 20;
+
 export const list = defineAction({
   name: 'meeting.list',
   input: ListMeetingsInput,
-  handler: async ({ scope, orgId, cursor }, { store, actor }): Promise<MeetingListView> => {
+  handler: async ({ scope, orgId, cursor, year, status, q }, { store, actor }): Promise<MeetingListView> => {
     if (scope === 'mine') {
       const page = await store.find<InvitationDoc>('invitations', { personId: actor.id }, { sort: [['answered', 'asc'], ['plannedAt', 'asc']], limit: 20, cursor });
       const meetings = page.items.length
@@ -37,7 +42,22 @@ export const list = defineAction({
       const org = await orgById(store, target);
       if (!org || org.parentId !== actor.orgId || !hasAnyRole(actor.roles, OFFICES)) throw new AppError('not_found');
     }
-    const page = await store.find<MeetingDoc>('meetings', { orgId: target }, { sort: [['plannedAt', 'desc']], limit: 20, cursor });
+    const filter: Filter = {
+      orgId: target,
+      ...(year ? { plannedAt: { gte: fromCN(`${year}-01-01`), lt: fromCN(`${year + 1}-01-01`) } } : {}),
+      ...(status ? { status } : {}),
+    };
+    const needle = q?.trim();
+    if (needle) {
+      // words of the title: the org's meetings of the filter (a few a year) read whole, then matched
+      const hits = (await findAll<MeetingDoc>(store, 'meetings', filter, [['plannedAt', 'desc']])).filter((m) => m.title.includes(needle));
+      const start = cursor?.startsWith('q') ? Math.max(0, Number.parseInt(cursor.slice(1), 10) || 0) : 0;
+      return {
+        items: hits.slice(start, start + PAGE).map((m) => toMeetingCard(m, null)),
+        ...(start + PAGE < hits.length ? { nextCursor: `q${start + PAGE}` } : {}),
+      };
+    }
+    const page = await store.find<MeetingDoc>('meetings', filter, { sort: [['plannedAt', 'desc']], limit: PAGE, cursor });
     return { items: page.items.map((m) => toMeetingCard(m, null)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   },
 });

@@ -1,32 +1,47 @@
 // people.list / people.get — issue #11: anyone in the org looks people up (the parent org's
 // offices read a county's); phone numbers masked except to the person and their side's office.
-import { ListPeopleInput, PersonIdInput, assignableRoles, type Person } from '../../../domain';
+// Issue #19, the people picker: filters by side, Art. 5 category and unit, and `purpose` — only
+// the people the caller may invite (Art. 5: active, of the sides their office invites) or give a
+// task (Art. 11: `mayAssignTo`). The side rules stay here; the picker never judges them.
+import { ListPeopleInput, PersonIdInput, assignableRoles, invitableSides, mayAssignTo, personSide, type Actor, type Person } from '../../../domain';
+import { fillsCategory, matchesNeedle, type PickPurpose } from '../../../domain/workbench';
 import { offeredActions } from '../../../server/access';
 import { defineAction } from '../../../server/registry';
 import { findAll } from '../../../server/store/port';
-import { orgFacts, orgKind, personKind } from '../model';
+import { orgFacts, orgKind, personKind, unitId } from '../model';
 import { toPersonCard, toPersonView } from '../views';
 
 const PAGE = 50;
+
+/** Whether the caller may choose this person for the purpose (the same rules meeting.invite and task.assign apply). */
+export function mayPick(actor: Actor, p: Person, purpose: PickPurpose): boolean {
+  if (p.active === false || p.orgId !== actor.orgId) return false;
+  return purpose === 'invite' ? invitableSides(actor.roles).includes(personSide(p.roles)) : mayAssignTo(actor.roles, p.roles);
+}
 
 export const list = defineAction({
   name: 'people.list',
   input: ListPeopleInput,
   record: orgKind,
-  handler: async ({ q, cursor }, ctx) => {
+  handler: async ({ q, cursor, side, category, unitId: unit, purpose }, ctx) => {
     const org = ctx.record;
     const needle = q?.trim();
     let page: Person[];
     let nextCursor: string | undefined;
-    if (!needle) {
+    if (!needle && !side && !category && !unit && !purpose) {
       // the directory in name order: one indexed page (orgId, name) with the store's cursor
       const found = await ctx.store.find<Person>('users', { orgId: org._id }, { sort: [['name', 'asc']], limit: PAGE, cursor });
       page = found.items;
       nextCursor = found.nextCursor;
     } else {
-      // a search reads the org's directory (hundreds of people) and matches name, unit or title
+      // a search or a filter reads the org's directory (hundreds of people) and keeps the matches
       const all = await findAll<Person>(ctx.store, 'users', { orgId: org._id }, [['name', 'asc']]);
-      const hits = all.filter((p) => [p.name, p.unit, p.title].some((f) => f.includes(needle)));
+      const hits = all.filter((p) =>
+        (!needle || matchesNeedle(p, needle))
+        && (!side || personSide(p.roles) === side)
+        && (!category || fillsCategory(p.roles, category))
+        && (!unit || (p.unitId ?? unitId(p.orgId, p.unit)) === unit)
+        && (!purpose || mayPick(ctx.actor, p, purpose)));
       const start = cursor?.startsWith('q') ? Math.max(0, Number.parseInt(cursor.slice(1), 10) || 0) : 0;
       page = hits.slice(start, start + PAGE);
       nextCursor = start + PAGE < hits.length ? `q${start + PAGE}` : undefined;

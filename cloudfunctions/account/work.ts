@@ -1,0 +1,53 @@
+// The home's work queue (issue #19): what waits for the caller, computed from indexed counts and the
+// workflow's edges. Each item names the list call that opens it, and its count uses that call's
+// very filter, so the number on home is the number of items the link opens:
+//   screen   — topic.list { scope: 'queue', meetingId }     one per meeting collecting topics
+//   opinions — topic.list { scope: 'opinions', meetingId }  one per meeting collecting topics
+//   <step>   — meeting.list { status }                      the meetings whose next edge is the caller's
+//   overdue  — task.list { scope: 'overdue' }               the org's open tasks past their deadline
+import { givesOpinionsFor, hasAnyRole, meetingWorkflow, OFFICES, otherSide, type Actor, type HomeView } from '../../domain';
+import { WORK_MEETING_EVENTS, WORK_MEETING_LABEL } from '../../domain/workbench';
+import type { MeetingDoc } from '../../server/docs';
+import type { Store } from '../../server/store/port';
+import { awaitingOpinionFilter } from '../topic/list-status';
+
+type WorkItem = HomeView['work'][number];
+
+/** The state a step leaves from (each counted step leaves from exactly one). */
+function stepFrom(event: string): { from: string; roles: readonly string[] } | null {
+  const edge = meetingWorkflow.edges.find((e) => e.event === event);
+  return edge && typeof edge.from === 'string' ? { from: edge.from, roles: edge.roles } : null;
+}
+
+export async function workQueue(store: Store, actor: Actor, collecting: readonly MeetingDoc[], overdue: number | null): Promise<WorkItem[]> {
+  const offices = actor.roles.filter((r) => OFFICES.includes(r));
+  const side = givesOpinionsFor(actor.roles);
+  const steps = WORK_MEETING_EVENTS.flatMap((event) => {
+    const step = stepFrom(event);
+    return step && hasAnyRole(actor.roles, step.roles as Actor['roles']) ? [{ event, from: step.from }] : [];
+  });
+  const [screen, opinions, meetings] = await Promise.all([
+    Promise.all(collecting.map((m) => (offices.length
+      ? store.count('topics', { orgId: actor.orgId, routedTo: { in: offices }, status: 'submitted', meetingId: m._id })
+      : Promise.resolve(0)))),
+    Promise.all(collecting.map((m) => (side ? store.count('topics', { ...awaitingOpinionFilter(m._id), leadSide: otherSide(side) }) : Promise.resolve(0)))),
+    Promise.all(steps.map((s) => store.count('meetings', { orgId: actor.orgId, status: s.from }))),
+  ]);
+  const many = collecting.length > 1;
+  const of = (m: MeetingDoc) => (many ? `「${m.title}」` : '');
+  return [
+    ...collecting.flatMap((m, i): WorkItem[] => (screen[i] ? [{
+      kind: 'screen', label: `${of(m)}${screen[i]} 个议题待审核`, count: screen[i], meetingId: m._id,
+      open: { action: 'topic.list', payload: { scope: 'queue', meetingId: m._id } },
+    }] : [])),
+    ...collecting.flatMap((m, i): WorkItem[] => (opinions[i] ? [{
+      kind: 'opinions', label: `${of(m)}${opinions[i]} 个议题等待本方意见`, count: opinions[i], meetingId: m._id,
+      open: { action: 'topic.list', payload: { scope: 'opinions', meetingId: m._id } },
+    }] : [])),
+    ...steps.flatMap((s, i): WorkItem[] => (meetings[i] ? [{
+      kind: s.event, label: `${meetings[i]} ${WORK_MEETING_LABEL[s.event]}`, count: meetings[i],
+      open: { action: 'meeting.list', payload: { status: s.from } },
+    }] : [])),
+    ...(overdue ? [{ kind: 'overdue' as const, label: `${overdue} 项任务已逾期`, count: overdue, open: { action: 'task.list', payload: { scope: 'overdue' } } }] : []),
+  ];
+}
