@@ -7,7 +7,14 @@ import type {
   AttendanceView,
   CancelMeetingInput,
   CheckInCodeView,
+  BoardInput,
+  BoardView,
+  DoorTokenView,
   CheckInInput,
+  NoticeDocumentInput,
+  SignInSheetInput,
+  MeetingArchiveInput,
+  UndoCheckInInput,
   CheckInView,
   DeclineMeetingInput,
   FileLinkView,
@@ -52,7 +59,7 @@ import type {
   SetSettingsInput,
   SettingsView,
 } from './schemas/compliance';
-import type { IssueMinutesInput, MinutesIdInput, MinutesView, ReturnMinutesInput, SaveMinutesInput } from './schemas/minutes';
+import type { IssueMinutesInput, MinutesIdInput, MinutesView, ReturnMinutesInput, SaveMinutesInput, SetAttendanceInput } from './schemas/minutes';
 import type { DraftPressInput, PressIdInput, PressView, ReturnPressInput } from './schemas/press';
 import type {
   AssignTaskInput,
@@ -64,11 +71,11 @@ import type {
   ReportTaskInput,
   SendBackTaskInput,
   TaskIdInput,
-  TaskListView,
-  TaskView,
   RequestDeadlineInput,
   DecideDeadlineInput,
   SetDeadlineInput,
+  TaskListView,
+  TaskView,
 } from './schemas/task';
 import type { InboxInput, InboxView, MarkReadInput, RecordConsentInput, SubscriptionsInput, SubscriptionsView, UnreadCountInput } from './schemas/notify';
 import type { SweepInput, SweepResult, TickInput, TickResult } from './schemas/system';
@@ -136,15 +143,21 @@ export interface Contract {
   'meeting.reply': Io<typeof ReplyInput, MeetingView>;
   'meeting.checkInCode': Io<typeof MeetingIdOnly, CheckInCodeView>;
   'meeting.checkIn': Io<typeof CheckInInput, CheckInView>;
+  'meeting.doorToken': Io<typeof MeetingIdOnly, DoorTokenView>;
+  'meeting.board': Io<typeof BoardInput, BoardView>;
+  'meeting.undoCheckIn': Io<typeof UndoCheckInInput, AttendanceView>;
   'meeting.start': Io<typeof MeetingIdOnly, MeetingView>;
   'meeting.adjourn': Io<typeof MeetingIdOnly, MeetingView>;
   'meeting.cancel': Io<typeof CancelMeetingInput, MeetingView>;
   'meeting.attendance': Io<typeof MeetingIdOnly, AttendanceView>;
   'meeting.exportAttendance': Io<typeof MeetingIdOnly, FileLinkView>;
-  'meeting.noticeDocument': Io<typeof MeetingIdOnly, FileLinkView>;
+  'meeting.noticeDocument': Io<typeof NoticeDocumentInput, FileLinkView>;
+  'meeting.signInSheet': Io<typeof SignInSheetInput, FileLinkView>;
+  'meeting.archive': Io<typeof MeetingArchiveInput, FileLinkView>;
   'meeting.list': Io<typeof ListMeetingsInput, MeetingListView>;
   'meeting.get': Io<typeof MeetingIdOnly, MeetingView>;
   'minutes.save': Io<typeof SaveMinutesInput, MinutesView>;
+  'minutes.setAttendance': Io<typeof SetAttendanceInput, MinutesView>;
   'minutes.submit': Io<typeof MinutesIdInput, MinutesView>;
   'minutes.approve': Io<typeof MinutesIdInput, MinutesView>;
   'minutes.return': Io<typeof ReturnMinutesInput, MinutesView>;
@@ -157,13 +170,13 @@ export interface Contract {
   'task.verify': Io<typeof TaskIdInput, TaskView>;
   'task.sendBack': Io<typeof SendBackTaskInput, TaskView>;
   'task.explain': Io<typeof ExplainTaskInput, TaskView>;
+  'task.requestDeadline': Io<typeof RequestDeadlineInput, TaskView>;
+  'task.decideDeadline': Io<typeof DecideDeadlineInput, TaskView>;
+  'task.setDeadline': Io<typeof SetDeadlineInput, TaskView>;
   'task.list': Io<typeof ListTasksInput, TaskListView>;
   'task.get': Io<typeof TaskIdInput, TaskView>;
   'task.evidence': Io<typeof EvidenceLinkInput, FileLinkView>;
   'task.exportChecklist': Io<typeof ExportChecklistInput, FileLinkView>;
-  'task.requestDeadline': Io<typeof RequestDeadlineInput, TaskView>;
-  'task.decideDeadline': Io<typeof DecideDeadlineInput, TaskView>;
-  'task.setDeadline': Io<typeof SetDeadlineInput, TaskView>;
   'press.draft': Io<typeof DraftPressInput, PressView>;
   'press.approve': Io<typeof PressIdInput, PressView>;
   'press.return': Io<typeof ReturnPressInput, PressView>;

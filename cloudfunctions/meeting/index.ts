@@ -4,7 +4,9 @@ import { makeMain } from '../../server/function';
 import { defineArea } from '../../server/registry';
 import { accept, decline } from './actions/answer';
 import { attendance } from './actions/attendance';
-import { checkIn, checkInCode, undoCheckIn } from './actions/checkIn';
+import { board } from './actions/board';
+import { checkIn, checkInCode, doorTokenAction, undoCheckIn } from './actions/checkIn';
+import { archive } from './actions/archive';
 import { exportAttendance } from './actions/exportAttendance';
 import { invite, uninvite } from './actions/invite';
 import { adjourn, cancel, start } from './actions/lifecycle';
@@ -15,9 +17,11 @@ import { get, list } from './actions/read';
 import { reply } from './actions/reply';
 import { request } from './actions/request';
 import { reschedule, setPresiding } from './actions/schedule';
+import { signInSheet } from './actions/signInSheet';
 
 export const area = defineArea('meeting', [
   request, accept, decline, openCollection, reschedule, invite, uninvite, setPresiding, updateAgenda, issueNotice,
-  reply, checkInCode, checkIn, undoCheckIn, start, adjourn, cancel, attendance, exportAttendance, noticeDocument, list, get,
+  reply, checkInCode, doorTokenAction, checkIn, undoCheckIn, board, start, adjourn, cancel, attendance, exportAttendance, noticeDocument, list, get,
+  signInSheet, archive,
 ]);
 export const main = makeMain(area);

@@ -17,6 +17,9 @@ export const RequestMeetingInput = z.strictObject({
 });
 
 export const MeetingIdOnly = z.strictObject(MeetingId);
+/** issue #21: the sign-in sheet (.xlsx) and the meeting's archive (.zip) */
+export const SignInSheetInput = z.strictObject(MeetingId);
+export const MeetingArchiveInput = z.strictObject(MeetingId);
 export const DeclineMeetingInput = z.strictObject({ ...MeetingId, reason: Text(MEETING_LIMITS.reason) });
 export const CancelMeetingInput = DeclineMeetingInput;
 
@@ -70,9 +73,14 @@ export const ReplyInput = z
 
 /** An invitee checks in with the meeting's code; an office marks a person present. */
 export const CheckInInput = z.union([
-  z.strictObject({ ...MeetingId, code: z.string().regex(/^[0-9]{6}$/, '签到码为 6 位数字') }),
+  // issue #22: `scannedAt` — a scan kept on the phone while offline is judged at the time it was made
+  z.strictObject({ ...MeetingId, code: z.string().regex(/^[0-9]{6}$/, '签到码为 6 位数字'), scannedAt: IsoTime.optional() }),
+  z.strictObject({ ...MeetingId, token: z.string().min(1).max(64), scannedAt: IsoTime.optional() }),
   z.strictObject({ ...MeetingId, personId: Id }),
 ]);
+
+/** Issue #22: the live board by side; `etag` from the last answer makes an unchanged answer cheap. */
+export const BoardInput = z.strictObject({ ...MeetingId, etag: z.string().max(64).optional() });
 
 export const ListMeetingsInput = z.strictObject({
   /** mine: meetings I am invited to; org: my org's meetings (offices and leaders); child: a county's (city offices) */
@@ -217,7 +225,46 @@ export interface FileLinkView {
   url: string;
 }
 
-export interface CheckInCodeView {
+/** Issue #22: the door's rotating code: the QR's token, the 6 digits under it, until when it is accepted. */
+export interface DoorTokenView {
+  token: string;
+  qr: string;
+  code: string;
+  /** the end of the window after this one: a scan is accepted until then */
+  validUntil: string;
+  /** when the screen shows the next code */
+  rotatesAt: string;
+}
+
+export interface BoardPersonView {
+  personId: string;
+  name: string;
+  unit: string;
+  title: string;
+}
+
+/** One side of the board: the government side's members, the union side's, and those who sit in (列席). */
+export interface BoardSideView {
+  side: 'gov' | 'union' | 'observers';
+  label: string;
+  invited: number;
+  replied: number;
+  present: number;
+  leave: number;
+  /** not checked in and not on leave, in protocol order */
+  missing: BoardPersonView[];
+}
+
+export interface BoardView {
+  meetingId: string;
+  title: string;
+  etag: string;
+  /** true when `etag` was sent and nothing changed: `sides` is then empty */
+  unchanged: boolean;
+  sides: BoardSideView[];
+}
+
+export interface CheckInCodeView extends DoorTokenView {
   code: string;
   /** a QR image (data URL locally; a mini-program code from WeChat) */
   qr: string;

@@ -6,9 +6,10 @@
 // router against a second account of the rules, not against itself. An admitted role must get
 // `ok: true`; a refusal counts as admitted only if the example names its code in `admittedCodes`
 // (a role that passes authorisation and then meets a state rule of the record it was given).
-import { deadlineEnds, ORG_LEADERSHIP, type Person, topicAudience, type ErrorCode, type MeetingStatus, type MinutesStatus, type Role, type TaskStatus, type TopicStatus } from '../../domain';
+import { deadlineEnds, doorWindow, ORG_LEADERSHIP, type Person, topicAudience, type ErrorCode, type MeetingStatus, type MinutesStatus, type Role, type TaskStatus, type TopicStatus } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, PressDoc, TaskDoc, TopicDoc } from '../../server/docs';
 import type { LocalFiles } from '../../server/host/outputs';
+import { doorCode } from '../../cloudfunctions/meeting/door';
 import { inviteId, newInviteCode, type InviteDoc } from '../../server/invites';
 import type { NotificationDoc } from '../../server/notify';
 import type { Dispatched } from '../../server/router';
@@ -90,11 +91,15 @@ async function previousItemIds(w: World, orgId: string): Promise<string[]> {
 
 /** Art. 9: a held meeting's minutes at `status` (issued: the meeting too), one version with one decided item. */
 export async function makeMinutes(w: World, orgId: string, status: MinutesStatus, opts: { invite?: string[] } = {}): Promise<MinutesDoc> {
-  const m = await makeMeeting(w, orgId, status === 'issued' ? 'minutes_issued' : 'held', opts);
+  const held = await makeMeeting(w, orgId, status === 'issued' ? 'minutes_issued' : 'held', opts);
   const at = w.now.toISOString();
+  // issue #16: the union office confirmed who attended before submitting
+  const m = await w.store.update<MeetingDoc>('meetings', held._id, held.version, {
+    attendanceList: { entries: [], confirmedBy: `${orgId}-union-office`, confirmedByName: '示例', confirmedAt: at },
+  });
   return w.store.insert<MinutesDoc>('minutes', {
     _id: m._id, orgId, meetingId: m._id, status,
-    versions: [{ n: 1, text: '会议听取了议题汇报，进行了认真讨论。', decisions: [{ title: '简化技能培训补贴申领', text: '由市人社局牵头简化流程。' }], savedAt: at, savedBy: `${orgId}-union-office`, savedByName: '示例' }],
+    versions: [{ n: 1, text: '会议听取了议题汇报，进行了认真讨论。', decisions: [{ title: '简化技能培训补贴申领', text: '由市人社局牵头简化流程。' }], savedAt: at, savedBy: `${orgId}-union-clerk`, savedByName: '示例' }],
     returns: [], approvals: [],
     ...(status === 'issued' ? { docNumber: '巴工联纪〔2026〕1号', issuedAt: at, decisions: [{ id: `${m._id}_d1`, n: 1, title: '简化技能培训补贴申领', text: '由市人社局牵头简化流程。' }] } : {}),
   });
@@ -149,12 +154,8 @@ async function makePress(w: World, orgId: string): Promise<PressDoc> {
   });
 }
 
-const minutesOf = async (w: World, org: string, status: MinutesStatus) => ({ meetingId: (await makeMinutes(w, org, status)).meetingId });
+const minutesOf = async (w: World, org: string, status: MinutesStatus, opts: { invite?: string[] } = {}) => ({ meetingId: (await makeMinutes(w, org, status, opts)).meetingId });
 const taskOf = async (w: World, org: string, status: TaskStatus = 'in_progress') => ({ taskId: (await makeTask(w, org, status))._id });
-const DRAFT = { text: '会议听取了议题汇报，进行了认真讨论，议定如下事项。', decisions: [{ title: '简化技能培训补贴申领', text: '由市人社局牵头简化流程。' }] };
-
-const data = (res: Dispatched) => (res.envelope.ok ? (res.envelope.data as Record<string, unknown>) : {});
-const sameOrg = (res: Dispatched, caller: { orgId: string }) => expect((data(res).org as { id?: string } | undefined)?.id).toBe(caller.orgId);
 /** Issue #16: a task whose owner asked for a later deadline, waiting for the keeping office. */
 async function taskWithRequest(w: World, org: string) {
   const t = await makeTask(w, org);
@@ -163,6 +164,10 @@ async function taskWithRequest(w: World, org: string) {
   });
   return { taskId: t._id };
 }
+const DRAFT = { text: '会议听取了议题汇报，进行了认真讨论，议定如下事项。', decisions: [{ title: '简化技能培训补贴申领', text: '由市人社局牵头简化流程。' }] };
+
+const data = (res: Dispatched) => (res.envelope.ok ? (res.envelope.data as Record<string, unknown>) : {});
+const sameOrg = (res: Dispatched, caller: { orgId: string }) => expect((data(res).org as { id?: string } | undefined)?.id).toBe(caller.orgId);
 const topicId = async (w: World, org: string, opts: Parameters<typeof makeTopic>[2]) => ({ id: (await makeTopic(w, org, opts))._id });
 const CONFIRMERS: Role[] = ['gov_convenor', 'gov_leader', 'union_convenor', 'union_chair'];
 const LEADERSHIP: Role[] = ['gov_office', 'union_office', 'gov_convenor', 'union_convenor', 'gov_leader', 'union_chair', 'mayor'];
@@ -276,20 +281,55 @@ export const EXAMPLES: Record<string, ActionExample> = {
     admits: ['representative'],
   },
   'meeting.checkInCode': { payload: (w, org) => meetingId(w, org, 'notice_issued', { today: true }), admits: ['gov_office', 'union_office'] },
+  'meeting.doorToken': { payload: (w, org) => meetingId(w, org, 'notice_issued', { today: true }), admits: ['gov_office', 'union_office'] },
+  'meeting.board': { payload: (w, org) => meetingId(w, org, 'in_session', { today: true, invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
   'meeting.checkIn': {
-    payload: async (w, org) => ({ ...(await meetingId(w, org, 'notice_issued', { invite: [REP[org]], today: true })), code: '135790' }),
+    // issue #22: the door's code of this window, from the meeting's secret
+    payload: async (w, org) => {
+      const m = await makeMeeting(w, org, 'notice_issued', { invite: [REP[org]], today: true });
+      const secret = 'ab'.repeat(32);
+      await w.store.update<MeetingDoc>('meetings', m._id, m.version, { doorSecret: secret });
+      return { meetingId: m._id, code: doorCode(secret, m._id, doorWindow(w.now)) };
+    },
     admits: ['representative'],
   },
   // the union office runs the meeting; the government leader presides it
-  'meeting.start': { payload: (w, org) => meetingId(w, org, 'notice_issued', { presiding: `${org}-gov-leader` }), admits: ['union_office', 'gov_leader'] },
-  'meeting.adjourn': { payload: (w, org) => meetingId(w, org, 'in_session', { presiding: `${org}-gov-leader` }), admits: ['union_office', 'gov_leader'] },
+  // issue #16: the meeting opens and closes on its day (planned an hour from now)
+  'meeting.start': { payload: (w, org) => meetingId(w, org, 'notice_issued', { presiding: `${org}-gov-leader`, today: true }), admits: ['union_office', 'gov_leader'] },
+  'meeting.adjourn': { payload: (w, org) => meetingId(w, org, 'in_session', { presiding: `${org}-gov-leader`, today: true }), admits: ['union_office', 'gov_leader'] },
+  'meeting.undoCheckIn': {
+    payload: async (w, org) => {
+      const m = await makeMeeting(w, org, 'in_session', { invite: [REP[org]], today: true });
+      const inv = (await w.store.get<InvitationDoc>('invitations', `${m._id}:${REP[org]}`))!;
+      await w.store.update<InvitationDoc>('invitations', inv._id, inv.version, { presentAt: w.now.toISOString() });
+      return { meetingId: m._id, personId: REP[org], reason: '误点了他人签到' };
+    },
+    admits: ['gov_office', 'union_office'],
+  },
   'meeting.cancel': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'collecting')), reason: '与防汛工作冲突，另行安排' }), admits: ['gov_office', 'union_office'] },
   'meeting.attendance': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
   'meeting.exportAttendance': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
+  'meeting.signInSheet': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
+  'meeting.archive': {
+    payload: async (w, org) => {
+      const m = await makeMeeting(w, org, 'notice_issued', { invite: [REP[org]] });
+      const notice = {
+        version: 1, kind: 'notice' as const, docNumber: '巴政办字〔2026〕91号', issuedAt: w.now.toISOString(), issuedBy: `${org}-gov-office`,
+        title: m.title, plannedAt: m.plannedAt, place: null, presiding: null, attendees: [], agenda: [],
+      };
+      await w.store.update<MeetingDoc>('meetings', m._id, m.version, { docNumber: notice.docNumber, noticeIssuedAt: notice.issuedAt, notices: [notice] });
+      return { meetingId: m._id };
+    },
+    admits: ['gov_office', 'union_office'],
+  },
   'meeting.noticeDocument': {
     payload: async (w, org) => {
       const m = await makeMeeting(w, org, 'notice_issued', { invite: [REP[org]] });
-      await w.store.update<MeetingDoc>('meetings', m._id, m.version, { docNumber: '巴政办字〔2026〕90号', noticeIssuedAt: w.now.toISOString() });
+      const notice = {
+        version: 1, kind: 'notice' as const, docNumber: '巴政办字〔2026〕90号', issuedAt: w.now.toISOString(), issuedBy: `${org}-gov-office`,
+        title: m.title, plannedAt: m.plannedAt, place: null, presiding: null, attendees: [], agenda: [],
+      };
+      await w.store.update<MeetingDoc>('meetings', m._id, m.version, { docNumber: notice.docNumber, noticeIssuedAt: notice.issuedAt, notices: [notice] });
       return { meetingId: m._id };
     },
   },
@@ -298,6 +338,10 @@ export const EXAMPLES: Record<string, ActionExample> = {
 
   // Art. 9: the union office drafts; the union side, then the government side approves
   'minutes.save': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'held')), ...DRAFT }), admits: ['union_office'] },
+  'minutes.setAttendance': {
+    payload: async (w, org) => ({ ...(await minutesOf(w, org, 'draft', { invite: [REP[org]] })), entries: [{ personId: REP[org], status: 'leave', reason: '会前电话请假' }] }),
+    admits: ['union_office'],
+  },
   'minutes.submit': { payload: (w, org) => minutesOf(w, org, 'draft'), admits: ['union_office'] },
   'minutes.approve': { payload: (w, org) => minutesOf(w, org, 'union_review'), admits: ['union_chair', 'union_convenor'] },
   'minutes.return': { payload: async (w, org) => ({ ...(await minutesOf(w, org, 'gov_review')), reason: '请补充议定事项的责任单位' }), admits: ['gov_leader', 'gov_convenor'] },
@@ -317,6 +361,10 @@ export const EXAMPLES: Record<string, ActionExample> = {
     payload: async (w, org) => ({ ...(await taskOf(w, org)), explanation: '涉及财政资金，需市政府常务会研究', opinion: '提请下次常务会研究', newDeadline: '2027-03-31' }),
     admits: ['union_office', 'gov_department'],
   },
+  // issue #16: the responsible person asks; the keeping office decides or sets the deadline itself
+  'task.requestDeadline': { payload: async (w, org) => ({ ...(await taskOf(w, org)), newDeadline: '2027-03-31', reason: '涉及财政资金，需市政府常务会研究' }), admits: ['gov_department'] },
+  'task.decideDeadline': { payload: async (w, org) => ({ ...(await taskWithRequest(w, org)), approve: true }), admits: ['union_office'] },
+  'task.setDeadline': { payload: async (w, org) => ({ ...(await taskOf(w, org)), deadline: '2027-03-31', reason: '配合全市统一部署调整' }), admits: ['union_office'] },
   'task.list': { payload: () => ({ scope: 'mine' }), isolation: (res) => expect(res.envelope.ok).toBe(true) },
   'task.get': { payload: (w, org) => taskOf(w, org), admits: [...ORG_LEADERSHIP, 'gov_department'] },
   'task.evidence': {
@@ -339,10 +387,6 @@ export const EXAMPLES: Record<string, ActionExample> = {
     // a login of its own per call: five wrong in a row would lock it (issue #17), and the attempt is counted
     payload: () => ({ login: `nobody-here-${(personSeq += 1)}`, password: 'wrong-password-1' }),
     admittedCodes: ['unauthenticated'],
-  // issue #16: the responsible person asks; the keeping office decides or sets the deadline itself
-  'task.requestDeadline': { payload: async (w, org) => ({ ...(await taskOf(w, org)), newDeadline: '2027-03-31', reason: '涉及财政资金，需市政府常务会研究' }), admits: ['gov_department'] },
-  'task.decideDeadline': { payload: async (w, org) => ({ ...(await taskWithRequest(w, org)), approve: true }), admits: ['union_office'] },
-  'task.setDeadline': { payload: async (w, org) => ({ ...(await taskOf(w, org)), deadline: '2027-03-31', reason: '配合全市统一部署调整' }), admits: ['union_office'] },
     refusalWrites: ['counters'],
     isolation: (res) => expect(res.envelope).toMatchObject({ ok: false, error: { code: 'unauthenticated' } }),
   },
