@@ -57,6 +57,18 @@ export function collectionIsLate(kind: MeetingKind, plannedAt: Instant, now: Ins
   return kind === 'regular' && new Date(now).toISOString() > addMonthsCN(plannedAt, -leadMonths);
 }
 
+/**
+ * Issue #22: the door's code rotates. A code belongs to one 30-second window of one meeting (an
+ * HMAC of the meeting's secret, its id and the window); it is accepted in its window and the next
+ * (clock skew), so a photo forwarded to a group chat is useless a minute later. A scan kept on a
+ * phone without network is judged at the scan time it reports, up to 12 hours later.
+ */
+export const DOOR_WINDOW_MS = 30_000;
+export const OFFLINE_SCAN_MS = 12 * 3600_000;
+/** How far back an old code is still recognised, to say 已过期 rather than 不正确. */
+export const DOOR_EXPIRED_WINDOWS = 480;
+export const doorWindow = (at: Instant): number => Math.floor(new Date(at).getTime() / DOOR_WINDOW_MS);
+
 /** Wrong check-in codes a person may try per meeting before being stopped. */
 export const CHECK_IN_ATTEMPTS = 5;
 

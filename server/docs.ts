@@ -1,5 +1,5 @@
 // Stored document shapes shared by the functions (the store holds JSON; these are its types).
-import type { DeadlineEntry, DeadlineRequest, InviteeCategory, MeetingKind, MeetingStatus, MinutesStatus, OneSide, PressStatus, Role, Side, TaskStatus, TopicCategory, TopicStatus } from '../domain';
+import type { AttendanceEntry, DeadlineEntry, DeadlineRequest, InviteeCategory, MeetingKind, MeetingStatus, MinutesStatus, OneSide, PressStatus, Role, Side, TaskStatus, TopicCategory, TopicStatus } from '../domain';
 import type { StoredDoc } from './store/port';
 
 export interface MeetingDoc extends StoredDoc {
@@ -28,6 +28,8 @@ export interface MeetingDoc extends StoredDoc {
   noticeIssuedAt?: string;
   /** the door's check-in code (a fresh one on request) */
   checkInCode?: string;
+  /** issue #22: the secret the door's rotating codes are made from (never leaves the server) */
+  doorSecret?: string;
   /** Art. 8: who presides, as shown */
   presiding?: { id: string; name: string; title: string };
   /** Art. 8: order and planned minutes of the agenda items, per section (the items are generated) */
@@ -50,6 +52,29 @@ export interface MeetingDoc extends StoredDoc {
   agendaTopics?: Array<{ id: string; title: string; sideLabel: string }>;
   /** how many topics were proposed in all (Art. 8 (2): how this meeting's topics arose) */
   proposedCount?: number;
+  /** issue #16: every notice issued, frozen as issued (the original, then each 变更通知); the last is in force */
+  notices?: NoticeSnapshot[];
+  /** issue #16: the attendance list the union office confirmed before submitting the minutes */
+  attendanceList?: { entries: AttendanceEntry[]; confirmedBy: string; confirmedByName: string; confirmedAt: string };
+}
+
+/** What a notice said when it was issued: the document is always rendered from this, never the live meeting. */
+export interface NoticeSnapshot {
+  version: number;
+  kind: 'notice' | 'change';
+  docNumber: string;
+  issuedAt: string;
+  issuedBy: string;
+  title: string;
+  plannedAt: string;
+  place: string | null;
+  presiding: { name: string; title: string } | null;
+  /** Art. 5: who is invited, in protocol order */
+  attendees: Array<{ name: string; unit: string; title: string; category: InviteeCategory }>;
+  /** Art. 8: the agenda's sections and the topics under discussion */
+  agenda: Array<{ key: string; title: string; items: string[] }>;
+  /** a 变更通知: the notice it changes and what was fixed before */
+  changes?: { docNumber: string; plannedAt: string; place: string | null; dayMoved: boolean };
 }
 
 export interface ListConfirmation {
@@ -149,6 +174,12 @@ export interface InvitationDoc extends StoredDoc {
   repliedAt?: string;
   presentAt?: string;
   markedBy?: string;
+  /** the person's roles when invited (protocol order, issue #16) */
+  roles?: Role[];
+  /** check-ins the office undid before the meeting was adjourned (issue #16), who and why */
+  undoneCheckIns?: Array<{ presentAt: string; by: string; byName: string; at: string; reason: string }>;
+  /** a reply asked for again by a 变更通知 that moved the day keeps the earlier one */
+  earlierReply?: { answer: 'attend' | 'decline' | 'substitute'; repliedAt?: string; changedBy: string };
 }
 
 /** Art. 9: the minutes of one meeting (`_id` = meetingId); every saved text is kept. */
@@ -164,6 +195,10 @@ export interface MinutesDoc extends StoredDoc {
   docNumber?: string;
   issuedAt?: string;
   issuedBy?: string;
+  /** who submitted the current draft (separation of duties: they may not approve it) */
+  submittedBy?: string;
+  /** Art. 9: the 出席 / 请假 / 列席 blocks frozen when issued (issue #16) */
+  attendance?: { present: string[]; leave: string[]; observers: string[] };
 }
 
 /** Art. 11: one task of the checklist. */

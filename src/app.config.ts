@@ -37,6 +37,8 @@ export default defineAppConfig({
         'pages/people/index', 'pages/person/index', 'pages/people-import/index',
         // issue #12 (Art. 12, 13): the annual assessment board, one org's year, an org's rule parameters
         'pages/compliance/index', 'pages/compliance-org/index', 'pages/settings/index',
+        // issue #22: the door screen (rotating QR and the live board)
+        'pages/door/index',
       ],
     },
   ],

@@ -211,7 +211,8 @@ it('Art. 3 (1), Art. 8 (1): the next meeting\'s agenda reports every task, an un
   expect(section.items[2].note).toContain('年度联席会议议定，尚未完成');
   expect(section.items.find((i: any) => i.id === taskId).task).toMatchObject({ done: true, lightLabel: '已办结', explanation: null });
   expect(section.items.find((i: any) => i.id === redTaskId).task).toMatchObject({
-    done: false, explanation: { explanation: '部分企业年底停工，宣传推迟', opinion: '春节后集中开展宣传月活动', newDeadline: '2027-03-31' },
+    // the date asked for is a request until the keeper approves it (issue #16): the deadline in force is shown
+    done: false, explanation: { explanation: '部分企业年底停工，宣传推迟', opinion: '春节后集中开展宣传月活动', newDeadline: '2027-01-10' },
   });
 });
 

@@ -118,7 +118,11 @@ it('a rescheduled meeting never fires its old eve; on the new eve two ticks remi
   await ok('city-rep-ma', 'meeting', 'reply', { meetingId, answer: 'attend' });
   await ok('city-model-yang', 'meeting', 'reply', { meetingId, answer: 'attend' });
   await ok('city-gov-leader', 'meeting', 'reply', { meetingId, answer: 'attend' });
-  await ok('city-gov-office', 'meeting', 'reschedule', { meetingId, plannedAt: fromCN('2026-12-28', '09:30') });
+  // issue #16: after the notice, a change of time is a 变更通知 under its own 文号
+  await ok('city-gov-office', 'meeting', 'reschedule', { meetingId, plannedAt: fromCN('2026-12-28', '09:30'), docNumber: '巴政办字〔2026〕150号' });
+  // the day moved, so everyone is asked to reply again; three do
+  expect((await ok('city-rep-ma', 'meeting', 'get', { meetingId })).invitation.answer).toBeNull();
+  for (const who of ['city-rep-ma', 'city-model-yang', 'city-gov-leader']) await ok(who, 'meeting', 'reply', { meetingId, answer: 'attend' });
 
   // the old eve: nothing about this meeting
   at('2026-12-23', '18:01');

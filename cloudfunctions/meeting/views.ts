@@ -69,7 +69,8 @@ export async function previousChecklist(ctx: ViewContext, m: MeetingDoc): Promis
       task: {
         light: card.light, lightLabel: card.lightLabel, statusLabel: card.statusLabel, unit: t.unit, ownerName: t.ownerName,
         deadline: t.deadline, done: t.status === 'done',
-        explanation: t.status !== 'done' && last ? { explanation: last.explanation, opinion: last.opinion, newDeadline: last.newDeadline } : null,
+        // the deadline in force (issue #16: a date the person asked for is not a deadline until the keeper approves)
+        explanation: t.status !== 'done' && last ? { explanation: last.explanation, opinion: last.opinion, newDeadline: t.deadline } : null,
       },
     };
   });

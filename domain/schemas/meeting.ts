@@ -111,7 +111,7 @@ export interface AgendaItemView {
     ownerName: string;
     deadline: string;
     done: boolean;
-    /** the latest explanation of an unfinished task; null reads 待说明 */
+    /** the latest explanation of an unfinished task (newDeadline: the deadline in force); null reads 待说明 */
     explanation: { explanation: string; opinion: string; newDeadline: string } | null;
   };
 }

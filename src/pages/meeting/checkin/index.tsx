@@ -62,7 +62,7 @@ export default function CheckIn() {
     if (tries === 0) setPhase({ kind: 'sending', attempt: a });
     else setRetrying(true);
     try {
-      const view = await send(a);
+      const view = await send(a, tries > 0);
       drop(a.meetingId);
       setPhase({ kind: 'done', view });
     } catch (e) {

@@ -64,7 +64,13 @@ export function drop(meetingId: string): void {
   writeAll(readAll().filter((x) => x.meetingId !== meetingId));
 }
 
-/** Sends one attempt under its own key. */
-export function send(p: PendingCheckIn): Promise<CheckInView> {
-  return call('meeting.checkIn', { meetingId: p.meetingId, code: p.code }, { idempotencyKey: p.idempotencyKey });
+/**
+ * Sends one attempt under its own key. A retry of a kept attempt carries when it was scanned
+ * (issue #22): the door's code changes every 30 seconds, and the server judges a scan kept offline
+ * at the time it was made (up to 12 hours later). A first try is judged at its arrival, so a phone
+ * whose clock is off never turns a fresh code into an expired one.
+ */
+export function send(p: PendingCheckIn, retry = false): Promise<CheckInView> {
+  const payload = { meetingId: p.meetingId, code: p.code, ...(retry ? { scannedAt: p.savedAt } : {}) };
+  return call('meeting.checkIn', payload, { idempotencyKey: p.idempotencyKey });
 }

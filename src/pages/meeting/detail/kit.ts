@@ -24,6 +24,8 @@ export const MEETING_PAGES = {
   request: '/packages/office/pages/meeting-request/index',
   /** the notice preview and issue: `?id=` */
   notice: '/packages/office/pages/meeting-notice/index',
+  /** issue #22: the door screen — rotating QR and the live board: `?id=` */
+  door: '/packages/office/pages/door/index',
 } as const;
 
 /** Shanghai is UTC+8 without daylight saving since 1991. */

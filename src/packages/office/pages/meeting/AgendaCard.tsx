@@ -138,7 +138,7 @@ function TaskExplanation({ task }: { task: AgendaTask }) {
     <View className='magenda__explain'>
       <Text className='magenda__explain-text'>未完成原因：{e.explanation}</Text>
       <Text className='magenda__explain-text'>下步意见：{e.opinion}</Text>
-      <Text className='magenda__explain-text'>新的完成时限：{deadlineCN(e.newDeadline)}</Text>
+      <Text className='magenda__explain-text'>现行完成时限：{deadlineCN(e.newDeadline)}</Text>
     </View>
   );
 }

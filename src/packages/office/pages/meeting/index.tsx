@@ -9,20 +9,20 @@
 // (Art. 11) and the press release (Art. 10).
 // Two reads, sent together: meeting.get (state, allowedActions) and meeting.attendance (the list) —
 // no single action answers both; the meeting's view says whether the caller drafts the minutes.
-import { Image, Input, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { MEETING_LIMITS } from '../../../../../domain/limits';
 import type { AttendanceRowView, AttendanceView, CheckInCodeView, MeetingView } from '../../../../../domain/schemas/meeting';
 import { ROLE_INFO } from '../../../../../domain/roles';
-import { INVITEE_CATEGORIES, INVITEE_CATEGORY_LABEL, type InviteeCategory, meetingWorkflow } from '../../../../../domain/workflows/meeting';
+import { meetingWorkflow } from '../../../../../domain/workflows/meeting';
 import Btn from '../../../../components/Btn';
 import MeetingFacts, { MeetingEndNotices } from '../../../../components/MeetingFacts';
 import PageShell from '../../../../components/PageShell';
 import Skeleton from '../../../../components/Skeleton';
 import StateView from '../../../../components/StateView';
 // after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
-import Dialog, { TextDialog } from '../../../../components/Dialog';
+import { TextDialog } from '../../../../components/Dialog';
 import Tap from '../../../../components/Tap';
 import { useBusy } from '../../../../hooks/useBusy';
 import { useRecordPage } from '../../../../hooks/useRecordPage';
@@ -34,6 +34,8 @@ import { ROUTES, openPage, queryValue } from '../../../../utils/nav';
 import { MEETING_PAGES, isMeetingDayCN, openExport, openOrBack, stateClass } from '../../../../pages/meeting/detail/kit';
 import AgendaCard, { type AgendaPlan, UnexplainedCard } from './AgendaCard';
 import RescheduleDialog from './RescheduleDialog';
+import InviteDialog from './InviteDialog';
+import PresidingDialog from './PresidingDialog';
 import { AttendanceTable, PersonCard, type Act } from './AttendanceList';
 import { useDesk } from './useDesk';
 import '../../../../pages/meeting/detail/kit.css';
@@ -118,6 +120,16 @@ export default function MeetingConsole() {
   const desk = useDesk();
 
   const current = state.kind === 'ready' ? state.value : null;
+
+  // issue #22: the door's code changes every 30 seconds; while it is shown the next one is fetched quietly
+  const codeMeeting = code && current ? current.meeting.id : null;
+  useEffect(() => {
+    if (!codeMeeting) return undefined;
+    const timer = setInterval(() => {
+      write('meeting.checkInCode', { meetingId: codeMeeting }).then(setCode, () => undefined);
+    }, 25_000);
+    return () => clearInterval(timer);
+  }, [codeMeeting, write]);
 
   /** Runs one write; shows its answer; on a refusal says why (and re-reads when the meeting moved on). */
   const act = (name: Act, fn: () => Promise<Partial<Console> | void>, done?: string) =>
@@ -323,17 +335,22 @@ export default function MeetingConsole() {
                     <Text className='mconsole__qr-code' aria-label={`签到码 ${code.code.split('').join(' ')}`}>
                       {code.code}
                     </Text>
-                    <Text className='mconsole__hint'>仅限 {code.validOn} 会议当天有效。参会人员用微信扫码，或在会议详情页输入签到码。</Text>
+                    <Text className='mconsole__hint'>每 30 秒自动更换，截图转发无效；仅限 {code.validOn} 会议当天签到。参会人员用微信扫码，或在会议详情页输入签到码。</Text>
                   </View>
                 ) : (
                   <View>
                     <Text className='mconsole__hint'>
-                      {doorOpen ? '今天是会议当天，请在会场入口出示签到二维码。' : `签到仅在会议当天（${formatDateCN(m.plannedAt)}）开放，可提前生成二维码打印张贴。`}
+                      {doorOpen ? '今天是会议当天，请在会场入口出示签到二维码（每 30 秒更换）。' : `签到仅在会议当天（${formatDateCN(m.plannedAt)}）开放；二维码每 30 秒更换，不能打印张贴，请在会场入口用手机或屏幕出示。`}
                     </Text>
                     <View className='mconsole__buttons'>
                       <Btn kind='primary' busy={busy === 'checkInCode'} busyText='生成中…' disabled={busy !== null} onClick={() => void showCode()}>
                         显示签到二维码
                       </Btn>
+                      {allowed('doorToken') ? (
+                        <Btn kind='default' disabled={busy !== null} onClick={() => openOrBack(MEETING_PAGES.door, { id: m.id })}>
+                          打开签到大屏
+                        </Btn>
+                      ) : null}
                     </View>
                   </View>
                 )}
@@ -413,7 +430,7 @@ export default function MeetingConsole() {
                 ) : null}
                 {allowed('invite') ? (
                   <Btn kind='default' small disabled={busy !== null} onClick={() => setOpen('invite')}>
-                    按人员编号邀请
+                    邀请参会人员
                   </Btn>
                 ) : null}
                 {allowed('setPresiding') ? (
@@ -508,18 +525,18 @@ export default function MeetingConsole() {
       ) : null}
       {open === 'invite' ? (
         <InviteDialog
+          invited={new Set((attendance?.rows ?? []).map((r) => r.personId))}
           busy={busy === 'invite'}
           error={dialogError}
           onCancel={() => !busy && setOpen(null)}
-          onSubmit={(personId, category) =>
-            void act('invite', async () => ({ attendance: await write('meeting.invite', { meetingId: m.id, invitees: [{ personId, category }] }) }), '已邀请')
+          onSubmit={(invitees) =>
+            void act('invite', async () => ({ attendance: await write('meeting.invite', { meetingId: m.id, invitees }) }), `已邀请 ${invitees.length} 人`)
           }
         />
       ) : null}
       {open === 'setPresiding' ? (
         <PresidingDialog
-          rows={attendance?.rows ?? []}
-          current={m.presiding?.id ?? null}
+          current={m.presiding ? { id: m.presiding.id, name: m.presiding.name } : null}
           busy={busy === 'setPresiding'}
           error={dialogError}
           onCancel={() => !busy && setOpen(null)}
@@ -549,92 +566,6 @@ function whoTakes(state: string): string[] {
     });
 }
 
-
-interface DialogBase {
-  busy: boolean;
-  error: string | null;
-  onCancel: () => void;
-}
-
-
-/**
- * 按人员编号邀请: there is no people directory in the API yet (issue #11), so an office names the
- * person by their number and picks the Art. 5 category; the server checks side and org.
- */
-function InviteDialog({ busy, error, onCancel, onSubmit }: DialogBase & { onSubmit: (personId: string, category: InviteeCategory) => void }) {
-  const [personId, setPersonId] = useState('');
-  const [category, setCategory] = useState<InviteeCategory | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const h5 = process.env.TARO_ENV === 'h5';
-  return (
-    <Dialog
-      title='按人员编号邀请'
-      subtitle='人员目录开通前，请输入本级人员的编号（可向管理员查询）。政府办公室邀请政府方人员，总工会办公室邀请工会方人员和特邀人员。'
-      confirmText='邀请'
-      busy={busy}
-      error={error ?? problem}
-      onCancel={onCancel}
-      onConfirm={() => {
-        const id = personId.trim();
-        if (!id) return setProblem('请输入人员编号');
-        if (!category) return setProblem('请选择参会类别');
-        setProblem(null);
-        onSubmit(id, category);
-      }}
-    >
-      <Text className='dialog__label'>人员编号</Text>
-      <Input className='minput' value={personId} maxlength={64} placeholder='如：city-rep-ma' placeholderClass='dialog__placeholder' disabled={busy} onInput={(e) => setPersonId(e.detail.value)} />
-      <Text className='dialog__label'>参会类别</Text>
-      <View className='mconsole__choices' role='radiogroup' aria-label='参会类别'>
-        {INVITEE_CATEGORIES.map((c) => {
-          const on = category === c;
-          const a11y: Record<string, unknown> = h5 ? { role: 'radio', 'aria-checked': on, tabIndex: 0 } : { ariaRole: 'radio', ariaChecked: on };
-          return (
-            <View key={c} className={on ? 'mconsole__choice mconsole__choice--on' : 'mconsole__choice'} {...a11y} onClick={() => !busy && setCategory(c)}>
-              <Text>{INVITEE_CATEGORY_LABEL[c]}</Text>
-            </View>
-          );
-        })}
-      </View>
-    </Dialog>
-  );
-}
-
-/** Art. 8: the attending government leader presides (the mayor for a special major matter). */
-function PresidingDialog({ rows, current, busy, error, onCancel, onSubmit }: DialogBase & { rows: AttendanceRowView[]; current: string | null; onSubmit: (personId: string) => void }) {
-  const candidates = rows.filter((r) => r.side === 'gov').sort((a, b) => Number(b.category === 'leader') - Number(a.category === 'leader'));
-  const [chosen, setChosen] = useState<string | null>(current);
-  const h5 = process.env.TARO_ENV === 'h5';
-  return (
-    <Dialog
-      title='设定主持人'
-      subtitle='由出席会议的政府领导主持；研究重大事项时可请市长主持。'
-      confirmText='确定'
-      busy={busy}
-      confirmDisabled={!chosen || chosen === current}
-      error={error}
-      onCancel={onCancel}
-      onConfirm={() => chosen && onSubmit(chosen)}
-    >
-      {candidates.length === 0 ? <StateView kind='empty' compact title='请先邀请出席会议的政府领导' /> : null}
-      {candidates.map((r) => {
-        const on = chosen === r.personId;
-        const a11y: Record<string, unknown> = h5 ? { role: 'radio', 'aria-checked': on, tabIndex: 0 } : { ariaRole: 'radio', ariaChecked: on };
-        return (
-          <View key={r.personId} className={on ? 'choice choice--on' : 'choice'} {...a11y} onClick={() => !busy && setChosen(r.personId)}>
-            <View className='choice__radio' />
-            <View className='choice__main'>
-              <Text className='choice__title'>{r.name}</Text>
-              <Text className='choice__meta'>
-                {r.unit} · {r.title}
-              </Text>
-            </View>
-          </View>
-        );
-      })}
-    </Dialog>
-  );
-}
 
 /** One of the after-meeting pages: a link row with what is done there. */
 function AfterLink({ label, hint, onTap }: { label: string; hint: string; onTap: () => void }) {

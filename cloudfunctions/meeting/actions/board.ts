@@ -1,0 +1,39 @@
+// meeting.board — issue #22 (Art. 5): the live board of the meeting's day, by side — the
+// government side's members, the union side's, and those who sit in (列席) — with who is still
+// missing in protocol order. Polled every few seconds: with the etag of the last answer an
+// unchanged board answers `unchanged` and no names.
+import { createHash } from 'node:crypto';
+import { attendsAsMember, BoardInput, inProtocolOrder, type BoardSideView, type BoardView } from '../../../domain';
+import type { InvitationDoc } from '../../../server/docs';
+import { orgById } from '../../../server/identity';
+import { defineAction } from '../../../server/registry';
+import { findAll } from '../../../server/store/port';
+import { meetingKind } from '../model';
+
+const SIDES: ReadonlyArray<{ side: BoardSideView['side']; label: string; holds: (i: InvitationDoc) => boolean }> = [
+  { side: 'gov', label: '政府方', holds: (i) => attendsAsMember(i.category) && i.side === 'gov' },
+  { side: 'union', label: '工会方', holds: (i) => attendsAsMember(i.category) && i.side === 'union' },
+  { side: 'observers', label: '列席', holds: (i) => !attendsAsMember(i.category) },
+];
+
+export const board = defineAction({
+  name: 'meeting.board',
+  input: BoardInput,
+  record: meetingKind,
+  handler: async ({ etag }, ctx): Promise<BoardView> => {
+    const { meeting } = ctx.record;
+    const [found, org] = await Promise.all([findAll<InvitationDoc>(ctx.store, 'invitations', { meetingId: meeting._id }), orgById(ctx.store, meeting.orgId)]);
+    const all = inProtocolOrder(found, { unitOrder: org?.unitOrder });
+    const sides = SIDES.map(({ side, label, holds }): BoardSideView => {
+      const mine = all.filter(holds);
+      return {
+        side, label, invited: mine.length, replied: mine.filter((i) => i.answer).length,
+        present: mine.filter((i) => i.presentAt).length, leave: mine.filter((i) => !i.presentAt && i.answer === 'decline').length,
+        missing: mine.filter((i) => !i.presentAt && i.answer !== 'decline').map(({ personId, name, unit, title }) => ({ personId, name, unit, title })),
+      };
+    }).filter((s) => s.invited > 0);
+    const tag = createHash('sha256').update(JSON.stringify([meeting.title, sides])).digest('base64url').slice(0, 22);
+    if (etag === tag) return { meetingId: meeting._id, title: meeting.title, etag: tag, unchanged: true, sides: [] };
+    return { meetingId: meeting._id, title: meeting.title, etag: tag, unchanged: false, sides };
+  },
+});

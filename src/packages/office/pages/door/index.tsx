@@ -1,0 +1,115 @@
+// The door screen (issue #22, Art. 5), `?id=`: for a phone or a screen at the entrance, full width.
+// A QR that changes every 30 seconds (meeting.doorToken: a token of the meeting and its window,
+// useless a minute later) with the 6 digits under it for those who type, and the live board by
+// side (meeting.board) naming who is still missing, polled every 3 seconds with the last etag so
+// an unchanged board costs no names.
+import { Image, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import type { BoardView, DoorTokenView } from '../../../../../domain/schemas/meeting';
+import PageShell from '../../../../components/PageShell';
+import Skeleton from '../../../../components/Skeleton';
+import StateView from '../../../../components/StateView';
+import { type ApiError, call, toApiError } from '../../../../services/api';
+import { queryValue } from '../../../../utils/nav';
+import { useWrite } from '../../../../hooks/useWrite';
+import BoardCard from './BoardCard';
+import './index.css';
+
+/** A new code a little before the window ends (the old one is still accepted in the next). */
+const REFRESH_MS = 25_000;
+const BOARD_MS = 3_000;
+
+export default function DoorScreen() {
+  const { params } = useRouter();
+  const meetingId = queryValue(params, 'id') || queryValue(params, 'meetingId');
+  const write = useWrite();
+  const [door, setDoor] = useState<DoorTokenView | null>(null);
+  const [board, setBoard] = useState<BoardView | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const etag = useRef<string | undefined>(undefined);
+
+  useEffect(() => {
+    if (!meetingId) return undefined;
+    let stopped = false;
+    const refresh = async () => {
+      try {
+        const next = await write('meeting.doorToken', { meetingId });
+        if (!stopped) {
+          setDoor(next);
+          setError(null);
+        }
+      } catch (e) {
+        if (!stopped) setError(toApiError(e));
+      }
+    };
+    void refresh();
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [meetingId, write]);
+
+  useEffect(() => {
+    if (!meetingId) return undefined;
+    let stopped = false;
+    const poll = async () => {
+      try {
+        const next = await call('meeting.board', { meetingId, ...(etag.current ? { etag: etag.current } : {}) });
+        if (stopped || next.unchanged) return;
+        etag.current = next.etag;
+        setBoard(next);
+      } catch {
+        // the next poll tries again; the QR keeps working meanwhile
+      }
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), BOARD_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [meetingId]);
+
+  if (!meetingId) {
+    return (
+      <PageShell className='door'>
+        <View className='page-container'>
+          <StateView kind='error' error={{ code: 'not_found', message: '缺少会议编号，请从会议工作台进入' } as ApiError} />
+        </View>
+      </PageShell>
+    );
+  }
+  if (error && !door) {
+    return (
+      <PageShell className='door'>
+        <View className='page-container'>
+          <StateView kind='error' error={error} />
+        </View>
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell className='door'>
+      <View className='door__grid'>
+        <View className='door__code card'>
+          <Text className='door__title'>{board?.title ?? '会场签到'}</Text>
+          {door ? (
+            <>
+              <Image className='door__qr' src={door.qr} ariaLabel='签到二维码，每 30 秒更换' />
+              <Text className='door__digits' aria-label={`签到码 ${door.code.split('').join(' ')}`}>
+                {door.code}
+              </Text>
+              <Text className='door__hint'>请用微信扫码或在小程序中输入签到码。二维码每 30 秒更换，截图转发无效。</Text>
+              {error ? <Text className='door__warn'>网络不稳定，正在重试（当前二维码仍可使用约 1 分钟）</Text> : null}
+            </>
+          ) : (
+            <Skeleton block lines={[80, 40]} />
+          )}
+        </View>
+        <BoardCard board={board} />
+      </View>
+    </PageShell>
+  );
+}
