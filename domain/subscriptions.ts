@@ -14,6 +14,12 @@ export const TEMPLATE_KEYS = [
   'task_due_soon',
   'task_overdue',
   'topic_result',
+  // issue #20: every milestone of RULES.md reaches WeChat
+  'collection_opened',
+  'topic_list',
+  'approval_result',
+  'minutes_issued',
+  'chase',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -82,23 +88,136 @@ export const TEMPLATES: Record<TemplateKey, TemplateDef> = {
     title: '审核结果通知', description: '您提出的议题审核有结果时提醒您',
     fields: [f('thing1', 'thing', '议题名称', 'subject'), f('phrase2', 'phrase', '审核结果', 'status', '已审核'), f('thing3', 'thing', '备注', 'note', '详见小程序')],
   },
+  collection_opened: {
+    title: '议题征集通知', description: '联席会议开始征集议题时提醒您',
+    fields: [f('thing1', 'thing', '会议名称', 'subject'), f('time2', 'time', '会议时间', 'time'), f('thing3', 'thing', '备注', 'note', '欢迎在小程序中提出议题')],
+  },
+  topic_list: {
+    title: '议题清单通知', description: '议题清单待您确认、有变化或已确定时提醒您',
+    fields: [f('thing1', 'thing', '会议名称', 'subject'), f('phrase2', 'phrase', '清单状态', 'status', '已更新'), f('thing3', 'thing', '备注', 'note', '详见小程序')],
+  },
+  approval_result: {
+    title: '审批结果通知', description: '纪要被退回、任务核验结果、延期申请结果等有结果时提醒您',
+    fields: [f('thing1', 'thing', '审批事项', 'subject'), f('phrase2', 'phrase', '审批结果', 'status', '已处理'), f('thing3', 'thing', '备注', 'note', '详见小程序')],
+  },
+  minutes_issued: {
+    title: '公文印发通知', description: '会议纪要印发时提醒您查阅',
+    fields: [f('thing1', 'thing', '公文名称', 'subject'), f('time2', 'time', '印发时间', 'time'), f('thing3', 'thing', '备注', 'note', '请在小程序中查阅')],
+  },
+  chase: {
+    title: '催办通知', description: '办公室催办您的任务、参会回复或审核时提醒您',
+    fields: [f('thing1', 'thing', '催办事项', 'subject'), f('time2', 'time', '催办时间', 'time'), f('thing3', 'thing', '备注', 'note', '请尽快办理')],
+  },
 };
 
-/** Which inbox milestones go out as which template (the rest reach the inbox only). */
-export const MILESTONE_TEMPLATE: Readonly<Record<string, TemplateKey>> = {
-  meeting_notice: 'meeting_notice',
-  meeting_rescheduled: 'meeting_notice',
-  reply_reminder: 'reply_reminder',
-  meeting_tomorrow: 'meeting_tomorrow',
-  minutes_review: 'minutes_review',
-  minutes_stalled: 'minutes_review',
-  task_assigned: 'task_assigned',
-  task_due_soon: 'task_due_soon',
-  task_overdue: 'task_overdue',
-  topic_accepted: 'topic_result',
-  topic_returned: 'topic_result',
-  topic_merged: 'topic_result',
+/**
+ * Issue #20: every message's milestone (the key of the table below). Kept here, zod-free, so the
+ * route table, the docs and the app share one list; server/notify.ts re-exports the type.
+ */
+export const MILESTONES = [
+  'topic_submitted', 'topic_resubmitted', 'topic_accepted', 'topic_returned', 'topic_merged', 'opinion_requested',
+  'topic_list_fixed', 'topic_list_changed', 'topic_list_ready',
+  'meeting_requested', 'meeting_accepted', 'meeting_declined', 'collection_opened', 'meeting_notice', 'meeting_rescheduled', 'meeting_reply',
+  'minutes_review', 'minutes_returned', 'minutes_approved', 'minutes_issued',
+  'task_assigned', 'task_completed', 'task_sent_back', 'task_verified', 'task_deadline_requested', 'task_deadline_decided', 'task_deadline_set',
+  'press_review', 'press_returned', 'press_approved',
+  'reply_reminder', 'meeting_tomorrow', 'minutes_stalled', 'task_due_soon', 'task_overdue',
+  // issue #20: the ladder, the duties after a meeting, 催办
+  'task_due_today', 'task_overdue_office', 'task_escalation', 'minutes_draft_due', 'tasks_unassigned', 'chase',
+  'leadership_role_given', 'password_reset', 'settings_changed',
+] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
+/** How a milestone reaches people: the inbox always; `both` also as a WeChat template (and SMS where `strong`). */
+export interface MilestoneRoute {
+  route: 'inbox' | 'both';
+  template?: TemplateKey;
+  /** the message asks its recipient to act: it is a to-do until that action closes it */
+  needsAction: boolean;
+  /** the actions that close it (`area.verb`) */
+  closedBy?: readonly string[];
+  /** must not be missed: also by SMS to people WeChat cannot reach (when SMS is configured) */
+  strong?: boolean;
+  /** who receives it, for the generated table */
+  to: string;
+}
+
+const inbox = (to: string, closedBy?: readonly string[]): MilestoneRoute => ({ route: 'inbox', needsAction: !!closedBy, ...(closedBy ? { closedBy } : {}), to });
+const both = (template: TemplateKey, to: string, closedBy?: readonly string[], strong = false): MilestoneRoute => ({
+  route: 'both', template, needsAction: !!closedBy, ...(closedBy ? { closedBy } : {}), ...(strong ? { strong } : {}), to,
+});
+
+/** Issue #20: the one table of routes — what each milestone is, who gets it, by which channel, what closes it. */
+export const MILESTONE_ROUTES: Readonly<Record<Milestone, MilestoneRoute>> = {
+  topic_submitted: inbox('议题归口办公室', ['topic.accept', 'topic.return', 'topic.merge']),
+  topic_resubmitted: inbox('议题归口办公室', ['topic.accept', 'topic.return', 'topic.merge']),
+  topic_accepted: both('topic_result', '议题提出人'),
+  topic_returned: both('topic_result', '议题提出人', ['topic.resubmit', 'topic.withdraw']),
+  topic_merged: both('topic_result', '议题提出人'),
+  opinion_requested: inbox('另一方办公室', ['topic.addOpinion', 'topic.noOpinion', 'topic.noOpinionAll']),
+  topic_list_fixed: both('topic_list', '双方办公室、清单内议题提出人'),
+  topic_list_changed: both('topic_list', '已确认一方的召集人', ['topic.confirmList']),
+  topic_list_ready: both('topic_list', '确认清单的召集人', ['topic.confirmList']),
+  meeting_requested: inbox('政府办公室', ['meeting.accept', 'meeting.decline']),
+  meeting_accepted: inbox('总工会办公室'),
+  meeting_declined: inbox('总工会办公室'),
+  collection_opened: both('collection_opened', '本级可提出议题的人员'),
+  meeting_notice: both('meeting_notice', '参会人员', ['meeting.reply'], true),
+  meeting_rescheduled: both('meeting_notice', '参会人员'),
+  meeting_reply: inbox('邀请方办公室'),
+  minutes_review: both('minutes_review', '本阶段审核人', ['minutes.approve', 'minutes.return']),
+  minutes_returned: both('approval_result', '总工会办公室', ['minutes.submit']),
+  minutes_approved: inbox('总工会办公室', ['minutes.issue']),
+  minutes_issued: both('minutes_issued', '参会人员'),
+  task_assigned: both('task_assigned', '责任人', ['task.complete']),
+  task_completed: both('minutes_review', '交办办公室', ['task.verify', 'task.sendBack']),
+  task_sent_back: both('approval_result', '责任人', ['task.complete']),
+  task_verified: both('approval_result', '责任人'),
+  task_deadline_requested: both('minutes_review', '交办办公室', ['task.decideDeadline']),
+  task_deadline_decided: both('approval_result', '责任人'),
+  task_deadline_set: inbox('责任人'),
+  press_review: both('minutes_review', '另一方办公室', ['press.approve', 'press.return']),
+  press_returned: inbox('另一方办公室', ['press.draft']),
+  press_approved: inbox('双方办公室'),
+  reply_reminder: both('reply_reminder', '未回复的参会人员', ['meeting.reply']),
+  meeting_tomorrow: both('meeting_tomorrow', '确认参会的人员', undefined, true),
+  minutes_stalled: both('minutes_review', '本阶段审核人', ['minutes.approve', 'minutes.return']),
+  task_due_soon: both('task_due_soon', '责任人', ['task.complete']),
+  task_overdue: both('task_overdue', '责任人', ['task.complete'], true),
+  task_due_today: both('task_due_soon', '责任人', ['task.complete']),
+  task_overdue_office: inbox('交办办公室'),
+  task_escalation: both('task_overdue', '责任单位负责人、交办方召集人（每周汇总一条）'),
+  minutes_draft_due: both('minutes_review', '总工会办公室', ['minutes.submit']),
+  tasks_unassigned: inbox('交办办公室', ['task.assign']),
+  chase: both('chase', '被催办的人', undefined, true),
+  leadership_role_given: inbox('本人'),
+  password_reset: inbox('本人'),
+  settings_changed: inbox('双方办公室'),
 };
+
+/** RULES.md "Milestones that push a message", each with the milestones that carry it. */
+export const RULES_MILESTONES: ReadonlyArray<{ rule: string; milestones: readonly Milestone[] }> = [
+  { rule: 'Topic collection opened', milestones: ['collection_opened'] },
+  { rule: 'topic accepted / returned', milestones: ['topic_accepted', 'topic_returned', 'topic_merged'] },
+  { rule: 'topic list confirmed', milestones: ['topic_list_fixed'] },
+  { rule: 'meeting notice issued (invitation, asks for a reply)', milestones: ['meeting_notice'] },
+  { rule: 'reply reminder', milestones: ['reply_reminder'] },
+  { rule: 'meeting tomorrow', milestones: ['meeting_tomorrow'] },
+  { rule: 'minutes waiting for your review', milestones: ['minutes_review', 'minutes_stalled'] },
+  { rule: 'minutes returned', milestones: ['minutes_returned'] },
+  { rule: 'minutes issued', milestones: ['minutes_issued'] },
+  { rule: 'task assigned', milestones: ['task_assigned'] },
+  { rule: 'task due soon', milestones: ['task_due_soon', 'task_due_today'] },
+  { rule: 'task overdue', milestones: ['task_overdue', 'task_escalation'] },
+  { rule: 'task reported done', milestones: ['task_completed'] },
+  { rule: 'task verified or sent back', milestones: ['task_verified', 'task_sent_back'] },
+  { rule: 'press release waiting for approval', milestones: ['press_review'] },
+];
+
+/** Which inbox milestones go out as which template (the rest reach the inbox only): from the route table. */
+export const MILESTONE_TEMPLATE: Readonly<Record<string, TemplateKey>> = Object.fromEntries(
+  MILESTONES.flatMap((m) => (MILESTONE_ROUTES[m].template ? [[m, MILESTONE_ROUTES[m].template]] : [])),
+);
 
 /**
  * The natural taps that ask for consent, each for at most 3 templates (the safe per-call limit):
@@ -110,11 +229,11 @@ export const CONSENT_FLOWS = {
   /** opening an invitation not yet answered */
   invitation: ['reply_reminder', 'meeting_tomorrow', 'meeting_notice'],
   /** submitting a topic (Art. 6): its screening result */
-  submitTopic: ['topic_result'],
+  submitTopic: ['topic_result', 'topic_list', 'collection_opened'],
   /** opening a task (Art. 11): due soon, overdue, the next task given */
   task: ['task_due_soon', 'task_overdue', 'task_assigned'],
   /** a reviewer opening minutes (Art. 9) */
-  reviewMinutes: ['minutes_review'],
+  reviewMinutes: ['minutes_review', 'approval_result', 'minutes_issued'],
 } as const satisfies Record<string, readonly TemplateKey[]>;
 export type ConsentFlow = keyof typeof CONSENT_FLOWS;
 

@@ -5,55 +5,11 @@
 // failing recipient or channel never stops delivery to the others. Each channel keeps its own
 // durable state, written before the inbox row and resumed by the sweep (issue #17).
 import { createHash } from 'node:crypto';
-import { AppError, MILESTONE_TEMPLATE, type MessageFacts, type Person, type Role, type TemplateKey } from '../domain';
+import { AppError, MILESTONE_ROUTES, MILESTONE_TEMPLATE, type MessageFacts, type Milestone, type Person, type Role, type TemplateKey } from '../domain';
 import type { Runtime } from './runtime';
 import { findAll, type NewDoc, type Store, type StoredDoc } from './store/port';
 
-export type Milestone =
-  | 'topic_submitted'
-  | 'topic_resubmitted'
-  | 'topic_accepted'
-  | 'topic_returned'
-  | 'topic_merged'
-  | 'opinion_requested'
-  | 'topic_list_fixed'
-  | 'topic_list_changed'
-  // issue #16: every accepted topic has the other side's opinion or 无意见 → the confirmers
-  | 'topic_list_ready'
-  | 'meeting_requested'
-  | 'meeting_accepted'
-  | 'meeting_declined'
-  | 'collection_opened'
-  | 'meeting_notice'
-  | 'meeting_rescheduled'
-  | 'meeting_reply'
-  | 'minutes_review'
-  | 'minutes_returned'
-  | 'minutes_approved'
-  | 'minutes_issued'
-  | 'task_assigned'
-  | 'task_completed'
-  | 'task_sent_back'
-  | 'task_verified'
-  // issue #16: deadlines — the keeper decides
-  | 'task_deadline_requested'
-  | 'task_deadline_decided'
-  | 'task_deadline_set'
-  | 'press_review'
-  | 'press_returned'
-  | 'press_approved'
-  // issue #10: the timer's reminders
-  | 'reply_reminder'
-  | 'meeting_tomorrow'
-  | 'minutes_stalled'
-  | 'task_due_soon'
-  | 'task_overdue'
-  // issue #11
-  | 'leadership_role_given'
-  // issue #17: a password set again through an invite code → the person
-  | 'password_reset'
-  // issue #12
-  | 'settings_changed';
+export type { Milestone } from '../domain';
 
 export interface NotificationDraft {
   recipientId: string;
@@ -86,6 +42,14 @@ export interface NotificationDoc extends StoredDoc {
   readAt: string | null;
   /** set when the step the message asked for has been taken (e.g. the topic was screened) */
   handledAt?: string | null;
+  /** issue #20: the message asks for an action (a to-do until `doneAt`) */
+  needsAction?: boolean;
+  /** issue #20: when the action was taken, and by whom (anyone it asked) */
+  doneAt?: string | null;
+  doneBy?: string;
+  doneByName?: string;
+  /** issue #20: the subject's version the message was about (checked again when it is sent) */
+  occurrence?: number;
   /** the subscription template this milestone goes out as, if any */
   templateKey?: TemplateKey;
   facts?: MessageFacts;
@@ -147,6 +111,8 @@ export async function deliver(
       _id: notificationKey(d), recipientId: d.recipientId, orgId: d.orgId, milestone: d.milestone,
       subjectType: d.subject.type, subjectId: d.subject.id, title: d.title, body: d.body, link: d.link,
       createdAt: now.toISOString(), readAt: null,
+      ...(MILESTONE_ROUTES[d.milestone]?.needsAction ? { needsAction: true, doneAt: null } : {}),
+      ...(d.occurrence !== undefined ? { occurrence: d.occurrence } : {}),
       ...(MILESTONE_TEMPLATE[d.milestone] ? { templateKey: MILESTONE_TEMPLATE[d.milestone] } : {}),
       ...(d.facts ? { facts: d.facts } : {}),
     };
@@ -214,10 +180,43 @@ export function toEach(people: ReadonlyArray<Pick<Person, '_id' | 'orgId'>>, d: 
  * and stop counting as unread. Runs after the action's commit; a failure leaves them as they were.
  */
 export async function markHandled(store: Store, subjectId: string, milestones: readonly Milestone[], now: Date): Promise<void> {
-  const open = await findAll<NotificationDoc>(store, 'notifications', { subjectId, milestone: { in: [...milestones] }, handledAt: null });
-  if (!open.length) return;
+  await closeTodos(store, { subjectId, milestones }, now);
+}
+
+/** Who took the action that closes a to-do. */
+export interface DoneBy {
+  id: string;
+  name: string;
+}
+
+/**
+ * Issue #20: the inbox is a to-do list — the action a message asked for closes it for everyone it
+ * asked (`recipients` narrows that to some of them: a reply closes only the replier's). Open ones
+ * get `doneAt`, `doneBy`, `doneByName` and stop counting as unread. Runs after the action's commit.
+ */
+export async function closeTodos(
+  store: Store,
+  q: { subjectId: string; milestones: readonly Milestone[]; recipients?: readonly string[] },
+  now: Date,
+  by?: DoneBy,
+): Promise<number> {
+  const open = await findAll<NotificationDoc>(store, 'notifications', {
+    subjectId: q.subjectId, milestone: { in: [...q.milestones] }, handledAt: null,
+    ...(q.recipients ? { recipientId: { in: [...q.recipients] } } : {}),
+  });
+  if (!open.length) return 0;
   const at = now.toISOString();
   await store.transaction(async (tx) => {
-    for (const n of open) await tx.update<NotificationDoc>('notifications', n._id, n.version, { handledAt: at, readAt: n.readAt ?? at });
+    for (const n of open) {
+      await tx.update<NotificationDoc>('notifications', n._id, n.version, {
+        handledAt: at, doneAt: at, readAt: n.readAt ?? at, ...(by ? { doneBy: by.id, doneByName: by.name } : {}),
+      });
+    }
   });
+  return open.length;
+}
+
+/** Issue #20: home's 待办 — the person's messages that ask for an action not yet taken. */
+export function openTodoCount(store: Store, recipientId: string): Promise<number> {
+  return store.count('notifications', { recipientId, needsAction: true, doneAt: null });
 }

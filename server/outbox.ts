@@ -5,6 +5,15 @@
 import { deliver, type ChannelOutcome, type NotificationDraft } from './notify';
 import type { Runtime } from './runtime';
 import type { Store, StoredDoc, TxStore } from './store/port';
+import { closeAfterAction } from './todos';
+import type { Actor } from '../domain';
+
+/** Issue #20: who wrote and with what payload — the to-dos the action closes are found from it. */
+export interface WriteOrigin {
+  actor: Pick<Actor, 'id' | 'name' | 'roles'>;
+  input: unknown;
+  log?: Runtime['log'];
+}
 
 export interface OutboxDoc extends StoredDoc {
   action: string;
@@ -26,6 +35,7 @@ export async function writeWithOutbox<T>(
   written: (entry: OutboxDoc) => void,
   /** issue #17: more writes of the same transaction after the action's (the idempotency key's mark) */
   within?: (tx: TxStore, result: T) => Promise<void>,
+  origin?: WriteOrigin,
 ): Promise<T> {
   let entry: OutboxDoc | null = null;
   const result = await store.transaction(async (tx) => {
@@ -37,6 +47,14 @@ export async function writeWithOutbox<T>(
     return r;
   });
   if (entry) written(entry);
+  // issue #20: the to-dos this action was asked for are closed (before its own messages go out)
+  if (origin) {
+    try {
+      await closeAfterAction(store, action, origin.actor, origin.input, result, now);
+    } catch (e) {
+      origin.log?.('warn', 'to-dos not closed', { action, error: String(e) });
+    }
+  }
   return result;
 }
 

@@ -162,7 +162,7 @@ export async function dispatch(area: Area, event: unknown, context: unknown, rt:
         // the key is marked committed in the action's own transaction (crash-safe, issue #17 item 8)
         let version: number | undefined;
         const mark = holder ? async (tx: TxStore, result: T) => void (version = await commitInTx(tx, holder, result, new Date())) : undefined;
-        const result = await writeWithOutbox(store, now, action.name, fn, messages, (entry) => outbox.push(entry), mark);
+        const result = await writeWithOutbox(store, now, action.name, fn, messages, (entry) => outbox.push(entry), mark, { actor: who, input, log: rt.log });
         if (holder && version !== undefined) {
           holder.version = version;
           holder.committed = true;

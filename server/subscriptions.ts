@@ -23,6 +23,7 @@ import {
   type TemplateKind,
 } from '../domain';
 import type { ChannelOutcome, DeliveryChannel, NotificationDoc } from './notify';
+import { stillNeeded } from './relevance';
 import { retryOnConflict } from './records';
 import type { Runtime } from './runtime';
 import type { Store, StoredDoc } from './store/port';
@@ -120,12 +121,13 @@ export interface DeliveryDoc extends StoredDoc {
   data: Record<string, { value: string }>;
   /**
    * queued → sending (claimed, credit spent) → sent | queued (a retry) | failed; a claim a crash
-   * cut off → unknown. skipped: never tried (no credit, no openid, not configured).
+   * cut off → unknown. skipped: never tried (no credit, no openid, not configured). void (issue
+   * #20): its subject no longer needed it when its time came — never sent, no credit spent.
    */
-  state: 'queued' | 'sending' | 'sent' | 'skipped' | 'failed' | 'unknown';
+  state: 'queued' | 'sending' | 'sent' | 'skipped' | 'failed' | 'unknown' | 'void';
   /** when to send; while `sending`, when the claim was made */
   sendAt: string;
-  attempts: Array<{ at: string; result: 'sent' | 'error' | 'no_credit' | 'no_openid' | 'not_configured' | 'unknown'; errCode?: number }>;
+  attempts: Array<{ at: string; result: 'sent' | 'error' | 'no_credit' | 'no_openid' | 'not_configured' | 'unknown' | 'void'; errCode?: number }>;
   createdAt: string;
   sentAt?: string;
 }
@@ -143,6 +145,8 @@ function errCodeOf(e: unknown): number {
 
 export class SubscriptionChannel implements DeliveryChannel {
   readonly name = 'subscribe';
+  /** issue #20: messages voided at the moment of sending, since the channel was made */
+  voided = 0;
 
   constructor(
     private readonly store: Store,
@@ -217,6 +221,12 @@ export class SubscriptionChannel implements DeliveryChannel {
       });
     };
     if (!config) return finish('skipped', 'not_configured').then(() => 'skipped' as const);
+    // issue #20: checked at the moment it is sent — a message its subject no longer needs is void
+    const message = await this.store.get<NotificationDoc>('notifications', d._id);
+    if (message && !(await stillNeeded(this.store, message, now))) {
+      this.voided += 1;
+      return finish('void', 'void').then(() => 'skipped' as const);
+    }
     if (this.sender.requiresOpenid && !openid) return finish('skipped', 'no_openid').then(() => 'skipped' as const);
     // claim the delivery and spend the credit in one transaction: a doubled tick sends once
     const claimed = await retryOnConflict(() =>

@@ -11,6 +11,7 @@ import {
 import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../../server/docs';
 import { peopleWithRoles, toEach, type NotificationDraft } from '../../server/notify';
 import type { ReminderDoc, ReminderSpec } from '../../server/reminders';
+import { beforeMeetingDay } from '../../server/relevance';
 import { findAll, type Store } from '../../server/store/port';
 
 export interface Resolution {
@@ -29,10 +30,13 @@ function meetingMessage(m: MeetingDoc, r: ReminderDoc, title: string, body: stri
   };
 }
 
-async function meetingReminder(store: Store, r: ReminderDoc): Promise<Resolution | null> {
+async function meetingReminder(store: Store, r: ReminderDoc, now: Date): Promise<Resolution | null> {
   const m = await store.get<MeetingDoc>('meetings', r.subjectId);
   // Art. 5, 7: only while the notice stands at the time it was scheduled for
   if (!m || m.status !== 'notice_issued' || (m.scheduleVersion ?? 1) !== r.subjectVersion) return null;
+  // issue #20: never after the fact — a late tick says nothing ("请回复", "明天开会") once the
+  // meeting day has come
+  if (!beforeMeetingDay(m, now)) return null;
   const invitations = await findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id });
   const when = `${formatDateTimeCN(m.plannedAt)}${m.place ? `，${m.place}` : ''}`;
   if (r.kind === 'reply_reminder') {
@@ -88,7 +92,7 @@ const specOf = (r: ReminderDoc): ReminderSpec => ({
 });
 
 export function resolveReminder(store: Store, r: ReminderDoc, now: Date): Promise<Resolution | null> {
-  if (r.subjectType === 'meeting') return meetingReminder(store, r);
+  if (r.subjectType === 'meeting') return meetingReminder(store, r, now);
   if (r.subjectType === 'task') return taskReminder(store, r, now);
   return minutesReminder(store, r);
 }

@@ -5,6 +5,8 @@ import { Cursor, Id } from './common';
 
 export const InboxInput = z.strictObject({
   unreadOnly: z.boolean().optional(),
+  /** issue #20: only the open to-dos */
+  todoOnly: z.boolean().optional(),
   cursor: Cursor.optional(),
 });
 export const UnreadCountInput = z.strictObject({});
@@ -25,6 +27,11 @@ export interface NotificationView {
   subjectId: string;
   /** the subscription template it also goes out as (issue #10), if any */
   templateKey: TemplateKey | null;
+  /** issue #20: the message asks for an action — a to-do until someone it asked takes it */
+  needsAction: boolean;
+  /** issue #20: once acted on — when, and who acted (the person or a colleague asked the same) */
+  doneAt?: string;
+  doneByName?: string;
 }
 
 /** The consent panel's answers, as `requestSubscribeMessage` gives them, by template key. */
@@ -70,4 +77,22 @@ export interface InboxView {
   items: NotificationView[];
   nextCursor?: string;
   unread: number;
+  /** issue #20: the open to-dos (home's 待办) */
+  todo: number;
+}
+
+/** Issue #20: 催办 — the keeping office chases a task's owner, an invitee who has not replied, or the minutes' approvers. */
+export const ChaseInput = z.strictObject({
+  subject: z.enum(['task', 'reply', 'minutes']),
+  id: Id,
+  personId: Id.optional(),
+});
+export type ChaseInput = z.infer<typeof ChaseInput>;
+
+export interface ChaseView {
+  subject: 'task' | 'reply' | 'minutes';
+  id: string;
+  /** the people chased, by name */
+  chased: string[];
+  at: string;
 }
