@@ -111,7 +111,7 @@ export const GBT9704 = {
   // 版头 positions (twips): the space before the mark and its exact line, the gap between the doc
   // number and the red rule (w:space, points), the title's exact line. Measured in LibreOffice:
   // the mark's top 35 mm below the text block, the rule 4 mm under the doc number.
-  head: { markBefore: mm(31.1), markLine: 901, ruleSpace: 10, titleLine: 701 },
+  head: { markLine: 901, ruleSpace: 10, titleLine: 701 },
   // The page number's dash line sits 7 mm below the text block; the footer distance is measured to
   // the bottom of its line (one 14 pt line ≈ 6.4 mm), so 35 − 7 − 6.4 ≈ 21.6 mm.
   footerDistance: mm(21.6),
@@ -153,11 +153,14 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
   // The mark takes the largest whole point size that fits one line of the text block, between 二号
   // (22 pt) and 小初 (36 pt), with 4% to spare; a mark too long even at 二号 is condensed instead,
   // never wrapped.
+  const markSize = (text: string): number => {
+    const fit = 2 * Math.floor((TEXT_WIDTH * 0.96) / 20 / Math.max(1, widthInChars(text))); // half-points
+    return Math.max(sizes.markMin, Math.min(sizes.markMax, fit));
+  };
   const markRuns = (text: string): TextRun[] => {
     const chars = Math.max(1, widthInChars(text));
     const usable = TEXT_WIDTH * 0.96;
-    const fit = 2 * Math.floor(usable / 20 / chars); // half-points
-    const size = Math.max(sizes.markMin, Math.min(sizes.markMax, fit));
+    const size = markSize(text);
     const over = chars * size * 10 - usable; // twips past the line
     const spacing = over > 0 ? -Math.ceil(over / chars) : 0;
     return runs(text, fonts.title, size, red, spacing);
@@ -172,7 +175,9 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
     return [
       new d.Paragraph({
         alignment: d.AlignmentType.CENTER,
-        spacing: { before: GBT9704.head.markBefore, ...exact(GBT9704.head.markLine) },
+        // in the exact line the glyph's top sits (12.46 − 0.285 × size in pt) mm below the line's top
+        // (measured in LibreOffice at 26 and 30 pt), so the space before is 35 mm less that
+        spacing: { before: mm(35 - (12.46 - 0.285 * (markSize(mark) / 2))), ...exact(GBT9704.head.markLine) },
         children: markSpacing,
       }),
       blank(),

@@ -4,7 +4,7 @@
 // 00 目录, 01 会议通知, 02 变更通知 (each), 03 议题清单 (text, proposer, screening), 04 参会名单,
 // 05 会议纪要 (as issued), 06 落实清单, 07 佐证材料索引, 08 新闻稿. Evidence files themselves stay in
 // storage (the FileOutlet port shares them, it does not read them): the index names each one.
-import { AppError, formatDateCN, formatDateTimeCN, MeetingArchiveInput, SIDE_LABEL, TOPIC_CATEGORY_LABEL, taskWorkflow, topicWorkflow, type Org } from '../../../domain';
+import { formatDateCN, formatDateTimeCN, MeetingArchiveInput, SIDE_LABEL, TOPIC_CATEGORY_LABEL, taskWorkflow, topicWorkflow, type Org } from '../../../domain';
 import type { MeetingDoc, MinutesDoc, PressDoc, TaskDoc, TopicDoc } from '../../../server/docs';
 import { FIXED_ZIP_DATE, finishPackage, loadJsZip } from '../../../server/documents/package';
 import { renderOfficialDocx } from '../../../server/documents/official';
@@ -143,6 +143,10 @@ export async function archiveEntries(ctx: { store: import('../../../server/store
     `会议时间：${formatDateTimeCN(meeting.plannedAt)}　地点：${meeting.place ?? ''}`,
     '',
     ...entries.map((e) => `${e.name.split(' ')[0]}　${e.title}　（${e.name}）`),
+    '',
+    ...[['01', '会议通知'], ['05', '会议纪要'], ['06', '落实清单'], ['08', '新闻稿']]
+      .filter(([n]) => !entries.some((e) => e.name.startsWith(n)))
+      .map(([n, what]) => `${n}　${what}：无（未印发或尚未形成）`),
   ].join('\n');
   return [{ name: '00 目录.txt', title: '目录', bytes: text(catalogue) }, ...entries];
 }
@@ -151,9 +155,6 @@ export const archive = defineAction({
   name: 'meeting.archive',
   input: MeetingArchiveInput,
   record: meetingKind,
-  guard: ({ meeting }) => {
-    if (!meeting.notices?.length) throw new AppError('invalid_transition', '会议通知尚未印发，暂无可归档的材料');
-  },
   handler: async (_input, ctx) => {
     const { meeting } = ctx.record;
     const entries = await archiveEntries(ctx, meeting);

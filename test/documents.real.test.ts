@@ -1,0 +1,168 @@
+// Issue #21: the documents opened in a real client. Every generated document is converted to PDF by
+// LibreOffice (one soffice run, a private profile) and measured with poppler: 28 characters a full
+// body line, 22 lines a full page, the issuer mark on one line, positions within 1 mm of GB/T
+// 9704-2012, no workbook page cut on the right. Page images are saved under
+// test/artifacts/documents/ for a person to look at.
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { renderOfficialDocx, type Block } from '../server/documents/official';
+import { breakTitle, widthInChars } from '../server/documents/title';
+import { convertToPdf, darkRules, hasRealClient, readPages, redMarks, savePageImages, type Page } from './support/office-pdf';
+import { DEMO_NOW, worldPerFile } from './support/world';
+
+const ARTIFACTS = join(__dirname, 'artifacts', 'documents');
+const WORK = join(tmpdir(), `documents-real-${process.pid}`);
+const FILES = join(tmpdir(), `world-files-${process.pid}`);
+const world = worldPerFile();
+const real = hasRealClient() ? describe : describe.skip;
+if (!hasRealClient()) throw new Error('LibreOffice (soffice) and poppler (pdftotext) are needed: bash .ci/run installs them');
+
+const LONG = '为进一步发挥工会作用，推动解决职工群众急难愁盼问题，经市政府与市总工会商定，现就有关事项通知如下。';
+const body = (n: number): Block[] => Array.from({ length: n }, (_, i): Block => (i % 4 === 0 ? { kind: 'heading1', text: `${'一二三四五六七八九十'[i / 4]}、关于职工服务阵地建设` } : { kind: 'paragraph', text: LONG.repeat(3) }));
+
+/** The bytes of a file an action answered (the world's local file outlet). */
+const fileOf = (url: string): Uint8Array => readFileSync(join(FILES, `${url.split('/').pop()}.bin`));
+
+const TEXT = { left: 28, right: 210 - 26, top: 37, bottom: 297 - 35 };
+const PUNCT = /[，。、；：？！）」』”]$/;
+
+/** Lines of the body text (三号, not the mark, title or page number) on a page. */
+const bodyLines = (p: Page) => p.lines.filter((l) => l.y1 - l.y0 > 6.8 && l.y1 - l.y0 < 7.8 && l.y0 > TEXT.top - 2 && l.y1 < TEXT.bottom + 1);
+
+real('documents in LibreOffice', () => {
+  const made: Record<string, string> = {};
+  let pdf: Record<string, string> = {};
+  beforeAll(async () => {
+    mkdirSync(WORK, { recursive: true });
+    const put = (name: string, bytes: Uint8Array) => {
+      made[name] = join(WORK, name);
+      writeFileSync(made[name], bytes);
+    };
+    put('notice-long.docx', await renderOfficialDocx({
+      kind: 'notice', issuerMark: '巴彦淖尔市人民政府办公室文件', docNumber: '巴政办发〔2026〕12号',
+      title: '关于召开巴彦淖尔市人民政府与巴彦淖尔市总工会2026年第一次联席会议的通知', recipients: '各旗县区人民政府，市直各部门',
+      body: body(12), signature: '巴彦淖尔市人民政府办公室', date: '2026年11月25日',
+      record: { copyTo: '巴彦淖尔市总工会', printer: '巴彦淖尔市人民政府办公室', printDate: '2026年11月25日' },
+    }));
+    put('minutes-draft.docx', await renderOfficialDocx({
+      kind: 'minutes', mark: '巴彦淖尔市政府与工会联席会议纪要', docNumber: '（第2稿，未印发）', title: '2026年第一次联席会议', draft: true,
+      body: body(9), attendance: { present: ['王建国（副市长）', '李秀梅（市总工会主席）'], leave: ['孙立新（市人社局局长）'], observers: [] }, date: '2026年11月25日',
+    }));
+    // the seeded demo through the API: last year's meeting (its notice, minutes, checklist), the sign-in sheet, the archive
+    const w = world.current;
+    w.setNow(DEMO_NOW);
+    const as = 'city-gov-office';
+    const ok = async (area: string, action: string, payload: unknown) => {
+      const r = await w.call(area, action, payload, as);
+      if (!r.envelope.ok) throw new Error(`${area}.${action}: ${JSON.stringify(r.envelope)}`);
+      return r.envelope.data as { url: string; fileName: string };
+    };
+    put('demo-attendance.xlsx', fileOf((await ok('meeting', 'exportAttendance', { meetingId: 'm-city-last' })).url));
+    put('demo-signin.xlsx', fileOf((await ok('meeting', 'signInSheet', { meetingId: 'm-city-last' })).url));
+    put('demo-minutes.docx', fileOf((await ok('minutes', 'document', { meetingId: 'm-city-last' })).url));
+    const a1 = fileOf((await ok('meeting', 'archive', { meetingId: 'm-city-last' })).url);
+    const a2 = fileOf((await ok('meeting', 'archive', { meetingId: 'm-city-last' })).url);
+    put('demo-archive.zip', a1);
+    put('demo-archive-again.zip', a2);
+    const pdfs = convertToPdf(Object.entries(made).filter(([n]) => !n.endsWith('.zip')).map(([, p]) => p), join(WORK, 'pdf'));
+    pdf = Object.fromEntries(pdfs.map((p) => [p.split('/').pop()!.replace(/\.pdf$/, ''), p]));
+    for (const [name, p] of Object.entries(pdf)) savePageImages(p, ARTIFACTS, name);
+  }, 240_000);
+
+  it('sets 28 characters on every full body line and 22 lines on a full page', () => {
+    for (const name of ['notice-long', 'minutes-draft']) {
+      const pages = readPages(pdf[name]);
+      const full = pages.map(bodyLines).find((ls) => ls.length >= 22)!;
+      expect({ name, lines: full.length }).toEqual({ name, lines: 22 });
+      const pitch = (full[21].y0 - full[0].y0) / 21;
+      expect(Math.abs(pitch - 579 / 56.7)).toBeLessThan(0.1);
+      const fullLines = pages.flatMap(bodyLines).filter((l) => Math.abs(l.x0 - TEXT.left) < 1 && l.x1 > TEXT.right - 3);
+      expect(fullLines.length).toBeGreaterThan(20);
+      for (const l of fullLines) {
+        const chars = [...l.text];
+        // a closing punctuation mark may hang past the edge (LibreOffice's hanging punctuation): 28 before it
+        const inside = chars.length === 29 && PUNCT.test(l.text) ? 28 : chars.length;
+        expect({ name, line: l.text, inside }).toEqual({ name, line: l.text, inside: 28 });
+        expect(Math.abs(l.x0 - TEXT.left)).toBeLessThan(1);
+      }
+    }
+  });
+
+  it('prints the issuer mark on one line, 35 mm below the text block, the red rule 4 mm under the doc number', () => {
+    for (const [name, mark] of [['notice-long', '巴彦淖尔市人民政府办公室文件'], ['minutes-draft', '巴彦淖尔市政府与工会联席会议纪要']] as const) {
+      const first = readPages(pdf[name])[0];
+      const markLine = first.lines.find((l) => l.text.includes(mark.slice(0, 6)))!;
+      expect(markLine.text).toBe(mark); // one line, whole
+      const red = redMarks(pdf[name], 1);
+      expect(Math.abs(red.top! - (TEXT.top + 35))).toBeLessThan(1);
+      const number = first.lines.find((l) => /〔2026〕|稿/.test(l.text))!;
+      const rule = red.rules[0];
+      expect(Math.abs(rule - number.y1 - 4)).toBeLessThan(1);
+      expect(Math.abs(red.ruleSpan[0][0] - TEXT.left)).toBeLessThan(1);
+      expect(Math.abs(red.ruleSpan[0][1] - TEXT.right)).toBeLessThan(1);
+    }
+  });
+
+  it('breaks the title into balanced lines at word boundaries, never one character alone', () => {
+    const first = readPages(pdf['notice-long'])[0];
+    const expected = breakTitle('关于召开巴彦淖尔市人民政府与巴彦淖尔市总工会2026年第一次联席会议的通知', 20);
+    for (const line of expected) expect(first.lines.map((l) => l.text)).toContain(line);
+    for (const line of expected) expect(widthInChars(line)).toBeGreaterThan(1);
+  });
+
+  it('numbers pages "— N —" 7 mm below the text block on the outer edge', () => {
+    const pages = readPages(pdf['notice-long']);
+    pages.forEach((p, i) => {
+      const n = p.lines.find((l) => l.text === `—${i + 1}—`)!;
+      expect(Math.abs(n.y0 - (TEXT.bottom + 7))).toBeLessThan(1);
+      if (i % 2 === 0) expect(Math.abs(n.x1 - (TEXT.right - 14 * 0.3528 * 1))).toBeLessThan(6);
+      else expect(n.x0).toBeLessThan(TEXT.left + 6);
+    });
+  });
+
+  it('ends the notice with the 版记: 抄送 and 印发机关 / 印发日期 between rules', () => {
+    const pages = readPages(pdf['notice-long']);
+    const last = pages[pages.length - 1];
+    const copy = last.lines.find((l) => l.text.startsWith('抄送：'))!;
+    const printed = last.lines.find((l) => l.text.endsWith('印发'))!;
+    expect(copy.text).toBe('抄送：巴彦淖尔市总工会。');
+    expect(printed.y0).toBeGreaterThan(copy.y0);
+    expect(Math.abs(printed.x1 - (TEXT.right - 14 * 0.3528))).toBeLessThan(1.5); // 右空一字
+    const rules = darkRules(pdf['notice-long'], pages.length, 150);
+    expect(rules.length).toBeGreaterThanOrEqual(3);
+    expect(rules.some((r) => r < copy.y0 && r > copy.y0 - 4)).toBe(true);
+  });
+
+  it('marks a draft 纪要 with 草稿 and keeps the date with the attendance', () => {
+    const pages = readPages(pdf['minutes-draft']);
+    const last = pages[pages.length - 1];
+    expect(last.lines.some((l) => l.text.startsWith('出席：'))).toBe(true);
+    expect(last.lines.some((l) => l.text === '2026年11月25日')).toBe(true);
+    const png = savePageImages(pdf['minutes-draft'], join(WORK, 'wm'), 'wm', 30);
+    expect(png.length).toBe(pages.length);
+    // the watermark is grey ink across the page centre: compare with the issued 纪要's images by eye (artifacts)
+  });
+
+  it('prints every workbook one page wide, nothing cut on the right', () => {
+    for (const name of ['demo-attendance', 'demo-signin']) {
+      const pages = readPages(pdf[name]);
+      for (const p of pages) for (const l of p.lines) expect(l.x1).toBeLessThan(p.width - 5);
+      // one page wide: the header repeats, so each page shows the first column's header 序号
+      for (const p of pages) expect(p.lines.some((l) => l.text.includes('序号'))).toBe(true);
+    }
+  });
+
+  it('makes the same archive twice, byte for byte, with the files in order', async () => {
+    const a = readFileSync(made['demo-archive.zip']);
+    const b = readFileSync(made['demo-archive-again.zip']);
+    expect(Buffer.compare(a, b)).toBe(0);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require('jszip') as { loadAsync(d: Uint8Array): Promise<{ files: Record<string, { date: Date }> }> };
+    const zip = await JSZip.loadAsync(a);
+    const names = Object.keys(zip.files);
+    expect(names.map((n) => n.slice(0, 2))).toEqual([...names.map((n) => n.slice(0, 2))].sort());
+    // the seeded last-year meeting predates frozen notices (issue #16): no 01 there
+    for (const prefix of ['00', '03', '04', '05', '06', '07']) expect(names.some((n) => n.startsWith(prefix))).toBe(true);
+  });
+});
