@@ -19,7 +19,7 @@ export const reviewAsked = (reviewers: People, m: MeetingDoc, doc: MinutesDoc): 
   toEach(reviewers, message(m, doc, 'minutes_review', '会议纪要待您审核', `「${m.title}」的会议纪要（第 ${doc.versions.length} 稿）已提交，请审核。`, review(m)));
 
 export const returned = (office: People, m: MeetingDoc, doc: MinutesDoc, reason: string): NotificationDraft[] =>
-  toEach(office, message(m, doc, 'minutes_returned', '会议纪要被退回修改', `「${m.title}」的会议纪要被退回：${reason}`, editor(m)));
+  toEach(office, { ...message(m, doc, 'minutes_returned', '会议纪要被退回修改', `「${m.title}」的会议纪要被退回：${reason}`, editor(m)), facts: { subject: `${m.title}会议纪要`, status: '退回修改', note: reason } });
 
 export const approved = (office: People, m: MeetingDoc, doc: MinutesDoc): NotificationDraft[] =>
   toEach(office, message(m, doc, 'minutes_approved', '会议纪要双方已审核', `「${m.title}」的会议纪要已经双方审核，可以印发。`, editor(m)));
@@ -28,5 +28,6 @@ export const approved = (office: People, m: MeetingDoc, doc: MinutesDoc): Notifi
 export const issued = (invitees: readonly InvitationDoc[], m: MeetingDoc, doc: MinutesDoc): NotificationDraft[] =>
   invitees.map((i) => ({
     ...message(m, doc, 'minutes_issued', '会议纪要已印发', `${doc.docNumber ?? ''}「${m.title}」会议纪要已印发，请查阅。`, review(m)),
+    facts: { subject: `${m.title}会议纪要`, note: doc.docNumber ?? '请在小程序中查阅' },
     recipientId: i.personId, orgId: i.orgId,
   }));

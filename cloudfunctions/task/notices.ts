@@ -6,10 +6,15 @@ import { toEach, type Milestone, type NotificationDraft } from '../../server/not
 type People = ReadonlyArray<Pick<Person, '_id' | 'orgId'>>;
 const link = (t: TaskDoc) => `/pages/task/detail/index?id=${t._id}`;
 
+/** issue #20: the phrase of the 审批提醒 / 审批结果通知 templates */
+const STATUS: Partial<Record<Milestone, string>> = {
+  task_completed: '待核验', task_sent_back: '退回', task_verified: '已办结', task_deadline_requested: '延期待审批',
+};
+
 function message(t: TaskDoc, milestone: Milestone, title: string, body: string, person = '') {
   return {
     milestone, subject: { type: 'task' as const, id: t._id }, occurrence: t.version, title, body, link: link(t),
-    facts: { subject: t.title, deadline: t.deadline, person },
+    facts: { subject: t.title, deadline: t.deadline, person, ...(STATUS[milestone] ? { status: STATUS[milestone] } : {}) },
   };
 }
 

@@ -51,6 +51,7 @@ export function listFixed(offices: People, m: MeetingDoc, topics: readonly Topic
   const message = {
     milestone: 'topic_list_fixed' as const, subject: { type: 'meeting' as const, id: m._id }, occurrence: m.version,
     title: '议题清单已确定', body: `「${m.title}」的议题清单已经双方确认，共 ${topics.length} 项议题。`,
+    facts: { subject: m.title, status: '已确定', note: `共 ${topics.length} 项议题` },
   };
   return [...toEach(offices, { ...message, link: confirmPage(m) }), ...toEach(proposers, { ...message, link: '/pages/topic/mine/index' })];
 }
@@ -60,6 +61,7 @@ export function listChanged(confirmers: People, m: MeetingDoc, why: string): Not
   return toEach(confirmers, {
     milestone: 'topic_list_changed', subject: { type: 'meeting', id: m._id }, occurrence: m.version, link: confirmPage(m),
     title: '议题清单有变化，请重新确认', body: `「${m.title}」${why}，您此前的确认已失效，请核对后重新确认。`,
+    facts: { subject: m.title, status: '请重新确认', note: why },
   });
 }
 
@@ -72,5 +74,6 @@ export function listReady(confirmers: People, m: MeetingDoc, accepted: number): 
   return toEach(confirmers, {
     milestone: 'topic_list_ready', subject: { type: 'meeting', id: m._id }, occurrence: m.listRevision ?? 0, link: confirmPage(m),
     title: '议题清单待确认', body: `「${m.title}」的 ${accepted} 项已采纳议题均已征求意见，请核对后确认议题清单。`,
+    facts: { subject: m.title, status: '待确认', note: `${accepted} 项议题均已征求意见` },
   });
 }
