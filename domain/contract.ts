@@ -145,6 +145,7 @@ export interface Contract {
   'meeting.checkIn': Io<typeof CheckInInput, CheckInView>;
   'meeting.doorToken': Io<typeof MeetingIdOnly, DoorTokenView>;
   'meeting.board': Io<typeof BoardInput, BoardView>;
+  'meeting.advanceAgenda': Io<typeof MeetingIdOnly, MeetingView>;
   'meeting.undoCheckIn': Io<typeof UndoCheckInInput, AttendanceView>;
   'meeting.start': Io<typeof MeetingIdOnly, MeetingView>;
   'meeting.adjourn': Io<typeof MeetingIdOnly, MeetingView>;

@@ -195,6 +195,7 @@ export const PERMISSIONS = {
   'meeting.checkIn': { roles: 'anyone', mode: 'write', rows: ['invitedMe', 'orgOffice'], rule: '第五条：参会人员当天签到，办公室可代为登记' },
   'meeting.undoCheckIn': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '第五条：散会前本级办公室撤销误登记的签到，说明理由' },
   'meeting.start': { roles: ['union_office', 'gov_leader', 'mayor'], mode: 'write', rows: ['orgOffice', 'presides'], rule: '第七条、第八条：总工会办公室或主持人宣布开会' },
+  'meeting.advanceAgenda': { roles: ['union_office', 'gov_leader', 'mayor'], mode: 'write', rows: ['orgOffice', 'presides'], rule: '第八条：会议进行中由主持人或总工会办公室转入下一项议程，时间记入纪要' },
   'meeting.adjourn': { roles: ['union_office', 'gov_leader', 'mayor'], mode: 'write', rows: ['orgOffice', 'presides'], rule: '第八条：会议结束' },
   'meeting.cancel': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '取消会议并说明理由' },
   'meeting.attendance': { roles: OFFICES, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第五条：参会回复与签到情况' },
@@ -239,6 +240,7 @@ export const PERMISSIONS = {
   'notify.markRead': { roles: 'anyone', mode: 'write', rule: '将本人的消息标为已读' },
   'notify.recordConsent': { roles: 'anyone', mode: 'write', rule: '本人订阅消息的授权结果（一次性订阅每次同意可发送一条）' },
   'notify.subscriptions': { roles: 'anyone', mode: 'read', rule: '本人各类提醒能否送达' },
+  'notify.chase': { roles: OFFICES, mode: 'write', rule: '催办（issue #20）：交办的办公室催办任务责任人，本级办公室催办未回复的参会人员与会议纪要审核人；同一事项对同一人每天一次' },
   'reminders.tick': { roles: [], system: true, mode: 'write', rule: '系统定时：到期提醒（回复、会前一天、纪要待审、任务临期与逾期）与免打扰后的订阅消息' },
   'system.sweep': { roles: [], system: true, mode: 'write', rule: '系统定时：补发中断未送达的消息，清理过期的请求编号' },
 } as const satisfies Record<string, Permission>;

@@ -113,5 +113,30 @@ it('fifty attendees checking in within the same minute land once each', async ()
   expect(answers.every((a) => a.status === 200 || a.json.error?.code === 'conflict')).toBe(true);
   const rows = await host.store.find<InvitationDoc>('invitations', { meetingId, personId: { in: people } }, { limit: 100 });
   expect(rows.items.filter((r) => r.presentAt)).toHaveLength(50);
-  host.clock.set(DEMO_NOW);
 }, 60_000);
+
+it('the room moves through the agenda from a phone; the minutes list the items in the order and at the times taken', async () => {
+  const t0 = new Date(plannedAt).getTime();
+  host.clock.set(new Date(t0 - 5 * 60_000));
+  expect(await code('city-union-office', 'meeting', 'advanceAgenda', { meetingId })).toBe('invalid_transition'); // not yet in session
+  await ok('city-union-office', 'meeting', 'start', { meetingId });
+  const steps: string[] = [];
+  for (const [minute, who] of [[0, 'city-gov-leader'], [12, 'city-union-office'], [31, 'city-gov-leader']] as const) {
+    host.clock.set(new Date(t0 + minute * 60_000));
+    const view = await ok(who, 'meeting', 'advanceAgenda', { meetingId });
+    steps.push(view.proceedings[view.proceedings.length - 1].title);
+    expect(view.proceedings).toHaveLength(steps.length);
+  }
+  // nobody else moves the room
+  expect(await code('city-gov-office', 'meeting', 'advanceAgenda', { meetingId })).toBe('forbidden');
+  const view = await ok('city-union-office', 'meeting', 'get', { meetingId });
+  const sectionTitles = view.proceedings.map((p: any) => p.sectionTitle);
+  expect(sectionTitles[0]).toBe('通报上次会议议定事项落实情况');
+  // (the development clock keeps running from the instant set: compare to the minute)
+  expect(view.proceedings.map((p: any) => p.startedAt.slice(0, 16))).toEqual([0, 12, 31].map((m) => new Date(t0 + m * 60_000).toISOString().slice(0, 16)));
+  await ok('city-gov-leader', 'meeting', 'adjourn', { meetingId });
+  const minutes = await ok('city-union-office', 'minutes', 'get', { meetingId });
+  expect(minutes.proceedings.map((p: any) => p.title)).toEqual(steps);
+});
+
+afterAll(() => host.clock.set(DEMO_NOW));

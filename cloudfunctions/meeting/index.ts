@@ -4,6 +4,7 @@ import { makeMain } from '../../server/function';
 import { defineArea } from '../../server/registry';
 import { accept, decline } from './actions/answer';
 import { attendance } from './actions/attendance';
+import { advanceAgenda } from './actions/advanceAgenda';
 import { board } from './actions/board';
 import { checkIn, checkInCode, doorTokenAction, undoCheckIn } from './actions/checkIn';
 import { archive } from './actions/archive';
@@ -21,7 +22,7 @@ import { signInSheet } from './actions/signInSheet';
 
 export const area = defineArea('meeting', [
   request, accept, decline, openCollection, reschedule, invite, uninvite, setPresiding, updateAgenda, issueNotice,
-  reply, checkInCode, doorTokenAction, checkIn, undoCheckIn, board, start, adjourn, cancel, attendance, exportAttendance, noticeDocument, list, get,
+  reply, checkInCode, doorTokenAction, checkIn, undoCheckIn, board, start, advanceAgenda, adjourn, cancel, attendance, exportAttendance, noticeDocument, list, get,
   signInSheet, archive,
 ]);
 export const main = makeMain(area);

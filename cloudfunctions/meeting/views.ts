@@ -140,6 +140,7 @@ export async function toMeetingView(ctx: ViewContext, r: MeetingRecord, actor: A
   const [org, counts, previous] = await Promise.all([
     orgById(store, m.orgId), office ? replies(store, m) : Promise.resolve(null), previousChecklist(ctx, m),
   ]);
+  const sections = agendaOf(m, previous);
   return {
     id: m._id, orgId: m.orgId, orgName: org?.name ?? '', kind: m.kind, kindLabel: MEETING_KIND_LABEL[m.kind], title: m.title,
     plannedAt: m.plannedAt, place: m.place ?? null, reason: m.reason ?? '',
@@ -148,7 +149,9 @@ export async function toMeetingView(ctx: ViewContext, r: MeetingRecord, actor: A
     docNumber: m.docNumber ?? null, noticeIssuedAt: m.noticeIssuedAt ?? null, notices: noticeRecords(m),
     ...(m.cancelReason ? { cancelReason: m.cancelReason } : {}), ...(m.declineReason ? { declineReason: m.declineReason } : {}),
     nextStep: NEXT_STEP[m.status] ?? null,
-    agenda: { sections: agendaOf(m, previous) },
+    agenda: { sections },
+    proceedings: m.proceedings ?? [],
+    agendaItemCount: sections.reduce((n, s) => n + s.items.length, 0),
     invitation: myInvitation(mine),
     replies: counts,
     rules: m.rules ?? null,

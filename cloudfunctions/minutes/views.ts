@@ -58,6 +58,7 @@ export async function toMinutesView(store: Store, r: MinutesRecord, actor: Actor
     ...(minutes?.issuedAt ? { issuedAt: minutes.issuedAt } : {}),
     attendance: blocksOf(m, minutes, invitations, org),
     attendanceList: attendanceList(m, minutes, invitations, org),
+    proceedings: (m.proceedings ?? []).map(({ title, sectionTitle, startedAt }) => ({ title, sectionTitle, startedAt })),
     ...(minutes && draftedBy(minutes, actor) && reviewsNow(status, actor) ? { approveBlocked: '您起草或提交了当前稿，按审核分离的要求不能审核本稿，请由本方其他审核人审核' } : {}),
     // the writes the record kit offers, and the download whenever there is a text to print
     allowedActions: [...offeredActions(minutesKind, actor, { record: r, facts: minutesFacts(r) }), ...(minutes ? ['document'] : [])],

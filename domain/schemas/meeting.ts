@@ -164,7 +164,20 @@ export interface MeetingView {
   rules: { source: string; effectiveFrom: string } | null;
   /** Art. 9: the caller drafts this meeting's minutes (the union office of its org): the console links the editor */
   draftsMinutes: boolean;
+  /** issue #22: the agenda items taken up in the room so far, in order; the last is under way */
+  proceedings: ProceedingView[];
+  /** how many agenda items there are in all (the big screen's progress) */
+  agendaItemCount: number;
   allowedActions: string[];
+}
+
+export interface ProceedingView {
+  itemId: string;
+  title: string;
+  sectionTitle: string;
+  plannedMinutes: number;
+  startedAt: string;
+  byName: string;
 }
 
 export interface NoticeRecordView {

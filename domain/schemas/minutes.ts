@@ -97,6 +97,8 @@ export interface MinutesView {
   attendanceList: AttendanceListView;
   /** why the caller may not approve the current draft although reviewing is theirs (separation of duties) */
   approveBlocked?: string;
+  /** issue #22: the order of business as taken up in the room, for the draft */
+  proceedings: Array<{ title: string; sectionTitle: string; startedAt: string }>;
   allowedActions: string[];
 }
 

@@ -282,6 +282,7 @@ export const EXAMPLES: Record<string, ActionExample> = {
   },
   'meeting.checkInCode': { payload: (w, org) => meetingId(w, org, 'notice_issued', { today: true }), admits: ['gov_office', 'union_office'] },
   'meeting.doorToken': { payload: (w, org) => meetingId(w, org, 'notice_issued', { today: true }), admits: ['gov_office', 'union_office'] },
+  'meeting.advanceAgenda': { payload: (w, org) => meetingId(w, org, 'in_session', { presiding: `${org}-gov-leader`, today: true }), admits: ['union_office', 'gov_leader'] },
   'meeting.board': { payload: (w, org) => meetingId(w, org, 'in_session', { today: true, invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
   'meeting.checkIn': {
     // issue #22: the door's code of this window, from the meeting's secret

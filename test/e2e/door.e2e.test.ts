@@ -1,0 +1,61 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the tests */
+// Issue #22 in the browser: the door screen on the meeting's day — a QR and the 6 digits under it
+// that change every 30 seconds, and the live board by side naming who is still missing; a check-in
+// at the door takes its name off the board within 5 seconds, without a reload. Phone, desk and the
+// room's 1920×1080 screen; axe finds nothing.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DESK, PHONE, SCREENS, current, settled, shootFullPage, useBrowserApp, useSessions } from '../support/browser';
+import { axe, noOverflow } from '../support/page-checks';
+import { DEMO_NOW } from '../support/world';
+
+const app = useBrowserApp();
+const open = useSessions(app);
+const MEETING = 'm-city-special';
+const BIG = { width: 1920, height: 1080 };
+
+beforeAll(() => mkdirSync(SCREENS, { recursive: true }));
+afterAll(() => app.host.clock.set(DEMO_NOW));
+
+async function shot(page: Page, name: string): Promise<void> {
+  await settled(page);
+  await shootFullPage(page, join(SCREENS, `door-${name}.png`));
+}
+
+const api = async (person: string, action: string, payload: unknown) => {
+  const res = await app.host.post('meeting', { action, payload }, await app.host.signIn(person));
+  if (!res.json.ok) throw new Error(`${person} meeting.${action}: ${JSON.stringify(res.json)}`);
+  return res.json.data;
+};
+
+it('the door screen shows the rotating code and the board; a check-in leaves the missing list within 5 s', async () => {
+  const meeting = await api('city-union-office', 'get', { meetingId: MEETING });
+  const dayAt = new Date(meeting.plannedAt).getTime() - 40 * 60_000;
+  app.host.clock.set(new Date(dayAt));
+
+  for (const [size, name] of [[PHONE, 'phone'], [DESK, 'desk'], [BIG, 'screen']] as const) {
+    const { page, errors } = await open('city-union-office', `/packages/office/pages/door/index?id=${MEETING}`, size);
+    const c = current(page);
+    await c.locator('.door__digits').filter({ hasText: /^[0-9]{6}$/ }).waitFor({ timeout: 30000 });
+    await c.locator('.door__side-label', { hasText: '政府方' }).waitFor({ timeout: 30000 });
+    const text = await c.innerText();
+    for (const s of [meeting.title, '二维码每 30 秒更换，截图转发无效', '签到情况', '政府方', '工会方', '列席', '未到']) expect(text).toContain(s);
+    expect(await c.locator('.door__missing', { hasText: '马春花' }).count()).toBe(1);
+    await noOverflow(page);
+    await axe(page);
+    await shot(page, name);
+    expect(errors).toEqual([]);
+  }
+
+  // 马春花 checks in with the code on the screen: her name leaves the board without a reload
+  const { page } = await open('city-union-office', `/packages/office/pages/door/index?id=${MEETING}`, DESK);
+  const c = current(page);
+  const digits = (await c.locator('.door__digits').innerText()).trim();
+  await c.locator('.door__person', { hasText: '马春花' }).waitFor({ timeout: 30000 });
+  expect((await api('city-rep-ma', 'checkIn', { meetingId: MEETING, code: digits })).present).toBe(true);
+  const t0 = Date.now();
+  await c.locator('.door__person', { hasText: '马春花' }).waitFor({ state: 'detached', timeout: 5000 });
+  expect(Date.now() - t0).toBeLessThan(5000);
+  await shot(page, 'after-checkin');
+}, 240_000);
