@@ -33,6 +33,7 @@ import { toast } from '../../../../utils/feedback';
 import { ROUTES, openPage, queryValue } from '../../../../utils/nav';
 import { MEETING_PAGES, isMeetingDayCN, openExport, openOrBack, stateClass } from '../../../../pages/meeting/detail/kit';
 import AgendaCard, { type AgendaPlan, UnexplainedCard } from './AgendaCard';
+import DocumentButtons from './DocumentButtons';
 import RescheduleDialog from './RescheduleDialog';
 import InviteDialog from './InviteDialog';
 import PresidingDialog from './PresidingDialog';
@@ -427,6 +428,9 @@ export default function MeetingConsole() {
                   <Btn kind='outline' small busy={busy === 'export'} busyText='导出中…' disabled={busy !== null} onClick={() => void exportList()}>
                     导出参会名单
                   </Btn>
+                ) : null}
+                {attendance && attendance.rows.length > 0 ? (
+                  <DocumentButtons meetingId={m.id} held={AFTER_MEETING.includes(m.state)} disabled={busy !== null} />
                 ) : null}
                 {allowed('invite') ? (
                   <Btn kind='default' small disabled={busy !== null} onClick={() => setOpen('invite')}>
