@@ -37,8 +37,10 @@ export default defineAppConfig({
         'pages/people/index', 'pages/person/index', 'pages/people-import/index',
         // issue #12 (Art. 12, 13): the annual assessment board, one org's year, an org's rule parameters
         'pages/compliance/index', 'pages/compliance-org/index', 'pages/settings/index',
+        // issue #19: every meeting of the org by year and state, each with its dossier
+        'pages/meetings/index',
         // issue #22: the door screen (rotating QR and the live board)
-        'pages/door/index',
+        'pages/door/index', 'pages/screen/index',
       ],
     },
   ],

@@ -24,6 +24,7 @@ import { toast } from '../../utils/feedback';
 import { ROUTES, openPage } from '../../utils/nav';
 import { minutesTagClass, openDocx, useMinutesRecord } from './kit';
 import AttendanceCard from './AttendanceCard';
+import ProceedingsCard from './ProceedingsCard';
 import { MinutesBody, ReviewProgress, VersionList } from './parts';
 import './kit.css';
 import './index.css';
@@ -199,6 +200,7 @@ export default function MinutesPage() {
             </View>
 
             <AttendanceCard v={v} />
+            <ProceedingsCard v={v} />
 
             <View className='card'>
               <View className='card__head'>

@@ -26,6 +26,8 @@ export const MEETING_PAGES = {
   notice: '/packages/office/pages/meeting-notice/index',
   /** issue #22: the door screen — rotating QR and the live board: `?id=` */
   door: '/packages/office/pages/door/index',
+  /** issue #22: the big screen — the agenda under way and the board: `?id=` */
+  screen: '/packages/office/pages/screen/index',
 } as const;
 
 /** Shanghai is UTC+8 without daylight saving since 1991. */

@@ -23,7 +23,8 @@ export type Act =
   | 'export'
   | 'updateAgenda'
   | 'uninvite'
-  | 'undoCheckIn';
+  | 'undoCheckIn'
+  | 'advanceAgenda';
 
 /** 请假理由 or the substitute, in words. */
 function noteOf(r: AttendanceRowView): string {

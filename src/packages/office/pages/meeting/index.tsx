@@ -63,6 +63,7 @@ const STEP_ACTIONS: ReadonlyArray<{ act: Act; label: string; kind: 'primary' | '
   { act: 'openCollection', label: '启动议题征集', kind: 'primary' },
   { act: 'issueNotice', label: '印发会议通知', kind: 'primary' },
   { act: 'start', label: '宣布开会', kind: 'primary' },
+  { act: 'advanceAgenda', label: '下一项议程', kind: 'outline' },
   { act: 'adjourn', label: '宣布散会', kind: 'primary' },
   { act: 'reschedule', label: '调整时间地点', kind: 'default' },
   { act: 'cancel', label: '取消会议', kind: 'outline' },
@@ -163,6 +164,15 @@ export default function MeetingConsole() {
     if (a === 'decline' || a === 'cancel' || a === 'reschedule') {
       setDialogError(null);
       setOpen(a);
+      return;
+    }
+    if (a === 'advanceAgenda') {
+      void act(a, async () => {
+        const next = await write('meeting.advanceAgenda', { meetingId: m.id });
+        const now = next.proceedings[next.proceedings.length - 1];
+        if (now) toast(`进入：${now.title}`, 'success');
+        return { meeting: next };
+      });
       return;
     }
     const ask = CONFIRM[a];
@@ -301,6 +311,11 @@ export default function MeetingConsole() {
                 {m.docNumber || m.state === 'list_fixed' ? (
                   <Tap role='link' className='mconsole__link' hoverClass='mconsole__link--hover' onTap={() => openOrBack(MEETING_PAGES.notice, { id: m.id })}>
                     <Text>{m.docNumber ? '会议通知 ›' : '预览会议通知 ›'}</Text>
+                  </Tap>
+                ) : null}
+                {allowed('doorToken') || allowed('advanceAgenda') ? (
+                  <Tap role='link' className='mconsole__link' hoverClass='mconsole__link--hover' onTap={() => openOrBack(MEETING_PAGES.screen, { id: m.id })}>
+                    <Text>会议投屏 ›</Text>
                   </Tap>
                 ) : null}
                 <Tap role='link' className='mconsole__link' hoverClass='mconsole__link--hover' onTap={() => openOrBack(MEETING_PAGES.detail, { id: m.id })}>

@@ -27,6 +27,7 @@ import { ROUTES, openPage } from '../../../../utils/nav';
 import { minutesTagClass, openDocx, pendingReturn, useMinutesRecord } from '../../../../pages/minutes/kit';
 import { MinutesBody, ReviewProgress, VersionList } from '../../../../pages/minutes/parts';
 import AttendanceCard, { type AttendanceEntryInput } from '../../../../pages/minutes/AttendanceCard';
+import ProceedingsCard from '../../../../pages/minutes/ProceedingsCard';
 import { useDesk } from '../../parts/useDesk';
 import '../../../../pages/minutes/kit.css';
 import './index.css';
@@ -599,6 +600,7 @@ export default function MinutesEditor() {
           <View className='medit__col medit__col--side'>
             {desk ? status : null}
             {issueCard}
+            <ProceedingsCard v={m} />
             {versions}
           </View>
         </View>

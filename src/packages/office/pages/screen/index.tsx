@@ -1,0 +1,136 @@
+// The big screen (投屏, issue #22, Art. 8), `?id=`: for the room's screen, opened by an office. The
+// meeting's title, the four-section agenda with the item under way highlighted and its time used
+// against the planned minutes, the previous meeting's items with their lights during section 1,
+// and the attendance board. It follows meeting.get every 3 seconds; the presiding leader or the
+// union office moves to the next item from a phone (meeting.advanceAgenda), or here (下一项).
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import type { BoardView, MeetingView } from '../../../../../domain/schemas/meeting';
+import Btn from '../../../../components/Btn';
+import PageShell from '../../../../components/PageShell';
+import Skeleton from '../../../../components/Skeleton';
+import StateView from '../../../../components/StateView';
+import { useWrite } from '../../../../hooks/useWrite';
+import { type ApiError, call, toApiError } from '../../../../services/api';
+import { toast } from '../../../../utils/feedback';
+import { queryValue } from '../../../../utils/nav';
+import { SECTION_NUMBERS } from '../../../../pages/meeting/detail/kit';
+import BoardCard from '../door/BoardCard';
+import '../door/index.css';
+import './index.css';
+
+const POLL_MS = 3_000;
+
+function minutesSince(iso: string, now: number): number {
+  return Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60_000));
+}
+
+export default function BigScreen() {
+  const { params } = useRouter();
+  const meetingId = queryValue(params, 'id') || queryValue(params, 'meetingId');
+  const write = useWrite();
+  const [m, setM] = useState<MeetingView | null>(null);
+  const [board, setBoard] = useState<BoardView | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [now, setNow] = useState(Date.now());
+  const etag = useRef<string | undefined>(undefined);
+
+  useEffect(() => {
+    if (!meetingId) return undefined;
+    let stopped = false;
+    const poll = async () => {
+      try {
+        const [meeting, b] = await Promise.all([
+          call('meeting.get', { meetingId }),
+          call('meeting.board', { meetingId, ...(etag.current ? { etag: etag.current } : {}) }).catch(() => null),
+        ]);
+        if (stopped) return;
+        setM(meeting);
+        setError(null);
+        setNow(Date.now());
+        if (b && !b.unchanged) {
+          etag.current = b.etag;
+          setBoard(b);
+        }
+      } catch (e) {
+        if (!stopped) setError(toApiError(e));
+      }
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [meetingId]);
+
+  const advance = async () => {
+    if (!m || busy) return;
+    setBusy(true);
+    try {
+      setM(await write('meeting.advanceAgenda', { meetingId: m.id }));
+    } catch (e) {
+      toast(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!m) {
+    return (
+      <PageShell className='screen'>
+        <View className='page-container'>
+          {error ? <StateView kind='error' error={error} /> : <Skeleton block lines={[60, 100, 100, 100]} />}
+        </View>
+      </PageShell>
+    );
+  }
+  const current = m.proceedings[m.proceedings.length - 1] ?? null;
+  const taken = new Set(m.proceedings.map((p) => p.itemId));
+  return (
+    <PageShell className='screen'>
+      <View className='screen__head'>
+        <Text className='screen__title'>{m.title}</Text>
+        <Text className='screen__state'>
+          {m.stateLabel} · 议程 {m.proceedings.length}/{m.agendaItemCount}
+        </Text>
+      </View>
+      <View className='door__grid'>
+        <View className='screen__agenda card' aria-label='会议议程'>
+          {m.agenda.sections.map((s, i) => (
+            <View key={s.key} className='screen__section'>
+              <Text className='screen__section-title'>
+                {SECTION_NUMBERS[i] ?? i + 1}、{s.title}
+              </Text>
+              {s.items.map((item) => {
+                const now_ = current?.itemId === item.id;
+                return (
+                  <View key={item.id} className={now_ ? 'screen__item screen__item--now' : taken.has(item.id) ? 'screen__item screen__item--done' : 'screen__item'}>
+                    <Text className='screen__item-title'>
+                      {now_ ? '▶ ' : ''}
+                      {item.title}
+                    </Text>
+                    {item.task ? <Text className={`screen__light screen__light--${item.task.light}`}>{item.task.lightLabel}</Text> : null}
+                    {now_ && current ? (
+                      <Text className='screen__time'>
+                        已进行 {minutesSince(current.startedAt, now)} 分钟{item.minutes > 0 ? ` / 计划 ${item.minutes} 分钟` : ''}
+                      </Text>
+                    ) : null}
+                  </View>
+                );
+              })}
+            </View>
+          ))}
+          {m.allowedActions.includes('advanceAgenda') ? (
+            <Btn kind='primary' block busy={busy} busyText='切换中…' onClick={() => void advance()}>
+              {current ? '下一项' : '开始第一项议程'}
+            </Btn>
+          ) : null}
+        </View>
+        <BoardCard board={board} />
+      </View>
+    </PageShell>
+  );
+}
