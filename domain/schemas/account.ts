@@ -54,6 +54,8 @@ export const HomeView = MeView.extend({
     unread: z.number(),
     /** Art. 11: the org's overdue tasks, for those who see the whole checklist (null otherwise) */
     overdue: z.number().nullable(),
+    /** issue #20: the inbox's open to-dos (messages asking for an action not yet taken) — 待办 */
+    todo: z.number().optional(),
   }),
   /** Art. 6: meetings of my org collecting topics; 'submitTopic' in allowedActions says whether I may propose */
   collectingMeetings: z.array(
@@ -65,7 +67,7 @@ export const HomeView = MeView.extend({
       collectionStartsAt: z.string(),
     }),
   ),
-  /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList', 'giveOpinions', 'meetingTopics', 'requestMeeting', 'checklist', 'people', 'ruleSettings', 'compliance' */
+  /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList', 'giveOpinions', 'meetingTopics', 'requestMeeting', 'checklist', 'people', 'ruleSettings', 'compliance', 'meetings' (issue #19) */
   allowedActions: z.array(z.string()),
   topics: z.array(HomeItem),
   /** Art. 5: my invitations, unanswered first (status: my answer or 'none') */

@@ -1,6 +1,7 @@
 // account.home — everything the home page shows, in one call: the person, what they have to do,
 // the meetings collecting topics (Art. 6), their topics, the office's queue and the unread count.
 // My invitations (Art. 5), my tasks with their lights (Art. 11) and the minutes waiting for me (Art. 9).
+import { openTodoCount } from '../../../server/notify'; // issue #20: home's 待办
 import {
   addMonthsCN,
   confirmerSide,
@@ -102,13 +103,15 @@ export const home = defineAction({
       ...(roleMayCall(PERMISSIONS['meeting.request'], actor.roles) ? ['requestMeeting'] : []),
       // Art. 11: the offices, convenors and leaders follow the whole checklist
       ...(whole ? ['checklist'] : []),
+      // issue #19: every meeting of the org, each with its dossier
+      ...(whole || offices.length ? ['meetings'] : []),
       // issue #11: the offices keep the directory; issue #12: the assessment and the rule parameters
       ...(offices.length ? ['people', 'ruleSettings'] : []),
       ...(roleMayCall(PERMISSIONS['compliance.overview'], actor.roles) ? ['compliance'] : []),
     ];
     return {
       ...me,
-      counts: { topics: topicCount, opinions, invitations: unanswered, tasks: openTasks, queue, unread, overdue },
+      counts: { topics: topicCount, opinions, invitations: unanswered, tasks: openTasks, queue, unread, overdue, todo: await openTodoCount(store, actor.id) },
       // Art. 6 + 13: collection starts the org's lead time (in force today) before the meeting
       collectingMeetings: collecting.items.map((m) => ({
         id: m._id, title: m.title, plannedAt: m.plannedAt, collectionStartsAt: addMonthsCN(m.plannedAt, -rules.topicLeadMonths),

@@ -21,6 +21,8 @@ import { officeEntries, rememberOfficeContext } from '../../utils/office';
 import { statusTagClass } from '../../utils/topic';
 import { Countdown, Light, isLight } from '../task/mine/kit';
 import '../task/mine/kit.css';
+import { MEETINGS_PAGE } from '../../utils/workbench';
+import WorkQueue from './WorkQueue';
 import './index.css';
 
 type HomeItem = HomeView['topics'][number];
@@ -164,6 +166,7 @@ function HomeContent({ home }: { home: HomeView }) {
       <ElderSuggestion />
       <View className='home__grid'>
         <View className='home__col'>
+          <WorkQueue work={home.work} />
           <View className='profile'>
             <View className='profile__org'>
               <View className='profile__org-main'>
@@ -266,6 +269,7 @@ function HomeContent({ home }: { home: HomeView }) {
                 onTap={() => openPage(ROUTES.checklist)}
               />
             ) : null}
+            {can('meetings') ? <Entry mark='档' title='全部会议' desc='历年会议按年份和状态查找，查看通知、纪要、落实清单' onTap={() => openPage(MEETINGS_PAGE)} /> : null}
             {can('compliance') ? (
               <Entry mark='考' title='年度考核' desc='第十二条：本级及所属旗县区例会、纪要与任务落实情况' onTap={() => openPage(ROUTES.compliance)} />
             ) : null}

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MeView } from '../../../domain/schemas/account';
 import Btn from '../../components/Btn';
 import ElderSwitch from '../../components/ElderSwitch';
+import MeetingsLink from '../../components/MeetingsLink';
 import PageShell from '../../components/PageShell';
 import Skeleton from '../../components/Skeleton';
 import StateView from '../../components/StateView';
@@ -31,6 +32,7 @@ export default function Settings() {
         ) : null}
         {state.kind === 'error' ? <StateView kind='error' error={state.error} onRetry={() => void page.reload()} /> : null}
         {state.kind === 'ready' ? <Me me={state.value} /> : null}
+        {state.kind === 'ready' ? <MeetingsLink roles={state.value.person.roles} /> : null}
 
         <View className='card settings__group'>
           <View className='card__head'>

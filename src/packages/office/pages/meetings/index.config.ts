@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '全部会议',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,173 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the tests */
+// Issue #19 in a real browser over the real local host, at a desk (1366×768): the government office
+// invites 12 people from the directory in one dialog (no id typed anywhere) and sets the presiding
+// leader with the same picker; the meetings page lists every meeting by year and state and opens last
+// year's dossier; the union office, after 宣布散会, reaches the minutes editor from home in one tap.
+// Each page is checked with axe and photographed to test/artifacts/screens/workbench-*.png.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DESK, PHONE, SCREENS, current, settled, shootFullPage, useBrowserApp, useSessions } from '../support/browser';
+import { axe, noOverflow } from '../support/page-checks';
+
+const app = useBrowserApp();
+const open = useSessions(app);
+const WALK = 240_000;
+
+beforeAll(() => mkdirSync(SCREENS, { recursive: true }));
+
+async function shot(page: Page, name: string): Promise<void> {
+  await settled(page);
+  await shootFullPage(page, join(SCREENS, `workbench-${name}.png`));
+}
+
+const api = async (person: string, area: string, action: string, payload: unknown) => {
+  const res = await app.host.post(area, { action, payload }, await app.host.signIn(person));
+  if (!res.json.ok) throw new Error(`${person} ${area}.${action}: ${JSON.stringify(res.json)}`);
+  return res.json.data;
+};
+
+/** Identifiers never reach the screen. */
+async function noIds(page: Page): Promise<void> {
+  expect(await current(page).innerText()).not.toMatch(/\b(city-[a-z-]+|m-city-[a-z]+|undefined|null)\b/);
+}
+
+it(
+  'the government office invites 12 people from the directory in one dialog and picks the presiding leader',
+  async () => {
+    // six more department heads in the directory (seeded: three leaders, the office, three departments)
+    const DEPTS = [['市教育局', '副局长'], ['市财政局', '副局长'], ['市卫健委', '副主任'], ['市应急管理局', '副局长'], ['市市场监管局', '副局长'], ['市交通运输局', '副局长']];
+    const names = ['钱立国', '冯建军', '褚海燕', '卫东明', '蒋晓光', '沈玉兰'];
+    for (const [i, [unit, title]] of DEPTS.entries()) await api('city-gov-office', 'people', 'create', { name: names[i], unit, title, roles: ['gov_department'] });
+
+    const gov = await open('city-gov-office', '/packages/office/pages/meeting/index?id=m-city-current', DESK);
+    const g = current(gov.page);
+    await g.getByText('邀请参会人员', { exact: true }).waitFor({ timeout: 30000 });
+    await g.getByText('邀请参会人员', { exact: true }).click();
+    const dialog = gov.page.locator('.dialog').filter({ visible: true });
+    await dialog.locator('[role="checkbox"]').first().waitFor({ timeout: 30000 });
+    // the government office is offered only the government side
+    expect(await dialog.locator('[role="checkbox"]', { hasText: '马春花' }).count()).toBe(0);
+    // all of the government's leaders, then all of the departments: two filters, two 全选
+    await dialog.getByText('领导', { exact: true }).click();
+    await dialog.getByText('找到 3 人，已选 0 人').waitFor({ timeout: 30000 });
+    await dialog.getByText('全选以上 3 人', { exact: true }).click();
+    await dialog.getByText('有关部门', { exact: true }).click();
+    await dialog.getByText(/找到 9 人/).waitFor({ timeout: 30000 });
+    await dialog.getByText('全选以上 9 人', { exact: true }).click();
+    await dialog.getByText('已选 12 人（点按移除）').waitFor();
+    // a search by unit finds a person; a tap on a chip takes them out and back in
+    await dialog.locator('input[placeholder="搜索姓名、单位或职务"]').fill('财政');
+    await dialog.getByText('找到 1 人，已选 12 人').waitFor({ timeout: 30000 });
+    expect(await dialog.locator('[role="checkbox"]').allInnerTexts()).toEqual([expect.stringContaining('冯建军')]);
+    await noIds(gov.page);
+    await axe(gov.page);
+    await shot(gov.page, 'invite-desk');
+    await dialog.getByText('邀请 12 人', { exact: true }).click();
+    await g.locator('.mtable [role="row"]', { hasText: '沈玉兰' }).waitFor({ timeout: 30000 });
+    const rows = (await api('city-gov-office', 'meeting', 'attendance', { meetingId: 'm-city-current' })).rows as any[];
+    expect(rows.length).toBe(12);
+    expect(rows.filter((r) => r.category === 'leader').length).toBe(3);
+    expect(rows.filter((r) => r.category === 'department').length).toBe(9);
+
+    // 设定主持人: the same picker, only the leaders who may preside
+    await g.getByText('设定主持人', { exact: true }).click();
+    const presiding = gov.page.locator('.dialog').filter({ visible: true });
+    await presiding.locator('[role="radio"]').first().waitFor({ timeout: 30000 });
+    expect((await presiding.locator('[role="radio"]').allInnerTexts()).map((t) => t.split('\n')[0]).sort()).toEqual(['何立军', '王建国'].sort());
+    await presiding.locator('[role="radio"]', { hasText: '王建国' }).click();
+    await axe(gov.page);
+    await presiding.getByText('确定', { exact: true }).click();
+    await g.getByText('王建国').first().waitFor({ timeout: 30000 });
+    expect((await api('city-gov-office', 'meeting', 'get', { meetingId: 'm-city-current' })).presiding.name).toBe('王建国');
+    expect(gov.errors).toEqual([]);
+  },
+  WALK,
+);
+
+it(
+  'the picker on a phone: a bottom sheet, nothing overflows',
+  async () => {
+    const union = await open('city-union-office', '/packages/office/pages/meeting/index?id=m-city-current', PHONE);
+    const u = current(union.page);
+    await u.getByText('邀请参会人员', { exact: true }).waitFor({ timeout: 30000 });
+    await u.getByText('邀请参会人员', { exact: true }).click();
+    const dialog = union.page.locator('.dialog').filter({ visible: true });
+    await dialog.locator('[role="checkbox"]', { hasText: '马春花' }).waitFor({ timeout: 30000 });
+    await dialog.locator('[role="checkbox"]', { hasText: '马春花' }).click();
+    await noOverflow(union.page);
+    await axe(union.page);
+    await shot(union.page, 'invite-phone');
+    expect(union.errors).toEqual([]);
+  },
+  WALK,
+);
+
+it(
+  'home leads with the work queue; 全部会议 finds last year\'s meeting and opens its dossier',
+  async () => {
+    const last = await api('city-gov-office', 'meeting', 'get', { meetingId: 'm-city-last' });
+    const gov = await open('city-gov-office', '/pages/index/index', DESK);
+    const h = current(gov.page);
+    await h.locator('#home-work').waitFor({ timeout: 30000 });
+    const home = await api('city-gov-office', 'account', 'home', {});
+    expect(await h.locator('#home-work .entry').count()).toBe(home.work.length);
+    await axe(gov.page);
+    await shot(gov.page, 'home-desk');
+    await h.getByText('全部会议', { exact: true }).click();
+    await gov.page.waitForURL(/packages\/office\/pages\/meetings\/index/, { timeout: 30000 });
+    const m = current(gov.page);
+    await m.locator('.mlist__card').first().waitFor({ timeout: 30000 });
+    await m.getByText('2025年', { exact: true }).click();
+    await m.locator('.mlist__card', { hasText: last.title }).waitFor({ timeout: 30000 });
+    expect(await m.locator('.mlist__card').count()).toBe(1);
+    await m.locator('.mlist__head', { hasText: last.title }).click();
+    await m.getByText('落实清单', { exact: true }).waitFor();
+    expect(await m.locator('.mlist__link-label').allInnerTexts()).toEqual(['会议工作台', '会议通知', '会议议题', '会议纪要', '落实清单', '新闻通稿']);
+    await noIds(gov.page);
+    await axe(gov.page);
+    await shot(gov.page, 'meetings-desk');
+    // a search by words of the title
+    await m.getByText('全部年份', { exact: true }).click();
+    await m.locator('input[placeholder="按会议名称搜索"]').fill('不存在的会议名称');
+    await m.getByText('没有符合条件的会议').waitFor({ timeout: 30000 });
+    await m.locator('input[placeholder="按会议名称搜索"]').fill('');
+    await m.getByText('2025年', { exact: true }).click();
+    // the dossier opened before stays open while the filters change
+    await m.getByText('会议纪要', { exact: true }).click();
+    await gov.page.waitForURL(/pages\/minutes\/index/, { timeout: 30000 });
+    expect(gov.errors).toEqual([]);
+
+    const phone = await open('city-union-convenor', '/packages/office/pages/meetings/index', PHONE);
+    await current(phone.page).locator('.mlist__card').first().waitFor({ timeout: 30000 });
+    await noOverflow(phone.page);
+    await axe(phone.page);
+    await shot(phone.page, 'meetings-phone');
+  },
+  WALK,
+);
+
+it(
+  'after 宣布散会 the union office reaches the minutes editor from home in one tap',
+  async () => {
+    const special = await api('city-union-office', 'meeting', 'get', { meetingId: 'm-city-special' });
+    app.host.clock.set(new Date(special.plannedAt));
+    try {
+      await api('city-union-office', 'meeting', 'start', { meetingId: 'm-city-special' });
+      await api('city-union-office', 'meeting', 'adjourn', { meetingId: 'm-city-special' });
+      const union = await open('city-union-office', '/pages/index/index', DESK);
+      const h = current(union.page);
+      const item = h.locator('#home-minutes .item', { hasText: special.title });
+      await item.waitFor({ timeout: 30000 });
+      expect(await item.innerText()).toContain('已散会，待起草纪要');
+      await axe(union.page);
+      await shot(union.page, 'home-union-desk');
+      await item.click();
+      await union.page.waitForURL(/packages\/office\/pages\/minutes-editor\/index/, { timeout: 30000 });
+      expect(union.errors).toEqual([]);
+    } finally {
+      app.host.clock.set(new Date('2026-11-24T02:00:00.000Z'));
+    }
+  },
+  WALK,
+);
