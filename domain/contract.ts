@@ -10,6 +10,8 @@ import type {
   BoardInput,
   BoardView,
   DoorTokenView,
+  SeatingView,
+  SetSeatingInput,
   CheckInInput,
   NoticeDocumentInput,
   SignInSheetInput,
@@ -77,7 +79,7 @@ import type {
   TaskListView,
   TaskView,
 } from './schemas/task';
-import type { InboxInput, InboxView, MarkReadInput, RecordConsentInput, SubscriptionsInput, SubscriptionsView, UnreadCountInput } from './schemas/notify';
+import type { ChaseInput, ChaseView, InboxInput, InboxView, MarkReadInput, RecordConsentInput, SubscriptionsInput, SubscriptionsView, UnreadCountInput } from './schemas/notify';
 import type { SweepInput, SweepResult, TickInput, TickResult } from './schemas/system';
 import type {
   AddOpinionInput,
@@ -146,6 +148,10 @@ export interface Contract {
   'meeting.doorToken': Io<typeof MeetingIdOnly, DoorTokenView>;
   'meeting.board': Io<typeof BoardInput, BoardView>;
   'meeting.advanceAgenda': Io<typeof MeetingIdOnly, MeetingView>;
+  'meeting.seating': Io<typeof MeetingIdOnly, SeatingView>;
+  'meeting.setSeating': Io<typeof SetSeatingInput, SeatingView>;
+  'meeting.seatingDocument': Io<typeof MeetingIdOnly, FileLinkView>;
+  'meeting.nameCards': Io<typeof MeetingIdOnly, FileLinkView>;
   'meeting.undoCheckIn': Io<typeof UndoCheckInInput, AttendanceView>;
   'meeting.start': Io<typeof MeetingIdOnly, MeetingView>;
   'meeting.adjourn': Io<typeof MeetingIdOnly, MeetingView>;
@@ -192,6 +198,7 @@ export interface Contract {
   'settings.set': Io<typeof SetSettingsInput, SettingsView>;
   'notify.recordConsent': Io<typeof RecordConsentInput, SubscriptionsView>;
   'notify.subscriptions': Io<typeof SubscriptionsInput, SubscriptionsView>;
+  'notify.chase': Io<typeof ChaseInput, ChaseView>;
   'reminders.tick': Io<typeof TickInput, TickResult>;
   'system.sweep': Io<typeof SweepInput, SweepResult>;
 }

@@ -2,10 +2,11 @@
 // (issue #10; their delivery is the DeliveryChannel in server/subscriptions.ts).
 import { makeMain } from '../../server/function';
 import { defineArea } from '../../server/registry';
+import { chase } from './actions/chase';
 import { inbox } from './actions/inbox';
 import { markRead } from './actions/markRead';
 import { recordConsent, subscriptions } from './actions/subscriptions';
 import { unreadCount } from './actions/unreadCount';
 
-export const area = defineArea('notify', [inbox, unreadCount, markRead, recordConsent, subscriptions]);
+export const area = defineArea('notify', [inbox, unreadCount, markRead, recordConsent, subscriptions, chase]);
 export const main = makeMain(area);

@@ -54,6 +54,10 @@ export const COLLECTIONS = {
   subscriptions: [{ fields: ['personId'] }],
   /** issue #10: every subscription message and its attempts; the queued ones by when they may go */
   deliveries: [{ fields: ['state', 'sendAt'] }, { fields: ['personId', 'createdAt'] }],
+  /** issue #20: 催办, one per subject, person and day (`_id` = subject:id:personId:day) */
+  chases: [{ fields: ['subjectId', 'at'] }],
+  /** issue #20: every SMS and its attempts (the strong channel); counted per person and day for the cap */
+  sms: [{ fields: ['state', 'sendAt'] }, { fields: ['personId', 'day'] }],
 } as const satisfies Record<string, readonly IndexDef[]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -444,6 +444,14 @@ export const EXAMPLES: Record<string, ActionExample> = {
     isolation: (res) => expect(res.envelope).toMatchObject({ ok: true, data: { items: expect.arrayContaining([expect.objectContaining({ templateKey: 'meeting_tomorrow' })]) } }),
   },
   'notify.subscriptions': { payload: () => ({}), isolation: (res) => expect(res.envelope.ok).toBe(true) },
+  // issue #20: 催办 — the office that keeps the task chases its owner
+  'notify.chase': {
+    payload: async (w, org) => ({ subject: 'task', id: (await taskOf(w, org)).taskId }), admits: ['union_office'],
+    // another org's office never learns the task exists
+    isolation: (res, caller) => {
+      if (caller.orgId !== 'city') expect(res.envelope.ok ? 'ok' : res.envelope.error.code).toBe('not_found');
+    },
+  },
   'reminders.tick': {
     payload: () => ({}),
     isolation: () => {
