@@ -79,7 +79,7 @@ it('export downloads the assessment workbook: the rows and the overdue tasks, wi
   expect(String(rows.getCell('A2').value)).toContain('巴政办字〔2024〕28号');
   expect(rows.getRow(4).getCell(1).value).toBe('巴彦淖尔市');
   expect(rows.rowCount).toBe(3 + 8);
-  expect(late.getRow(2).getCell(3).value).toBe('城区新建户外劳动者服务站点 20 个');
+  expect(late.getRow(4).getCell(3).value).toBe('城区新建户外劳动者服务站点 20 个');
 });
 
 it('Art. 13: 临河区\'s government office sets the due-soon window from today; the city may read, not set; never back-dated', async () => {

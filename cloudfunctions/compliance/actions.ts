@@ -17,7 +17,8 @@ import {
   type Org,
 } from '../../domain';
 import { orgById } from '../../server/identity';
-import { LIGHT_FILL, newWorkbook, putWorkbook } from '../../server/office-files';
+import { fitRowHeights } from '../../server/documents/sheet-rows';
+import { LIGHT_FILL, newWorkbook, printReady, putWorkbook } from '../../server/office-files';
 import { defineAction, type ActionContext } from '../../server/registry';
 import { findAll } from '../../server/store/port';
 import { orgKind } from '../people/model';
@@ -65,6 +66,16 @@ export const org = defineAction({
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 
+// Issue #21: the assessment ready to print — the eight orgs on one A4 landscape page (widths in
+// characters of the default font, 150 in all, which fit-to-width sets at a readable size), the
+// header frozen and repeated, borders, wrapped text, page numbers; the overdue tasks on a second
+// sheet printed the same way, their deadlines real dates.
+const ASSESSMENT_COLUMNS: Array<[string, number]> = [
+  ['机构', 12], ['召开例会', 9], ['召开会议', 7], ['提出议题', 7], ['采纳议题', 7], ['印发纪要', 7], ['纪要平均用时（天）', 9],
+  ['任务总数', 7], ['已办结', 7], ['逾期', 6], ['按期办结率', 10], ['延期', 6], ['督办', 7], ['说明', 39],
+];
+const OVERDUE_COLUMNS: Array<[string, number]> = [['机构', 12], ['会议', 34], ['任务', 34], ['责任单位', 20], ['责任人', 10], ['完成时限', 12], ['逾期', 14]];
+
 export const exportWorkbook = defineAction({
   name: 'compliance.export',
   input: ExportComplianceInput,
@@ -72,22 +83,34 @@ export const exportWorkbook = defineAction({
     const all = await years(ctx, await visibleOrgs(ctx, ctx.actor), year);
     const book = newWorkbook();
     const sheet = book.addWorksheet(`${year}年度考核`);
-    sheet.addRow([`${year} 年度政府与工会联席会议制度落实情况`]).font = { bold: true, size: 14 };
+    sheet.addRow([`${year} 年度政府与工会联席会议制度落实情况`]);
     sheet.addRow([`依据：《联席会议工作规则》（${DEFAULT_RULES.source}）第十二条　导出：${formatDateTimeCN(ctx.now)}`]);
-    const head = ['机构', '召开例会', '召开会议', '提出议题', '采纳议题', '印发纪要', '纪要平均用时（天）', '任务总数', '已办结', '逾期', '按期办结率', '延期', '督办', '说明'];
-    sheet.addRow(head).font = { bold: true };
-    sheet.columns = head.map((_h, i) => ({ width: i === 0 ? 14 : i === head.length - 1 ? 36 : 11 }));
+    sheet.addRow(ASSESSMENT_COLUMNS.map(([h]) => h));
+    sheet.columns = ASSESSMENT_COLUMNS.map(([, width]) => ({ width }));
     for (const { row: r } of all) {
       const line = sheet.addRow([
         r.orgName, r.regularRequired > 1 ? `${r.regularHeld ? '是' : '否'}（${r.regularHeldCount}/${r.regularRequired}）` : r.regularHeld ? '是' : '否', r.meetingsHeld, r.topicsSubmitted, r.topicsAccepted, r.minutesIssued, r.daysToMinutes ?? '—',
         r.tasksTotal, r.tasksDone, r.tasksOverdue, pct(r.onTimeRate), r.tasksExtended, r.lightLabel, r.reasons.join('；'),
       ]);
       line.getCell(13).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILL[r.light] } };
+      for (let c = 2; c <= 13; c++) line.getCell(c).alignment = { horizontal: 'center' };
     }
+    printReady(sheet, { headerRow: 3, columns: ASSESSMENT_COLUMNS.length, titleRows: 2 });
+    sheet.getRow(1).height = 30;
+    fitRowHeights(sheet, 2);
     const late = book.addWorksheet('逾期任务');
-    late.addRow(['机构', '会议', '任务', '责任单位', '责任人', '完成时限', '逾期']).font = { bold: true };
-    late.columns = [{ width: 12 }, { width: 36 }, { width: 30 }, { width: 20 }, { width: 10 }, { width: 12 }, { width: 14 }];
-    for (const y of all) for (const t of y.overdue) late.addRow([y.row.orgName, t.meetingTitle, t.title, t.unit, t.ownerName, t.deadline, countdownLabel(t.deadline, ctx.now, false)]);
+    const overdue = all.flatMap((y) => y.overdue.map((t) => ({ y, t })));
+    late.addRow([`${year} 年度逾期未办结任务`]);
+    late.addRow([`导出：${formatDateTimeCN(ctx.now)}　共 ${overdue.length} 项`]);
+    late.addRow(OVERDUE_COLUMNS.map(([h]) => h));
+    late.columns = OVERDUE_COLUMNS.map(([, width]) => ({ width }));
+    for (const { y, t } of overdue) {
+      const line = late.addRow([y.row.orgName, t.meetingTitle, t.title, t.unit, t.ownerName, new Date(`${t.deadline}T00:00:00Z`), countdownLabel(t.deadline, ctx.now, false)]);
+      line.getCell(6).numFmt = 'yyyy-mm-dd';
+    }
+    printReady(late, { headerRow: 3, columns: OVERDUE_COLUMNS.length, titleRows: 2 });
+    late.getRow(1).height = 30;
+    fitRowHeights(late, 2);
     return putWorkbook(ctx.files, book, `${year}年度联席会议考核-${formatDateCN(ctx.now)}.xlsx`, ctx.actor.id);
   },
 });
