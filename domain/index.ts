@@ -33,3 +33,4 @@ export * from './compliance-rules';
 export * from './schemas/compliance';
 export * from './protocol';
 export * from './attendance';
+export * from './seating';

@@ -3,11 +3,15 @@
 // a token is accepted in its window and the next and refused after, a token of another meeting or a
 // forged one is refused, 50 attendees checking in within the same minute land once each; a scan kept
 // offline and sent 3 hours later counts at the scan time; the live board names who is missing.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DOOR_WINDOW_MS, fromCN, type Person } from '../domain';
 import type { InvitationDoc } from '../server/docs';
 import { startTestHost, type TestHost } from './support/host';
 import { httpCaller, meetingWithNotice, type Ok } from './support/flows';
 import { DEMO_NOW } from './support/world';
+import { convertToPdf, readPages } from './support/office-pdf';
+import { ARTIFACTS } from './support/browser';
 
 let host: TestHost;
 let call: ReturnType<typeof httpCaller>['call'];
@@ -137,6 +141,63 @@ it('the room moves through the agenda from a phone; the minutes list the items i
   await ok('city-gov-leader', 'meeting', 'adjourn', { meetingId });
   const minutes = await ok('city-union-office', 'minutes', 'get', { meetingId });
   expect(minutes.proceedings.map((p: any) => p.title)).toEqual(steps);
+});
+
+
+describe('seating by protocol and the name cards', () => {
+  let seated: string;
+  it('seven on the rostrum: the most senior in the centre, the next at his left hand (the hall\'s right); a substitute takes the place', async () => {
+    host.clock.set(DEMO_NOW);
+    seated = await meetingWithNotice(ok, {
+      title: '巴彦淖尔市政府与市总工会座次专题会议', plannedAt: fromCN('2026-12-29', '09:30'), docNumber: '巴政办字〔2026〕140号',
+      gov: ['city-gov-leader'], union: ['city-union-chair', 'city-rep-ma'],
+    });
+    await ok('city-gov-office', 'meeting', 'invite', {
+      meetingId: seated,
+      invitees: ['city-mayor', 'city-gov-convenor', 'city-hrss'].map((personId) => ({ personId, category: 'leader' })),
+    });
+    await ok('city-union-office', 'meeting', 'invite', {
+      meetingId: seated, invitees: ['city-union-convenor', 'city-union-rights'].map((personId) => ({ personId, category: 'leader' })),
+    });
+    await ok('city-union-chair', 'meeting', 'reply', { meetingId: seated, answer: 'substitute', substitute: { name: '高文静', post: '副主席' } });
+    const view = await ok('city-union-office', 'meeting', 'seating', { meetingId: seated });
+    expect(view.rostrum).toHaveLength(7);
+    const at = (seat: number) => view.rostrum.find((s: any) => s.seat === seat);
+    expect(at(4).name).toBe('何立军');
+    expect(at(5).name).toBe('王建国');
+    expect(at(3)).toMatchObject({ name: '高文静', substituteFor: '李秀梅' });
+    expect(view.hall.find((h: any) => h.side === 'union').people.map((p: any) => p.name)).toEqual(['马春花']);
+
+    // the office reorders: the seats follow the convention for the new order
+    const order = view.ranked.map((s: any) => s.personId);
+    const swapped = [order[1], order[0], ...order.slice(2)];
+    const adjusted = await ok('city-gov-office', 'meeting', 'setSeating', { meetingId: seated, rostrum: swapped });
+    expect(adjusted).toMatchObject({ adjusted: true });
+    expect(adjusted.rostrum.find((s: any) => s.seat === 4).name).toBe('王建国');
+    expect(await code('city-gov-office', 'meeting', 'setSeating', { meetingId: seated, rostrum: ['city-rep-ma'] })).toBe('validation_error');
+    expect(await code('city-rep-ma', 'meeting', 'seating', { meetingId: seated })).toBe('forbidden');
+  });
+
+  it('the chart (A4 landscape) and the name cards (a page each) open in LibreOffice with the names', async () => {
+    const dir = join(ARTIFACTS, 'documents');
+    mkdirSync(dir, { recursive: true });
+    const files: string[] = [];
+    for (const action of ['seatingDocument', 'nameCards']) {
+      const link = await ok('city-union-office', 'meeting', action, { meetingId: seated });
+      const res = await fetch(`${host.url}${link.url.replace(/^\//, '')}`, { headers: { authorization: `Bearer ${await host.signIn('city-union-office')}` } });
+      const file = join(dir, `seating-${action}.docx`);
+      writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
+      files.push(file);
+    }
+    const [chart, cards] = convertToPdf(files, dir).map(readPages);
+    expect(chart).toHaveLength(1);
+    expect(chart[0].width).toBeGreaterThan(chart[0].height); // landscape
+    const chartText = chart[0].lines.map((l) => l.text).join('\n');
+    for (const name of ['王建国', '何立军', '高文静', '马春花']) expect(chartText).toContain(name);
+    // seven on the rostrum and one in the hall: a card each
+    expect(cards).toHaveLength(8);
+    expect(cards[0].lines.filter((l) => l.text.replace(/\s/g, '') === '王建国')).toHaveLength(2);
+  }, 120_000);
 });
 
 afterAll(() => host.clock.set(DEMO_NOW));

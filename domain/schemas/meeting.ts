@@ -79,6 +79,9 @@ export const CheckInInput = z.union([
   z.strictObject({ ...MeetingId, personId: Id }),
 ]);
 
+/** Issue #22: the office's order of the rostrum, most senior first (the seats follow the convention). */
+export const SetSeatingInput = z.strictObject({ ...MeetingId, rostrum: z.array(Id).min(1).max(40) });
+
 /** Issue #22: the live board by side; `etag` from the last answer makes an unchanged answer cheap. */
 export const BoardInput = z.strictObject({ ...MeetingId, etag: z.string().max(64).optional() });
 
@@ -247,6 +250,31 @@ export interface DoorTokenView {
   validUntil: string;
   /** when the screen shows the next code */
   rotatesAt: string;
+}
+
+export interface SeatView {
+  /** 1-based from the audience's left */
+  seat: number;
+  personId: string;
+  name: string;
+  unit: string;
+  title: string;
+  /** a substitute in force sits in the place of the person invited */
+  substituteFor?: string;
+}
+
+export interface SeatingView {
+  meetingId: string;
+  title: string;
+  /** by seat, audience's left to right */
+  rostrum: SeatView[];
+  /** the rostrum in rank order, most senior first (what the office reorders) */
+  ranked: SeatView[];
+  /** the hall by side, each in protocol order (government side on the hall's left) */
+  hall: Array<{ side: 'gov' | 'union'; label: string; people: SeatView[] }>;
+  /** the office reordered the rostrum */
+  adjusted: boolean;
+  allowedActions: string[];
 }
 
 export interface BoardPersonView {

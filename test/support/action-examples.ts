@@ -274,7 +274,11 @@ export const EXAMPLES: Record<string, ActionExample> = {
     }),
     admits: ['union_office'],
   },
-  'meeting.issueNotice': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'list_fixed')), docNumber: '巴政办字〔2026〕88号' }), admits: ['gov_office'] },
+  // issue #19: a notice needs invitees and a presiding leader
+  'meeting.issueNotice': {
+    payload: async (w, org) => ({ ...(await meetingId(w, org, 'list_fixed', { invite: [REP[org]], presiding: `${org}-gov-leader` })), docNumber: '巴政办字〔2026〕88号' }),
+    admits: ['gov_office'],
+  },
   // the seeded representative is the one invited
   'meeting.reply': {
     payload: async (w, org) => ({ ...(await meetingId(w, org, 'notice_issued', { invite: [REP[org]] })), answer: 'attend' }),
@@ -283,6 +287,18 @@ export const EXAMPLES: Record<string, ActionExample> = {
   'meeting.checkInCode': { payload: (w, org) => meetingId(w, org, 'notice_issued', { today: true }), admits: ['gov_office', 'union_office'] },
   'meeting.doorToken': { payload: (w, org) => meetingId(w, org, 'notice_issued', { today: true }), admits: ['gov_office', 'union_office'] },
   'meeting.advanceAgenda': { payload: (w, org) => meetingId(w, org, 'in_session', { presiding: `${org}-gov-leader`, today: true }), admits: ['union_office', 'gov_leader'] },
+  'meeting.seating': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
+  'meeting.setSeating': {
+    payload: async (w, org) => {
+      const m = await makeMeeting(w, org, 'notice_issued', { invite: [`${org}-gov-leader`] });
+      const inv = (await w.store.get<InvitationDoc>('invitations', `${m._id}:${org}-gov-leader`))!;
+      await w.store.update<InvitationDoc>('invitations', inv._id, inv.version, { category: 'leader', side: 'gov' });
+      return { meetingId: m._id, rostrum: [`${org}-gov-leader`] };
+    },
+    admits: ['gov_office', 'union_office'],
+  },
+  'meeting.seatingDocument': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
+  'meeting.nameCards': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
   'meeting.board': { payload: (w, org) => meetingId(w, org, 'in_session', { today: true, invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
   'meeting.checkIn': {
     // issue #22: the door's code of this window, from the meeting's secret

@@ -1,0 +1,44 @@
+// Issue #22: who sits where, from the invitations and the replies. The rostrum holds the leaders
+// attending (a substitute in force in the place of the person invited), in protocol order unless
+// the office reordered them, seated by the convention (domain/seating.ts); the hall by side, each in
+// protocol order. The chart and the name cards are rendered from the same view.
+import { hasFlag, inProtocolOrder, meetingWorkflow, rostrumOrder, type Actor, type SeatView, type SeatingView } from '../../domain';
+import { offeredActions } from '../../server/access';
+import type { InvitationDoc, MeetingDoc } from '../../server/docs';
+import { orgById } from '../../server/identity';
+import { findAll, type Store } from '../../server/store/port';
+import { meetingFacts, meetingKind, type MeetingRecord } from './model';
+
+function seatOf(i: InvitationDoc): Omit<SeatView, 'seat'> {
+  if (i.answer === 'substitute' && i.substitute) {
+    return { personId: i.personId, name: i.substitute.name, unit: i.unit, title: i.substitute.post, substituteFor: i.name };
+  }
+  return { personId: i.personId, name: i.name, unit: i.unit, title: i.title };
+}
+
+/** Seating may change until the meeting is over. */
+export function seatingOpen({ meeting }: MeetingRecord): boolean {
+  return hasFlag(meetingWorkflow, meeting.status, 'upcoming') || meeting.status === 'in_session';
+}
+
+export async function seatingView(store: Store, r: MeetingRecord, actor: Actor, now: Date): Promise<SeatingView> {
+  const m: MeetingDoc = r.meeting;
+  const [found, org] = await Promise.all([findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id }), orgById(store, m.orgId)]);
+  const coming = inProtocolOrder(found.filter((i) => i.answer !== 'decline'), { unitOrder: org?.unitOrder });
+  const leaders = coming.filter((i) => i.category === 'leader');
+  // the office's order first (those still coming), then any leader it did not place, in protocol order
+  const byId = new Map(leaders.map((i) => [i.personId, i]));
+  const placed = (m.seatingOrder ?? []).map((id) => byId.get(id)).filter((i): i is InvitationDoc => !!i);
+  const ranked = [...placed, ...leaders.filter((i) => !placed.includes(i))];
+  const rostrum = rostrumOrder(ranked).map(({ seat, who }) => ({ seat, ...seatOf(who) }));
+  const hall = (['gov', 'union'] as const).map((side) => ({
+    side, label: side === 'gov' ? '政府方' : '工会方',
+    people: coming.filter((i) => i.category !== 'leader' && i.side === side).map((i, k) => ({ seat: k + 1, ...seatOf(i) })),
+  }));
+  return {
+    meetingId: m._id, title: m.title, rostrum,
+    ranked: ranked.map((i, k) => ({ seat: rostrum.find((x) => x.personId === i.personId)?.seat ?? k + 1, ...seatOf(i) })),
+    hall, adjusted: placed.length > 0,
+    allowedActions: offeredActions(meetingKind, actor, { record: r, facts: meetingFacts(m, r.mine) }, now).filter((a) => a === 'setSeating'),
+  };
+}
