@@ -59,3 +59,34 @@ it('the door screen shows the rotating code and the board; a check-in leaves the
   expect(Date.now() - t0).toBeLessThan(5000);
   await shot(page, 'after-checkin');
 }, 240_000);
+
+it('the big screen follows the agenda moved from a phone; the seating page shows the rostrum and offers the chart', async () => {
+  const meeting = await api('city-union-office', 'get', { meetingId: MEETING });
+  app.host.clock.set(new Date(new Date(meeting.plannedAt).getTime() - 10 * 60_000));
+  await api('city-union-office', 'start', { meetingId: MEETING });
+  const { page, errors } = await open('city-union-office', `/packages/office/pages/screen/index?id=${MEETING}`, BIG);
+  const c = current(page);
+  await c.locator('.screen__title', { hasText: meeting.title }).waitFor({ timeout: 30000 });
+  await c.getByText('开始第一项议程', { exact: true }).waitFor({ timeout: 30000 });
+  // the presiding leader moves the room on from a phone: the screen follows within its poll
+  const first = await api('city-gov-leader', 'advanceAgenda', { meetingId: MEETING });
+  const now = first.proceedings[0].title;
+  await c.locator('.screen__item--now', { hasText: now }).waitFor({ timeout: 10000 });
+  expect(await c.locator('.screen__item--now').count()).toBe(1);
+  await c.getByText('下一项', { exact: true }).click();
+  await c.locator('.screen__state', { hasText: '议程 2/' }).waitFor({ timeout: 10000 });
+  await noOverflow(page);
+  await axe(page);
+  await shot(page, 'screen-1920');
+  expect(errors).toEqual([]);
+
+  const seat = await open('city-gov-office', `/packages/office/pages/seating/index?id=${MEETING}`, DESK);
+  const s = current(seat.page);
+  await s.locator('.seating__seat').first().waitFor({ timeout: 30000 });
+  const names = await s.locator('.seating__name').allInnerTexts();
+  expect(names.length).toBeGreaterThan(0);
+  expect(await s.innerText()).toContain('下载座次图（.docx）');
+  await axe(seat.page);
+  await shot(seat.page, 'seating-desk');
+  expect(seat.errors).toEqual([]);
+}, 240_000);

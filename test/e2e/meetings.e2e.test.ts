@@ -175,7 +175,8 @@ it(
     expect(await c.locator('.mperson', { hasText: '郭振华' }).innerText()).toContain('代会：李建军（车间主任）');
     // the union office starts the meeting, cancels it, shows the door's code, arranges the agenda,
     // exports, invites its side and takes back its own side's five invitations
-    expect(await buttons(page)).toEqual(['取消会议', '显示签到二维码', '调整议程', '导出参会名单', '邀请参会人员', ...Array(5).fill('取消邀请')]);
+    // issue #22: the door screen; issue #21: the sign-in sheet
+    expect(await buttons(page)).toEqual(['取消会议', '显示签到二维码', '打开签到大屏', '调整议程', '导出参会名单', '导出签到表', '邀请参会人员', ...Array(5).fill('取消邀请')]);
     await noOverflow(page);
     await axe(page);
     await shot(page, 'console');
@@ -348,6 +349,9 @@ it(
     await api('city-gov-office', 'noOpinion', { topicId: topic.id }, 'topic'); // Art. 6 征求意见 (issue #16)
     await api('city-gov-convenor', 'confirmList', { meetingId: id }, 'topic');
     await api('city-union-chair', 'confirmList', { meetingId: id }, 'topic');
+    // issue #19: a notice needs invitees and a presiding leader
+    await api('city-gov-office', 'invite', { meetingId: id, invitees: [{ personId: 'city-gov-leader', category: 'leader' }] });
+    await api('city-gov-office', 'setPresiding', { meetingId: id, personId: 'city-gov-leader' });
 
     // The union office sees the preview but cannot issue it.
     const union = await open('city-union-office', `/packages/office/pages/meeting-notice/index?id=${id}`);

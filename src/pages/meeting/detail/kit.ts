@@ -28,6 +28,8 @@ export const MEETING_PAGES = {
   door: '/packages/office/pages/door/index',
   /** issue #22: the big screen — the agenda under way and the board: `?id=` */
   screen: '/packages/office/pages/screen/index',
+  /** issue #22: the rostrum and the hall, the chart and 桌签: `?id=` */
+  seating: '/packages/office/pages/seating/index',
 } as const;
 
 /** Shanghai is UTC+8 without daylight saving since 1991. */

@@ -313,6 +313,11 @@ export default function MeetingConsole() {
                     <Text>{m.docNumber ? '会议通知 ›' : '预览会议通知 ›'}</Text>
                   </Tap>
                 ) : null}
+                {allowed('setSeating') ? (
+                  <Tap role='link' className='mconsole__link' hoverClass='mconsole__link--hover' onTap={() => openOrBack(MEETING_PAGES.seating, { id: m.id })}>
+                    <Text>会场座次与桌签 ›</Text>
+                  </Tap>
+                ) : null}
                 {allowed('doorToken') || allowed('advanceAgenda') ? (
                   <Tap role='link' className='mconsole__link' hoverClass='mconsole__link--hover' onTap={() => openOrBack(MEETING_PAGES.screen, { id: m.id })}>
                     <Text>会议投屏 ›</Text>
