@@ -154,3 +154,28 @@ describe('account.home work queue', () => {
     expect((await data('city-gov-office', 'account', 'home', {})).minutes.map((m: { id: string }) => m.id)).not.toContain('m-city-special');
   });
 });
+
+describe('meeting.issueNotice needs invitees and a presiding leader (Art. 5, 7, 8)', () => {
+  it('is refused in words until both are there', async () => {
+    const req = { kind: 'special', title: '巴彦淖尔市政府与市总工会职工书屋专题会议', plannedAt: fromCN('2027-01-28', '09:30'), reason: '研究职工书屋建设' };
+    const meetingId = (await data('city-union-office', 'meeting', 'request', req)).id as string;
+    await data('city-gov-office', 'meeting', 'accept', { meetingId });
+    await data('city-union-office', 'meeting', 'openCollection', { meetingId });
+    const topic = await data('city-rep-ma', 'topic', 'submit', {
+      meetingId, side: 'union', category: 'worker_concerns', title: '关于职工书屋图书更新的建议',
+      background: '部分企业职工书屋图书陈旧。', research: '走访十家企业职工书屋。', request: '建议安排专项经费更新图书。',
+    });
+    await data('city-union-office', 'topic', 'accept', { id: topic.id });
+    await data('city-gov-office', 'topic', 'noOpinion', { topicId: topic.id });
+    await data('city-gov-convenor', 'topic', 'confirmList', { meetingId });
+    await data('city-union-chair', 'topic', 'confirmList', { meetingId });
+    const issue = () => call('city-gov-office', 'meeting', 'issueNotice', { meetingId, docNumber: '巴政办字〔2027〕3号' });
+    const none = await issue();
+    expect(none.json.error).toMatchObject({ code: 'invalid_transition', message: expect.stringContaining('尚未邀请参会人员') });
+    await data('city-gov-office', 'meeting', 'invite', { meetingId, invitees: [{ personId: 'city-gov-leader', category: 'leader' }] });
+    const noChair = await issue();
+    expect(noChair.json.error).toMatchObject({ code: 'invalid_transition', message: expect.stringContaining('尚未设定会议主持人') });
+    await data('city-gov-office', 'meeting', 'setPresiding', { meetingId, personId: 'city-gov-leader' });
+    expect((await issue()).json.data).toMatchObject({ state: 'notice_issued' });
+  });
+});

@@ -280,6 +280,9 @@ it(
     await api('city-gov-office', 'topic', 'noOpinion', { topicId: topic.id }); // Art. 6 征求意见 (issue #16)
     await api('city-gov-convenor', 'topic', 'confirmList', { meetingId: id });
     await api('city-union-chair', 'topic', 'confirmList', { meetingId: id });
+    // issue #19: a notice needs invitees and a presiding leader
+    await api('city-gov-office', 'meeting', 'invite', { meetingId: id, invitees: [{ personId: 'city-gov-leader', category: 'leader' }] });
+    await api('city-gov-office', 'meeting', 'setPresiding', { meetingId: id, personId: 'city-gov-leader' });
     await api('city-gov-office', 'meeting', 'issueNotice', { meetingId: id, docNumber: '巴政办字〔2026〕120号' });
     // issue #16: the meeting opens and closes on its day
     app.host.clock.set(new Date(new Date(plannedAt).getTime() - 10 * 60_000));

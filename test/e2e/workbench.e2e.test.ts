@@ -171,3 +171,93 @@ it(
   },
   WALK,
 );
+
+it(
+  'a half-written topic survives a reload: 恢复草稿 puts it back, and leaving warns first',
+  async () => {
+    const rep = await open('city-rep-ma', '/pages/topic/submit/index?meetingId=m-city-current', DESK);
+    const f = current(rep.page);
+    const title = f.locator('textarea[placeholder="请输入议题标题"]');
+    await title.waitFor({ timeout: 30000 });
+    await title.fill('关于职工书屋建设的建议');
+    await f.locator('textarea[placeholder="请写明背景情况"]').fill('部分企业职工书屋图书陈旧，使用率低。');
+    await rep.page.waitForTimeout(900); // kept a moment after the last change
+    const dialogs: string[] = [];
+    rep.page.on('dialog', (d) => {
+      dialogs.push(d.type());
+      void d.accept();
+    });
+    await rep.page.reload();
+    expect(dialogs).toContain('beforeunload');
+    const again = current(rep.page);
+    await again.getByText('有一份未提交的草稿').waitFor({ timeout: 30000 });
+    // offered, not applied unasked
+    expect(await again.locator('textarea[placeholder="请输入议题标题"]').inputValue()).toBe('');
+    await axe(rep.page);
+    await shot(rep.page, 'draft-bar');
+    await again.getByText('恢复草稿', { exact: true }).click();
+    expect(await again.locator('textarea[placeholder="请输入议题标题"]').inputValue()).toBe('关于职工书屋建设的建议');
+    expect(await again.locator('textarea[placeholder="请写明背景情况"]').inputValue()).toBe('部分企业职工书屋图书陈旧，使用率低。');
+    await expect(again.getByText('有一份未提交的草稿').count()).resolves.toBe(0);
+    // another person on the same device does not see it
+    const other = await open('city-rep-guo', '/pages/topic/submit/index?meetingId=m-city-current', DESK);
+    await current(other.page).locator('textarea[placeholder="请输入议题标题"]').waitFor({ timeout: 30000 });
+    expect(await current(other.page).getByText('有一份未提交的草稿').count()).toBe(0);
+    expect(rep.errors).toEqual([]);
+  },
+  WALK,
+);
+
+it(
+  'a date is picked at a desk with the mouse, with the keyboard, or typed',
+  async () => {
+    const office = await open('city-union-office', '/packages/office/pages/meeting-request/index', DESK);
+    const f = current(office.page);
+    const input = f.locator('input[aria-label="会议日期（年-月-日）"]');
+    await input.waitFor({ timeout: 30000 });
+    // the mouse: the calendar, next month, a day
+    await f.getByRole('button', { name: '打开日历选择会议日期' }).click();
+    await f.getByRole('button', { name: '下个月' }).click();
+    await f.getByRole('button', { name: '2026年12月15日' }).click();
+    expect(await input.inputValue()).toBe('2026-12-15');
+    // a day before today cannot be picked
+    await f.getByRole('button', { name: '打开日历选择会议日期' }).click();
+    await f.getByRole('button', { name: '上个月' }).click();
+    expect(await f.getByRole('button', { name: '2026年11月1日' }).isDisabled()).toBe(true);
+    await axe(office.page);
+    await shot(office.page, 'date-desk');
+    await office.page.keyboard.press('Escape');
+    // the keyboard: open, the focused day moves by arrows (a week down, a day right), Enter picks
+    await f.getByRole('button', { name: '打开日历选择会议日期' }).focus();
+    await office.page.keyboard.press('Enter');
+    await office.page.waitForFunction(() => document.activeElement?.getAttribute('data-day') === '2026-12-15');
+    await office.page.keyboard.press('ArrowDown');
+    await office.page.keyboard.press('ArrowRight');
+    await office.page.keyboard.press('Enter');
+    expect(await input.inputValue()).toBe('2026-12-23');
+    // typed
+    await input.fill('2027-01-20');
+    await input.press('Enter');
+    await input.fill('2027-02-30');
+    await input.press('Tab');
+    await f.getByText('请按 2027-01-20 的格式填写日期').waitFor();
+    await input.fill('2027-01-20');
+    await input.press('Tab');
+    const time = f.locator('input[type="time"]');
+    await time.fill('09:30');
+    // the form takes what was picked: 提请 goes out with that day and hour
+    const sent: any[] = [];
+    office.page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/meeting')) sent.push(JSON.parse(r.postData() ?? '{}'));
+    });
+    await f.getByText('专题会议', { exact: true }).click();
+    await f.locator('input[placeholder^="如：市政府与市总工会"]').fill('巴彦淖尔市政府与市总工会职工书屋专题会议');
+    await f.locator('textarea').last().fill('研究职工书屋建设');
+    await f.locator('taro-button-core', { hasText: '提请召开' }).click();
+    await office.page.waitForFunction(() => location.hash.includes('meeting/index') || document.body.innerText.includes('已提请'), undefined, { timeout: 30000 }).catch(() => undefined);
+    const req = sent.find((b) => b.action === 'request');
+    expect(req?.payload.plannedAt).toBe('2027-01-20T01:30:00.000Z');
+    expect(office.errors).toEqual([]);
+  },
+  WALK,
+);

@@ -27,6 +27,9 @@ export const issueNotice = defineAction({
       orgById(ctx.store, meeting.orgId),
       previousChecklist(ctx, meeting),
     ]);
+    // issue #19: a notice names who attends and who presides (Art. 5, 8) — never issued without them
+    if (invitees.length === 0) throw new AppError('invalid_transition', '尚未邀请参会人员，请先在会议工作台邀请后再印发通知');
+    if (!meeting.presidingId) throw new AppError('invalid_transition', '尚未设定会议主持人，请先在会议工作台设定后再印发通知');
     // issue #16: what is issued is frozen — the .docx is always rendered from this record
     const at = ctx.now.toISOString();
     const notice = snapshotNotice(meeting, org, invitees, agendaOf(meeting, previous), { docNumber, at, by: ctx.actor.id });

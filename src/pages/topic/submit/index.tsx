@@ -13,7 +13,9 @@ import PageShell from '../../../components/PageShell';
 import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
 import { useBusy } from '../../../hooks/useBusy';
+import { useLocalDraft } from '../../../hooks/useLocalDraft';
 import { useWrite } from '../../../hooks/useWrite';
+import DraftBar from '../../../components/DraftBar';
 import { type ActionInput, type ApiError, call, toApiError } from '../../../services/api';
 import { askConsent, usePrimeConsent } from '../../../services/subscribe';
 import { redirectIfSignedOut } from '../../../utils/auth';
@@ -139,6 +141,11 @@ function changes(form: Form, original: TopicView): Changes {
   return out;
 }
 
+/** Whether two forms hold the same content (a draft differs from what the form would show). */
+function sameForm(a: Form, b: Form): boolean {
+  return FIELD_ORDER.every((k) => a[k] === b[k]);
+}
+
 /** A new topic as the contract takes it; null while the form lacks a choice (validate says which). */
 function submission(form: Form, meetingId: string): ActionInput<'topic.submit'> | null {
   const { side, leadSide, category } = form;
@@ -173,6 +180,11 @@ export default function SubmitTopic() {
   // A retry of the same content after a lost answer goes under the same key: one topic.
   const write = useWrite();
   usePrimeConsent(load.kind === 'ready');
+  // issue #19: the form kept on the device per topic (an edit: only its proposer edits it) or per
+  // person and meeting (a new one), offered back after a reload
+  const [draftKey, setDraftKey] = useState<string | null>(null);
+  const [base, setBase] = useState<Form | null>(null);
+  const draft = useLocalDraft(draftKey, form, base, sameForm);
 
   // Editing: the topic. A new topic: the sides this person may propose for (Art. 6).
   const fetchForm = useCallback(async () => {
@@ -182,10 +194,14 @@ export default function SubmitTopic() {
       if (editing) {
         const topic = await call('topic.get', { id: topicId });
         setForm(formOf(topic));
+        setBase(formOf(topic));
+        setDraftKey(`topic_edit_${topicId}`);
         setLoad({ kind: 'ready', topic, proposal: null });
       } else {
-        const { proposal } = await call('account.me', {});
+        const { proposal, person } = await call('account.me', {});
         setForm((f) => (f.side ? f : { ...f, ...preset(proposal) }));
+        setBase({ ...EMPTY, ...preset(proposal) });
+        setDraftKey(`topic_new_${person.id}_${meetingId}`);
         setLoad({ kind: 'ready', topic: null, proposal });
       }
     } catch (e) {
@@ -262,6 +278,7 @@ export default function SubmitTopic() {
       setRefusal(null);
       try {
         const topic = await write('topic.submit', payload);
+        draft.clear();
         toast('议题已提交', 'success');
         goToDetail(topic.id);
       } catch (e) {
@@ -306,6 +323,7 @@ export default function SubmitTopic() {
           return;
         }
       }
+      draft.clear();
       toast(thenResubmit ? '已重新提交' : '修改已保存', 'success');
       goToDetail(topic.id);
     });
@@ -382,6 +400,17 @@ export default function SubmitTopic() {
           议题应经过深入调研、广泛论证，写明背景情况、调研论证和建议请求。提交后由办公室审核，采纳后列入议题清单。
         </Text>
       </View>
+
+      {draft.offer ? (
+        <DraftBar
+          savedAt={draft.offer.savedAt}
+          onDiscard={draft.discard}
+          onRestore={() => {
+            const kept = draft.restore();
+            if (kept) setForm(kept);
+          }}
+        />
+      ) : null}
 
       {original?.status === 'returned' && original.returnReason ? (
         <View className='answer submit-answer'>

@@ -3,6 +3,8 @@
 import { Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
+import DeskDate, { DeskTime } from '../../../../components/DeskDate';
+import { useDesk } from '../meeting/useDesk';
 import './fields.css';
 
 export function FieldHead({ label, error, required = true }: { label: string; error?: string | null; required?: boolean }) {
@@ -21,7 +23,7 @@ export function FieldHead({ label, error, required = true }: { label: string; er
   );
 }
 
-/** A tappable field opening WeChat's / Taro's date or time picker. */
+/** A tappable field opening WeChat's / Taro's date or time picker; at a desk, typed or clicked (issue #19). */
 export function PickerField({
   mode,
   value,
@@ -44,6 +46,12 @@ export function PickerField({
   onChange: (v: string) => void;
 }) {
   const h5 = process.env.TARO_ENV === 'h5';
+  const desk = useDesk();
+  if (h5 && desk) {
+    return mode === 'date'
+      ? <DeskDate id={id} value={value} min={start} label={label} error={error} disabled={disabled} onChange={onChange} />
+      : <DeskTime id={id} value={value} label={label} error={error} disabled={disabled} onChange={onChange} />;
+  }
   const a11y: Record<string, unknown> = h5 ? { role: 'button', tabIndex: 0, 'aria-label': `${label}：${value || '未选择'}` } : { ariaRole: 'button', ariaLabel: `${label}：${value || '未选择'}` };
   return (
     <Picker mode={mode} value={value} start={start} disabled={disabled} onChange={(e) => onChange(String(e.detail.value))}>
