@@ -56,3 +56,40 @@ export function paramsAt(versions: readonly VersionedParams[], now: Date): RuleP
   const { topicLeadMonths, dueSoonDays, regularMeetingsPerYear } = inForce ?? DEFAULT_RULES;
   return { topicLeadMonths, dueSoonDays, regularMeetingsPerYear };
 }
+
+/**
+ * Issue #20: the task escalation ladder and the duties after a meeting (Art. 11, 13), per org. A
+ * parameter version may carry any of them; what it does not carry is the default. The yellow window
+ * is `dueSoonDays` above, so the lights and the ladder come from the same rule.
+ */
+export interface LadderParams {
+  /** hour (Shanghai) of the ladder's reminders: due today, overdue, the weekly digest */
+  ladderHour: number;
+  /** overdue this many days → also the unit head and the keeping side's convenors, in a weekly digest */
+  escalateAfterDays: number;
+  /** days after the meeting the union office is reminded to draft the minutes, while not submitted */
+  minutesDraftDays: readonly number[];
+  /** days after the minutes reach a stage its approvers are reminded */
+  approverDays: number;
+}
+
+export const DEFAULT_LADDER: LadderParams = { ladderHour: 8, escalateAfterDays: 7, minutesDraftDays: [3, 7], approverDays: 2 };
+
+export const LADDER_BOUNDS: Record<Exclude<keyof LadderParams, 'minutesDraftDays'>, { min: number; max: number; label: string; unit: string }> = {
+  ladderHour: { min: 7, max: 21, label: '任务提醒时间', unit: '点' },
+  escalateAfterDays: { min: 1, max: 60, label: '逾期升级提醒', unit: '天' },
+  approverDays: { min: 1, max: 14, label: '纪要审核催办', unit: '天' },
+};
+
+const inBounds = (v: unknown, b: { min: number; max: number }): v is number => typeof v === 'number' && Number.isInteger(v) && v >= b.min && v <= b.max;
+
+/** The ladder of a parameter version (the defaults for what it does not carry, or carries out of bounds). */
+export function ladderOf(v: Partial<Record<keyof LadderParams, unknown>> | null | undefined): LadderParams {
+  const draft = v?.minutesDraftDays;
+  return {
+    ladderHour: inBounds(v?.ladderHour, LADDER_BOUNDS.ladderHour) ? v.ladderHour : DEFAULT_LADDER.ladderHour,
+    escalateAfterDays: inBounds(v?.escalateAfterDays, LADDER_BOUNDS.escalateAfterDays) ? v.escalateAfterDays : DEFAULT_LADDER.escalateAfterDays,
+    minutesDraftDays: Array.isArray(draft) && draft.length && draft.every((d) => inBounds(d, { min: 1, max: 60 })) ? (draft as number[]) : DEFAULT_LADDER.minutesDraftDays,
+    approverDays: inBounds(v?.approverDays, LADDER_BOUNDS.approverDays) ? v.approverDays : DEFAULT_LADDER.approverDays,
+  };
+}

@@ -3,14 +3,17 @@
 // void and never sends. Messages carry the reminder's due time and version in their key, so a
 // late, doubled or retried tick lands each once.
 import {
+  calendarDaysBetween,
   countdownLabel,
+  fromCN,
   formatDateTimeCN,
   MINUTES_GOV_REVIEWERS,
   MINUTES_UNION_REVIEWERS,
 } from '../../domain';
+import type { Person } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../../server/docs';
 import { peopleWithRoles, toEach, type NotificationDraft } from '../../server/notify';
-import type { ReminderDoc, ReminderSpec } from '../../server/reminders';
+import { CONVENORS, escalationDigest, isUnitHead, keepingSide, ladderFor, type ReminderDoc, type ReminderSpec } from '../../server/reminders';
 import { beforeMeetingDay } from '../../server/relevance';
 import { findAll, type Store } from '../../server/store/port';
 
@@ -18,6 +21,8 @@ export interface Resolution {
   drafts: NotificationDraft[];
   /** the next reminder of a repeating kind (overdue: weekly) */
   next?: ReminderSpec;
+  /** issue #20: other reminders it makes due (the weekly digest) */
+  also?: ReminderSpec[];
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -51,24 +56,94 @@ async function taskReminder(store: Store, r: ReminderDoc, now: Date): Promise<Re
   const t = await store.get<TaskDoc>('tasks', r.subjectId);
   // Art. 11: only while it is being worked on, at the deadline it was scheduled for
   if (!t || t.status !== 'in_progress' || t.deadlineVersion !== r.subjectVersion) return null;
-  // a late tick never says "due soon" about a task already overdue
-  if (r.kind === 'task_due_soon' && now.toISOString() >= t.dueAt) return null;
+  // a late tick never says "due soon" or "due today" about a task already overdue
+  if ((r.kind === 'task_due_soon' || r.kind === 'task_due_today') && now.toISOString() >= t.dueAt) return null;
   const countdown = countdownLabel(t.deadline, now, false);
   const overdue = r.kind === 'task_overdue';
+  const link = `/pages/task/detail/index?id=${t._id}`;
   const draft: NotificationDraft = {
     recipientId: t.ownerId, orgId: t.orgId, milestone: r.kind as NotificationDraft['milestone'], subject: { type: 'task', id: t._id },
     dueAt: r.dueAt, occurrence: r.subjectVersion,
-    title: overdue ? '落实任务已逾期' : '落实任务即将到期',
+    title: overdue ? '落实任务已逾期' : r.kind === 'task_due_today' ? '落实任务今天到期' : '落实任务即将到期',
     body: overdue ? `「${t.title}」已超过完成时限（${t.deadline}），${countdown}，请尽快完成或说明原因。` : `「${t.title}」将于 ${t.deadline} 到期（${countdown}），请按期完成。`,
-    link: `/pages/task/detail/index?id=${t._id}`,
+    link,
     facts: { subject: t.title, deadline: t.deadline, note: overdue ? `${countdown}，请尽快完成或说明原因` : `${countdown}，请按期完成` },
   };
+  if (!overdue) return { drafts: [draft] };
   // weekly after the first, at the same time of day; a tick that comes late never catches up
   // with a burst of the weeks it missed — the next one is the first weekly slot still ahead
   let nextMs = new Date(r.dueAt).getTime() + WEEK_MS;
   while (nextMs <= now.getTime()) nextMs += WEEK_MS;
-  const next = overdue ? { ...specOf(r), dueAt: new Date(nextMs).toISOString() } : undefined;
-  return { drafts: [draft], ...(next ? { next } : {}) };
+  const next = { ...specOf(r), dueAt: new Date(nextMs).toISOString() };
+  // issue #20, the ladder: overdue → also the keeping office; overdue `escalateAfterDays` or more →
+  // the weekly digest to the unit head and the keeping side's convenors (scheduled, one a week)
+  const ladder = await ladderFor(store, t.orgId, now);
+  const daysOver = calendarDaysBetween(fromCN(t.deadline), now);
+  if (daysOver >= ladder.escalateAfterDays) {
+    return { drafts: [draft], next, also: [escalationDigest(t.orgId, keepingSide(t.keeperRole), now, ladder.ladderHour)] };
+  }
+  const office = await peopleWithRoles(store, t.orgId, [t.keeperRole]);
+  const toOffice = toEach(office, {
+    milestone: 'task_overdue_office', subject: { type: 'task', id: t._id }, dueAt: r.dueAt, occurrence: r.subjectVersion,
+    title: '交办任务已逾期', body: `${t.unit} ${t.ownerName} 负责的「${t.title}」已超过完成时限（${t.deadline}），${countdown}。`, link,
+    facts: { subject: t.title, deadline: t.deadline },
+  });
+  return { drafts: [draft, ...toOffice], next };
+}
+
+/**
+ * Issue #20: the weekly digest — every task of the org's side overdue `escalateAfterDays` or more, in
+ * one message to that side's convenors and one to each unit head about the unit's own; the next
+ * week's is scheduled while any remain.
+ */
+async function escalation(store: Store, r: ReminderDoc, now: Date): Promise<Resolution | null> {
+  const [orgId, side] = r.subjectId.split(':') as [string, 'gov' | 'union'];
+  const ladder = await ladderFor(store, orgId, now);
+  const keeper = side === 'gov' ? 'gov_office' : 'union_office';
+  const tasks = (await findAll<TaskDoc>(store, 'tasks', { orgId, open: true, dueAt: { lt: now.toISOString() } }))
+    .filter((t) => t.status === 'in_progress' && t.keeperRole === keeper && calendarDaysBetween(fromCN(t.deadline), now) >= ladder.escalateAfterDays)
+    .sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
+  if (!tasks.length) return null;
+  const line = (t: TaskDoc) => `「${t.title}」（${t.unit} ${t.ownerName}，时限 ${t.deadline}，逾期 ${calendarDaysBetween(fromCN(t.deadline), now)} 天）`;
+  const base = {
+    milestone: 'task_escalation' as const, subject: { type: 'org' as const, id: r.subjectId }, dueAt: r.dueAt, occurrence: r.subjectVersion,
+    link: '/packages/office/pages/checklist/index',
+  };
+  const convenors = await peopleWithRoles(store, orgId, CONVENORS[side]);
+  const drafts: NotificationDraft[] = toEach(convenors, {
+    ...base, title: `逾期任务周报：${tasks.length} 项逾期超过 ${ladder.escalateAfterDays} 天`,
+    body: `以下任务逾期超过 ${ladder.escalateAfterDays} 天仍未完成：${tasks.map(line).join('；')}。`,
+    facts: { subject: `${tasks.length}项任务逾期超过${ladder.escalateAfterDays}天`, deadline: tasks[0].deadline, note: '请督促责任单位尽快落实' },
+  });
+  const people = await findAll<Person>(store, 'users', { orgId });
+  const byUnit = new Map<string, TaskDoc[]>();
+  for (const t of tasks) byUnit.set(t.unit, [...(byUnit.get(t.unit) ?? []), t]);
+  for (const [unit, mine] of byUnit) {
+    for (const head of people.filter((p) => p.unit === unit && p.active !== false && isUnitHead(p))) {
+      if (drafts.some((d) => d.recipientId === head._id)) continue;
+      drafts.push({
+        ...base, recipientId: head._id, orgId,
+        title: `本单位逾期任务：${mine.length} 项`, body: `${unit}负责的以下任务逾期超过 ${ladder.escalateAfterDays} 天仍未完成：${mine.map(line).join('；')}。`,
+        facts: { subject: `${unit}${mine.length}项任务逾期`, deadline: mine[0].deadline, note: '请督促尽快落实' },
+      });
+    }
+  }
+  return { drafts, next: { ...specOf(r), subjectVersion: r.subjectVersion + 1, dueAt: new Date(new Date(r.dueAt).getTime() + WEEK_MS).toISOString() } };
+}
+
+/** Issue #20, after the meeting: the minutes are still not submitted → the union office drafts them. */
+async function minutesDraftDue(store: Store, r: ReminderDoc): Promise<Resolution | null> {
+  const [meeting, doc] = await Promise.all([store.get<MeetingDoc>('meetings', r.subjectId), store.get<MinutesDoc>('minutes', r.subjectId)]);
+  if (!meeting || meeting.status !== 'held' || (doc && doc.status !== 'draft')) return null;
+  const office = await peopleWithRoles(store, meeting.orgId, ['union_office']);
+  return {
+    drafts: toEach(office, {
+      milestone: 'minutes_draft_due', subject: { type: 'minutes', id: meeting._id }, dueAt: r.dueAt, occurrence: r.subjectVersion,
+      title: '请起草会议纪要', body: `「${meeting.title}」已召开 ${r.subjectVersion} 天，会议纪要尚未提交审核，请尽快起草。`,
+      link: `/packages/office/pages/minutes-editor/index?meetingId=${meeting._id}`,
+      facts: { subject: `${meeting.title}会议纪要`, status: '待起草', time: meeting.heldAt ?? meeting.plannedAt },
+    }),
+  };
 }
 
 async function minutesReminder(store: Store, r: ReminderDoc): Promise<Resolution | null> {
@@ -92,6 +167,8 @@ const specOf = (r: ReminderDoc): ReminderSpec => ({
 });
 
 export function resolveReminder(store: Store, r: ReminderDoc, now: Date): Promise<Resolution | null> {
+  if (r.kind === 'task_escalation') return escalation(store, r, now);
+  if (r.kind === 'minutes_draft_due') return minutesDraftDue(store, r);
   if (r.subjectType === 'meeting') return meetingReminder(store, r, now);
   if (r.subjectType === 'task') return taskReminder(store, r, now);
   return minutesReminder(store, r);

@@ -8,7 +8,8 @@
 // the delivery) are delivered — each channel resumes from its own row — and, in the flush, sends a
 // crash cut off mid-call are settled as unknown.
 import { TickInput } from '../../domain';
-import { schedule, type ReminderDoc } from '../../server/reminders';
+import type { MeetingDoc } from '../../server/docs';
+import { ladderFor, minutesDraftReminders, schedule, type ReminderDoc } from '../../server/reminders';
 import { defineAction } from '../../server/registry';
 import { subscriptionChannelOf } from '../../server/subscriptions';
 import { resolveReminder } from './resolve';
@@ -25,6 +26,13 @@ export const tick = defineAction({
     const now = ctx.now.toISOString();
     const stale = new Date(ctx.now.getTime() - STALE_CLAIM_MS).toISOString();
     await ctx.redeliver();
+    // issue #20, after the meeting: each held meeting's minutes-draft reminders (scheduled once, keyed)
+    const held = await ctx.store.find<MeetingDoc>('meetings', { status: 'held' }, { limit: 100 });
+    for (const m of held.items) {
+      const ladder = await ladderFor(ctx.store, m.orgId, ctx.now);
+      const specs = minutesDraftReminders(m, m.heldAt ?? m.plannedAt, ctx.now, ladder.minutesDraftDays, ladder.ladderHour);
+      if (specs.length) await ctx.write((tx) => schedule(tx, specs, ctx.now));
+    }
     let fired = 0;
     let voided = 0;
     for (let handled = 0; handled < PER_TICK; ) {
@@ -45,6 +53,7 @@ export const tick = defineAction({
           async (tx) => {
             await tx.update<ReminderDoc>('reminders', claimed._id, claimed.version, { state: resolution ? 'done' : 'void', doneAt: now });
             if (resolution?.next) await schedule(tx, [resolution.next], ctx.now);
+            if (resolution?.also) await schedule(tx, resolution.also, ctx.now);
           },
           () => resolution?.drafts ?? [],
         );
