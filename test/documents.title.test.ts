@@ -23,5 +23,16 @@ describe('breakTitle', () => {
       }
     }
   });
+  it('never sets a line narrower than two characters, even where the words alone would leave one', () => {
+    // in a line of 8 the words "关于|推广|使用|巴彦淖尔市总工会|APP" fit only as 关于推广使用 / 巴彦淖尔市总工会 / APP:
+    // balancing alone leaves "APP" (1½ characters) alone; it goes with the word before it, the line a little long
+    const t = '关于推广使用巴彦淖尔市总工会APP';
+    const lines = breakTitle(t, 8);
+    expect(lines.join('')).toBe(t);
+    for (const line of lines) expect({ line, width: widthInChars(line) >= 2 }).toEqual({ line, width: true });
+    expect(lines).toEqual(['关于推广使用', '巴彦淖尔市总工会APP']);
+    // a dash at the end of a title is no line of its own either
+    for (const line of breakTitle('智慧工会巴彦淖尔市总工会—', 8)) expect({ line, width: widthInChars(line) >= 2 }).toEqual({ line, width: true });
+  });
   it('keeps a title that fits on one line', () => expect(breakTitle('关于召开联席会议的通知', 20)).toEqual(['关于召开联席会议的通知']));
 });

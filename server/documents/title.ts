@@ -69,10 +69,14 @@ export function titleWords(text: string): string[] {
  * trapezoid). A word longer than a line is split into characters.
  */
 export function breakTitle(text: string, maxPerLine: number): string[] {
-  const total = widthInChars(text);
-  if (total <= maxPerLine) return [text];
+  if (widthInChars(text) <= maxPerLine) return [text];
   let words = titleWords(text);
   if (words.some((w) => widthInChars(w) > maxPerLine)) words = words.flatMap((w) => (widthInChars(w) > maxPerLine ? [...w] : [w]));
+  return breakTitleWords(text, words, maxPerLine);
+}
+
+function breakTitleWords(text: string, words: string[], maxPerLine: number): string[] {
+  const total = widthInChars(text);
   const widths = words.map(widthInChars);
   const n = words.length;
   const prefix = [0];
@@ -112,5 +116,20 @@ export function breakTitle(text: string, maxPerLine: number): string[] {
     }
     return out;
   }
+  // No way to set the words without a line of one character (a narrow word between two that fill
+  // their lines): glue each such word to its neighbour and break again, a line a little long
+  // rather than a character alone (the word processor would leave one when breaking it itself).
+  const glued = glueNarrow(words);
+  if (glued.length < words.length) return breakTitleWords(text, glued, maxPerLine + 2);
   return [text];
+}
+
+/** Words narrower than two characters joined to the word before them (the first to the next). */
+function glueNarrow(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    if (out.length && (widthInChars(w) < 2 || widthInChars(out[out.length - 1]) < 2)) out[out.length - 1] += w;
+    else out.push(w);
+  }
+  return out;
 }
