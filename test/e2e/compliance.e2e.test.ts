@@ -64,6 +64,14 @@ beforeAll(async () => {
 }, WALK);
 
 
+/** Issue #19: a rule change is confirmed first, naming what changes; confirms it. */
+async function confirmChange(page: Page, says: string): Promise<void> {
+  const modal = page.locator('.taro-modal__content').filter({ visible: true }).first();
+  await modal.waitFor({ timeout: 10000 });
+  expect(await modal.innerText()).toContain(says);
+  await page.locator('.taro-model__confirm').filter({ visible: true }).click();
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await settled(page);
   await shootFullPage(page, join(SCREENS, `compliance-${name}.png`));
@@ -246,6 +254,7 @@ it(
     const l = current(late);
     await l.locator('input[aria-label="任务临期提醒（天）"]').fill('6');
     await l.getByText('保存', { exact: true }).click();
+    await confirmChange(late, '任务临期提醒 7 天 → 6 天');
     await l.locator('#orgset-effectiveFrom .tk-field__error', { hasText: '生效日期不能早于今天' }).waitFor({ timeout: 30000 });
     expect((await api('linhe-gov-office', 'settings', 'get', { orgId: 'linhe' })).history).toHaveLength(1);
     await axe(late);
@@ -254,6 +263,7 @@ it(
     // 5 days from today: in force at once, 7 days in the history.
     await days.fill('5');
     await c.getByText('保存', { exact: true }).click();
+    await confirmChange(page, '任务临期提醒 7 天 → 5 天');
     await c.locator('.orgset-table [role="row"]').nth(2).waitFor({ timeout: 30000 });
     expect(await c.locator('.orgset-fact', { hasText: '任务临期提醒' }).locator('.orgset-fact__value').innerText()).toBe('5 天');
     const rows = c.locator('.orgset-table [role="row"]');

@@ -165,6 +165,10 @@ it(
       await item.click();
       await union.page.waitForURL(/packages\/office\/pages\/minutes-editor\/index/, { timeout: 30000 });
       expect(union.errors).toEqual([]);
+      // the console says where its own minutes step is done, not 这一步不由您办理
+      const consoleSession = await open('city-union-office', '/packages/office/pages/meeting/index?id=m-city-special', DESK);
+      await current(consoleSession.page).getByText('请在下方「会后工作」中起草、提交会议纪要。').waitFor({ timeout: 30000 });
+      expect(await current(consoleSession.page).innerText()).not.toContain('这一步不由您办理');
     } finally {
       app.host.clock.set(new Date('2026-11-24T02:00:00.000Z'));
     }

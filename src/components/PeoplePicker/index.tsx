@@ -22,7 +22,8 @@ export interface PeoplePickerProps {
   purpose: PickPurpose;
   /** many (checkboxes) or one (radio) */
   multi: boolean;
-  selected: ReadonlyMap<string, PersonCardView>;
+  /** the ids chosen */
+  selected: ReadonlySet<string>;
   onToggle: (p: PersonCardView, on: boolean) => void;
   /** select every person the list shows (multi only) */
   onSelectAll?: (people: PersonCardView[]) => void;

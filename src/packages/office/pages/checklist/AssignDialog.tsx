@@ -1,16 +1,14 @@
 // 分解任务 (Art. 11): a decided item of the issued minutes becomes a task with a responsible person
-// (and so a unit) and a deadline. There is no people directory in the API yet, so the person is
-// picked from the meeting's attendance rows (meeting.attendance) or named by their person id; the
-// server checks that they belong to the org and that this office may give them a task. What is
+// (and so a unit) and a deadline. The person is picked from the org's directory with the people
+// picker (issue #19: only those this office may give a task, never an id typed); the server checks that they belong to the org and that this office may give them a task. What is
 // typed is the page's (a failed call or a closed sheet keeps it); a refusal is said at its field.
 import { Input, Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { TASK_LIMITS } from '../../../../../domain/limits';
-import type { AttendanceRowView } from '../../../../../domain/schemas/meeting';
+import type { PersonCardView } from '../../../../../domain/schemas/people';
 import type { DecisionView } from '../../../../../domain/schemas/minutes';
 import Dialog from '../../../../components/Dialog';
-import StateView from '../../../../components/StateView';
-import { call, toApiError } from '../../../../services/api';
+import PeoplePicker from '../../../../components/PeoplePicker';
 import { lengthError } from '../../../../utils/form';
 import { DateField, FieldLabel, todayCN } from '../../../../pages/task/mine/kit';
 
@@ -39,8 +37,6 @@ export function checkAssign(draft: AssignDraft, today: string): { ok: true; titl
   return { ok: true, title: draft.title.trim(), ownerId, deadline: draft.deadline };
 }
 
-type Rows = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; rows: AttendanceRowView[] };
-
 interface AssignDialogProps {
   meetingId: string;
   decision: DecisionView;
@@ -55,26 +51,12 @@ interface AssignDialogProps {
   onCancel: () => void;
 }
 
-export default function AssignDialog({ meetingId, decision, draft, onDraft, busy, errors, error, onSubmit, onCancel }: AssignDialogProps) {
-  const [rows, setRows] = useState<Rows>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+export default function AssignDialog({ decision, draft, onDraft, busy, errors, error, onSubmit, onCancel }: AssignDialogProps) {
+  // issue #19: the person is chosen from the directory with the people picker (people.list
+  // purpose 'assign' answers only those this office may give a task); no id is typed
+  const [chosen, setChosen] = useState<PersonCardView | null>(null);
   const h5 = process.env.TARO_ENV === 'h5';
-
-  useEffect(() => {
-    let live = true;
-    setRows({ kind: 'loading' });
-    call('meeting.attendance', { meetingId }).then(
-      (a) => live && setRows({ kind: 'ready', rows: a.rows }),
-      (e: unknown) => live && setRows({ kind: 'error', message: toApiError(e).message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [meetingId, attempt]);
-
   const set = (patch: Partial<AssignDraft>) => onDraft({ ...draft, ...patch });
-  const radio = (on: boolean): Record<string, unknown> => (h5 ? { role: 'radio', 'aria-checked': on, tabIndex: 0 } : { ariaRole: 'radio', ariaChecked: on });
-  const people = rows.kind === 'ready' ? rows.rows : [];
 
   return (
     <Dialog
@@ -101,44 +83,12 @@ export default function AssignDialog({ meetingId, decision, draft, onDraft, busy
 
       <View className='tk-field'>
         <FieldLabel label='责任人' error={errors.ownerId} />
-        <Text className='cl-assign__hint'>从本次会议的参会人员中选择；不在名单中的，输入其人员编号（可向管理员查询）。</Text>
-        {rows.kind === 'loading' ? <StateView kind='loading' compact title='正在加载参会人员…' /> : null}
-        {rows.kind === 'error' ? (
-          <StateView kind='error' title={rows.message} actionText='重试' onAction={() => setAttempt((n) => n + 1)} exits={false} />
-        ) : null}
-        {rows.kind === 'ready' && people.length === 0 ? <Text className='cl-assign__hint'>本次会议没有参会人员名单，请输入责任人的人员编号。</Text> : null}
-        <View role='radiogroup' aria-label='责任人'>
-          {people.map((p) => {
-            const on = !draft.typing && draft.ownerId === p.personId;
-            return (
-              <View key={p.personId} className={on ? 'choice choice--on' : 'choice'} {...radio(on)} onClick={() => !busy && set({ ownerId: p.personId, typing: false })}>
-                <View className='choice__radio' />
-                <View className='choice__main'>
-                  <Text className='choice__title'>{p.name}</Text>
-                  <Text className='choice__meta'>{[p.unit, p.title].filter(Boolean).join(' · ')}</Text>
-                </View>
-              </View>
-            );
-          })}
-          <View className={draft.typing ? 'choice choice--on' : 'choice'} {...radio(draft.typing)} onClick={() => !busy && set({ typing: true })}>
-            <View className='choice__radio' />
-            <View className='choice__main'>
-              <Text className='choice__title'>其他人员（输入人员编号）</Text>
-            </View>
-          </View>
-        </View>
-        {draft.typing ? (
-          <Input
-            className={errors.ownerId ? 'tk-input tk-input--error' : 'tk-input'}
-            value={draft.typedId}
-            maxlength={64}
-            placeholder='人员编号，如：city-hrss'
-            placeholderClass='tk-placeholder'
-            disabled={busy}
-            focus
-            onInput={(e) => set({ typedId: e.detail.value })}
-          />
-        ) : null}
+        <Text className='cl-assign__hint'>从本级人员名录中选择（按姓名、单位或职务搜索），只列出本办公室可以交办的人员。</Text>
+        {chosen ? <Text className='cl-assign__hint'>已选：{chosen.name}（{[chosen.unit, chosen.title].filter(Boolean).join(' · ')}）</Text> : null}
+        <PeoplePicker purpose='assign' multi={false} selected={new Set(draft.ownerId ? [draft.ownerId] : [])} disabled={busy} onToggle={(p) => {
+          setChosen(p);
+          set({ ownerId: p.id, typing: false, typedId: '' });
+        }} />
       </View>
 
       <DateField label='完成时限' value={draft.deadline} start={todayCN()} error={errors.deadline} disabled={busy} onChange={(deadline) => set({ deadline })} />

@@ -28,7 +28,7 @@ interface Props {
 export default function InviteDialog({ invited, busy, error, onCancel, onSubmit }: Props) {
   const [chosen, setChosen] = useState<Map<string, { card: PersonCardView; category: InviteeCategory }>>(new Map());
   const filters = useRef<PickFilters>({});
-  const people = new Map([...chosen].map(([id, c]) => [id, c.card]));
+  const people = new Set(chosen.keys());
   const add = (list: PersonCardView[]) =>
     setChosen((before) => {
       const next = new Map(before);

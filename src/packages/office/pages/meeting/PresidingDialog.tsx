@@ -19,7 +19,7 @@ const presides = (p: PersonCardView) => p.roles.some((r) => MAY_PRESIDE.includes
 
 export default function PresidingDialog({ current, busy, error, onCancel, onSubmit }: Props) {
   const [chosen, setChosen] = useState<PersonCardView | null>(null);
-  const selected = new Map(chosen ? [[chosen.id, chosen]] : []);
+  const selected = new Set(chosen ? [chosen.id] : []);
   return (
     <Dialog
       title='设定主持人'

@@ -300,7 +300,8 @@ export default function MeetingConsole() {
                   ))}
                 </View>
               ) : m.nextStep ? (
-                <Text className='mconsole__hint'>这一步不由您办理，您可在此查看进展。</Text>
+                // issue #19: the union office's own minutes step is done in the editor, not here
+                <Text className='mconsole__hint'>{draftsMinutes && m.state === 'held' ? '请在下方「会后工作」中起草、提交会议纪要。' : '这一步不由您办理，您可在此查看进展。'}</Text>
               ) : null}
               <View className='mconsole__links'>
                 {topicsOpen ? (

@@ -10,6 +10,7 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { SettingsVersionView, SettingsView } from '../../../../../domain/schemas/compliance';
+import { changeSummary } from './confirm';
 import { PARAM_BOUNDS, REPEALED_RULES, type RuleParams } from '../../../../../domain/settings';
 import Btn from '../../../../components/Btn';
 import PageShell from '../../../../components/PageShell';
@@ -195,6 +196,9 @@ export default function OrgSettings() {
         return;
       }
       setErrors({});
+      // issue #19: what changes from which day, confirmed before it is written
+      const sure = await Taro.showModal({ title: '确认修订规则参数', content: changeSummary(changed, base, formatDateCN(from)), confirmText: '确认修订', cancelText: '再想想', confirmColor: '#b71c1c' });
+      if (!sure.confirm) return;
       try {
         const next = await write('settings.set', { orgId: view.orgId, params: changed, effectiveFrom });
         record.set(next);
