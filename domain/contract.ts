@@ -10,6 +10,9 @@ import type {
   BoardInput,
   BoardView,
   DoorTokenView,
+  AttachMaterialInput,
+  MaterialInput,
+  MaterialLinkView,
   SeatingView,
   SetSeatingInput,
   CheckInInput,
@@ -148,6 +151,8 @@ export interface Contract {
   'meeting.doorToken': Io<typeof MeetingIdOnly, DoorTokenView>;
   'meeting.board': Io<typeof BoardInput, BoardView>;
   'meeting.advanceAgenda': Io<typeof MeetingIdOnly, MeetingView>;
+  'meeting.attachMaterial': Io<typeof AttachMaterialInput, MeetingView>;
+  'meeting.material': Io<typeof MaterialInput, MaterialLinkView>;
   'meeting.seating': Io<typeof MeetingIdOnly, SeatingView>;
   'meeting.setSeating': Io<typeof SetSeatingInput, SeatingView>;
   'meeting.seatingDocument': Io<typeof MeetingIdOnly, FileLinkView>;

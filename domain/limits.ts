@@ -25,6 +25,7 @@ export const MEETING_LIMITS = {
   reason: { min: 2, max: 500, label: '理由' },
   replyReason: { min: 2, max: 200, label: '请假理由' },
   undoReason: { min: 2, max: 200, label: '撤销理由' },
+  materialTitle: { min: 2, max: 60, label: '材料名称' },
   personName: { min: 2, max: 20, label: '代会人员姓名' },
   post: { min: 2, max: 30, label: '职务' },
   docNumber: { min: 1, max: 50, label: '文号' },

@@ -69,6 +69,15 @@ export const OFFLINE_SCAN_MS = 12 * 3600_000;
 export const DOOR_EXPIRED_WINDOWS = 480;
 export const doorWindow = (at: Instant): number => Math.floor(new Date(at).getTime() / DOOR_WINDOW_MS);
 
+/**
+ * Issue #22: materials that stay in the room. 公开 materials are read by invitees from the notice on;
+ * 会内 materials open only in the in-app viewer, watermarked with the reader's name and time, and stop
+ * opening this many days after the meeting.
+ */
+export const MATERIAL_VISIBILITY = { public: '公开', meeting: '会内' } as const;
+export type MaterialVisibility = keyof typeof MATERIAL_VISIBILITY;
+export const MATERIAL_DAYS_AFTER = 3;
+
 /** Wrong check-in codes a person may try per meeting before being stopped. */
 export const CHECK_IN_ATTEMPTS = 5;
 

@@ -199,6 +199,8 @@ export const PERMISSIONS = {
   'meeting.setSeating': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '本级办公室调整主席台次序（散会前）' },
   'meeting.seatingDocument': { roles: OFFICES, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '座次图（.docx，A4 横向）' },
   'meeting.nameCards': { roles: OFFICES, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '桌签（.docx，A4 对折）' },
+  'meeting.attachMaterial': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '本级办公室为议程附会议材料，标明公开或会内' },
+  'meeting.material': { roles: 'anyone', mode: 'read', rows: ['invitedMe', 'orgOffice', 'parentOrgRead'], rule: '参会人员自通知印发起查阅会议材料；会内材料仅在小程序内带水印查看，会后 3 天停止查阅，查阅留痕' },
   'meeting.advanceAgenda': { roles: ['union_office', 'gov_leader', 'mayor'], mode: 'write', rows: ['orgOffice', 'presides'], rule: '第八条：会议进行中由主持人或总工会办公室转入下一项议程，时间记入纪要' },
   'meeting.adjourn': { roles: ['union_office', 'gov_leader', 'mayor'], mode: 'write', rows: ['orgOffice', 'presides'], rule: '第八条：会议结束' },
   'meeting.cancel': { roles: OFFICES, mode: 'write', rows: ['sameOrg'], rule: '取消会议并说明理由' },

@@ -34,6 +34,8 @@ export interface MeetingDoc extends StoredDoc {
   presiding?: { id: string; name: string; title: string };
   /** Art. 8: order and planned minutes of the agenda items, per section (the items are generated) */
   agendaPlan?: Record<string, Array<{ id: string; minutes: number }>>;
+  /** issue #22: files attached to the agenda's sections, 公开 or 会内 */
+  materials?: Array<{ id: string; sectionIndex: number; title: string; fileId: string; fileName: string; contentType: string; size: number; visibility: 'public' | 'meeting'; attachedBy: string; at: string }>;
   /** issue #22: the office's rank order of the rostrum (person ids), when it reordered it */
   seatingOrder?: string[];
   /** issue #22: the agenda items as they were taken up in the room, in order, with the time */

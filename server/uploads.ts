@@ -43,7 +43,7 @@ export interface UploadShelf {
 }
 
 /**
- * Removes every upload older than 24 hours that no task names. A task names only its owner's
+ * Removes every upload older than 24 hours that no task (evidence) or meeting (materials) names. A task names only its owner's
  * uploads (task.complete accepts only the caller's own), but a task may later pass to someone else
  * of the org, so the owner's whole org is read (one indexed query per org with old uploads, paged);
  * an upload found named is marked attached and never read again. Answers how many were removed.
@@ -60,14 +60,18 @@ export async function sweepUploads(store: Store, shelf: UploadShelf, now: Date):
   for (const [orgId, fileIds] of byOrg) {
     const named = new Set<string>();
     let cursor: string | undefined;
-    while (orgId) {
-      const page = await store.find<StoredDoc>('tasks', { orgId }, { limit: 100, cursor });
-      for (const t of page.items) {
-        const text = JSON.stringify(t);
-        for (const f of fileIds) if (text.includes(f)) named.add(f);
+    // tasks name evidence; meetings name their materials (issue #22)
+    for (const collection of ['tasks', 'meetings'] as const) {
+      cursor = undefined;
+      while (orgId) {
+        const page: { items: StoredDoc[]; nextCursor?: string } = await store.find<StoredDoc>(collection, { orgId }, { limit: 100, cursor });
+        for (const t of page.items) {
+          const text = JSON.stringify(t);
+          for (const f of fileIds) if (text.includes(f)) named.add(f);
+        }
+        cursor = page.nextCursor;
+        if (!cursor) break;
       }
-      cursor = page.nextCursor;
-      if (!cursor) break;
     }
     for (const f of fileIds) {
       if (named.has(f)) {

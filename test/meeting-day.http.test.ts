@@ -10,6 +10,7 @@ import type { InvitationDoc } from '../server/docs';
 import { startTestHost, type TestHost } from './support/host';
 import { httpCaller, meetingWithNotice, type Ok } from './support/flows';
 import { DEMO_NOW } from './support/world';
+import { pdfOf } from './support/images';
 import { convertToPdf, readPages } from './support/office-pdf';
 import { ARTIFACTS } from './support/browser';
 
@@ -198,6 +199,33 @@ describe('seating by protocol and the name cards', () => {
     expect(cards).toHaveLength(8);
     expect(cards[0].lines.filter((l) => l.text.replace(/\s/g, '') === '王建国')).toHaveLength(2);
   }, 120_000);
+
+  it('materials: 公开 for invitees, 会内 watermarked and closed three days after; nobody else; every opening listed', async () => {
+    const res = await fetch(`${host.url}api/upload`, {
+      method: 'POST', headers: { authorization: `Bearer ${await host.signIn('city-union-office')}`, 'x-file-name': encodeURIComponent('汇报材料.pdf') }, body: new Uint8Array(pdfOf()),
+    });
+    const { fileId } = ((await res.json()) as any).data;
+    // a file of someone else is not the government office's to attach; an HTML file is not a material
+    expect(await code('city-gov-office', 'meeting', 'attachMaterial', { meetingId: seated, sectionIndex: 2, fileId, title: '议题汇报材料', visibility: 'meeting' })).toBe('validation_error');
+    const inside = await ok('city-union-office', 'meeting', 'attachMaterial', { meetingId: seated, sectionIndex: 2, fileId, title: '议题汇报材料', visibility: 'meeting' });
+    const materialId = inside.materials[0].id;
+    expect(inside.materials[0]).toMatchObject({ visibilityLabel: '会内', available: true });
+
+    const read = await ok('city-rep-ma', 'meeting', 'material', { meetingId: seated, materialId });
+    expect(read).toMatchObject({ viewOnly: true, watermark: expect.stringContaining('马春花') });
+    expect((await fetch(`${host.url}${read.url.replace(/^\//, '')}`, { headers: { authorization: `Bearer ${await host.signIn('city-rep-ma')}` } })).status).toBe(200);
+    // not invited: nothing
+    expect(await code('city-ndrc', 'meeting', 'material', { meetingId: seated, materialId })).toBe('not_found');
+    // the office sees who opened it
+    const seen = await ok('city-union-office', 'meeting', 'get', { meetingId: seated });
+    expect(seen.materials[0].openings.map((o: any) => o.name)).toEqual(['马春花']);
+    // three days after the meeting a 会内 file no longer opens
+    host.clock.set(new Date(new Date(fromCN('2026-12-29', '09:30')).getTime() + 4 * 86_400_000));
+    const late = await call('city-rep-ma', 'meeting', 'material', { meetingId: seated, materialId });
+    expect(late.json.error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('停止查阅') });
+    expect((await ok('city-rep-ma', 'meeting', 'get', { meetingId: seated })).materials[0]).toMatchObject({ available: false });
+    host.clock.set(DEMO_NOW);
+  });
 });
 
 afterAll(() => host.clock.set(DEMO_NOW));

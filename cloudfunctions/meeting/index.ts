@@ -6,6 +6,7 @@ import { accept, decline } from './actions/answer';
 import { attendance } from './actions/attendance';
 import { advanceAgenda } from './actions/advanceAgenda';
 import { board } from './actions/board';
+import { attachMaterial, material } from './actions/materials';
 import { nameCards, seating, seatingDocument, setSeating } from './actions/seating';
 import { checkIn, checkInCode, doorTokenAction, undoCheckIn } from './actions/checkIn';
 import { archive } from './actions/archive';
@@ -23,7 +24,7 @@ import { signInSheet } from './actions/signInSheet';
 
 export const area = defineArea('meeting', [
   request, accept, decline, openCollection, reschedule, invite, uninvite, setPresiding, updateAgenda, issueNotice,
-  reply, checkInCode, doorTokenAction, checkIn, undoCheckIn, board, start, advanceAgenda, seating, setSeating, seatingDocument, nameCards, adjourn, cancel, attendance, exportAttendance, noticeDocument, list, get,
+  reply, checkInCode, doorTokenAction, checkIn, undoCheckIn, board, start, advanceAgenda, seating, setSeating, seatingDocument, nameCards, attachMaterial, material, adjourn, cancel, attendance, exportAttendance, noticeDocument, list, get,
   signInSheet, archive,
 ]);
 export const main = makeMain(area);

@@ -27,6 +27,7 @@ import { toTaskCard } from '../task/views';
 import { orgById } from '../../server/identity';
 import type { Filter, Store } from '../../server/store/port';
 import { noticeRecords } from './issued';
+import { materialViews } from './materials';
 import { meetingFacts, meetingKind, type MeetingRecord } from './model';
 
 type AgendaItem = AgendaSectionView['items'][number];
@@ -137,8 +138,8 @@ export async function toMeetingView(ctx: ViewContext, r: MeetingRecord, actor: A
   const { meeting: m, mine } = r;
   // the org's offices and, read-only, the parent org's offices (the router admitted them)
   const office = hasAnyRole(actor.roles, OFFICES);
-  const [org, counts, previous] = await Promise.all([
-    orgById(store, m.orgId), office ? replies(store, m) : Promise.resolve(null), previousChecklist(ctx, m),
+  const [org, counts, previous, materials] = await Promise.all([
+    orgById(store, m.orgId), office ? replies(store, m) : Promise.resolve(null), previousChecklist(ctx, m), materialViews(store, m, actor, mine, ctx.now),
   ]);
   const sections = agendaOf(m, previous);
   return {
@@ -152,6 +153,7 @@ export async function toMeetingView(ctx: ViewContext, r: MeetingRecord, actor: A
     agenda: { sections },
     proceedings: m.proceedings ?? [],
     agendaItemCount: sections.reduce((n, s) => n + s.items.length, 0),
+    materials,
     invitation: myInvitation(mine),
     replies: counts,
     rules: m.rules ?? null,

@@ -79,6 +79,16 @@ export const CheckInInput = z.union([
   z.strictObject({ ...MeetingId, personId: Id }),
 ]);
 
+/** Issue #22: a file for an agenda section (an upload of the caller's), 公开 or 会内. */
+export const AttachMaterialInput = z.strictObject({
+  ...MeetingId,
+  sectionIndex: z.number().int().min(0).max(3),
+  fileId: z.string().regex(/^[A-Za-z0-9_.:/-]{1,200}$/, '文件标识不正确'),
+  title: Text(MEETING_LIMITS.materialTitle),
+  visibility: z.enum(['public', 'meeting']),
+});
+export const MaterialInput = z.strictObject({ ...MeetingId, materialId: z.string().regex(/^[a-z0-9]{1,40}$/, '材料编号不正确') });
+
 /** Issue #22: the office's order of the rostrum, most senior first (the seats follow the convention). */
 export const SetSeatingInput = z.strictObject({ ...MeetingId, rostrum: z.array(Id).min(1).max(40) });
 
@@ -171,7 +181,34 @@ export interface MeetingView {
   proceedings: ProceedingView[];
   /** how many agenda items there are in all (the big screen's progress) */
   agendaItemCount: number;
+  /** issue #22: the materials of the agenda, for invitees from the notice on and for the offices */
+  materials: MaterialView[];
   allowedActions: string[];
+}
+
+export interface MaterialView {
+  id: string;
+  sectionIndex: number;
+  title: string;
+  fileName: string;
+  contentType: string;
+  visibility: 'public' | 'meeting';
+  visibilityLabel: string;
+  /** whether the caller can open it now, and why not */
+  available: boolean;
+  note: string;
+  /** the offices see who opened it and when */
+  openings?: Array<{ name: string; at: string }>;
+}
+
+/** Issue #22: a material opened: a link only the caller can use; 会内 ones in the viewer with a watermark. */
+export interface MaterialLinkView {
+  fileName: string;
+  url: string;
+  contentType: string;
+  viewOnly: boolean;
+  /** the reader's name and the time, drawn over every page of a 会内 material */
+  watermark?: string;
 }
 
 export interface ProceedingView {

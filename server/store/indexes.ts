@@ -58,6 +58,10 @@ export const COLLECTIONS = {
   chases: [{ fields: ['subjectId', 'at'] }],
   /** issue #20: every SMS and its attempts (the strong channel); counted per person and day for the cap */
   sms: [{ fields: ['state', 'sendAt'] }, { fields: ['personId', 'day'] }],
+  /** issue #20: SMS sent per person and Shanghai day (`_id` = personId:day), the daily cap */
+  sms_days: [],
+  /** issue #22: each opening of a meeting's material, listed for the office */
+  material_openings: [{ fields: ['meetingId', 'at'] }],
 } as const satisfies Record<string, readonly IndexDef[]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

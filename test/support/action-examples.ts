@@ -13,6 +13,7 @@ import { doorCode } from '../../cloudfunctions/meeting/door';
 import { inviteId, newInviteCode, type InviteDoc } from '../../server/invites';
 import type { NotificationDoc } from '../../server/notify';
 import type { Dispatched } from '../../server/router';
+import { pdfOf } from './images';
 import type { World } from './world';
 
 export interface ActionExample {
@@ -299,6 +300,26 @@ export const EXAMPLES: Record<string, ActionExample> = {
   },
   'meeting.seatingDocument': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
   'meeting.nameCards': { payload: (w, org) => meetingId(w, org, 'notice_issued', { invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
+  // issue #22: the union office's own upload (another office's upload is not theirs to attach: validation_error)
+  'meeting.attachMaterial': {
+    payload: async (w, org) => {
+      const fileId = (w.rt.files as LocalFiles).upload({ fileName: '汇报材料.pdf', bytes: new Uint8Array(pdfOf()), contentType: 'application/pdf', ownerId: `${org}-union-office` });
+      return { ...(await meetingId(w, org, 'notice_issued')), sectionIndex: 2, fileId, title: '议题汇报材料', visibility: 'meeting' };
+    },
+    admits: ['gov_office', 'union_office'],
+    admittedCodes: ['validation_error'],
+  },
+  'meeting.material': {
+    payload: async (w, org) => {
+      const fileId = (w.rt.files as LocalFiles).upload({ fileName: '汇报材料.pdf', bytes: new Uint8Array(pdfOf()), contentType: 'application/pdf', ownerId: `${org}-union-office` });
+      const m = await makeMeeting(w, org, 'notice_issued', { invite: [REP[org]] });
+      const material = { id: 'mat1', sectionIndex: 2, title: '议题汇报材料', fileId, fileName: '汇报材料.pdf', contentType: 'application/pdf', size: 100, visibility: 'public' as const, attachedBy: `${org}-union-office`, at: w.now.toISOString() };
+      const notice = { version: 1, kind: 'notice' as const, docNumber: '巴政办字〔2026〕91号', issuedAt: w.now.toISOString(), issuedBy: `${org}-gov-office`, title: m.title, plannedAt: m.plannedAt, place: null, presiding: null, attendees: [], agenda: [] };
+      await w.store.update<MeetingDoc>('meetings', m._id, m.version, { materials: [material], notices: [notice] });
+      return { meetingId: m._id, materialId: 'mat1' };
+    },
+    admits: ['gov_office', 'union_office', 'representative'],
+  },
   'meeting.board': { payload: (w, org) => meetingId(w, org, 'in_session', { today: true, invite: [REP[org]] }), admits: ['gov_office', 'union_office'] },
   'meeting.checkIn': {
     // issue #22: the door's code of this window, from the meeting's secret
