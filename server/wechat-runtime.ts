@@ -1,5 +1,6 @@
 // The production runtime inside a WeChat cloud function (CloudBase).
 // Identity: OPENID from cloud.getWXContext(), which WeChat fills in from the signed call.
+import { smsChannelFromEnv, type CloudbaseSmsApi } from './sms';
 import { systemClock } from './clock';
 import { wechatContentChecker, type MsgSecCheckApi } from './content/wechat';
 import { consoleLog, type Runtime } from './runtime';
@@ -15,7 +16,7 @@ export async function createWechatRuntime(): Promise<Runtime> {
     DYNAMIC_CURRENT_ENV: unknown;
     database(): unknown;
     getWXContext(): { OPENID?: string };
-    openapi: { security: MsgSecCheckApi; wxacode: WxacodeApi; subscribeMessage: SubscribeMessageApi };
+    openapi: { security: MsgSecCheckApi; wxacode: WxacodeApi; subscribeMessage: SubscribeMessageApi; cloudbase?: CloudbaseSmsApi };
   } & CloudFilesApi;
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
   const store = new CloudBaseStore(cloud.database() as CloudDb);
@@ -26,7 +27,8 @@ export async function createWechatRuntime(): Promise<Runtime> {
     store,
     clock: systemClock,
     content: wechatContentChecker(cloud.openapi.security),
-    channels: [new SubscriptionChannel(store, sender, templates, consoleLog)],
+    // issue #20: SMS only when SMS_PROVIDER configures it (off by default)
+    channels: [new SubscriptionChannel(store, sender, templates, consoleLog), ...smsChannelFromEnv(store, process.env, { cloudbase: cloud.openapi.cloudbase }, consoleLog)],
     templates,
     files: cloudFiles(cloud, () => systemClock.now()),
     // unreleased pages need 'trial' or 'develop' (PLATFORM.md); the deployment says which

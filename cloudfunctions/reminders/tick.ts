@@ -11,6 +11,7 @@ import { TickInput } from '../../domain';
 import type { MeetingDoc } from '../../server/docs';
 import { ladderFor, minutesDraftReminders, schedule, type ReminderDoc } from '../../server/reminders';
 import { defineAction } from '../../server/registry';
+import { smsChannelOf } from '../../server/sms';
 import { subscriptionChannelOf } from '../../server/subscriptions';
 import { resolveReminder } from './resolve';
 
@@ -65,6 +66,9 @@ export const tick = defineAction({
     const outcomes = await ctx.deliverNow();
     const channel = subscriptionChannelOf(ctx);
     const flushed = channel ? await channel.flush(ctx.now) : { sent: 0, queued: 0 };
+    // issue #20: SMS after WeChat had its turn (quiet hours over, WeChat could not reach the person)
+    const sms = smsChannelOf(ctx);
+    if (sms) await sms.flush(ctx.now);
     return { fired, voided, sent: outcomes.sent + flushed.sent, queued: flushed.queued };
   },
 });

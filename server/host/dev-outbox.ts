@@ -4,13 +4,19 @@
 import * as z from 'zod';
 import { AppError, type Envelope } from '../../domain';
 import type { Clock } from '../clock';
+import type { SmsRequest, SmsSender } from '../sms';
 import type { SendRequest, SubscribeSender } from '../subscriptions';
 
 export interface DevOutboxEntry {
+  /** issue #20: 'wechat' (a subscription message) or 'sms' (the strong channel's stand-in) */
+  channel: 'wechat' | 'sms';
   personId: string;
-  templateKey: string;
-  data: Record<string, { value: string }>;
-  page: string;
+  templateKey?: string;
+  data?: Record<string, { value: string }>;
+  page?: string;
+  /** SMS: the text, and the number masked (138****5678) */
+  text?: string;
+  to?: string;
   at: string;
 }
 
@@ -18,6 +24,8 @@ const FailInput = z.strictObject({ personId: z.string().min(1).max(64), errCode:
 
 export class DevOutbox implements SubscribeSender {
   readonly requiresOpenid = false;
+  /** issue #20: the SMS stand-in as an object of its own (the channel takes a sender) */
+  readonly sms: SmsSender = { provider: 'dev', send: (req) => this.sendSms(req) };
   private readonly entries: DevOutboxEntry[] = [];
   private readonly failures = new Map<string, number>();
 
@@ -26,7 +34,14 @@ export class DevOutbox implements SubscribeSender {
   async send(req: SendRequest): Promise<void> {
     const errCode = this.failures.get(req.personId);
     if (errCode !== undefined) throw Object.assign(new Error(`errCode ${errCode}`), { errCode });
-    this.entries.push({ personId: req.personId, templateKey: req.templateKey, data: req.data, page: req.page, at: this.clock.now().toISOString() });
+    this.entries.push({ channel: 'wechat', personId: req.personId, templateKey: req.templateKey, data: req.data, page: req.page, at: this.clock.now().toISOString() });
+  }
+
+  /** Issue #20: records an SMS instead of sending it (SMS_PROVIDER=dev); a failure set for the person refuses it too. */
+  async sendSms(req: SmsRequest): Promise<void> {
+    const errCode = this.failures.get(req.personId);
+    if (errCode !== undefined) throw Object.assign(new Error(`errCode ${errCode}`), { errCode });
+    this.entries.push({ channel: 'sms', personId: req.personId, text: req.text, to: req.phone.replace(/^(\+86)?(\d{3})\d{4}(\d{4})$/, '$2****$3'), at: this.clock.now().toISOString() });
   }
 
   list(): DevOutboxEntry[] {

@@ -78,7 +78,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   let baseUrl = '';
   const devOutbox = new DevOutbox(clock);
   const runtime = createLocalRuntime({
-    store: opts.store, clock, secret: opts.secret, content: opts.content, quiet: opts.quiet, files, codes: localCodes(() => baseUrl), sender: devOutbox,
+    store: opts.store, clock, secret: opts.secret, content: opts.content, quiet: opts.quiet, files, codes: localCodes(() => baseUrl), sender: devOutbox, sms: devOutbox.sms,
   });
   installRuntime(runtime);
   const stopUploadSweep = startUploadSweep(opts.store, files, runtime.log);

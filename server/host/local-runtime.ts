@@ -6,6 +6,7 @@ import { consoleLog, type Principal, type Runtime } from '../runtime';
 import { signSession, verifySessionEpoch } from '../session';
 import type { CodeMaker, FileOutlet } from '../outputs';
 import type { Store } from '../store/port';
+import { smsChannelFromEnv, type SmsSender } from '../sms';
 import { localTemplateConfigs, SubscriptionChannel, templateConfigs, type SubscribeSender } from '../subscriptions';
 
 /** What the host hands a function as `context`: the raw bearer token, verified here. */
@@ -21,6 +22,8 @@ export function createLocalRuntime(opts: {
   store: Store; clock: Clock; secret: string; content: ContentChecker; files: FileOutlet; codes: CodeMaker; quiet?: boolean;
   /** issue #10: where subscription messages go (the host's dev outbox) */
   sender: SubscribeSender;
+  /** issue #20: the SMS stand-in (used when SMS_PROVIDER=dev) */
+  sms?: SmsSender;
 }): Runtime {
   const log: Runtime['log'] = opts.quiet ? (level, message, extra) => level === 'error' && consoleLog(level, message, extra) : consoleLog;
   // every template, one-time, unless the deployment's configuration is given (SUBSCRIBE_TEMPLATES)
@@ -29,7 +32,7 @@ export function createLocalRuntime(opts: {
     store: opts.store,
     clock: opts.clock,
     content: opts.content,
-    channels: [new SubscriptionChannel(opts.store, opts.sender, templates, log)],
+    channels: [new SubscriptionChannel(opts.store, opts.sender, templates, log), ...smsChannelFromEnv(opts.store, process.env, { dev: opts.sms }, log)],
     templates,
     files: opts.files,
     codes: opts.codes,
