@@ -9,6 +9,10 @@ import { fromCN } from '../domain';
 import { startTestHost, type TestHost } from './support/host';
 import { httpCaller, meetingWithNotice, type Ok } from './support/flows';
 import { DEMO_NOW } from './support/world';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS } from './support/browser';
+import { convertToPdf, readPages } from './support/office-pdf';
 
 let host: TestHost;
 let as: ReturnType<typeof httpCaller>['as'];
@@ -138,7 +142,15 @@ describe('attendance is a fact of the meeting (13 invitees, 2 checked in, 1 on l
     });
     expect(issued.attendanceList.frozen).toBe(true);
 
-    const text = await docxText(await download((await ok('city-union-office', 'minutes', 'document', { meetingId })).url, 'city-union-office'));
+    const docx = await download((await ok('city-union-office', 'minutes', 'document', { meetingId })).url, 'city-union-office');
+    const text = await docxText(docx);
+    // opened in a real office suite, the printed page says the same
+    const dir = join(ARTIFACTS, 'documents');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'record-truth-minutes.docx'), docx);
+    const printed = convertToPdf([join(dir, 'record-truth-minutes.docx')], dir).flatMap((pdf) => readPages(pdf)).flatMap((p) => p.lines.map((l) => l.text.replace(/\s/g, ''))).join('');
+    for (const name of ['王建国', '高文静（副主席，代李秀梅）', '孙立新', '马春花']) expect(printed).toContain(name);
+    for (const silent of ['何立军', '张志强', '刘海燕']) expect(printed).not.toContain(silent);
     const line = (label: string) => text.find((p) => p.startsWith(label)) ?? '';
     expect(line('出席')).toContain('王建国');
     expect(line('出席')).toContain('高文静（副主席，代李秀梅）');

@@ -72,6 +72,13 @@ function meetings(now: Date): NewDoc<MeetingDoc>[] {
       // Art. 9: issued twelve days after the meeting (the seeded minutes' issuedAt)
       minutesIssuedAt: iso(cn(heldAt).add(12, 'day')),
       status: 'minutes_issued', createdBy: 'city-union-office', createdAt: addMonthsCN(heldAt, -3), rules: RULES,
+      // Art. 7 (issue #16): the notice as it was issued two weeks before the meeting
+      place: '市政府第一会议室',
+      docNumber: `巴政办字〔${lastYear}〕21号`, noticeIssuedAt: iso(cn(heldAt).add(-14, 'day')),
+      notices: [seededNotice({
+        title: `巴彦淖尔市人民政府与市总工会${lastYear}年度联席会议`, plannedAt: heldAt, place: '市政府第一会议室', docNumber: `巴政办字〔${lastYear}〕21号`,
+        issuedAt: iso(cn(heldAt).add(-14, 'day')), presiding: { name: '王建国', title: '副市长' }, invitations: [], topics: [],
+      })],
     },
   ];
 }
