@@ -336,7 +336,9 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
   } else {
     children.push(...head(doc.mark, doc.docNumber));
     if (doc.title) children.push(blank(), title(doc.title));
-    children.push(blank(), ...blocks(doc.body, true), blank(true));
+    // The last decided item is not chained to the attendance: tied together the whole tail moves to
+    // the next page and leaves most of a page blank (seen in LibreOffice with a short 纪要).
+    children.push(blank(), ...blocks(doc.body, false), blank(true));
     // 10.3: 出席 / 请假 / 列席 in 3号黑体 labels, kept together and with the date (the date never
     // stands alone on a page)
     const names = (list: string[]): string => (list.length > 0 ? list.join('、') : '无');
