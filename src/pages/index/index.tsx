@@ -269,7 +269,7 @@ function HomeContent({ home }: { home: HomeView }) {
                 onTap={() => openPage(ROUTES.checklist)}
               />
             ) : null}
-            {can('meetings') ? <Entry mark='档' title='全部会议' desc='历年会议按年份和状态查找，查看通知、纪要、落实清单' onTap={() => openPage(MEETINGS_PAGE)} /> : null}
+            {can('meetings') ? <Entry mark='档' title='全部会议' desc='历年会议按年份和状态查找，查看通知、议题、纪要与任务' onTap={() => openPage(MEETINGS_PAGE)} /> : null}
             {can('compliance') ? (
               <Entry mark='考' title='年度考核' desc='第十二条：本级及所属旗县区例会、纪要与任务落实情况' onTap={() => openPage(ROUTES.compliance)} />
             ) : null}
