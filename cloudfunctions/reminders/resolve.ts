@@ -105,8 +105,11 @@ async function escalation(store: Store, r: ReminderDoc, now: Date): Promise<Reso
     .sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
   if (!tasks.length) return null;
   const line = (t: TaskDoc) => `「${t.title}」（${t.unit} ${t.ownerName}，时限 ${t.deadline}，逾期 ${calendarDaysBetween(fromCN(t.deadline), now)} 天）`;
+  // keyed on the week it goes out in (not the reminder's): two digests due in one week — a late
+  // tick, a task crossing the line — land as one message a week
+  const week = escalationDigest(orgId, side, now, ladder.ladderHour);
   const base = {
-    milestone: 'task_escalation' as const, subject: { type: 'org' as const, id: r.subjectId }, dueAt: r.dueAt, occurrence: r.subjectVersion,
+    milestone: 'task_escalation' as const, subject: { type: 'org' as const, id: r.subjectId }, dueAt: week.dueAt, occurrence: week.subjectVersion,
     link: '/packages/office/pages/checklist/index',
   };
   const convenors = await peopleWithRoles(store, orgId, CONVENORS[side]);
@@ -128,7 +131,10 @@ async function escalation(store: Store, r: ReminderDoc, now: Date): Promise<Reso
       });
     }
   }
-  return { drafts, next: { ...specOf(r), subjectVersion: r.subjectVersion + 1, dueAt: new Date(new Date(r.dueAt).getTime() + WEEK_MS).toISOString() } };
+  // the next week's, never a burst of weeks a late tick missed: the first weekly slot still ahead
+  let nextMs = new Date(r.dueAt).getTime() + WEEK_MS;
+  while (nextMs <= now.getTime()) nextMs += WEEK_MS;
+  return { drafts, next: { ...specOf(r), subjectVersion: Math.round(nextMs / WEEK_MS), dueAt: new Date(nextMs).toISOString() } };
 }
 
 /** Issue #20, after the meeting: the minutes are still not submitted → the union office drafts them. */
