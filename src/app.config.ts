@@ -40,7 +40,7 @@ export default defineAppConfig({
         // issue #19: every meeting of the org by year and state, each with its dossier
         'pages/meetings/index',
         // issue #22: the door screen (rotating QR and the live board)
-        'pages/door/index', 'pages/screen/index', 'pages/seating/index',
+        'pages/door/index', 'pages/screen/index', 'pages/seating/index', 'pages/material/index',
       ],
     },
   ],

@@ -64,3 +64,31 @@ export async function openServerFile(link: FileLinkView, words: OpenFileWords): 
     throw new ApiError('internal', words.cantOpen);
   }
 }
+
+/**
+ * Issue #22: a file to show inside the app, never saved: in a browser fetched under the session
+ * and answered as a blob: URL; in WeChat an image is shown from its link and a PDF is opened in
+ * WeChat's own viewer with its menu (forward, save) hidden.
+ */
+export async function viewServerFile(link: FileLinkView, contentType: string): Promise<string | null> {
+  if (process.env.TARO_ENV === 'h5') {
+    const token = getSessionToken();
+    let res: Response;
+    try {
+      res = await fetch(link.url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    } catch {
+      throw new ApiError('network', NETWORK_MESSAGE);
+    }
+    if (!res.ok) throw new ApiError(res.status === 404 ? 'not_found' : 'internal', res.status === 404 ? '文件已失效，请重新打开' : '打开失败，请稍后再试');
+    return URL.createObjectURL(new Blob([await res.arrayBuffer()], { type: contentType }));
+  }
+  if (contentType.startsWith('image/')) return link.url;
+  try {
+    const res = await Taro.downloadFile({ url: link.url });
+    if (res.statusCode !== 200) throw new Error(String(res.statusCode));
+    await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'pdf', showMenu: false });
+  } catch {
+    throw new ApiError('network', '打开失败，请检查网络后重试');
+  }
+  return null;
+}

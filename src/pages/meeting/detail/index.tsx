@@ -9,6 +9,7 @@ import { MEETING_LIMITS } from '../../../../domain/limits';
 import type { MeetingView, ReplyAnswer } from '../../../../domain/schemas/meeting';
 import Btn from '../../../components/Btn';
 import MeetingFacts, { MeetingEndNotices } from '../../../components/MeetingFacts';
+import MaterialsCard from '../../../components/MaterialsCard';
 import PageShell from '../../../components/PageShell';
 import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
@@ -147,6 +148,9 @@ export default function MeetingDetail() {
             </View>
           ) : null}
         </View>
+
+        {/* issue #22: the agenda's materials, from the notice on (会内 ones in the watermarked viewer) */}
+        <MaterialsCard m={m} />
 
         {MINUTES_ISSUED.includes(m.state) ? (
           <View className='card mdetail-minutes'>

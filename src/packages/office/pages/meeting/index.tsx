@@ -35,6 +35,8 @@ import { MEETING_PAGES, isMeetingDayCN, openExport, openOrBack, stateClass } fro
 import AgendaCard, { type AgendaPlan, UnexplainedCard } from './AgendaCard';
 import DocumentButtons from './DocumentButtons';
 import RescheduleDialog from './RescheduleDialog';
+import MaterialAttach from './MaterialAttach';
+import MaterialsCard from '../../../../components/MaterialsCard';
 import InviteDialog from './InviteDialog';
 import PresidingDialog from './PresidingDialog';
 import { AttendanceTable, PersonCard, type Act } from './AttendanceList';
@@ -378,6 +380,10 @@ export default function MeetingConsole() {
                 )}
               </View>
             ) : null}
+
+            <MaterialsCard m={m}>
+              <MaterialAttach m={m} onAttached={(next) => current && record.set({ ...current, meeting: next })} />
+            </MaterialsCard>
 
             <UnexplainedCard sections={m.agenda.sections} />
 

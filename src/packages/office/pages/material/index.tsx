@@ -1,0 +1,82 @@
+// 会内材料 viewer (issue #22), `?meetingId=&materialId=`: the file shown inside the app with the
+// reader's name and the time drawn over it (meeting.material answers the watermark), no download
+// offered; each opening is recorded by the server. After the meeting's third day it no longer opens.
+import { Image, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { createElement, useEffect, useState } from 'react';
+import type { MaterialLinkView } from '../../../../../domain/schemas/meeting';
+import PageShell from '../../../../components/PageShell';
+import Skeleton from '../../../../components/Skeleton';
+import StateView from '../../../../components/StateView';
+import { type ApiError, call, toApiError } from '../../../../services/api';
+import { viewServerFile } from '../../../../services/files';
+import { queryValue } from '../../../../utils/nav';
+import './index.css';
+
+type State = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; link: MaterialLinkView; src: string | null };
+
+export default function MaterialViewer() {
+  const { params } = useRouter();
+  const meetingId = queryValue(params, 'meetingId');
+  const materialId = queryValue(params, 'materialId');
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    let revoke: string | null = null;
+    void (async () => {
+      try {
+        const link = await call('meeting.material', { meetingId, materialId });
+        const src = await viewServerFile(link, link.contentType);
+        if (src?.startsWith('blob:')) revoke = src;
+        setState({ kind: 'ready', link, src });
+      } catch (e) {
+        setState({ kind: 'error', error: toApiError(e) });
+      }
+    })();
+    return () => {
+      if (revoke) URL.revokeObjectURL(revoke);
+    };
+  }, [meetingId, materialId]);
+
+  if (state.kind === 'loading') {
+    return (
+      <PageShell className='mview'>
+        <View className='page-container'>
+          <Skeleton block lines={[100, 100, 100]} />
+        </View>
+      </PageShell>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <PageShell className='mview'>
+        <View className='page-container'>
+          <StateView kind='error' error={state.error} />
+        </View>
+      </PageShell>
+    );
+  }
+  const { link, src } = state;
+  const marks = Array.from({ length: 24 }, (_, i) => i);
+  return (
+    <PageShell className='mview'>
+      <View className='mview__frame' onLongPress={() => undefined}>
+        {src && link.contentType.startsWith('image/') ? <Image className='mview__image' src={src} mode='widthFix' showMenuByLongpress={false} ariaLabel={link.fileName} /> : null}
+        {src && link.contentType === 'application/pdf' && process.env.TARO_ENV === 'h5'
+          ? createElement('iframe', { className: 'mview__pdf', src: `${src}#toolbar=0`, title: link.fileName })
+          : null}
+        {!src ? <Text className='mview__hint'>已在微信中打开（不提供转发和保存）。</Text> : null}
+        {link.watermark ? (
+          <View className='mview__marks' aria-hidden>
+            {marks.map((i) => (
+              <Text key={i} className='mview__mark'>
+                {link.watermark}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+      </View>
+      <Text className='mview__foot'>会内材料仅供本次会议使用，请勿截屏、转发。查阅记录已留存。</Text>
+    </PageShell>
+  );
+}
