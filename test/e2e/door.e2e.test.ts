@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { DESK, PHONE, SCREENS, current, settled, shootFullPage, useBrowserApp, useSessions } from '../support/browser';
 import { axe, noOverflow } from '../support/page-checks';
 import { DEMO_NOW } from '../support/world';
+import { pngOf } from '../support/images';
 
 const app = useBrowserApp();
 const open = useSessions(app);
@@ -89,4 +90,27 @@ it('the big screen follows the agenda moved from a phone; the seating page shows
   await axe(seat.page);
   await shot(seat.page, 'seating-desk');
   expect(seat.errors).toEqual([]);
+}, 240_000);
+
+it('an office attaches a 会内 material; the invitee reads it in the viewer under a watermark with her name', async () => {
+  app.host.clock.set(DEMO_NOW);
+  const token = await app.host.signIn('city-union-office');
+  const res = await fetch(`${app.host.url}api/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-file-name': encodeURIComponent('汇报.png') }, body: new Uint8Array(pngOf(40, 30)) });
+  const { fileId } = ((await res.json()) as any).data;
+  await api('city-union-office', 'attachMaterial', { meetingId: MEETING, sectionIndex: 2, fileId, title: '外卖骑手职业伤害保障汇报', visibility: 'meeting' });
+
+  const { page, errors } = await open('city-rep-ma', `/pages/meeting/detail/index?id=${MEETING}`);
+  const c = current(page);
+  await c.locator('.mmat__title', { hasText: '外卖骑手职业伤害保障汇报' }).waitFor({ timeout: 30000 });
+  expect(await c.locator('.mmat').innerText()).toContain('会内');
+  await c.getByText('查看', { exact: true }).click();
+  const v = current(page);
+  await v.locator('.mview__mark').first().waitFor({ timeout: 30000 });
+  expect(await v.locator('.mview__mark').first().innerText()).toContain('马春花');
+  await v.locator('.mview__image').waitFor({ timeout: 30000 });
+  await axe(page);
+  await shot(page, 'material-viewer-phone');
+  expect(errors).toEqual([]);
+  // the office sees who opened it
+  expect((await api('city-union-office', 'get', { meetingId: MEETING })).materials[0].openings.map((o: any) => o.name)).toEqual(['马春花']);
 }, 240_000);
