@@ -1,4 +1,6 @@
 // The in-app inbox: every milestone message, newest first; tapping one marks it read and opens it.
+// Issue #20: it is also a to-do list — a message that asks for an action says 待办 until someone it
+// asked has acted, then who acted and when.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
@@ -24,9 +26,11 @@ const MARK_BATCH = 50;
 export default function Inbox() {
   // The server's unread total comes with every page; markRead answers with the new total.
   const [unread, setUnread] = useState<number | null>(null);
+  const [todo, setTodo] = useState<number | null>(null);
   const fetchPage = useCallback(async (cursor?: string) => {
     const page = await call('notify.inbox', cursor ? { cursor } : {});
     setUnread(page.unread);
+    setTodo(page.todo);
     return page;
   }, []);
   const list = usePagedListPage<NotificationView>(fetchPage);
@@ -76,7 +80,10 @@ export default function Inbox() {
         {state.kind === 'ready' && state.items.length > 0 ? (
           <View>
             <View className='inbox__bar'>
-              <Text className='inbox__summary'>{unread ? `${unread} 条未读` : '全部已读'}</Text>
+              <Text className='inbox__summary'>
+                {unread ? `${unread} 条未读` : '全部已读'}
+                {todo ? `，${todo} 项待办` : ''}
+              </Text>
               {visibleUnread.length > 0 ? (
                 <Btn small busy={busy === 'all'} busyText='处理中…' disabled={busy !== null} onClick={() => void markAll(visibleUnread)}>
                   全部标为已读
@@ -100,7 +107,12 @@ export default function Inbox() {
                     <View className='message__meta'>
                       <Text className='message__time'>{formatDateTimeShortCN(n.createdAt)}</Text>
                       {n.read ? null : <Text className='message__flag message__flag--unread'>未读</Text>}
-                      {n.handled ? <Text className='message__flag message__flag--handled'>已处理</Text> : null}
+                      {n.needsAction && !n.doneAt ? <Text className='message__flag message__flag--todo'>待办</Text> : null}
+                      {n.doneAt ? (
+                        <Text className='message__flag message__flag--handled'>
+                          {`${n.doneByName ? `${n.doneByName} ` : ''}已办理 ${formatDateTimeShortCN(n.doneAt)}`}
+                        </Text>
+                      ) : n.handled ? <Text className='message__flag message__flag--handled'>已处理</Text> : null}
                     </View>
                   </View>
                 </Tap>

@@ -66,6 +66,9 @@ export default function Reminders() {
         ) : null}
         {state.kind === 'error' ? <StateView kind='error' error={state.error} onRetry={() => void page.reload()} /> : null}
         {state.kind === 'ready' ? (
+          <Text className='reminders__summary'>{summaryText(state.value.items)}</Text>
+        ) : null}
+        {state.kind === 'ready' ? (
           <View className='card reminders__list'>
             {state.value.items.map((item) => (
               <Reminder key={item.templateKey} item={item} busy={busy} onResubscribe={() => resubscribe(item)} />
@@ -76,6 +79,19 @@ export default function Reminders() {
       </View>
     </PageShell>
   );
+}
+
+/** Issue #20: what the person will miss on WeChat, said plainly (the inbox always has it). */
+const MISS_TEXT: Record<Exclude<SubscriptionItemView['state'], 'on'>, string> = {
+  needs_consent: '下一条此类提醒只会出现在站内消息中；点“再订阅”可在微信收到。',
+  refused: '您已拒绝，此类提醒不会推送到微信，只在站内消息中。',
+  unavailable: '本小程序未开通此类微信提醒，只在站内消息中。',
+};
+
+/** Issue #20: how many kinds reach WeChat and how many the person will miss there. */
+function summaryText(items: readonly SubscriptionItemView[]): string {
+  const on = items.filter((i) => i.state === 'on').length;
+  return on === items.length ? `全部 ${on} 类提醒都能在微信收到。` : `${on} 类提醒能在微信收到，${items.length - on} 类只在站内消息中（不会错过，但需打开小程序查看）。`;
 }
 
 interface ReminderProps {
@@ -97,6 +113,7 @@ function Reminder({ item, busy, onResubscribe }: ReminderProps) {
         <Text className={`reminder__state reminder__state--${item.state}`}>{item.stateLabel}</Text>
       </View>
       <Text className='reminder__desc'>{item.description}</Text>
+      {item.state !== 'on' ? <Text className='reminder__miss'>{MISS_TEXT[item.state]}</Text> : null}
       <View className='reminder__foot'>
         <Text className='reminder__credits'>{creditsText(item)}</Text>
         {canAsk ? (
