@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DESK, PHONE, SCREENS, current, settled, shootFullPage, useBrowserApp, useSessions } from '../support/browser';
+import { DESK, PHONE, SCREENS, current, settled, shootFullPage, taroStorageValue, useBrowserApp, useSessions } from '../support/browser';
 import { axe, noOverflow } from '../support/page-checks';
 
 const app = useBrowserApp();
@@ -262,6 +262,58 @@ it(
     const req = sent.find((b) => b.action === 'request');
     expect(req?.payload.plannedAt).toBe('2027-01-20T01:30:00.000Z');
     expect(office.errors).toEqual([]);
+  },
+  WALK,
+);
+
+it(
+  '与上次会议相同 brings back the previous meeting\'s invitees this office may invite, under their categories',
+  async () => {
+    const before = (await api('city-union-office', 'meeting', 'attendance', { meetingId: 'm-city-special' })).rows as any[];
+    const ours = before.filter((r) => r.side === 'union');
+    expect(ours.length).toBeGreaterThan(0);
+    const union = await open('city-union-office', '/packages/office/pages/meeting/index?id=m-city-current', DESK);
+    const u = current(union.page);
+    await u.getByText('邀请参会人员', { exact: true }).waitFor({ timeout: 30000 });
+    await u.getByText('邀请参会人员', { exact: true }).click();
+    const dialog = union.page.locator('.dialog').filter({ visible: true });
+    await dialog.getByText('与上次会议相同', { exact: true }).click();
+    await dialog.getByText(`加入 ${ours.length} 人（本办公室可邀请的）`, { exact: false }).waitFor({ timeout: 30000 });
+    await dialog.getByText(`已选 ${ours.length} 人（点按移除）`).waitFor();
+    await axe(union.page);
+    await dialog.getByText(`邀请 ${ours.length} 人`, { exact: true }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 30000 });
+    const rows = (await api('city-union-office', 'meeting', 'attendance', { meetingId: 'm-city-current' })).rows as any[];
+    for (const r of ours) expect(rows.find((x) => x.personId === r.personId)?.category).toBe(r.category);
+    expect(union.errors).toEqual([]);
+  },
+  WALK,
+);
+
+it(
+  '长辈版: the meetings page and the picker stay readable and pass axe',
+  async () => {
+    const s = await open('city-gov-office', '/packages/office/pages/meetings/index', PHONE);
+    await s.page.evaluate((v) => localStorage.setItem('elder_mode', v), taroStorageValue(true));
+    await s.page.reload();
+    const m = current(s.page);
+    await m.locator('.mlist__card').first().waitFor({ timeout: 30000 });
+    await m.locator('.mlist__head').first().click();
+    await m.getByText('会议工作台', { exact: true }).waitFor();
+    await noOverflow(s.page);
+    await axe(s.page);
+    await shot(s.page, 'meetings-elder');
+    await m.getByText('会议工作台', { exact: true }).click();
+    await s.page.waitForURL(/packages\/office\/pages\/meeting\/index/, { timeout: 30000 });
+    const c = current(s.page);
+    await c.getByText('邀请参会人员', { exact: true }).waitFor({ timeout: 30000 });
+    await c.getByText('邀请参会人员', { exact: true }).click();
+    const dialog = s.page.locator('.dialog').filter({ visible: true });
+    await dialog.locator('[role="checkbox"]').first().waitFor({ timeout: 30000 });
+    await noOverflow(s.page);
+    await axe(s.page);
+    await shot(s.page, 'invite-elder');
+    expect(s.errors).toEqual([]);
   },
   WALK,
 );

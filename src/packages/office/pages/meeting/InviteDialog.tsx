@@ -6,9 +6,12 @@ import { useRef, useState } from 'react';
 import type { PersonCardView } from '../../../../../domain/schemas/people';
 import { INVITE_BATCH_MAX } from '../../../../../domain/workbench';
 import { INVITEE_CATEGORY_LABEL, type InviteeCategory } from '../../../../../domain/workflows/meeting';
+import Btn from '../../../../components/Btn';
 import Dialog from '../../../../components/Dialog';
 import PeoplePicker, { type PickFilters } from '../../../../components/PeoplePicker';
 import Tap from '../../../../components/Tap';
+import { toApiError } from '../../../../services/api';
+import { lastMeetingInvitees } from './lastMeeting';
 import './InviteDialog.css';
 
 export interface Invitee {
@@ -17,6 +20,8 @@ export interface Invitee {
 }
 
 interface Props {
+  /** the meeting invited to (与上次会议相同 looks for the one before it) */
+  meeting: { id: string; plannedAt: string };
   /** already on the list: shown as 已邀请 */
   invited: ReadonlySet<string>;
   busy: boolean;
@@ -25,16 +30,32 @@ interface Props {
   onSubmit: (invitees: Invitee[]) => void;
 }
 
-export default function InviteDialog({ invited, busy, error, onCancel, onSubmit }: Props) {
+export default function InviteDialog({ meeting, invited, busy, error, onCancel, onSubmit }: Props) {
   const [chosen, setChosen] = useState<Map<string, { card: PersonCardView; category: InviteeCategory }>>(new Map());
   const filters = useRef<PickFilters>({});
   const people = new Set(chosen.keys());
-  const add = (list: PersonCardView[]) =>
+  const add = (list: PersonCardView[], categoryOf?: (p: PersonCardView) => InviteeCategory) =>
     setChosen((before) => {
       const next = new Map(before);
-      for (const p of list) if (!next.has(p.id)) next.set(p.id, { card: p, category: filters.current.category ?? p.category });
+      for (const p of list) {
+        if (!next.has(p.id) && !invited.has(p.id)) next.set(p.id, { card: p, category: categoryOf?.(p) ?? filters.current.category ?? p.category });
+      }
       return next;
     });
+  const [last, setLast] = useState<{ busy: boolean; said: string | null }>({ busy: false, said: null });
+  const sameAsLast = async () => {
+    setLast({ busy: true, said: null });
+    try {
+      const found = await lastMeetingInvitees(meeting);
+      if (!found) return setLast({ busy: false, said: '本级没有更早的会议' });
+      const fresh = found.people.filter((p) => !invited.has(p.card.id));
+      const category = new Map(fresh.map((p) => [p.card.id, p.category]));
+      add(fresh.map((p) => p.card), (p) => category.get(p.id) ?? p.category);
+      setLast({ busy: false, said: `已按「${found.meeting.title}」加入 ${fresh.length} 人（本办公室可邀请的）` });
+    } catch (e) {
+      setLast({ busy: false, said: toApiError(e).message });
+    }
+  };
   const remove = (id: string) =>
     setChosen((before) => {
       const next = new Map(before);
@@ -53,6 +74,16 @@ export default function InviteDialog({ invited, busy, error, onCancel, onSubmit 
       onCancel={onCancel}
       onConfirm={() => onSubmit([...chosen].map(([personId, c]) => ({ personId, category: c.category })))}
     >
+      <View className='invite__last'>
+        <Btn small kind='outline' busy={last.busy} busyText='查找中…' disabled={busy} onClick={() => void sameAsLast()}>
+          与上次会议相同
+        </Btn>
+        {last.said ? (
+          <Text className='invite__said' aria-live='polite'>
+            {last.said}
+          </Text>
+        ) : null}
+      </View>
       <PeoplePicker
         purpose='invite'
         multi

@@ -556,6 +556,7 @@ export default function MeetingConsole() {
       ) : null}
       {open === 'invite' ? (
         <InviteDialog
+          meeting={{ id: m.id, plannedAt: m.plannedAt }}
           invited={new Set((attendance?.rows ?? []).map((r) => r.personId))}
           busy={busy === 'invite'}
           error={dialogError}
