@@ -12,7 +12,7 @@ import type { Store, StoredDoc, TxStore } from './store/port';
 export type ReminderKind =
   | 'reply_reminder' | 'meeting_tomorrow' | 'minutes_stalled' | 'task_due_soon' | 'task_overdue'
   // issue #20: the ladder's day, the weekly digest of tasks long overdue, the minutes to draft
-  | 'task_due_today' | 'task_escalation' | 'minutes_draft_due';
+  | 'task_due_today' | 'task_escalation' | 'minutes_draft_due' | 'tasks_unassigned';
 
 export interface ReminderSpec {
   kind: ReminderKind;
@@ -145,4 +145,13 @@ export function minutesDraftReminders(m: Pick<MeetingDoc, '_id' | 'orgId' | 'pla
   return days
     .map((d) => ({ kind: 'minutes_draft_due' as const, subjectType: 'minutes' as const, subjectId: m._id, orgId: m.orgId, subjectVersion: d, dueAt: fromCN(day(heldAt, d), hh(ladderHour + 1)) }))
     .filter((r) => r.dueAt > now.toISOString());
+}
+
+/**
+ * Issue #20, after the minutes are issued (Art. 11): the next morning, the offices are told of the
+ * decided items that still have no task (once per meeting).
+ */
+export function unassignedReminder(m: Pick<MeetingDoc, '_id' | 'orgId'>, issuedAt: string, now: Date, ladderHour = DEFAULT_LADDER.ladderHour): ReminderSpec[] {
+  const dueAt = fromCN(day(issuedAt, 1), hh(ladderHour + 1));
+  return dueAt > now.toISOString() ? [{ kind: 'tasks_unassigned', subjectType: 'meeting', subjectId: m._id, orgId: m.orgId, subjectVersion: 1, dueAt }] : [];
 }

@@ -137,6 +137,23 @@ async function escalation(store: Store, r: ReminderDoc, now: Date): Promise<Reso
   return { drafts, next: { ...specOf(r), subjectVersion: Math.round(nextMs / WEEK_MS), dueAt: new Date(nextMs).toISOString() } };
 }
 
+/** Issue #20: the issued minutes' decided items that have no task yet → both offices, one message. */
+async function tasksUnassigned(store: Store, r: ReminderDoc): Promise<Resolution | null> {
+  const [meeting, doc] = await Promise.all([store.get<MeetingDoc>('meetings', r.subjectId), store.get<MinutesDoc>('minutes', r.subjectId)]);
+  if (!meeting || !doc || doc.status !== 'issued') return null;
+  const tasks = await findAll<TaskDoc>(store, 'tasks', { meetingId: meeting._id });
+  const without = (doc.decisions ?? []).filter((d) => !tasks.some((t) => t.decisionId === d.id));
+  if (!without.length) return null;
+  const offices = await peopleWithRoles(store, meeting.orgId, ['gov_office', 'union_office']);
+  return {
+    drafts: toEach(offices, {
+      milestone: 'tasks_unassigned', subject: { type: 'meeting', id: meeting._id }, dueAt: r.dueAt, occurrence: r.subjectVersion,
+      title: '议定事项尚未分解落实', body: `「${meeting.title}」纪要已印发，以下议定事项尚未分解为落实任务：${without.map((d) => `${d.n}. ${d.title}`).join('；')}。`,
+      link: '/packages/office/pages/checklist/index',
+    }),
+  };
+}
+
 /** Issue #20, after the meeting: the minutes are still not submitted → the union office drafts them. */
 async function minutesDraftDue(store: Store, r: ReminderDoc): Promise<Resolution | null> {
   const [meeting, doc] = await Promise.all([store.get<MeetingDoc>('meetings', r.subjectId), store.get<MinutesDoc>('minutes', r.subjectId)]);
@@ -175,6 +192,7 @@ const specOf = (r: ReminderDoc): ReminderSpec => ({
 export function resolveReminder(store: Store, r: ReminderDoc, now: Date): Promise<Resolution | null> {
   if (r.kind === 'task_escalation') return escalation(store, r, now);
   if (r.kind === 'minutes_draft_due') return minutesDraftDue(store, r);
+  if (r.kind === 'tasks_unassigned') return tasksUnassigned(store, r);
   if (r.subjectType === 'meeting') return meetingReminder(store, r, now);
   if (r.subjectType === 'task') return taskReminder(store, r, now);
   return minutesReminder(store, r);

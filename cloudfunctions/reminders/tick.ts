@@ -8,8 +8,8 @@
 // the delivery) are delivered — each channel resumes from its own row — and, in the flush, sends a
 // crash cut off mid-call are settled as unknown.
 import { TickInput } from '../../domain';
-import type { MeetingDoc } from '../../server/docs';
-import { ladderFor, minutesDraftReminders, schedule, type ReminderDoc } from '../../server/reminders';
+import type { MeetingDoc, MinutesDoc } from '../../server/docs';
+import { ladderFor, minutesDraftReminders, schedule, unassignedReminder, type ReminderDoc } from '../../server/reminders';
 import { defineAction } from '../../server/registry';
 import { smsChannelOf } from '../../server/sms';
 import { subscriptionChannelOf } from '../../server/subscriptions';
@@ -32,6 +32,13 @@ export const tick = defineAction({
     for (const m of held.items) {
       const ladder = await ladderFor(ctx.store, m.orgId, ctx.now);
       const specs = minutesDraftReminders(m, m.heldAt ?? m.plannedAt, ctx.now, ladder.minutesDraftDays, ladder.ladderHour);
+      if (specs.length) await ctx.write((tx) => schedule(tx, specs, ctx.now));
+    }
+    // issue #20: minutes issued lately — the next morning, decided items still without a task
+    const issued = await ctx.store.find<MeetingDoc>('meetings', { status: 'minutes_issued' }, { sort: [['plannedAt', 'desc']], limit: 50 });
+    for (const m of issued.items) {
+      const doc = await ctx.store.get<MinutesDoc>('minutes', m._id);
+      const specs = doc?.issuedAt ? unassignedReminder(m, doc.issuedAt, ctx.now) : [];
       if (specs.length) await ctx.write((tx) => schedule(tx, specs, ctx.now));
     }
     let fired = 0;
