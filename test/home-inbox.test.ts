@@ -44,3 +44,20 @@ it('marks the office\'s 新议题待审核 message handled once the topic is scr
   expect(after.items.find((i) => i.milestone === 'topic_submitted')).toMatchObject({ handled: true, read: true });
   expect(after.unread).toBe(before.unread - 1);
 });
+
+// Issue #20: the inbox is a to-do list; home's 待办 is the number of open ones.
+it('counts open to-dos on home; an opinion given by the office closes its request for everyone asked', async () => {
+  type HomeTodo = { counts: { todo?: number } };
+  type Inbox = { items: Array<{ milestone: string; needsAction: boolean; doneAt?: string; doneByName?: string }>; todo: number };
+  const id = data<{ id: string }>(await world.call('topic', 'submit', TOPIC, 'city-rep-ma')).id;
+  const office = data<HomeTodo>(await world.call('account', 'home', {}, 'city-union-office')).counts.todo ?? 0;
+  await world.call('topic', 'accept', { id }, 'city-union-office');
+  expect(data<HomeTodo>(await world.call('account', 'home', {}, 'city-union-office')).counts.todo).toBe(office - 1);
+  const gov = data<Inbox>(await world.call('notify', 'inbox', {}, 'city-gov-office'));
+  expect(gov.items.find((i) => i.milestone === 'opinion_requested')).toMatchObject({ needsAction: true });
+  expect(data<HomeTodo>(await world.call('account', 'home', {}, 'city-gov-office')).counts.todo).toBe(gov.todo);
+  await world.call('topic', 'addOpinion', { id, text: '同意列入。' }, 'city-gov-office');
+  const after = data<Inbox>(await world.call('notify', 'inbox', {}, 'city-gov-office'));
+  expect(after.items.find((i) => i.milestone === 'opinion_requested')).toMatchObject({ needsAction: true, doneByName: '赵敏' });
+  expect(after.todo).toBe(gov.todo - 1);
+});
