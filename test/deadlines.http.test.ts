@@ -127,7 +127,7 @@ it('an approved request moves the deadline, the light, the reminders and the his
   const v2 = (await host.store.get<any>('tasks', RED)).deadlineVersion;
   expect(v2).toBe(v1 + 1);
   const fresh = (await remindersOf(RED)).filter((r) => r.subjectVersion === v2).map((r) => [r.kind, r.dueAt]).sort();
-  expect(fresh).toEqual([['task_due_soon', fromCN('2027-06-24', '08:00')], ['task_overdue', fromCN('2027-07-01', '08:00')]]);
+  expect(fresh).toEqual([['task_due_soon', fromCN('2027-06-24', '08:00')], ['task_due_today', fromCN('2027-06-30', '08:00')], ['task_overdue', fromCN('2027-07-01', '08:00')]]); // issue #20: the ladder's last day
   expect((await inboxOf('city-housing', 'task_deadline_decided', RED)).map((n: any) => n.title).sort()).toEqual(['延期申请已同意', '延期申请未同意']);
 });
 
