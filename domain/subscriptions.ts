@@ -230,8 +230,8 @@ export const CONSENT_FLOWS = {
   invitation: ['reply_reminder', 'meeting_tomorrow', 'meeting_notice'],
   /** submitting a topic (Art. 6): its screening result */
   submitTopic: ['topic_result', 'topic_list', 'collection_opened'],
-  /** opening a task (Art. 11): due soon, overdue, the next task given */
-  task: ['task_due_soon', 'task_overdue', 'task_assigned'],
+  /** opening a task (Art. 11): due soon, overdue, 催办 (issue #20: what this task will send next) */
+  task: ['task_due_soon', 'task_overdue', 'chase'],
   /** a reviewer opening minutes (Art. 9) */
   reviewMinutes: ['minutes_review', 'approval_result', 'minutes_issued'],
 } as const satisfies Record<string, readonly TemplateKey[]>;
