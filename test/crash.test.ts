@@ -190,7 +190,7 @@ it(`kill -9 of the host ${KILLS} times under keyed writes and reminders ticks lo
     const withTemplate = (await findAll<NotificationDoc>(store, 'notifications', {})).filter((n) => n.templateKey);
     for (const n of withTemplate) {
       const d = deliveries.get(n._id);
-      expect({ message: n._id, state: d?.state }).toEqual({ message: n._id, state: expect.stringMatching(/^(sent|failed|skipped|unknown|queued)$/) });
+      expect({ message: n._id, state: d?.state }).toEqual({ message: n._id, state: expect.stringMatching(/^(sent|failed|skipped|unknown|queued|void)$/) });
       expect({ message: n._id, sends: d!.attempts.filter((a) => a.result === 'sent').length }).toEqual({ message: n._id, sends: expect.any(Number) });
       expect(d!.attempts.filter((a) => a.result === 'sent' || a.result === 'unknown').length).toBeLessThanOrEqual(1);
     }
