@@ -47,3 +47,12 @@ it('numbers and texts', () => {
   expect([...t].length).toBeLessThanOrEqual(70);
   expect(t.endsWith('详见联席会议小程序')).toBe(true);
 });
+
+it('every function that delivers a strong milestone may send SMS, and notify (催办) may send subscription messages', () => {
+  const { readFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const { join } = jest.requireActual<typeof import('node:path')>('node:path');
+  for (const area of ['meeting', 'notify', 'reminders', 'system']) {
+    const config = JSON.parse(readFileSync(join(__dirname, '..', 'cloudfunctions', area, 'config.json'), 'utf8')) as { permissions: { openapi: string[] } };
+    expect({ area, perms: config.permissions.openapi }).toEqual({ area, perms: expect.arrayContaining(['subscribeMessage.send', 'cloudbase.sendSms']) });
+  }
+});
