@@ -200,7 +200,7 @@ it(
     await g.locator('.mtable [role="row"]', { hasText: '马春花' }).waitFor({ timeout: 30000 });
     expect(await g.locator('.mtable [role="row"]').count()).toBe(9);
     expect(await g.locator('.mtable [role="row"]', { hasText: '马春花' }).innerText()).toContain('已确认参加');
-    expect(await buttons(gov.page)).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '导出参会名单', '邀请参会人员', '设定主持人', ...Array(3).fill('取消邀请')]);
+    expect(await buttons(gov.page)).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '打开签到大屏', '导出参会名单', '导出签到表', '邀请参会人员', '设定主持人', ...Array(3).fill('取消邀请')]);
     expect(await g.locator('.mtable [role="row"]', { hasText: '马春花' }).getByText('取消邀请').count()).toBe(0);
     await axe(gov.page);
     await shot(gov.page, 'console-desk');

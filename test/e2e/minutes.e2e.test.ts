@@ -98,7 +98,7 @@ it(
     expect(await overdue.innerText()).toMatch(/逾期[\s\S]*落实中 · 市住建局 周文博 · 期限 2026年10月15日[\s\S]*待说明/);
     const explained = agenda.locator('.magenda__task', { hasText: '将服务站点建设列入年度民生实事项目' });
     expect(await explained.innerText()).toContain('未完成原因：年度民生实事项目已于年初确定，年中无法增补。');
-    expect(await explained.innerText()).toContain('新的完成时限：2027年1月13日');
+    expect(await explained.innerText()).toContain('现行完成时限：2027年1月13日'); // issue #16: the deadline in force
     expect(await explained.innerText()).not.toContain('待说明');
     expect(await agenda.locator('.magenda__task', { hasText: '工会服务进驻已建成的服务站点' }).innerText()).toMatch(/已办结/);
     // 待说明的事项: the unfinished tasks with no explanation — not the explained one, not the done one

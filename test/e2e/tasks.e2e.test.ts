@@ -303,7 +303,7 @@ it(
 
     const office = await open('city-union-office', '/pages/index/index');
     const o = current(office.page);
-    const entry = o.locator('.entry', { hasText: '落实清单' });
+    const entry = o.locator('.entry', { hasText: '1 项任务已逾期' });
     await entry.waitFor({ timeout: 30000 });
     expect(await entry.innerText()).toContain('1 项任务已逾期，请督办');
     await axe(office.page);

@@ -86,14 +86,14 @@ async function present(ctx: ActionContext<MeetingRecord>, inv: InvitationDoc, by
 const wrong = (message: string) => new AppError('validation_error', message, [{ path: 'code', message }]);
 
 /**
- * When the scan happened: now, or the time a phone kept it offline (issue #22) — not in the future,
- * at most 12 hours ago, and on the meeting's day.
+ * When the scan happened (issue #22): the time a phone kept it offline, when that is plausible — not
+ * in the future, at most 12 hours ago, on the meeting's day — else null (a phone's clock may be off:
+ * the scan is then judged at its arrival).
  */
-function scanTime(scannedAt: string | undefined, m: MeetingDoc, now: Date): Date {
-  if (!scannedAt) return now;
+function scanTime(scannedAt: string | undefined, m: MeetingDoc, now: Date): Date | null {
+  if (!scannedAt) return null;
   const at = new Date(Math.min(new Date(scannedAt).getTime(), now.getTime()));
-  if (now.getTime() - at.getTime() > OFFLINE_SCAN_MS || !isMeetingDay(m.plannedAt, at)) throw wrong('二维码已过期，请重新扫码');
-  return at;
+  return now.getTime() - at.getTime() > OFFLINE_SCAN_MS || !isMeetingDay(m.plannedAt, at) ? null : at;
 }
 
 export const checkIn = defineAction({
@@ -121,13 +121,16 @@ export const checkIn = defineAction({
       if (!target || target.meetingId !== meeting._id) throw wrong('这不是本次会议的签到二维码');
       code = target.code;
     } else code = input.code;
-    const at = scanTime(input.scannedAt, meeting, ctx.now);
+    const scanned = scanTime(input.scannedAt, meeting, ctx.now);
     // wrong codes are limited per person per meeting: once used up, even the right code waits for
     // the office, so a code cannot be found by trying (the limit holds under concurrent guesses)
     const attempts = `checkin:${meeting._id}:${ctx.actor.id}`;
     const tried = await ctx.store.get<CounterDoc>('counters', attempts);
     if (tried && tried.n >= CHECK_IN_ATTEMPTS) throw new AppError('rate_limited', '签到码错误次数过多，请联系会务人员登记签到');
-    const verdict = judgeDoorCode(meeting, code, at);
+    // judged at the scan time a phone kept, or at arrival (a code may still be fresh either way)
+    const atScan = scanned ? judgeDoorCode(meeting, code, scanned) : 'wrong';
+    const at = atScan === 'ok' ? scanned! : ctx.now;
+    const verdict = atScan === 'ok' ? 'ok' : judgeDoorCode(meeting, code, ctx.now);
     if (verdict === 'expired') throw wrong('二维码已过期，请重新扫码');
     if (verdict === 'wrong') {
       const until = addDaysCN(startOfDayCN(meeting.plannedAt), 2);
