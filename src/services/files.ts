@@ -37,16 +37,22 @@ export interface OpenFileWords {
   fallbackName?: string;
 }
 
+/** In a browser: the file behind a link, fetched under the session; refusals said in `words`. */
+async function fetchUnderSession(link: FileLinkView, words: Pick<OpenFileWords, 'gone' | 'failed'>): Promise<Response> {
+  const token = getSessionToken();
+  let res: Response;
+  try {
+    res = await fetch(link.url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError('network', NETWORK_MESSAGE);
+  }
+  if (!res.ok) throw new ApiError(res.status === 404 ? 'not_found' : 'internal', res.status === 404 ? words.gone : words.failed);
+  return res;
+}
+
 export async function openServerFile(link: FileLinkView, words: OpenFileWords): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
-    const token = getSessionToken();
-    let res: Response;
-    try {
-      res = await fetch(link.url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    } catch {
-      throw new ApiError('network', NETWORK_MESSAGE);
-    }
-    if (!res.ok) throw new ApiError(res.status === 404 ? 'not_found' : 'internal', res.status === 404 ? words.gone : words.failed);
+    const res = await fetchUnderSession(link, words);
     saveBlob(await res.blob(), safeFileName(link.fileName, words.fallbackName));
     return;
   }
@@ -72,14 +78,7 @@ export async function openServerFile(link: FileLinkView, words: OpenFileWords): 
  */
 export async function viewServerFile(link: FileLinkView, contentType: string): Promise<string | null> {
   if (process.env.TARO_ENV === 'h5') {
-    const token = getSessionToken();
-    let res: Response;
-    try {
-      res = await fetch(link.url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    } catch {
-      throw new ApiError('network', NETWORK_MESSAGE);
-    }
-    if (!res.ok) throw new ApiError(res.status === 404 ? 'not_found' : 'internal', res.status === 404 ? '文件已失效，请重新打开' : '打开失败，请稍后再试');
+    const res = await fetchUnderSession(link, { gone: '文件已失效，请重新打开', failed: '打开失败，请稍后再试' });
     return URL.createObjectURL(new Blob([await res.arrayBuffer()], { type: contentType }));
   }
   if (contentType.startsWith('image/')) return link.url;
