@@ -177,7 +177,7 @@ describe('weapp office meeting pages (compiled, office sub-package)', () => {
       }
       // 取消邀请 only on the government side's rows (its own side): 王建国, the office itself, 孙立新
       // 撤销签到 on the one row checked in (issue #16: an office undoes a mistaken check-in)
-      expect(page.buttons()).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '导出参会名单', '按人员编号邀请', '设定主持人', '取消邀请', '取消邀请', '取消邀请', '撤销签到']);
+      expect(page.buttons()).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '导出参会名单', '邀请参会人员', '设定主持人', '取消邀请', '取消邀请', '取消邀请', '撤销签到']);
       // no agenda editor: the agenda is the union office's to arrange
       expect(text).not.toContain('调整议程');
       // two reads, sent together: the meeting (with allowedActions) and its attendance list
@@ -195,7 +195,7 @@ describe('weapp office meeting pages (compiled, office sub-package)', () => {
         expect(text).toContain(s);
       }
       // five union-side invitees: 李秀梅, the office itself, 马春花, 郭振华, 杨…
-      expect(page.buttons()).toEqual(['取消会议', '显示签到二维码', '调整议程', '导出参会名单', '按人员编号邀请', '取消邀请', '取消邀请', '取消邀请', '撤销签到', '取消邀请', '取消邀请']);
+      expect(page.buttons()).toEqual(['取消会议', '显示签到二维码', '调整议程', '导出参会名单', '邀请参会人员', '取消邀请', '取消邀请', '取消邀请', '撤销签到', '取消邀请', '取消邀请']);
     } finally {
       page.detach();
     }
