@@ -48,6 +48,6 @@ export async function workQueue(store: Store, actor: Actor, collecting: readonly
       kind: s.event, label: `${meetings[i]} ${WORK_MEETING_LABEL[s.event]}`, count: meetings[i],
       open: { action: 'meeting.list', payload: { status: s.from } },
     }] : [])),
-    ...(overdue ? [{ kind: 'overdue' as const, label: `${overdue} 项任务已逾期`, count: overdue, open: { action: 'task.list', payload: { scope: 'overdue' } } }] : []),
+    ...(overdue ? [{ kind: 'overdue' as const, label: `${overdue} 项任务逾期，待督办`, count: overdue, open: { action: 'task.list', payload: { scope: 'overdue' } } }] : []),
   ];
 }

@@ -1,12 +1,13 @@
 // Issue #19: 与上次会议相同 — the invitees of the org's previous meeting (the latest one planned
-// before this one that was not cancelled or declined) whom this office may invite now, each under
+// before this one whose notice went out: its list of attendees was final) whom this office may invite now, each under
 // the category they had. Who may be invited is the server's answer (people.list purpose 'invite').
 import type { MeetingCardView } from '../../../../../domain/schemas/meeting';
 import type { PersonCardView } from '../../../../../domain/schemas/people';
 import { INVITEE_CATEGORIES, type InviteeCategory } from '../../../../../domain/workflows/meeting';
 import { call } from '../../../../services/api';
 
-const NOT_HELD = ['cancelled', 'declined'];
+/** States in which a meeting's notice has been issued. */
+const NOTICE_OUT = ['notice_issued', 'in_session', 'held', 'minutes_issued', 'closed'];
 
 async function allPages<T>(page: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string }>): Promise<T[]> {
   const items: T[] = [];
@@ -28,7 +29,7 @@ export interface LastInvitees {
 export async function lastMeetingInvitees(current: { id: string; plannedAt: string }): Promise<LastInvitees | null> {
   const meetings = await allPages((cursor) => call('meeting.list', { scope: 'org', ...(cursor ? { cursor } : {}) }));
   const previous = meetings
-    .filter((m) => m.id !== current.id && m.plannedAt < current.plannedAt && !NOT_HELD.includes(m.state))
+    .filter((m) => m.id !== current.id && m.plannedAt < current.plannedAt && NOTICE_OUT.includes(m.state))
     .sort((a, b) => b.plannedAt.localeCompare(a.plannedAt))[0];
   if (!previous) return null;
   const [attendance, mayInvite] = await Promise.all([
