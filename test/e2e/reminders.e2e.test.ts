@@ -10,6 +10,7 @@
 // panel open; screenshots to test/artifacts/screens/reminders-*.png.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEMPLATE_KEYS } from '../../domain/subscriptions';
 import type { Locator, Page, Request } from 'playwright-core';
 import { PHONE, SCREENS, type Session, current, settled, shootFullPage, signedInContext, taroStorageValue, useBrowserApp } from '../support/browser';
 
@@ -145,7 +146,7 @@ it(
     await link.click();
     const r = current(page);
     await row(page, '会议开始提醒').waitFor({ timeout: 30000 });
-    expect(await r.locator('.reminder').count()).toBe(8);
+    expect(await r.locator('.reminder').count()).toBe(TEMPLATE_KEYS.length); // issue #20: 13 kinds
     expect(await row(page, '会议开始提醒').innerText()).toMatch(/需再次订阅[\s\S]*会议前一天 18:00 提醒您明天开会[\s\S]*还可提醒 0 次/);
     const text = await r.innerText();
     expect(text).toContain('微信规定：一次性提醒每同意一次，只能发送一条。');
