@@ -4,6 +4,7 @@
 import type * as z from 'zod';
 import {
   PERMISSIONS,
+  type ActionInput,
   type ActionName,
   type ActionOutput,
   type Actor,
@@ -104,9 +105,16 @@ export interface RegisteredAction extends ActionDef<z.ZodType, unknown, unknown>
   verb: string;
 }
 
-/** Declares an action; its result type is the contract's (domain/contract.ts) for that name. */
+/** Whether two types are the same both ways (a schema's input against the contract's). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/**
+ * Declares an action; its result type is the contract's (domain/contract.ts) for that name, and its
+ * input schema must be the contract's for that name too: declaring `topic.accept` with another
+ * action's schema does not compile (issue #18).
+ */
 export function defineAction<N extends ActionName, S extends z.ZodType, R = undefined>(
-  def: ActionDef<S, ActionOutput<N>, R> & { name: N },
+  def: ActionDef<S, ActionOutput<N>, R> & { name: N } & (Same<z.input<S>, ActionInput<N>> extends true ? unknown : { input: never }),
 ): ActionDef<S, ActionOutput<N>, R> {
   return def;
 }
