@@ -60,6 +60,12 @@ it('a notice held by quiet hours is void at 08:00 when the person replied overni
   expect(sent.map((e) => e.personId)).toEqual(['city-rep-guo']);
   const subs = await ok('city-rep-ma', 'notify', 'subscriptions', {});
   expect(subs.items.find((i: any) => i.templateKey === 'meeting_notice').credits).toBe(1); // not spent
+  // 只看待办: exactly the open ones, as many as home's 待办
+  const open = await ok('city-rep-guo', 'notify', 'inbox', { todoOnly: true });
+  expect(open.items.length).toBe(open.todo);
+  expect(open.items.every((i: any) => i.needsAction && !i.doneAt)).toBe(true);
+  expect(open.items.map((i: any) => i.milestone)).toContain('meeting_notice');
+  expect(await todo('city-rep-guo')).toBe(open.todo);
 });
 
 it('"明天开会" and 请回复 never go out after the fact: a tick that comes late on the meeting day fires nothing', async () => {
