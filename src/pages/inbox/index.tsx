@@ -3,7 +3,7 @@
 // asked has acted, then who acted and when.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { NotificationView } from '../../../domain/schemas/notify';
 import Btn from '../../components/Btn';
 import { PagedListFooter } from '../../components/ListFooter';
@@ -27,8 +27,11 @@ export default function Inbox() {
   // The server's unread total comes with every page; markRead answers with the new total.
   const [unread, setUnread] = useState<number | null>(null);
   const [todo, setTodo] = useState<number | null>(null);
+  // issue #20: only the open to-dos, or every message
+  const [todoOnly, setTodoOnly] = useState(false);
+  const todoOnlyRef = useRef(false);
   const fetchPage = useCallback(async (cursor?: string) => {
-    const page = await call('notify.inbox', cursor ? { cursor } : {});
+    const page = await call('notify.inbox', { ...(cursor ? { cursor } : {}), ...(todoOnlyRef.current ? { todoOnly: true } : {}) });
     setUnread(page.unread);
     setTodo(page.todo);
     return page;
@@ -69,6 +72,12 @@ export default function Inbox() {
       }
     });
 
+  const showTodoOnly = (on: boolean) => {
+    todoOnlyRef.current = on;
+    setTodoOnly(on);
+    void list.reload(true);
+  };
+
   const { state } = list;
   const visibleUnread = state.kind === 'ready' ? state.items.filter((n) => !n.read).map((n) => n.id) : [];
 
@@ -76,7 +85,19 @@ export default function Inbox() {
     // Office staff reach 消息 from the office pages' side navigation (desk layout): it stays here too.
     <PageShell title='消息通知' className='inbox' aside={officeContext() ? <OfficeNav current='inbox' /> : undefined}>
       <View className='page-container'>
-        <ListStates list={list} skeleton={[[60, 90], [60, 90]]} emptyTitle='暂无消息' emptyMessage='议题审核、会议通知等消息会显示在这里' />
+        {todo || todoOnly ? (
+          <View className='inbox__filter'>
+            <Btn small kind={todoOnly ? 'outline' : 'primary'} label={todoOnly ? '显示全部消息' : `只看待办（${todo ?? 0}）`} onClick={() => showTodoOnly(!todoOnly)}>
+              {todoOnly ? '显示全部消息' : `只看待办（${todo ?? 0}）`}
+            </Btn>
+          </View>
+        ) : null}
+        <ListStates
+          list={list}
+          skeleton={[[60, 90], [60, 90]]}
+          emptyTitle={todoOnly ? '没有待办' : '暂无消息'}
+          emptyMessage={todoOnly ? '需要您办理的消息都已办理' : '议题审核、会议通知等消息会显示在这里'}
+        />
         {state.kind === 'ready' && state.items.length > 0 ? (
           <View>
             <View className='inbox__bar'>
