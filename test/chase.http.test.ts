@@ -35,8 +35,13 @@ it('chases a task once a day: inbox and WeChat; the second the same day is refus
   expect(again.json.error.message).toMatch(/今天已催办过.*陈晓丽 10:00.*请明天再试/);
   expect(await chases('city-housing', 'task-last-2')).toHaveLength(1);
   at('2026-11-25', '09:00');
-  await ok('city-union-office', 'notify', 'chase', { subject: 'task', id: 'task-last-2' });
+  const second = await ok('city-union-office', 'notify', 'chase', { subject: 'task', id: 'task-last-2' });
   expect(await chases('city-housing', 'task-last-2')).toHaveLength(2);
+  // recorded: the subject's 催办 timeline, newest first
+  expect(second.history).toEqual([
+    { personName: '周文博', byName: '陈晓丽', at: fromCN('2026-11-25', '09:00') },
+    { personName: '周文博', byName: '陈晓丽', at: fromCN('2026-11-24', '10:00') },
+  ].map((h) => ({ ...h, at: expect.stringMatching(new RegExp(`^${h.at.slice(0, 16)}`)) })));
   // the task's keeper is the union office; the government office may not chase it; a done task is not chased
   expect((await call('city-gov-office', 'notify', 'chase', { subject: 'task', id: 'task-last-2' })).json.error.code).toBe('forbidden');
   expect((await call('city-union-office', 'notify', 'chase', { subject: 'task', id: 'task-last-3' })).json.error.code).toBe('invalid_transition');

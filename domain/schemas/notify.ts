@@ -95,4 +95,6 @@ export interface ChaseView {
   /** the people chased, by name */
   chased: string[];
   at: string;
+  /** every chase of this subject, newest first (the record's 催办 timeline) */
+  history: Array<{ personName: string; byName: string; at: string }>;
 }

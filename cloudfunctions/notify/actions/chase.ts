@@ -116,6 +116,10 @@ export const chase = defineAction({
         title, body: body(t), link, facts: { subject: what, time: at, note: title.replace(/^催办：/, '') },
       })),
     );
-    return { subject, id, chased: chased.map((t) => t.name), at };
+    const history = await store.find<ChaseDoc>('chases', { subjectId: id }, { sort: [['at', 'desc']], limit: 50 });
+    return {
+      subject, id, chased: chased.map((t) => t.name), at,
+      history: history.items.filter((c) => c.subject === subject).map((c) => ({ personName: c.personName, byName: c.byName, at: c.at })),
+    };
   },
 });
