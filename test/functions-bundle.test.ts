@@ -35,9 +35,10 @@ beforeAll(async () => {
 describe.each(areas.map((a) => [a]))('bundle %s', (area) => {
   it('is a single file whose only dependency is wx-server-sdk, with its config', () => {
     const pkg = JSON.parse(readFileSync(join(dist, area, 'package.json'), 'utf8'));
-    // the SDK, plus exceljs where an action exports a workbook (installed by WeChat, loaded on demand)
+    // the SDK, plus exceljs where an action exports a workbook, docx and jszip where it writes a
+    // document or the meeting's archive (installed by WeChat, loaded on demand)
     expect(Object.keys(pkg.dependencies)[0]).toBe('wx-server-sdk');
-    expect(Object.keys(pkg.dependencies).every((d) => ['wx-server-sdk', 'exceljs', 'docx', 'bcryptjs'].includes(d))).toBe(true);
+    expect(Object.keys(pkg.dependencies).every((d) => ['wx-server-sdk', 'exceljs', 'docx', 'bcryptjs', 'jszip'].includes(d))).toBe(true);
     expect(existsSync(join(dist, area, 'config.json'))).toBe(true);
     const code = readFileSync(join(dist, area, 'index.js'), 'utf8');
     expect(code).not.toMatch(/require\("(zod|dayjs|@electric-sql\/pglite)"\)/);

@@ -105,8 +105,10 @@ it('an office attaches a 会内 material; the invitee reads it in the viewer und
   expect(await c.locator('.mmat').innerText()).toContain('会内');
   await c.getByText('查看', { exact: true }).click();
   const v = current(page);
-  await v.locator('.mview__mark').first().waitFor({ timeout: 30000 });
-  expect(await v.locator('.mview__mark').first().innerText()).toContain('马春花');
+  await v.locator('.mview__marks').waitFor({ timeout: 30000 });
+  // the watermark tile carries the reader's name
+  const tile = await v.locator('.mview__marks').evaluate((e) => decodeURIComponent(getComputedStyle(e).backgroundImage));
+  expect(tile).toContain('马春花');
   await v.locator('.mview__image').waitFor({ timeout: 30000 });
   await axe(page);
   await shot(page, 'material-viewer-phone');

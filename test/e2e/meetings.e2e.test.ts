@@ -176,7 +176,7 @@ it(
     // the union office starts the meeting, cancels it, shows the door's code, arranges the agenda,
     // exports, invites its side and takes back its own side's five invitations
     // issue #22: the door screen; issue #21: the sign-in sheet
-    expect(await buttons(page)).toEqual(['取消会议', '显示签到二维码', '打开签到大屏', '调整议程', '导出参会名单', '导出签到表', '邀请参会人员', ...Array(5).fill('取消邀请')]);
+    expect(await buttons(page)).toEqual(['取消会议', '显示签到二维码', '打开签到大屏', '附会议材料', '调整议程', '导出参会名单', '导出签到表', '邀请参会人员', ...Array(5).fill('取消邀请')]);
     await noOverflow(page);
     await axe(page);
     await shot(page, 'console');
@@ -200,7 +200,7 @@ it(
     await g.locator('.mtable [role="row"]', { hasText: '马春花' }).waitFor({ timeout: 30000 });
     expect(await g.locator('.mtable [role="row"]').count()).toBe(9);
     expect(await g.locator('.mtable [role="row"]', { hasText: '马春花' }).innerText()).toContain('已确认参加');
-    expect(await buttons(gov.page)).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '打开签到大屏', '导出参会名单', '导出签到表', '邀请参会人员', '设定主持人', ...Array(3).fill('取消邀请')]);
+    expect(await buttons(gov.page)).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '打开签到大屏', '附会议材料', '导出参会名单', '导出签到表', '邀请参会人员', '设定主持人', ...Array(3).fill('取消邀请')]);
     expect(await g.locator('.mtable [role="row"]', { hasText: '马春花' }).getByText('取消邀请').count()).toBe(0);
     await axe(gov.page);
     await shot(gov.page, 'console-desk');

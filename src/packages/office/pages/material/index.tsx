@@ -13,6 +13,13 @@ import { viewServerFile } from '../../../../services/files';
 import { queryValue } from '../../../../utils/nav';
 import './index.css';
 
+/** One tile of the watermark: the text turned a little, faint red, as an SVG data URL. */
+function watermarkTile(text: string): string {
+  const esc = text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const svg = `<svg xmlns='http://www.w3.org/2000/svg' width='360' height='180'><text x='10' y='110' transform='rotate(-20 180 90)' font-size='16' fill='rgba(183,28,28,0.22)' font-family='sans-serif'>${esc}</text></svg>`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
 type State = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; link: MaterialLinkView; src: string | null };
 
 export default function MaterialViewer() {
@@ -57,7 +64,6 @@ export default function MaterialViewer() {
     );
   }
   const { link, src } = state;
-  const marks = Array.from({ length: 24 }, (_, i) => i);
   return (
     <PageShell className='mview'>
       <View className='mview__frame' onLongPress={() => undefined}>
@@ -67,13 +73,8 @@ export default function MaterialViewer() {
           : null}
         {!src ? <Text className='mview__hint'>已在微信中打开（不提供转发和保存）。</Text> : null}
         {link.watermark ? (
-          <View className='mview__marks' aria-hidden>
-            {marks.map((i) => (
-              <Text key={i} className='mview__mark'>
-                {link.watermark}
-              </Text>
-            ))}
-          </View>
+          // drawn as an image tiled over the whole file: decorative to screen readers, not selectable text
+          <View className='mview__marks' aria-hidden style={{ backgroundImage: `url("${watermarkTile(link.watermark)}")` }} />
         ) : null}
       </View>
       <Text className='mview__foot'>会内材料仅供本次会议使用，请勿截屏、转发。查阅记录已留存。</Text>
