@@ -44,12 +44,12 @@ export default defineConfig<'webpack5'>((merge) => {
         ],
       },
     },
+    // Chinese text stays UTF-8 (3 bytes a character) instead of \uXXXX escapes (6): WeChat and the
+    // browsers read UTF-8 scripts, and the weapp main package has ~8,000 such characters (~24 KB).
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       // Modules used only by sub-packages move into them, so the main package stays small.
       optimizeMainPackage: { enable: true },
-      // Chinese text stays UTF-8 (3 bytes a character) instead of \uXXXX escapes (6): WeChat reads
-      // UTF-8 scripts, and the main package has ~8,000 such characters (about 24 KB saved).
-      terser: { enable: true, config: { output: { ascii_only: false } } },
       compile: { include: shared },
       postcss: {
         pxtransform: { enable: true, config: {} },
