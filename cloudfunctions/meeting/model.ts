@@ -1,7 +1,9 @@
 // The kinds of record the meeting actions name, and what they share.
-import { AppError, hasFlag, meetingWorkflow, type MeetingFacts, type MeetingFlag } from '../../domain';
+import { AppError, hasFlag, inProtocolOrder, meetingWorkflow, type MeetingFacts, type MeetingFlag, type Org } from '../../domain';
 import type { InvitationDoc, MeetingDoc } from '../../server/docs';
+import { orgById } from '../../server/identity';
 import { defineRecordKind } from '../../server/registry';
+import { findAll, type Store } from '../../server/store/port';
 
 /** A meeting with the caller's own invitation (null when not invited). */
 export interface MeetingRecord {
@@ -32,4 +34,13 @@ export function requireFlag(m: MeetingDoc, flag: MeetingFlag, what: string): voi
   if (!hasFlag(meetingWorkflow, m.status, flag)) {
     throw new AppError('invalid_transition', `会议「${meetingWorkflow.states[m.status].label}」，${what}`);
   }
+}
+
+/** Every invitation of the meeting in protocol order (issue #16), with the org whose unit order sets it. */
+export async function invitationsInOrder(store: Store, m: MeetingDoc): Promise<{ invitations: InvitationDoc[]; org: Org | null }> {
+  const [found, org] = await Promise.all([
+    findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id }, [['side', 'asc'], ['invitedAt', 'asc']]),
+    orgById(store, m.orgId),
+  ]);
+  return { invitations: inProtocolOrder(found, { unitOrder: org?.unitOrder }), org: org ?? null };
 }

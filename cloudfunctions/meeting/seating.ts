@@ -2,12 +2,11 @@
 // attending (a substitute in force in the place of the person invited), in protocol order unless
 // the office reordered them, seated by the convention (domain/seating.ts); the hall by side, each in
 // protocol order. The chart and the name cards are rendered from the same view.
-import { hasFlag, inProtocolOrder, meetingWorkflow, rostrumOrder, type Actor, type SeatView, type SeatingView } from '../../domain';
+import { hasFlag, meetingWorkflow, rostrumOrder, type Actor, type SeatView, type SeatingView } from '../../domain';
 import { offeredActions } from '../../server/access';
 import type { InvitationDoc, MeetingDoc } from '../../server/docs';
-import { orgById } from '../../server/identity';
-import { findAll, type Store } from '../../server/store/port';
-import { meetingFacts, meetingKind, type MeetingRecord } from './model';
+import type { Store } from '../../server/store/port';
+import { invitationsInOrder, meetingFacts, meetingKind, type MeetingRecord } from './model';
 
 function seatOf(i: InvitationDoc): Omit<SeatView, 'seat'> {
   if (i.answer === 'substitute' && i.substitute) {
@@ -23,8 +22,7 @@ export function seatingOpen({ meeting }: MeetingRecord): boolean {
 
 export async function seatingView(store: Store, r: MeetingRecord, actor: Actor, now: Date): Promise<SeatingView> {
   const m: MeetingDoc = r.meeting;
-  const [found, org] = await Promise.all([findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id }), orgById(store, m.orgId)]);
-  const coming = inProtocolOrder(found.filter((i) => i.answer !== 'decline'), { unitOrder: org?.unitOrder });
+  const coming = (await invitationsInOrder(store, m)).invitations.filter((i) => i.answer !== 'decline');
   const leaders = coming.filter((i) => i.category === 'leader');
   // the office's order first (those still coming), then any leader it did not place, in protocol order
   const byId = new Map(leaders.map((i) => [i.personId, i]));

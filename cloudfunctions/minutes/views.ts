@@ -1,10 +1,10 @@
 // How minutes are shown (Art. 9): the current text, every version, the returns and approvals, the
 // frozen decisions once issued, the 出席 / 请假 / 列席 blocks from attendance, and allowedActions.
 import { findEdge, hasAnyRole, meetingWorkflow, minutesWorkflow, ORG_LEADERSHIP, type Actor, type MinutesStatus, type MinutesView } from '../../domain';
-import { orgById } from '../../server/identity';
 import { offeredActions } from '../../server/access';
-import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/docs';
-import { findAll, type Store } from '../../server/store/port';
+import type { MinutesDoc } from '../../server/docs';
+import type { Store } from '../../server/store/port';
+import { invitationsInOrder } from '../meeting/model';
 import { decisionKind } from '../task/model';
 import { attendanceList, blocksOf } from './attendance';
 import { draftedBy, minutesFacts, minutesKind, type MinutesRecord } from './model';
@@ -21,10 +21,6 @@ const NEXT_STEP: Record<MinutesStatus, string> = {
   issued: '纪要已印发，按议定事项分解落实任务',
 };
 
-export function invitationsOf(store: Store, m: MeetingDoc): Promise<InvitationDoc[]> {
-  return findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id }, [['side', 'asc'], ['invitedAt', 'asc']]);
-}
-
 async function taskCounts(store: Store, meetingId: string, decisions: readonly { id: string }[]): Promise<Map<string, number>> {
   const counts = await Promise.all(decisions.map((d) => store.count('tasks', { meetingId, decisionId: d.id })));
   return new Map(decisions.map((d, i) => [d.id, counts[i]]));
@@ -36,9 +32,8 @@ export async function toMinutesView(store: Store, r: MinutesRecord, actor: Actor
   const versions = [...(minutes?.versions ?? [])].reverse().map(({ n, text, decisions, savedAt, savedByName }) => ({ n, text, decisions, savedAt, savedByName }));
   const decisions = minutes?.decisions ?? [];
   const office = hasAnyRole(actor.roles, ORG_LEADERSHIP);
-  const [invitations, org, counts] = await Promise.all([
-    invitationsOf(store, m),
-    orgById(store, m.orgId),
+  const [{ invitations, org }, counts] = await Promise.all([
+    invitationsInOrder(store, m),
     office && decisions.length ? taskCounts(store, m._id, decisions) : Promise.resolve(new Map<string, number>()),
   ]);
   return {

@@ -1,20 +1,15 @@
 // meeting.attendance — Art. 5: every invitee with their reply, substitute and presence, for the
 // offices (the parent org's offices read it too).
-import { hasFlag, inProtocolOrder, invitableSides, MeetingIdOnly, meetingWorkflow, PERMISSIONS, roleMayCall, type Actor, type AttendanceView } from '../../../domain';
+import { hasFlag, invitableSides, MeetingIdOnly, meetingWorkflow, PERMISSIONS, roleMayCall, type Actor, type AttendanceView } from '../../../domain';
 import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
-import { orgById } from '../../../server/identity';
 import { defineAction } from '../../../server/registry';
-import { findAll, type Store } from '../../../server/store/port';
-import { meetingKind } from '../model';
+import type { Store } from '../../../server/store/port';
+import { invitationsInOrder, meetingKind } from '../model';
 import { toAttendanceRow } from '../views';
 
-export async function attendanceView(store: Store, m: MeetingDoc, actor: Actor): Promise<AttendanceView> {
-  const [found, org] = await Promise.all([
-    findAll<InvitationDoc>(store, 'invitations', { meetingId: m._id }, [['side', 'asc'], ['invitedAt', 'asc']]),
-    orgById(store, m.orgId),
-  ]);
-  // issue #16: one protocol order for every list of people
-  const all = inProtocolOrder(found, { unitOrder: org?.unitOrder });
+/** The list in protocol order (issue #16); `ordered`: the invitations when the caller has read them already. */
+export async function attendanceView(store: Store, m: MeetingDoc, actor: Actor, ordered?: InvitationDoc[]): Promise<AttendanceView> {
+  const all = ordered ?? (await invitationsInOrder(store, m)).invitations;
   // the same rules uninvite applies: the org's own office, its own side, while invitations are open
   const mayUninvite = (i: InvitationDoc) =>
     actor.orgId === m.orgId && hasFlag(meetingWorkflow, m.status, 'invitations_open') && roleMayCall(PERMISSIONS['meeting.uninvite'], actor.roles)

@@ -3,12 +3,10 @@
 // missing in protocol order. Polled every few seconds: with the etag of the last answer an
 // unchanged board answers `unchanged` and no names.
 import { createHash } from 'node:crypto';
-import { attendsAsMember, BoardInput, inProtocolOrder, type BoardSideView, type BoardView } from '../../../domain';
+import { attendsAsMember, BoardInput, type BoardSideView, type BoardView } from '../../../domain';
 import type { InvitationDoc } from '../../../server/docs';
-import { orgById } from '../../../server/identity';
 import { defineAction } from '../../../server/registry';
-import { findAll } from '../../../server/store/port';
-import { meetingKind } from '../model';
+import { invitationsInOrder, meetingKind } from '../model';
 
 const SIDES: ReadonlyArray<{ side: BoardSideView['side']; label: string; holds: (i: InvitationDoc) => boolean }> = [
   { side: 'gov', label: '政府方', holds: (i) => attendsAsMember(i.category) && i.side === 'gov' },
@@ -22,8 +20,7 @@ export const board = defineAction({
   record: meetingKind,
   handler: async ({ etag }, ctx): Promise<BoardView> => {
     const { meeting } = ctx.record;
-    const [found, org] = await Promise.all([findAll<InvitationDoc>(ctx.store, 'invitations', { meetingId: meeting._id }), orgById(ctx.store, meeting.orgId)]);
-    const all = inProtocolOrder(found, { unitOrder: org?.unitOrder });
+    const { invitations: all } = await invitationsInOrder(ctx.store, meeting);
     const sides = SIDES.map(({ side, label, holds }): BoardSideView => {
       const mine = all.filter(holds);
       return {

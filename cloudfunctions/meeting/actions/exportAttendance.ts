@@ -9,10 +9,9 @@ import { ATTENDANCE_STATUS_LABEL, formatDateTimeCN, MeetingIdOnly, statusOf, typ
 import type { MeetingDoc } from '../../../server/docs';
 import type { Store } from '../../../server/store/port';
 import { confirmedOf } from '../../minutes/attendance';
-import { invitationsOf } from '../../minutes/views';
 import { newWorkbook, printReady, putWorkbook, sheetDate } from '../../../server/office-files';
 import { defineAction } from '../../../server/registry';
-import { meetingKind } from '../model';
+import { invitationsInOrder, meetingKind } from '../model';
 import { attendanceView } from './attendance';
 
 const COLUMNS = [
@@ -37,17 +36,19 @@ export function attendanceCounts(statuses: readonly AttendanceStatus[]): string 
 
 /** The attendance workbook (also filed in the archive, stamped with a fixed time there). */
 export async function attendanceWorkbook(store: Store, meeting: MeetingDoc, actor: Actor, stamp: Date): Promise<Workbook> {
-    const view = await attendanceView(store, meeting, actor);
+    // one read of the invitations serves the list and the statuses in force
+    const { invitations: ordered } = await invitationsInOrder(store, meeting);
+    const view = await attendanceView(store, meeting, actor, ordered);
     const confirmed = confirmedOf(meeting);
-    const invitations = new Map((await invitationsOf(store, meeting)).map((i) => [i.personId, i]));
+    const invitations = new Map(ordered.map((i) => [i.personId, i]));
     const statusOfPerson = (personId: string): AttendanceStatus | null => {
       const i = invitations.get(personId);
       return i ? statusOf(i, confirmed) : null;
     };
     const statusText = (personId: string) => {
       const i = invitations.get(personId);
-      if (!i) return '';
-      const status = statusOf(i, confirmed);
+      const status = statusOfPerson(personId);
+      if (!i || !status) return '';
       const entry = confirmed?.get(personId);
       const name = status === 'present' && i.answer === 'substitute' && i.substitute ? `（${i.substitute.name}代）` : '';
       return `${ATTENDANCE_STATUS_LABEL[status]}${name}${entry?.corrected ? `（更正：${entry.corrected.reason}）` : ''}`;

@@ -7,7 +7,8 @@ import { AppError, confirmEntries, SetAttendanceInput } from '../../../domain';
 import type { MeetingDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
 import { minutesKind, requireEditable } from '../model';
-import { invitationsOf, toMinutesView } from '../views';
+import { toMinutesView } from '../views';
+import { invitationsInOrder } from '../../meeting/model';
 import { confirmedOf } from '../attendance';
 
 export const setAttendance = defineAction({
@@ -18,7 +19,7 @@ export const setAttendance = defineAction({
   target: (i) => i.meetingId,
   handler: async ({ entries }, ctx) => {
     const { meeting } = ctx.record;
-    const invitations = await invitationsOf(ctx.store, meeting);
+    const { invitations } = await invitationsInOrder(ctx.store, meeting);
     const at = ctx.now.toISOString();
     const { entries: confirmed, problems } = confirmEntries(invitations, entries, ctx.actor, at, confirmedOf(meeting));
     if (problems.length) {

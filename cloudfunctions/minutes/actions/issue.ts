@@ -6,11 +6,11 @@ import { IssueMinutesInput, meetingWorkflow, minutesWorkflow, transition, type A
 import type { MeetingDoc } from '../../../server/docs';
 import { move } from '../../../server/records';
 import { defineAction } from '../../../server/registry';
-import { orgById } from '../../../server/identity';
 import { blocksOf } from '../attendance';
 import { minutesEdge, minutesKind, type MinutesRecord } from '../model';
 import { issued } from '../notices';
-import { invitationsOf, latestVersion, toMinutesView } from '../views';
+import { latestVersion, toMinutesView } from '../views';
+import { invitationsInOrder } from '../../meeting/model';
 
 export const decisionId = (meetingId: string, n: number) => `${meetingId}_d${n}`;
 
@@ -28,7 +28,7 @@ export const issue = defineAction({
   handler: async ({ docNumber }, ctx) => {
     const { meeting } = ctx.record;
     const minutes = ctx.record.minutes!;
-    const [invitees, org] = await Promise.all([invitationsOf(ctx.store, meeting), orgById(ctx.store, meeting.orgId)]);
+    const { invitations: invitees, org } = await invitationsInOrder(ctx.store, meeting);
     // issue #16: the attendance printed in the 纪要 is frozen with it
     const attendance = blocksOf(meeting, null, invitees, org);
     const decisions = latestVersion(minutes).decisions.map((d, i) => ({ id: decisionId(meeting._id, i + 1), n: i + 1, ...d }));
