@@ -36,6 +36,9 @@ export function requireFlag(m: MeetingDoc, flag: MeetingFlag, what: string): voi
   }
 }
 
+/** Not yet adjourned: still to come, or in session (issue #22: seating and materials may change until then). */
+export const notYetAdjourned = (m: MeetingDoc): boolean => hasFlag(meetingWorkflow, m.status, 'upcoming') || m.status === 'in_session';
+
 /** Every invitation of the meeting in protocol order (issue #16), with the org whose unit order sets it. */
 export async function invitationsInOrder(store: Store, m: MeetingDoc): Promise<{ invitations: InvitationDoc[]; org: Org | null }> {
   const [found, org] = await Promise.all([

@@ -2,11 +2,11 @@
 // attending (a substitute in force in the place of the person invited), in protocol order unless
 // the office reordered them, seated by the convention (domain/seating.ts); the hall by side, each in
 // protocol order. The chart and the name cards are rendered from the same view.
-import { hasFlag, meetingWorkflow, rostrumOrder, type Actor, type SeatView, type SeatingView } from '../../domain';
+import { rostrumOrder, type Actor, type SeatView, type SeatingView } from '../../domain';
 import { offeredActions } from '../../server/access';
 import type { InvitationDoc, MeetingDoc } from '../../server/docs';
 import type { Store } from '../../server/store/port';
-import { invitationsInOrder, meetingFacts, meetingKind, type MeetingRecord } from './model';
+import { invitationsInOrder, meetingFacts, meetingKind, notYetAdjourned, type MeetingRecord } from './model';
 
 function seatOf(i: InvitationDoc): Omit<SeatView, 'seat'> {
   if (i.answer === 'substitute' && i.substitute) {
@@ -16,9 +16,7 @@ function seatOf(i: InvitationDoc): Omit<SeatView, 'seat'> {
 }
 
 /** Seating may change until the meeting is over. */
-export function seatingOpen({ meeting }: MeetingRecord): boolean {
-  return hasFlag(meetingWorkflow, meeting.status, 'upcoming') || meeting.status === 'in_session';
-}
+export const seatingOpen = ({ meeting }: MeetingRecord): boolean => notYetAdjourned(meeting);
 
 export async function seatingView(store: Store, r: MeetingRecord, actor: Actor, now: Date): Promise<SeatingView> {
   const m: MeetingDoc = r.meeting;

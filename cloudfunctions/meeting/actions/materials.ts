@@ -2,16 +2,16 @@
 // like evidence (JPG, PNG or PDF, at most 10 MB); a material opened gives a link only the reader can
 // use, and each opening is kept.
 import { randomBytes } from 'node:crypto';
-import { AppError, AttachMaterialInput, EVIDENCE_MAX_BYTES, formatDateTimeCN, hasFlag, MaterialInput, meetingWorkflow, sniffEvidenceType } from '../../../domain';
+import { AppError, AttachMaterialInput, EVIDENCE_MAX_BYTES, formatDateTimeCN, MaterialInput, meetingWorkflow, sniffEvidenceType } from '../../../domain';
 import type { MeetingDoc } from '../../../server/docs';
 import { defineAction } from '../../../server/registry';
 import { materialProblem, type OpeningDoc } from '../materials';
-import { meetingKind, type MeetingRecord } from '../model';
+import { meetingKind, notYetAdjourned, type MeetingRecord } from '../model';
 import { after } from '../move';
 import { toMeetingView } from '../views';
 
 function stillAhead({ meeting }: MeetingRecord): void {
-  if (!hasFlag(meetingWorkflow, meeting.status, 'upcoming') && meeting.status !== 'in_session') {
+  if (!notYetAdjourned(meeting)) {
     throw new AppError('invalid_transition', `会议「${meetingWorkflow.states[meeting.status].label}」，不能再附会议材料`);
   }
 }
