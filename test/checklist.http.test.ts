@@ -17,10 +17,7 @@ let as: ReturnType<typeof httpCaller>['as'];
 let call: ReturnType<typeof httpCaller>['call'];
 let ok: Ok;
 let code: ReturnType<typeof httpCaller>['code'];
-const download = async (url: string, key: string) => {
-  const res = await fetch(`${host.url}${url.replace(/^\//, '')}`, { headers: { authorization: `Bearer ${await as(key)}` } });
-  return { status: res.status, type: res.headers.get('content-type'), bytes: new Uint8Array(await res.arrayBuffer()) };
-};
+let download: ReturnType<typeof httpCaller>['download'];
 const upload = async (key: string, name: string, bytes: Uint8Array) => {
   const res = await fetch(`${host.url}api/upload`, {
     method: 'POST', headers: { authorization: `Bearer ${await as(key)}`, 'x-file-name': encodeURIComponent(name) }, body: bytes,
@@ -32,7 +29,7 @@ const PNG = new Uint8Array(pngOf());
 
 beforeAll(async () => {
   host = await startTestHost();
-  ({ as, call, ok, code } = httpCaller(host));
+  ({ as, call, ok, code, download } = httpCaller(host));
 });
 afterAll(() => host.stop());
 

@@ -15,14 +15,11 @@ import { ARTIFACTS } from './support/browser';
 import { convertToPdf, readPages } from './support/office-pdf';
 
 let host: TestHost;
-let as: ReturnType<typeof httpCaller>['as'];
 let call: ReturnType<typeof httpCaller>['call'];
 let ok: Ok;
 let code: ReturnType<typeof httpCaller>['code'];
-const download = async (url: string, key: string) => {
-  const res = await fetch(`${host.url}${url.replace(/^\//, '')}`, { headers: { authorization: `Bearer ${await as(key)}` } });
-  return new Uint8Array(await res.arrayBuffer());
-};
+let fetchFile: ReturnType<typeof httpCaller>['download'];
+const download = async (url: string, key: string) => (await fetchFile(url, key)).bytes;
 /** The text of a .docx's body, paragraph by paragraph. */
 const docxText = async (bytes: Uint8Array) => {
   const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
@@ -31,7 +28,7 @@ const docxText = async (bytes: Uint8Array) => {
 
 beforeAll(async () => {
   host = await startTestHost();
-  ({ as, call, ok, code } = httpCaller(host));
+  ({ call, ok, code, download: fetchFile } = httpCaller(host));
 });
 afterAll(() => host.stop());
 

@@ -19,7 +19,12 @@ export function httpCaller(host: TestHost) {
     const res = await call(key, area, action, payload);
     return res.json.ok ? 'ok' : res.json.error.code;
   };
-  return { as, call, ok, code };
+  /** A file link an action answered, fetched with the person's session. */
+  const download = async (url: string, key: string) => {
+    const res = await fetch(`${host.url}${url.replace(/^\//, '')}`, { headers: { authorization: `Bearer ${await as(key)}` } });
+    return { status: res.status, type: res.headers.get('content-type'), bytes: new Uint8Array(await res.arrayBuffer()) };
+  };
+  return { as, call, ok, code, download };
 }
 
 export async function meetingWithNotice(
