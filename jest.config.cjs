@@ -5,7 +5,7 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, 
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
-  testMatch: ['<rootDir>/{domain,server,cloudfunctions,test}/**/*.test.ts'],
+  testMatch: ['<rootDir>/{domain,server,host,cloudfunctions,test}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 60000,
   setupFiles: ['<rootDir>/test/support/setup-env.ts'],

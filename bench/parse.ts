@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { hasUnstorableChar } from '../domain';
-import { readJson } from '../server/host/body';
+import { readJson } from '../host/body';
 import { openWorld } from '../test/support/world';
 
 function deepArrayText(depth: number): string {

@@ -14,7 +14,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { refusalCounts } from '../server/metrics';
+import { refusalCounts } from '../server/kit/metrics';
 import { openWorld, type World } from '../test/support/world';
 import { CITY_MEETING, insertUnits, makeTemplates, OFFICE, unreadOfficeMessages } from './data';
 import { measureScales, meetingListLatency, MEETING_RUNS, pageThrough, refusalCalls } from './measure';

@@ -5,10 +5,10 @@
 // (ticks until none is due) is measured in both, three rounds, median. Budget: ratio ≤ 1.3.
 import { performance } from 'node:perf_hooks';
 import { deadlineEnds } from '../domain';
-import { DevOutbox } from '../server/host/dev-outbox';
-import { reminderKey, type ReminderDoc } from '../server/reminders';
-import { dispatch } from '../server/router';
-import { localTemplateConfigs, SubscriptionChannel } from '../server/subscriptions';
+import { DevOutbox } from '../server/platform/local/dev-outbox';
+import { reminderKey, type ReminderDoc } from '../server/notify/reminders';
+import { dispatch } from '../server/kit/router';
+import { localTemplateConfigs, SubscriptionChannel } from '../server/notify/subscriptions';
 import { areaByName, openWorld, type World } from '../test/support/world';
 import { hid } from './data';
 

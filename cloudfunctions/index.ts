@@ -13,7 +13,7 @@ import * as settings from './settings';
 import * as system from './system';
 import * as task from './task';
 import * as topic from './topic';
-import type { Main } from '../server/function';
-import type { Area } from '../server/registry';
+import type { Main } from '../server/kit/function';
+import type { Area } from '../server/kit/registry';
 
 export const FUNCTIONS: Readonly<Record<string, { area: Area; main: Main }>> = { account, people, topic, meeting, minutes, task, press, compliance, settings, notify, reminders, system };

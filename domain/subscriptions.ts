@@ -112,7 +112,7 @@ export const TEMPLATES: Record<TemplateKey, TemplateDef> = {
 
 /**
  * Issue #20: every message's milestone (the key of the table below). Kept here, zod-free, so the
- * route table, the docs and the app share one list; server/notify.ts re-exports the type.
+ * route table, the docs and the app share one list; server/notify/notify.ts re-exports the type.
  */
 export const MILESTONES = [
   'topic_submitted', 'topic_resubmitted', 'topic_accepted', 'topic_returned', 'topic_merged', 'opinion_requested',

@@ -1,10 +1,10 @@
-// Compiles server/common-passwords.ts: a list of common passwords refused by the password rule
+// Compiles server/security/common-passwords.ts: a list of common passwords refused by the password rule
 // (issue #17, ASVS 5 V6.2). It is NOT the SecLists top-10,000 file (nothing could be downloaded
 // where this was written): it is compiled here from well-known common passwords, keyboard walks,
 // letters+digits patterns, Chinese pinyin words and names with the usual number suffixes, and the
 // deployment's own words (the city, the union, the government). Only entries the length / letter+
 // digit rule would otherwise admit matter; each is kept lower case. Run:
-//   node scripts/gen-common-passwords.cjs > server/common-passwords.ts
+//   node scripts/gen-common-passwords.cjs > server/security/common-passwords.ts
 const out = new Set();
 const add = (w) => {
   const s = String(w).toLowerCase();

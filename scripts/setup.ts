@@ -5,7 +5,7 @@
 // it and sets their first password (or binds their WeChat account with it in the mini-program).
 import { resolve } from 'node:path';
 import { INVITE_TTL_MS, LOGIN_PATTERN, SIDE_OFFICE, type Org, type Person } from '../domain';
-import { inviteId, newInviteCode, type InviteDoc } from '../server/invites';
+import { inviteId, newInviteCode, type InviteDoc } from '../server/security/invites';
 import { seedOrgs } from '../server/seed';
 import { openPgliteStore } from '../server/store/pglite';
 import { unitId } from '../cloudfunctions/people/model';

@@ -25,7 +25,7 @@ function h5Stale() {
   return !existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 }
 
-/** Same rule as server/host/lifecycle.ts `starterGone`: our parent, or our parent shell's parent, changed. */
+/** Same rule as host/lifecycle.ts `starterGone`: our parent, or our parent shell's parent, changed. */
 function starterGone() {
   const parent = process.ppid;
   const info = (pid) => {
@@ -95,7 +95,7 @@ async function main() {
     if (code !== 0) process.exit(code);
   }
   process.chdir(root);
-  require('./run-ts.cjs').runTs('server/host/main.ts');
+  require('./run-ts.cjs').runTs('host/main.ts');
 }
 
 module.exports = { runChild };

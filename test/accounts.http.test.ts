@@ -7,7 +7,7 @@
 import * as bcrypt from 'bcryptjs';
 import { performance } from 'node:perf_hooks';
 import type { Person } from '../domain';
-import { weakPassword } from '../server/passwords';
+import { weakPassword } from '../server/security/passwords';
 import { startTestHost, type TestHost } from './support/host';
 
 let host: TestHost;

@@ -4,7 +4,7 @@
 // authorisation). Refused means forbidden or not_found, nothing changed — every document of every
 // collection compared before and after — and exactly one new audit row, naming the call.
 import { PERMISSIONS, ROLES, roleMayCall, type Permission, type Role } from '../domain';
-import { AREAS } from '../server/host/areas';
+import { AREAS } from '../host/areas';
 import { COLLECTION_NAMES } from '../server/store/indexes';
 import { demoPeople } from '../server/seed';
 import { EXAMPLES } from './support/action-examples';

@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { inspectPayload, PAYLOAD_LIMITS } from '../domain';
-import { nestingExceeds, readJson } from '../server/host/body';
+import { nestingExceeds, readJson } from '../host/body';
 import { startTestHost, type TestHost } from './support/host';
 import { openWorld, type World } from './support/world';
 

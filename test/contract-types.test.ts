@@ -1,8 +1,8 @@
 // Issue #18: an action cannot be declared with another action's input schema — the compile-time
-// rule in server/registry.ts `defineAction`. The @ts-expect-error below is itself the check: if the
+// rule in server/kit/registry.ts `defineAction`. The @ts-expect-error below is itself the check: if the
 // rule is removed, the line compiles, the directive is unused, and `npm test`'s type-check fails.
 import { CancelMeetingInput, MeetingIdOnly } from '../domain';
-import { defineAction } from '../server/registry';
+import { defineAction } from '../server/kit/registry';
 
 const never = async (): Promise<never> => {
   throw new Error('not called');

@@ -2,10 +2,10 @@
 // idempotency for every write, the outbox, the system actor, the rule parameters, the audit clock
 // and lists that never stop at 100 without saying so.
 import { fromCN, topicAudience, type RuleParams } from '../domain';
-import type { MeetingDoc, SettingsDoc, TopicDoc } from '../server/docs';
-import { refusalCounts } from '../server/metrics';
-import type { OutboxDoc } from '../server/outbox';
-import { dispatch } from '../server/router';
+import type { MeetingDoc, SettingsDoc, TopicDoc } from '../server/store/docs';
+import { refusalCounts } from '../server/kit/metrics';
+import type { OutboxDoc } from '../server/notify/outbox';
+import { dispatch } from '../server/kit/router';
 import { areaByName, SAMPLE_TOPIC, worldPerFile, type World } from './support/world';
 
 const files = worldPerFile();

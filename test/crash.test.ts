@@ -1,4 +1,4 @@
-// Issue #17, items 8 and 9: kill -9 of the real host (server/host/main.ts over a PGlite data
+// Issue #17, items 8 and 9: kill -9 of the real host (host/main.ts over a PGlite data
 // directory) again and again under keyed write load and inside reminders ticks. Afterwards:
 // every acknowledged write is present once; every retried key is answered with its first answer
 // and acted once; every message the outbox holds has its inbox row, and every message with a
@@ -8,12 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEMPLATE_KEYS } from '../domain';
-import { notificationKey, type NotificationDoc } from '../server/notify';
-import type { OutboxDoc } from '../server/outbox';
-import type { ReminderDoc } from '../server/reminders';
+import { notificationKey, type NotificationDoc } from '../server/notify/notify';
+import type { OutboxDoc } from '../server/notify/outbox';
+import type { ReminderDoc } from '../server/notify/reminders';
 import { openPgliteStore } from '../server/store/pglite';
 import { findAll, type Store } from '../server/store/port';
-import type { DeliveryDoc } from '../server/subscriptions';
+import type { DeliveryDoc } from '../server/notify/subscriptions';
 
 const root = join(__dirname, '..');
 // the issue asks for 10 kills: 36–60 s on a 2-core machine, more when it is shared (CRASH_KILLS=4 for a quick run)
@@ -30,7 +30,7 @@ const BUNDLE = join(root, 'node_modules', '.cache', 'run-ts', 'main.cjs');
 
 function start(dataDir: string, first = false): Promise<Host> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, first ? ['scripts/run-ts.cjs', 'server/host/main.ts'] : [BUNDLE], {
+    const child = spawn(process.execPath, first ? ['scripts/run-ts.cjs', 'host/main.ts'] : [BUNDLE], {
       cwd: root,
       // a crash's pending or committed key is recovered after 1 s instead of minutes
       env: { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development', IDEMPOTENCY_LEASE_MS: '1000', H5_DIR: join(dataDir, 'no-h5') },

@@ -7,7 +7,7 @@
 // change); the office sets a deadline itself, told to the person; the assessment judges a task
 // against the deadline in force when it fell due and says how many were extended.
 import { fromCN } from '../domain';
-import type { ReminderDoc } from '../server/reminders';
+import type { ReminderDoc } from '../server/notify/reminders';
 import { findAll } from '../server/store/port';
 import { httpCaller, type Ok } from './support/flows';
 import { startTestHost, type TestHost } from './support/host';

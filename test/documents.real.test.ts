@@ -65,7 +65,7 @@ real('documents in LibreOffice', () => {
     const a2 = fileOf((await ok('meeting', 'archive', { meetingId: 'm-city-last' })).url);
     put('demo-archive.zip', a1);
     put('demo-archive-again.zip', a2);
-    const pdfs = convertToPdf(Object.entries(made).filter(([n]) => !n.endsWith('.zip')).map(([, p]) => p), join(WORK, 'pdf'));
+    const pdfs = await convertToPdf(Object.entries(made).filter(([n]) => !n.endsWith('.zip')).map(([, p]) => p), join(WORK, 'pdf'));
     pdf = Object.fromEntries(pdfs.map((p) => [p.split('/').pop()!.replace(/\.pdf$/, ''), p]));
     for (const [name, p] of Object.entries(pdf)) savePageImages(p, ARTIFACTS, name);
   }, 240_000);

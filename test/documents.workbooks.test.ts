@@ -40,7 +40,7 @@ describe('workbooks in LibreOffice', () => {
       writeFileSync(p, bytes);
       return p;
     });
-    const pdfs = convertToPdf(paths, join(WORK, 'pdf'));
+    const pdfs = await convertToPdf(paths, join(WORK, 'pdf'));
     pdf = Object.fromEntries(pdfs.map((p) => [p.split('/').pop()!.replace(/\.pdf$/, ''), p]));
     for (const [name, p] of Object.entries(pdf)) savePageImages(p, ARTIFACTS, name, 80);
   }, 240_000);

@@ -1,7 +1,7 @@
-// Issue #17: evidence judged by its structure beyond the magic number (server/evidence-bytes.ts).
+// Issue #17: evidence judged by its structure beyond the magic number (server/security/evidence-bytes.ts).
 import { deflateSync } from 'node:zlib';
 import { cleanFileName, withTypeExtension } from '../domain/files';
-import { judgeEvidence } from '../server/evidence-bytes';
+import { judgeEvidence } from '../server/security/evidence-bytes';
 import { jpegOf, pdfOf, pngOf } from './support/images';
 
 const verdict = (b: Uint8Array) => judgeEvidence(b);

@@ -1,9 +1,9 @@
 // Art. 11 evidence in the WeChat deployment: the app uploads to cloud storage itself, so the
 // function must judge each file by its bytes and size before accepting it — through the real
-// cloud-storage outlet (server/wechat-outputs.ts) over a stand-in of the SDK calls it makes.
-import type { TaskDoc } from '../server/docs';
-import type { FileOutlet } from '../server/outputs';
-import { cloudFiles, type CloudFilesApi } from '../server/wechat-outputs';
+// cloud-storage outlet (server/platform/wechat/outputs.ts) over a stand-in of the SDK calls it makes.
+import type { TaskDoc } from '../server/store/docs';
+import type { FileOutlet } from '../server/kit/outputs';
+import { cloudFiles, type CloudFilesApi } from '../server/platform/wechat/outputs';
 import { makeTask } from './support/action-examples';
 import { pdfOf, pngOf } from './support/images';
 import { worldPerFile } from './support/world';

@@ -2,7 +2,7 @@
 // Whatever arrives, the answer is a clean envelope with a known code (never `internal`), and a
 // refused call changes nothing but the audit log.
 import { ERROR_CODES } from '../domain';
-import { AREAS } from '../server/host/areas';
+import { AREAS } from '../host/areas';
 import { COLLECTION_NAMES } from '../server/store/indexes';
 import { EXAMPLES } from './support/action-examples';
 import { openWorld, snapshotCounts, type World } from './support/world';

@@ -7,9 +7,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { compressed, pickEncoding } from '../server/host/compress';
-import { devEnabled } from '../server/host/dev';
-import { isLoopbackBindHost, isLoopbackHostHeader } from '../server/host/loopback';
+import { compressed, pickEncoding } from '../host/compress';
+import { devEnabled } from '../host/dev';
+import { isLoopbackBindHost, isLoopbackHostHeader } from '../host/loopback';
 import { launchChromium, pinnedToDemoDay } from './support/browser';
 import { startTestHost, type TestHost } from './support/host';
 

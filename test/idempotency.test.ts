@@ -2,7 +2,7 @@
 // the state guards; duplicates in flight wait for it; a crash between the action's commit and its
 // answer never lets the action run again.
 import { PERMISSIONS, type Permission, type Role } from '../domain';
-import { commitInTx, idempotencyId, payloadHash, reserve, reserveOrWait, type IdempotencyRow } from '../server/idempotency';
+import { commitInTx, idempotencyId, payloadHash, reserve, reserveOrWait, type IdempotencyRow } from '../server/kit/idempotency';
 import { demoPeople } from '../server/seed';
 import { EXAMPLES, makeMeeting, makeTopic, MEETING } from './support/action-examples';
 import { openWorld, type World } from './support/world';

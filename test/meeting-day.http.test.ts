@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOOR_WINDOW_MS, fromCN, type Person } from '../domain';
-import type { InvitationDoc } from '../server/docs';
+import type { InvitationDoc } from '../server/store/docs';
 import { startTestHost, type TestHost } from './support/host';
 import { httpCaller, meetingWithNotice, type Ok } from './support/flows';
 import { DEMO_NOW } from './support/world';
@@ -190,7 +190,7 @@ describe('seating by protocol and the name cards', () => {
       writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
       files.push(file);
     }
-    const [chart, cards] = convertToPdf(files, dir).map(readPages);
+    const [chart, cards] = (await convertToPdf(files, dir)).map(readPages);
     expect(chart).toHaveLength(1);
     expect(chart[0].width).toBeGreaterThan(chart[0].height); // landscape
     const chartText = chart[0].lines.map((l) => l.text).join('\n');

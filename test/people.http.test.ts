@@ -144,7 +144,7 @@ it('NODE_ENV=production on a fresh DATA_DIR seeds the orgs and no demo people', 
   const dataDir = mkdtempSync(join(tmpdir(), 'jm-prod-'));
   try {
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['scripts/run-ts.cjs', 'server/host/main.ts'], {
+      const child = spawn(process.execPath, ['scripts/run-ts.cjs', 'host/main.ts'], {
         cwd: join(__dirname, '..'), env: { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production' },
       });
       let out = '';

@@ -145,7 +145,7 @@ describe('attendance is a fact of the meeting (13 invitees, 2 checked in, 1 on l
     const dir = join(ARTIFACTS, 'documents');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'record-truth-minutes.docx'), docx);
-    const printed = convertToPdf([join(dir, 'record-truth-minutes.docx')], dir).flatMap((pdf) => readPages(pdf)).flatMap((p) => p.lines.map((l) => l.text.replace(/\s/g, ''))).join('');
+    const printed = (await convertToPdf([join(dir, 'record-truth-minutes.docx')], dir)).flatMap((pdf) => readPages(pdf)).flatMap((p) => p.lines.map((l) => l.text.replace(/\s/g, ''))).join('');
     for (const name of ['王建国', '高文静（副主席，代李秀梅）', '孙立新', '马春花']) expect(printed).toContain(name);
     for (const silent of ['何立军', '张志强', '刘海燕']) expect(printed).not.toContain(silent);
     const line = (label: string) => text.find((p) => p.startsWith(label)) ?? '';

@@ -3,7 +3,7 @@
 // union side's 召集人: she drafts, so the union chair approves, and the page is told why); and an
 // unfinished task is reported in agenda section 1 of every later meeting until it is done.
 import type { MeetingView } from '../domain';
-import type { MeetingDoc, TaskDoc } from '../server/docs';
+import type { MeetingDoc, TaskDoc } from '../server/store/docs';
 import { makeMinutes, makeTask } from './support/action-examples';
 import { openWorld, type World } from './support/world';
 

@@ -9,7 +9,7 @@ const root = join(__dirname, '..');
 function startOnce(dataDir: string): Promise<{ output: string; url: string; ms: number }> {
   const t0 = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/run-ts.cjs', 'server/host/main.ts'], {
+    const child = spawn(process.execPath, ['scripts/run-ts.cjs', 'host/main.ts'], {
       cwd: root, env: { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development' },
     });
     let output = '';

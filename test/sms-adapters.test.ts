@@ -2,7 +2,7 @@
 // cloudbase.sendSms (通知类短信, +86 numbers, the one variable cut to 30 characters, errcode ≠ 0 is a
 // refusal) and a generic HTTP gateway (JSON { to, text } with a bearer token, non-2xx a refusal) —
 // and the configuration: off by default, a provider without its settings is off.
-import { cloudbaseSmsSender, httpSmsSender, smsNumber, smsSettings, smsText, type CloudbaseSmsApi } from '../server/sms';
+import { cloudbaseSmsSender, httpSmsSender, smsNumber, smsSettings, smsText, type CloudbaseSmsApi } from '../server/notify/sms';
 
 it('is off by default and when a provider lacks its settings', () => {
   expect(smsSettings({}).provider).toBeNull();

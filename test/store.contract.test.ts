@@ -10,9 +10,9 @@ import { CloudBaseStore, cloudbaseIndexPlan } from '../server/store/cloudbase';
 import { openPgliteClient, openPgliteStore } from '../server/store/pglite';
 import type { Store, StoredDoc } from '../server/store/port';
 import { SqlStore, type SqlClient } from '../server/store/sql';
-import { payloadHash, reserve } from '../server/idempotency';
-import { takeQuota } from '../server/quota';
-import { retryOnConflict } from '../server/records';
+import { payloadHash, reserve } from '../server/kit/idempotency';
+import { takeQuota } from '../server/security/quota';
+import { retryOnConflict } from '../server/kit/records';
 import { FakeCloudDatabase } from './support/fake-cloudbase';
 import { slowStore } from './support/slow-store';
 

@@ -5,8 +5,8 @@
 // per person and day, removed when no task names them after 24 hours; a too-large body gets its 413.
 import { request } from 'node:http';
 import { UPLOAD_FILES_PER_DAY } from '../domain/files';
-import type { LocalFiles } from '../server/host/outputs';
-import { sweepUploads, takeUploadQuota } from '../server/uploads';
+import type { LocalFiles } from '../server/platform/local/files';
+import { sweepUploads, takeUploadQuota } from '../server/security/uploads';
 import { makeTask } from './support/action-examples';
 import { jpegOf, pdfOf, pngOf } from './support/images';
 import { httpCaller } from './support/flows';

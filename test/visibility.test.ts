@@ -2,7 +2,7 @@
 // touching the caller's own. The expectations are written out by hand from the rules (Art. 6, 12),
 // not derived from the code under test, so a filter dropped from a query turns a test red.
 import { DEMO_NOW, openWorld, type World } from './support/world';
-import type { NotificationDoc } from '../server/notify';
+import type { NotificationDoc } from '../server/notify/notify';
 import { demoPeople } from '../server/seed';
 
 let world: World;

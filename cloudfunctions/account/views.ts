@@ -1,7 +1,7 @@
 // How a person and their org are shown to the client (labels in Chinese, no internal fields).
 // Everything comes from the identified actor and the process's org cache: no extra reads.
 import { AppError, proposerSides, ROLE_INFO, submittableSides, type Actor, type MeView } from '../../domain';
-import { orgById } from '../../server/identity';
+import { orgById } from '../../server/security/identity';
 import type { Store } from '../../server/store/port';
 
 export async function loadMe(store: Store, actor: Actor): Promise<MeView> {

@@ -7,7 +7,7 @@
 //   overdue  — task.list { scope: 'overdue' }               the org's open tasks past their deadline
 import { givesOpinionsFor, hasAnyRole, meetingWorkflow, OFFICES, otherSide, type Actor, type HomeView } from '../../domain';
 import { WORK_MEETING_EVENTS, WORK_MEETING_LABEL } from '../../domain/workbench';
-import type { MeetingDoc } from '../../server/docs';
+import type { MeetingDoc } from '../../server/store/docs';
 import type { Store } from '../../server/store/port';
 import { awaitingOpinionFilter } from '../topic/list-status';
 

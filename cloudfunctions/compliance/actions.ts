@@ -16,10 +16,10 @@ import {
   type Actor,
   type Org,
 } from '../../domain';
-import { orgById } from '../../server/identity';
+import { orgById } from '../../server/security/identity';
 import { fitRowHeights } from '../../server/documents/sheet-rows';
-import { LIGHT_FILL, newWorkbook, printReady, putWorkbook } from '../../server/office-files';
-import { defineAction, type ActionContext } from '../../server/registry';
+import { LIGHT_FILL, newWorkbook, printReady, putWorkbook } from '../../server/documents/office-files';
+import { defineAction, type ActionContext } from '../../server/kit/registry';
 import { findAll } from '../../server/store/port';
 import { orgKind } from '../people/model';
 import { orgYear, type OrgYear } from './figures';

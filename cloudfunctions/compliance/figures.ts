@@ -14,8 +14,8 @@ import {
   type ComplianceRowView,
   type Org,
 } from '../../domain';
-import type { MeetingDoc, TaskDoc } from '../../server/docs';
-import type { ActionContext } from '../../server/registry';
+import type { MeetingDoc, TaskDoc } from '../../server/store/docs';
+import type { ActionContext } from '../../server/kit/registry';
 import { findAll } from '../../server/store/port';
 
 type Ctx = Pick<ActionContext<unknown>, 'store' | 'now' | 'params'>;

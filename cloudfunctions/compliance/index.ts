@@ -1,7 +1,7 @@
 // Cloud function `compliance` (issue #12, Art. 12): the annual assessment of the city and its
 // counties — read only, computed from each org's meetings, topics and checklists of the year.
-import { makeMain } from '../../server/function';
-import { defineArea } from '../../server/registry';
+import { makeMain } from '../../server/kit/function';
+import { defineArea } from '../../server/kit/registry';
 import { exportWorkbook, org, overview } from './actions';
 
 export const area = defineArea('compliance', [overview, org, exportWorkbook]);

@@ -4,7 +4,7 @@
 // from the notice as issued (a NoticeSnapshot), never from the live meeting; a 变更通知 names the
 // notice it changes.
 import { formatDateCN, formatDateTimeCN, INVITEE_CATEGORIES, INVITEE_CATEGORY_LABEL, type InviteeCategory, type Org } from '../../domain';
-import type { NoticeSnapshot } from '../../server/docs';
+import type { NoticeSnapshot } from '../../server/store/docs';
 import { renderOfficialDocx, type Block } from '../../server/documents/official';
 import { cnNumber } from '../minutes/document';
 

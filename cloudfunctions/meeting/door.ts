@@ -4,7 +4,7 @@
 // A code is accepted in its window and the next; older ones of the day are recognised as expired.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DOOR_EXPIRED_WINDOWS, DOOR_WINDOW_MS, doorWindow } from '../../domain';
-import type { MeetingDoc } from '../../server/docs';
+import type { MeetingDoc } from '../../server/store/docs';
 
 export const newDoorSecret = (): string => randomBytes(32).toString('hex');
 

@@ -1,7 +1,7 @@
 // Cloud function `meeting`: convening (Art. 4), invitations and replies (Art. 5), the notice
 // (Art. 7), the agenda (Art. 8) and check-in at the door.
-import { makeMain } from '../../server/function';
-import { defineArea } from '../../server/registry';
+import { makeMain } from '../../server/kit/function';
+import { defineArea } from '../../server/kit/registry';
 import { accept, decline } from './actions/answer';
 import { attendance } from './actions/attendance';
 import { advanceAgenda } from './actions/advanceAgenda';

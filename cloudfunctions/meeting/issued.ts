@@ -3,7 +3,7 @@
 // live meeting. A change of time or place after issue is a 变更通知 under its own 文号 that names
 // the original; both stay downloadable and the last is in force.
 import { AppError, calendarDaysBetween, inProtocolOrder, type AgendaSectionView, type NoticeRecordView, type Org } from '../../domain';
-import type { InvitationDoc, MeetingDoc, NoticeSnapshot } from '../../server/docs';
+import type { InvitationDoc, MeetingDoc, NoticeSnapshot } from '../../server/store/docs';
 
 /** What the notice says, taken from the meeting as it is now (called at the moment of issue only). */
 export function snapshotNotice(

@@ -3,7 +3,7 @@
 // viewer with the reader's name and the time over every page, no download offered, and stops
 // opening MATERIAL_DAYS_AFTER days after the meeting; every opening is kept for the offices.
 import { addDaysCN, hasAnyRole, MATERIAL_DAYS_AFTER, MATERIAL_VISIBILITY, OFFICES, startOfDayCN, formatDateCN, type Actor, type MaterialView } from '../../domain';
-import type { InvitationDoc, MeetingDoc } from '../../server/docs';
+import type { InvitationDoc, MeetingDoc } from '../../server/store/docs';
 import { findAll, type Store } from '../../server/store/port';
 
 export type MaterialDoc = NonNullable<MeetingDoc['materials']>[number];

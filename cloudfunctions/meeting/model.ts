@@ -1,8 +1,8 @@
 // The kinds of record the meeting actions name, and what they share.
 import { AppError, hasFlag, inProtocolOrder, meetingWorkflow, type MeetingFacts, type MeetingFlag, type Org } from '../../domain';
-import type { InvitationDoc, MeetingDoc } from '../../server/docs';
-import { orgById } from '../../server/identity';
-import { defineRecordKind } from '../../server/registry';
+import type { InvitationDoc, MeetingDoc } from '../../server/store/docs';
+import { orgById } from '../../server/security/identity';
+import { defineRecordKind } from '../../server/kit/registry';
 import { findAll, type Store } from '../../server/store/port';
 
 /** A meeting with the caller's own invitation (null when not invited). */

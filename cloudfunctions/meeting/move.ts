@@ -1,10 +1,10 @@
 // The shape the meeting's state-changing actions share: a guard for the workflow edge, one edge
 // through the record kit's `move`, committed with the action's messages.
 import { meetingWorkflow, type Actor, type MeetingEvent } from '../../domain';
-import type { MeetingDoc } from '../../server/docs';
-import type { NotificationDraft } from '../../server/notify';
-import { edgeGuard, move } from '../../server/records';
-import type { ActionContext } from '../../server/registry';
+import type { MeetingDoc } from '../../server/store/docs';
+import type { NotificationDraft } from '../../server/notify/notify';
+import { edgeGuard, move } from '../../server/kit/records';
+import type { ActionContext } from '../../server/kit/registry';
 import type { Patch, TxStore } from '../../server/store/port';
 import type { MeetingRecord } from './model';
 

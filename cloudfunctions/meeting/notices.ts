@@ -1,8 +1,8 @@
 // The meeting milestones' messages (RULES.md "Milestones that push a message"). Pure builders:
 // recipients are read before the write, and a transaction may run them more than once.
 import { formatDateTimeCN, type Person } from '../../domain';
-import type { InvitationDoc, MeetingDoc } from '../../server/docs';
-import { toEach, type Milestone, type NotificationDraft } from '../../server/notify';
+import type { InvitationDoc, MeetingDoc } from '../../server/store/docs';
+import { toEach, type Milestone, type NotificationDraft } from '../../server/notify/notify';
 
 type People = ReadonlyArray<Pick<Person, '_id' | 'orgId'>>;
 const link = (m: MeetingDoc) => `/pages/meeting/detail/index?id=${m._id}`;

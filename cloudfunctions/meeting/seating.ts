@@ -3,8 +3,8 @@
 // the office reordered them, seated by the convention (domain/seating.ts); the hall by side, each in
 // protocol order. The chart and the name cards are rendered from the same view.
 import { rostrumOrder, type Actor, type SeatView, type SeatingView } from '../../domain';
-import { offeredActions } from '../../server/access';
-import type { InvitationDoc, MeetingDoc } from '../../server/docs';
+import { offeredActions } from '../../server/kit/access';
+import type { InvitationDoc, MeetingDoc } from '../../server/store/docs';
 import type { Store } from '../../server/store/port';
 import { invitationsInOrder, meetingFacts, meetingKind, notYetAdjourned, type MeetingRecord } from './model';
 

@@ -19,12 +19,12 @@ import {
   type MeetingView,
   type MyInvitationView,
 } from '../../domain';
-import { offeredActions } from '../../server/access';
-import type { InvitationDoc, MeetingDoc, TaskDoc } from '../../server/docs';
-import type { ActionContext } from '../../server/registry';
+import { offeredActions } from '../../server/kit/access';
+import type { InvitationDoc, MeetingDoc, TaskDoc } from '../../server/store/docs';
+import type { ActionContext } from '../../server/kit/registry';
 import { findAll } from '../../server/store/port';
 import { toTaskCard } from '../task/views';
-import { orgById } from '../../server/identity';
+import { orgById } from '../../server/security/identity';
 import type { Filter, Store } from '../../server/store/port';
 import { noticeRecords } from './issued';
 import { materialViews } from './materials';

@@ -17,7 +17,7 @@ import {
   type AttendanceListView,
   type Org,
 } from '../../domain';
-import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/docs';
+import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/store/docs';
 
 /** The confirmed entries by person, or null while the office has not confirmed the list. */
 export function confirmedOf(m: MeetingDoc): ReadonlyMap<string, AttendanceEntry> | null {

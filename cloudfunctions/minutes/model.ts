@@ -1,9 +1,9 @@
 // The record the minutes actions name: the meeting (by meetingId), its minutes if drafted yet, and
 // the caller's invitation (Art. 9: attendees read the issued minutes).
 import { AppError, hasFlag, minutesWorkflow, type Actor, type MinutesEvent, type MinutesFacts, type MinutesStatus } from '../../domain';
-import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/docs';
-import { edgeGuard } from '../../server/records';
-import { defineRecordKind } from '../../server/registry';
+import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/store/docs';
+import { edgeGuard } from '../../server/kit/records';
+import { defineRecordKind } from '../../server/kit/registry';
 import { requireFlag } from '../meeting/model';
 
 export interface MinutesRecord {

@@ -1,7 +1,7 @@
 // The minutes milestones' messages (Art. 9). Pure builders: recipients are read before the write.
 import type { Person } from '../../domain';
-import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/docs';
-import { toEach, type Milestone, type NotificationDraft } from '../../server/notify';
+import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/store/docs';
+import { toEach, type Milestone, type NotificationDraft } from '../../server/notify/notify';
 
 type People = ReadonlyArray<Pick<Person, '_id' | 'orgId'>>;
 const review = (m: MeetingDoc) => `/pages/minutes/index?meetingId=${m._id}`;

@@ -1,7 +1,7 @@
 // Cloud function `notify`: the in-app inbox, and the consent ledger of subscription messages
-// (issue #10; their delivery is the DeliveryChannel in server/subscriptions.ts).
-import { makeMain } from '../../server/function';
-import { defineArea } from '../../server/registry';
+// (issue #10; their delivery is the DeliveryChannel in server/notify/subscriptions.ts).
+import { makeMain } from '../../server/kit/function';
+import { defineArea } from '../../server/kit/registry';
 import { chase } from './actions/chase';
 import { inbox } from './actions/inbox';
 import { markRead } from './actions/markRead';

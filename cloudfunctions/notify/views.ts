@@ -1,5 +1,5 @@
 import type { NotificationView } from '../../domain';
-import type { NotificationDoc } from '../../server/notify';
+import type { NotificationDoc } from '../../server/notify/notify';
 import type { Store } from '../../server/store/port';
 
 export function toNotificationView(n: NotificationDoc): NotificationView {

@@ -1,7 +1,7 @@
 // Cloud function `people` (issue #11): each org's directory — its offices keep their own side's
 // people, give roles, deactivate, import a spreadsheet and hand out invite codes for binding.
-import { makeMain } from '../../server/function';
-import { defineArea } from '../../server/registry';
+import { makeMain } from '../../server/kit/function';
+import { defineArea } from '../../server/kit/registry';
 import { importPeople } from './actions/import';
 import { get, list } from './actions/read';
 import { create, deactivate, inviteCode, setRoles, update } from './actions/write';

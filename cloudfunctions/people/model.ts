@@ -2,9 +2,9 @@
 // offices read it and create its first office accounts) and a person (kept by their side's office).
 import { createHash } from 'node:crypto';
 import { personSide, type ActionName, type OneSide, type OrgFacts, type Person, type PersonFacts } from '../../domain';
-import { defineRecordKind } from '../../server/registry';
+import { defineRecordKind } from '../../server/kit/registry';
 import type { StoredDoc, TxStore } from '../../server/store/port';
-import { orgById } from '../../server/identity';
+import { orgById } from '../../server/security/identity';
 import type { Org } from '../../domain';
 
 export const orgFacts = (org: Org): OrgFacts => ({ kind: 'org', orgId: org._id, ...(org.parentId ? { orgParentId: org.parentId } : {}) });

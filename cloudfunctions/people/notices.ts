@@ -1,6 +1,6 @@
 // Issue #11/#17: a leadership role, given by its own side's office, is told to the other side's office.
 import { LEADERSHIP_ROLES, ROLE_INFO, type OneSide, type Person } from '../../domain';
-import { toEach, type NotificationDraft } from '../../server/notify';
+import { toEach, type NotificationDraft } from '../../server/notify/notify';
 
 type People = ReadonlyArray<Pick<Person, '_id' | 'orgId'>>;
 

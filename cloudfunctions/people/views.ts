@@ -13,7 +13,7 @@ import {
   type PersonCardView,
 } from '../../domain';
 import { suggestedCategory } from '../../domain/workbench';
-import { offeredActions } from '../../server/access';
+import { offeredActions } from '../../server/kit/access';
 import { personFacts, personKind, unitId } from './model';
 
 /** The phone in full for the person and their own side's office of the same org; masked for anyone else. */

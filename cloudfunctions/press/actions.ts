@@ -2,10 +2,10 @@
 // union are jointly responsible for publicity. Either office drafts; each office approves the
 // current text; the release is approved only when both have; an edit clears both approvals.
 import { AppError, DraftPressInput, otherSide, PRESS_OFFICES, pressSideOf, pressWorkflow, PressIdInput, ReturnPressInput, type Actor, type OneSide } from '../../domain';
-import type { PressDoc } from '../../server/docs';
-import { peopleWithRoles } from '../../server/notify';
-import { move } from '../../server/records';
-import { defineAction, type ActionContext } from '../../server/registry';
+import type { PressDoc } from '../../server/store/docs';
+import { peopleWithRoles } from '../../server/notify/notify';
+import { move } from '../../server/kit/records';
+import { defineAction, type ActionContext } from '../../server/kit/registry';
 import { pressKind, requireHeld, type PressRecord } from './model';
 import { approvedBoth, askOther, returned } from './notices';
 import { toPressView } from './views';

@@ -1,7 +1,7 @@
 // The record the press actions name (Art. 10): the meeting and its release, if drafted yet.
 import type { OrgFacts } from '../../domain';
-import type { MeetingDoc, PressDoc } from '../../server/docs';
-import { defineRecordKind } from '../../server/registry';
+import type { MeetingDoc, PressDoc } from '../../server/store/docs';
+import { defineRecordKind } from '../../server/kit/registry';
 import { requireFlag } from '../meeting/model';
 
 export interface PressRecord {

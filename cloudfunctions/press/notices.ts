@@ -1,7 +1,7 @@
 // The press release's messages (Art. 10). Pure builders: recipients are read before the write.
 import type { Person } from '../../domain';
-import type { MeetingDoc, PressDoc } from '../../server/docs';
-import { toEach, type Milestone, type NotificationDraft } from '../../server/notify';
+import type { MeetingDoc, PressDoc } from '../../server/store/docs';
+import { toEach, type Milestone, type NotificationDraft } from '../../server/notify/notify';
 
 type People = ReadonlyArray<Pick<Person, '_id' | 'orgId'>>;
 const link = (m: MeetingDoc) => `/packages/office/pages/press/index?meetingId=${m._id}`;

@@ -1,6 +1,6 @@
 // How the press release is shown (Art. 10): both approvals side by side, the returns, allowedActions.
 import { pressWorkflow, SIDE_LABEL, type Actor, type PressView } from '../../domain';
-import { offeredActions } from '../../server/access';
+import { offeredActions } from '../../server/kit/access';
 import { pressFacts, pressKind, type PressRecord } from './model';
 
 export function toPressView(r: PressRecord, actor: Actor): PressView {

@@ -11,10 +11,10 @@ import {
   MINUTES_UNION_REVIEWERS,
 } from '../../domain';
 import type { Person } from '../../domain';
-import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../../server/docs';
-import { peopleWithRoles, toEach, type NotificationDraft } from '../../server/notify';
-import { CONVENORS, escalationDigest, isUnitHead, keepingSide, ladderFor, type ReminderDoc, type ReminderSpec } from '../../server/reminders';
-import { beforeMeetingDay } from '../../server/relevance';
+import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../../server/store/docs';
+import { peopleWithRoles, toEach, type NotificationDraft } from '../../server/notify/notify';
+import { CONVENORS, escalationDigest, isUnitHead, keepingSide, ladderFor, type ReminderDoc, type ReminderSpec } from '../../server/notify/reminders';
+import { beforeMeetingDay } from '../../server/notify/relevance';
 import { findAll, type Store } from '../../server/store/port';
 
 export interface Resolution {

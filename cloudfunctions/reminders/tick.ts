@@ -8,11 +8,11 @@
 // the delivery) are delivered — each channel resumes from its own row — and, in the flush, sends a
 // crash cut off mid-call are settled as unknown.
 import { TickInput } from '../../domain';
-import type { MeetingDoc, MinutesDoc } from '../../server/docs';
-import { ladderFor, minutesDraftReminders, schedule, unassignedReminder, type ReminderDoc } from '../../server/reminders';
-import { defineAction } from '../../server/registry';
-import { smsChannelOf } from '../../server/sms';
-import { subscriptionChannelOf } from '../../server/subscriptions';
+import type { MeetingDoc, MinutesDoc } from '../../server/store/docs';
+import { ladderFor, minutesDraftReminders, schedule, unassignedReminder, type ReminderDoc } from '../../server/notify/reminders';
+import { defineAction } from '../../server/kit/registry';
+import { smsChannelOf } from '../../server/notify/sms';
+import { subscriptionChannelOf } from '../../server/notify/subscriptions';
 import { resolveReminder } from './resolve';
 
 /** a claim older than this was left by a tick that died: it is taken again (messages are keyed, so never doubled) */

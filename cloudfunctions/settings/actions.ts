@@ -18,10 +18,10 @@ import {
   type SettingsView,
   type VersionedParams,
 } from '../../domain';
-import type { SettingsDoc } from '../../server/docs';
-import { offeredActions } from '../../server/access';
-import { peopleWithRoles, toEach } from '../../server/notify';
-import { defineAction, type ActionContext } from '../../server/registry';
+import type { SettingsDoc } from '../../server/store/docs';
+import { offeredActions } from '../../server/kit/access';
+import { peopleWithRoles, toEach } from '../../server/notify/notify';
+import { defineAction, type ActionContext } from '../../server/kit/registry';
 import { orgFacts, orgRecordKind } from '../people/model';
 import { findAll } from '../../server/store/port';
 

@@ -1,8 +1,8 @@
 // Cloud function `task` (Art. 11, Art. 3 (1)): the implementation checklist — assigned against the
 // decided items, reported and completed by the responsible unit, verified by the keeping office;
 // its deadline moved only by the keeping office, on request or itself (issue #16).
-import { makeMain } from '../../server/function';
-import { defineArea } from '../../server/registry';
+import { makeMain } from '../../server/kit/function';
+import { defineArea } from '../../server/kit/registry';
 import { assign } from './actions/assign';
 import { decideDeadline, requestDeadline, setDeadline } from './actions/deadline';
 import { exportChecklist } from './actions/export';

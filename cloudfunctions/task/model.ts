@@ -14,9 +14,9 @@ import {
   type TaskEvent,
   type TaskFacts,
 } from '../../domain';
-import type { MeetingDoc, MinutesDoc, TaskDoc } from '../../server/docs';
-import { edgeGuard } from '../../server/records';
-import { defineRecordKind } from '../../server/registry';
+import type { MeetingDoc, MinutesDoc, TaskDoc } from '../../server/store/docs';
+import { edgeGuard } from '../../server/kit/records';
+import { defineRecordKind } from '../../server/kit/registry';
 import type { Patch } from '../../server/store/port';
 
 export interface DecisionRecord {

@@ -1,7 +1,7 @@
 // The checklist's messages (Art. 11). Pure builders: recipients are read before the write.
 import type { Person } from '../../domain';
-import type { TaskDoc } from '../../server/docs';
-import { toEach, type Milestone, type NotificationDraft } from '../../server/notify';
+import type { TaskDoc } from '../../server/store/docs';
+import { toEach, type Milestone, type NotificationDraft } from '../../server/notify/notify';
 
 type People = ReadonlyArray<Pick<Person, '_id' | 'orgId'>>;
 const link = (t: TaskDoc) => `/pages/task/detail/index?id=${t._id}`;

@@ -18,8 +18,8 @@ import {
   type TaskListView,
   type TaskView,
 } from '../../domain';
-import { offeredActions } from '../../server/access';
-import type { TaskDoc } from '../../server/docs';
+import { offeredActions } from '../../server/kit/access';
+import type { TaskDoc } from '../../server/store/docs';
 import { taskFacts, taskKind } from './model';
 
 export const KEEPER_LABEL = (t: TaskDoc) => ROLE_INFO[t.keeperRole].label;

@@ -1,6 +1,6 @@
 // Cloud function `topic`: collection, screening, the opinion round and the two-sided list (Art. 3, 6).
-import { makeMain } from '../../server/function';
-import { defineArea } from '../../server/registry';
+import { makeMain } from '../../server/kit/function';
+import { defineArea } from '../../server/kit/registry';
 import { accept } from './actions/accept';
 import { addOpinion } from './actions/addOpinion';
 import { confirmList } from './actions/confirmList';

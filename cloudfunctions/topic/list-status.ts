@@ -20,10 +20,10 @@ import {
   type Person,
   type TopicListStatusView,
 } from '../../domain';
-import type { MeetingDoc, TopicDoc } from '../../server/docs';
-import { peopleWithRoles } from '../../server/notify';
-import { defineRecordKind, type ActionContext } from '../../server/registry';
-import { offeredActions } from '../../server/access';
+import type { MeetingDoc, TopicDoc } from '../../server/store/docs';
+import { peopleWithRoles } from '../../server/notify/notify';
+import { defineRecordKind, type ActionContext } from '../../server/kit/registry';
+import { offeredActions } from '../../server/kit/access';
 import { findAll, type Filter, type Store, type TxStore } from '../../server/store/port';
 import { topicFacts, topicKind } from './model';
 import { listReady } from './notices';

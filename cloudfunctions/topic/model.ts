@@ -11,9 +11,9 @@ import {
   type OrgFacts,
   type TopicFacts,
 } from '../../domain';
-import type { MeetingDoc, TopicDoc, TopicHistoryEntry } from '../../server/docs';
-import { paramsFor } from '../../server/params';
-import { defineRecordKind } from '../../server/registry';
+import type { MeetingDoc, TopicDoc, TopicHistoryEntry } from '../../server/store/docs';
+import { paramsFor } from '../../server/kit/params';
+import { defineRecordKind } from '../../server/kit/registry';
 
 /** A topic with the meeting it belongs to: every topic rule depends on the meeting's phase. */
 export interface TopicRecord {

@@ -2,8 +2,8 @@
 // before the write (indexed queries); the builders here are pure, because they run inside the
 // transaction that writes the outbox and a transaction may run more than once.
 import type { Person } from '../../domain';
-import type { MeetingDoc, TopicDoc } from '../../server/docs';
-import { toEach, type NotificationDraft } from '../../server/notify';
+import type { MeetingDoc, TopicDoc } from '../../server/store/docs';
+import { toEach, type NotificationDraft } from '../../server/notify/notify';
 
 type People = ReadonlyArray<Pick<Person, '_id' | 'orgId'>>;
 

@@ -12,8 +12,8 @@ import {
   type TopicCardView,
   type TopicView,
 } from '../../domain';
-import { offeredActions } from '../../server/access';
-import type { MeetingDoc, TopicDoc, TopicHistoryEntry } from '../../server/docs';
+import { offeredActions } from '../../server/kit/access';
+import type { MeetingDoc, TopicDoc, TopicHistoryEntry } from '../../server/store/docs';
 import { topicFacts, topicKind } from './model';
 
 const EVENT_LABEL: Record<TopicHistoryEntry['event'], string> = {

@@ -1,5 +1,5 @@
 // Content check (issue #3): submitted text passes it before anything is stored. In production it is
-// WeChat's security.msgSecCheck (server/wechat-runtime.ts); locally a word list from a file.
+// WeChat's security.msgSecCheck (server/platform/wechat/runtime.ts); locally a word list from a file.
 import { readFileSync } from 'node:fs';
 import { matchForm } from '../../domain/text';
 

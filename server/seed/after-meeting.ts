@@ -3,7 +3,7 @@
 // special meeting held last week whose minutes wait for the union side's review (Art. 9), with a
 // return already on its first version.
 import { addDaysCN, cn, confirmEntries, deadlineEnds, DEFAULT_RULES, fromCN, iso, sideOf } from '../../domain';
-import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../docs';
+import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../store/docs';
 import type { NewDoc } from '../store/port';
 import { CITY_PEOPLE } from './demo-people';
 import { seededNotice } from './notice';

@@ -4,10 +4,10 @@
 // issued minutes and checklist, and a special meeting held last week with minutes under review.
 // Seeds only an empty database, so restarting keeps everything.
 import { addDaysCN, addMonthsCN, cn, DEFAULT_RULES, fromCN, iso, sideOf, topicAudience, yearCN, type Org, type Person } from '../../domain';
-import type { InvitationDoc, MeetingDoc, MinutesDoc, SettingsDoc, TaskDoc, TopicDoc } from '../docs';
+import type { InvitationDoc, MeetingDoc, MinutesDoc, SettingsDoc, TaskDoc, TopicDoc } from '../store/docs';
 import { seededNotice } from './notice';
 import { heldMeeting, lastYearChecklist } from './after-meeting';
-import { meetingReminders, schedule, taskReminders } from '../reminders';
+import { meetingReminders, schedule, taskReminders } from '../notify/reminders';
 import type { NewDoc, Store } from '../store/port';
 import { CITY_PEOPLE, countyOffices, LINHE_PEOPLE, type DemoPerson } from './demo-people';
 

@@ -1,6 +1,6 @@
 // Seeded documents as the issuing actions would have frozen them (issue #16).
 import { AGENDA_SECTIONS, inProtocolOrder } from '../../domain';
-import type { InvitationDoc, NoticeSnapshot } from '../docs';
+import type { InvitationDoc, NoticeSnapshot } from '../store/docs';
 import type { NewDoc } from '../store/port';
 
 /** Issue #16: a seeded notice as the issuing action would have frozen it (Art. 5 attendees, Art. 8 agenda). */

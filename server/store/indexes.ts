@@ -25,9 +25,9 @@ export const COLLECTIONS = {
   invitations: [{ fields: ['meetingId', 'side', 'invitedAt'] }, { fields: ['personId', 'answered', 'plannedAt'] }],
   audit: [{ fields: ['actorId', 'at'] }, { fields: ['action', 'at'] }],
   idempotency: [{ fields: ['expiresAt'] }],
-  /** messages written with an action's writes, delivered after its commit (server/outbox.ts) */
+  /** messages written with an action's writes, delivered after its commit (server/notify/outbox.ts) */
   outbox: [{ fields: ['state', 'createdAt'] }],
-  /** per-person-per-day counters of rate limits (server/quota.ts) */
+  /** per-person-per-day counters of rate limits (server/security/quota.ts) */
   counters: [{ fields: ['expiresAt'] }],
   topics: [
     { fields: ['createdBy', 'createdAt'] },

@@ -181,7 +181,7 @@ export async function call<N extends ClientAction>(name: N, payload: ActionInput
 
 // ---- development sign-in (local host on loopback only) ----
 
-/** The contract's demo person (server/host/dev.ts answers with exactly this). */
+/** The contract's demo person (host/dev.ts answers with exactly this). */
 export type DevUser = DevUserView;
 
 const DEV_ONLY_MESSAGE = '演示登录仅在浏览器开发模式下可用';

@@ -7,12 +7,12 @@
 // `ok: true`; a refusal counts as admitted only if the example names its code in `admittedCodes`
 // (a role that passes authorisation and then meets a state rule of the record it was given).
 import { deadlineEnds, doorWindow, ORG_LEADERSHIP, type Person, topicAudience, type ErrorCode, type MeetingStatus, type MinutesStatus, type Role, type TaskStatus, type TopicStatus } from '../../domain';
-import type { InvitationDoc, MeetingDoc, MinutesDoc, PressDoc, TaskDoc, TopicDoc } from '../../server/docs';
-import type { LocalFiles } from '../../server/host/outputs';
+import type { InvitationDoc, MeetingDoc, MinutesDoc, PressDoc, TaskDoc, TopicDoc } from '../../server/store/docs';
+import type { LocalFiles } from '../../server/platform/local/files';
 import { doorCode } from '../../cloudfunctions/meeting/door';
-import { inviteId, newInviteCode, type InviteDoc } from '../../server/invites';
-import type { NotificationDoc } from '../../server/notify';
-import type { Dispatched } from '../../server/router';
+import { inviteId, newInviteCode, type InviteDoc } from '../../server/security/invites';
+import type { NotificationDoc } from '../../server/notify/notify';
+import type { Dispatched } from '../../server/kit/router';
 import { pdfOf } from './images';
 import type { World } from './world';
 

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- test helper: JSON answers are checked by the tests */
 // Starts the real local host in-process over a seeded embedded store, for HTTP and browser tests.
 import { join } from 'node:path';
-import { startHost, type RunningHost } from '../../server/host/http';
+import { startHost, type RunningHost } from '../../host/http';
 import { seedDemo } from '../../server/seed';
 import { openPgliteStore } from '../../server/store/pglite';
 import type { Store } from '../../server/store/port';

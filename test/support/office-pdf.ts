@@ -2,7 +2,8 @@
 // soffice process for many files, a private profile per process), poppler measures the result —
 // `pdftotext -bbox-layout` for the text lines, `pdftoppm` for the page images and for the red
 // rule and mark (found by their pixels). Positions are in millimetres from the page's top left.
-import { execFileSync } from 'child_process';
+import { execFile, execFileSync } from 'child_process';
+import { promisify } from 'util';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join } from 'path';
@@ -19,14 +20,19 @@ export function hasRealClient(): boolean {
   }
 }
 
-/** Converts every file to PDF in `outDir` with one soffice run; returns the PDFs' paths in order. */
-export function convertToPdf(files: string[], outDir: string): string[] {
+/**
+ * Converts every file to PDF in `outDir` with one soffice run; returns the PDFs' paths in order.
+ * Asynchronous on purpose: a test's local host runs in the same process, and a synchronous run of
+ * several seconds froze its keep-alive timers with the client's, so the next request could be
+ * written to a socket the server was closing ("other side closed").
+ */
+export async function convertToPdf(files: string[], outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   try {
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
-      stdio: 'pipe',
+    await promisify(execFile)('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
       timeout: 180_000,
+      maxBuffer: 16 << 20,
     });
   } finally {
     rmSync(profile, { recursive: true, force: true });

@@ -1,14 +1,14 @@
 // A seeded world over the embedded database for tests that cross boundaries. One PGlite per test
 // file (creating one costs seconds); `reset()` empties and re-seeds between tests.
-import { AREAS } from '../../server/host/areas';
-import { dispatch, type Dispatched } from '../../server/router';
-import type { Area } from '../../server/registry';
+import { AREAS } from '../../host/areas';
+import { dispatch, type Dispatched } from '../../server/kit/router';
+import type { Area } from '../../server/kit/registry';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalFiles, localCodes } from '../../server/host/outputs';
-import { signSession } from '../../server/session';
+import { LocalFiles, localCodes } from '../../server/platform/local/files';
+import { signSession } from '../../server/security/session';
 import { loadWordList, wordListChecker } from '../../server/content';
-import { consoleLog, type Principal, type Runtime } from '../../server/runtime';
+import { consoleLog, type Principal, type Runtime } from '../../server/kit/runtime';
 import { seedDemo } from '../../server/seed';
 import { openPgliteStore } from '../../server/store/pglite';
 import type { Store } from '../../server/store/port';

@@ -1,7 +1,7 @@
 // Issue #11: signing in at a desk, setting a first password with an invite code, binding a WeChat
 // account, changing a password and signing out. A session dies when its person signs out, is
 // deactivated or changes roles (the session epoch). Issue #17 (ASVS 5 V6): passwords pre-hashed
-// then bcrypt (server/passwords.ts); each sign-in attempt is claimed — counted and, at the fifth in
+// then bcrypt (server/security/passwords.ts); each sign-in attempt is claimed — counted and, at the fifth in
 // a row, locked for 15 minutes — before the comparison, per login whether it exists or not (the
 // same answers and the same work for unknown logins); wrong current passwords are limited the same
 // way; common passwords and ones containing the login or name are refused; a password set again
@@ -18,11 +18,11 @@ import {
   type Person,
   type SessionView,
 } from '../../../domain';
-import { attemptId, claimAttempt, clearAttempts } from '../../../server/attempts';
-import { attemptKeys, checkAttempts, redeemCode } from '../../../server/invites';
-import type { NotificationDraft } from '../../../server/notify';
-import { compareWithDummy, hashPassword, isLegacyHash, verifyPassword, weakPassword } from '../../../server/passwords';
-import { defineAction, type ActionContext } from '../../../server/registry';
+import { attemptId, claimAttempt, clearAttempts } from '../../../server/security/attempts';
+import { attemptKeys, checkAttempts, redeemCode } from '../../../server/security/invites';
+import type { NotificationDraft } from '../../../server/notify/notify';
+import { compareWithDummy, hashPassword, isLegacyHash, verifyPassword, weakPassword } from '../../../server/security/passwords';
+import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import { loadMe } from '../views';
 import { loginTaken } from '../../people/actions/write';
 

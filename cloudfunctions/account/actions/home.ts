@@ -1,7 +1,7 @@
 // account.home — everything the home page shows, in one call: the person, what they have to do,
 // the meetings collecting topics (Art. 6), their topics, the office's queue and the unread count.
 // My invitations (Art. 5), my tasks with their lights (Art. 11) and the minutes waiting for me (Art. 9).
-import { openTodoCount } from '../../../server/notify'; // issue #20: home's 待办
+import { openTodoCount } from '../../../server/notify/notify'; // issue #20: home's 待办
 import {
   addMonthsCN,
   confirmerSide,
@@ -30,8 +30,8 @@ import {
   type MinutesStatus,
   type Role,
 } from '../../../domain';
-import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc, TopicDoc } from '../../../server/docs';
-import { defineAction } from '../../../server/registry';
+import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc, TopicDoc } from '../../../server/store/docs';
+import { defineAction } from '../../../server/kit/registry';
 import { loadMe } from '../views';
 import { workQueue } from '../work';
 

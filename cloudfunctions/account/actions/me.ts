@@ -1,6 +1,6 @@
 // account.me — who the caller is: person, org, roles (RULES.md "Roles").
 import { MeInput } from '../../../domain';
-import { defineAction } from '../../../server/registry';
+import { defineAction } from '../../../server/kit/registry';
 import { loadMe } from '../views';
 
 export const me = defineAction({

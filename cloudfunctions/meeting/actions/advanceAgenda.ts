@@ -3,8 +3,8 @@
 // recorded (item, time, who) so the minutes' draft lists the items in the order and at the times
 // they were taken.
 import { AppError, hasFlag, MeetingIdOnly, meetingWorkflow } from '../../../domain';
-import type { MeetingDoc } from '../../../server/docs';
-import { defineAction } from '../../../server/registry';
+import type { MeetingDoc } from '../../../server/store/docs';
+import { defineAction } from '../../../server/kit/registry';
 import { meetingKind, type MeetingRecord } from '../model';
 import { after } from '../move';
 import { agendaOf, previousChecklist, toMeetingView } from '../views';

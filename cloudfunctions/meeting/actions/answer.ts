@@ -1,8 +1,8 @@
 // meeting.accept / meeting.decline — Art. 4: the government side (office, convenor or leader)
 // accepts the union side's request, or declines it with a reason; the union office is told.
 import { DeclineMeetingInput, MeetingIdOnly } from '../../../domain';
-import { peopleWithRoles } from '../../../server/notify';
-import { defineAction } from '../../../server/registry';
+import { peopleWithRoles } from '../../../server/notify/notify';
+import { defineAction } from '../../../server/kit/registry';
 import { meetingKind } from '../model';
 import { after, meetingEdge, moveMeeting } from '../move';
 import { answered } from '../notices';

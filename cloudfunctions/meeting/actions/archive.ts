@@ -5,12 +5,12 @@
 // 05 会议纪要 (as issued), 06 落实清单, 07 佐证材料索引, 08 新闻稿. Evidence files themselves stay in
 // storage (the FileOutlet port shares them, it does not read them): the index names each one.
 import { formatDateCN, formatDateTimeCN, MeetingArchiveInput, SIDE_LABEL, TOPIC_CATEGORY_LABEL, taskWorkflow, topicWorkflow, type Org } from '../../../domain';
-import type { MeetingDoc, MinutesDoc, PressDoc, TaskDoc, TopicDoc } from '../../../server/docs';
+import type { MeetingDoc, MinutesDoc, PressDoc, TaskDoc, TopicDoc } from '../../../server/store/docs';
 import { FIXED_ZIP_DATE, finishPackage, loadJsZip } from '../../../server/documents/package';
 import { renderOfficialDocx } from '../../../server/documents/official';
-import { orgById } from '../../../server/identity';
-import { newWorkbook, printReady } from '../../../server/office-files';
-import { defineAction } from '../../../server/registry';
+import { orgById } from '../../../server/security/identity';
+import { newWorkbook, printReady } from '../../../server/documents/office-files';
+import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
 import { minutesBody } from '../../minutes/document';
 import { noticeDocument } from '../document';

@@ -1,8 +1,8 @@
 // meeting.attendance — Art. 5: every invitee with their reply, substitute and presence, for the
 // offices (the parent org's offices read it too).
 import { hasFlag, invitableSides, MeetingIdOnly, meetingWorkflow, PERMISSIONS, roleMayCall, type Actor, type AttendanceView } from '../../../domain';
-import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
-import { defineAction } from '../../../server/registry';
+import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
+import { defineAction } from '../../../server/kit/registry';
 import type { Store } from '../../../server/store/port';
 import { invitationsInOrder, meetingKind } from '../model';
 import { toAttendanceRow } from '../views';

@@ -4,8 +4,8 @@
 // unchanged board answers `unchanged` and no names.
 import { createHash } from 'node:crypto';
 import { attendsAsMember, BoardInput, type BoardSideView, type BoardView } from '../../../domain';
-import type { InvitationDoc } from '../../../server/docs';
-import { defineAction } from '../../../server/registry';
+import type { InvitationDoc } from '../../../server/store/docs';
+import { defineAction } from '../../../server/kit/registry';
 import { invitationsInOrder, meetingKind } from '../model';
 
 const SIDES: ReadonlyArray<{ side: BoardSideView['side']; label: string; holds: (i: InvitationDoc) => boolean }> = [

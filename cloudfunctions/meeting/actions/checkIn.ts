@@ -24,9 +24,9 @@ import {
   type DoorTokenView,
 } from '../../../domain';
 import { doorCodeAt, judgeDoorCode, newDoorSecret } from '../door';
-import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
-import { takeQuota, type CounterDoc } from '../../../server/quota';
-import { defineAction, type ActionContext } from '../../../server/registry';
+import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
+import { takeQuota, type CounterDoc } from '../../../server/security/quota';
+import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import { invitationId, meetingFacts, meetingKind, requireFlag, type MeetingRecord } from '../model';
 import { attendanceView } from './attendance';
 

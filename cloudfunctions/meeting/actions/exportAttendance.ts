@@ -6,11 +6,11 @@
 // time is a real date.
 import type { Workbook } from 'exceljs';
 import { ATTENDANCE_STATUS_LABEL, formatDateTimeCN, MeetingIdOnly, statusOf, type Actor, type AttendanceStatus } from '../../../domain';
-import type { MeetingDoc } from '../../../server/docs';
+import type { MeetingDoc } from '../../../server/store/docs';
 import type { Store } from '../../../server/store/port';
 import { confirmedOf } from '../../minutes/attendance';
-import { newWorkbook, printReady, putWorkbook, sheetDate } from '../../../server/office-files';
-import { defineAction } from '../../../server/registry';
+import { newWorkbook, printReady, putWorkbook, sheetDate } from '../../../server/documents/office-files';
+import { defineAction } from '../../../server/kit/registry';
 import { invitationsInOrder, meetingKind } from '../model';
 import { attendanceView } from './attendance';
 

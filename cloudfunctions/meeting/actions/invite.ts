@@ -3,8 +3,8 @@
 // worker representatives, model workers, grassroots union workers). Invitees are people of the
 // meeting's own org. Invited after the notice, a person gets the invitation at once.
 import { AppError, invitableSides, InviteInput, SIDE_LABEL, sideOf, UninviteInput, type Person } from '../../../domain';
-import type { InvitationDoc } from '../../../server/docs';
-import { defineAction, type ActionContext } from '../../../server/registry';
+import type { InvitationDoc } from '../../../server/store/docs';
+import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
 import { invitationId, meetingKind, requireFlag, type MeetingRecord } from '../model';
 import { noticeIssued } from '../notices';

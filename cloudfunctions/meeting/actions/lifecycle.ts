@@ -3,7 +3,7 @@
 // Issue #16: the meeting happens on its day — opened on the planned day (at most two hours early),
 // and `heldAt` is that day, so the record and the annual assessment count it where it happened.
 import { AppError, CancelMeetingInput, heldOn, MeetingIdOnly, meetingDayProblem, type Actor } from '../../../domain';
-import { defineAction } from '../../../server/registry';
+import { defineAction } from '../../../server/kit/registry';
 import { meetingKind, type MeetingRecord } from '../model';
 import { after, meetingEdge, moveMeeting } from '../move';
 import { toMeetingView } from '../views';

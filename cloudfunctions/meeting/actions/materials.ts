@@ -3,8 +3,8 @@
 // use, and each opening is kept.
 import { randomBytes } from 'node:crypto';
 import { AppError, AttachMaterialInput, EVIDENCE_MAX_BYTES, formatDateTimeCN, MaterialInput, meetingWorkflow, sniffEvidenceType } from '../../../domain';
-import type { MeetingDoc } from '../../../server/docs';
-import { defineAction } from '../../../server/registry';
+import type { MeetingDoc } from '../../../server/store/docs';
+import { defineAction } from '../../../server/kit/registry';
 import { materialProblem, type OpeningDoc } from '../materials';
 import { meetingKind, notYetAdjourned, type MeetingRecord } from '../model';
 import { after } from '../move';

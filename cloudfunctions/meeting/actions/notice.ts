@@ -3,11 +3,11 @@
 // meeting.updateAgenda — Art. 7, 8: the union office orders the items inside the four fixed
 // sections and plans their minutes; the items themselves are generated, never typed.
 import { AppError, IssueNoticeInput, UpdateAgendaInput } from '../../../domain';
-import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
-import { meetingReminders, schedule } from '../../../server/reminders';
-import { defineAction } from '../../../server/registry';
+import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
+import { meetingReminders, schedule } from '../../../server/notify/reminders';
+import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
-import { orgById } from '../../../server/identity';
+import { orgById } from '../../../server/security/identity';
 import { snapshotNotice } from '../issued';
 import { meetingKind, requireFlag } from '../model';
 import { after, meetingEdge, moveMeeting } from '../move';

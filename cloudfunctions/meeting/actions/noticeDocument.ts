@@ -2,9 +2,9 @@
 // meeting's org (and, read only, its parent's offices); a link only the caller can open. Issue #16:
 // the notice in force or an earlier version (a 变更通知 or the original), always as it was issued.
 import { AppError, NoticeDocumentInput } from '../../../domain';
-import { orgById } from '../../../server/identity';
-import { putDocx } from '../../../server/office-files';
-import { defineAction } from '../../../server/registry';
+import { orgById } from '../../../server/security/identity';
+import { putDocx } from '../../../server/documents/office-files';
+import { defineAction } from '../../../server/kit/registry';
 import { noticeDocument as render } from '../document';
 import { noticeVersion } from '../issued';
 import { meetingKind } from '../model';

@@ -1,8 +1,8 @@
 // meeting.openCollection — Art. 6: topic collection starts, in principle the org's lead time
 // (Art. 13 parameter, default two months) before a regular meeting. Later is allowed, and flagged.
 import { collectionIsLate, MeetingIdOnly } from '../../../domain';
-import { peopleWithRoles } from '../../../server/notify';
-import { defineAction } from '../../../server/registry';
+import { peopleWithRoles } from '../../../server/notify/notify';
+import { defineAction } from '../../../server/kit/registry';
 import { meetingKind } from '../model';
 import { after, meetingEdge, moveMeeting } from '../move';
 import { collectionOpened } from '../notices';

@@ -5,9 +5,9 @@
 // cancelled ones too; issue #19's meetings page narrows it by year (Asia/Shanghai), state and
 // words of the title.
 import { AppError, fromCN, hasAnyRole, ListMeetingsInput, MeetingIdOnly, OFFICES, type MeetingListView } from '../../../domain';
-import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
-import { orgById } from '../../../server/identity';
-import { defineAction } from '../../../server/registry';
+import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
+import { orgById } from '../../../server/security/identity';
+import { defineAction } from '../../../server/kit/registry';
 import { findAll, type Filter } from '../../../server/store/port';
 import { meetingKind } from '../model';
 import { toMeetingCard, toMeetingView } from '../views';

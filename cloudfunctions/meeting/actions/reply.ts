@@ -4,9 +4,9 @@
 // meeting again and commits only if it is the version the guard judged (transactions are
 // serialised by the store), so no reply lands after a concurrent meeting.start.
 import { AGGREGATING_OFFICE, AppError, ReplyInput } from '../../../domain';
-import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
-import { peopleWithRoles } from '../../../server/notify';
-import { defineAction } from '../../../server/registry';
+import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
+import { peopleWithRoles } from '../../../server/notify/notify';
+import { defineAction } from '../../../server/kit/registry';
 import { meetingKind, requireFlag } from '../model';
 import { replyNeedsAttention } from '../notices';
 import { toMeetingView } from '../views';

@@ -1,9 +1,9 @@
 // meeting.request — Art. 4: the union side requests (提请) a joint meeting; the government side
 // is asked to accept it.
 import { AppError, RequestMeetingInput, yearCN } from '../../../domain';
-import type { MeetingDoc } from '../../../server/docs';
-import { peopleWithRoles } from '../../../server/notify';
-import { defineAction } from '../../../server/registry';
+import type { MeetingDoc } from '../../../server/store/docs';
+import { peopleWithRoles } from '../../../server/notify/notify';
+import { defineAction } from '../../../server/kit/registry';
 import { requested } from '../notices';
 
 export const request = defineAction({

@@ -5,10 +5,10 @@
 // meeting.setPresiding — Art. 8 + 4: the attending government leader presides; for a special
 // major matter, the mayor.
 import { AppError, calendarDaysBetween, mayPreside, RescheduleInput, SetPresidingInput, type Person } from '../../../domain';
-import type { InvitationDoc, MeetingDoc } from '../../../server/docs';
-import { orgById } from '../../../server/identity';
-import { meetingReminders, schedule } from '../../../server/reminders';
-import { defineAction } from '../../../server/registry';
+import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
+import { orgById } from '../../../server/security/identity';
+import { meetingReminders, schedule } from '../../../server/notify/reminders';
+import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
 import { requireNewNumber, snapshotNotice } from '../issued';
 import { meetingKind, requireFlag } from '../model';

@@ -2,9 +2,9 @@
 // by protocol (the most senior in the centre, alternating outwards), the hall by side, the office's
 // reordering, and the chart and 桌签 as .docx for the printer.
 import { AppError, MeetingIdOnly, SetSeatingInput } from '../../../domain';
-import type { MeetingDoc } from '../../../server/docs';
-import { putDocx } from '../../../server/office-files';
-import { defineAction } from '../../../server/registry';
+import type { MeetingDoc } from '../../../server/store/docs';
+import { putDocx } from '../../../server/documents/office-files';
+import { defineAction } from '../../../server/kit/registry';
 import { meetingKind, type MeetingRecord } from '../model';
 import { seatingOpen, seatingView } from '../seating';
 import { nameCardsDocx, seatingChartDocx } from '../seating-docs';

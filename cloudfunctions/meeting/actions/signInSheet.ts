@@ -3,9 +3,9 @@
 // empty column to sign in, for the offices of the org (and, read only, the parent org's offices).
 import type { Workbook } from 'exceljs';
 import { formatDateTimeCN, SignInSheetInput, type Actor } from '../../../domain';
-import type { MeetingDoc } from '../../../server/docs';
-import { newWorkbook, printReady, putWorkbook } from '../../../server/office-files';
-import { defineAction } from '../../../server/registry';
+import type { MeetingDoc } from '../../../server/store/docs';
+import { newWorkbook, printReady, putWorkbook } from '../../../server/documents/office-files';
+import { defineAction } from '../../../server/kit/registry';
 import type { Store } from '../../../server/store/port';
 import { meetingKind } from '../model';
 import { attendanceView } from './attendance';

@@ -4,8 +4,8 @@
 // The confirmed list is a fact of the meeting: the minutes' page, the approvers, the issued 纪要
 // and its .docx all show exactly it.
 import { AppError, confirmEntries, SetAttendanceInput } from '../../../domain';
-import type { MeetingDoc } from '../../../server/docs';
-import { defineAction } from '../../../server/registry';
+import type { MeetingDoc } from '../../../server/store/docs';
+import { defineAction } from '../../../server/kit/registry';
 import { minutesKind, requireEditable } from '../model';
 import { toMinutesView } from '../views';
 import { invitationsInOrder } from '../../meeting/model';

@@ -1,11 +1,11 @@
 // minutes.save / minutes.submit — Art. 9: the union office drafts the minutes of a held meeting;
 // every save is a new version (none is ever overwritten); the draft then goes to the union side.
 import { AppError, MINUTES_MAX_VERSIONS, MINUTES_UNION_REVIEWERS, minutesWorkflow, MinutesIdInput, SaveMinutesInput } from '../../../domain';
-import type { MinutesDoc } from '../../../server/docs';
-import { peopleWithRoles } from '../../../server/notify';
-import { move } from '../../../server/records';
-import { minutesReminder, schedule } from '../../../server/reminders';
-import { defineAction } from '../../../server/registry';
+import type { MinutesDoc } from '../../../server/store/docs';
+import { peopleWithRoles } from '../../../server/notify/notify';
+import { move } from '../../../server/kit/records';
+import { minutesReminder, schedule } from '../../../server/notify/reminders';
+import { defineAction } from '../../../server/kit/registry';
 import { minutesKind, requireEditable, submitGuard } from '../model';
 import { reviewAsked } from '../notices';
 import { toMinutesView } from '../views';

@@ -3,9 +3,9 @@
 // transaction; the decided items are frozen, each with the id tasks are assigned against (Art. 11);
 // everyone invited is told.
 import { IssueMinutesInput, meetingWorkflow, minutesWorkflow, transition, type Actor } from '../../../domain';
-import type { MeetingDoc } from '../../../server/docs';
-import { move } from '../../../server/records';
-import { defineAction } from '../../../server/registry';
+import type { MeetingDoc } from '../../../server/store/docs';
+import { move } from '../../../server/kit/records';
+import { defineAction } from '../../../server/kit/registry';
 import { blocksOf } from '../attendance';
 import { minutesEdge, minutesKind, type MinutesRecord } from '../model';
 import { issued } from '../notices';

@@ -1,9 +1,9 @@
 // minutes.get / minutes.document — Art. 9: the minutes with every version, return and approval;
 // and the minutes as an official document (.docx, the 纪要 layout of GB/T 9704).
 import { formatDateCN, MinutesIdInput } from '../../../domain';
-import { orgById } from '../../../server/identity';
-import { putDocx } from '../../../server/office-files';
-import { defineAction } from '../../../server/registry';
+import { orgById } from '../../../server/security/identity';
+import { putDocx } from '../../../server/documents/office-files';
+import { defineAction } from '../../../server/kit/registry';
 import { minutesKind } from '../model';
 import { minutesDocument } from '../document';
 import { toMinutesView } from '../views';

@@ -2,10 +2,10 @@
 // side; the reviewer of the current stage may return the draft with a reason, kept beside the
 // version it was given on.
 import { MINUTES_DRAFTERS, MINUTES_GOV_REVIEWERS, minutesWorkflow, MinutesIdInput, ReturnMinutesInput } from '../../../domain';
-import { peopleWithRoles } from '../../../server/notify';
-import { move } from '../../../server/records';
-import { minutesReminder, schedule } from '../../../server/reminders';
-import { defineAction } from '../../../server/registry';
+import { peopleWithRoles } from '../../../server/notify/notify';
+import { move } from '../../../server/kit/records';
+import { minutesReminder, schedule } from '../../../server/notify/reminders';
+import { defineAction } from '../../../server/kit/registry';
 import { approvalGuard, minutesEdge, minutesKind } from '../model';
 import { approved, returned, reviewAsked } from '../notices';
 import { latestVersion, toMinutesView } from '../views';

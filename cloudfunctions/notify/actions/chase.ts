@@ -12,10 +12,10 @@ import {
   type ChaseView,
   ChaseInput,
 } from '../../../domain';
-import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../../../server/docs';
-import { peopleWithRoles, type NotificationDraft } from '../../../server/notify';
-import { meetingAhead } from '../../../server/relevance';
-import { defineAction } from '../../../server/registry';
+import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../../../server/store/docs';
+import { peopleWithRoles, type NotificationDraft } from '../../../server/notify/notify';
+import { meetingAhead } from '../../../server/notify/relevance';
+import { defineAction } from '../../../server/kit/registry';
 import type { StoredDoc } from '../../../server/store/port';
 
 export interface ChaseDoc extends StoredDoc {

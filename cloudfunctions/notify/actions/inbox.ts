@@ -1,7 +1,7 @@
 // notify.inbox — the caller's own messages, newest first (every milestone lands here).
 import { InboxInput, type InboxView } from '../../../domain';
-import { openTodoCount, type NotificationDoc } from '../../../server/notify';
-import { defineAction } from '../../../server/registry';
+import { openTodoCount, type NotificationDoc } from '../../../server/notify/notify';
+import { defineAction } from '../../../server/kit/registry';
 import { toNotificationView, unreadOf } from '../views';
 
 export const inbox = defineAction({

@@ -1,8 +1,8 @@
 // notify.markRead — marks the caller's own messages read; ids of other people's messages are
 // ignored exactly like unknown ids, so nothing about them leaks.
 import { MarkReadInput } from '../../../domain';
-import type { NotificationDoc } from '../../../server/notify';
-import { defineAction } from '../../../server/registry';
+import type { NotificationDoc } from '../../../server/notify/notify';
+import { defineAction } from '../../../server/kit/registry';
 import { unreadOf } from '../views';
 
 export const markRead = defineAction({

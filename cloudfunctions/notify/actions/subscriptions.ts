@@ -3,8 +3,8 @@
 // issue #17: and the WeChat messages whose send a crash interrupted (outcome unknown).
 import { RecordConsentInput, SubscriptionsInput, TEMPLATE_KEYS, TEMPLATES, type SubscriptionItemView, type SubscriptionsView, type TemplateKey } from '../../../domain';
 import type { UncertainDeliveryView } from '../../../domain/schemas/notify';
-import { defineAction, type ActionContext } from '../../../server/registry';
-import { recordConsent as record, subscriptionId, type DeliveryDoc, type SubscriptionDoc } from '../../../server/subscriptions';
+import { defineAction, type ActionContext } from '../../../server/kit/registry';
+import { recordConsent as record, subscriptionId, type DeliveryDoc, type SubscriptionDoc } from '../../../server/notify/subscriptions';
 
 const STATE_LABEL: Record<SubscriptionItemView['state'], string> = {
   on: '可送达', needs_consent: '需再次订阅', refused: '已拒绝', unavailable: '未开通',

@@ -1,6 +1,6 @@
 // notify.unreadCount — the badge.
 import { UnreadCountInput } from '../../../domain';
-import { defineAction } from '../../../server/registry';
+import { defineAction } from '../../../server/kit/registry';
 import { unreadOf } from '../views';
 
 export const unreadCount = defineAction({

@@ -4,7 +4,7 @@
 // line; only a clean file is written, in one transaction.
 import * as z from 'zod';
 import { AppError, ImportPeopleInput, ImportRow, type Role } from '../../../domain';
-import { defineAction } from '../../../server/registry';
+import { defineAction } from '../../../server/kit/registry';
 import { orgKind } from '../model';
 import { checkRoles, insertPerson, loginTaken } from './write';
 

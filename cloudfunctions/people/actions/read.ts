@@ -5,8 +5,8 @@
 // task (Art. 11: `mayAssignTo`). The side rules stay here; the picker never judges them.
 import { ListPeopleInput, PersonIdInput, assignableRoles, invitableSides, mayAssignTo, personSide, type Actor, type Person } from '../../../domain';
 import { fillsCategory, matchesNeedle, type PickPurpose } from '../../../domain/workbench';
-import { offeredActions } from '../../../server/access';
-import { defineAction } from '../../../server/registry';
+import { offeredActions } from '../../../server/kit/access';
+import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
 import { orgFacts, orgKind, personKind, unitId } from '../model';
 import { toPersonCard, toPersonView } from '../views';

@@ -24,9 +24,9 @@ import {
   type Person,
   type Role,
 } from '../../../domain';
-import { inviteId, newInviteCode, openInvites, voidInvites, type InviteDoc } from '../../../server/invites';
-import { peopleWithRoles, type NotificationDraft } from '../../../server/notify';
-import { defineAction, type ActionContext } from '../../../server/registry';
+import { inviteId, newInviteCode, openInvites, voidInvites, type InviteDoc } from '../../../server/security/invites';
+import { peopleWithRoles, type NotificationDraft } from '../../../server/notify/notify';
+import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import type { Store, TxStore } from '../../../server/store/port';
 import { ensureUnit, orgKind, personKind } from '../model';
 import { leadershipGiven } from '../notices';

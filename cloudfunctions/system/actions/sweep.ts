@@ -5,7 +5,7 @@
 //   limit counters after their day are removed (the audit log is the record and is kept);
 // - the embedded database's planner statistics are refreshed (a Postgres server's autovacuum).
 import { SweepInput } from '../../../domain';
-import { defineAction } from '../../../server/registry';
+import { defineAction } from '../../../server/kit/registry';
 
 export const sweep = defineAction({
   name: 'system.sweep',

@@ -2,10 +2,10 @@
 // responsible person and a deadline. The union office keeps the checklist and may give a task to
 // anyone of the org; the government office to the government's own units. The owner is told.
 import { AppError, AssignTaskInput, deadlineEnds, deadlineIsPast, keeperRoleOf, mayAssignTo, type Person } from '../../../domain';
-import type { TaskDoc } from '../../../server/docs';
-import { orgById } from '../../../server/identity';
-import { schedule, taskReminders } from '../../../server/reminders';
-import { defineAction } from '../../../server/registry';
+import type { TaskDoc } from '../../../server/store/docs';
+import { orgById } from '../../../server/security/identity';
+import { schedule, taskReminders } from '../../../server/notify/reminders';
+import { defineAction } from '../../../server/kit/registry';
 import { decisionKind, requireIssuedDecision } from '../model';
 import { assigned } from '../notices';
 

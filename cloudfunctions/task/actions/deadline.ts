@@ -18,10 +18,10 @@ import {
   type DeadlineEntry,
   type DeadlineRequest,
 } from '../../../domain';
-import type { TaskDoc } from '../../../server/docs';
-import { peopleWithRoles } from '../../../server/notify';
-import { schedule, taskReminders } from '../../../server/reminders';
-import { defineAction, type ActionContext } from '../../../server/registry';
+import type { TaskDoc } from '../../../server/store/docs';
+import { peopleWithRoles } from '../../../server/notify/notify';
+import { schedule, taskReminders } from '../../../server/notify/reminders';
+import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import type { Patch, TxStore } from '../../../server/store/port';
 import { filing, newRequest, requireNoPendingRequest, requireOpen, taskKind } from '../model';
 import { deadlineDecided, deadlineRequested, deadlineSet } from '../notices';

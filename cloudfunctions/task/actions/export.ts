@@ -4,10 +4,10 @@
 // person, the deadline in force as a real date and the deadlines it had, the light as the cell's
 // colour with its word, progress and completion, and who verified it when.
 import { deadlineHistory, DEADLINE_HOW_LABEL, ExportChecklistInput, formatDateCN, formatDateTimeCN } from '../../../domain';
-import type { MinutesDoc, TaskDoc } from '../../../server/docs';
+import type { MinutesDoc, TaskDoc } from '../../../server/store/docs';
 import { fitRowHeights } from '../../../server/documents/sheet-rows';
-import { LIGHT_FILL, newWorkbook, printReady, putWorkbook } from '../../../server/office-files';
-import { defineAction } from '../../../server/registry';
+import { LIGHT_FILL, newWorkbook, printReady, putWorkbook } from '../../../server/documents/office-files';
+import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
 import { meetingKind } from '../../meeting/model';
 import { toTaskList } from '../views';

@@ -2,9 +2,9 @@
 // overdue tasks for its offices, convenors and leaders (the parent org's offices read, Art. 12);
 // anyone else sees only their own tasks of a meeting.
 import { AppError, ListTasksInput, ROW_RULES, TaskIdInput, EvidenceLinkInput, type Actor, type RowFacts } from '../../../domain';
-import type { MeetingDoc, TaskDoc } from '../../../server/docs';
-import { orgById } from '../../../server/identity';
-import { defineAction } from '../../../server/registry';
+import type { MeetingDoc, TaskDoc } from '../../../server/store/docs';
+import { orgById } from '../../../server/security/identity';
+import { defineAction } from '../../../server/kit/registry';
 import { findAll, type Store } from '../../../server/store/port';
 import { taskKind } from '../model';
 import { toTaskList } from '../views';

@@ -1,9 +1,9 @@
 // task.verify / task.sendBack — Art. 11: the office that keeps the checklist (the one that
 // assigned the task) verifies the completion, or sends it back with a reason.
 import { SendBackTaskInput, TaskIdInput, taskWorkflow } from '../../../domain';
-import { move } from '../../../server/records';
-import { schedule, sentBackOverdue } from '../../../server/reminders';
-import { defineAction } from '../../../server/registry';
+import { move } from '../../../server/kit/records';
+import { schedule, sentBackOverdue } from '../../../server/notify/reminders';
+import { defineAction } from '../../../server/kit/registry';
 import { taskEdge, taskKind } from '../model';
 import { sentBack, verified } from '../notices';
 import { taskAnswer } from './work';

@@ -15,10 +15,10 @@ import {
   sniffEvidenceType,
   taskWorkflow,
 } from '../../../domain';
-import type { TaskDoc } from '../../../server/docs';
-import { peopleWithRoles } from '../../../server/notify';
-import { move } from '../../../server/records';
-import { defineAction, type ActionContext } from '../../../server/registry';
+import type { TaskDoc } from '../../../server/store/docs';
+import { peopleWithRoles } from '../../../server/notify/notify';
+import { move } from '../../../server/kit/records';
+import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import { filing, newRequest, requireOpen, storedHistory, taskEdge, taskKind } from '../model';
 import { completed, deadlineRequested } from '../notices';
 import { toTaskView } from '../views';

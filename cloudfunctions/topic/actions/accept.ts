@@ -2,9 +2,9 @@
 // opinion (征求意见) before the list is fixed. Accepting changes the topic list: its revision moves
 // on, the confirmations given before are cleared and those sides are told.
 import { AGGREGATING_OFFICE, AppError, otherSide, TopicIdInput } from '../../../domain';
-import { peopleWithRoles } from '../../../server/notify';
-import { retryOnConflict } from '../../../server/records';
-import { defineAction, type ActionContext } from '../../../server/registry';
+import { peopleWithRoles } from '../../../server/notify/notify';
+import { retryOnConflict } from '../../../server/kit/records';
+import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import { changeList, staleConfirmers } from '../list-status';
 import { topicKind, type TopicRecord } from '../model';
 import { listChanged, opinionRequested, topicAnswered } from '../notices';

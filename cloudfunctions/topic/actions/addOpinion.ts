@@ -1,8 +1,8 @@
 // topic.addOpinion — Art. 6 (征求意见): before the list is fixed, the other side's office, convenor
 // or leader gives its opinion on an accepted topic (who may: the row rule otherSideOfficial).
 import { AddOpinionInput, AppError, otherSide, type Actor } from '../../../domain';
-import type { TopicDoc } from '../../../server/docs';
-import { defineAction } from '../../../server/registry';
+import type { TopicDoc } from '../../../server/store/docs';
+import { defineAction } from '../../../server/kit/registry';
 import { announceIfReady } from '../list-status';
 import { requireCollecting, topicKind, type TopicRecord } from '../model';
 import { toTopicView } from '../views';

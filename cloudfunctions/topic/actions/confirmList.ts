@@ -5,11 +5,11 @@
 // confirmation covers a different set (a topic was accepted in between), it is cleared and that
 // side is told to confirm again — never is a list fixed that one side has not seen.
 import { AppError, confirmerSide, ConfirmListInput, meetingWorkflow, LIST_CONFIRMERS, OFFICES, otherSide, type OneSide } from '../../../domain';
-import type { ListConfirmation, MeetingDoc } from '../../../server/docs';
-import { offeredActions } from '../../../server/access';
-import { peopleWithRoles } from '../../../server/notify';
-import { move, retryOnConflict } from '../../../server/records';
-import { defineAction, type ActionContext } from '../../../server/registry';
+import type { ListConfirmation, MeetingDoc } from '../../../server/store/docs';
+import { offeredActions } from '../../../server/kit/access';
+import { peopleWithRoles } from '../../../server/notify/notify';
+import { move, retryOnConflict } from '../../../server/kit/records';
+import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import { acceptedTopics, confirmGuard, NOTHING_AWAITED, listHash, listKind, listStatusView, sameTopics, type ListRecord } from '../list-status';
 import { listChanged, listFixed } from '../notices';
 import { sideLabel } from '../views';

@@ -1,6 +1,6 @@
 // topic.get — one topic, as far as the caller may see it (row predicates in the permission matrix).
 import { TopicIdInput } from '../../../domain';
-import { defineAction } from '../../../server/registry';
+import { defineAction } from '../../../server/kit/registry';
 import { topicKind } from '../model';
 import { toTopicView } from '../views';
 

@@ -5,8 +5,8 @@
 // `opinions` (Art. 6 征求意见: the other side's accepted topics still waiting for my side's opinion).
 // Every scope is one indexed query sorted by creation time, with a cursor to the end.
 import { AppError, givesOpinionsFor, ListTopicsInput, OFFICES, ORG_LEADERSHIP, otherSide, type Actor, type TopicListView } from '../../../domain';
-import type { MeetingDoc, TopicDoc } from '../../../server/docs';
-import { defineAction } from '../../../server/registry';
+import type { MeetingDoc, TopicDoc } from '../../../server/store/docs';
+import { defineAction } from '../../../server/kit/registry';
 import type { Filter, FindOptions, Store } from '../../../server/store/port';
 import { awaitingOpinionFilter } from '../list-status';
 import { toTopicCard } from '../views';

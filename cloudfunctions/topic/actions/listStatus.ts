@@ -1,8 +1,8 @@
 // topic.listStatus — the confirmation page: each side's confirmation, counts, the opinion round and
 // the accepted topics, a page at a time.
 import { ListStatusInput } from '../../../domain';
-import { offeredActions } from '../../../server/access';
-import { defineAction } from '../../../server/registry';
+import { offeredActions } from '../../../server/kit/access';
+import { defineAction } from '../../../server/kit/registry';
 import { listKind, listStatusView } from '../list-status';
 
 export const listStatus = defineAction({

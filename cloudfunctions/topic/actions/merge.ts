@@ -2,9 +2,9 @@
 // that it also screens. Both documents change in one transaction; merging into an accepted topic
 // changes the topic list, so confirmations given before are cleared and those sides told.
 import { AppError, MergeTopicInput, topicWorkflow } from '../../../domain';
-import type { TopicDoc } from '../../../server/docs';
-import { move } from '../../../server/records';
-import { defineAction } from '../../../server/registry';
+import type { TopicDoc } from '../../../server/store/docs';
+import { move } from '../../../server/kit/records';
+import { defineAction } from '../../../server/kit/registry';
 import { announceIfReady, changeList, staleConfirmers } from '../list-status';
 import { derived, historyEntry, topicKind } from '../model';
 import { listChanged, topicAnswered } from '../notices';

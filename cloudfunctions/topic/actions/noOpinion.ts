@@ -3,8 +3,8 @@
 // (row rule otherSideOffice); only while the meeting collects and the side has neither given an
 // opinion nor recorded 无意见. When it was the last thing missing, the confirmers are told.
 import { AppError, NoOpinionInput, opinionSideOf, opinionState, type Actor } from '../../../domain';
-import type { TopicDoc } from '../../../server/docs';
-import { defineAction } from '../../../server/registry';
+import type { TopicDoc } from '../../../server/store/docs';
+import { defineAction } from '../../../server/kit/registry';
 import { announceIfReady } from '../list-status';
 import { requireCollecting, topicKind, type TopicRecord } from '../model';
 import { toTopicView } from '../views';

@@ -2,10 +2,10 @@
 // every accepted topic of the meeting still waiting for its side's opinion, in one tap. Each topic
 // gets the same record topic.noOpinion would write; the call is audited once (the router).
 import { AppError, NoOpinionAllInput, officeSide, otherSide, SIDE_LABEL, type Actor } from '../../../domain';
-import type { TopicDoc } from '../../../server/docs';
-import { offeredActions } from '../../../server/access';
-import { retryOnConflict } from '../../../server/records';
-import { defineAction } from '../../../server/registry';
+import type { TopicDoc } from '../../../server/store/docs';
+import { offeredActions } from '../../../server/kit/access';
+import { retryOnConflict } from '../../../server/kit/records';
+import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
 import { announceIfReady, awaitingOpinionFilter, listKind, listStatusView, type ListRecord } from '../list-status';
 import { requireCollecting } from '../model';

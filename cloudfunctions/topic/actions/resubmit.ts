@@ -1,7 +1,7 @@
 // topic.resubmit — after a return, the proposer sends the revised topic back to the office.
 import { TopicIdInput } from '../../../domain';
-import { peopleWithRoles } from '../../../server/notify';
-import { defineAction } from '../../../server/registry';
+import { peopleWithRoles } from '../../../server/notify/notify';
+import { defineAction } from '../../../server/kit/registry';
 import { topicKind } from '../model';
 import { topicWaiting } from '../notices';
 import { toTopicView } from '../views';

@@ -1,6 +1,6 @@
 // topic.return — the aggregating office sends the topic back with a reason the proposer sees.
 import { ReturnTopicInput } from '../../../domain';
-import { defineAction } from '../../../server/registry';
+import { defineAction } from '../../../server/kit/registry';
 import { announceIfReady } from '../list-status';
 import { topicKind } from '../model';
 import { topicAnswered } from '../notices';

@@ -1,10 +1,10 @@
 // topic.revokeConfirmation — Art. 6: before the notice is issued, a side may take its confirmation
 // back; a fixed list then reopens for collection.
 import { confirmerSide, meetingWorkflow, MeetingIdInput, type OneSide } from '../../../domain';
-import type { MeetingDoc } from '../../../server/docs';
-import { offeredActions } from '../../../server/access';
-import { move } from '../../../server/records';
-import { defineAction } from '../../../server/registry';
+import type { MeetingDoc } from '../../../server/store/docs';
+import { offeredActions } from '../../../server/kit/access';
+import { move } from '../../../server/kit/records';
+import { defineAction } from '../../../server/kit/registry';
 import { listKind, listStatusView, revokeGuard } from '../list-status';
 
 export const revokeConfirmation = defineAction({

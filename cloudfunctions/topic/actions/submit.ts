@@ -1,11 +1,11 @@
 // topic.submit — Art. 6: a department's topic goes to the government office, a union department's
 // or representative's to the union office, a joint topic through the lead side's office.
 import { addDaysCN, AGGREGATING_OFFICE, AppError, cn, startOfDayCN, leadOf, submitSideRefusal, SubmitTopicInput, TOPICS_PER_DAY } from '../../../domain';
-import type { TopicDoc } from '../../../server/docs';
-import { peopleWithRoles } from '../../../server/notify';
-import { takeQuota } from '../../../server/quota';
-import { retryOnConflict } from '../../../server/records';
-import { defineAction } from '../../../server/registry';
+import type { TopicDoc } from '../../../server/store/docs';
+import { peopleWithRoles } from '../../../server/notify/notify';
+import { takeQuota } from '../../../server/security/quota';
+import { retryOnConflict } from '../../../server/kit/records';
+import { defineAction } from '../../../server/kit/registry';
 import { derived, meetingKind, requireCollecting } from '../model';
 import { topicWaiting } from '../notices';
 import { toTopicView } from '../views';

@@ -2,10 +2,10 @@
 // the workflow has the edge), then one edge through the record kit's `move`, with the history
 // entry and the derived fields, committed together with the action's messages.
 import { EDGE_ACTIONS, topicWorkflow, type ActionName, type TopicEvent } from '../../../domain';
-import type { TopicDoc } from '../../../server/docs';
-import { markHandled, type NotificationDraft } from '../../../server/notify';
-import { edgeGuard, move } from '../../../server/records';
-import type { ActionContext } from '../../../server/registry';
+import type { TopicDoc } from '../../../server/store/docs';
+import { markHandled, type NotificationDraft } from '../../../server/notify/notify';
+import { edgeGuard, move } from '../../../server/kit/records';
+import type { ActionContext } from '../../../server/kit/registry';
 import type { Patch, TxStore } from '../../../server/store/port';
 import { derived, historyEntry, requireCollecting, type TopicRecord } from '../model';
 

@@ -1,7 +1,7 @@
 // topic.update — the proposer changes the text while the topic is with them (submitted or returned).
 import { AppError, hasFlag, topicWorkflow, UpdateTopicInput, type Actor } from '../../../domain';
-import type { TopicDoc } from '../../../server/docs';
-import { defineAction } from '../../../server/registry';
+import type { TopicDoc } from '../../../server/store/docs';
+import { defineAction } from '../../../server/kit/registry';
 import { historyEntry, requireCollecting, topicKind, type TopicRecord } from '../model';
 import { toTopicView } from '../views';
 

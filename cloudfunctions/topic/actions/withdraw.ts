@@ -1,6 +1,6 @@
 // topic.withdraw — the proposer takes their topic back before it is screened (or after a return).
 import { TopicIdInput } from '../../../domain';
-import { defineAction } from '../../../server/registry';
+import { defineAction } from '../../../server/kit/registry';
 import { announceIfReady } from '../list-status';
 import { topicKind } from '../model';
 import { toTopicView } from '../views';

@@ -1,0 +1,48 @@
+// `npm start`: open the embedded database, seed the demo on first start, serve the app.
+import { resolve } from 'node:path';
+import { loadWordList, wordListChecker } from '../server/content';
+import { seedDemo, seedOrgs } from '../server/seed';
+import { loadSessionSecret } from '../server/security/session';
+import { openPgliteStore } from '../server/store/pglite';
+import type { Store } from '../server/store/port';
+import { startHost, type RunningHost } from './http';
+import { stopTogether } from './lifecycle';
+import { startTimers } from './timers';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let store: Store | undefined;
+  let host: RunningHost | undefined;
+  let stopTimers: (() => void) | undefined;
+  // Installed before anything opens, so a signal during start-up also stops cleanly.
+  stopTogether(async () => {
+    stopTimers?.();
+    await host?.close();
+    await store?.close();
+  });
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+  store = await openPgliteStore(resolve(dataDir, 'pglite'));
+  // issue #11: production seeds the orgs and nobody; the first office account comes from `npm run setup`
+  const production = process.env.NODE_ENV === 'production';
+  const seeded = production ? await seedOrgs(store) : await seedDemo(store, new Date());
+  host = await startHost({
+    store,
+    secret: loadSessionSecret(dataDir),
+    content: wordListChecker(loadWordList(resolve(process.env.CONTENT_WORDLIST ?? 'server/content/wordlist.txt'))),
+    h5Dir: resolve(process.env.H5_DIR ?? 'dist/h5'),
+    filesDir: resolve(dataDir, 'files'),
+    host: process.env.HOST ?? '127.0.0.1',
+    port: Number(process.env.PORT ?? 8080),
+  });
+  stopTimers = startTimers(host.runtime);
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`数据目录：${dataDir}（${seeded ? (production ? '已写入市、旗县区机构（无演示人员）' : '已写入演示数据') : '沿用已有数据'}）`);
+  if (production && (await store.count('users', {})) === 0) console.log('尚无任何账号：请运行 npm run setup -- --org city --side gov --name 姓名 --login 登录名 开设第一个办公室账号');
+  if (!host.dev) console.log('开发接口（演示登录、开发时钟）未启用：仅在本机回环地址且非 production 时可用');
+  console.log(`联席会议已启动（${secs} 秒）：${host.url}`);
+}
+
+main().catch((e: unknown) => {
+  console.error('启动失败：', e);
+  process.exit(1);
+});

@@ -1,0 +1,142 @@
+// The action registry (STYLE.md §2): an action declares its name, strict input schema, the record
+// it names and its handler. Its permission comes from the one matrix in domain/permissions.ts; an
+// action without a row there does not compile.
+import type * as z from 'zod';
+import {
+  PERMISSIONS,
+  type ActionInput,
+  type ActionName,
+  type ActionOutput,
+  type Actor,
+  type Permission,
+  type RowFacts,
+  type ParamsInForce,
+} from '../../domain';
+import type { ChannelOutcome, DeliveryChannel, NotificationDraft } from '../notify/notify';
+import type { TemplateConfigs } from '../notify/subscriptions';
+import type { CodeMaker, FileOutlet } from './outputs';
+import type { Store, TxStore } from '../store/port';
+
+/** A record as the router loads it: the document(s) the handler works on and what the row rules see. */
+export interface Loaded<R> {
+  record: R;
+  facts: RowFacts;
+}
+
+/**
+ * How an action names its record (the record kit, DESIGN.md): one loader per kind of record,
+ * shared by every action on that kind, with the read action whose rules say who may see it.
+ */
+export interface RecordKind<I, R> {
+  /** null when the record does not exist (→ not_found) */
+  load(input: I, store: Store, actor: Actor): Promise<Loaded<R> | null>;
+  /**
+   * The read action whose row rules say who may see this record. A caller refused a write who may
+   * see the record gets `forbidden`; anyone else `not_found`, so a record's existence never leaks.
+   */
+  readAs: ActionName;
+  /** the write actions that name this kind, filled in by defineArea: what `allowedActions` offers */
+  readonly writes: RegisteredAction[];
+}
+
+/** A kind of record; `defineArea` registers the write actions that name it. */
+export function defineRecordKind<I, R>(kind: Omit<RecordKind<I, R>, 'writes'>): RecordKind<I, R> {
+  return { ...kind, writes: [] };
+}
+
+export interface ActionContext<R = undefined> {
+  actor: Actor;
+  /** counts its round trips; the router reads the count for the audit row */
+  store: Store;
+  now: Date;
+  /** the record the action names, loaded once by the router before authorising */
+  record: R;
+  idempotencyKey?: string;
+  /**
+   * Commits `fn`'s writes and the notifications `messages` builds from its result in one
+   * transaction (an outbox), so a crash after the commit loses no message; the router delivers
+   * them after the handler. `messages` must be pure: a transaction may run more than once.
+   */
+  write<T>(fn: (tx: TxStore) => Promise<T>, messages?: (result: T) => readonly NotificationDraft[]): Promise<T>;
+  /** system actions only: delivers outbox entries a crash left pending; answers how many */
+  redeliver(): Promise<number>;
+  /**
+   * Delivers now what this call has written to the outbox so far (the router would after the
+   * handler) and answers what the channels did: the timer's tick reports what it sent.
+   */
+  deliverNow(): Promise<Record<ChannelOutcome, number>>;
+  /** the delivery channels beyond the inbox (the tick flushes the subscription channel) */
+  channels: readonly DeliveryChannel[];
+  /** issue #10: the subscription templates this deployment has (ids and kinds: configuration) */
+  templates: TemplateConfigs;
+  /** issue #11: signs a desk session (the local host); absent in WeChat, where the openid is the session */
+  issueSession?(personId: string, epoch: number): string;
+  /** downloads (xlsx, docx) and scannable codes, made by the platform's outlets */
+  files: FileOutlet;
+  codes: CodeMaker;
+  /** Art. 13: the org's rule parameters in force at `now` */
+  params(orgId: string): Promise<ParamsInForce>;
+  /** throws content_rejected unless every text passes the content check (fail closed) */
+  checkContent(texts: readonly string[]): Promise<void>;
+  log(level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>): void;
+}
+
+export interface ActionDef<S extends z.ZodType = z.ZodType, O = unknown, R = undefined> {
+  name: ActionName;
+  input: S;
+  /** the record the payload names; required when the permission lists row predicates */
+  record?: RecordKind<z.infer<S>, R>;
+  /**
+   * The state rules that must hold for the action to make sense on this record (a workflow edge,
+   * the meeting's phase). Throws an AppError. The router runs it before the handler and
+   * `allowedActions` offers the action exactly when it passes, so a button never fails. `now` is
+   * the call's time (the rules' clock): a guard that depends on the day refuses when it is absent.
+   */
+  guard?(record: R, actor: Actor, now?: Date): void;
+  /** the record the audit row names */
+  target?(input: z.infer<S>): string | undefined;
+  // Method syntax on purpose: an area holds actions of many record types (bivariant parameters).
+  handler(input: z.infer<S>, ctx: ActionContext<R>): Promise<O>;
+}
+
+export interface RegisteredAction extends ActionDef<z.ZodType, unknown, unknown> {
+  permission: Permission;
+  area: string;
+  verb: string;
+}
+
+/** Whether two types are the same both ways (a schema's input against the contract's). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/**
+ * Declares an action; its result type is the contract's (domain/contract.ts) for that name, and its
+ * input schema must be the contract's for that name too: declaring `topic.accept` with another
+ * action's schema does not compile (issue #18).
+ */
+export function defineAction<N extends ActionName, S extends z.ZodType, R = undefined>(
+  def: ActionDef<S, ActionOutput<N>, R> & { name: N } & (Same<z.input<S>, ActionInput<N>> extends true ? unknown : { input: never }),
+): ActionDef<S, ActionOutput<N>, R> {
+  return def;
+}
+
+export interface Area {
+  name: string;
+  actions: ReadonlyMap<string, RegisteredAction>;
+}
+
+/** An area is one deployable cloud function; its actions are called as `{ action: verb }`. */
+export function defineArea(name: string, defs: ReadonlyArray<ActionDef<z.ZodType, unknown, unknown>>): Area {
+  const actions = new Map<string, RegisteredAction>();
+  for (const def of defs) {
+    const [area, verb] = def.name.split('.');
+    if (area !== name || !verb) throw new Error(`action ${def.name} does not belong to area ${name}`);
+    const permission: Permission = PERMISSIONS[def.name];
+    if (!permission) throw new Error(`action ${def.name} has no row in the permission matrix`);
+    if (permission.rows?.length && !def.record) throw new Error(`action ${def.name} has row predicates but names no record`);
+    if (actions.has(verb)) throw new Error(`action ${def.name} declared twice`);
+    const registered: RegisteredAction = { ...def, permission, area: name, verb };
+    actions.set(verb, registered);
+    if (def.record && permission.mode === 'write' && !def.record.writes.some((w) => w.name === def.name)) def.record.writes.push(registered);
+  }
+  return { name, actions };
+}
