@@ -10,6 +10,7 @@
 //   --skip-tick     leave out the reminders tick at 10,000 / 100,000 stored tasks (about 5 minutes)
 //   --markdown-of <file>  only print the markdown tables of figures written before with --json
 //                   (both also print them beside the baseline when there is one)
+import { timeFigures, timeReport } from './time';
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
   };
   console.log(consoleReport(figures, readBaseline(repo)));
   if (tick) console.log(`\n${tickReport(tick)}`);
+  console.log(`\n${timeReport(timeFigures())}`);
   if (args.includes('--markdown')) {
     const base = readBaseline(repo);
     console.log(`\n${markdownReport(figures)}${base ? `\n\n${comparisonMarkdown(figures, base)}` : ''}`);
