@@ -6,7 +6,7 @@ import type { NotificationDraft } from '../../server/notify/notify';
 import { edgeGuard, move } from '../../server/kit/records';
 import type { ActionContext } from '../../server/kit/registry';
 import type { Patch, TxStore } from '../../server/store/port';
-import type { MeetingRecord } from './model';
+import type { MeetingRecord } from '../../server/areas/meeting';
 
 export function meetingEdge(event: MeetingEvent): (r: MeetingRecord, actor: Actor) => void {
   return edgeGuard(meetingWorkflow, (r: MeetingRecord) => r.meeting.status, event);

@@ -6,7 +6,7 @@ import { rostrumOrder, type Actor, type SeatView, type SeatingView } from '../..
 import { offeredActions } from '../../server/kit/access';
 import type { InvitationDoc, MeetingDoc } from '../../server/store/docs';
 import type { Store } from '../../server/store/port';
-import { invitationsInOrder, meetingFacts, meetingKind, notYetAdjourned, type MeetingRecord } from './model';
+import { invitationsInOrder, meetingFacts, meetingKind, notYetAdjourned, type MeetingRecord } from '../../server/areas/meeting';
 
 function seatOf(i: InvitationDoc): Omit<SeatView, 'seat'> {
   if (i.answer === 'substitute' && i.substitute) {

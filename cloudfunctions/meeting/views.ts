@@ -28,7 +28,7 @@ import { orgById } from '../../server/security/identity';
 import type { Filter, Store } from '../../server/store/port';
 import { noticeRecords } from './issued';
 import { materialViews } from './materials';
-import { meetingFacts, meetingKind, type MeetingRecord } from './model';
+import { meetingFacts, meetingKind, type MeetingRecord } from '../../server/areas/meeting';
 
 type AgendaItem = AgendaSectionView['items'][number];
 

@@ -4,7 +4,7 @@ import { AppError, hasFlag, minutesWorkflow, type Actor, type MinutesEvent, type
 import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/store/docs';
 import { edgeGuard } from '../../server/kit/records';
 import { defineRecordKind } from '../../server/kit/registry';
-import { requireFlag } from '../meeting/model';
+import { requireFlag } from '../../server/areas/meeting';
 
 export interface MinutesRecord {
   meeting: MeetingDoc;

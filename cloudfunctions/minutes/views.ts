@@ -4,7 +4,7 @@ import { findEdge, hasAnyRole, meetingWorkflow, minutesWorkflow, ORG_LEADERSHIP,
 import { offeredActions } from '../../server/kit/access';
 import type { MinutesDoc } from '../../server/store/docs';
 import type { Store } from '../../server/store/port';
-import { invitationsInOrder } from '../meeting/model';
+import { invitationsInOrder } from '../../server/areas/meeting';
 import { decisionKind } from '../task/model';
 import { attendanceList, blocksOf } from './attendance';
 import { draftedBy, minutesFacts, minutesKind, type MinutesRecord } from './model';

@@ -2,7 +2,7 @@
 import type { OrgFacts } from '../../domain';
 import type { MeetingDoc, PressDoc } from '../../server/store/docs';
 import { defineRecordKind } from '../../server/kit/registry';
-import { requireFlag } from '../meeting/model';
+import { requireFlag } from '../../server/areas/meeting';
 
 export interface PressRecord {
   meeting: MeetingDoc;

@@ -5,7 +5,7 @@
 import { AppError, hasFlag, MeetingIdOnly, meetingWorkflow } from '../../../domain';
 import type { MeetingDoc } from '../../../server/store/docs';
 import { defineAction } from '../../../server/kit/registry';
-import { meetingKind, type MeetingRecord } from '../model';
+import { meetingKind, type MeetingRecord } from '../../../server/areas/meeting';
 import { after } from '../move';
 import { agendaOf, previousChecklist, toMeetingView } from '../views';
 

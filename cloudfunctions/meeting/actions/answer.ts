@@ -3,7 +3,7 @@
 import { DeclineMeetingInput, MeetingIdOnly } from '../../../domain';
 import { peopleWithRoles } from '../../../server/notify/notify';
 import { defineAction } from '../../../server/kit/registry';
-import { meetingKind } from '../model';
+import { meetingKind } from '../../../server/areas/meeting';
 import { after, meetingEdge, moveMeeting } from '../move';
 import { answered } from '../notices';
 import { toMeetingView } from '../views';

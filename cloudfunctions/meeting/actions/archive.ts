@@ -14,7 +14,7 @@ import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
 import { minutesBody } from '../../minutes/document';
 import { noticeDocument } from '../document';
-import { meetingKind } from '../model';
+import { meetingKind } from '../../../server/areas/meeting';
 import { attendanceWorkbook } from './exportAttendance';
 import { signInWorkbook } from './signInSheet';
 

@@ -4,7 +4,7 @@ import { hasFlag, invitableSides, MeetingIdOnly, meetingWorkflow, PERMISSIONS, r
 import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
 import { defineAction } from '../../../server/kit/registry';
 import type { Store } from '../../../server/store/port';
-import { invitationsInOrder, meetingKind } from '../model';
+import { invitationsInOrder, meetingKind } from '../../../server/areas/meeting';
 import { toAttendanceRow } from '../views';
 
 /** The list in protocol order (issue #16); `ordered`: the invitations when the caller has read them already. */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { attendsAsMember, BoardInput, type BoardSideView, type BoardView } from '../../../domain';
 import type { InvitationDoc } from '../../../server/store/docs';
 import { defineAction } from '../../../server/kit/registry';
-import { invitationsInOrder, meetingKind } from '../model';
+import { invitationsInOrder, meetingKind } from '../../../server/areas/meeting';
 
 const SIDES: ReadonlyArray<{ side: BoardSideView['side']; label: string; holds: (i: InvitationDoc) => boolean }> = [
   { side: 'gov', label: '政府方', holds: (i) => attendsAsMember(i.category) && i.side === 'gov' },

@@ -27,7 +27,7 @@ import { doorCodeAt, judgeDoorCode, newDoorSecret } from '../door';
 import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
 import { takeQuota, type CounterDoc } from '../../../server/security/quota';
 import { defineAction, type ActionContext } from '../../../server/kit/registry';
-import { invitationId, meetingFacts, meetingKind, requireFlag, type MeetingRecord } from '../model';
+import { invitationId, meetingFacts, meetingKind, requireFlag, type MeetingRecord } from '../../../server/areas/meeting';
 import { attendanceView } from './attendance';
 
 const CHECK_IN_PAGE = 'pages/meeting/checkin/index';

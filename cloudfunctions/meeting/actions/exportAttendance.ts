@@ -11,7 +11,7 @@ import type { Store } from '../../../server/store/port';
 import { confirmedOf } from '../../minutes/attendance';
 import { newWorkbook, printReady, putWorkbook, sheetDate } from '../../../server/documents/office-files';
 import { defineAction } from '../../../server/kit/registry';
-import { invitationsInOrder, meetingKind } from '../model';
+import { invitationsInOrder, meetingKind } from '../../../server/areas/meeting';
 import { attendanceView } from './attendance';
 
 const COLUMNS = [

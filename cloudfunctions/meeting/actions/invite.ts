@@ -6,7 +6,7 @@ import { AppError, invitableSides, InviteInput, SIDE_LABEL, sideOf, UninviteInpu
 import type { InvitationDoc } from '../../../server/store/docs';
 import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
-import { invitationId, meetingKind, requireFlag, type MeetingRecord } from '../model';
+import { invitationId, meetingKind, requireFlag, type MeetingRecord } from '../../../server/areas/meeting';
 import { noticeIssued } from '../notices';
 import { attendanceView } from './attendance';
 

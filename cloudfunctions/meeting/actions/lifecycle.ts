@@ -4,7 +4,7 @@
 // and `heldAt` is that day, so the record and the annual assessment count it where it happened.
 import { AppError, CancelMeetingInput, heldOn, MeetingIdOnly, meetingDayProblem, type Actor } from '../../../domain';
 import { defineAction } from '../../../server/kit/registry';
-import { meetingKind, type MeetingRecord } from '../model';
+import { meetingKind, type MeetingRecord } from '../../../server/areas/meeting';
 import { after, meetingEdge, moveMeeting } from '../move';
 import { toMeetingView } from '../views';
 

@@ -6,7 +6,7 @@ import { AppError, AttachMaterialInput, EVIDENCE_MAX_BYTES, formatDateTimeCN, Ma
 import type { MeetingDoc } from '../../../server/store/docs';
 import { defineAction } from '../../../server/kit/registry';
 import { materialProblem, type OpeningDoc } from '../materials';
-import { meetingKind, notYetAdjourned, type MeetingRecord } from '../model';
+import { meetingKind, notYetAdjourned, type MeetingRecord } from '../../../server/areas/meeting';
 import { after } from '../move';
 import { toMeetingView } from '../views';
 

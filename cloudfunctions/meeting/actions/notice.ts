@@ -9,7 +9,7 @@ import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
 import { orgById } from '../../../server/security/identity';
 import { snapshotNotice } from '../issued';
-import { meetingKind, requireFlag } from '../model';
+import { meetingKind, requireFlag } from '../../../server/areas/meeting';
 import { after, meetingEdge, moveMeeting } from '../move';
 import { noticeIssued } from '../notices';
 import { agendaOf, previousChecklist, toMeetingView } from '../views';

@@ -7,7 +7,7 @@ import { putDocx } from '../../../server/documents/office-files';
 import { defineAction } from '../../../server/kit/registry';
 import { noticeDocument as render } from '../document';
 import { noticeVersion } from '../issued';
-import { meetingKind } from '../model';
+import { meetingKind } from '../../../server/areas/meeting';
 
 export const noticeDocument = defineAction({
   name: 'meeting.noticeDocument',

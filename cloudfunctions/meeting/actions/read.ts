@@ -9,7 +9,7 @@ import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
 import { orgById } from '../../../server/security/identity';
 import { defineAction } from '../../../server/kit/registry';
 import { findAll, type Filter } from '../../../server/store/port';
-import { meetingKind } from '../model';
+import { meetingKind } from '../../../server/areas/meeting';
 import { toMeetingCard, toMeetingView } from '../views';
 
 export const get = defineAction({

@@ -7,7 +7,7 @@ import { AGGREGATING_OFFICE, AppError, ReplyInput } from '../../../domain';
 import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
 import { peopleWithRoles } from '../../../server/notify/notify';
 import { defineAction } from '../../../server/kit/registry';
-import { meetingKind, requireFlag } from '../model';
+import { meetingKind, requireFlag } from '../../../server/areas/meeting';
 import { replyNeedsAttention } from '../notices';
 import { toMeetingView } from '../views';
 

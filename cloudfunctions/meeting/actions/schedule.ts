@@ -11,7 +11,7 @@ import { meetingReminders, schedule } from '../../../server/notify/reminders';
 import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
 import { requireNewNumber, snapshotNotice } from '../issued';
-import { meetingKind, requireFlag } from '../model';
+import { meetingKind, requireFlag } from '../../../server/areas/meeting';
 import { after } from '../move';
 import { changeNoticeIssued, rescheduled } from '../notices';
 import { toMeetingView } from '../views';

@@ -5,7 +5,7 @@ import { AppError, MeetingIdOnly, SetSeatingInput } from '../../../domain';
 import type { MeetingDoc } from '../../../server/store/docs';
 import { putDocx } from '../../../server/documents/office-files';
 import { defineAction } from '../../../server/kit/registry';
-import { meetingKind, type MeetingRecord } from '../model';
+import { meetingKind, type MeetingRecord } from '../../../server/areas/meeting';
 import { seatingOpen, seatingView } from '../seating';
 import { nameCardsDocx, seatingChartDocx } from '../seating-docs';
 

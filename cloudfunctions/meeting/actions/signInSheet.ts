@@ -7,7 +7,7 @@ import type { MeetingDoc } from '../../../server/store/docs';
 import { newWorkbook, printReady, putWorkbook } from '../../../server/documents/office-files';
 import { defineAction } from '../../../server/kit/registry';
 import type { Store } from '../../../server/store/port';
-import { meetingKind } from '../model';
+import { meetingKind } from '../../../server/areas/meeting';
 import { attendanceView } from './attendance';
 
 const COLUMNS = [

@@ -8,7 +8,7 @@ import type { MeetingDoc } from '../../../server/store/docs';
 import { defineAction } from '../../../server/kit/registry';
 import { minutesKind, requireEditable } from '../model';
 import { toMinutesView } from '../views';
-import { invitationsInOrder } from '../../meeting/model';
+import { invitationsInOrder } from '../../../server/areas/meeting';
 import { confirmedOf } from '../attendance';
 
 export const setAttendance = defineAction({

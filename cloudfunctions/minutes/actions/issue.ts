@@ -10,7 +10,7 @@ import { blocksOf } from '../attendance';
 import { minutesEdge, minutesKind, type MinutesRecord } from '../model';
 import { issued } from '../notices';
 import { latestVersion, toMinutesView } from '../views';
-import { invitationsInOrder } from '../../meeting/model';
+import { invitationsInOrder } from '../../../server/areas/meeting';
 
 export const decisionId = (meetingId: string, n: number) => `${meetingId}_d${n}`;
 

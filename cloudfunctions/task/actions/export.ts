@@ -9,7 +9,7 @@ import { fitRowHeights } from '../../../server/documents/sheet-rows';
 import { LIGHT_FILL, newWorkbook, printReady, putWorkbook } from '../../../server/documents/office-files';
 import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
-import { meetingKind } from '../../meeting/model';
+import { meetingKind } from '../../../server/areas/meeting';
 import { toTaskList } from '../views';
 
 // widths in characters of the default font: 168 in all, which fit-to-width sets on A4 landscape at

@@ -1,9 +1,10 @@
-// The kinds of record the meeting actions name, and what they share.
+// The kinds of record the meeting actions name, and what they share with the other areas (minutes,
+// press, task read a meeting through these loaders; areas share code through server/, never each other).
 import { AppError, hasFlag, inProtocolOrder, meetingWorkflow, type MeetingFacts, type MeetingFlag, type Org } from '../../domain';
-import type { InvitationDoc, MeetingDoc } from '../../server/store/docs';
-import { orgById } from '../../server/security/identity';
-import { defineRecordKind } from '../../server/kit/registry';
-import { findAll, type Store } from '../../server/store/port';
+import type { InvitationDoc, MeetingDoc } from '../store/docs';
+import { orgById } from '../security/identity';
+import { defineRecordKind } from '../kit/registry';
+import { findAll, type Store } from '../store/port';
 
 /** A meeting with the caller's own invitation (null when not invited). */
 export interface MeetingRecord {
