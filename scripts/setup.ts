@@ -8,7 +8,7 @@ import { INVITE_TTL_MS, LOGIN_PATTERN, SIDE_OFFICE, type Org, type Person } from
 import { inviteId, newInviteCode, type InviteDoc } from '../server/security/invites';
 import { seedOrgs } from '../server/seed';
 import { openPgliteStore } from '../server/store/pglite';
-import { unitId } from '../cloudfunctions/people/model';
+import { unitId } from '../server/areas/people';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -21,7 +21,7 @@ import { fitRowHeights } from '../../server/documents/sheet-rows';
 import { LIGHT_FILL, newWorkbook, printReady, putWorkbook } from '../../server/documents/office-files';
 import { defineAction, type ActionContext } from '../../server/kit/registry';
 import { findAll } from '../../server/store/port';
-import { orgKind } from '../people/model';
+import { orgKind } from '../../server/areas/people';
 import { orgYear, type OrgYear } from './figures';
 
 /** The orgs whose rows the caller sees: the city's leadership every org in official order; a county's its own. */

@@ -14,7 +14,7 @@ import {
 } from '../../domain';
 import { suggestedCategory } from '../../domain/workbench';
 import { offeredActions } from '../../server/kit/access';
-import { personFacts, personKind, unitId } from './model';
+import { personFacts, personKind, unitId } from '../../server/areas/people';
 
 /** The phone in full for the person and their own side's office of the same org; masked for anyone else. */
 export function seesPhone(viewer: Actor, p: Person): boolean {

@@ -22,7 +22,7 @@ import type { SettingsDoc } from '../../server/store/docs';
 import { offeredActions } from '../../server/kit/access';
 import { peopleWithRoles, toEach } from '../../server/notify/notify';
 import { defineAction, type ActionContext } from '../../server/kit/registry';
-import { orgFacts, orgRecordKind } from '../people/model';
+import { orgFacts, orgRecordKind } from '../../server/areas/people';
 import { findAll } from '../../server/store/port';
 
 export const settingsKind = orgRecordKind('settings.get');

@@ -24,7 +24,7 @@ import type { NotificationDraft } from '../../../server/notify/notify';
 import { compareWithDummy, hashPassword, isLegacyHash, verifyPassword, weakPassword } from '../../../server/security/passwords';
 import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import { loadMe } from '../views';
-import { loginTaken } from '../../people/actions/write';
+import { loginTaken } from '../../../server/areas/people';
 
 const WRONG = '登录名或密码不正确';
 

@@ -5,8 +5,8 @@
 import * as z from 'zod';
 import { AppError, ImportPeopleInput, ImportRow, type Role } from '../../../domain';
 import { defineAction } from '../../../server/kit/registry';
-import { orgKind } from '../model';
-import { checkRoles, insertPerson, loginTaken } from './write';
+import { loginTaken, orgKind } from '../../../server/areas/people';
+import { checkRoles, insertPerson } from './write';
 
 type Row = z.infer<typeof ImportRow>;
 

@@ -8,7 +8,7 @@ import { fillsCategory, matchesNeedle, type PickPurpose } from '../../../domain/
 import { offeredActions } from '../../../server/kit/access';
 import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
-import { orgFacts, orgKind, personKind, unitId } from '../model';
+import { orgFacts, orgKind, personKind, unitId } from '../../../server/areas/people';
 import { toPersonCard, toPersonView } from '../views';
 
 const PAGE = 50;

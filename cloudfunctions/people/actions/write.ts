@@ -28,7 +28,7 @@ import { inviteId, newInviteCode, openInvites, voidInvites, type InviteDoc } fro
 import { peopleWithRoles, type NotificationDraft } from '../../../server/notify/notify';
 import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import type { Store, TxStore } from '../../../server/store/port';
-import { ensureUnit, orgKind, personKind } from '../model';
+import { ensureUnit, loginTaken, orgKind, personKind } from '../../../server/areas/people';
 import { leadershipGiven } from '../notices';
 import { toPersonView } from '../views';
 
@@ -42,11 +42,6 @@ export function checkRoles(actor: Actor, roles: readonly Role[], forCounty: bool
     return;
   }
   if (!mayGiveRoles(actor.roles, roles)) throw new AppError('forbidden', OWN_SIDE_ONLY);
-}
-
-export async function loginTaken(store: Store, login: string, except?: string): Promise<boolean> {
-  const page = await store.find<Person>('users', { login }, { limit: 2 });
-  return page.items.some((p) => p._id !== except);
 }
 
 const loginError = () => new AppError('validation_error', '登录名已被使用', [{ path: 'login', message: '登录名已被使用' }]);

@@ -1,10 +1,11 @@
 // The records the people actions name (issue #11): an org (whose directory; the parent org's
 // offices read it and create its first office accounts) and a person (kept by their side's office).
+// Compliance, settings and account name them too, so they live in server/, not in the people area.
 import { createHash } from 'node:crypto';
 import { personSide, type ActionName, type OneSide, type OrgFacts, type Person, type PersonFacts } from '../../domain';
-import { defineRecordKind } from '../../server/kit/registry';
-import type { StoredDoc, TxStore } from '../../server/store/port';
-import { orgById } from '../../server/security/identity';
+import { defineRecordKind } from '../kit/registry';
+import type { Store, StoredDoc, TxStore } from '../store/port';
+import { orgById } from '../security/identity';
 import type { Org } from '../../domain';
 
 export const orgFacts = (org: Org): OrgFacts => ({ kind: 'org', orgId: org._id, ...(org.parentId ? { orgParentId: org.parentId } : {}) });
@@ -47,4 +48,10 @@ export async function ensureUnit(tx: TxStore, orgId: string, name: string, side:
   const _id = unitId(orgId, name);
   if (!(await tx.get<UnitDoc>('units', _id))) await tx.insert<UnitDoc>('units', { _id, orgId, name, side, createdAt: now.toISOString() });
   return _id;
+}
+
+/** Someone other than `except` already signs in with this login (people.create/update/import, account.bind). */
+export async function loginTaken(store: Store, login: string, except?: string): Promise<boolean> {
+  const page = await store.find<Person>('users', { login }, { limit: 2 });
+  return page.items.some((p) => p._id !== except);
 }
