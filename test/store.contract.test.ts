@@ -15,6 +15,7 @@ import { takeQuota } from '../server/security/quota';
 import { retryOnConflict } from '../server/kit/records';
 import { FakeCloudDatabase } from './support/fake-cloudbase';
 import { slowStore } from './support/slow-store';
+import { openTestPgStore, pgRequired, pgTestUrl } from './support/pg';
 
 // Nothing here may reach WeChat's cloud: if any import pulled the real SDK in, fail loudly.
 jest.mock('wx-server-sdk', () => {
@@ -113,6 +114,21 @@ const harnesses: StoreHarness[] = [
     overLimit: 'reject',
   },
 ];
+
+// Issue #24: the same contract on a real PostgreSQL server, in a database of this file's own.
+if (pgTestUrl()) {
+  harnesses.push({
+    name: 'PostgreSQL server (node-postgres pool)',
+    open: () => openTestPgStore('contract'),
+    close: (store) => store.close(),
+    uniqueIndexes: true,
+    overLimit: 'reject',
+  });
+} else if (pgRequired()) {
+  it('has a PostgreSQL server for the contract (REQUIRE_PG=1)', () => {
+    throw new Error('TEST_DATABASE_URL is not set: source scripts/pg-server.sh');
+  });
+}
 
 const iso = (day: number, hour = 0) => new Date(Date.UTC(2025, 0, day, hour)).toISOString();
 

@@ -6,7 +6,7 @@
 import { formatDateCN, formatDateTimeCN, INVITEE_CATEGORIES, INVITEE_CATEGORY_LABEL, type InviteeCategory, type Org } from '../../domain';
 import type { NoticeSnapshot } from '../../server/store/docs';
 import { renderOfficialDocx, type Block } from '../../server/documents/official';
-import { cnNumber } from '../minutes/document';
+import { cnNumber } from '../../server/documents/minutes';
 
 /** Art. 5: the attendees by category, in the order the rules name them, each in protocol order. */
 function attendeeLines(attendees: NoticeSnapshot['attendees']): Block[] {

@@ -6,7 +6,7 @@ import type { MinutesDoc } from '../../server/store/docs';
 import type { Store } from '../../server/store/port';
 import { invitationsInOrder } from '../../server/areas/meeting';
 import { decisionKind } from '../task/model';
-import { attendanceList, blocksOf } from './attendance';
+import { attendanceList, blocksOf } from '../../server/areas/attendance';
 import { draftedBy, minutesFacts, minutesKind, type MinutesRecord } from './model';
 
 const STAGE_LABEL: Record<MinutesStatus, string> = {

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors';
 import { findUnstorable } from '../../domain/text';
 import { COLLECTIONS, type CollectionName, type IndexDef } from './indexes';
+import { applyMigrations, SCHEMA_LOCK_KEY } from './migrations';
 import type {
   Condition,
   Filter,
@@ -513,10 +514,44 @@ export class SqlStore implements Store {
     });
   }
 
+  /**
+   * Issue #24: collections and indexes (declarative), then the versioned migrations, in one
+   * transaction under an advisory lock so hosts starting together on one server take turns. READ
+   * COMMITTED inside it, so a host that waited for the lock sees what the one before committed.
+   */
   async ensureSchema(): Promise<void> {
+    await this.withTransaction(async (q) => {
+      await q.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      await q.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+      await this.ensureCollections(q);
+      await applyMigrations(q);
+    });
+  }
+
+  /**
+   * Issue #24: takes (or renews) the named lease for `ttlMs` if it is free, expired or already
+   * this holder's; answers whether this holder has it. Database time, so hosts' clocks don't matter.
+   */
+  async claimLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    const { rows } = await this.q.query<{ holder: string }>(
+      `INSERT INTO leases AS l (name, holder, expires_at, runs) VALUES ($1, $2, now() + $3 * interval '1 millisecond', 1)
+       ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at, runs = l.runs + 1
+       WHERE l.expires_at < now() OR l.holder = EXCLUDED.holder
+       RETURNING holder`,
+      [name, holder, ttlMs],
+    );
+    return rows.length === 1;
+  }
+
+  /** Issue #24: gives the lease back early (only its holder can). */
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.q.query('UPDATE leases SET expires_at = now() WHERE name = $1 AND holder = $2', [name, holder]);
+  }
+
+  private async ensureCollections(q: SqlQueryable): Promise<void> {
     for (const [name, defs] of Object.entries(COLLECTIONS) as Array<[string, readonly IndexDef[]]>) {
       const table = quoteIdent(name);
-      await this.q.query(
+      await q.query(
         `CREATE TABLE IF NOT EXISTS ${table} (id text PRIMARY KEY, version integer NOT NULL, data jsonb NOT NULL)`,
       );
       for (const def of defs) {
@@ -526,7 +561,7 @@ export class SqlStore implements Store {
         // prove it from an equality on the same expression, so lookups still use the index.
         const partial = def.unique ? ` WHERE ${exprs.map((e) => `${e} IS NOT NULL`).join(' AND ')}` : '';
         const using = def.array ? ' USING gin' : '';
-        await this.q.query(
+        await q.query(
           `CREATE ${def.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdent(indexName(name, def))} ON ${table}${using} (${exprs.join(', ')})${partial}`,
         );
       }

@@ -12,7 +12,7 @@ import { orgById } from '../../../server/security/identity';
 import { newWorkbook, printReady } from '../../../server/documents/office-files';
 import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
-import { minutesBody } from '../../minutes/document';
+import { minutesBody } from '../../../server/documents/minutes';
 import { noticeDocument } from '../document';
 import { meetingKind } from '../../../server/areas/meeting';
 import { attendanceWorkbook } from './exportAttendance';

@@ -8,7 +8,7 @@ import type { Workbook } from 'exceljs';
 import { ATTENDANCE_STATUS_LABEL, formatDateTimeCN, MeetingIdOnly, statusOf, type Actor, type AttendanceStatus } from '../../../domain';
 import type { MeetingDoc } from '../../../server/store/docs';
 import type { Store } from '../../../server/store/port';
-import { confirmedOf } from '../../minutes/attendance';
+import { confirmedOf } from '../../../server/areas/attendance';
 import { newWorkbook, printReady, putWorkbook, sheetDate } from '../../../server/documents/office-files';
 import { defineAction } from '../../../server/kit/registry';
 import { invitationsInOrder, meetingKind } from '../../../server/areas/meeting';

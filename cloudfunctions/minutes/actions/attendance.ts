@@ -9,7 +9,7 @@ import { defineAction } from '../../../server/kit/registry';
 import { minutesKind, requireEditable } from '../model';
 import { toMinutesView } from '../views';
 import { invitationsInOrder } from '../../../server/areas/meeting';
-import { confirmedOf } from '../attendance';
+import { confirmedOf } from '../../../server/areas/attendance';
 
 export const setAttendance = defineAction({
   name: 'minutes.setAttendance',

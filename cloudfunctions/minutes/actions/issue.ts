@@ -6,7 +6,7 @@ import { IssueMinutesInput, meetingWorkflow, minutesWorkflow, transition, type A
 import type { MeetingDoc } from '../../../server/store/docs';
 import { move } from '../../../server/kit/records';
 import { defineAction } from '../../../server/kit/registry';
-import { blocksOf } from '../attendance';
+import { blocksOf } from '../../../server/areas/attendance';
 import { minutesEdge, minutesKind, type MinutesRecord } from '../model';
 import { issued } from '../notices';
 import { latestVersion, toMinutesView } from '../views';

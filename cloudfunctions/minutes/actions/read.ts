@@ -5,7 +5,7 @@ import { orgById } from '../../../server/security/identity';
 import { putDocx } from '../../../server/documents/office-files';
 import { defineAction } from '../../../server/kit/registry';
 import { minutesKind } from '../model';
-import { minutesDocument } from '../document';
+import { minutesDocument } from '../../../server/documents/minutes';
 import { toMinutesView } from '../views';
 
 export const get = defineAction({

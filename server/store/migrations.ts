@@ -1,0 +1,68 @@
+// Versioned schema changes for the PostgreSQL-family store (PGlite and a PostgreSQL server).
+//
+// Two layers (docs/issue-24-notes.md "Schema and migrations"):
+// - declarative: every collection's table and every index in indexes.ts is created if missing, at
+//   each start (`CREATE … IF NOT EXISTS`), so adding an index is one line in indexes.ts;
+// - versioned: anything that is not "create if missing" — a table outside the document model, a
+//   data rewrite, a dropped or changed index — is a numbered migration below, applied once, in
+//   order, recorded in `schema_migrations`, in the same transaction as its change.
+// All of it runs under one transaction-scoped advisory lock, so several hosts starting at once on
+// one server neither race on `CREATE INDEX` nor apply a migration twice. A database whose recorded
+// version is newer than this code knows is refused: an old host must not write a newer schema.
+
+import type { SqlQueryable } from './sql';
+
+export interface Migration {
+  /** 1, 2, 3 … — never renumbered, never edited once released */
+  version: number;
+  name: string;
+  up(q: SqlQueryable): Promise<void>;
+}
+
+/** `pg_advisory_xact_lock` key for schema work: "jm-schema" as a number. */
+export const SCHEMA_LOCK_KEY = 0x6a6d_7363;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'document collections and their indexes (declared in server/store/indexes.ts)',
+    // the declarative step before the migrations creates them; the version records the baseline
+    up: async () => undefined,
+  },
+  {
+    version: 2,
+    name: 'leases: one holder at a time for a timed job across hosts (issue #24)',
+    up: async (q) => {
+      await q.query(
+        'CREATE TABLE IF NOT EXISTS leases (name text PRIMARY KEY, holder text NOT NULL, expires_at timestamptz NOT NULL, runs bigint NOT NULL DEFAULT 0)',
+      );
+    },
+  },
+];
+
+export class SchemaTooNewError extends Error {
+  constructor(found: number, known: number) {
+    super(`database schema version ${found} is newer than this code knows (${known}): upgrade this host before starting it`);
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/** Applies the pending migrations; `q` must be inside the transaction holding the schema lock. */
+export async function applyMigrations(q: SqlQueryable, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await q.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const { rows } = await q.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+  const done = new Set(rows.map((r) => Number(r.version)));
+  const known = migrations.reduce((m, x) => Math.max(m, x.version), 0);
+  const newest = rows.reduce((m, r) => Math.max(m, Number(r.version)), 0);
+  if (newest > known) throw new SchemaTooNewError(newest, known);
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(m.version)) continue;
+    await m.up(q);
+    await q.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    applied.push(m.version);
+  }
+  return applied;
+}
