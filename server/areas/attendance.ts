@@ -1,6 +1,7 @@
 // Issue #16: the attendance the minutes certify (Art. 5, 9). Built from check-in, confirmed by the
 // union office before submitting, shown to the approvers as it will be printed, and frozen when the
-// minutes are issued. One place builds the list for the page, the blocks for the 纪要 and its .docx.
+// minutes are issued. One place builds the list for the page, the blocks for the 纪要 and its .docx;
+// the minutes and the meeting areas both read it, so it lives in server/.
 import {
   ATTENDANCE_STATUS_LABEL,
   attendanceBlocks,
@@ -17,7 +18,7 @@ import {
   type AttendanceListView,
   type Org,
 } from '../../domain';
-import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../../server/store/docs';
+import type { InvitationDoc, MeetingDoc, MinutesDoc } from '../store/docs';
 
 /** The confirmed entries by person, or null while the office has not confirmed the list. */
 export function confirmedOf(m: MeetingDoc): ReadonlyMap<string, AttendanceEntry> | null {

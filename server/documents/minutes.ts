@@ -2,7 +2,7 @@
 // The text's own lines become paragraphs; "一、" lines are level-1 headings and "（一）" lines
 // level-2; the decided items follow as numbered headings with their text.
 import { AppError, type MinutesView } from '../../domain';
-import { renderOfficialDocx, type Block } from '../../server/documents/official';
+import { renderOfficialDocx, type Block } from './official';
 
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
