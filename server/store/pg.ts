@@ -44,6 +44,7 @@ export interface PgStats {
 }
 
 export interface PgClient extends SqlClient {
+  transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
   readonly pool: Pool;
   readonly stats: PgStats;
 }
