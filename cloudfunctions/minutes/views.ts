@@ -5,7 +5,7 @@ import { offeredActions } from '../../server/kit/access';
 import type { MinutesDoc } from '../../server/store/docs';
 import type { Store } from '../../server/store/port';
 import { invitationsInOrder } from '../../server/areas/meeting';
-import { decisionKind } from '../task/model';
+import { decisionKind } from '../../server/areas/task';
 import { attendanceList, blocksOf } from '../../server/areas/attendance';
 import { draftedBy, minutesFacts, minutesKind, type MinutesRecord } from './model';
 

@@ -20,7 +20,7 @@ import {
 } from '../../domain';
 import { offeredActions } from '../../server/kit/access';
 import type { TaskDoc } from '../../server/store/docs';
-import { taskFacts, taskKind } from './model';
+import { taskFacts, taskKind } from '../../server/areas/task';
 
 export const KEEPER_LABEL = (t: TaskDoc) => ROLE_INFO[t.keeperRole].label;
 

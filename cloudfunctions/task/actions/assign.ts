@@ -6,7 +6,7 @@ import type { TaskDoc } from '../../../server/store/docs';
 import { orgById } from '../../../server/security/identity';
 import { schedule, taskReminders } from '../../../server/notify/reminders';
 import { defineAction } from '../../../server/kit/registry';
-import { decisionKind, requireIssuedDecision } from '../model';
+import { decisionKind, requireIssuedDecision } from '../../../server/areas/task';
 import { assigned } from '../notices';
 
 export const assign = defineAction({

@@ -23,7 +23,7 @@ import { peopleWithRoles } from '../../../server/notify/notify';
 import { schedule, taskReminders } from '../../../server/notify/reminders';
 import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import type { Patch, TxStore } from '../../../server/store/port';
-import { filing, newRequest, requireNoPendingRequest, requireOpen, taskKind } from '../model';
+import { filing, newRequest, requireNoPendingRequest, requireOpen, taskKind } from '../../../server/areas/task';
 import { deadlineDecided, deadlineRequested, deadlineSet } from '../notices';
 import { taskAnswer } from './work';
 

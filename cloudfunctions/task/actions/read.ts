@@ -6,7 +6,7 @@ import type { MeetingDoc, TaskDoc } from '../../../server/store/docs';
 import { orgById } from '../../../server/security/identity';
 import { defineAction } from '../../../server/kit/registry';
 import { findAll, type Store } from '../../../server/store/port';
-import { taskKind } from '../model';
+import { taskKind } from '../../../server/areas/task';
 import { toTaskList } from '../views';
 import { taskAnswer } from './work';
 

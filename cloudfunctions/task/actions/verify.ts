@@ -4,7 +4,7 @@ import { SendBackTaskInput, TaskIdInput, taskWorkflow } from '../../../domain';
 import { move } from '../../../server/kit/records';
 import { schedule, sentBackOverdue } from '../../../server/notify/reminders';
 import { defineAction } from '../../../server/kit/registry';
-import { taskEdge, taskKind } from '../model';
+import { taskEdge, taskKind } from '../../../server/areas/task';
 import { sentBack, verified } from '../notices';
 import { taskAnswer } from './work';
 

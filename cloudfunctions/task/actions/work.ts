@@ -19,7 +19,7 @@ import type { TaskDoc } from '../../../server/store/docs';
 import { peopleWithRoles } from '../../../server/notify/notify';
 import { move } from '../../../server/kit/records';
 import { defineAction, type ActionContext } from '../../../server/kit/registry';
-import { filing, newRequest, requireOpen, storedHistory, taskEdge, taskKind } from '../model';
+import { filing, newRequest, requireOpen, storedHistory, taskEdge, taskKind } from '../../../server/areas/task';
 import { completed, deadlineRequested } from '../notices';
 import { toTaskView } from '../views';
 

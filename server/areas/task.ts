@@ -1,5 +1,5 @@
 // The records the task actions name: a decided item of issued minutes (to assign against) and a
-// task of the checklist (Art. 11).
+// task of the checklist (Art. 11). The minutes area names a decided item too, so they live in server/.
 import {
   AppError,
   deadlineHistory,
@@ -14,10 +14,10 @@ import {
   type TaskEvent,
   type TaskFacts,
 } from '../../domain';
-import type { MeetingDoc, MinutesDoc, TaskDoc } from '../../server/store/docs';
-import { edgeGuard } from '../../server/kit/records';
-import { defineRecordKind } from '../../server/kit/registry';
-import type { Patch } from '../../server/store/port';
+import type { MeetingDoc, MinutesDoc, TaskDoc } from '../store/docs';
+import { edgeGuard } from '../kit/records';
+import { defineRecordKind } from '../kit/registry';
+import type { Patch } from '../store/port';
 
 export interface DecisionRecord {
   meeting: MeetingDoc;
