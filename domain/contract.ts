@@ -99,6 +99,7 @@ import type {
   TopicListStatusView,
   TopicListView,
   TopicView,
+  TopicDetailView,
   UpdateTopicInput,
 } from './schemas/topic';
 
@@ -133,7 +134,7 @@ export interface Contract {
   'topic.confirmList': Io<typeof ConfirmListInput, TopicListStatusView>;
   'topic.revokeConfirmation': Io<typeof MeetingIdInput, TopicListStatusView>;
   'topic.list': Io<typeof ListTopicsInput, TopicListView>;
-  'topic.get': Io<typeof TopicIdInput, TopicView>;
+  'topic.get': Io<typeof TopicIdInput, TopicDetailView>;
   'topic.listStatus': Io<typeof ListStatusInput, TopicListStatusView>;
   'meeting.request': Io<typeof RequestMeetingInput, { id: string }>;
   'meeting.accept': Io<typeof MeetingIdOnly, MeetingView>;

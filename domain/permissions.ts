@@ -147,6 +147,24 @@ const MINUTES_READERS: readonly RowPredicate[] = ['orgLeadership', 'attendeeSees
 const TASK_READERS: readonly RowPredicate[] = ['taskOwner', 'orgLeadership', 'parentOrgRead'];
 const PRESS_READERS: readonly RowPredicate[] = ['orgLeadership', 'parentOrgRead'];
 
+/**
+ * Issue #23: who reads which part of a topic's chain (topic.get's `chain`), on top of topic.get's
+ * own rows — a caller who may not read the topic reads none of it. The proposer reads the decided
+ * items answering their topic and the tasks carrying them (unit, deadline, light, progress, the
+ * completion text) although task.get stays the responsible person's and the offices'; evidence is
+ * shown by its type only, never the file. A part whose rows do not admit the caller comes back empty.
+ */
+export const CHAIN_READS = {
+  decisions: TOPIC_READERS,
+  tasks: TOPIC_READERS,
+  reply: TOPIC_READERS,
+} as const satisfies Record<string, readonly RowPredicate[]>;
+export type ChainPart = keyof typeof CHAIN_READS;
+
+export function chainPartAdmits(part: ChainPart, actor: Actor, row: RowFacts): boolean {
+  return CHAIN_READS[part].some((name) => ROW_RULES[name](actor, row));
+}
+
 export const PERMISSIONS = {
   'account.me': { roles: 'anyone', mode: 'read', rule: '所有人查看本人身份、单位与角色' },
   'account.home': { roles: 'anyone', mode: 'read', rule: '所有人查看本人待办（议题、邀请、任务）' },

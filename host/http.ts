@@ -25,6 +25,7 @@ import { DevOutbox } from '../server/platform/local/dev-outbox';
 import { identify } from '../server/security/identity';
 import { dispatch } from '../server/kit/router';
 import { serveStatic } from './static';
+import { compressAnswer, pickEncoding, type Encoding } from './compress';
 import { startUploadSweep } from './timers';
 
 export interface HostOptions {
@@ -53,10 +54,22 @@ export interface RunningHost {
 const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
 const DRAIN_MAX_MS = 10_000;
 
+/** Each API request's Accept-Encoding, so every answer can be compressed without passing `req` around. */
+const acceptedEncoding = new WeakMap<ServerResponse, Encoding | null>();
+
 function send(res: ServerResponse, envelope: Envelope<unknown>, status?: number, extra: Record<string, string> = {}): void {
   const code = status ?? (envelope.ok ? 200 : HTTP_STATUS[envelope.error.code]);
-  res.writeHead(code, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra });
-  res.end(JSON.stringify(envelope));
+  const body = Buffer.from(JSON.stringify(envelope), 'utf8');
+  const { bytes, encoding } = compressAnswer(body, acceptedEncoding.get(res) ?? null);
+  res.writeHead(code, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    vary: 'Accept-Encoding',
+    ...(encoding ? { 'content-encoding': encoding } : {}),
+    'content-length': String(bytes.length),
+    ...extra,
+  });
+  res.end(bytes);
 }
 
 function failure(code: ErrorCode, message?: string): Envelope<never> {
@@ -232,6 +245,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return serveStatic(opts.h5Dir, path, req, res);
     }
     setSecurityHeaders(res, API_POLICY);
+    acceptedEncoding.set(res, pickEncoding(req.headers['accept-encoding']));
     const started = performance.now();
     // One line per API call, refused ones included: what was called and how it ended, never who
     // called (no token, no body, no address).

@@ -27,12 +27,13 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.txt', '.svg', '
 interface Found {
   file: string;
   mtimeMs: number;
+  size: number;
 }
 
 async function regularFile(file: string): Promise<Found | null> {
   try {
     const s = await stat(file);
-    return s.isFile() ? { file, mtimeMs: s.mtimeMs } : null;
+    return s.isFile() ? { file, mtimeMs: s.mtimeMs, size: s.size } : null;
   } catch {
     return null;
   }
@@ -41,6 +42,14 @@ async function regularFile(file: string): Promise<Found | null> {
 function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
   res.end(text);
+}
+
+/** Taro's output names: `app.8caf23f2.js`, `1143.7ce69fd2.js`, `css/app.1a2b3c4d.css`. */
+const HASHED = /\.[0-9a-f]{8}\.(js|css)$/;
+
+/** A weak validator from the file's size and modification time (the bytes are cached per mtime anyway). */
+function etagOf(found: Found): string {
+  return `W/"${Math.floor(found.mtimeMs).toString(36)}-${found.size.toString(36)}"`;
 }
 
 export async function serveStatic(root: string, urlPath: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -71,9 +80,15 @@ export async function serveStatic(root: string, urlPath: string, req: IncomingMe
   const body = await compressed(found.file, found.mtimeMs, null);
   const headers: Record<string, string> = {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
-    // Hashed chunk names change with their content; index.html names the current ones.
-    'cache-control': html ? 'no-cache' : 'public, max-age=3600',
+    // Issue #25: a hashed chunk's name changes with its content, so it never needs asking again;
+    // index.html (which names the current chunks) and unhashed files are revalidated by their ETag.
+    'cache-control': html ? 'no-cache' : HASHED.test(found.file) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+    etag: etagOf(found),
   };
+  if (!HASHED.test(found.file) && req.headers['if-none-match'] === headers.etag) {
+    res.writeHead(304, { 'cache-control': headers['cache-control'], etag: headers.etag, ...(html ? { 'content-security-policy': appPolicy(inlineScriptHashes(body.toString('utf8'))) } : {}) });
+    return void res.end();
+  }
   // The inline script Taro writes into index.html runs only by its hash, never any other.
   if (html) headers['content-security-policy'] = appPolicy(inlineScriptHashes(body.toString('utf8')));
   let sent = body;

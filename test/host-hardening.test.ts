@@ -200,6 +200,42 @@ describe('refusals are counted and every API call leaves a line (defect 10)', ()
   });
 });
 
+describe('compressed answers and caching (issue #25)', () => {
+  it('compresses an API answer of over 1 KB for a client that accepts it, never a small one', async () => {
+    const plainAnswer = await raw(host.url, '/api/dev/users');
+    expect(plainAnswer.headers['content-encoding']).toBeUndefined();
+    expect(plainAnswer.body.length).toBeGreaterThan(1024);
+    const br = await raw(host.url, '/api/dev/users', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(JSON.parse(brotliDecompressSync(br.body).toString('utf8'))).toEqual(plainAnswer.json());
+    expect(br.body.length).toBeLessThan(plainAnswer.body.length / 3);
+    const gz = await raw(host.url, '/api/dev/users', { headers: { 'accept-encoding': 'gzip' } });
+    expect(JSON.parse(gunzipSync(gz.body).toString('utf8'))).toEqual(plainAnswer.json());
+    console.log(`API answer (dev users): ${plainAnswer.body.length} B plain, ${gz.body.length} B gzip, ${br.body.length} B brotli`);
+    const small = await raw(host.url, '/api/health', { headers: { 'accept-encoding': 'br' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.json().ok).toBe(true);
+  });
+
+  it('keeps hashed chunks for a year, and revalidates index.html by its ETag with the inline script still allowed', async () => {
+    const chunk = await raw(host.url, `/${entryJs()}`);
+    expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const page = await raw(host.url, '/');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const etag = String(page.headers.etag);
+    expect(etag).toMatch(/^W\/"/);
+    const again = await raw(host.url, '/', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    // the 304 refreshes the cached headers: its policy must still let Taro's inline script run
+    expect(String(again.headers['content-security-policy'])).toBe(String(page.headers['content-security-policy']));
+    expect(String(again.headers['content-security-policy'])).toContain("'sha256-");
+    const stale = await raw(host.url, '/', { headers: { 'if-none-match': 'W/"old"' } });
+    expect(stale.status).toBe(200);
+  });
+});
+
 describe('compressed static files', () => {
   it('sends the entry script brotli or gzip when accepted, plain when not, and says it varies', async () => {
     const path = `/${entryJs()}`;

@@ -76,3 +76,29 @@ export function requireEditable(r: MinutesRecord): void {
     throw new AppError('invalid_transition', `纪要「${minutesWorkflow.states[stageOf(r)].label}」，不能修改`);
   }
 }
+
+/**
+ * Issue #23: a decided item names only topics of this meeting's list (Art. 6), and a topic the
+ * meeting did not take up is one of those too, named once, and not also answered by a decided item.
+ */
+export function checkTopicLinks(
+  meeting: MeetingDoc,
+  decisions: ReadonlyArray<{ topicIds?: readonly string[] }>,
+  notTakenUp: ReadonlyArray<{ topicId: string }>,
+): void {
+  const listed = new Set((meeting.agendaTopics ?? []).map((t) => t.id));
+  const answered = new Set<string>();
+  decisions.forEach((d, i) => {
+    for (const id of d.topicIds ?? []) {
+      if (!listed.has(id)) throw new AppError('validation_error', `议定事项${i + 1}所选议题不在本次会议的议题清单中`, { field: `decisions.${i}.topicIds` });
+      answered.add(id);
+    }
+  });
+  const skipped = new Set<string>();
+  notTakenUp.forEach((x, i) => {
+    if (!listed.has(x.topicId)) throw new AppError('validation_error', '未议定的议题不在本次会议的议题清单中', { field: `notTakenUp.${i}.topicId` });
+    if (answered.has(x.topicId)) throw new AppError('validation_error', '同一议题不能既有议定事项又列为未议定', { field: `notTakenUp.${i}.topicId` });
+    if (skipped.has(x.topicId)) throw new AppError('validation_error', '同一议题不能重复列为未议定', { field: `notTakenUp.${i}.topicId` });
+    skipped.add(x.topicId);
+  });
+}

@@ -29,7 +29,7 @@ async function taskCounts(store: Store, meetingId: string, decisions: readonly {
 export async function toMinutesView(store: Store, r: MinutesRecord, actor: Actor): Promise<MinutesView> {
   const { meeting: m, minutes } = r;
   const status = minutes?.status ?? 'draft';
-  const versions = [...(minutes?.versions ?? [])].reverse().map(({ n, text, decisions, savedAt, savedByName }) => ({ n, text, decisions, savedAt, savedByName }));
+  const versions = [...(minutes?.versions ?? [])].reverse().map(({ n, text, decisions, notTakenUp, savedAt, savedByName }) => ({ n, text, decisions, ...(notTakenUp ? { notTakenUp } : {}), savedAt, savedByName }));
   const decisions = minutes?.decisions ?? [];
   const office = hasAnyRole(actor.roles, ORG_LEADERSHIP);
   const [{ invitations, org }, counts] = await Promise.all([
@@ -54,9 +54,12 @@ export async function toMinutesView(store: Store, r: MinutesRecord, actor: Actor
     attendance: blocksOf(m, minutes, invitations, org),
     attendanceList: attendanceList(m, minutes, invitations, org),
     proceedings: (m.proceedings ?? []).map(({ title, sectionTitle, startedAt }) => ({ title, sectionTitle, startedAt })),
+    // issue #23: the listed topics a decided item may answer (suggested in the editor)
+    ...(m.agendaTopics ? { listedTopics: m.agendaTopics.map(({ id, title, sideLabel }) => ({ id, title, sideLabel })) } : {}),
     ...(minutes && draftedBy(minutes, actor) && reviewsNow(status, actor) ? { approveBlocked: '您起草或提交了当前稿，按审核分离的要求不能审核本稿，请由本方其他审核人审核' } : {}),
-    // the writes the record kit offers, and the download whenever there is a text to print
-    allowedActions: [...offeredActions(minutesKind, actor, { record: r, facts: minutesFacts(r) }), ...(minutes ? ['document'] : [])],
+    // what the record kit offers: the writes, and the download (minutes.document) once there is a text
+    // issue #20: 催办 of the stage's approvers by the org's offices, while the minutes wait at it
+    allowedActions: [...offeredActions(minutesKind, actor, { record: r, facts: minutesFacts(r) }), ...offeredCall(CHASE_RULES, actor, chaseLoaded({ subject: 'minutes', meeting: m, minutes }))],
   };
 }
 

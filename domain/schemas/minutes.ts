@@ -3,19 +3,29 @@ import * as z from 'zod';
 import { MINUTES_LIMITS, MINUTES_MAX_DECISIONS } from '../limits';
 import { ATTENDANCE_STATUSES } from '../attendance';
 import type { MinutesStatus } from '../workflows/minutes';
+import { DECISION_MAX_TOPICS, NOT_TAKEN_UP_REASON } from '../chain-rules';
 import { Id, Text } from './common';
 
 const MeetingId = { meetingId: Id };
 
 export const MinutesIdInput = z.strictObject(MeetingId);
 
+/** Issue #23: a decided item names the listed topics it answers. */
+const TopicIds = z.array(Id).max(DECISION_MAX_TOPICS, `一项议定事项至多对应 ${DECISION_MAX_TOPICS} 个议题`)
+  .refine((ids) => new Set(ids).size === ids.length, { message: '同一议题不能重复选择' });
+
 export const SaveMinutesInput = z.strictObject({
   ...MeetingId,
   text: Text(MINUTES_LIMITS.text),
   decisions: z
-    .array(z.strictObject({ title: Text(MINUTES_LIMITS.decisionTitle), text: Text(MINUTES_LIMITS.decisionText) }))
+    .array(z.strictObject({ title: Text(MINUTES_LIMITS.decisionTitle), text: Text(MINUTES_LIMITS.decisionText), topicIds: TopicIds.optional() }))
     .min(1, '请至少列出一项议定事项')
     .max(MINUTES_MAX_DECISIONS, `议定事项不能超过 ${MINUTES_MAX_DECISIONS} 项`),
+  /** issue #23: listed topics the meeting did not take up, each with the reason the minutes give */
+  notTakenUp: z
+    .array(z.strictObject({ topicId: Id, reason: Text(NOT_TAKEN_UP_REASON) }))
+    .max(MINUTES_MAX_DECISIONS)
+    .optional(),
 });
 
 export const ReturnMinutesInput = z.strictObject({ ...MeetingId, reason: Text(MINUTES_LIMITS.reason) });
@@ -33,12 +43,22 @@ export const IssueMinutesInput = z.strictObject({ ...MeetingId, docNumber: Text(
 export interface MinutesDecisionDraft {
   title: string;
   text: string;
+  /** issue #23: the listed topics this decided item answers */
+  topicIds?: string[];
+}
+
+/** Issue #23: a listed topic the meeting did not take up, with the reason the minutes give. */
+export interface NotTakenUpDraft {
+  topicId: string;
+  reason: string;
 }
 
 export interface MinutesVersionView {
   n: number;
   text: string;
   decisions: MinutesDecisionDraft[];
+  /** issue #23 */
+  notTakenUp?: NotTakenUpDraft[];
   savedAt: string;
   savedByName: string;
 }
@@ -65,6 +85,8 @@ export interface DecisionView {
   n: number;
   title: string;
   text: string;
+  /** issue #23: the topics it answers */
+  topicIds?: string[];
   /** tasks assigned against it so far (offices only; 0 for others) */
   taskCount: number;
   /** 'assign' when the caller may give tasks against it (Art. 11) */
@@ -99,6 +121,8 @@ export interface MinutesView {
   approveBlocked?: string;
   /** issue #22: the order of business as taken up in the room, for the draft */
   proceedings: Array<{ title: string; sectionTitle: string; startedAt: string }>;
+  /** issue #23: the meeting's listed topics, for the editor to name the ones each decided item answers */
+  listedTopics?: Array<{ id: string; title: string; sideLabel: string }>;
   allowedActions: string[];
 }
 

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { TOPIC_CATEGORIES, TOPIC_STATES } from '../workflows/topic';
 import { TOPIC_LIMITS } from '../limits';
+import type { TaskLight } from '../task-rules';
 import { Cursor, Id, Text } from './common';
 
 export { TOPIC_LIMITS };
@@ -128,6 +129,58 @@ export interface TopicView extends TopicCardView {
   opinionStateLabel: string;
   /** the side whose opinion is asked */
   opinionSideLabel: string;
+}
+
+/** Issue #23: one task carrying a decided item that answers the topic, as its proposer may read it. */
+export interface TopicChainTaskView {
+  id: string;
+  title: string;
+  /** the responsible unit */
+  unit: string;
+  /** `YYYY-MM-DD`, the deadline in force */
+  deadline: string;
+  /** the light by the same rule as the checklist's (domain/task-rules.ts taskLight) */
+  light: TaskLight;
+  lightLabel: string;
+  status: string;
+  statusLabel: string;
+  decisionId: string;
+  /** the unit's progress notes, oldest first */
+  progress: Array<{ text: string; at: string }>;
+  /** the completion text; evidence only as its existence and type (issue #23), never the file */
+  completion: { text: string; at: string; evidence: Array<{ typeLabel: string }> } | null;
+  verifiedAt?: string;
+}
+
+/** Issue #23: the written reply (答复) to the proposer. */
+export interface TopicReplyView {
+  kind: 'returned' | 'merged' | 'not_taken_up';
+  kindLabel: string;
+  text: string;
+  at: string;
+  byName: string;
+}
+
+/** Issue #23: what became of a topic — the meeting, its decided items, their tasks, or the reply. */
+export interface TopicChainView {
+  meeting: {
+    id: string;
+    title: string;
+    statusLabel: string;
+    /** on the topic list fixed by both sides (Art. 6) */
+    listed: boolean;
+    heldAt?: string;
+    minutesIssuedAt?: string;
+    docNumber?: string;
+  };
+  decisions: Array<{ id: string; n: number; title: string; text: string }>;
+  tasks: TopicChainTaskView[];
+  reply?: TopicReplyView;
+}
+
+/** topic.get: the topic with its chain (issue #23). */
+export interface TopicDetailView extends TopicView {
+  chain: TopicChainView;
 }
 
 export interface TopicListView {

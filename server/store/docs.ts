@@ -141,6 +141,16 @@ export interface TopicDoc extends StoredDoc {
   otherSideOpinions: number;
   /** issue #16: the other side's office recorded that the side has no opinion (无意见) */
   noOpinion?: { side: OneSide; at: string; by: string; byName: string };
+  /** issue #23: the written reply (答复) to the proposer when returned, merged or not taken up */
+  reply?: TopicReply;
+}
+
+/** Issue #23 (职代会提案 practice): the written answer the proposer gets when the topic goes no further. */
+export interface TopicReply {
+  kind: 'returned' | 'merged' | 'not_taken_up';
+  text: string;
+  at: string;
+  byName: string;
 }
 
 export interface SettingsDoc extends StoredDoc {
@@ -193,11 +203,17 @@ export interface MinutesDoc extends StoredDoc {
   orgId: string;
   meetingId: string;
   status: MinutesStatus;
-  versions: Array<{ n: number; text: string; decisions: Array<{ title: string; text: string }>; savedAt: string; savedBy: string; savedByName: string }>;
+  versions: Array<{
+    n: number; text: string; decisions: Array<{ title: string; text: string; topicIds?: string[] }>; savedAt: string; savedBy: string; savedByName: string;
+    /** issue #23: listed topics not taken up, with the reason the minutes give */
+    notTakenUp?: Array<{ topicId: string; reason: string }>;
+  }>;
   returns: Array<{ version: number; stage: MinutesStatus; reason: string; by: string; byName: string; at: string }>;
   approvals: Array<{ version: number; stage: MinutesStatus; by: string; byName: string; at: string }>;
   /** frozen on issue, each with the id tasks are assigned against */
-  decisions?: Array<{ id: string; n: number; title: string; text: string }>;
+  decisions?: Array<{ id: string; n: number; title: string; text: string; topicIds?: string[] }>;
+  /** issue #23: frozen on issue, the listed topics the meeting did not take up and why */
+  notTakenUp?: Array<{ topicId: string; reason: string }>;
   docNumber?: string;
   issuedAt?: string;
   issuedBy?: string;

@@ -6,7 +6,7 @@ import { peopleWithRoles } from '../../../server/notify/notify';
 import { move } from '../../../server/kit/records';
 import { minutesReminder, schedule } from '../../../server/notify/reminders';
 import { defineAction } from '../../../server/kit/registry';
-import { minutesKind, requireEditable, submitGuard } from '../model';
+import { checkTopicLinks, minutesKind, requireEditable, submitGuard } from '../model';
 import { reviewAsked } from '../notices';
 import { toMinutesView } from '../views';
 
@@ -17,11 +17,12 @@ export const save = defineAction({
   guard: requireEditable,
   target: (i) => i.meetingId,
   // Official text written by the union office itself: not user content, so no content check.
-  handler: async ({ text, decisions }, ctx) => {
+  handler: async ({ text, decisions, notTakenUp }, ctx) => {
     const { meeting, minutes } = ctx.record;
     const n = (minutes?.versions.length ?? 0) + 1;
     if (n > MINUTES_MAX_VERSIONS) throw new AppError('conflict', `纪要已保存 ${MINUTES_MAX_VERSIONS} 个版本，不能再保存`);
-    const version = { n, text, decisions, savedAt: ctx.now.toISOString(), savedBy: ctx.actor.id, savedByName: ctx.actor.name };
+    checkTopicLinks(meeting, decisions, notTakenUp ?? []); // issue #23
+    const version = { n, text, decisions, ...(notTakenUp?.length ? { notTakenUp } : {}), savedAt: ctx.now.toISOString(), savedBy: ctx.actor.id, savedByName: ctx.actor.name };
     const saved = await ctx.write((tx) =>
       minutes
         ? tx.update<MinutesDoc>('minutes', minutes._id, minutes.version, { versions: [...minutes.versions, version] })

@@ -35,7 +35,7 @@ export const issue = defineAction({
     const at = ctx.now.toISOString();
     const [saved, meetingSaved] = await ctx.write(
       async (tx) => [
-        await move(tx, 'minutes', minutesWorkflow, minutes, 'issue', ctx.actor.roles, { docNumber, decisions, issuedAt: at, issuedBy: ctx.actor.id, attendance }),
+        await move(tx, 'minutes', minutesWorkflow, minutes, 'issue', ctx.actor.roles, { docNumber, decisions, issuedAt: at, issuedBy: ctx.actor.id, attendance, notTakenUp: latestVersion(minutes).notTakenUp ?? [] }),
         await move<string, string, MeetingDoc>(tx, 'meetings', meetingWorkflow, meeting, 'issueMinutes', ctx.actor.roles, { minutesIssuedAt: at }),
       ] as const,
       ([doc]) => issued(invitees, meeting, doc),

@@ -29,6 +29,7 @@ import { MinutesBody, ReviewProgress, VersionList } from '../../../../pages/minu
 import AttendanceCard, { type AttendanceEntryInput } from '../../../../pages/minutes/AttendanceCard';
 import ProceedingsCard from '../../../../pages/minutes/ProceedingsCard';
 import { useDesk } from '../../parts/useDesk';
+import { DecisionTopics, NotTakenUp } from './TopicLinks';
 import '../../../../pages/minutes/kit.css';
 import './index.css';
 
@@ -39,6 +40,8 @@ interface DraftDecision {
   key: number;
   title: string;
   text: string;
+  /** issue #23: the listed topics it answers */
+  topicIds?: string[];
 }
 
 interface Draft {
@@ -46,6 +49,8 @@ interface Draft {
   base: number;
   text: string;
   decisions: DraftDecision[];
+  /** issue #23: listed topics not taken up, with the reason */
+  notTakenUp?: Array<{ topicId: string; reason: string }>;
 }
 
 /** What is kept on the device until saved. */
@@ -65,14 +70,15 @@ const nextKey = () => (keySeq += 1);
 
 function draftOf(current: MinutesVersionView | null): Draft {
   if (!current) return { base: 0, text: '', decisions: [{ key: nextKey(), title: '', text: '' }] };
-  return { base: current.n, text: current.text, decisions: current.decisions.map((d) => ({ key: nextKey(), title: d.title, text: d.text })) };
+  return { base: current.n, text: current.text, decisions: current.decisions.map((d) => ({ key: nextKey(), title: d.title, text: d.text, topicIds: d.topicIds ?? [] })), notTakenUp: current.notTakenUp ?? [] };
 }
 
 /** Whether the draft differs from the version it started from. */
 function changed(d: Draft, current: MinutesVersionView | null): boolean {
   if (!current) return d.text.trim() !== '' || d.decisions.some((x) => x.title.trim() !== '' || x.text.trim() !== '');
   if (d.text !== current.text || d.decisions.length !== current.decisions.length) return true;
-  return d.decisions.some((x, i) => x.title !== current.decisions[i].title || x.text !== current.decisions[i].text);
+  if (JSON.stringify(d.notTakenUp ?? []) !== JSON.stringify(current.notTakenUp ?? [])) return true; // issue #23
+  return d.decisions.some((x, i) => x.title !== current.decisions[i].title || x.text !== current.decisions[i].text || (x.topicIds ?? []).join() !== (current.decisions[i].topicIds ?? []).join());
 }
 
 function readStored(meetingId: string): StoredDraft | null {
@@ -240,7 +246,10 @@ export default function MinutesEditor() {
       }
       setRefusal(null);
       try {
-        const saved = await write('minutes.save', { meetingId, text: d.text, decisions: d.decisions.map(({ title, text }) => ({ title, text })) });
+        const saved = await write('minutes.save', {
+          meetingId, text: d.text, decisions: d.decisions.map(({ title, text, topicIds }) => ({ title, text, ...(topicIds?.length ? { topicIds } : {}) })),
+          ...(d.notTakenUp?.length ? { notTakenUp: d.notTakenUp } : {}), // issue #23
+        });
         writeStored(meetingId, null);
         setRestored(false);
         setDraft(draftOf(saved.current));
@@ -422,6 +431,11 @@ export default function MinutesEditor() {
                   {textLength(it.text)}/{MINUTES_LIMITS.decisionText.max}
                 </Text>
               </View>
+              <DecisionTopics
+                n={i + 1} topics={m.listedTopics ?? []} value={it.topicIds ?? []} disabled={busy !== null}
+                elsewhere={new Set([...d.decisions.filter((x) => x.key !== it.key).flatMap((x) => x.topicIds ?? []), ...(d.notTakenUp ?? []).map((x) => x.topicId)])}
+                onChange={(ids) => edit((x) => ({ ...x, decisions: x.decisions.map((y) => (y.key === it.key ? { ...y, topicIds: ids } : y)), notTakenUp: (x.notTakenUp ?? []).filter((s) => !ids.includes(s.topicId)) }))}
+              />
             </View>
           );
         })}
@@ -431,6 +445,10 @@ export default function MinutesEditor() {
           </Btn>
         </View>
       </View>
+      <NotTakenUp
+        topics={m.listedTopics ?? []} answered={new Set(d.decisions.flatMap((x) => x.topicIds ?? []))} value={d.notTakenUp ?? []} disabled={busy !== null}
+        onChange={(v) => edit((x) => ({ ...x, notTakenUp: v }))}
+      />
 
       {refusal ? (
         <View className='notice notice--error' role='alert'>

@@ -1,0 +1,120 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the tests */
+// Issue #23 "done when", over the local host's HTTP API with the dev clock: a representative's
+// topic, taken up by the meeting and turned into a task — the minutes name it, the proposer sees the
+// whole chain (decided item, task with unit, deadline and light, progress, the verified completion)
+// and is told at decided, assigned and done; a topic the meeting did not take up shows the reason
+// the minutes give; another representative of the same org reads nothing of a chain not theirs.
+import { fromCN } from '../domain';
+import { startTestHost, type TestHost } from './support/host';
+import { httpCaller, type Ok } from './support/flows';
+
+let host: TestHost;
+let ok: Ok;
+let code: ReturnType<typeof httpCaller>['code'];
+
+beforeAll(async () => {
+  host = await startTestHost();
+  ({ ok, code } = httpCaller(host));
+});
+afterAll(() => host.stop());
+
+const plannedAt = fromCN('2026-12-24', '09:30');
+let meetingId: string;
+let taken: string; // 马春花's topic, taken up
+let skipped: string; // 郭振华's topic, not taken up
+let taskId: string;
+
+const TOPIC = {
+  side: 'union', category: 'worker_concerns',
+  background: '我市技能培训补贴申领流程繁琐，职工知晓率低。', research: '调研十家企业，六成职工不了解补贴政策。', request: '建议简化申领流程并由工会协助宣传。',
+};
+
+/** Two representatives' topics on the list of a special meeting, the meeting held (Art. 4–8). */
+it('a meeting is held with two representatives\' topics on its list', async () => {
+  meetingId = (await ok('city-union-office', 'meeting', 'request', {
+    kind: 'special', title: '职工技能提升专题联席会议', plannedAt, place: '市政府第一会议室', reason: '研究职工技能培训补贴落实',
+  })).id;
+  await ok('city-gov-office', 'meeting', 'accept', { meetingId });
+  await ok('city-union-office', 'meeting', 'openCollection', { meetingId });
+  taken = (await ok('city-rep-ma', 'topic', 'submit', { meetingId, ...TOPIC, title: '关于简化技能培训补贴申领的建议' })).id;
+  skipped = (await ok('city-rep-guo', 'topic', 'submit', { meetingId, ...TOPIC, title: '关于外卖骑手职业伤害保障的建议' })).id;
+  for (const id of [taken, skipped]) {
+    await ok('city-union-office', 'topic', 'accept', { id });
+    await ok('city-gov-office', 'topic', 'noOpinion', { topicId: id });
+  }
+  await ok('city-gov-convenor', 'topic', 'confirmList', { meetingId });
+  await ok('city-union-chair', 'topic', 'confirmList', { meetingId });
+  await ok('city-gov-office', 'meeting', 'invite', { meetingId, invitees: [{ personId: 'city-gov-leader', category: 'leader' }, { personId: 'city-hrss', category: 'department' }] });
+  await ok('city-union-office', 'meeting', 'invite', { meetingId, invitees: [{ personId: 'city-union-chair', category: 'leader' }, { personId: 'city-rep-ma', category: 'worker_representative' }] });
+  await ok('city-gov-office', 'meeting', 'setPresiding', { meetingId, personId: 'city-gov-leader' });
+  await ok('city-gov-office', 'meeting', 'issueNotice', { meetingId, docNumber: '巴政办字〔2026〕123号' });
+  host.clock.set(new Date(new Date(plannedAt).getTime() - 10 * 60 * 1000));
+  await ok('city-union-office', 'meeting', 'start', { meetingId });
+  expect((await ok('city-gov-leader', 'meeting', 'adjourn', { meetingId })).state).toBe('held');
+  // before the minutes, the chain knows the meeting and that the topic is on its list, nothing decided
+  const before = await ok('city-rep-ma', 'topic', 'get', { id: taken });
+  expect(before.chain).toMatchObject({ meeting: { id: meetingId, listed: true, heldAt: expect.any(String) }, decisions: [], tasks: [] });
+  expect(before.chain.reply).toBeUndefined();
+});
+
+const DRAFT = {
+  text: '会议由副市长王建国主持。会议听取了职工代表关于技能培训补贴的建议，进行了讨论。',
+  decisions: [
+    { title: '简化技能培训补贴申领流程', text: '由市人社局牵头，一个月内将申领材料精简一半以上。' },
+    { title: '开展补贴政策进企业宣传', text: '由市总工会组织，在全市规上企业开展宣传。' },
+  ],
+};
+
+it('Art. 9 + issue #23: a decided item names topics of this meeting\'s list only; a topic not taken up carries the reason', async () => {
+  const save = (payload: Record<string, unknown>) => code('city-union-office', 'minutes', 'save', { meetingId, ...DRAFT, ...payload });
+  // another meeting's topic, a topic id that does not exist, a repeated one, an unknown key: refused, nothing saved
+  expect(await save({ decisions: [{ ...DRAFT.decisions[0], topicIds: ['t-city-special-1'] }] })).toBe('validation_error');
+  expect(await save({ decisions: [{ ...DRAFT.decisions[0], topicIds: ['no-such-topic'] }] })).toBe('validation_error');
+  expect(await save({ decisions: [{ ...DRAFT.decisions[0], topicIds: [taken, taken] }] })).toBe('validation_error');
+  expect(await save({ decisions: [{ ...DRAFT.decisions[0], topicIds: [taken], status: 'x' }] })).toBe('validation_error');
+  // a topic both decided and not taken up; a reason too short
+  expect(await save({ decisions: [{ ...DRAFT.decisions[0], topicIds: [taken] }], notTakenUp: [{ topicId: taken, reason: '另行研究' }] })).toBe('validation_error');
+  expect(await save({ notTakenUp: [{ topicId: skipped, reason: '' }] })).toBe('validation_error');
+  expect((await ok('city-union-office', 'minutes', 'get', { meetingId })).exists).toBe(false);
+
+  // the editor is offered the meeting's listed topics
+  const draft = await ok('city-union-office', 'minutes', 'get', { meetingId });
+  expect(draft.listedTopics.map((t: any) => t.id).sort()).toEqual([taken, skipped].sort());
+
+  const saved = await ok('city-union-office', 'minutes', 'save', {
+    meetingId, text: DRAFT.text,
+    decisions: [{ ...DRAFT.decisions[0], topicIds: [taken] }, DRAFT.decisions[1]],
+    notTakenUp: [{ topicId: skipped, reason: '涉及自治区统一政策，会议决定由市总工会先行调研，提交下次会议研究。' }],
+  });
+  expect(saved.current.decisions[0].topicIds).toEqual([taken]);
+  expect(saved.current.notTakenUp).toEqual([{ topicId: skipped, reason: '涉及自治区统一政策，会议决定由市总工会先行调研，提交下次会议研究。' }]);
+
+  await ok('city-union-office', 'minutes', 'setAttendance', { meetingId, entries: [] });
+  await ok('city-union-office', 'minutes', 'submit', { meetingId });
+  // drafted, not issued: the proposer sees nothing decided yet
+  expect((await ok('city-rep-ma', 'topic', 'get', { id: taken })).chain.decisions).toEqual([]);
+  await ok('city-union-chair', 'minutes', 'approve', { meetingId });
+  await ok('city-gov-leader', 'minutes', 'approve', { meetingId });
+  const issued = await ok('city-union-office', 'minutes', 'issue', { meetingId, docNumber: '巴工联纪〔2026〕9号' });
+  expect(issued.decisions[0]).toMatchObject({ id: `${meetingId}_d1`, topicIds: [taken] });
+});
+
+it('issue #23: the proposer reads the decided item, then the task carrying it with unit, deadline and light', async () => {
+  const decided = await ok('city-rep-ma', 'topic', 'get', { id: taken });
+  expect(decided.chain.decisions).toEqual([{ id: `${meetingId}_d1`, n: 1, title: '简化技能培训补贴申领流程', text: '由市人社局牵头，一个月内将申领材料精简一半以上。' }]);
+  expect(decided.chain.meeting).toMatchObject({ docNumber: '巴工联纪〔2026〕9号', minutesIssuedAt: expect.any(String) });
+  expect(decided.chain.tasks).toEqual([]);
+
+  taskId = (await ok('city-union-office', 'task', 'assign', { decisionId: `${meetingId}_d1`, title: '精简技能培训补贴申领材料', ownerId: 'city-hrss', deadline: '2027-01-20' })).id;
+  // a task on the other decided item is not part of this topic's chain
+  await ok('city-union-office', 'task', 'assign', { decisionId: `${meetingId}_d2`, title: '补贴政策进企业宣传', ownerId: 'city-union-rights', deadline: '2027-02-20' });
+  const assigned = await ok('city-rep-ma', 'topic', 'get', { id: taken });
+  expect(assigned.chain.tasks).toEqual([expect.objectContaining({
+    id: taskId, title: '精简技能培训补贴申领材料', unit: '市人社局', deadline: '2027-01-20', light: 'green', lightLabel: '正常', status: 'in_progress',
+  })]);
+  // the light follows the clock by the checklist's rule: yellow in the last days, red after the deadline
+  host.clock.set(new Date(fromCN('2027-01-18', '10:00')));
+  expect((await ok('city-rep-ma', 'topic', 'get', { id: taken })).chain.tasks[0].light).toBe('yellow');
+  expect((await ok('city-hrss', 'task', 'get', { taskId })).light).toBe('yellow');
+  host.clock.set(new Date(fromCN('2027-01-10', '10:00')));
+});
