@@ -9,7 +9,7 @@ import { givesOpinionsFor, hasAnyRole, meetingWorkflow, OFFICES, otherSide, type
 import { WORK_MEETING_EVENTS, WORK_MEETING_LABEL } from '../../domain/workbench';
 import type { MeetingDoc } from '../../server/store/docs';
 import type { Store } from '../../server/store/port';
-import { awaitingOpinionFilter } from '../topic/list-status';
+import { awaitingOpinionFilter } from '../../server/areas/topic';
 
 type WorkItem = HomeView['work'][number];
 

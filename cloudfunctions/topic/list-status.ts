@@ -24,7 +24,8 @@ import type { MeetingDoc, TopicDoc } from '../../server/store/docs';
 import { peopleWithRoles } from '../../server/notify/notify';
 import { defineRecordKind, type ActionContext } from '../../server/kit/registry';
 import { offeredActions } from '../../server/kit/access';
-import { findAll, type Filter, type Store, type TxStore } from '../../server/store/port';
+import { findAll, type Store, type TxStore } from '../../server/store/port';
+import { awaitingOpinionFilter } from '../../server/areas/topic';
 import { topicFacts, topicKind } from './model';
 import { listReady } from './notices';
 import { sideLabel } from './views';
@@ -50,11 +51,6 @@ export interface AwaitingOpinion {
 }
 
 export const NOTHING_AWAITED: AwaitingOpinion = { count: 0, asked: { gov: 0, union: 0 }, first: null };
-
-/** Art. 6 (征求意见): an accepted topic with neither the other side's opinion nor 无意见 recorded. */
-export const awaitingOpinionFilter = (meetingId: string): Filter => ({
-  meetingId, status: 'accepted', otherSideOpinions: { in: [0, null] }, noOpinion: null,
-});
 
 /** The accepted topics of a meeting that still wait for an opinion: how many, per side, and the oldest. */
 export async function awaitingOpinion(store: Store, meetingId: string): Promise<AwaitingOpinion> {

@@ -8,7 +8,7 @@ import { AppError, givesOpinionsFor, ListTopicsInput, OFFICES, ORG_LEADERSHIP, o
 import type { MeetingDoc, TopicDoc } from '../../../server/store/docs';
 import { defineAction } from '../../../server/kit/registry';
 import type { Filter, FindOptions, Store } from '../../../server/store/port';
-import { awaitingOpinionFilter } from '../list-status';
+import { awaitingOpinionFilter } from '../../../server/areas/topic';
 import { toTopicCard } from '../views';
 
 const newestFirst: FindOptions['sort'] = [['createdAt', 'desc']];

@@ -7,7 +7,8 @@ import { offeredActions } from '../../../server/kit/access';
 import { retryOnConflict } from '../../../server/kit/records';
 import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
-import { announceIfReady, awaitingOpinionFilter, listKind, listStatusView, type ListRecord } from '../list-status';
+import { announceIfReady, listKind, listStatusView, type ListRecord } from '../list-status';
+import { awaitingOpinionFilter } from '../../../server/areas/topic';
 import { requireCollecting } from '../model';
 import { noOpinionPatch } from './noOpinion';
 
