@@ -34,3 +34,4 @@ export * from './schemas/compliance';
 export * from './protocol';
 export * from './attendance';
 export * from './seating';
+export * from './home';

@@ -23,7 +23,7 @@ it('counts the other side\'s accepted topics waiting for my side\'s opinion, and
   await world.call('topic', 'accept', { id }, 'city-union-office');
   const gov = data<Home>(await world.call('account', 'home', {}, 'city-gov-convenor'));
   expect(gov.counts.opinions).toBe(1);
-  expect(gov.allowedActions).toContain('giveOpinions');
+  expect(gov.allowedActions).toContain('topic.addOpinion');
   expect(data<Home>(await world.call('account', 'home', {}, 'city-union-convenor')).counts.opinions).toBe(0);
   expect(data<Home>(await world.call('account', 'home', {}, 'city-rep-ma')).counts.opinions).toBeNull();
   const list = data<{ items: Array<{ id: string }> }>(await world.call('topic', 'list', { scope: 'opinions', meetingId: 'm-city-current' }, 'city-gov-office'));

@@ -1,7 +1,8 @@
 // How minutes are shown (Art. 9): the current text, every version, the returns and approvals, the
 // frozen decisions once issued, the 出席 / 请假 / 列席 blocks from attendance, and allowedActions.
 import { findEdge, hasAnyRole, meetingWorkflow, minutesWorkflow, ORG_LEADERSHIP, type Actor, type MinutesStatus, type MinutesView } from '../../domain';
-import { offeredActions } from '../../server/kit/access';
+import { offeredActions, offeredCall } from '../../server/kit/access';
+import { CHASE_RULES, chaseLoaded } from '../../server/notify/chase';
 import type { MinutesDoc } from '../../server/store/docs';
 import type { Store } from '../../server/store/port';
 import { invitationsInOrder } from '../../server/areas/meeting';

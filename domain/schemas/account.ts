@@ -57,7 +57,7 @@ export const HomeView = MeView.extend({
     /** issue #20: the inbox's open to-dos (messages asking for an action not yet taken) — 待办 */
     todo: z.number().optional(),
   }),
-  /** Art. 6: meetings of my org collecting topics; 'submitTopic' in allowedActions says whether I may propose */
+  /** Art. 6: meetings of my org collecting topics; 'topic.submit' in allowedActions says whether I may propose */
   collectingMeetings: z.array(
     z.object({
       id: z.string(),
@@ -67,7 +67,11 @@ export const HomeView = MeView.extend({
       collectionStartsAt: z.string(),
     }),
   ),
-  /** what the home may offer: 'submitTopic', 'screenTopics', 'confirmList', 'giveOpinions', 'meetingTopics', 'requestMeeting', 'checklist', 'people', 'ruleSettings', 'compliance', 'meetings' (issue #19) */
+  /**
+   * issue #18: home's entries (domain/home.ts), each an action of the registry the caller may call,
+   * with its labels beside it; allowedActions is their action names ('topic.submit', 'topic.accept' …)
+   */
+  entries: z.array(z.object({ action: z.string(), mark: z.string(), title: z.string(), hint: z.string() })),
   allowedActions: z.array(z.string()),
   topics: z.array(HomeItem),
   /** Art. 5: my invitations, unanswered first (status: my answer or 'none') */

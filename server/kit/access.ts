@@ -7,6 +7,7 @@ import {
   PERMISSIONS,
   roleMayCall,
   rowAdmits,
+  type ActionName,
   type Actor,
   type Permission,
   type RowFacts,
@@ -41,7 +42,28 @@ export async function authorise(action: RegisteredAction, input: unknown, actor:
   return loaded.record;
 }
 
-function passes(action: RegisteredAction, actor: Actor, loaded: Loaded<unknown>, now?: Date): boolean {
+/**
+ * Whether the permission table lets the caller call `name` at all (its roles column, or the
+ * system actor) — what an entry of home that names no record asks (issue #18). The row rules and
+ * the guard then decide on each record the action names.
+ */
+export function mayCall(name: ActionName, actor: Actor): boolean {
+  return roleMayCall(PERMISSIONS[name], actor.roles, actor.system);
+}
+
+/**
+ * Whether the table and the row rules admit the caller to `name` on a record with these facts
+ * (the org's parent read when needed). For a list that answers the records of an action (the
+ * whole checklist is what `task.exportChecklist` admits), so the list judges by that action's
+ * row, never by a role list of its own.
+ */
+export async function admits(name: ActionName, actor: Actor, store: Store, facts: RowFacts): Promise<boolean> {
+  const permission: Permission = PERMISSIONS[name];
+  if (!roleMayCall(permission, actor.roles, actor.system)) return false;
+  return !permission.rows?.length || rowAdmits(permission, actor, await withParent(store, actor, facts));
+}
+
+function passes(action: Pick<RegisteredAction, 'permission' | 'guard'>, actor: Actor, loaded: Loaded<unknown>, now?: Date): boolean {
   const { permission } = action;
   if (!roleMayCall(permission, actor.roles, actor.system)) return false;
   if (permission.rows?.length && !rowAdmits(permission, actor, loaded.facts)) return false;
@@ -54,10 +76,23 @@ function passes(action: RegisteredAction, actor: Actor, loaded: Loaded<unknown>,
 }
 
 /**
- * `allowedActions` of a record for the caller: the verbs of the write actions that name this kind
- * of record and would pass authorisation and their guard now (registration order). Pass `now` for
- * kinds with guards that depend on the day (the meeting's start): without it they are not offered.
+ * `allowedActions` of a record for the caller: the verbs of the actions offered on this kind of
+ * record — its writes and its read buttons (downloads, exports) — that would pass authorisation
+ * and their guard now (registration order). Pass `now` for kinds with guards that depend on the
+ * day (the meeting's start): without it they are not offered.
  */
 export function offeredActions<R>(kind: RecordKind<never, R>, actor: Actor, loaded: Loaded<R>, now?: Date): string[] {
-  return kind.writes.filter((action) => passes(action, actor, loaded as Loaded<unknown>, now)).map((a) => a.verb);
+  return kind.offers.filter((action) => passes(action, actor, loaded as Loaded<unknown>, now)).map((a) => a.verb);
+}
+
+/**
+ * Issue #20: an action of another area offered on a record this area shows (催办 on a task, an
+ * invitee's row, minutes under review): `[name]` in full ('notify.chase') when the caller would pass
+ * its authorisation and guard now, else `[]`. The action's record kind and guard are passed in
+ * (they live in server/, e.g. server/notify/chase.ts), so the offer needs no other area registered —
+ * each cloud function is deployed on its own — and uses exactly the checks its call will meet.
+ */
+export function offeredCall<R>(rules: { name: ActionName; guard?(record: R, actor: Actor, now?: Date): void }, actor: Actor, loaded: Loaded<R>, now?: Date): string[] {
+  const action = { permission: PERMISSIONS[rules.name] as Permission, guard: rules.guard as RegisteredAction['guard'] };
+  return passes(action, actor, loaded as Loaded<unknown>, now) ? [rules.name] : [];
 }

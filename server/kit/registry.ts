@@ -35,13 +35,17 @@ export interface RecordKind<I, R> {
    * see the record gets `forbidden`; anyone else `not_found`, so a record's existence never leaks.
    */
   readAs: ActionName;
-  /** the write actions that name this kind, filled in by defineArea: what `allowedActions` offers */
-  readonly writes: RegisteredAction[];
+  /**
+   * What `allowedActions` offers on this kind, filled in by defineArea: every write action that
+   * names it, and every read declared a `button` (a download, an export) — issue #18: a read
+   * button is offered by the same rules as a write, never appended by a view.
+   */
+  readonly offers: RegisteredAction[];
 }
 
-/** A kind of record; `defineArea` registers the write actions that name it. */
-export function defineRecordKind<I, R>(kind: Omit<RecordKind<I, R>, 'writes'>): RecordKind<I, R> {
-  return { ...kind, writes: [] };
+/** A kind of record; `defineArea` registers the actions offered on it. */
+export function defineRecordKind<I, R>(kind: Omit<RecordKind<I, R>, 'offers'>): RecordKind<I, R> {
+  return { ...kind, offers: [] };
 }
 
 export interface ActionContext<R = undefined> {
@@ -93,6 +97,12 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, O = unknown, R = und
    * the call's time (the rules' clock): a guard that depends on the day refuses when it is absent.
    */
   guard?(record: R, actor: Actor, now?: Date): void;
+  /**
+   * A read that the views of its record offer as a button (a file to download, an export): it
+   * joins the writes in `allowedActions` when it would pass authorisation and its guard. Reads
+   * that answer a view are not buttons. Requires `record`.
+   */
+  button?: boolean;
   /** the record the audit row names */
   target?(input: z.infer<S>): string | undefined;
   // Method syntax on purpose: an area holds actions of many record types (bivariant parameters).
@@ -136,7 +146,9 @@ export function defineArea(name: string, defs: ReadonlyArray<ActionDef<z.ZodType
     if (actions.has(verb)) throw new Error(`action ${def.name} declared twice`);
     const registered: RegisteredAction = { ...def, permission, area: name, verb };
     actions.set(verb, registered);
-    if (def.record && permission.mode === 'write' && !def.record.writes.some((w) => w.name === def.name)) def.record.writes.push(registered);
+    if (def.button && (permission.mode !== 'read' || !def.record)) throw new Error(`action ${def.name}: only a read that names a record is a button`);
+    const offered = permission.mode === 'write' || def.button === true;
+    if (def.record && offered && !def.record.offers.some((w) => w.name === def.name)) def.record.offers.push(registered);
   }
   return { name, actions };
 }

@@ -43,17 +43,22 @@ export function officeContext(): OfficeContext | null {
   return cached;
 }
 
+/**
+ * The office page each of home's entries opens, by the entry's action (issue #18: home's
+ * allowedActions are actions of the registry, domain/home.ts).
+ */
+const NAV_OF_ACTION: ReadonlyArray<readonly [string, OfficeNavKey]> = [
+  ['topic.accept', 'queue'],
+  ['topic.merge', 'topics'],
+  ['topic.addOpinion', 'opinions'],
+  ['topic.confirmList', 'confirm'],
+  // Art. 11: the org's overdue tasks (督办), for those who follow the whole checklist
+  ['task.exportChecklist', 'overdue'],
+  // Art. 12: the annual assessment board
+  ['compliance.overview', 'compliance'],
+];
+
 /** Home's allowedActions as the office entries they open. */
 export function officeEntries(allowedActions: readonly string[]): OfficeNavKey[] {
-  const out: OfficeNavKey[] = [];
-  if (allowedActions.includes('screenTopics')) out.push('queue');
-  if (allowedActions.includes('meetingTopics')) out.push('topics');
-  if (allowedActions.includes('giveOpinions')) out.push('opinions');
-  if (allowedActions.includes('confirmList')) out.push('confirm');
-  // Art. 11: the org's overdue tasks (督办), for those who follow the whole checklist
-  if (allowedActions.includes('checklist')) out.push('overdue');
-  // Art. 12: the annual assessment board, for the same people (offices, convenors, leaders); home
-  // also names it 'compliance'
-  if (allowedActions.includes('checklist') || allowedActions.includes('compliance')) out.push('compliance');
-  return out;
+  return NAV_OF_ACTION.filter(([action]) => allowedActions.includes(action)).map(([, key]) => key);
 }

@@ -159,7 +159,7 @@ async function pagesOf(key: RoleKey): Promise<PageSpec[]> {
     { name: 'settings', path: '/pages/settings/index', home: false },
     { name: 'mine', path: '/pages/topic/mine/index', home: false },
   ];
-  if (can('submitTopic')) pages.push({ name: 'submit', path: `/pages/topic/submit/index?meetingId=${MEETING}${titleQ}`, home: false });
+  if (can('topic.submit')) pages.push({ name: 'submit', path: `/pages/topic/submit/index?meetingId=${MEETING}${titleQ}`, home: false });
   // a topic this person may read: their own, else one of the meeting's
   let topicId: string | undefined;
   for (const payload of [{ scope: 'mine' }, { scope: 'meeting', meetingId: MEETING }]) {
@@ -168,10 +168,10 @@ async function pagesOf(key: RoleKey): Promise<PageSpec[]> {
     if (topicId) break;
   }
   if (topicId) pages.push({ name: 'detail', path: `/pages/topic/detail/index?id=${encodeURIComponent(topicId)}`, home: false });
-  if (isOffice || can('screenTopics')) pages.push({ name: 'queue', path: `/packages/office/pages/queue/index?meetingId=${MEETING}${titleQ}`, home: false });
-  if (isOffice || can('confirmList')) pages.push({ name: 'confirm', path: `/packages/office/pages/confirm/index?meetingId=${MEETING}${titleQ}`, home: false });
-  if (isOffice || can('meetingTopics')) pages.push({ name: 'topics', path: `/packages/office/pages/topics/index?meetingId=${MEETING}`, home: false });
-  if (can('giveOpinions')) pages.push({ name: 'opinions', path: `/packages/office/pages/topics/index?meetingId=${MEETING}&tab=opinions`, home: false });
+  if (isOffice || can('topic.accept')) pages.push({ name: 'queue', path: `/packages/office/pages/queue/index?meetingId=${MEETING}${titleQ}`, home: false });
+  if (isOffice || can('topic.confirmList')) pages.push({ name: 'confirm', path: `/packages/office/pages/confirm/index?meetingId=${MEETING}${titleQ}`, home: false });
+  if (isOffice || can('topic.merge')) pages.push({ name: 'topics', path: `/packages/office/pages/topics/index?meetingId=${MEETING}`, home: false });
+  if (can('topic.addOpinion')) pages.push({ name: 'opinions', path: `/packages/office/pages/topics/index?meetingId=${MEETING}&tab=opinions`, home: false });
   return pages;
 }
 

@@ -83,6 +83,7 @@ export const exportAttendance = defineAction({
   name: 'meeting.exportAttendance',
   input: MeetingIdOnly,
   record: meetingKind,
+  button: true,
   handler: async (_input, ctx) => {
     const { meeting } = ctx.record;
     const book = await attendanceWorkbook(ctx.store, meeting, ctx.actor, ctx.now);

@@ -13,6 +13,7 @@ export const noticeDocument = defineAction({
   name: 'meeting.noticeDocument',
   input: NoticeDocumentInput,
   record: meetingKind,
+  button: true,
   guard: ({ meeting }) => {
     if (!meeting.notices?.length) throw new AppError('invalid_transition', '会议通知尚未印发');
   },

@@ -41,6 +41,7 @@ export const seatingDocument = defineAction({
   name: 'meeting.seatingDocument',
   input: MeetingIdOnly,
   record: meetingKind,
+  button: true,
   handler: async (_input, ctx) => {
     const view = await seatingView(ctx.store, ctx.record, ctx.actor, ctx.now);
     return putDocx(ctx.files, await seatingChartDocx(view), `${view.title}-座次图.docx`, ctx.actor.id);
@@ -51,6 +52,7 @@ export const nameCards = defineAction({
   name: 'meeting.nameCards',
   input: MeetingIdOnly,
   record: meetingKind,
+  button: true,
   handler: async (_input, ctx) => {
     const view = await seatingView(ctx.store, ctx.record, ctx.actor, ctx.now);
     if (!view.ranked.length && !view.hall.some((h) => h.people.length)) throw new AppError('invalid_transition', '尚无参会人员，不能生成桌签');

@@ -40,6 +40,7 @@ export const signInSheet = defineAction({
   name: 'meeting.signInSheet',
   input: SignInSheetInput,
   record: meetingKind,
+  button: true,
   handler: async (_input, ctx) => {
     const { meeting } = ctx.record;
     const book = await signInWorkbook(ctx.store, meeting, ctx.actor, ctx.now);

@@ -1,22 +1,22 @@
 // task.list / task.get / task.evidence — Art. 11: my tasks; a meeting's checklist and an org's
 // overdue tasks for its offices, convenors and leaders (the parent org's offices read, Art. 12);
 // anyone else sees only their own tasks of a meeting.
-import { AppError, ListTasksInput, ROW_RULES, TaskIdInput, EvidenceLinkInput, type Actor, type RowFacts } from '../../../domain';
+import { AppError, ListTasksInput, TaskIdInput, EvidenceLinkInput, type Actor } from '../../../domain';
 import type { MeetingDoc, TaskDoc } from '../../../server/store/docs';
-import { orgById } from '../../../server/security/identity';
+import { admits } from '../../../server/kit/access';
 import { defineAction } from '../../../server/kit/registry';
 import { findAll, type Store } from '../../../server/store/port';
 import { taskKind } from '../../../server/areas/task';
 import { toTaskList } from '../views';
 import { taskAnswer } from './work';
 
-/** The whole checklist of an org: its offices, convenors and leaders, or the parent org's offices. */
-async function seesChecklistOf(store: Store, actor: Actor, orgId: string): Promise<boolean> {
-  const org = await orgById(store, orgId);
-  if (!org) return false;
-  const facts: RowFacts = { kind: 'org', orgId, ...(org.parentId ? { orgParentId: org.parentId } : {}) };
-  return ROW_RULES.orgLeadership(actor, facts) || ROW_RULES.parentOrgRead(actor, facts);
-}
+/**
+ * The whole checklist of an org is what `task.exportChecklist` admits (its roles and rows: the
+ * org's offices, convenors and leaders, the parent org's offices) — issue #18: the list judges by
+ * that action's row in the permission table, not by a role list of its own.
+ */
+const seesChecklistOf = (store: Store, actor: Actor, orgId: string): Promise<boolean> =>
+  admits('task.exportChecklist', actor, store, { kind: 'org', orgId });
 
 export const list = defineAction({
   name: 'task.list',
@@ -35,7 +35,7 @@ export const list = defineAction({
       if (!whole && meeting.orgId !== actor.orgId) throw new AppError('not_found');
       const tasks = await findAll<TaskDoc>(store, 'tasks', { meetingId: meeting._id }, [['dueAt', 'asc']]);
       const view = toTaskList(whole ? tasks : tasks.filter((t) => t.ownerId === actor.id), ctx.now, await ctx.params(meeting.orgId));
-      // the same rows that task.exportChecklist admits (the org's leadership, the parent's offices)
+      // the export is offered exactly when the kit admits it (the same judgement as `whole`)
       return { ...view, allowedActions: whole ? ['exportChecklist'] : [] };
     }
     const target = orgId ?? actor.orgId;
@@ -56,6 +56,7 @@ export const evidence = defineAction({
   name: 'task.evidence',
   input: EvidenceLinkInput,
   record: taskKind,
+  button: true,
   handler: async ({ fileId }, ctx) => {
     const file = ctx.record.completion?.evidence.find((e) => e.fileId === fileId);
     if (!file) throw new AppError('not_found', '证明材料不存在');

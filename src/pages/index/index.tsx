@@ -5,6 +5,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HomeView } from '../../../domain/schemas/account';
+import { availableEvents } from '../../../domain/workflow';
+import { MINUTES_DRAFTERS, MINUTES_STATES, minutesWorkflow } from '../../../domain/workflows/minutes';
 import Btn from '../../components/Btn';
 import ElderSwitch from '../../components/ElderSwitch';
 import PageShell from '../../components/PageShell';
@@ -21,7 +23,7 @@ import { officeEntries, rememberOfficeContext } from '../../utils/office';
 import { statusTagClass } from '../../utils/topic';
 import { Countdown, Light, isLight } from '../task/mine/kit';
 import '../task/mine/kit.css';
-import { MEETINGS_PAGE } from '../../utils/workbench';
+import Entries from './Entries';
 import WorkQueue from './WorkQueue';
 import './index.css';
 
@@ -157,10 +159,6 @@ function HomeContent({ home }: { home: HomeView }) {
   const { person, org, counts } = home;
   const post = [person.unit, person.title].filter(Boolean).join(' · ');
   const can = (action: string) => home.allowedActions.includes(action);
-  // The meeting the office screens and confirms for: the one collecting topics, else the next one.
-  const listMeeting = home.collectingMeetings[0] ?? home.nextMeeting ?? null;
-  const listQuery = listMeeting ? { meetingId: listMeeting.id, meetingTitle: listMeeting.title } : {};
-  const opinions = can('giveOpinions') ? counts.opinions : null;
   return (
     <View>
       <ElderSuggestion />
@@ -209,7 +207,7 @@ function HomeContent({ home }: { home: HomeView }) {
               </View>
               <Text className='collect__title'>{m.title}</Text>
               <Text className='collect__date'>计划召开：{formatDateTimeCN(m.plannedAt)}</Text>
-              {can('submitTopic') ? (
+              {can('topic.submit') ? (
                 <View className='collect__action'>
                   <Text className='collect__hint'>议题须经深入调研、广泛论证</Text>
                   <Btn kind='primary' small onClick={() => openPage(ROUTES.submit, { meetingId: m.id, meetingTitle: m.title })}>
@@ -226,63 +224,7 @@ function HomeContent({ home }: { home: HomeView }) {
             <CountTile label='待办任务' count={counts.tasks} onTap={() => openPage(ROUTES.taskMine)} />
           </View>
 
-          <View className='card entries'>
-            <Entry mark='信' title='消息通知' desc='议题进展、会议通知等消息' badge={counts.unread} badgeUnit='条未读' onTap={() => openPage(ROUTES.inbox)} />
-            {can('screenTopics') ? (
-              <Entry
-                mark='审'
-                title='议题审核'
-                desc={counts.queue ? `${counts.queue} 个议题待审核` : '暂无待审核的议题'}
-                badge={counts.queue ?? 0}
-                badgeUnit='个待审核'
-                onTap={() => openPage(ROUTES.queue, listQuery)}
-              />
-            ) : null}
-            {opinions !== null ? (
-              <Entry
-                mark='议'
-                title='待提意见'
-                desc={opinions ? `${opinions} 个议题等待本方意见` : '暂无等待本方意见的议题'}
-                badge={opinions}
-                badgeUnit='个待提意见'
-                onTap={() => openPage(ROUTES.topics, { meetingId: listMeeting?.id, tab: 'opinions' })}
-              />
-            ) : null}
-            {can('meetingTopics')
-              ? home.collectingMeetings.map((m) => (
-                  <Entry key={m.id} mark='题' title='会议议题' desc={m.title} onTap={() => openPage(ROUTES.topics, { meetingId: m.id })} />
-                ))
-              : null}
-            {can('confirmList') && listMeeting ? (
-              <Entry mark='确' title='议题清单确认' desc='双方确认后议题清单确定' onTap={() => openPage(ROUTES.confirm, listQuery)} />
-            ) : null}
-            {home.meetings.map((m) => (
-              <Entry key={`console-${m.id}`} mark='会' title={`会议工作台 · ${m.stateLabel}`} desc={m.nextStep ? `${m.title}｜下一步：${m.nextStep}` : m.title} onTap={() => openPage(ROUTES.meetingConsole, { id: m.id })} />
-            ))}
-            {can('checklist') ? (
-              <Entry
-                mark='督'
-                title='落实清单'
-                desc={counts.overdue ? `${counts.overdue} 项任务已逾期，请督办` : '暂无逾期任务'}
-                badge={counts.overdue ?? 0}
-                badgeUnit='项逾期'
-                onTap={() => openPage(ROUTES.checklist)}
-              />
-            ) : null}
-            {can('meetings') ? <Entry mark='档' title='全部会议' desc='历年会议按年份和状态查找，查看通知、议题、纪要与任务' onTap={() => openPage(MEETINGS_PAGE)} /> : null}
-            {can('compliance') ? (
-              <Entry mark='考' title='年度考核' desc='第十二条：本级及所属旗县区例会、纪要与任务落实情况' onTap={() => openPage(ROUTES.compliance)} />
-            ) : null}
-            {can('people') ? (
-              <Entry mark='人' title='人员名录' desc='本方人员、角色与绑定邀请码' onTap={() => openPage(ROUTES.people)} />
-            ) : null}
-            {can('ruleSettings') ? (
-              <Entry mark='规' title='规则参数' desc='第十三条：议题征集提前期、任务临期提醒、每年例会次数' onTap={() => openPage(ROUTES.orgSettings)} />
-            ) : null}
-            {can('requestMeeting') ? (
-              <Entry mark='提' title='提请召开联席会议' desc='第四条：由工会方提请，政府方同意后召开' onTap={() => openPage(ROUTES.meetingRequest)} />
-            ) : null}
-          </View>
+          <Entries home={home} />
         </View>
 
         <View className='home__col'>
@@ -327,35 +269,6 @@ function HomeContent({ home }: { home: HomeView }) {
         </View>
       </View>
     </View>
-  );
-}
-
-interface EntryProps {
-  mark: string;
-  title: string;
-  desc: string;
-  badge?: number;
-  /** what the badge counts, for a screen reader (e.g. 条未读) */
-  badgeUnit?: string;
-  onTap: () => void;
-}
-
-function Entry({ mark, title, desc, badge, badgeUnit, onTap }: EntryProps) {
-  return (
-    <Tap role='link' className='entry' hoverClass='entry--hover' onTap={onTap}>
-      <Text className='entry__mark' aria-hidden='true'>
-        {mark}
-      </Text>
-      <View className='entry__main'>
-        <Text className='entry__title'>{title}</Text>
-        <Text className='entry__desc'>{desc}</Text>
-      </View>
-      {badge ? <Text className='entry__badge'>{badge > 99 ? '99+' : badge}</Text> : null}
-      {badge && badgeUnit ? <Text className='sr-only'>{badgeUnit}</Text> : null}
-      <Text className='entry__go' aria-hidden='true'>
-        ›
-      </Text>
-    </Tap>
   );
 }
 
@@ -444,8 +357,11 @@ function TaskSection({ items, total }: { items: HomeItem[]; total: number }) {
   );
 }
 
-/** Art. 9: the drafts and approved minutes wait at the union office's desk (the editor); reviews are read on the phone. */
-const EDITOR_STAGES = ['draft', 'approved'];
+/**
+ * Art. 9: the stages whose next step is the drafting office's (draft, approved) open at its desk
+ * (the editor); reviews are read on the phone. From the minutes workflow, not a list of our own.
+ */
+const EDITOR_STAGES: readonly string[] = MINUTES_STATES.filter((s) => availableEvents(minutesWorkflow, s, MINUTES_DRAFTERS).length > 0);
 
 function MinutesSection({ items }: { items: HomeItem[] }) {
   return (
