@@ -155,9 +155,9 @@ const PRESS_READERS: readonly RowPredicate[] = ['orgLeadership', 'parentOrgRead'
  * shown by its type only, never the file. A part whose rows do not admit the caller comes back empty.
  */
 export const CHAIN_READS = {
-  decisions: TOPIC_READERS,
-  tasks: TOPIC_READERS,
-  reply: TOPIC_READERS,
+  decisions: ['ownRecord', 'routedToMe', 'leadershipSeesAccepted', 'parentOrgRead'],
+  tasks: ['ownRecord', 'routedToMe', 'leadershipSeesAccepted', 'parentOrgRead'],
+  reply: ['ownRecord', 'routedToMe', 'leadershipSeesAccepted', 'parentOrgRead'],
 } as const satisfies Record<string, readonly RowPredicate[]>;
 export type ChainPart = keyof typeof CHAIN_READS;
 

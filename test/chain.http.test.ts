@@ -112,6 +112,12 @@ it('issue #23: the proposer reads the decided item, then the task carrying it wi
   expect(assigned.chain.tasks).toEqual([expect.objectContaining({
     id: taskId, title: '精简技能培训补贴申领材料', unit: '市人社局', deadline: '2027-01-20', light: 'green', lightLabel: '正常', status: 'in_progress',
   })]);
+  // issue #23 read rules: another representative of the same org (a proposer at the same meeting)
+  // cannot read this chain, nor the task itself; their own chain holds nothing of this one
+  expect(await code('city-rep-guo', 'topic', 'get', { id: taken })).toBe('not_found');
+  expect(await code('city-rep-ma', 'task', 'get', { taskId })).toBe('not_found');
+  expect(await code('linhe-union-office', 'topic', 'get', { id: taken })).toBe('not_found');
+  expect((await ok('city-rep-guo', 'topic', 'get', { id: skipped })).chain).toMatchObject({ decisions: [], tasks: [] });
   // the light follows the clock by the checklist's rule: yellow in the last days, red after the deadline
   host.clock.set(new Date(fromCN('2027-01-18', '10:00')));
   expect((await ok('city-rep-ma', 'topic', 'get', { id: taken })).chain.tasks[0].light).toBe('yellow');
