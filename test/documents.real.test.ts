@@ -3,6 +3,7 @@
 // body line, 22 lines a full page, the issuer mark on one line, positions within 1 mm of GB/T
 // 9704-2012, no workbook page cut on the right. Page images are saved under
 // test/artifacts/documents/ for a person to look at.
+import { execFileSync } from 'child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -19,13 +20,14 @@ const real = hasRealClient() ? describe : describe.skip;
 if (!hasRealClient()) throw new Error('LibreOffice (soffice) and poppler (pdftotext) are needed: bash .ci/run installs them');
 
 const LONG = '为进一步发挥工会作用，推动解决职工群众急难愁盼问题，经市政府与市总工会商定，现就有关事项通知如下。';
+// 26 characters after the two-character indent, then a comma: the comma would be the 29th on the line
+const PUNCT_AT_EDGE: Block = { kind: 'paragraph', text: '甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己，后面还有文字继续写下去直到这一段结束为止。' };
 const body = (n: number): Block[] => Array.from({ length: n }, (_, i): Block => (i % 4 === 0 ? { kind: 'heading1', text: `${'一二三四五六七八九十'[i / 4]}、关于职工服务阵地建设` } : { kind: 'paragraph', text: LONG.repeat(3) }));
 
 /** The bytes of a file an action answered (the world's local file outlet). */
 const fileOf = (url: string): Uint8Array => readFileSync(join(FILES, `${url.split('/').pop()}.bin`));
 
 const TEXT = { left: 28, right: 210 - 26, top: 37, bottom: 297 - 35 };
-const PUNCT = /[，。、；：？！）」』”]$/;
 
 /** Lines of the body text (三号, not the mark, title or page number) on a page. */
 const bodyLines = (p: Page) => p.lines.filter((l) => l.y1 - l.y0 > 6.8 && l.y1 - l.y0 < 7.8 && l.y0 > TEXT.top - 2 && l.y1 < TEXT.bottom + 1);
@@ -42,8 +44,14 @@ real('documents in LibreOffice', () => {
     put('notice-long.docx', await renderOfficialDocx({
       kind: 'notice', issuerMark: '巴彦淖尔市人民政府办公室文件', docNumber: '巴政办发〔2026〕12号',
       title: '关于召开巴彦淖尔市人民政府与巴彦淖尔市总工会2026年第一次联席会议的通知', recipients: '各旗县区人民政府，市直各部门',
-      body: body(12), signature: '巴彦淖尔市人民政府办公室', date: '2026年11月25日',
+      body: [PUNCT_AT_EDGE, ...body(12)], signature: '巴彦淖尔市人民政府办公室', date: '2026年11月25日',
       record: { copyTo: '巴彦淖尔市总工会', printer: '巴彦淖尔市人民政府办公室', printDate: '2026年11月25日' },
+    }));
+    // one page, no headings: every line is 仿宋 (body), 方正小标宋 (mark, title) or 宋体 (page number)
+    put('notice-plain.docx', await renderOfficialDocx({
+      kind: 'notice', issuerMark: '巴彦淖尔市人民政府办公室文件', docNumber: '巴政办发〔2026〕13号',
+      title: '关于调整联席会议时间的通知', recipients: '市总工会', body: [{ kind: 'paragraph', text: LONG }],
+      signature: '巴彦淖尔市人民政府办公室', date: '2026年11月26日', record: { printer: '巴彦淖尔市人民政府办公室', printDate: '2026年11月26日' },
     }));
     put('minutes-draft.docx', await renderOfficialDocx({
       kind: 'minutes', mark: '巴彦淖尔市政府与工会联席会议纪要', docNumber: '（第2稿，未印发）', title: '2026年第一次联席会议', draft: true,
@@ -80,12 +88,45 @@ real('documents in LibreOffice', () => {
       const fullLines = pages.flatMap(bodyLines).filter((l) => Math.abs(l.x0 - TEXT.left) < 1 && l.x1 > TEXT.right - 3);
       expect(fullLines.length).toBeGreaterThan(20);
       for (const l of fullLines) {
-        const chars = [...l.text];
-        // a closing punctuation mark may hang past the edge (LibreOffice's hanging punctuation): 28 before it
-        const inside = chars.length === 29 && PUNCT.test(l.text) ? 28 : chars.length;
-        expect({ name, line: l.text, inside }).toEqual({ name, line: l.text, inside: 28 });
+        expect({ name, line: l.text, chars: [...l.text].length }).toEqual({ name, line: l.text, chars: 28 });
         expect(Math.abs(l.x0 - TEXT.left)).toBeLessThan(1);
       }
+    }
+  });
+
+  it('keeps closing punctuation inside the right margin (no hanging punctuation)', () => {
+    for (const name of ['notice-long', 'minutes-draft', 'notice-plain', 'demo-minutes']) {
+      const over = readPages(pdf[name]).flatMap((p) => p.lines).filter((l) => l.x1 > TEXT.right + 0.5);
+      expect({ name, over: over.map((l) => `${l.text} ${l.x1.toFixed(2)}`) }).toEqual({ name, over: [] });
+    }
+    // the comma that would have been the 29th character went down with the character before it
+    const first = readPages(pdf['notice-long'])[0];
+    expect(first.lines.some((l) => l.text.startsWith('己，后面还有文字'))).toBe(true);
+  });
+
+  it('sets the body and title in a serif face (仿宋 / 小标宋 → Noto Serif CJK SC), headings in 黑体 (sans)', () => {
+    const fonts = (name: string) => execFileSync('pdffonts', [pdf[name]], { encoding: 'utf8' }).split('\n').slice(2).map((l) => l.split(/\s+/)[0]).filter(Boolean);
+    // no headings: everything on the page is serif, nothing falls to a sans face
+    const plain = fonts('notice-plain');
+    expect(plain.some((f) => /Serif/.test(f))).toBe(true);
+    expect(plain.filter((f) => /Sans/.test(f))).toEqual([]);
+    // with 黑体 headings: serif for the text, sans for the headings only
+    const long = fonts('notice-long');
+    expect(long.some((f) => /Serif/.test(f)) && long.some((f) => /Sans/.test(f))).toBe(true);
+    for (const name of ['minutes-draft', 'demo-minutes']) expect(fonts(name).some((f) => /Serif/.test(f))).toBe(true);
+  });
+
+  it('puts the 版记 at the foot of the last page: its last rule on the bottom edge of the text block', () => {
+    for (const name of ['notice-long', 'notice-plain', 'demo-minutes']) {
+      const pages = readPages(pdf[name]);
+      const last = pages[pages.length - 1];
+      const printed = last.lines.find((l) => l.text.endsWith('印发'))!;
+      expect({ name, printed: !!printed }).toEqual({ name, printed: true });
+      const rules = darkRules(pdf[name], pages.length, 150);
+      const bottom = rules[rules.length - 1];
+      expect({ name, bottom: Math.abs(bottom - TEXT.bottom) < 1 }).toEqual({ name, bottom: true });
+      expect(printed.y1).toBeLessThan(bottom);
+      expect(bottom - printed.y1).toBeLessThan(3);
     }
   });
 

@@ -1,7 +1,7 @@
 // The minutes as an official document (Art. 9; GB/T 9704-2012 纪要 layout via server/documents).
 // The text's own lines become paragraphs; "一、" lines are level-1 headings and "（一）" lines
 // level-2; the decided items follow as numbered headings with their text.
-import { AppError, type MinutesView } from '../../domain';
+import { AppError, type MinutesView, type Org } from '../../domain';
 import { renderOfficialDocx, type Block } from './official';
 
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -49,7 +49,10 @@ export function minutesBody(text: string, decisions: ReadonlyArray<{ n: number; 
   ];
 }
 
-export async function minutesDocument(view: MinutesView, orgName: string, date: string): Promise<Uint8Array> {
+/** 版记 of an issued 纪要 (GB/T 9704 7.4, 10.3): copied to the union, printed by the government office on the day of issue */
+export const minutesImprint = (org: Pick<Org, 'govName' | 'unionName'>, date: string) => ({ copyTo: org.unionName, printer: `${org.govName}办公室`, printDate: date });
+
+export async function minutesDocument(view: MinutesView, orgName: string, date: string, org?: Pick<Org, 'govName' | 'unionName'> | null): Promise<Uint8Array> {
   const current = view.current;
   if (!current) throw new AppError('invalid_transition', '纪要尚未起草');
   const decisions = view.decisions.length ? view.decisions : current.decisions.map((d, i) => ({ ...d, n: i + 1 }));
@@ -64,5 +67,6 @@ export async function minutesDocument(view: MinutesView, orgName: string, date: 
     date,
     // issue #21: anything not issued carries the 草稿 watermark
     draft: view.status !== 'issued',
+    record: view.status === 'issued' && org ? minutesImprint(org, date) : undefined,
   });
 }

@@ -46,9 +46,11 @@ export interface NoticeDocument {
   signature: string; // 发文机关署名
   date: string; // 成文日期, as shown
   attachments?: string[];
-  /** 版记 (GB/T 9704 7.4): 抄送 (optional), 印发机关 and 印发日期 ("2026年11月25日", 印发 is added) */
-  record?: { copyTo?: string; printer: string; printDate: string };
+  record?: Imprint;
 }
+
+/** 版记 (GB/T 9704 7.4): 抄送 (optional), 印发机关 and 印发日期 ("2026年11月25日", 印发 is added) */
+export interface Imprint { copyTo?: string; printer: string; printDate: string }
 
 export interface MinutesDocument {
   kind: 'minutes';
@@ -60,6 +62,8 @@ export interface MinutesDocument {
   date: string;
   /** a draft: the 草稿 watermark on every page */
   draft?: boolean;
+  /** 版记 of an issued 纪要 (10.3 and 7.4) */
+  record?: Imprint;
 }
 
 export type OfficialDocument = NoticeDocument | MinutesDocument;
@@ -243,7 +247,8 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
   // and below the last, thin (0.25 mm) between — in a frame at the foot of the last page (the last
   // rule on the bottom edge of the text block). 抄送 one character in on both sides, wrapped lines
   // under the first name; 印发机关 one character in on the left, 印发日期 one in on the right.
-  const recordBlock = (r: NonNullable<NoticeDocument['record']>): FileChild[] => {
+  let recordRows = 0;
+  const recordBlock = (r: Imprint): FileChild[] => {
     const one = sizes.record * 10; // one 4号 character, twips
     const thick = { style: d.BorderStyle.SINGLE, size: 8, color: '000000' };
     const thin = { style: d.BorderStyle.SINGLE, size: 6, color: '000000' };
@@ -264,35 +269,25 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
       tabStops: [{ type: d.TabStopType.RIGHT, position: TEXT_WIDTH - one }],
       children: [...small(r.printer), new d.TextRun({ children: [new d.Tab()], size: sizes.record }), ...small(`${r.printDate}印发`)],
     }));
+    recordRows = rows.length;
     return [
+      // written inline here; finishPackage moves it into a text box anchored at the foot of the page
       new d.Table({
         width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
         columnWidths: [TEXT_WIDTH],
         layout: d.TableLayoutType.FIXED,
-        float: {
-          horizontalAnchor: d.TableAnchorType.MARGIN,
-          verticalAnchor: d.TableAnchorType.MARGIN,
-          relativeHorizontalPosition: d.RelativeHorizontalPosition.CENTER,
-          relativeVerticalPosition: d.RelativeVerticalPosition.BOTTOM,
-        },
         borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
         rows: rows.map((p, i) => new d.TableRow({
           cantSplit: true,
           children: [new d.TableCell({
             width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
             margins: { left: 0, right: 0, top: 0, bottom: 0 },
-            borders: {
-              top: i === 0 ? thick : thin,
-              bottom: i === rows.length - 1 ? thick : thin,
-              left: none,
-              right: none,
-            },
+            borders: { top: i === 0 ? thick : thin, bottom: i === rows.length - 1 ? thick : thin, left: none, right: none },
             children: [p],
           })],
         })),
       }),
-      // a floating table needs a paragraph after it (LibreOffice drops one that ends the document)
-      new d.Paragraph({ spacing: exact(20), children: [] }),
+      new d.Paragraph({ spacing: exact(20), children: [new d.TextRun({ text: RECORD_PLACEHOLDER })] }),
     ];
   };
 
@@ -346,6 +341,7 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
     children.push(labelled('请假：', fonts.heading1, names(doc.attendance.leave), true));
     if (doc.attendance.observers.length > 0) children.push(labelled('列席：', fonts.heading1, names(doc.attendance.observers), true));
     children.push(blank(true), rightAligned(doc.date, 4));
+    if (doc.record) children.push(...recordBlock(doc.record));
   }
 
   // Page number "— 1 —" in 4号宋体, one character in from the outer edge: right on odd pages (the
@@ -403,7 +399,15 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
     fallbacks: GBT9704.fallbacks,
     paragraphs: { noHangingPunctuation: true, unsnapLines: [GBT9704.head.markLine, GBT9704.head.titleLine] },
     watermark: draft ? { placeholder: WATERMARK_PLACEHOLDER, text: '草稿', font: fonts.heading1 } : undefined,
+    // the 版记's last rule on the bottom edge of the text block (GB/T 9704 7.4): a text box anchored to
+    // the page, its bottom at the bottom margin, the record at its foot
+    footBox: recordRows > 0
+      ? { placeholder: RECORD_PLACEHOLDER, x: MARGINS.left, bottom: PAGE_HEIGHT - MARGINS.bottom, width: TEXT_WIDTH, height: recordRows * LINE_PITCH + RECORD_SLACK }
+      : undefined,
   });
 }
 
 const WATERMARK_PLACEHOLDER = '\u2063WATERMARK\u2063';
+const RECORD_PLACEHOLDER = '\u2063RECORD\u2063';
+/** twips the text box adds to the record's lines: the rules' widths and the box's closing paragraph */
+const RECORD_SLACK = 60;

@@ -30,14 +30,26 @@ export interface FinishOptions {
   /** paragraph properties the writer cannot set: no hanging punctuation (28 characters stay 28),
    *  and no grid for the lines given (their exact height in twips: the mark, the title) */
   paragraphs?: { noHangingPunctuation?: boolean; unsnapLines?: readonly number[] };
+  /**
+   * A table written just before the paragraph holding `placeholder` moves into a text box anchored
+   * to that paragraph, `x` from the page's left edge, its bottom `bottom` from the page's top (all
+   * twips); the table sits at the box's foot. (LibreOffice 7.4 inlines a floating table as wide as
+   * the text block and ignores w:framePr here; it honours a DrawingML text box.)
+   */
+  footBox?: { placeholder: string; x: number; bottom: number; width: number; height: number };
 }
+
+// LibreOffice 7.4 reads w:overflowPunct inverted (writerfilter: hanging = val == 0; measured: "0"
+// hangs a closing mark 5.7 mm into the margin, "1" keeps it in). Word and WPS read "1" as their own
+// default (overflow allowed), so "1" is what turns hanging off in the suite the tests measure.
+const NO_HANGING = '<w:overflowPunct w:val="1"/>';
 
 /** Adds w:overflowPunct / w:snapToGrid before each paragraph's w:spacing (their place in CT_PPr). */
 function paragraphProps(xml: string, o: NonNullable<FinishOptions['paragraphs']>): string {
   return xml.replace(/<w:spacing (?=[^>]*w:(?:line|before|after)=)[^>]*\/>/g, (tag: string) => {
     const line = Number(/w:line="(\d+)"/.exec(tag)?.[1] ?? NaN);
     const unsnap = (o.unsnapLines ?? []).includes(line);
-    return `${o.noHangingPunctuation ? '<w:overflowPunct w:val="0"/>' : ''}${unsnap ? '<w:snapToGrid w:val="0"/>' : ''}${tag}`;
+    return `${o.noHangingPunctuation ? NO_HANGING : ''}${unsnap ? '<w:snapToGrid w:val="0"/>' : ''}${tag}`;
   });
 }
 
@@ -98,6 +110,35 @@ function addWatermark(xml: string, placeholder: string, text: string, font: stri
   return out;
 }
 
+const EMU_PER_TWIP = 635;
+
+/** Moves the table before the placeholder's paragraph into a text box anchored there (see FinishOptions.footBox). */
+function addFootBox(xml: string, box: NonNullable<FinishOptions['footBox']>): string {
+  const at = xml.indexOf(box.placeholder);
+  if (at < 0) return xml;
+  const pStart = xml.lastIndexOf('<w:p>', at);
+  const pEnd = xml.indexOf('</w:p>', at) + '</w:p>'.length;
+  const tEnd = xml.lastIndexOf('</w:tbl>', pStart);
+  const tStart = xml.lastIndexOf('<w:tbl>', tEnd);
+  if (pStart < 0 || tStart < 0 || tEnd + '</w:tbl>'.length !== pStart) throw new Error('footBox: no table right before the placeholder');
+  const table = xml.slice(tStart, pStart);
+  const [w, h] = [box.width * EMU_PER_TWIP, box.height * EMU_PER_TWIP];
+  const [x, y] = [box.x * EMU_PER_TWIP, (box.bottom - box.height) * EMU_PER_TWIP];
+  const drawing =
+    '<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0">' +
+    `<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>${x}</wp:posOffset></wp:positionH>` +
+    `<wp:positionV relativeFrom="page"><wp:posOffset>${y}</wp:posOffset></wp:positionV><wp:extent cx="${w}" cy="${h}"/>` +
+    '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/><wp:docPr id="4096" name="版记"/><wp:cNvGraphicFramePr/>' +
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">' +
+    `<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${w}" cy="${h}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>` +
+    // a text box's content ends with a paragraph: a hairline one after the table
+    `<wps:txbx><w:txbxContent>${table}<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p></w:txbxContent></wps:txbx>` +
+    '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp>' +
+    '</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>';
+  const paragraph = xml.slice(pStart, pEnd).replace(/<w:r>(?:(?!<w:r>)[\s\S])*?<\/w:r>/, (run) => (run.includes(box.placeholder) ? drawing : run));
+  return xml.slice(0, tStart) + paragraph + xml.slice(pEnd);
+}
+
 /** Re-packs an Office file: fallbacks, watermark, fixed dates. Same input, same bytes. */
 export async function finishPackage(bytes: Uint8Array, options: FinishOptions = {}): Promise<Uint8Array> {
   const JSZip = loadJsZip();
@@ -112,15 +153,20 @@ export async function finishPackage(bytes: Uint8Array, options: FinishOptions = 
       const names = Object.values(options.fallbacks).flat().concat(Object.keys(options.fallbacks));
       // replace the writer's own entries for these fonts
       const kept = xml.replace(/<w:font w:name="([^"]+)"(?:\/>|>[\s\S]*?<\/w:font>)/g, (m: string, n: string) => (names.includes(n) ? '' : m));
-      data = kept.replace(/<\/w:fonts>/, `${fontEntries(options.fallbacks)}</w:fonts>`);
+      const entries = fontEntries(options.fallbacks);
+      // the writer may leave the table empty and self-closed (<w:fonts …/>): open it
+      data = /<\/w:fonts>/.test(kept) ? kept.replace(/<\/w:fonts>/, `${entries}</w:fonts>`) : kept.replace(/<w:fonts\b([^>]*?)\s*\/>/, `<w:fonts$1>${entries}</w:fonts>`);
     } else if (options.watermark && /^word\/header\d*\.xml$/.test(name)) {
       const xml = await entry.async('string');
       data = addWatermark(xml, options.watermark.placeholder, options.watermark.text, options.watermark.font);
-    } else if (name === 'word/document.xml' && options.paragraphs) {
-      data = paragraphProps(await entry.async('string'), options.paragraphs);
+    } else if (name === 'word/document.xml' && (options.paragraphs || options.footBox)) {
+      let xml = await entry.async('string');
+      if (options.paragraphs) xml = paragraphProps(xml, options.paragraphs);
+      if (options.footBox) xml = addFootBox(xml, options.footBox);
+      data = xml;
     } else if (name === 'word/styles.xml' && options.paragraphs?.noHangingPunctuation) {
       const xml = await entry.async('string');
-      data = xml.replace(/<w:pPrDefault\/>|<w:pPrDefault>\s*<\/w:pPrDefault>/, '<w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/></w:pPr></w:pPrDefault>');
+      data = xml.replace(/<w:pPrDefault\/>|<w:pPrDefault>\s*<\/w:pPrDefault>/, `<w:pPrDefault><w:pPr>${NO_HANGING}</w:pPr></w:pPrDefault>`);
     } else if (name === 'docProps/core.xml') {
       const xml = await entry.async('string');
       const stamp = FIXED_ZIP_DATE.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -4,9 +4,10 @@
 // rule and mark (found by their pixels). Positions are in millimetres from the page's top left.
 import { execFile, execFileSync } from 'child_process';
 import { promisify } from 'util';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join } from 'path';
+import { libreOfficeFontProfile } from '../../server/documents/suite-fonts';
 
 export const PT_TO_MM = 25.4 / 72;
 
@@ -24,11 +25,17 @@ export function hasRealClient(): boolean {
  * Converts every file to PDF in `outDir` with one soffice run; returns the PDFs' paths in order.
  * Asynchronous on purpose: a test's local host runs in the same process, and a synchronous run of
  * several seconds froze its keep-alive timers with the client's, so the next request could be
- * written to a socket the server was closing ("other side closed").
+ * written to a socket the server was closing ("other side closed"). `fonts: false` leaves out the
+ * font replacement table (a bare LibreOffice).
  */
-export async function convertToPdf(files: string[], outDir: string): Promise<string[]> {
+export async function convertToPdf(files: string[], outDir: string, { fonts = true }: { fonts?: boolean } = {}): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+  // the replacement table an office machine printing with LibreOffice carries (server/documents/suite-fonts.ts)
+  if (fonts) {
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), libreOfficeFontProfile());
+  }
   try {
     await promisify(execFile)('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
       timeout: 180_000,

@@ -12,7 +12,7 @@ import { orgById } from '../../../server/security/identity';
 import { newWorkbook, printReady } from '../../../server/documents/office-files';
 import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
-import { minutesBody } from '../../../server/documents/minutes';
+import { minutesBody, minutesImprint } from '../../../server/documents/minutes';
 import { noticeDocument } from '../document';
 import { meetingKind } from '../../../server/areas/meeting';
 import { attendanceWorkbook } from './exportAttendance';
@@ -95,6 +95,7 @@ async function minutesDocx(m: MinutesDoc, meeting: MeetingDoc, org: Org | null):
     body: minutesBody(current.text, decisions),
     attendance: m.attendance ?? { present: [], leave: [], observers: [] },
     date: formatDateCN(m.issuedAt ?? meeting.plannedAt),
+    record: org ? minutesImprint(org, formatDateCN(m.issuedAt ?? meeting.plannedAt)) : undefined,
   });
 }
 
