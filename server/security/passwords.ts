@@ -11,7 +11,7 @@
 import { createHmac } from 'node:crypto';
 import * as bcrypt from 'bcryptjs';
 import { passwordProblem } from '../../domain';
-import { COMMON_PASSWORDS_TEXT, COMMON_WORDS } from './common-passwords';
+import { commonPasswords, commonWords } from './common-passwords';
 
 const COST = 10;
 const SCHEME = 'jm2$';
@@ -44,7 +44,7 @@ export async function compareWithDummy(password: string): Promise<false> {
 }
 
 let common: Set<string> | null = null;
-const WORDS = new Set(COMMON_WORDS);
+let words: Set<string> | null = null;
 const AROUND = /^[0-9\s!-/:-@[-`{-~]+|[0-9\s!-/:-@[-`{-~]+$/g;
 
 /** Why `password` is refused, or null; `who` is the person's login and name. */
@@ -52,8 +52,9 @@ export function weakPassword(password: string, who: { login?: string; name?: str
   const basic = passwordProblem(password);
   if (basic) return basic;
   const lower = password.normalize('NFKC').toLowerCase();
-  common ??= new Set(COMMON_PASSWORDS_TEXT.split('\n').filter(Boolean));
-  if (common.has(lower) || WORDS.has(lower.replace(AROUND, ''))) return '密码过于常见，容易被猜中，请换一个';
+  common ??= new Set(commonPasswords());
+  words ??= new Set(commonWords());
+  if (common.has(lower) || words.has(lower.replace(AROUND, ''))) return '密码过于常见，容易被猜中，请换一个';
   const login = who.login?.toLowerCase();
   if (login && login.length >= 3 && lower.includes(login)) return '密码不能包含登录名';
   const name = who.name?.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
