@@ -125,6 +125,8 @@ export const MILESTONES = [
   // issue #20: the ladder, the duties after a meeting, 催办
   'task_due_today', 'task_overdue_office', 'task_escalation', 'minutes_draft_due', 'tasks_unassigned', 'chase',
   'leadership_role_given', 'password_reset', 'settings_changed',
+  // issue #23: the proposer is told when their topic moves (decided, a task assigned, done and verified)
+  'topic_decided', 'topic_task_assigned', 'topic_task_done',
 ] as const;
 export type Milestone = (typeof MILESTONES)[number];
 
@@ -193,6 +195,10 @@ export const MILESTONE_ROUTES: Readonly<Record<Milestone, MilestoneRoute>> = {
   leadership_role_given: inbox('本人'),
   password_reset: inbox('本人'),
   settings_changed: inbox('双方办公室'),
+  // issue #23: never for each progress note — only these three moves
+  topic_decided: both('topic_result', '议题提出人（纪要印发：议定事项或未议定的原因）'),
+  topic_task_assigned: both('topic_result', '议题提出人（议定事项交办落实）'),
+  topic_task_done: both('topic_result', '议题提出人（落实任务核验办结）'),
 };
 
 /** RULES.md "Milestones that push a message", each with the milestones that carry it. */

@@ -38,6 +38,20 @@ it('a meeting is held with two representatives\' topics on its list', async () =
   await ok('city-union-office', 'meeting', 'openCollection', { meetingId });
   taken = (await ok('city-rep-ma', 'topic', 'submit', { meetingId, ...TOPIC, title: '关于简化技能培训补贴申领的建议' })).id;
   skipped = (await ok('city-rep-guo', 'topic', 'submit', { meetingId, ...TOPIC, title: '关于外卖骑手职业伤害保障的建议' })).id;
+  // issue #23: a topic returned and one merged get a written reply (答复) the proposer keeps
+  const returned = (await ok('city-model-yang', 'topic', 'submit', { meetingId, ...TOPIC, title: '关于建筑工人工资保证金的建议' })).id;
+  await ok('city-union-office', 'topic', 'return', { id: returned, reason: '请补充本市在建项目欠薪的调研数据后再提交。' });
+  const returnedChain = (await ok('city-model-yang', 'topic', 'get', { id: returned })).chain;
+  expect(returnedChain.reply).toMatchObject({ kind: 'returned', kindLabel: '退回答复', text: '请补充本市在建项目欠薪的调研数据后再提交。', byName: '陈晓丽' });
+  const merged = (await ok('city-rep-ma', 'topic', 'submit', { meetingId, ...TOPIC, title: '关于技能补贴网上申领的建议' })).id;
+  await ok('city-union-office', 'topic', 'merge', { id: merged, intoId: taken, note: '内容相近' });
+  expect((await ok('city-rep-ma', 'topic', 'get', { id: merged })).chain.reply).toMatchObject({
+    kind: 'merged', text: '您的议题已并入「关于简化技能培训补贴申领的建议」一并研究办理：内容相近',
+  });
+  // resubmitted after the return: the reply no longer answers the topic as it stands
+  await ok('city-model-yang', 'topic', 'resubmit', { id: returned });
+  expect((await ok('city-model-yang', 'topic', 'get', { id: returned })).chain.reply).toBeUndefined();
+  await ok('city-model-yang', 'topic', 'withdraw', { id: returned });
   for (const id of [taken, skipped]) {
     await ok('city-union-office', 'topic', 'accept', { id });
     await ok('city-gov-office', 'topic', 'noOpinion', { topicId: id });
@@ -97,6 +111,12 @@ it('Art. 9 + issue #23: a decided item names topics of this meeting\'s list only
   await ok('city-gov-leader', 'minutes', 'approve', { meetingId });
   const issued = await ok('city-union-office', 'minutes', 'issue', { meetingId, docNumber: '巴工联纪〔2026〕9号' });
   expect(issued.decisions[0]).toMatchObject({ id: `${meetingId}_d1`, topicIds: [taken] });
+  // Art. 9 + issue #23: the topic not taken up shows the reason the minutes give, as a written reply
+  const notTaken = await ok('city-rep-guo', 'topic', 'get', { id: skipped });
+  expect(notTaken.chain).toMatchObject({
+    decisions: [], tasks: [],
+    reply: { kind: 'not_taken_up', kindLabel: '本次会议未议定', text: '涉及自治区统一政策，会议决定由市总工会先行调研，提交下次会议研究。', byName: '陈晓丽' },
+  });
 });
 
 it('issue #23: the proposer reads the decided item, then the task carrying it with unit, deadline and light', async () => {

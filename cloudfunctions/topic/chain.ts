@@ -42,6 +42,14 @@ export function chainTask(t: TaskDoc, now: Date, dueSoonDays: number): TopicChai
   };
 }
 
+/** A reply answers the topic as it stands: a return answered before a resubmission no longer does. */
+export function replyInForce(t: TopicDoc): boolean {
+  if (!t.reply) return false;
+  if (t.reply.kind === 'returned') return t.status === 'returned' || t.status === 'withdrawn';
+  if (t.reply.kind === 'merged') return t.status === 'merged';
+  return true;
+}
+
 export function replyView(r: TopicReply): TopicReplyView {
   return { kind: r.kind, kindLabel: REPLY_KIND_LABEL[r.kind], text: r.text, at: r.at, byName: r.byName };
 }
@@ -80,6 +88,6 @@ export async function chainOf(ctx: ChainContext, topic: TopicDoc, meeting: Meeti
     },
     decisions: decisions.map(({ id, n, title, text }) => ({ id, n, title, text })),
     tasks: params ? sorted.map((t) => chainTask(t, ctx.now, params.dueSoonDays)) : [],
-    ...(topic.reply && reads('reply') ? { reply: replyView(topic.reply) } : {}),
+    ...(replyInForce(topic) && reads('reply') ? { reply: replyView(topic.reply!) } : {}),
   };
 }

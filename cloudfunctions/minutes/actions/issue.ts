@@ -11,6 +11,7 @@ import { minutesEdge, minutesKind, type MinutesRecord } from '../model';
 import { issued } from '../notices';
 import { latestVersion, toMinutesView } from '../views';
 import { invitationsInOrder } from '../../../server/areas/meeting';
+import { topicsByIds, topicsDecided, writeNotTakenUpReplies } from '../../../server/areas/chain';
 
 export const decisionId = (meetingId: string, n: number) => `${meetingId}_d${n}`;
 
@@ -33,12 +34,17 @@ export const issue = defineAction({
     const attendance = blocksOf(meeting, null, invitees, org);
     const decisions = latestVersion(minutes).decisions.map((d, i) => ({ id: decisionId(meeting._id, i + 1), n: i + 1, ...d }));
     const at = ctx.now.toISOString();
+    // issue #23: the topics the minutes answer — replies for those not taken up, messages to proposers
+    const notTakenUp = latestVersion(minutes).notTakenUp ?? [];
+    const topics = await topicsByIds(ctx.store, [...decisions.flatMap((d) => d.topicIds ?? []), ...notTakenUp.map((x) => x.topicId)]);
     const [saved, meetingSaved] = await ctx.write(
-      async (tx) => [
-        await move(tx, 'minutes', minutesWorkflow, minutes, 'issue', ctx.actor.roles, { docNumber, decisions, issuedAt: at, issuedBy: ctx.actor.id, attendance, notTakenUp: latestVersion(minutes).notTakenUp ?? [] }),
-        await move<string, string, MeetingDoc>(tx, 'meetings', meetingWorkflow, meeting, 'issueMinutes', ctx.actor.roles, { minutesIssuedAt: at }),
-      ] as const,
-      ([doc]) => issued(invitees, meeting, doc),
+      async (tx) => {
+        const doc = await move(tx, 'minutes', minutesWorkflow, minutes, 'issue', ctx.actor.roles, { docNumber, decisions, issuedAt: at, issuedBy: ctx.actor.id, attendance, notTakenUp });
+        const moved = await move<string, string, MeetingDoc>(tx, 'meetings', meetingWorkflow, meeting, 'issueMinutes', ctx.actor.roles, { minutesIssuedAt: at });
+        await writeNotTakenUpReplies(tx, topics, notTakenUp, at, ctx.actor.name);
+        return [doc, moved] as const;
+      },
+      ([doc]) => [...issued(invitees, meeting, doc), ...topicsDecided(topics, doc)],
     );
     return toMinutesView(ctx.store, { ...ctx.record, minutes: saved, meeting: meetingSaved }, ctx.actor);
   },

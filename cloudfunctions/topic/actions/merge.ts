@@ -32,6 +32,8 @@ export const merge = defineAction({
         const merged = await move(tx, 'topics', topicWorkflow, topic, 'merge', ctx.actor.roles, (status) => ({
           ...derived({ status, routedTo: topic.routedTo }),
           updatedAt: at, mergedInto: { id: into._id, title: into.title, ...(note ? { note } : {}) },
+          // issue #23: the written reply (答复) the proposer keeps
+          reply: { kind: 'merged' as const, text: `您的议题已并入「${into.title}」一并研究办理${note ? `：${note}` : '。'}`, at, byName: ctx.actor.name },
           history: [...topic.history, historyEntry(ctx.actor, ctx.now, 'merge', `并入「${into.title}」${note ? `：${note}` : ''}`)],
         }));
         await tx.update<TopicDoc>('topics', intoId, into.version, {

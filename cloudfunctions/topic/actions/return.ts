@@ -1,4 +1,5 @@
-// topic.return — the aggregating office sends the topic back with a reason the proposer sees.
+// topic.return — the aggregating office sends the topic back with a reason the proposer sees;
+// the reason is kept as the written reply (答复, issue #23).
 import { ReturnTopicInput } from '../../../domain';
 import { defineAction } from '../../../server/kit/registry';
 import { announceIfReady } from '../list-status';
@@ -14,7 +15,7 @@ export const returnTopic = defineAction({
   guard: topicEdge('topic.return'),
   target: (i) => i.id,
   handler: async ({ reason }, ctx) => {
-    const saved = await moveTopic(ctx, 'return', { extra: { returnReason: reason }, note: reason, messages: (t) => topicAnswered(t, 'topic_returned') });
+    const saved = await moveTopic(ctx, 'return', { extra: { returnReason: reason, reply: { kind: 'returned', text: reason, at: ctx.now.toISOString(), byName: ctx.actor.name } }, note: reason, messages: (t) => topicAnswered(t, 'topic_returned') });
     await screened(ctx, saved._id);
     await announceIfReady(ctx, saved.meetingId); // issue #16: maybe the last topic waiting for screening
     return toTopicView(saved, ctx.actor, ctx.record.meeting);
