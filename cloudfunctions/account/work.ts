@@ -5,7 +5,8 @@
 //   opinions — topic.list { scope: 'opinions', meetingId }  one per meeting collecting topics
 //   <step>   — meeting.list { status }                      the meetings whose next edge is the caller's
 //   overdue  — task.list { scope: 'overdue' }               the org's open tasks past their deadline
-import { givesOpinionsFor, hasAnyRole, meetingWorkflow, OFFICES, otherSide, type Actor, type HomeView } from '../../domain';
+import { givesOpinionsFor, hasAnyRole, meetingWorkflow, otherSide, type Actor, type HomeView } from '../../domain';
+import { mayCall } from '../../server/kit/access';
 import { WORK_MEETING_EVENTS, WORK_MEETING_LABEL } from '../../domain/workbench';
 import type { MeetingDoc } from '../../server/store/docs';
 import type { Store } from '../../server/store/port';
@@ -20,15 +21,16 @@ function stepFrom(event: string): { from: string; roles: readonly string[] } | n
 }
 
 export async function workQueue(store: Store, actor: Actor, collecting: readonly MeetingDoc[], overdue: number | null): Promise<WorkItem[]> {
-  const offices = actor.roles.filter((r) => OFFICES.includes(r));
+  // the office's queue: what topic.accept may be called on (routed to one of the caller's offices)
+  const screens = mayCall('topic.accept', actor);
   const side = givesOpinionsFor(actor.roles);
   const steps = WORK_MEETING_EVENTS.flatMap((event) => {
     const step = stepFrom(event);
     return step && hasAnyRole(actor.roles, step.roles as Actor['roles']) ? [{ event, from: step.from }] : [];
   });
   const [screen, opinions, meetings] = await Promise.all([
-    Promise.all(collecting.map((m) => (offices.length
-      ? store.count('topics', { orgId: actor.orgId, routedTo: { in: offices }, status: 'submitted', meetingId: m._id })
+    Promise.all(collecting.map((m) => (screens
+      ? store.count('topics', { orgId: actor.orgId, routedTo: { in: actor.roles }, status: 'submitted', meetingId: m._id })
       : Promise.resolve(0)))),
     Promise.all(collecting.map((m) => (side ? store.count('topics', { ...awaitingOpinionFilter(m._id), leadSide: otherSide(side) }) : Promise.resolve(0)))),
     Promise.all(steps.map((s) => store.count('meetings', { orgId: actor.orgId, status: s.from }))),

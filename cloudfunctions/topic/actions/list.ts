@@ -4,7 +4,8 @@
 // else only their own; a parent org's office, read-only, all of a county meeting's topics),
 // `opinions` (Art. 6 征求意见: the other side's accepted topics still waiting for my side's opinion).
 // Every scope is one indexed query sorted by creation time, with a cursor to the end.
-import { AppError, givesOpinionsFor, ListTopicsInput, OFFICES, ORG_LEADERSHIP, otherSide, type Actor, type TopicListView } from '../../../domain';
+import { AppError, givesOpinionsFor, ListTopicsInput, ORG_LEADERSHIP, otherSide, type ActionName, type Actor, type TopicListView } from '../../../domain';
+import { mayCall } from '../../../server/kit/access';
 import type { MeetingDoc, TopicDoc } from '../../../server/store/docs';
 import { defineAction } from '../../../server/kit/registry';
 import type { Filter, FindOptions, Store } from '../../../server/store/port';
@@ -23,12 +24,23 @@ function meetingFilter(actor: Actor, meeting: MeetingDoc, status?: string): Filt
   return leadership.length ? { ...base, audience: { hasAny: leadership } } : { ...base, createdBy: actor.id };
 }
 
+/**
+ * Issue #18: a scope that lists the records of one action declares that action; the scope admits
+ * whom the permission table lets call it, in the caller's own org (these are writes: a parent
+ * org never screens or gives opinions on a county's topics).
+ */
+export const SCOPE_ACTIONS = { queue: 'topic.accept', opinions: 'topic.addOpinion' } as const satisfies Record<string, ActionName>;
+
+function scopeAdmits(scope: keyof typeof SCOPE_ACTIONS, actor: Actor, meeting: MeetingDoc | null): boolean {
+  return mayCall(SCOPE_ACTIONS[scope], actor) && (!meeting || meeting.orgId === actor.orgId);
+}
+
 export const list = defineAction({
   name: 'topic.list',
   input: ListTopicsInput,
   record: {
     readAs: 'topic.list',
-    writes: [],
+    offers: [],
     // the meeting named, or the caller's own org when none is
     load: async (input, store, actor) => {
       if (!input.meetingId) return { record: null, facts: { kind: 'org', orgId: actor.orgId } };
@@ -43,14 +55,15 @@ export const list = defineAction({
     if (input.scope === 'mine') {
       found = await page({ createdBy: actor.id, ...scoped, ...(input.status ? { status: input.status } : {}) }, newestFirst);
     } else if (input.scope === 'queue') {
-      const offices = actor.roles.filter((r) => OFFICES.includes(r));
-      if (!offices.length || (meeting && meeting.orgId !== actor.orgId)) throw new AppError('forbidden', '只有本级办公室可以查看审核队列');
-      found = await page({ orgId: actor.orgId, routedTo: { in: offices }, status: input.status ?? 'submitted', ...scoped }, oldestFirst, 50);
+      // issue #18: the queue is the topics `topic.accept` may be called on; who may see it is that
+      // action's row of the permission table (the scope's declared action), not a role list here
+      if (!scopeAdmits('queue', actor, meeting)) throw new AppError('forbidden', '只有本级办公室可以查看审核队列');
+      found = await page({ orgId: actor.orgId, routedTo: { in: actor.roles }, status: input.status ?? 'submitted', ...scoped }, oldestFirst, 50);
     } else if (input.scope === 'opinions') {
       // Art. 6 (征求意见): the other side's accepted topics my side has not yet given an opinion on
       const side = givesOpinionsFor(actor.roles);
       if (!meeting) throw new AppError('validation_error', '请指定会议');
-      if (!side || meeting.orgId !== actor.orgId) throw new AppError('forbidden', '只有本级另一方的办公室、召集人和总召集人提出意见');
+      if (!side || !scopeAdmits('opinions', actor, meeting)) throw new AppError('forbidden', '只有本级另一方的办公室、召集人和总召集人提出意见');
       // issue #16: a topic its office recorded 无意见 on no longer waits
       found = await page({ ...awaitingOpinionFilter(meeting._id), leadSide: otherSide(side) }, oldestFirst);
     } else {
