@@ -5,11 +5,10 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { MaterialView, MeetingView } from '../../../domain/schemas/meeting';
 import { AGENDA_SECTIONS } from '../../../domain/workflows/meeting';
-import { useBusy } from '../../hooks/useBusy';
-import { call, toApiError } from '../../services/api';
+import { useAction } from '../../kit/useAction';
+import { call } from '../../services/api';
 import { openEvidence } from '../../services/upload';
 import { formatDateTimeShortCN } from '../../utils/date';
-import { toast } from '../../utils/feedback';
 import { openPage } from '../../utils/nav';
 import Btn from '../Btn';
 import './index.css';
@@ -17,20 +16,12 @@ import './index.css';
 export const MATERIAL_VIEWER = '/packages/office/pages/material/index';
 
 export default function MaterialsCard({ m, children }: { m: MeetingView; children?: ReactNode }) {
-  const { busy, run } = useBusy<string>();
+  const { busy, act } = useAction<string>();
   if (!m.materials.length && !children) return null;
-  const open = (x: MaterialView) =>
-    run(x.id, async () => {
-      if (x.visibility === 'meeting') {
-        openPage(MATERIAL_VIEWER, { meetingId: m.id, materialId: x.id });
-        return;
-      }
-      try {
-        await openEvidence(await call('meeting.material', { meetingId: m.id, materialId: x.id }), x.contentType);
-      } catch (e) {
-        toast(toApiError(e).message);
-      }
-    });
+  const open = (x: MaterialView) => {
+    if (x.visibility === 'meeting') return openPage(MATERIAL_VIEWER, { meetingId: m.id, materialId: x.id });
+    return act(x.id, async () => openEvidence(await call('meeting.material', { meetingId: m.id, materialId: x.id }), x.contentType), { refresh: false });
+  };
   return (
     <View className='card mmat' aria-label='会议材料'>
       <View className='card__head'>

@@ -10,9 +10,7 @@ import { PASSWORD_HINT, PEOPLE_LIMITS } from '../../../domain/people-rules';
 import type { MeView } from '../../../domain/schemas/account';
 import type { DirectoryPersonView } from '../../../domain/schemas/people';
 import Btn from '../../components/Btn';
-import PageShell from '../../components/PageShell';
-import Skeleton from '../../components/Skeleton';
-import StateView from '../../components/StateView';
+import PageShell, { LoadStates, Refusal } from '../../kit/PageShell';
 import { useBusy } from '../../hooks/useBusy';
 import { useRecordPage } from '../../hooks/useRecordPage';
 import { useWrite } from '../../hooks/useWrite';
@@ -43,14 +41,7 @@ export default function Account() {
   return (
     <PageShell title='账号与安全' className='account'>
       <View className='page-container'>
-        {state.kind === 'loading' ? (
-          <View>
-            <Text className='sr-only'>加载中…</Text>
-            <Skeleton block lines={[60, 80]} />
-            <Skeleton lines={[100, 100]} />
-          </View>
-        ) : null}
-        {state.kind === 'error' ? <StateView kind='error' error={state.error} onRetry={() => void page.reload()} /> : null}
+        <LoadStates state={state} skeleton={[[60, 80], [100, 100]]} onRetry={() => void page.reload()} />
         {state.kind === 'ready' ? (
           <View>
             <Who mine={state.value} />
@@ -184,11 +175,7 @@ function PasswordCard({ hasPassword, hasLogin, onDone }: { hasPassword: boolean;
         onInput={edit('confirm')}
         onConfirm={() => void save()}
       />
-      {refusal ? (
-        <View className='notice notice--error account__refusal' role='alert'>
-          <Text className='notice__text'>{refusal}</Text>
-        </View>
-      ) : null}
+      <Refusal text={refusal} className='account__refusal' />
       <View className='aform__buttons'>
         <Btn kind='primary' block busy={busy === 'save'} busyText='保存中…' onClick={() => void save()}>
           {title}

@@ -4,23 +4,20 @@
 // version with the returns and approvals given on it, and who attended. 审核通过 / 退回修改 (with
 // a reason) come only from allowedActions; issued minutes show their 文号 and 下载纪要 (.docx).
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { MINUTES_LIMITS } from '../../../domain/limits';
 import type { MinutesView } from '../../../domain/schemas/minutes';
 import Btn from '../../components/Btn';
-import PageShell from '../../components/PageShell';
-import Skeleton from '../../components/Skeleton';
+import PageShell from '../../kit/PageShell';
 import StateView from '../../components/StateView';
 // after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
 import { TextDialog } from '../../components/Dialog';
 import Tap from '../../components/Tap';
-import { useBusy } from '../../hooks/useBusy';
-import { useWrite } from '../../hooks/useWrite';
-import { call, toApiError } from '../../services/api';
+import ChaseButton from '../../components/ChaseButton';
+import { useAction, movedOn } from '../../kit/useAction';
+import { type ApiError, call } from '../../services/api';
 import { askConsent, usePrimeConsent } from '../../services/subscribe';
 import { formatDateCN, formatDateTimeShortCN } from '../../utils/date';
-import { toast } from '../../utils/feedback';
 import { ROUTES, openPage } from '../../utils/nav';
 import { minutesTagClass, openDocx, useMinutesRecord } from './kit';
 import AttendanceCard from './AttendanceCard';
@@ -37,53 +34,14 @@ const OFFICE_VERBS = ['save', 'submit', 'issue'];
 export default function MinutesPage() {
   const { meetingId, record } = useMinutesRecord();
   const { state } = record;
-  const write = useWrite();
-  const { busy, run } = useBusy<Busy>();
+  const { busy, act, error, clearError } = useAction<Busy>(record.reload);
   const [open, setOpen] = useState<null | 'return'>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const asking = useRef(false);
   usePrimeConsent(state.kind === 'ready' && state.value.allowedActions.some((a) => a === 'approve' || a === 'return'));
 
-  /** One write; shows the minutes it answers; on a refusal says why and re-reads when they moved on. */
-  const act = (name: Busy, fn: () => Promise<MinutesView>, done: string) =>
-    run(name, async () => {
-      setDialogError(null);
-      try {
-        record.set(await fn());
-        setOpen(null);
-        toast(done, 'success');
-      } catch (e) {
-        const error = toApiError(e);
-        toast(error.message);
-        setDialogError(error.message);
-        if (error.code === 'invalid_transition' || error.code === 'conflict' || error.code === 'not_found' || error.code === 'forbidden') {
-          setOpen(null);
-          void record.reload(true);
-        }
-      }
-    });
+  /** The answer is the minutes as they are now; a dialog closes on success or when they moved on. */
+  const shown = { apply: (m: MinutesView) => (record.set(m), setOpen(null)), onError: (e: ApiError) => void (movedOn(e.code) && setOpen(null)) };
 
-  if (state.kind === 'loading') {
-    return (
-      <PageShell className='mminutes'>
-        <View className='page-container'>
-          <Text className='sr-only'>加载中…</Text>
-          <Skeleton block lines={[90, 60, 70]} />
-          <Skeleton lines={[40, 100, 100, 100, 80]} />
-          <Skeleton lines={[50, 90, 80]} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <PageShell className='mminutes'>
-        <View className='page-container'>
-          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
-        </View>
-      </PageShell>
-    );
-  }
+  if (state.kind !== 'ready') return <PageShell className='mminutes' state={state} skeleton={[[90, 60, 70], [40, 100, 100, 100, 80], [50, 90, 80]]} onRetry={() => void record.reload()} />;
 
   const v = state.value;
   const canApprove = v.allowedActions.includes('approve');
@@ -93,34 +51,19 @@ export default function MinutesPage() {
   const issued = v.status === 'issued';
 
   // Art. 9: the union side approves first, then the government side; the confirmation says what follows.
-  const approve = async () => {
-    if (busy || asking.current) return;
+  const approve = () => {
+    if (busy) return;
     // issue #10: the next minutes waiting for this reviewer, asked in the tap before the confirmation
     void askConsent('reviewMinutes');
-    asking.current = true;
     const next = v.status === 'union_review' ? '审核通过后，纪要将报政府方审核。' : '审核通过后，由总工会办公室以联席会议纪要形式印发。';
-    const ok = await Taro.showModal({
-      title: '审核通过',
-      content: `确认第${v.current?.n ?? ''}稿审核通过？${next}`,
-      confirmText: '审核通过',
-      cancelText: '取消',
-      confirmColor: '#b71c1c',
-    }).then(
-      (r) => r.confirm,
-      () => false,
-    );
-    asking.current = false;
-    if (ok) void act('approve', () => write('minutes.approve', { meetingId }), '已审核通过');
+    const confirm = { title: '审核通过', content: `确认第${v.current?.n ?? ''}稿审核通过？${next}`, confirmText: '审核通过' };
+    void act('approve', (w) => w('minutes.approve', { meetingId }), { ...shown, confirm, done: '已审核通过' });
   };
 
   const download = () =>
-    run('document', async () => {
-      try {
-        await openDocx(await call('minutes.document', { meetingId }));
-        if (process.env.TARO_ENV === 'h5') toast('会议纪要已下载', 'success');
-      } catch (e) {
-        toast(toApiError(e).message);
-      }
+    act('document', async () => openDocx(await call('minutes.document', { meetingId })), {
+      refresh: false,
+      done: process.env.TARO_ENV === 'h5' ? '会议纪要已下载' : undefined,
     });
 
   return (
@@ -197,6 +140,7 @@ export default function MinutesPage() {
                 <Text className='card__title'>审核进度</Text>
               </View>
               <ReviewProgress v={v} />
+              <ChaseButton subject='minutes' id={meetingId} allowed={v.allowedActions} small text='催办审核' label='催办本阶段审核人' hint='提醒本阶段审核人尽快审核（每天一次）' onMovedOn={() => void record.reload(true)} />
             </View>
 
             <AttendanceCard v={v} />
@@ -224,7 +168,7 @@ export default function MinutesPage() {
                 onClick={() => {
                   if (busy) return;
                   void askConsent('reviewMinutes');
-                  setDialogError(null);
+                  clearError();
                   setOpen('return');
                 }}
               >
@@ -248,9 +192,9 @@ export default function MinutesPage() {
           placeholder='请写明需要修改的内容（必填）'
           confirmText='确认退回'
           busy={busy === 'return'}
-          error={dialogError}
+          error={error?.message ?? null}
           onCancel={() => !busy && setOpen(null)}
-          onSubmit={(reason) => void act('return', () => write('minutes.return', { meetingId, reason }), '已退回修改')}
+          onSubmit={(reason) => void act('return', (w) => w('minutes.return', { meetingId, reason }), { ...shown, done: '已退回修改' })}
         />
       ) : null}
     </PageShell>

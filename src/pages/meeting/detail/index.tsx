@@ -10,13 +10,10 @@ import type { MeetingView, ReplyAnswer } from '../../../../domain/schemas/meetin
 import Btn from '../../../components/Btn';
 import MeetingFacts, { MeetingEndNotices } from '../../../components/MeetingFacts';
 import MaterialsCard from '../../../components/MaterialsCard';
-import PageShell from '../../../components/PageShell';
-import Skeleton from '../../../components/Skeleton';
-import StateView from '../../../components/StateView';
+import PageShell from '../../../kit/PageShell';
 // after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
 import Dialog, { DialogCounter, TextDialog } from '../../../components/Dialog';
-import { useBusy } from '../../../hooks/useBusy';
-import { useWrite } from '../../../hooks/useWrite';
+import { movedOn, useAction } from '../../../kit/useAction';
 import { ApiError, toApiError } from '../../../services/api';
 import { askConsent, usePrimeConsent } from '../../../services/subscribe';
 import { toast } from '../../../utils/feedback';
@@ -42,42 +39,25 @@ const MINUTES_ISSUED = ['minutes_issued', 'closed'];
 export default function MeetingDetail() {
   const { id, record } = useMeetingRecord(missingId);
   const { state } = record;
-  const write = useWrite();
-  const { busy, run } = useBusy<Busy>();
+  const { busy, run, act, error, clearError } = useAction<Busy>(record.reload);
+  const dialogError = error?.message ?? null;
   const [open, setOpen] = useState<Open>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   usePrimeConsent(state.kind === 'ready' && state.value.allowedActions.includes('reply'));
 
-  const reply = (answer: ReplyAnswer, extra: { reason?: string; substitute?: { name: string; post: string } } = {}) =>
-    run(answer, async () => {
-      // issue #10: the eve reminder and changes of time or place, asked inside the reply tap; the reply goes on whatever the answer
-      void askConsent('reply');
-      setDialogError(null);
-      try {
-        // A retry of the same reply after a lost answer goes under the same key (useWrite).
-        const m = await write('meeting.reply', { meetingId: id, answer, ...extra });
-        record.set(m);
-        setOpen(null);
-        toast(DONE_TOAST[answer], 'success');
-      } catch (e) {
-        const error = toApiError(e);
-        toast(error.message);
-        setDialogError(error.message);
-        // The meeting moved on (started, cancelled): show what it is now.
-        if (error.code === 'invalid_transition' || error.code === 'conflict' || error.code === 'not_found' || error.code === 'forbidden') {
-          setOpen(null);
-          void record.reload(true);
-        }
-      }
+  const reply = (answer: ReplyAnswer, extra: { reason?: string; substitute?: { name: string; post: string } } = {}) => {
+    // issue #10: the eve reminder and changes of time or place, asked inside the reply tap; the reply goes on whatever the answer
+    void askConsent('reply');
+    // A retry of the same reply after a lost answer goes under the same key; the meeting as it is now is shown.
+    return act(answer, (w) => w('meeting.reply', { meetingId: id, answer, ...extra }), {
+      apply: (m) => (record.set(m), setOpen(null)),
+      done: DONE_TOAST[answer],
+      onError: (e) => void (movedOn(e.code) && setOpen(null)),
     });
+  };
 
   const calendar = (m: MeetingView) =>
     run('calendar', async () => {
-      try {
-        if (await addToCalendar(m)) toast(process.env.TARO_ENV === 'h5' ? '已下载日历文件，打开即可添加' : '已添加到手机日历', 'success');
-      } catch (e) {
-        toast(toApiError(e).message);
-      }
+      if (await addToCalendar(m).catch((e: unknown) => void toast(toApiError(e).message))) toast(process.env.TARO_ENV === 'h5' ? '已下载日历文件，打开即可添加' : '已添加到手机日历', 'success');
     });
 
   const choose = (answer: ReplyAnswer) => {
@@ -86,31 +66,11 @@ export default function MeetingDetail() {
       void reply('attend');
       return;
     }
-    setDialogError(null);
+    clearError();
     setOpen(answer);
   };
 
-  if (state.kind === 'loading') {
-    return (
-      <PageShell className='mdetail'>
-        <View className='page-container'>
-          <Text className='sr-only'>加载中…</Text>
-          <Skeleton block lines={[90, 60, 70]} />
-          <Skeleton lines={[40, 100, 100]} />
-          <Skeleton lines={[50, 90, 80, 90]} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <PageShell className='mdetail'>
-        <View className='page-container'>
-          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
-        </View>
-      </PageShell>
-    );
-  }
+  if (state.kind !== 'ready') return <PageShell className='mdetail' state={state} skeleton={[[90, 60, 70], [40, 100, 100], [50, 90, 80, 90]]} onRetry={() => void record.reload()} />;
 
   const m = state.value;
   const inv = m.invitation;

@@ -13,10 +13,9 @@ import { DEADLINE_LIMITS } from '../../../../domain/deadline-limits';
 import type { DeadlineRequestView, TaskView } from '../../../../domain/schemas/task';
 import Btn from '../../../components/Btn';
 import Dialog from '../../../components/Dialog';
-import { useWrite } from '../../../hooks/useWrite';
-import { toApiError } from '../../../services/api';
+import type { Write } from '../../../hooks/useWrite';
+import type { ActOptions } from '../../../kit/useAction';
 import { formatDateTimeShortCN } from '../../../utils/date';
-import { toast } from '../../../utils/feedback';
 import { lengthError } from '../../../utils/form';
 import { DateField, TextField, deadlineCN, refusalFields, todayCN } from '../mine/kit';
 
@@ -38,18 +37,15 @@ const SHOWN: Record<Exclude<Sheet, null>, string[]> = { request: ['newDeadline',
 export default function DeadlineCard({
   task: t,
   busy,
-  run,
+  act: run,
   onSaved,
-  onStale,
 }: {
   task: TaskView;
   busy: string | null;
-  run: <R>(key: DeadlineAct, fn: () => Promise<R>) => Promise<R | undefined>;
+  /** the page's write routine (kit/useAction): one write at a time, refreshed by the kit's rule */
+  act: <R>(key: DeadlineAct, fn: (w: Write) => Promise<R>, opts?: ActOptions<R>) => Promise<R | undefined>;
   onSaved: (t: TaskView) => void;
-  /** the task moved on meanwhile: show it as it is */
-  onStale: () => void;
 }) {
-  const write = useWrite();
   const [sheet, setSheet] = useState<Sheet>(null);
   const [drafts, setDrafts] = useState<Drafts>(EMPTY);
   const [touched, setTouched] = useState(false);
@@ -73,30 +69,25 @@ export default function DeadlineCard({
   };
 
   /** One write: the answer replaces the task; a refusal is said at its field, else above the buttons (or as a toast). */
-  const act = (name: DeadlineAct, fn: () => Promise<TaskView>, done: string, clear: Array<keyof Drafts>) =>
-    run(name, async () => {
-      setSheetError(null);
-      setFieldErrors({});
-      try {
-        onSaved(await fn());
-      } catch (e) {
-        const error = toApiError(e);
+  const act = (name: DeadlineAct, fn: (w: Write) => Promise<TaskView>, done: string, clear: Array<keyof Drafts>) => {
+    setSheetError(null);
+    setFieldErrors({});
+    return run(name, fn, {
+      done,
+      apply: (task) => {
+        onSaved(task);
+        setDrafts((d) => ({ ...d, ...Object.fromEntries(clear.map((k) => [k, EMPTY[k]])) }));
+        setSheet(null);
+      },
+      onError: (error) => {
         const fields = refusalFields(error);
         setFieldErrors(fields);
         const atField = sheet !== null && Object.keys(fields).some((f) => SHOWN[sheet].includes(f));
         if (!atField) setSheetError(error.message);
-        if (sheet === null) toast(error.message);
-        if (error.code === 'invalid_transition' || error.code === 'conflict' || error.code === 'not_found') onStale();
-        return;
-      }
-      setDrafts((d) => {
-        const next = { ...d };
-        for (const k of clear) next[k] = EMPTY[k];
-        return next;
-      });
-      setSheet(null);
-      toast(done, 'success');
+        return sheet !== null;
+      },
     });
+  };
 
   const requestErrors = {
     newDeadline: !drafts.newDeadline
@@ -113,7 +104,7 @@ export default function DeadlineCard({
     if (requestErrors.newDeadline || requestErrors.reason) return;
     void act(
       'requestDeadline',
-      () => write('task.requestDeadline', { taskId: t.id, newDeadline: drafts.newDeadline, reason: drafts.reason.trim() }),
+      (w) => w('task.requestDeadline', { taskId: t.id, newDeadline: drafts.newDeadline, reason: drafts.reason.trim() }),
       '延期申请已提交，等待审批',
       ['newDeadline', 'reason'],
     );
@@ -127,7 +118,7 @@ export default function DeadlineCard({
       confirmText: '同意',
       cancelText: '取消',
     }).then((r) => {
-      if (r.confirm) void act('approveDeadline', () => write('task.decideDeadline', { taskId: t.id, approve: true }), '已同意延期', []);
+      if (r.confirm) void act('approveDeadline', (w) => w('task.decideDeadline', { taskId: t.id, approve: true }), '已同意延期', []);
     });
   };
 
@@ -135,7 +126,7 @@ export default function DeadlineCard({
   const submitRefuse = () => {
     setTouched(true);
     if (refuseError) return;
-    void act('refuseDeadline', () => write('task.decideDeadline', { taskId: t.id, approve: false, reason: drafts.refusal.trim() }), '已不同意延期，原时限不变', ['refusal']);
+    void act('refuseDeadline', (w) => w('task.decideDeadline', { taskId: t.id, approve: false, reason: drafts.refusal.trim() }), '已不同意延期，原时限不变', ['refusal']);
   };
 
   const setErrors = {
@@ -151,7 +142,7 @@ export default function DeadlineCard({
   const submitSet = () => {
     setTouched(true);
     if (setErrors.deadline || setErrors.reason) return;
-    void act('setDeadline', () => write('task.setDeadline', { taskId: t.id, deadline: drafts.deadline, reason: drafts.setReason.trim() }), '完成时限已调整', ['deadline', 'setReason']);
+    void act('setDeadline', (w) => w('task.setDeadline', { taskId: t.id, deadline: drafts.deadline, reason: drafts.setReason.trim() }), '完成时限已调整', ['deadline', 'setReason']);
   };
 
   /** The error of a field: the server's, else (after a try) the form's own. */

@@ -19,15 +19,14 @@ import { type ChangeEvent, useCallback, useEffect, useRef, useState } from 'reac
 import { TASK_LIMITS, type TextLimit } from '../../../../domain/limits';
 import type { EvidenceView, TaskView } from '../../../../domain/schemas/task';
 import Btn from '../../../components/Btn';
-import PageShell from '../../../components/PageShell';
-import Skeleton from '../../../components/Skeleton';
+import PageShell from '../../../kit/PageShell';
 import StateView from '../../../components/StateView';
 // after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
 import Dialog from '../../../components/Dialog';
 import Tap from '../../../components/Tap';
-import { useBusy } from '../../../hooks/useBusy';
+import ChaseButton from '../../../components/ChaseButton';
 import { useRecordPage } from '../../../hooks/useRecordPage';
-import { useWrite } from '../../../hooks/useWrite';
+import { useAction } from '../../../kit/useAction';
 import { call, toApiError } from '../../../services/api';
 import { askConsent, usePrimeConsent } from '../../../services/subscribe';
 import {
@@ -43,7 +42,6 @@ import {
   uploadEvidence,
 } from '../../../services/upload';
 import { formatDateTimeShortCN } from '../../../utils/date';
-import { toast } from '../../../utils/feedback';
 import { lengthError } from '../../../utils/form';
 import { queryValue } from '../../../utils/nav';
 import { Countdown, DateField, Light, TextField, deadlineCN, missingTaskId, needsExplaining, refusalFields, todayCN } from '../mine/kit';
@@ -84,8 +82,8 @@ export default function TaskDetail() {
   const fetchTask = useCallback(() => call('task.get', { taskId: id }), [id]);
   const record = useRecordPage(id ? fetchTask : null, missingTaskId);
   const { state } = record;
-  const write = useWrite();
-  const { busy, run } = useBusy<Act>();
+  const kit = useAction<Act>(record.reload);
+  const { busy, write } = kit;
   const [sheet, setSheet] = useState<Sheet>(null);
   const [drafts, setDrafts] = useState<Drafts>(EMPTY);
   const [files, setFiles] = useState<Evidence[]>([]);
@@ -120,35 +118,29 @@ export default function TaskDetail() {
    * cleared; on a refusal the reason is said at the field it names (or above the buttons), and
    * the draft stays.
    */
-  const act = (name: Act, fn: () => Promise<TaskView>, done: string, clear: Array<keyof Drafts> = []) =>
-    run(name, async () => {
-      setSheetError(null);
-      setFieldErrors({});
-      try {
-        record.set(await fn());
-      } catch (e) {
-        const error = toApiError(e);
+  const act = (name: Act, fn: () => Promise<TaskView>, done: string, clear: Array<keyof Drafts> = []) => {
+    setSheetError(null);
+    setFieldErrors({});
+    return kit.act(name, fn, {
+      done,
+      apply: (task) => {
+        record.set(task);
+        setDrafts((d) => ({ ...d, ...Object.fromEntries(clear.map((k) => [k, EMPTY[k]])) }));
+        if (name === 'complete') {
+          files.forEach(releasePreview);
+          setFiles([]);
+        }
+        setSheet(null);
+      },
+      onError: (error) => {
         const fields = refusalFields(error);
         setFieldErrors(fields);
         // said at the field when the sheet shows that field, else above the buttons
         setSheetError(Object.keys(fields).some((f) => SHOWN_FIELDS.includes(f)) ? null : error.message);
-        if (sheet === null) toast(error.message);
-        // The task moved on meanwhile (someone else verified it, a new deadline): show it as it is.
-        if (error.code === 'invalid_transition' || error.code === 'conflict' || error.code === 'not_found') void record.reload(true);
-        return;
-      }
-      setDrafts((d) => {
-        const next = { ...d };
-        for (const k of clear) next[k] = EMPTY[k];
-        return next;
-      });
-      if (name === 'complete') {
-        files.forEach(releasePreview);
-        setFiles([]);
-      }
-      setSheet(null);
-      toast(done, 'success');
+        return sheet !== null;
+      },
     });
+  };
 
   // ---- evidence: picked, checked, uploaded at once, each with its progress ----
 
@@ -211,27 +203,7 @@ export default function TaskDetail() {
     setPickError(null);
   };
 
-  if (state.kind === 'loading') {
-    return (
-      <PageShell className='tdetail'>
-        <View className='page-container'>
-          <Text className='sr-only'>加载中…</Text>
-          <Skeleton block lines={[90, 50, 70]} />
-          <Skeleton lines={[100, 100, 60]} />
-          <Skeleton lines={[40, 80]} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <PageShell className='tdetail'>
-        <View className='page-container'>
-          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
-        </View>
-      </PageShell>
-    );
-  }
+  if (state.kind !== 'ready') return <PageShell className='tdetail' state={state} skeleton={[[90, 50, 70], [100, 100, 60], [40, 80]]} onRetry={() => void record.reload()} />;
 
   const t = state.value;
   const allowed = (a: string) => t.allowedActions.includes(a);
@@ -313,13 +285,7 @@ export default function TaskDetail() {
   };
 
   const openFile = (f: EvidenceView) =>
-    run('evidence', async () => {
-      try {
-        await openEvidence(await call('task.evidence', { taskId: t.id, fileId: f.fileId }), f.contentType);
-      } catch (e) {
-        toast(toApiError(e).message);
-      }
-    });
+    kit.act('evidence', async () => openEvidence(await call('task.evidence', { taskId: t.id, fileId: f.fileId }), f.contentType), { refresh: false });
 
   /** The error of a field: the server's, else (after a try) the form's own. */
   const err = (field: string, own: string | null) => fieldErrors[field] ?? (touched ? own : null);
@@ -351,6 +317,7 @@ export default function TaskDetail() {
             <Text className='tdetail__decision-label'>议定事项：{t.decisionTitle}</Text>
             <Text className='tdetail__decision-text'>{t.decisionText}</Text>
           </View>
+          <ChaseButton subject='task' id={t.id} allowed={t.allowedActions} small text={`催办${t.ownerName}`} hint='提醒责任人尽快落实（同一任务每天一次）' onMovedOn={() => void record.reload(true)} />
         </View>
 
         {t.status === 'awaiting_verification' ? (
@@ -428,7 +395,7 @@ export default function TaskDetail() {
           </View>
         ) : null}
 
-        <DeadlineCard task={t} busy={busy} run={run} onSaved={record.set} onStale={() => void record.reload(true)} />
+        <DeadlineCard task={t} busy={busy} act={kit.act} onSaved={record.set} />
 
         <View className='card'>
           <View className='card__head'>

@@ -16,18 +16,15 @@ import type { DecisionView, MinutesView } from '../../../../../domain/schemas/mi
 import type { TaskCardView, TaskListView } from '../../../../../domain/schemas/task';
 import type { TaskLight } from '../../../../../domain/task-rules';
 import Btn from '../../../../components/Btn';
-import PageShell from '../../../../components/PageShell';
-import Skeleton from '../../../../components/Skeleton';
+import PageShell from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 import Tap from '../../../../components/Tap';
 // its Dialog after Skeleton and StateView and before the task kit, as the task page loads them (one
 // CSS order in WeChat's common.wxss)
 import AssignDialog, { type AssignDraft, checkAssign, emptyAssignDraft } from './AssignDialog';
-import { useBusy } from '../../../../hooks/useBusy';
 import { useRecordPage } from '../../../../hooks/useRecordPage';
-import { useWrite } from '../../../../hooks/useWrite';
+import { fileDone, useAction } from '../../../../kit/useAction';
 import { ApiError, call, toApiError } from '../../../../services/api';
-import { toast } from '../../../../utils/feedback';
 import { ROUTES, openPage, queryValue } from '../../../../utils/nav';
 import { openExport } from '../../../../pages/meeting/detail/kit';
 import { Countdown, LIGHTS, LIGHT_WORD, Light, TaskCard, deadlineCN, needsExplaining, refusalFields, todayCN } from '../../../../pages/task/mine/kit';
@@ -67,8 +64,7 @@ export default function ChecklistBoard() {
   const record = useRecordPage(fetchBoard, noBoard);
   const { state } = record;
   const desk = useDeskTable();
-  const write = useWrite();
-  const { busy, run } = useBusy<Act>();
+  const { busy, act } = useAction<Act>(record.reload);
   const [light, setLight] = useState<LightFilter>('all');
   const [unit, setUnit] = useState('');
   // issue #16: only the tasks whose responsible person asked for a new deadline
@@ -82,27 +78,7 @@ export default function ChecklistBoard() {
   const units = useMemo(() => Array.from(new Set(items.map((t) => t.unit))), [items]);
   const shown = items.filter((t) => (light === 'all' || t.light === light) && (!unit || t.unit === unit) && (!requested || t.deadlineRequested !== null));
 
-  if (state.kind === 'loading') {
-    return (
-      <PageShell className='clboard'>
-        <View className='page-container'>
-          <Text className='sr-only'>加载中…</Text>
-          <Skeleton block lines={[60, 90]} />
-          <Skeleton lines={[100, 100, 100]} />
-          <Skeleton lines={[80, 60]} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <PageShell className='clboard'>
-        <View className='page-container'>
-          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
-        </View>
-      </PageShell>
-    );
-  }
+  if (state.kind !== 'ready') return <PageShell className='clboard' state={state} skeleton={[[60, 90], [100, 100, 100], [80, 60]]} onRetry={() => void record.reload()} />;
 
   const { list, minutes, minutesError, office } = state.value;
   const { counts } = list;
@@ -111,14 +87,7 @@ export default function ChecklistBoard() {
   const decisions = minutes?.status === 'issued' ? minutes.decisions : [];
 
   const exportList = () =>
-    run('export', async () => {
-      try {
-        await openExport(await call('task.exportChecklist', { meetingId }));
-        if (process.env.TARO_ENV === 'h5') toast('落实清单已下载', 'success');
-      } catch (e) {
-        toast(toApiError(e).message);
-      }
-    });
+    act('export', async () => openExport(await call('task.exportChecklist', { meetingId })), fileDone('落实清单'));
 
   const openAssign = (d: DecisionView) => {
     if (busy) return;
@@ -135,26 +104,20 @@ export default function ChecklistBoard() {
       setAssignErrors(checked.errors);
       return;
     }
-    void run('assign', async () => {
-      setAssignErrors({});
-      setAssignError(null);
-      try {
-        await write('task.assign', { decisionId: d.id, title: checked.title, ownerId: checked.ownerId, deadline: checked.deadline });
-      } catch (e) {
-        const error = toApiError(e);
+    setAssignErrors({});
+    setAssignError(null);
+    void act('assign', async (w) => {
+      await w('task.assign', { decisionId: d.id, title: checked.title, ownerId: checked.ownerId, deadline: checked.deadline });
+      setDrafts(({ [d.id]: _sent, ...rest }) => rest);
+      setAssigning(null);
+    }, {
+      done: '任务已交办',
+      onError: (error) => {
         const fields = refusalFields(error);
         setAssignErrors(fields);
         setAssignError(['title', 'ownerId', 'deadline'].some((f) => f in fields) ? null : error.message);
-        return;
-      }
-      setDrafts((all) => {
-        const next = { ...all };
-        delete next[d.id];
-        return next;
-      });
-      setAssigning(null);
-      toast('任务已交办', 'success');
-      void record.reload(true);
+        return true;
+      },
     });
   };
 

@@ -6,8 +6,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { OrgComplianceView } from '../../../../../domain/schemas/compliance';
-import PageShell from '../../../../components/PageShell';
-import Skeleton from '../../../../components/Skeleton';
+import PageShell from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 import Tap from '../../../../components/Tap';
 import { useRecordPage } from '../../../../hooks/useRecordPage';
@@ -32,26 +31,7 @@ export default function ComplianceOrg() {
   const { state } = record;
   const desk = useDeskTable();
 
-  if (state.kind === 'loading') {
-    return (
-      <PageShell className='cplorg'>
-        <View className='page-container'>
-          <Text className='sr-only'>加载中…</Text>
-          <Skeleton block lines={[60, 90]} />
-          <Skeleton lines={[100, 100, 100]} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <PageShell className='cplorg'>
-        <View className='page-container'>
-          <StateView kind='error' error={state.error} onRetry={orgId ? () => void record.reload() : undefined} />
-        </View>
-      </PageShell>
-    );
-  }
+  if (state.kind !== 'ready') return <PageShell className='cplorg' state={state} skeleton={[[60, 90], [100, 100, 100]]} onRetry={orgId ? () => void record.reload() : undefined} />;
 
   const { row, meetings, overdue } = state.value;
   const openMeeting = (m: Meeting) => openPage(ROUTES.meetingConsole, { id: m.id });

@@ -12,9 +12,7 @@ import { useCallback, useState } from 'react';
 import type { ComplianceRowView, OverviewView } from '../../../../../domain/schemas/compliance';
 import Btn from '../../../../components/Btn';
 import OfficeNav from '../../../../components/OfficeNav';
-import PageShell from '../../../../components/PageShell';
-import Skeleton from '../../../../components/Skeleton';
-import StateView from '../../../../components/StateView';
+import PageShell, { LoadStates } from '../../../../kit/PageShell';
 import Tap from '../../../../components/Tap';
 import { useBusy } from '../../../../hooks/useBusy';
 import { useRecordPage } from '../../../../hooks/useRecordPage';
@@ -77,16 +75,8 @@ export default function ComplianceBoard() {
           </View>
         </View>
 
-        {state.kind === 'loading' ? (
-          <View>
-            <Text className='sr-only'>加载中…</Text>
-            <Skeleton block lines={[60, 90]} />
-            <Skeleton lines={[100, 100, 100]} />
-          </View>
-        ) : state.kind === 'error' ? (
-          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
-        ) : rows.length === 0 ? (
-          <StateView kind='empty' title='暂无考核数据' message='没有可查看的机构' />
+        {state.kind !== 'ready' || rows.length === 0 ? (
+          <LoadStates state={state} onRetry={() => void record.reload()} empty={{ title: '暂无考核数据', message: '没有可查看的机构' }} />
         ) : (
           <View>
             <View className='cpl__summary' role='group' aria-label='督办状态统计'>

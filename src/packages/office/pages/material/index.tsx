@@ -5,9 +5,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { createElement, useEffect, useState } from 'react';
 import type { MaterialLinkView } from '../../../../../domain/schemas/meeting';
-import PageShell from '../../../../components/PageShell';
-import Skeleton from '../../../../components/Skeleton';
-import StateView from '../../../../components/StateView';
+import PageShell from '../../../../kit/PageShell';
 import { type ApiError, call, toApiError } from '../../../../services/api';
 import { viewServerFile } from '../../../../services/files';
 import { queryValue } from '../../../../utils/nav';
@@ -45,24 +43,7 @@ export default function MaterialViewer() {
     };
   }, [meetingId, materialId]);
 
-  if (state.kind === 'loading') {
-    return (
-      <PageShell className='mview'>
-        <View className='page-container'>
-          <Skeleton block lines={[100, 100, 100]} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <PageShell className='mview'>
-        <View className='page-container'>
-          <StateView kind='error' error={state.error} />
-        </View>
-      </PageShell>
-    );
-  }
+  if (state.kind !== 'ready') return <PageShell className='mview' state={state} skeleton={[[100, 100, 100]]} />;
   const { link, src } = state;
   return (
     <PageShell className='mview'>

@@ -3,26 +3,18 @@
 import { Text, View } from '@tarojs/components';
 import type { MeetingView, NoticeRecordView } from '../../../../../domain/schemas/meeting';
 import Btn from '../../../../components/Btn';
-import { useBusy } from '../../../../hooks/useBusy';
-import { call, toApiError } from '../../../../services/api';
+import { fileDone, useAction } from '../../../../kit/useAction';
+import { call } from '../../../../services/api';
 import { formatDateCN, formatDateTimeCN } from '../../../../utils/date';
-import { toast } from '../../../../utils/feedback';
 import { openDocx } from '../../../../pages/minutes/kit';
 
 const KIND_LABEL: Record<NoticeRecordView['kind'], string> = { notice: '会议通知', change: '变更通知' };
 
 export default function NoticeHistory({ m }: { m: MeetingView }) {
-  const { busy, run } = useBusy<string>();
+  const { busy, act } = useAction<string>();
   if (!m.notices.length) return null;
   const download = (n: NoticeRecordView) =>
-    run(String(n.version), async () => {
-      try {
-        await openDocx(await call('meeting.noticeDocument', { meetingId: m.id, version: n.version }));
-        if (process.env.TARO_ENV === 'h5') toast(`${KIND_LABEL[n.kind]}已下载`, 'success');
-      } catch (e) {
-        toast(toApiError(e).message);
-      }
-    });
+    act(String(n.version), async () => openDocx(await call('meeting.noticeDocument', { meetingId: m.id, version: n.version })), fileDone(KIND_LABEL[n.kind]));
   return (
     <View className='card' aria-label='通知记录'>
       <View className='card__head'>

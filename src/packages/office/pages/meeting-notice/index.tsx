@@ -3,18 +3,13 @@
 // (meeting.get). The government office, and only it, issues it (allowedActions has 'issueNotice'
 // once the topic list is fixed); every invitee then gets an invitation asking for a reply.
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { MEETING_LIMITS } from '../../../../../domain/limits';
 import Btn from '../../../../components/Btn';
-import PageShell from '../../../../components/PageShell';
-import Skeleton from '../../../../components/Skeleton';
-import StateView from '../../../../components/StateView';
-import { useBusy } from '../../../../hooks/useBusy';
-import { useWrite } from '../../../../hooks/useWrite';
-import { ApiError, toApiError } from '../../../../services/api';
+import PageShell from '../../../../kit/PageShell';
+import { useAction } from '../../../../kit/useAction';
+import { ApiError } from '../../../../services/api';
 import { formatDateCN, formatDateTimeCN } from '../../../../utils/date';
-import { toast } from '../../../../utils/feedback';
 import { fieldErrorsOf, lengthError, textLength } from '../../../../utils/form';
 import { MEETING_PAGES, SECTION_NUMBERS, openOrBack, useMeetingRecord } from '../../../../pages/meeting/detail/kit';
 import { revealField } from '../meeting-request/fields';
@@ -27,32 +22,12 @@ const BEFORE_LIST = ['requested', 'accepted', 'collecting'];
 export default function MeetingNotice() {
   const { record } = useMeetingRecord(missingId);
   const { state } = record;
-  const write = useWrite();
-  const { busy, run } = useBusy<'issue'>();
+  const { busy, act } = useAction<'issue'>(record.reload);
   const [docNumber, setDocNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [focus, setFocus] = useState(false);
 
-  if (state.kind === 'loading') {
-    return (
-      <PageShell className='mnotice'>
-        <View className='page-container'>
-          <Text className='sr-only'>加载中…</Text>
-          <Skeleton block lines={[60, 90, 90, 80]} />
-          <Skeleton lines={[100, 100, 100, 60]} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <PageShell className='mnotice'>
-        <View className='page-container'>
-          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
-        </View>
-      </PageShell>
-    );
-  }
+  if (state.kind !== 'ready') return <PageShell className='mnotice' state={state} skeleton={[[60, 90, 90, 80], [100, 100, 100, 60]]} onRetry={() => void record.reload()} />;
 
   const m = state.value;
   const canIssue = m.allowedActions.includes('issueNotice');
@@ -71,34 +46,22 @@ export default function MeetingNotice() {
     revealField('mnotice-doc');
   };
 
-  const issue = () =>
-    run('issue', async () => {
-      const problem = lengthError(MEETING_LIMITS.docNumber, docNumber);
-      if (problem) {
-        showError(problem);
-        return;
-      }
-      setError(null);
-      const ok = await Taro.showModal({
-        title: '印发会议通知',
-        content: `以「${docNumber.trim()}」印发后，全体参会人员将收到会议邀请并请其回复。`,
-        confirmText: '印发',
-        cancelText: '取消',
-        confirmColor: '#b71c1c',
-      }).then((r) => r.confirm, () => false);
-      if (!ok) return;
-      try {
-        record.set(await write('meeting.issueNotice', { meetingId: m.id, docNumber: docNumber.trim() }));
-        toast('会议通知已印发', 'success');
-      } catch (e) {
-        const err = toApiError(e);
+  const issue = () => {
+    if (busy) return;
+    const problem = lengthError(MEETING_LIMITS.docNumber, docNumber);
+    if (problem) return showError(problem);
+    setError(null);
+    void act('issue', (w) => w('meeting.issueNotice', { meetingId: m.id, docNumber: docNumber.trim() }), {
+      confirm: { title: '印发会议通知', content: `以「${docNumber.trim()}」印发后，全体参会人员将收到会议邀请并请其回复。`, confirmText: '印发' },
+      apply: record.set,
+      done: '会议通知已印发',
+      onError: (err) => {
         const fields = fieldErrorsOf(err.details);
         if (fields.docNumber) showError(fields.docNumber);
         else setError(err.message);
-        toast(err.message);
-        if (err.code === 'invalid_transition' || err.code === 'conflict') void record.reload(true);
-      }
+      },
     });
+  };
 
   return (
     <PageShell className='mnotice'>

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { MEETING_LIMITS } from '../../../../../domain/limits';
 import Btn from '../../../../components/Btn';
 import PageShell from '../../../../components/PageShell';
+import { Refusal } from '../../../../kit/PageShell';
 import { useBusy } from '../../../../hooks/useBusy';
 import { useWrite } from '../../../../hooks/useWrite';
 import { toApiError } from '../../../../services/api';
@@ -251,11 +252,7 @@ export default function MeetingRequest() {
           </Field>
         </View>
 
-        {refusal ? (
-          <View className='notice notice--error' role='alert'>
-            <Text className='notice__text'>{refusal}</Text>
-          </View>
-        ) : null}
+        <Refusal text={refusal} />
 
         <View className='mreq__buttons'>
           <Btn kind='primary' block busy={busy === 'send'} busyText='提交中…' onClick={() => void submit()}>

@@ -18,15 +18,13 @@ import { ROLE_INFO } from '../../../../../domain/roles';
 import { meetingWorkflow } from '../../../../../domain/workflows/meeting';
 import Btn from '../../../../components/Btn';
 import MeetingFacts, { MeetingEndNotices } from '../../../../components/MeetingFacts';
-import PageShell from '../../../../components/PageShell';
-import Skeleton from '../../../../components/Skeleton';
+import PageShell from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 // after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
 import { TextDialog } from '../../../../components/Dialog';
 import Tap from '../../../../components/Tap';
-import { useBusy } from '../../../../hooks/useBusy';
 import { useRecordPage } from '../../../../hooks/useRecordPage';
-import { useWrite } from '../../../../hooks/useWrite';
+import { movedOn, useAction } from '../../../../kit/useAction';
 import { ApiError, call, toApiError } from '../../../../services/api';
 import { formatDateCN } from '../../../../utils/date';
 import { toast } from '../../../../utils/feedback';
@@ -114,10 +112,10 @@ export default function MeetingConsole() {
   }, [id]);
   const record = useRecordPage(id ? fetchConsole : null, missingId);
   const { state } = record;
-  const write = useWrite();
-  const { busy, run } = useBusy<Act>();
+  const kit = useAction<Act>(record.reload);
+  const { busy, write, clearError } = kit;
+  const dialogError = kit.error?.message ?? null;
   const [open, setOpen] = useState<Open>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const [code, setCode] = useState<CheckInCodeView | null>(null);
   const [undoing, setUndoing] = useState<AttendanceRowView | null>(null);
@@ -135,27 +133,13 @@ export default function MeetingConsole() {
     return () => clearInterval(timer);
   }, [codeMeeting, write]);
 
-  /** Runs one write; shows its answer; on a refusal says why (and re-reads when the meeting moved on). */
+  /** Runs one write; shows its answer at once (the other read catches up quietly, the kit's rule). */
   const act = (name: Act, fn: () => Promise<Partial<Console> | void>, done?: string) =>
-    run(name, async () => {
-      setDialogError(null);
-      try {
-        const changed = await fn();
-        if (changed && current) record.set({ ...current, ...changed });
-        setOpen(null);
-        if (done) toast(done, 'success');
-        // The other read (counts or list) catches up quietly.
-        if (changed && (changed.meeting || changed.attendance)) void record.reload(true);
-      } catch (e) {
-        const error = toApiError(e);
-        toast(error.message);
-        setDialogError(error.message);
-        if (error.code === 'invalid_transition' || error.code === 'conflict' || error.code === 'not_found') {
-          setOpen(null);
-          void record.reload(true);
-        }
-      }
-    });
+    kit.act(name, async () => {
+      const changed = await fn();
+      if (changed && current) record.set({ ...current, ...changed });
+      setOpen(null);
+    }, { done, refresh: name === 'checkInCode' ? false : undefined, onError: (e) => void (movedOn(e.code) && setOpen(null)) });
 
   const stepAction = (a: Act, m: MeetingView) => {
     if (busy) return;
@@ -164,7 +148,7 @@ export default function MeetingConsole() {
       return;
     }
     if (a === 'decline' || a === 'cancel' || a === 'reschedule') {
-      setDialogError(null);
+      clearError();
       setOpen(a);
       return;
     }
@@ -185,27 +169,7 @@ export default function MeetingConsole() {
     });
   };
 
-  if (state.kind === 'loading') {
-    return (
-      <PageShell className='mconsole'>
-        <View className='page-container'>
-          <Text className='sr-only'>加载中…</Text>
-          <Skeleton block lines={[90, 60, 70]} />
-          <Skeleton lines={[40, 100]} />
-          <Skeleton lines={[100, 100, 100]} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <PageShell className='mconsole'>
-        <View className='page-container'>
-          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
-        </View>
-      </PageShell>
-    );
-  }
+  if (state.kind !== 'ready') return <PageShell className='mconsole' state={state} skeleton={[[90, 60, 70], [40, 100], [100, 100, 100]]} onRetry={() => void record.reload()} />;
 
   const { meeting: m, attendance, attendanceError, draftsMinutes } = state.value;
   const allowed = (a: string) => m.allowedActions.includes(a);
@@ -249,7 +213,7 @@ export default function MeetingConsole() {
   /** 撤销签到 (issue #16): a mistaken check-in, undone with a reason before the meeting is adjourned. */
   const askUndo = (row: AttendanceRowView) => {
     if (busy) return;
-    setDialogError(null);
+    clearError();
     setUndoing(row);
   };
 
@@ -396,7 +360,7 @@ export default function MeetingConsole() {
                 locked={busy !== null}
                 error={open === 'agenda' ? dialogError : null}
                 onEdit={() => {
-                  setDialogError(null);
+                  clearError();
                   setOpen('agenda');
                 }}
                 onCancel={() => !busy && setOpen(null)}

@@ -13,8 +13,7 @@ import { useEffect, useRef, useState } from 'react';
 import { MINUTES_LIMITS, MINUTES_MAX_DECISIONS } from '../../../../../domain/limits';
 import type { MinutesVersionView, MinutesView } from '../../../../../domain/schemas/minutes';
 import Btn from '../../../../components/Btn';
-import PageShell from '../../../../components/PageShell';
-import Skeleton from '../../../../components/Skeleton';
+import PageShell, { Refusal } from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 import Tap from '../../../../components/Tap';
 import { useBusy } from '../../../../hooks/useBusy';
@@ -168,26 +167,8 @@ export default function MinutesEditor() {
     return () => clearTimeout(t);
   }, [draft, dirty, editable, meetingId]);
 
-  if (state.kind === 'loading' || (state.kind === 'ready' && !draft)) {
-    return (
-      <PageShell className='medit'>
-        <View className='page-container'>
-          <Text className='sr-only'>加载中…</Text>
-          <Skeleton block lines={[70, 50]} />
-          <Skeleton lines={[100, 100, 100, 100, 60]} />
-          <Skeleton lines={[50, 90, 80]} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <PageShell className='medit'>
-        <View className='page-container'>
-          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
-        </View>
-      </PageShell>
-    );
+  if (state.kind !== 'ready' || !draft) {
+    return <PageShell className='medit' state={state.kind === 'ready' ? { kind: 'loading' } : state} skeleton={[[70, 50], [100, 100, 100, 100, 60], [50, 90, 80]]} onRetry={() => void record.reload()} />;
   }
 
   const m = state.value as MinutesView;
@@ -450,11 +431,7 @@ export default function MinutesEditor() {
         onChange={(v) => edit((x) => ({ ...x, notTakenUp: v }))}
       />
 
-      {refusal ? (
-        <View className='notice notice--error' role='alert'>
-          <Text className='notice__text'>{refusal}</Text>
-        </View>
-      ) : null}
+      <Refusal text={refusal} />
       <View className='medit__actions'>
         <Btn kind='primary' busy={busy === 'save'} busyText='保存中…' disabled={busy !== null} onClick={() => void save()}>
           保存为第{nextN}稿

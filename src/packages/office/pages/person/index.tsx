@@ -19,8 +19,7 @@ import { OFFICES, ROLE_INFO, SIDE_LABEL, type Role } from '../../../../../domain
 import type { DirectoryPersonView, InviteView } from '../../../../../domain/schemas/people';
 import Btn from '../../../../components/Btn';
 import Dialog from '../../../../components/Dialog';
-import PageShell from '../../../../components/PageShell';
-import Skeleton from '../../../../components/Skeleton';
+import PageShell, { LoadStates, Refusal } from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 import { useBusy } from '../../../../hooks/useBusy';
 import { useRecordPage } from '../../../../hooks/useRecordPage';
@@ -107,14 +106,7 @@ export default function PersonPage() {
   return (
     <PageShell className='person' title={id ? '人员信息' : '新增人员'}>
       <View className='page-container'>
-        {state.kind === 'loading' ? (
-          <View>
-            <Text className='sr-only'>加载中…</Text>
-            <Skeleton block lines={[40, 70]} />
-            <Skeleton lines={[100, 100, 100, 60]} />
-          </View>
-        ) : null}
-        {state.kind === 'error' ? <StateView kind='error' error={state.error} onRetry={() => void record.reload()} /> : null}
+        <LoadStates state={state} skeleton={[[40, 70], [100, 100, 100, 60]]} onRetry={() => void record.reload()} />
         {state.kind === 'ready' && state.value.mode === 'create' ? <CreateForm loaded={state.value} /> : null}
         {state.kind === 'ready' && state.value.mode === 'edit' ? <EditPerson key={`${state.value.person.id}-${rev}`} person={state.value.person} onChanged={shown} /> : null}
       </View>
@@ -193,11 +185,7 @@ function CreateForm({ loaded }: { loaded: Extract<Loaded, { mode: 'create' }> })
         setForm(f);
         if (errors[k]) setErrors((e) => ({ ...e, [k]: undefined }));
       }} />
-      {refusal ? (
-        <View className='notice notice--error' role='alert'>
-          <Text className='notice__text'>{refusal}</Text>
-        </View>
-      ) : null}
+      <Refusal text={refusal} />
       <View className='person__buttons'>
         <Btn kind='primary' block busy={busy === 'save'} busyText='保存中…' onClick={() => void save()}>
           保存
@@ -355,11 +343,7 @@ function EditPerson({ person, onChanged }: { person: DirectoryPersonView; onChan
         }}
       />
 
-      {refusal ? (
-        <View className='notice notice--error' role='alert'>
-          <Text className='notice__text'>{refusal}</Text>
-        </View>
-      ) : null}
+      <Refusal text={refusal} />
 
       {(editFields || editRoles) && person.active ? (
         <View className='person__buttons'>

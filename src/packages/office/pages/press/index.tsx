@@ -5,22 +5,18 @@
 // the returns kept as a history. One read (press.get); buttons only from allowedActions. Typed
 // text stays on screen when a save fails.
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { PRESS_LIMITS } from '../../../../../domain/limits';
 import type { PressApprovalView, PressView } from '../../../../../domain/schemas/press';
 import Btn from '../../../../components/Btn';
-import PageShell from '../../../../components/PageShell';
-import Skeleton from '../../../../components/Skeleton';
+import PageShell, { Refusal } from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 // after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
 import { TextDialog } from '../../../../components/Dialog';
-import { useBusy } from '../../../../hooks/useBusy';
 import { useRecordPage } from '../../../../hooks/useRecordPage';
-import { useWrite } from '../../../../hooks/useWrite';
-import { call, toApiError } from '../../../../services/api';
+import { movedOn, useAction } from '../../../../kit/useAction';
+import { type ApiError, call } from '../../../../services/api';
 import { formatDateTimeShortCN } from '../../../../utils/date';
-import { toast } from '../../../../utils/feedback';
 import { fieldErrorsOf, lengthError, textLength } from '../../../../utils/form';
 import { missingMeeting, useMeetingParam } from '../../../../pages/minutes/kit';
 import { useDesk } from '../../parts/useDesk';
@@ -54,15 +50,12 @@ export default function PressPage() {
   const fetchPress = useCallback(() => call('press.get', { meetingId }), [meetingId]);
   const record = useRecordPage(meetingId ? fetchPress : null, missingMeeting);
   const { state } = record;
-  const write = useWrite();
-  const { busy, run } = useBusy<Busy>();
+  const { busy, act, error, clearError } = useAction<Busy>(record.reload);
   const desk = useDesk();
   const [form, setForm] = useState<Form | null>(null);
   const [errors, setErrors] = useState<{ title?: string; text?: string }>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [open, setOpen] = useState<null | 'return'>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const asking = useRef(false);
 
   const p = state.kind === 'ready' ? state.value : null;
   const dirty = !!form && !!p && (form.title !== p.title || form.text !== p.text);
@@ -77,26 +70,8 @@ export default function PressPage() {
     });
   }, [p]);
 
-  if (state.kind === 'loading' || (state.kind === 'ready' && !form)) {
-    return (
-      <PageShell className='mpress'>
-        <View className='page-container'>
-          <Text className='sr-only'>加载中…</Text>
-          <Skeleton block lines={[70, 50]} />
-          <Skeleton lines={[50, 50]} />
-          <Skeleton lines={[100, 100, 100, 60]} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <PageShell className='mpress'>
-        <View className='page-container'>
-          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
-        </View>
-      </PageShell>
-    );
+  if (state.kind !== 'ready' || !form) {
+    return <PageShell className='mpress' state={state.kind === 'ready' ? { kind: 'loading' } : state} skeleton={[[70, 50], [50, 50], [100, 100, 100, 60]]} onRetry={() => void record.reload()} />;
   }
 
   const v = state.value as PressView;
@@ -113,72 +88,40 @@ export default function PressPage() {
   };
 
   /** Art. 10: a new text; both approvals are cleared by the server. */
-  const save = () =>
-    run('draft', async () => {
-      const found = { title: lengthError(PRESS_LIMITS.title, f.title) ?? undefined, text: lengthError(PRESS_LIMITS.text, f.text) ?? undefined };
-      setErrors(found);
-      if (found.title || found.text) {
-        setRefusal('请按提示修改后再保存');
-        return;
-      }
-      if (v.exists && !dirty) {
-        setRefusal('稿件没有改动，无需保存');
-        return;
-      }
-      setRefusal(null);
-      try {
-        const saved = await write('press.draft', { meetingId, title: f.title, text: f.text });
+  const save = () => {
+    if (busy) return;
+    const found = { title: lengthError(PRESS_LIMITS.title, f.title) ?? undefined, text: lengthError(PRESS_LIMITS.text, f.text) ?? undefined };
+    setErrors(found);
+    if (found.title || found.text) return setRefusal('请按提示修改后再保存');
+    if (v.exists && !dirty) return setRefusal('稿件没有改动，无需保存');
+    setRefusal(null);
+    void act('draft', (w) => w('press.draft', { meetingId, title: f.title, text: f.text }), {
+      apply: (saved) => {
         setForm({ base: saved.revision, savedTitle: saved.title, savedText: saved.text, title: saved.title, text: saved.text });
         record.set(saved);
-        toast(anyApproval ? '已保存，需双方重新审核' : '稿件已保存', 'success');
-      } catch (e) {
-        const err = toApiError(e);
+      },
+      done: anyApproval ? '已保存，需双方重新审核' : '稿件已保存',
+      onError: (err) => {
         const fields = fieldErrorsOf(err.details);
         setErrors((x) => ({ ...x, ...(fields.title ? { title: fields.title } : {}), ...(fields.text ? { text: fields.text } : {}) }));
         setRefusal(`未能保存：${err.message}。已填写的内容仍保留在本页，可稍后重试。`);
-        toast(err.message);
-        if (err.code === 'invalid_transition' || err.code === 'conflict') void record.reload(true);
-      }
+      },
     });
+  };
 
-  const act = (name: Busy, fn: () => Promise<PressView>, done: string) =>
-    run(name, async () => {
-      setDialogError(null);
-      try {
-        record.set(await fn());
-        setOpen(null);
-        toast(done, 'success');
-      } catch (e) {
-        const err = toApiError(e);
-        toast(err.message);
-        setDialogError(err.message);
-        if (err.code === 'invalid_transition' || err.code === 'conflict' || err.code === 'not_found' || err.code === 'forbidden') {
-          setOpen(null);
-          void record.reload(true);
-        }
-      }
-    });
+  /** The answer is the release as it is now; the dialog closes on success or when it moved on. */
+  const shown = { apply: (x: PressView) => (record.set(x), setOpen(null)), onError: (e: ApiError) => void (movedOn(e.code) && setOpen(null)) };
 
-  const approve = async () => {
-    if (busy || asking.current) return;
-    if (dirty) {
-      setRefusal('有未保存的修改。请先保存稿件，再审核通过当前稿件。');
-      return;
-    }
-    asking.current = true;
+  const approve = () => {
+    if (busy) return;
+    if (dirty) return setRefusal('有未保存的修改。请先保存稿件，再审核通过当前稿件。');
     const other = v.approvals.gov || v.approvals.union;
-    const ok = await Taro.showModal({
+    const confirm = {
       title: '审核通过',
       content: `确认审核通过第${v.revision}稿「${v.title}」？${other ? '双方审核后即可发布。' : '另一方办公室审核后即可发布。'}`,
       confirmText: '审核通过',
-      cancelText: '取消',
-      confirmColor: '#b71c1c',
-    }).then(
-      (r) => r.confirm,
-      () => false,
-    );
-    asking.current = false;
-    if (ok) void act('approve', () => write('press.approve', { meetingId }), '已审核通过');
+    };
+    void act('approve', (w) => w('press.approve', { meetingId }), { ...shown, confirm, done: '已审核通过' });
   };
 
   const approvals = (
@@ -205,7 +148,7 @@ export default function PressPage() {
               disabled={busy !== null}
               onClick={() => {
                 if (busy) return;
-                setDialogError(null);
+                clearError();
                 setOpen('return');
               }}
             >
@@ -281,11 +224,7 @@ export default function PressPage() {
           {textLength(f.text)}/{PRESS_LIMITS.text.max}
         </Text>
       </View>
-      {refusal ? (
-        <View className='notice notice--error mpress__refusal' role='alert'>
-          <Text className='notice__text'>{refusal}</Text>
-        </View>
-      ) : null}
+      <Refusal text={refusal} className='mpress__refusal' />
       <View className='mpress__buttons'>
         <Btn kind='primary' busy={busy === 'draft'} busyText='保存中…' disabled={busy !== null} onClick={() => void save()}>
           保存稿件
@@ -310,11 +249,7 @@ export default function PressPage() {
             {x}
           </Text>
         ))}
-      {refusal ? (
-        <View className='notice notice--error mpress__refusal' role='alert'>
-          <Text className='notice__text'>{refusal}</Text>
-        </View>
-      ) : null}
+      <Refusal text={refusal} className='mpress__refusal' />
     </View>
   ) : (
     <StateView kind='empty' title='宣传稿件尚未起草' message='会议召开后，由政府办公室或总工会办公室起草宣传稿件，双方审核后发布。' />
@@ -355,9 +290,9 @@ export default function PressPage() {
           placeholder='请写明需要修改的内容（必填）'
           confirmText='确认退回'
           busy={busy === 'return'}
-          error={dialogError}
+          error={error?.message ?? null}
           onCancel={() => !busy && setOpen(null)}
-          onSubmit={(reason) => void act('return', () => write('press.return', { meetingId, reason }), '已退回修改')}
+          onSubmit={(reason) => void act('return', (w) => w('press.return', { meetingId, reason }), { ...shown, done: '已退回修改' })}
         />
       ) : null}
     </PageShell>

@@ -6,14 +6,11 @@ import { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { SeatView, SeatingView } from '../../../../../domain/schemas/meeting';
 import Btn from '../../../../components/Btn';
-import PageShell from '../../../../components/PageShell';
-import Skeleton from '../../../../components/Skeleton';
+import PageShell from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
-import { useBusy } from '../../../../hooks/useBusy';
 import { useRecordPage } from '../../../../hooks/useRecordPage';
-import { useWrite } from '../../../../hooks/useWrite';
-import { ApiError, call, toApiError } from '../../../../services/api';
-import { toast } from '../../../../utils/feedback';
+import { fileDone, useAction } from '../../../../kit/useAction';
+import { ApiError, call } from '../../../../services/api';
 import { queryValue } from '../../../../utils/nav';
 import { openDocx } from '../../../../pages/minutes/kit';
 import './index.css';
@@ -25,49 +22,20 @@ export default function Seating() {
   const meetingId = queryValue(params, 'id') || queryValue(params, 'meetingId');
   const fetchSeating = useCallback(() => call('meeting.seating', { meetingId }), [meetingId]);
   const record = useRecordPage<SeatingView>(meetingId ? fetchSeating : null, () => new ApiError('not_found', '缺少会议编号，请从会议工作台进入'));
-  const write = useWrite();
-  const { busy, run } = useBusy<string>();
+  const { busy, act } = useAction<string>(record.reload);
   const { state } = record;
 
-  if (state.kind === 'loading') {
-    return (
-      <PageShell className='seating'>
-        <View className='page-container'>
-          <Skeleton block lines={[60, 100, 100]} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <PageShell className='seating'>
-        <View className='page-container'>
-          <StateView kind='error' error={state.error} onRetry={() => void record.reload()} />
-        </View>
-      </PageShell>
-    );
-  }
+  if (state.kind !== 'ready') return <PageShell className='seating' state={state} skeleton={[[60, 100, 100]]} onRetry={() => void record.reload()} />;
   const v = state.value;
   const canMove = v.allowedActions.includes('setSeating');
   const move = (i: number, by: -1 | 1) =>
-    run(`move-${i}`, async () => {
+    act(`move-${i}`, (w) => {
       const order = v.ranked.map((s) => s.personId);
       [order[i], order[i + by]] = [order[i + by], order[i]];
-      try {
-        record.set(await write('meeting.setSeating', { meetingId, rostrum: order }));
-      } catch (e) {
-        toast(toApiError(e).message);
-      }
-    });
+      return w('meeting.setSeating', { meetingId, rostrum: order });
+    }, { apply: record.set });
   const download = (action: 'meeting.seatingDocument' | 'meeting.nameCards', label: string) =>
-    run(action, async () => {
-      try {
-        await openDocx(await call(action, { meetingId }));
-        if (process.env.TARO_ENV === 'h5') toast(`${label}已下载`, 'success');
-      } catch (e) {
-        toast(toApiError(e).message);
-      }
-    });
+    act(action, async () => openDocx(await call(action, { meetingId })), fileDone(label));
 
   return (
     <PageShell className='seating'>
