@@ -3,11 +3,25 @@ import { resolve } from 'node:path';
 import { loadWordList, wordListChecker } from '../server/content';
 import { seedDemo, seedOrgs } from '../server/seed';
 import { loadSessionSecret } from '../server/security/session';
+import { randomBytes } from 'node:crypto';
+import { openPgStore } from '../server/store/pg';
 import { openPgliteStore } from '../server/store/pglite';
+import type { SqlStore } from '../server/store/sql';
 import type { Store } from '../server/store/port';
 import { startHost, type RunningHost } from './http';
 import { stopTogether } from './lifecycle';
 import { startTimers } from './timers';
+
+/** Issue #24: waits for the `seed` lease (a minute at most per try), runs `seed`, gives it back. */
+async function whenSeedLeaseHeld<T>(sql: SqlStore, seed: () => Promise<T>): Promise<T> {
+  const holder = `seed:${process.pid}:${randomBytes(4).toString('hex')}`;
+  while (!(await sql.claimLease('seed', holder, 60_000))) await new Promise((r) => setTimeout(r, 200));
+  try {
+    return await seed();
+  } finally {
+    await sql.releaseLease('seed', holder);
+  }
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -21,16 +35,24 @@ async function main(): Promise<void> {
     await store?.close();
   });
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
-  store = await openPgliteStore(resolve(dataDir, 'pglite'));
+  // issue #24: a PostgreSQL server when DATABASE_URL names one (several hosts may share it), else PGlite
+  const databaseUrl = process.env.DATABASE_URL;
+  const sql = databaseUrl ? await openPgStore(databaseUrl) : await openPgliteStore(resolve(dataDir, 'pglite'));
+  store = sql;
+  const opened = store;
   // issue #11: production seeds the orgs and nobody; the first office account comes from `npm run setup`
   const production = process.env.NODE_ENV === 'production';
-  const seeded = production ? await seedOrgs(store) : await seedDemo(store, new Date());
+  // hosts starting together on one server seed one after the other (the second finds it done)
+  const seeded = await whenSeedLeaseHeld(sql, () => (production ? seedOrgs(opened) : seedDemo(opened, new Date())));
   host = await startHost({
     store,
-    secret: loadSessionSecret(dataDir),
+    // issue #24: on a shared server without SESSION_SECRET, the secret lives in the database, so a
+    // session made by one host is valid on every other
+    secret: databaseUrl && !process.env.SESSION_SECRET ? await sql.sharedSecret('session', randomBytes(32).toString('hex')) : loadSessionSecret(dataDir),
     content: wordListChecker(loadWordList(resolve(process.env.CONTENT_WORDLIST ?? 'server/content/wordlist.txt'))),
     h5Dir: resolve(process.env.H5_DIR ?? 'dist/h5'),
-    filesDir: resolve(dataDir, 'files'),
+    // issue #24: several hosts share one files directory (FILES_DIR on a shared volume)
+    filesDir: resolve(process.env.FILES_DIR ?? resolve(dataDir, 'files')),
     host: process.env.HOST ?? '127.0.0.1',
     port: Number(process.env.PORT ?? 8080),
   });

@@ -38,6 +38,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     },
   },
+  {
+    version: 3,
+    name: 'host_secrets: a secret every host of one installation shares (the session key) (issue #24)',
+    up: async (q) => {
+      await q.query('CREATE TABLE IF NOT EXISTS host_secrets (name text PRIMARY KEY, value text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
+    },
+  },
 ];
 
 export class SchemaTooNewError extends Error {

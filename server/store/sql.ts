@@ -543,6 +543,17 @@ export class SqlStore implements Store {
     return rows.length === 1;
   }
 
+  /**
+   * Issue #24: the installation-wide secret `name` — the first host to ask stores `candidate`, every
+   * later one (on any host) reads that same value back.
+   */
+  async sharedSecret(name: string, candidate: string): Promise<string> {
+    await this.q.query('INSERT INTO host_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, candidate]);
+    const { rows } = await this.q.query<{ value: string }>('SELECT value FROM host_secrets WHERE name = $1', [name]);
+    if (rows.length !== 1) throw new Error(`shared secret ${name} missing`);
+    return rows[0].value;
+  }
+
   /** Issue #24: gives the lease back early (only its holder can). */
   async releaseLease(name: string, holder: string): Promise<void> {
     await this.q.query('UPDATE leases SET expires_at = now() WHERE name = $1 AND holder = $2', [name, holder]);

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { startHost, type RunningHost } from '../../host/http';
 import { seedDemo } from '../../server/seed';
-import { openPgliteStore } from '../../server/store/pglite';
+import { storeForTests } from './pg';
 import type { Store } from '../../server/store/port';
 import { loadWordList, wordListChecker } from '../../server/content';
 import { DEMO_NOW, WORDLIST } from './world';
@@ -17,7 +17,7 @@ export interface TestHost extends RunningHost {
 }
 
 export async function startTestHost(): Promise<TestHost> {
-  const store = await openPgliteStore();
+  const store = await storeForTests(); // issue #24: PostgreSQL when TEST_STORE=pg, else PGlite
   await seedDemo(store, DEMO_NOW);
   const host = await startHost({ store, secret: 'test-secret', content: wordListChecker(loadWordList(WORDLIST)), h5Dir: join(__dirname, '..', '..', 'dist', 'h5'), quiet: true });
   // The demo is seeded at DEMO_NOW; rules must read the same day, whatever today is.

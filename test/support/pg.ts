@@ -97,3 +97,18 @@ export async function storeForTests(label = 'host'): Promise<Store> {
   await store.maintain();
   return store;
 }
+
+/**
+ * Runs an HTTP suite (a test file using startTestHost) again with its hosts on PostgreSQL: a file
+ * `test/pg/<suite>.pg.test.ts` calls this with the suite's path. Each host gets its own database.
+ * Jest gives every test file its own copy of process.env, so TEST_STORE stays within this file.
+ */
+export function runSuiteOnPg(suitePath: string): void {
+  if (!pgTestUrl()) {
+    describePg(`${suitePath} on PostgreSQL`, () => it('runs', () => undefined));
+    return;
+  }
+  process.env.TEST_STORE = 'pg';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(suitePath);
+}
