@@ -11,6 +11,8 @@ import { renderOfficialDocx, type Block } from '../server/documents/official';
 import { breakTitle, widthInChars } from '../server/documents/title';
 import { convertToPdf, darkRules, hasRealClient, readPages, redMarks, savePageImages, type Page } from './support/office-pdf';
 import { DEMO_NOW, worldPerFile } from './support/world';
+import { LocalFiles } from '../server/platform/local/files';
+import type { TaskDoc } from '../server/store/docs';
 
 const ARTIFACTS = join(__dirname, 'artifacts', 'documents');
 const WORK = join(tmpdir(), `documents-real-${process.pid}`);
@@ -26,6 +28,11 @@ const body = (n: number): Block[] => Array.from({ length: n }, (_, i): Block => 
 
 /** The bytes of a file an action answered (the world's local file outlet). */
 const fileOf = (url: string): Uint8Array => readFileSync(join(FILES, `${url.split('/').pop()}.bin`));
+
+const EVIDENCE = [
+  { fileName: '验收报告.pdf', contentType: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.4\n% evidence one\n%%EOF\n') },
+  { fileName: '现场照片.png', contentType: 'image/png', bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) },
+];
 
 const TEXT = { left: 28, right: 210 - 26, top: 37, bottom: 297 - 35 };
 
@@ -69,6 +76,11 @@ real('documents in LibreOffice', () => {
     put('demo-attendance.xlsx', fileOf((await ok('meeting', 'exportAttendance', { meetingId: 'm-city-last' })).url));
     put('demo-signin.xlsx', fileOf((await ok('meeting', 'signInSheet', { meetingId: 'm-city-last' })).url));
     put('demo-minutes.docx', fileOf((await ok('minutes', 'document', { meetingId: 'm-city-last' })).url));
+    // one task of last year's meeting done with two evidence files (an upload kept in the world's storage)
+    const [task] = (await w.store.find<TaskDoc>('tasks', { meetingId: 'm-city-last' })).items;
+    const uploads = new LocalFiles(FILES);
+    const evidence = EVIDENCE.map((e) => ({ fileId: uploads.upload({ ...e, ownerId: task.ownerId }), fileName: e.fileName, contentType: e.contentType, size: e.bytes.length }));
+    await w.store.update<TaskDoc>('tasks', task._id, task.version, { status: 'done', completion: { text: '已完成', at: DEMO_NOW.toISOString(), evidence } });
     const a1 = fileOf((await ok('meeting', 'archive', { meetingId: 'm-city-last' })).url);
     const a2 = fileOf((await ok('meeting', 'archive', { meetingId: 'm-city-last' })).url);
     put('demo-archive.zip', a1);
@@ -205,5 +217,9 @@ real('documents in LibreOffice', () => {
     expect(names.map((n) => n.slice(0, 2))).toEqual([...names.map((n) => n.slice(0, 2))].sort());
     // the seeded last-year meeting predates frozen notices (issue #16): no 01 there
     for (const prefix of ['00', '03', '04', '05', '06', '07']) expect(names.some((n) => n.startsWith(prefix))).toBe(true);
+    // 07-N: the evidence files themselves, byte for byte, after their index
+    const files = (await (JSZip as unknown as { loadAsync(d: Uint8Array): Promise<{ file(n: string): { async(t: 'uint8array'): Promise<Uint8Array> } | null }> }).loadAsync(a));
+    expect(names.filter((n) => n.startsWith('07'))).toEqual(['07 佐证材料索引.txt', '07-1 验收报告.pdf', '07-2 现场照片.png']);
+    for (const [i, e] of EVIDENCE.entries()) expect(Buffer.from(await files.file(`07-${i + 1} ${e.fileName}`)!.async('uint8array'))).toEqual(Buffer.from(e.bytes));
   });
 });

@@ -31,6 +31,11 @@ export interface FileOutlet {
   inspect(fileId: string, ownerId: string): Promise<UploadedFile | null>;
   /** a link to a kept upload for `viewerId`, whom the router has already admitted to its record */
   share(fileId: string, fileName: string, contentType: string, viewerId: string): Promise<StoredFile>;
+  /**
+   * The bytes of a kept upload (issue #21: the archive holds the evidence files), for a caller the
+   * router has already admitted to the record naming it; null when the file is gone.
+   */
+  read(fileId: string): Promise<Uint8Array | null>;
 }
 
 export interface CodeMaker {

@@ -2,8 +2,8 @@
 // frozen versions so the same meeting always gives the same bytes: every entry dated FIXED_ZIP_DATE,
 // every workbook and document stamped with the meeting's own time, files in this order —
 // 00 目录, 01 会议通知, 02 变更通知 (each), 03 议题清单 (text, proposer, screening), 04 参会名单,
-// 05 会议纪要 (as issued), 06 落实清单, 07 佐证材料索引, 08 新闻稿. Evidence files themselves stay in
-// storage (the FileOutlet port shares them, it does not read them): the index names each one.
+// 05 会议纪要 (as issued), 06 落实清单, 07 佐证材料索引 and 07-N each evidence file of a done task
+// (read back through the FileOutlet port), 08 新闻稿.
 import { formatDateCN, formatDateTimeCN, MeetingArchiveInput, SIDE_LABEL, TOPIC_CATEGORY_LABEL, taskWorkflow, topicWorkflow, type Org } from '../../../domain';
 import type { MeetingDoc, MinutesDoc, PressDoc, TaskDoc, TopicDoc } from '../../../server/store/docs';
 import { FIXED_ZIP_DATE, finishPackage, loadJsZip } from '../../../server/documents/package';
@@ -100,7 +100,7 @@ async function minutesDocx(m: MinutesDoc, meeting: MeetingDoc, org: Org | null):
 }
 
 /** The archive's files in order; deterministic for the same records. */
-export async function archiveEntries(ctx: { store: import('../../../server/store/port').Store; actor: import('../../../domain').Actor }, meeting: MeetingDoc): Promise<Entry[]> {
+export async function archiveEntries(ctx: { store: import('../../../server/store/port').Store; actor: import('../../../domain').Actor; files: import('../../../server/kit/outputs').FileOutlet }, meeting: MeetingDoc): Promise<Entry[]> {
   const org = await orgById(ctx.store, meeting.orgId);
   const [minutes, press, topics, tasks] = await Promise.all([
     ctx.store.get<MinutesDoc>('minutes', meeting._id),
@@ -138,6 +138,11 @@ export async function archiveEntries(ctx: { store: import('../../../server/store
         : ['无'])].join('\n'),
     ),
   });
+  // 07: the evidence files themselves, numbered as in the index (issue #21); one gone from storage stays in the index only
+  for (const [i, { e }] of evidence.entries()) {
+    const bytes = await ctx.files.read(e.fileId);
+    if (bytes) entries.push({ name: `07-${i + 1} ${e.fileName.replace(/[\\/]/g, '_')}`, title: `佐证材料 ${i + 1}`, bytes });
+  }
   if (press) entries.push({ name: '08 新闻稿.txt', title: `新闻稿（${press.status === 'approved' ? '双方已审核' : '未定稿'}）`, bytes: text(`${press.title}\n\n${press.text}`) });
   const catalogue = [
     `${meeting.title} 归档目录`,

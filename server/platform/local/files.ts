@@ -82,6 +82,14 @@ export class LocalFiles implements FileOutlet, UploadShelf {
     return { fileName: shown, url: `/api/files/${id}` };
   }
 
+  /** An upload's bytes (the archive's evidence files); null when absent or not an upload. */
+  async read(fileId: string): Promise<Uint8Array | null> {
+    const id = fileId.startsWith('local:') ? fileId.slice(6) : '';
+    if (!this.meta(id)?.upload) return null;
+    const path = join(this.dir, `${id}.bin`);
+    return existsSync(path) ? new Uint8Array(readFileSync(path)) : null;
+  }
+
   /** UploadShelf: uploads the sweep has not yet found named by a task. */
   unattached(): Array<{ fileId: string; ownerId: string; at: string }> {
     if (!existsSync(this.dir)) return [];

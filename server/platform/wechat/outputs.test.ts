@@ -52,3 +52,24 @@ it('accepts as evidence only a file in the owner\'s own evidence folder, and rea
   expect(downloads).toEqual([mine, 'cloud://env/evidence/city-hrss/gone.pdf']);
   expect(await files.share(mine, '验收.pdf', 'application/pdf', 'city-union-office')).toEqual({ fileName: '验收.pdf', url: 'https://tmp.example/e.pdf' });
 });
+
+it('reads an evidence file back for the archive through downloadFile, and nothing outside evidence/', async () => {
+  const bytes = Buffer.from('%PDF-1.7 evidence');
+  const downloads: string[] = [];
+  const api: CloudFilesApi = {
+    uploadFile: async () => ({ fileID: '' }),
+    getTempFileURL: async () => ({ fileList: [] }),
+    downloadFile: async (o) => {
+      downloads.push(o.fileID);
+      if (o.fileID.endsWith('gone.pdf')) throw new Error('STORAGE_FILE_NONEXIST');
+      return { fileContent: bytes };
+    },
+  };
+  const files = cloudFiles(api, () => new Date());
+  const id = 'cloud://env-1.7465-env-1/evidence/city-hrss/1764-%E9%AA%8C%E6%94%B6.pdf';
+  expect(Buffer.from((await files.read(id))!)).toEqual(bytes);
+  expect(await files.read('cloud://env/evidence/city-hrss/gone.pdf')).toBeNull();
+  expect(await files.read('cloud://env/exports/city-hrss/x.xlsx')).toBeNull();
+  expect(await files.read('cloud://env/evidence/a/../../exports/x.xlsx')).toBeNull();
+  expect(downloads).toEqual([id, 'cloud://env/evidence/city-hrss/gone.pdf']);
+});

@@ -51,6 +51,16 @@ export function cloudFiles(api: CloudFilesApi, now: () => Date): FileOutlet {
     },
     // the name the app saves it under ends in the extension of the type its bytes were judged to be
     share: async (fileId, fileName, contentType) => ({ fileName: isEvidenceType(contentType) ? withTypeExtension(fileName, contentType) : cleanFileName(fileName), url: await tempLink(api, fileId) }),
+    // an evidence upload's bytes, for the archive (issue #21): only files under evidence/, never a made export
+    read: async (fileId) => {
+      if (!fileId.startsWith('cloud://') || !fileId.includes('/evidence/') || fileId.includes('..')) return null;
+      try {
+        const { fileContent } = await api.downloadFile({ fileID: fileId });
+        return new Uint8Array(fileContent);
+      } catch {
+        return null;
+      }
+    },
     put: async ({ fileName, bytes, ownerId }) => {
       const stamp = now().toISOString().replace(/[^0-9]/g, '').slice(0, 14);
       const { fileID } = await api.uploadFile({ cloudPath: `exports/${ownerId}/${stamp}-${fileName}`, fileContent: Buffer.from(bytes) });
