@@ -161,6 +161,7 @@ export const archive = defineAction({
   name: 'meeting.archive',
   input: MeetingArchiveInput,
   record: meetingKind,
+  button: true,
   handler: async (_input, ctx) => {
     const { meeting } = ctx.record;
     const entries = await archiveEntries(ctx, meeting);
