@@ -1,13 +1,21 @@
 // `npm run build:functions`: one esbuild bundle per cloud function (an area), ready to upload to
 // WeChat cloud: dist/cloudfunctions/<area>/{index.js, package.json, config.json}.
 // wx-server-sdk stays external: WeChat installs it from the function's package.json.
+// Each bundle carries only what its actions reach (issues #18, #25; budget in bench/sizes.ts):
+//  - domain/ is pure (no module-level effects), so esbuild is told so and drops every domain file a
+//    function does not use — another area's schemas included;
+//  - no require() of our own modules: esbuild wraps whatever a require() reaches (and everything it
+//    imports) in a lazy initialiser it cannot tree-shake; the build refuses one;
+//  - the size is printed with what makes it up (zod, domain/, server/, the area, others), from
+//    esbuild's metafile (kept in node_modules/.cache/build-functions/<area>.meta.json).
 const { build, buildSync } = require('esbuild');
 const { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, sep } = require('node:path');
 
 const root = join(__dirname, '..');
 const src = join(root, 'cloudfunctions');
 const out = join(root, 'dist', 'cloudfunctions');
+const cache = join(root, 'node_modules', '.cache', 'build-functions');
 const versionOf = (pkg) => require(join(root, 'node_modules', pkg, 'package.json')).version;
 // Installed by WeChat from each function's package.json ("云端安装依赖") instead of bundled: the SDK,
 // and libraries too big to bundle that only some actions load (exceljs, docx for exports; jszip, which
@@ -25,19 +33,55 @@ function listedAreas() {
   return listed;
 }
 
+/** domain/ holds pure rules: a domain file none of a function's code uses is left out of its bundle. */
+const pureDomain = {
+  name: 'pure-domain',
+  setup(b) {
+    const domain = join(root, 'domain') + sep;
+    b.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === 'pure-domain' || !args.importer.startsWith(root + sep) || args.importer.includes(`${sep}node_modules${sep}`)) return undefined;
+      const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'pure-domain' });
+      if (r.errors.length) return { errors: r.errors };
+      return { ...r, sideEffects: r.path.startsWith(domain) ? false : r.sideEffects };
+    });
+  },
+};
+
+/** What a bundle is made of, in bytes of output: zod, dayjs, domain/, server/, the area itself, the rest. */
+function composition(metafile) {
+  const out = Object.values(metafile.outputs)[0];
+  const parts = {};
+  for (const [file, v] of Object.entries(out.inputs)) {
+    const key = file.includes('node_modules/') ? file.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : file.split('/')[0];
+    parts[key] = (parts[key] ?? 0) + v.bytesInOutput;
+  }
+  return Object.entries(parts).sort((a, b) => b[1] - a[1]);
+}
+
+/** A require() of one of our modules (not an external package) defeats tree-shaking: refuse it. */
+function requiresOfOurs(metafile) {
+  return Object.entries(metafile.inputs).flatMap(([file, v]) => v.imports
+    .filter((i) => i.kind === 'require-call' && !i.external && !i.path.includes('node_modules/') && !file.includes('node_modules/'))
+    .map((i) => `${file} → ${i.path}`));
+}
+
 async function main() {
   rmSync(out, { recursive: true, force: true });
   const areas = listedAreas();
   for (const area of areas) {
     const dir = join(out, area);
     mkdirSync(dir, { recursive: true });
-    await build({
-      entryPoints: [join(src, area, 'index.ts')], outfile: join(dir, 'index.js'), bundle: true,
+    const result = await build({
+      entryPoints: [join(src, area, 'index.ts')], outfile: join(dir, 'index.js'), bundle: true, metafile: true, plugins: [pureDomain],
       platform: 'node', format: 'cjs', target: 'node16', external: EXTERNAL, minify: true,
       legalComments: 'none', logLevel: 'warning',
       // Chinese text as UTF-8 (3 bytes a character) instead of \u escapes (6): a third off every bundle's strings
       charset: 'utf8',
     });
+    const wrapped = requiresOfOurs(result.metafile);
+    if (wrapped.length) throw new Error(`require() of our own modules (use import; esbuild cannot tree-shake what a require() reaches):\n  ${wrapped.join('\n  ')}`);
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(join(cache, `${area}.meta.json`), JSON.stringify(result.metafile));
     const code = readFileSync(join(dir, 'index.js'), 'utf8');
     const used = EXTERNAL.filter((pkg) => code.includes(`require("${pkg}")`));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({
@@ -47,7 +91,9 @@ async function main() {
     const config = join(src, area, 'config.json');
     if (existsSync(config)) copyFileSync(config, join(dir, 'config.json'));
     else writeFileSync(join(dir, 'config.json'), '{\n  "permissions": { "openapi": [] }\n}\n');
-    console.log(`cloudfunctions/${area} → dist/cloudfunctions/${area}/index.js (${(statSync(join(dir, 'index.js')).size / 1024).toFixed(1)} KB)`);
+    const kb = (n) => (n / 1024).toFixed(1);
+    const parts = composition(result.metafile).map(([k, n]) => `${k} ${kb(n)}`).join(', ');
+    console.log(`cloudfunctions/${area} → dist/cloudfunctions/${area}/index.js (${kb(statSync(join(dir, 'index.js')).size)} KB: ${parts})`);
   }
 }
 
