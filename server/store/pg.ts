@@ -138,7 +138,12 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     throw new Error(`PostgreSQL not reachable at ${redactUrl(url)}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const store = new SqlStore(client);
-  await store.ensureSchema();
-  await store.maintain();
+  try {
+    await store.ensureSchema();
+    await store.maintain();
+  } catch (e) {
+    await client.close().catch(() => undefined);
+    throw e;
+  }
   return store;
 }
