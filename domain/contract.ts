@@ -28,6 +28,8 @@ import type {
   ListMeetingsInput,
   MeetingIdOnly,
   MeetingListView,
+  MeetingResultsInput,
+  MeetingResultsView,
   MeetingView,
   ReplyInput,
   RequestMeetingInput,
@@ -169,6 +171,7 @@ export interface Contract {
   'meeting.archive': Io<typeof MeetingArchiveInput, FileLinkView>;
   'meeting.list': Io<typeof ListMeetingsInput, MeetingListView>;
   'meeting.get': Io<typeof MeetingIdOnly, MeetingView>;
+  'meeting.results': Io<typeof MeetingResultsInput, MeetingResultsView>;
   'minutes.save': Io<typeof SaveMinutesInput, MinutesView>;
   'minutes.setAttendance': Io<typeof SetAttendanceInput, MinutesView>;
   'minutes.submit': Io<typeof MinutesIdInput, MinutesView>;

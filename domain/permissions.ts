@@ -26,7 +26,9 @@ export type RowPredicate =
   | 'taskKeeper'
   | 'parentOfficeOnboards'
   | 'parentLeadershipRead'
-  | 'keepsPerson';
+  | 'keepsPerson'
+  | 'proposedHere'
+  | 'meetingOffice';
 
 export interface Permission {
   /** 'anyone' = any identified person; otherwise the roles that may call the action at all */
@@ -77,6 +79,8 @@ export interface MeetingFacts extends FactsBase {
   presidingId?: string;
   /** the caller's id when the caller is invited (the loader knows the caller) */
   inviteeId?: string;
+  /** issue #23: the caller's id when a topic of theirs is on the meeting's list */
+  proposerId?: string;
 }
 
 /** Art. 9: a meeting's minutes — whether issued, and whether the caller was invited. */
@@ -139,6 +143,11 @@ export const ROW_RULES: Record<RowPredicate, (actor: Actor, row: RowFacts) => bo
   parentLeadershipRead: (actor, row) => !!row.orgParentId && row.orgParentId === actor.orgId && hasAnyRole(actor.roles, ORG_LEADERSHIP),
   // Issue #11: each org's office keeps its own side's people
   keepsPerson: (actor, row) => row.kind === 'person' && actor.orgId === row.orgId && actor.roles.includes(SIDE_OFFICE[row.side]),
+  // Issue #23: the proposer of a topic on the meeting's list follows what the meeting decided
+  proposedHere: (actor, row) => row.kind === 'meeting' && !!row.proposerId && row.proposerId === actor.id && actor.orgId === row.orgId,
+  // Issue #20 (催办): the org's offices, on a meeting or its minutes — never on a task, which only
+  // the office that keeps it follows up (taskKeeper)
+  meetingOffice: (actor, row) => (row.kind === 'meeting' || row.kind === 'minutes') && actor.orgId === row.orgId && hasAnyRole(actor.roles, OFFICES),
 };
 
 const OPINION_ROLES: readonly Role[] = [...OPINION_GIVERS.gov, ...OPINION_GIVERS.union];
@@ -229,6 +238,7 @@ export const PERMISSIONS = {
   'meeting.noticeDocument': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第七条：会议通知公文（.docx）' },
   'meeting.list': { roles: 'anyone', mode: 'read', rule: '本人受邀的会议与本级会议' },
   'meeting.get': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '本级会议；上级办公室只读' },
+  'meeting.results': { roles: 'anyone', mode: 'read', rows: ['orgLeadership', 'invitedMe', 'proposedHere', 'parentOrgRead'], rule: '第三条（一）、第十一条：会议议定事项落实情况（完成数/总数、红黄绿灯），本级办公室与领导、参会人员、清单内议题提出人；上级办公室只读' },
   'minutes.save': { roles: MINUTES_DRAFTERS, mode: 'write', rows: ['sameOrg'], rule: '第九条：会议纪要由总工会办公室起草，每次保存留存一个版本' },
   'minutes.setAttendance': { roles: MINUTES_DRAFTERS, mode: 'write', rows: ['sameOrg'], rule: '第五条、第九条：提交纪要前由总工会办公室按签到确认出席、请假、缺席，更正须说明理由' },
   'minutes.submit': { roles: MINUTES_DRAFTERS, mode: 'write', rows: ['sameOrg'], rule: '第九条：起草完成后报工会方审核' },
@@ -264,7 +274,7 @@ export const PERMISSIONS = {
   'notify.markRead': { roles: 'anyone', mode: 'write', rule: '将本人的消息标为已读' },
   'notify.recordConsent': { roles: 'anyone', mode: 'write', rule: '本人订阅消息的授权结果（一次性订阅每次同意可发送一条）' },
   'notify.subscriptions': { roles: 'anyone', mode: 'read', rule: '本人各类提醒能否送达' },
-  'notify.chase': { roles: OFFICES, mode: 'write', rule: '催办（issue #20）：交办的办公室催办任务责任人，本级办公室催办未回复的参会人员与会议纪要审核人；同一事项对同一人每天一次' },
+  'notify.chase': { roles: OFFICES, mode: 'write', rows: ['taskKeeper', 'meetingOffice'], rule: '催办（issue #20）：交办的办公室催办任务责任人，本级办公室催办未回复的参会人员与会议纪要审核人；同一事项对同一人每天一次' },
   'reminders.tick': { roles: [], system: true, mode: 'write', rule: '系统定时：到期提醒（回复、会前一天、纪要待审、任务临期与逾期）与免打扰后的订阅消息' },
   'system.sweep': { roles: [], system: true, mode: 'write', rule: '系统定时：补发中断未送达的消息，清理过期的请求编号' },
 } as const satisfies Record<string, Permission>;

@@ -7,6 +7,7 @@
 import { fromCN } from '../domain';
 import { startTestHost, type TestHost } from './support/host';
 import { httpCaller, type Ok } from './support/flows';
+import { DEMO_NOW } from './support/world';
 
 let host: TestHost;
 let ok: Ok;
@@ -143,4 +144,40 @@ it('issue #23: the proposer reads the decided item, then the task carrying it wi
   expect((await ok('city-rep-ma', 'topic', 'get', { id: taken })).chain.tasks[0].light).toBe('yellow');
   expect((await ok('city-hrss', 'task', 'get', { taskId })).light).toBe('yellow');
   host.clock.set(new Date(fromCN('2027-01-10', '10:00')));
+});
+
+it('issue #23: 落实情况 — each decided item in the minutes\' order with done / total and lights, for invitees and the proposers of its topics', async () => {
+  const results = await ok('city-rep-guo', 'meeting', 'results', { meetingId }); // a proposer, not invited
+  expect(results.items.map((i: any) => [i.decisionId, i.title, i.done, i.total])).toEqual([
+    [`${meetingId}_d1`, '简化技能培训补贴申领流程', 0, 1],
+    [`${meetingId}_d2`, '开展补贴政策进企业宣传', 0, 1],
+  ]);
+  expect(results.items[0].tasks[0]).toMatchObject({ id: taskId, unit: '市人社局', deadline: '2027-01-20', light: 'green', status: 'in_progress' });
+  expect(await ok('city-hrss', 'meeting', 'results', { meetingId })).toEqual(results); // invited
+  expect(await ok('city-gov-office', 'meeting', 'results', { meetingId })).toEqual(results);
+  // neither invited nor the proposer of a listed topic (杨德胜's was withdrawn); another org
+  expect(await code('city-model-yang', 'meeting', 'results', { meetingId })).toBe('not_found');
+  expect(await code('city-housing', 'meeting', 'results', { meetingId })).toBe('not_found');
+  expect(await code('linhe-union-office', 'meeting', 'results', { meetingId })).toBe('not_found');
+  expect(await code('city-rep-guo', 'meeting', 'results', { meetingId, extra: 1 })).toBe('validation_error');
+});
+
+it('Art. 3 (1) + issue #23: last year\'s seeded meeting — each decided item with done / total and lights; the next agenda\'s section 1 shows the same figures', async () => {
+  host.clock.set(DEMO_NOW); // the day the demo was seeded for
+  const last = await ok('city-model-yang', 'meeting', 'results', { meetingId: 'm-city-last' }); // the proposer of its topics
+  expect(last.items.map((i: any) => `${i.n}. ${i.title} ${i.done}/${i.total} ${i.tasks.map((t: any) => t.light).join(',')}`)).toEqual([
+    '1. 推进职工技能培训补贴申领便利化 0/2 yellow,green',
+    '2. 建设户外劳动者服务站点 1/2 done,red',
+    '3. 将服务站点建设纳入年度民生实事 0/1 green',
+  ]);
+  // the proposer's chain of last year's topic: two decided items, three tasks, one done
+  const chain = (await ok('city-model-yang', 'topic', 'get', { id: 't-city-last-2' })).chain;
+  expect(chain.decisions.map((d: any) => d.n)).toEqual([2, 3]);
+  expect(chain.tasks.map((t: any) => t.light)).toEqual(['done', 'red', 'green']);
+  // the agenda of the meeting after it (the current one, or this special meeting) reports the same figures
+  for (const id of ['m-city-current', meetingId]) {
+    const section = (await ok('city-union-office', 'meeting', 'get', { meetingId: id })).agenda.sections[0];
+    const same = await ok('city-union-office', 'meeting', 'results', { meetingId: section.results.meetingId });
+    expect(section.results).toEqual(same);
+  }
 });

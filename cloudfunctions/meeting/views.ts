@@ -16,6 +16,7 @@ import {
   type AgendaSectionView,
   type AttendanceRowView,
   type MeetingCardView,
+  type MeetingResultsView,
   type MeetingView,
   type MyInvitationView,
 } from '../../domain';
@@ -23,11 +24,12 @@ import { offeredActions } from '../../server/kit/access';
 import type { InvitationDoc, MeetingDoc, TaskDoc } from '../../server/store/docs';
 import type { ActionContext } from '../../server/kit/registry';
 import { findAll } from '../../server/store/port';
-import { toTaskCard } from '../task/views';
+import { toTaskCard } from '../../server/areas/task-card';
 import { orgById } from '../../server/security/identity';
 import type { Filter, Store } from '../../server/store/port';
 import { noticeRecords } from './issued';
 import { materialViews } from './materials';
+import { meetingResults } from './actions/results';
 import { meetingFacts, meetingKind, type MeetingRecord } from '../../server/areas/meeting';
 
 type AgendaItem = AgendaSectionView['items'][number];
@@ -39,6 +41,8 @@ export type ViewContext = Pick<ActionContext<unknown>, 'store' | 'now' | 'params
 export interface PreviousChecklist {
   meetingTitle: string;
   items: AgendaItem[];
+  /** issue #23: the previous meeting's 落实情况, from the function meeting.results answers with */
+  results?: MeetingResultsView;
 }
 
 /**
@@ -54,11 +58,12 @@ export async function previousChecklist(ctx: ViewContext, m: MeetingDoc): Promis
     { sort: [['plannedAt', 'desc']], limit: 1 },
   );
   if (!prev) return null;
-  const [tasks, open, params] = await Promise.all([
+  const [tasks, open, params, results] = await Promise.all([
     findAll<TaskDoc>(ctx.store, 'tasks', { meetingId: prev._id }, [['dueAt', 'asc']]),
     // issue #16: a task of an earlier meeting still unfinished is reported too, until it is done
     findAll<TaskDoc>(ctx.store, 'tasks', { orgId: m.orgId, open: true }, [['dueAt', 'asc']]),
     ctx.params(m.orgId),
+    ctx.params(prev.orgId).then((p) => meetingResults(ctx.store, prev, ctx.now, p)),
   ]);
   const carried = open.filter((t) => t.meetingId !== prev._id && t.meetingId !== m._id && t.assignedAt < prev.plannedAt);
   const items = [...tasks, ...carried].map((t): AgendaItem => {
@@ -75,7 +80,7 @@ export async function previousChecklist(ctx: ViewContext, m: MeetingDoc): Promis
       },
     };
   });
-  return { meetingTitle: prev.title, items };
+  return { meetingTitle: prev.title, items, results };
 }
 
 function previousItems(previous: PreviousChecklist | null): AgendaItem[] {
@@ -99,6 +104,7 @@ export function agendaOf(m: MeetingDoc, previous: PreviousChecklist | null): Age
     deployment: [{ id: 'deployment', title: '部署议定事项的贯彻落实工作，明确责任单位、责任人和完成时限', minutes: 0 }],
   };
   return AGENDA_SECTIONS.map(({ key, title }) => {
+    const results = key === 'previous' && previous?.results ? { results: previous.results } : {};
     const plan = m.agendaPlan?.[key] ?? [];
     const byId = new Map(generated[key].map((item) => [item.id, item]));
     // the office's order and minutes first, then anything generated since
@@ -108,7 +114,7 @@ export function agendaOf(m: MeetingDoc, previous: PreviousChecklist | null): Age
     ];
     // topics are numbered in the order the office set, so 议题1 is always the first discussed
     const items = key === 'discussion' ? ordered.map((item, i) => ({ ...item, title: `议题${i + 1}：${item.title}` })) : ordered;
-    return { key, title, items };
+    return { key, title, items, ...results };
   });
 }
 

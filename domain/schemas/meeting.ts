@@ -1,6 +1,7 @@
 // Contract of area `meeting` (Art. 4, 5, 7, 8): convening, invitations and replies, the notice,
 // check-in at the door and the agenda. Strict: a client never sets a status, an org or a presence.
 import * as z from 'zod';
+import type { TaskLight } from '../task-rules';
 import { MEETING_LIMITS } from '../limits';
 import { INVITE_BATCH_MAX, MEETING_QUERY_MAX } from '../workbench';
 import { AGENDA_SECTIONS, INVITEE_CATEGORIES, MEETING_STATES } from '../workflows/meeting';
@@ -133,6 +134,45 @@ export interface AgendaSectionView {
   key: string;
   title: string;
   items: AgendaItemView[];
+  /** issue #23: section 1 (Art. 3 (1)) — the previous meeting's 落实情况, the same figures as meeting.results */
+  results?: MeetingResultsView;
+}
+
+/** Issue #23: 落实情况 of one meeting — who may read it: its invitees, the proposers of its topics, the offices. */
+export const MeetingResultsInput = z.strictObject(MeetingId);
+
+/** One task as the results page shows it (the light by the checklist's rule). */
+export interface ResultTaskView {
+  id: string;
+  title: string;
+  unit: string;
+  deadline: string;
+  light: TaskLight;
+  lightLabel: string;
+  status: string;
+  statusLabel: string;
+}
+
+/** One decided item, in the minutes' order, with its tasks and done / total. */
+export interface ResultItemView {
+  decisionId: string;
+  n: number;
+  title: string;
+  done: number;
+  total: number;
+  tasks: ResultTaskView[];
+}
+
+export interface MeetingResultsView {
+  meetingId: string;
+  meetingTitle: string;
+  heldAt?: string;
+  docNumber?: string;
+  /** false until the minutes are issued (nothing decided yet) */
+  issued: boolean;
+  items: ResultItemView[];
+  /** over every task: done / total and how many in each light */
+  totals: { done: number; total: number; red: number; yellow: number; green: number };
 }
 
 export interface MyInvitationView {

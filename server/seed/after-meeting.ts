@@ -2,8 +2,8 @@
 // in each light and state, so this year's agenda section 1 reports on them (Art. 3 (1)); and a
 // special meeting held last week whose minutes wait for the union side's review (Art. 9), with a
 // return already on its first version.
-import { addDaysCN, cn, confirmEntries, deadlineEnds, DEFAULT_RULES, fromCN, iso, sideOf } from '../../domain';
-import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../store/docs';
+import { addDaysCN, cn, confirmEntries, deadlineEnds, DEFAULT_RULES, fromCN, iso, sideOf, topicAudience } from '../../domain';
+import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc, TopicDoc } from '../store/docs';
 import type { NewDoc } from '../store/port';
 import { CITY_PEOPLE } from './demo-people';
 import { seededNotice } from './notice';
@@ -11,13 +11,36 @@ import { seededNotice } from './notice';
 const person = (key: string) => CITY_PEOPLE.find((p) => p.key === key)!;
 const date = (now: Date, days: number) => cn(now).add(days, 'day').format('YYYY-MM-DD');
 
-export function lastYearChecklist(now: Date, lastYearMeeting: { _id: string; title: string; heldAt: string }): { minutes: NewDoc<MinutesDoc>; tasks: NewDoc<TaskDoc>[] } {
+/**
+ * Issue #23: last year's listed topics, both proposed by the model worker 杨德胜, so the decided
+ * items name the topics they answer and the proposer follows them (the chain, 落实情况).
+ */
+export const LAST_YEAR_TOPICS = [
+  { id: 't-city-last-1', title: '关于便利职工申领技能培训补贴的建议', sideLabel: '工会方' },
+  { id: 't-city-last-2', title: '关于为户外劳动者建设服务站点的建议', sideLabel: '工会方' },
+] as const;
+
+function lastYearTopics(lastYearMeeting: { _id: string; title: string; heldAt: string }): NewDoc<TopicDoc>[] {
+  const at = iso(cn(lastYearMeeting.heldAt).add(-45, 'day'));
+  const listedAt = iso(cn(lastYearMeeting.heldAt).add(-20, 'day'));
+  return LAST_YEAR_TOPICS.map((t) => ({
+    _id: t.id, orgId: 'city', meetingId: lastYearMeeting._id, meetingTitle: lastYearMeeting.title, side: 'union', leadSide: 'union',
+    routedTo: 'union_office', audience: topicAudience('accepted', 'union_office'), otherSideOpinions: 1, category: 'worker_concerns', title: t.title,
+    background: '全市户外劳动者和技能岗位职工反映，补贴申领材料多、休息场所少。', research: '市总工会走访二十家企业和三个城区，发放问卷五百份。',
+    request: '建议精简补贴申领材料、推行网上申领，在城区建设户外劳动者服务站点。', status: 'accepted',
+    createdBy: 'city-model-yang', proposerName: '杨德胜', proposerUnit: '巴彦淖尔市第一建筑公司', createdAt: at, updatedAt: listedAt, submitDay: at.slice(0, 10),
+    history: [{ at, event: 'submit', by: 'city-model-yang', byName: '杨德胜' }, { at: listedAt, event: 'accept', by: 'city-union-office', byName: '陈晓丽' }],
+    opinions: [{ at: listedAt, by: 'city-gov-office', byName: '赵敏', byUnit: '市人民政府办公室', side: 'gov', text: '同意列入议题。' }],
+  }));
+}
+
+export function lastYearChecklist(now: Date, lastYearMeeting: { _id: string; title: string; heldAt: string }): { minutes: NewDoc<MinutesDoc>; tasks: NewDoc<TaskDoc>[]; topics: NewDoc<TopicDoc>[] } {
   const meetingId = lastYearMeeting._id;
   const issuedAt = iso(cn(lastYearMeeting.heldAt).add(12, 'day'));
   const decisions = [
-    { title: '推进职工技能培训补贴申领便利化', text: '由市人社局牵头，精简申领材料，推行网上申领，市总工会协助宣传。' },
-    { title: '建设户外劳动者服务站点', text: '由市住建局会同市总工会在城区新建户外劳动者服务站点，工会服务同步进驻。' },
-    { title: '将服务站点建设纳入年度民生实事', text: '由市发改委将户外劳动者服务站点建设纳入年度民生实事项目统筹推进。' },
+    { title: '推进职工技能培训补贴申领便利化', text: '由市人社局牵头，精简申领材料，推行网上申领，市总工会协助宣传。', topicIds: [LAST_YEAR_TOPICS[0].id] },
+    { title: '建设户外劳动者服务站点', text: '由市住建局会同市总工会在城区新建户外劳动者服务站点，工会服务同步进驻。', topicIds: [LAST_YEAR_TOPICS[1].id] },
+    { title: '将服务站点建设纳入年度民生实事', text: '由市发改委将户外劳动者服务站点建设纳入年度民生实事项目统筹推进。', topicIds: [LAST_YEAR_TOPICS[1].id] },
   ];
   const minutes: NewDoc<MinutesDoc> = {
     _id: meetingId, orgId: 'city', meetingId, status: 'issued',
@@ -66,7 +89,7 @@ export function lastYearChecklist(now: Date, lastYearMeeting: { _id: string; tit
       completion: { text: '市职工服务中心代办窗口已于本月开放，累计代办 36 件。', at: at(-2), evidence: [] },
     }),
   ];
-  return { minutes, tasks };
+  return { minutes, tasks, topics: lastYearTopics(lastYearMeeting) };
 }
 
 /** A special meeting held a week ago; its minutes are at the union side's review, second version. */

@@ -6,7 +6,7 @@
 import { addDaysCN, addMonthsCN, cn, DEFAULT_RULES, fromCN, iso, sideOf, topicAudience, yearCN, type Org, type Person } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, SettingsDoc, TaskDoc, TopicDoc } from '../store/docs';
 import { seededNotice } from './notice';
-import { heldMeeting, lastYearChecklist } from './after-meeting';
+import { heldMeeting, LAST_YEAR_TOPICS, lastYearChecklist } from './after-meeting';
 import { meetingReminders, schedule, taskReminders } from '../notify/reminders';
 import type { NewDoc, Store } from '../store/port';
 import { CITY_PEOPLE, countyOffices, LINHE_PEOPLE, type DemoPerson } from './demo-people';
@@ -72,6 +72,8 @@ function meetings(now: Date): NewDoc<MeetingDoc>[] {
       // Art. 9: issued twelve days after the meeting (the seeded minutes' issuedAt)
       minutesIssuedAt: iso(cn(heldAt).add(12, 'day')),
       status: 'minutes_issued', createdBy: 'city-union-office', createdAt: addMonthsCN(heldAt, -3), rules: RULES,
+      // issue #23: the list its decided items answer
+      agenda: LAST_YEAR_TOPICS.map((t) => t.id), agendaTopics: LAST_YEAR_TOPICS.map((t) => ({ ...t })), proposedCount: LAST_YEAR_TOPICS.length,
       // Art. 7 (issue #16): the notice as it was issued two weeks before the meeting
       place: '市政府第一会议室',
       docNumber: `巴政办字〔${lastYear}〕21号`, noticeIssuedAt: iso(cn(heldAt).add(-14, 'day')),
@@ -185,6 +187,7 @@ export async function seedDemo(store: Store, now: Date): Promise<boolean> {
   const checklist = lastYearChecklist(now, { _id: last._id!, title: last.title, heldAt: last.heldAt! });
   await store.insert<MinutesDoc>('minutes', checklist.minutes);
   for (const t of checklist.tasks) await store.insert<TaskDoc>('tasks', t);
+  for (const t of checklist.topics) await store.insert<TopicDoc>('topics', t); // issue #23
   const held = heldMeeting(now);
   await store.insert<MeetingDoc>('meetings', held.meeting);
   for (const i of held.invitations) await store.insert<InvitationDoc>('invitations', i);

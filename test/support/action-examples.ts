@@ -373,6 +373,17 @@ export const EXAMPLES: Record<string, ActionExample> = {
   },
   'meeting.list': { payload: () => ({ scope: 'org' }), isolation: (res) => expect(res.envelope.ok).toBe(true) },
   'meeting.get': { payload: (w, org) => meetingId(w, org, 'collecting') },
+  // issue #23: 落实情况 — the org's offices and leadership, and here the representative as the
+  // proposer of a listed topic (not invited); a department head of the org is not admitted
+  'meeting.results': {
+    payload: async (w, org) => {
+      const minutes = await makeMinutes(w, org, 'issued');
+      const topic = await makeTopic(w, org, { status: 'accepted' });
+      await w.store.update<TopicDoc>('topics', topic._id, topic.version, { meetingId: minutes.meetingId });
+      return { meetingId: minutes.meetingId };
+    },
+    admits: [...ORG_LEADERSHIP, 'representative'],
+  },
 
   // Art. 9: the union office drafts; the union side, then the government side approves
   'minutes.save': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'held')), ...DRAFT }), admits: ['union_office'] },
