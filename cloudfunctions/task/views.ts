@@ -1,43 +1,20 @@
 // How a task is shown (Art. 11): its light against the org's due-soon window in force (Art. 13),
 // the countdown, the history, and allowedActions from the record kit.
 import {
-  countdownLabel,
   DEADLINE_HOW_LABEL,
   DEADLINE_REQUEST_LABEL,
   deadlineHistory,
-  pendingDeadlineRequest,
-  LIGHT_LABEL,
   LIGHT_RANK,
-  ROLE_INFO,
-  taskLight,
-  taskWorkflow,
   type Actor,
   type RuleParams,
-  type TaskCardView,
   type TaskLight,
   type TaskListView,
   type TaskView,
 } from '../../domain';
 import { offeredActions } from '../../server/kit/access';
 import type { TaskDoc } from '../../server/store/docs';
+import { toTaskCard } from '../../server/areas/task-card';
 import { taskFacts, taskKind } from '../../server/areas/task';
-
-export const KEEPER_LABEL = (t: TaskDoc) => ROLE_INFO[t.keeperRole].label;
-
-/** Art. 3 (1): an unfinished task counts as explained once it has an explanation. */
-export const isExplained = (t: TaskDoc) => t.status === 'done' || t.explanations.length > 0;
-
-export function toTaskCard(t: TaskDoc, now: Date, params: RuleParams): TaskCardView {
-  const light = taskLight(t, now, params.dueSoonDays);
-  return {
-    id: t._id, title: t.title, meetingId: t.meetingId, meetingTitle: t.meetingTitle, decisionTitle: t.decisionTitle,
-    ownerName: t.ownerName, unit: t.unit, keeperLabel: KEEPER_LABEL(t), deadline: t.deadline,
-    countdown: countdownLabel(t.deadline, now, t.status === 'done'),
-    light, lightLabel: LIGHT_LABEL[light], status: t.status, statusLabel: taskWorkflow.states[t.status].label,
-    explained: isExplained(t),
-    deadlineRequested: pendingDeadlineRequest(t)?.newDeadline ?? null,
-  };
-}
 
 export function toTaskView(t: TaskDoc, now: Date, params: RuleParams, actor: Actor): TaskView {
   return {
