@@ -8,6 +8,7 @@ import { fromCN } from '../domain';
 import { startTestHost, type TestHost } from './support/host';
 import { httpCaller, type Ok } from './support/flows';
 import { DEMO_NOW } from './support/world';
+import { pngOf } from './support/images';
 
 let host: TestHost;
 let ok: Ok;
@@ -180,4 +181,35 @@ it('Art. 3 (1) + issue #23: last year\'s seeded meeting — each decided item wi
     const same = await ok('city-union-office', 'meeting', 'results', { meetingId: section.results.meetingId });
     expect(section.results).toEqual(same);
   }
+});
+
+it('issue #23 done when: the proposer sees progress, the verified completion and the light done, and was told at decided, assigned and done — never for a progress note', async () => {
+  const milestones = async (key: string) => ((await ok(key, 'notify', 'inbox', {})).items as any[]).filter((i) => i.milestone.startsWith('topic_') && i.link.includes(taken)).map((i) => i.milestone);
+  expect((await milestones('city-rep-ma')).sort()).toEqual(['topic_accepted', 'topic_decided', 'topic_task_assigned']);
+  // the proposer of the topic not taken up is told why
+  const guo = ((await ok('city-rep-guo', 'notify', 'inbox', {})).items as any[]).find((i) => i.milestone === 'topic_decided');
+  expect(guo).toMatchObject({ title: '您的议题本次会议未议定', body: expect.stringContaining('提交下次会议研究') });
+
+  host.clock.set(new Date(fromCN('2027-01-12', '10:00')));
+  await ok('city-hrss', 'task', 'report', { taskId, text: '申领材料已由 9 项精简为 4 项，网上申领系统正在联调。' });
+  await ok('city-hrss', 'task', 'report', { taskId, text: '网上申领系统已上线试运行。' });
+  expect(await milestones('city-rep-ma')).toHaveLength(3); // no message for progress notes
+  const res = await fetch(`${host.url}api/upload`, {
+    method: 'POST', headers: { authorization: `Bearer ${await host.signIn('city-hrss')}`, 'x-file-name': encodeURIComponent('上线通知.png') }, body: new Uint8Array(pngOf()),
+  });
+  const fileId = ((await res.json()) as any).data.fileId;
+  await ok('city-hrss', 'task', 'complete', { taskId, text: '申领材料精简为 4 项，网上申领已全面开通。', evidence: [{ fileId, fileName: '上线通知.png' }] });
+  expect(await milestones('city-rep-ma')).toHaveLength(3); // completion awaits verification
+  await ok('city-union-office', 'task', 'verify', { taskId });
+  expect((await milestones('city-rep-ma')).sort()).toEqual(['topic_accepted', 'topic_decided', 'topic_task_assigned', 'topic_task_done']);
+
+  const chain = (await ok('city-rep-ma', 'topic', 'get', { id: taken })).chain;
+  expect(chain.tasks[0]).toMatchObject({
+    light: 'done', status: 'done', verifiedAt: expect.any(String),
+    progress: [{ text: '申领材料已由 9 项精简为 4 项，网上申领系统正在联调。' }, { text: '网上申领系统已上线试运行。' }],
+    completion: { text: '申领材料精简为 4 项，网上申领已全面开通。', evidence: [{ typeLabel: '图片' }] },
+  });
+  expect(JSON.stringify(chain)).not.toContain(fileId);
+  const results = await ok('city-rep-ma', 'meeting', 'results', { meetingId });
+  expect(results.items[0]).toMatchObject({ done: 1, total: 1 });
 });

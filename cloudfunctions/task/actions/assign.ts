@@ -8,6 +8,7 @@ import { schedule, taskReminders } from '../../../server/notify/reminders';
 import { defineAction } from '../../../server/kit/registry';
 import { decisionKind, requireIssuedDecision } from '../../../server/areas/task';
 import { assigned } from '../notices';
+import { topicsOfDecision, topicTaskAssigned } from '../../../server/areas/chain';
 
 export const assign = defineAction({
   name: 'task.assign',
@@ -28,6 +29,7 @@ export const assign = defineAction({
     if (deadlineIsPast(deadline, ctx.now)) throw new AppError('validation_error', '完成时限不能早于今天', { field: 'deadline' });
     const at = ctx.now.toISOString();
     const { dueSoonDays } = await ctx.params(meeting.orgId);
+    const topics = await topicsOfDecision(ctx.store, meeting._id, decision!.id); // issue #23: their proposers are told
     const task = await ctx.write(
       async (tx) => {
         const t = await tx.insert<TaskDoc>('tasks', {
@@ -43,7 +45,7 @@ export const assign = defineAction({
         await schedule(tx, taskReminders(t, dueSoonDays, ctx.now), ctx.now);
         return t;
       },
-      (t) => assigned(t, ctx.actor.unit ?? ''),
+      (t) => [...assigned(t, ctx.actor.unit ?? ''), ...topicTaskAssigned(topics, t)],
     );
     return { id: task._id };
   },

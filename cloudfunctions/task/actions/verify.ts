@@ -6,6 +6,7 @@ import { schedule, sentBackOverdue } from '../../../server/notify/reminders';
 import { defineAction } from '../../../server/kit/registry';
 import { taskEdge, taskKind } from '../../../server/areas/task';
 import { sentBack, verified } from '../notices';
+import { topicsOfDecision, topicTaskDone } from '../../../server/areas/chain';
 import { taskAnswer } from './work';
 
 export const verify = defineAction({
@@ -16,11 +17,12 @@ export const verify = defineAction({
   target: (i) => i.taskId,
   handler: async (_input, ctx) => {
     const t = ctx.record;
+    const topics = await topicsOfDecision(ctx.store, t.meetingId, t.decisionId); // issue #23: their proposers are told
     const saved = await ctx.write(
       (tx) => move(tx, 'tasks', taskWorkflow, t, 'verify', ctx.actor.roles, {
         open: false, verifiedAt: ctx.now.toISOString(), verifiedBy: ctx.actor.id, verifiedByName: ctx.actor.name,
       }),
-      (doc) => verified(doc),
+      (doc) => [...verified(doc), ...topicTaskDone(topics, doc)],
     );
     return taskAnswer(ctx, saved);
   },
