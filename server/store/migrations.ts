@@ -10,7 +10,10 @@
 // one server neither race on `CREATE INDEX` nor apply a migration twice. A database whose recorded
 // version is newer than this code knows is refused: an old host must not write a newer schema.
 
-import type { SqlQueryable } from './sql';
+/** What a migration runs its statements on (a connection or a transaction); sql.ts re-exports it. */
+export interface SqlQueryable {
+  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
 
 export interface Migration {
   /** 1, 2, 3 … — never renumbered, never edited once released */

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors';
 import { findUnstorable } from '../../domain/text';
 import { COLLECTIONS, type CollectionName, type IndexDef } from './indexes';
-import { applyMigrations, SCHEMA_LOCK_KEY } from './migrations';
+import { applyMigrations, SCHEMA_LOCK_KEY, type SqlQueryable } from './migrations';
 import type {
   Condition,
   Filter,
@@ -177,9 +177,7 @@ export function getPath(doc: unknown, path: string): unknown {
 // The client interface: the least the adapter needs from PGlite or node-postgres
 // ---------------------------------------------------------------------------------------------
 
-export interface SqlQueryable {
-  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
-}
+export type { SqlQueryable };
 
 export interface SqlClient extends SqlQueryable {
   /**
