@@ -330,9 +330,20 @@ it(
     expect(await box(e, '会议由……主持。会议听取了……，研究了……。会议认为……').inputValue()).toBe(TEXT);
     await page.unroute('**/api/minutes');
     await page.waitForTimeout(800);
+    // issue #19: leaving with unsaved changes warns first; after the reload the draft is offered (恢复草稿), never applied unasked
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.type());
+      void d.accept();
+    });
     await page.reload();
+    expect(dialogs).toContain('beforeunload');
     const again = current(page);
-    await again.getByText('已恢复上次在本机未保存的修改，请核对后保存。', { exact: true }).waitFor({ timeout: 30000 });
+    await again.getByText('有一份未提交的草稿').waitFor({ timeout: 30000 });
+    expect(await box(again, '会议由……主持。会议听取了……，研究了……。会议认为……').inputValue()).toBe('');
+    await axe(page);
+    await shot(page, 'minutes-editor-draft-offered-desk');
+    await again.getByText('恢复草稿', { exact: true }).click();
     expect(await box(again, '会议由……主持。会议听取了……，研究了……。会议认为……').inputValue()).toBe(TEXT);
     expect(await box(again.locator('.medit-decision').nth(0), '事项标题，如：开展职工技能提升行动').inputValue()).toBe('建设户外劳动者防暑降温点');
 
@@ -344,7 +355,9 @@ it(
     expect(saved.current.n).toBe(1);
     expect(saved.current.text).toBe(TEXT);
     expect(saved.current.decisions.map((d: any) => d.title)).toEqual(['建设户外劳动者防暑降温点', '督促落实高温津贴']);
-    expect(await page.evaluate((k) => localStorage.getItem(k), `minutes_draft_${id}`)).toBeNull();
+    // nothing is kept on the device once saved (the one draft helper's key: per meeting and person)
+    await page.waitForTimeout(800);
+    expect(await page.evaluate((k) => localStorage.getItem(k), `draft_minutes_${id}_city-union-office`)).toBeNull();
     expect(await again.locator('.mmin-version').count()).toBe(1);
 
     // 提交审核 only once the union office has confirmed who attended (issue #16)

@@ -6,21 +6,21 @@
 // At a desk (≥ 1024 px) two columns: the text and decided items on the left, status, 印发 and the
 // versions with their returns on the right; on a phone the same, stacked. Buttons only from
 // allowedActions. What is typed is never lost to a failed save: it stays on screen, and is kept on
-// the device until it is saved (restored when the page is opened again).
+// the device per meeting and person until it is saved, offered back after a reload (恢复草稿, issue
+// #19), and a changed draft is saved as a version by a timer.
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MINUTES_LIMITS, MINUTES_MAX_DECISIONS } from '../../../../../domain/limits';
-import type { MinutesVersionView, MinutesView } from '../../../../../domain/schemas/minutes';
+import type { MinutesView } from '../../../../../domain/schemas/minutes';
 import Btn from '../../../../components/Btn';
 import PageShell, { Refusal } from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 import Tap from '../../../../components/Tap';
-import { useBusy } from '../../../../hooks/useBusy';
-import { useWrite } from '../../../../hooks/useWrite';
-import { call, toApiError } from '../../../../services/api';
+import DraftBar from '../../../../components/DraftBar';
+import { useLocalDraft } from '../../../../hooks/useLocalDraft';
+import { ask, fileDone, useAction } from '../../../../kit/useAction';
+import { call } from '../../../../services/api';
 import { formatDateCN, formatDateTimeShortCN } from '../../../../utils/date';
-import { toast } from '../../../../utils/feedback';
 import { fieldErrorsOf, lengthError, textLength } from '../../../../utils/form';
 import { ROUTES, openPage } from '../../../../utils/nav';
 import { minutesTagClass, openDocx, pendingReturn, useMinutesRecord } from '../../../../pages/minutes/kit';
@@ -28,94 +28,16 @@ import { MinutesBody, ReviewProgress, VersionList } from '../../../../pages/minu
 import AttendanceCard, { type AttendanceEntryInput } from '../../../../pages/minutes/AttendanceCard';
 import ProceedingsCard from '../../../../pages/minutes/ProceedingsCard';
 import { useDesk } from '../../parts/useDesk';
+import { AUTOSAVE_MS, type Draft, type Errors, changed, draftOf, nextKey, sameDraft, shouldAutosave, validate } from './model';
+import { usePersonId } from './usePersonId';
 import { DecisionTopics, NotTakenUp } from './TopicLinks';
 import '../../../../pages/minutes/kit.css';
 import './index.css';
 
 type Busy = 'save' | 'submit' | 'issue' | 'document' | 'attendance';
 
-interface DraftDecision {
-  /** a local key, stable while the items are moved */
-  key: number;
-  title: string;
-  text: string;
-  /** issue #23: the listed topics it answers */
-  topicIds?: string[];
-}
-
-interface Draft {
-  /** the version the draft started from (0: none yet) */
-  base: number;
-  text: string;
-  decisions: DraftDecision[];
-  /** issue #23: listed topics not taken up, with the reason */
-  notTakenUp?: Array<{ topicId: string; reason: string }>;
-}
-
-/** What is kept on the device until saved. */
-interface StoredDraft {
-  base: number;
-  text: string;
-  decisions: Array<{ title: string; text: string }>;
-}
-
-type Errors = Record<string, string>;
-
-const STORE_PREFIX = 'minutes_draft_';
 const h5 = process.env.TARO_ENV === 'h5';
-
-let keySeq = 0;
-const nextKey = () => (keySeq += 1);
-
-function draftOf(current: MinutesVersionView | null): Draft {
-  if (!current) return { base: 0, text: '', decisions: [{ key: nextKey(), title: '', text: '' }] };
-  return { base: current.n, text: current.text, decisions: current.decisions.map((d) => ({ key: nextKey(), title: d.title, text: d.text, topicIds: d.topicIds ?? [] })), notTakenUp: current.notTakenUp ?? [] };
-}
-
-/** Whether the draft differs from the version it started from. */
-function changed(d: Draft, current: MinutesVersionView | null): boolean {
-  if (!current) return d.text.trim() !== '' || d.decisions.some((x) => x.title.trim() !== '' || x.text.trim() !== '');
-  if (d.text !== current.text || d.decisions.length !== current.decisions.length) return true;
-  if (JSON.stringify(d.notTakenUp ?? []) !== JSON.stringify(current.notTakenUp ?? [])) return true; // issue #23
-  return d.decisions.some((x, i) => x.title !== current.decisions[i].title || x.text !== current.decisions[i].text || (x.topicIds ?? []).join() !== (current.decisions[i].topicIds ?? []).join());
-}
-
-function readStored(meetingId: string): StoredDraft | null {
-  try {
-    const v: unknown = Taro.getStorageSync(STORE_PREFIX + meetingId);
-    if (typeof v !== 'object' || v === null) return null;
-    const o = v as Partial<StoredDraft>;
-    if (typeof o.base !== 'number' || typeof o.text !== 'string' || !Array.isArray(o.decisions)) return null;
-    return { base: o.base, text: o.text, decisions: o.decisions.filter((d) => typeof d?.title === 'string' && typeof d?.text === 'string') };
-  } catch {
-    return null;
-  }
-}
-
-function writeStored(meetingId: string, d: Draft | null): void {
-  try {
-    if (d) Taro.setStorageSync(STORE_PREFIX + meetingId, { base: d.base, text: d.text, decisions: d.decisions.map(({ title, text }) => ({ title, text })) });
-    else Taro.removeStorageSync(STORE_PREFIX + meetingId);
-  } catch {
-    // Storage full or off: the draft still stays on screen.
-  }
-}
-
-/** Art. 9: the text and every decided item within the contract's limits. */
-function validate(d: Draft): Errors {
-  const e: Errors = {};
-  const text = lengthError(MINUTES_LIMITS.text, d.text);
-  if (text) e.text = text;
-  if (d.decisions.length === 0) e.decisions = '请至少列出一项议定事项';
-  if (d.decisions.length > MINUTES_MAX_DECISIONS) e.decisions = `议定事项不能超过 ${MINUTES_MAX_DECISIONS} 项`;
-  d.decisions.forEach((x, i) => {
-    const t = lengthError(MINUTES_LIMITS.decisionTitle, x.title);
-    if (t) e[`d${x.key}.title`] = `第 ${i + 1} 项：${t}`;
-    const b = lengthError(MINUTES_LIMITS.decisionText, x.text);
-    if (b) e[`d${x.key}.text`] = `第 ${i + 1} 项：${b}`;
-  });
-  return e;
-}
+const EMPTY_DRAFT: Draft = { base: 0, text: '', decisions: [] };
 
 /** Native accessibility props of a form field: aria-label on H5, ariaLabel in WeChat. */
 function named(label: string, invalid = false): Record<string, unknown> {
@@ -125,54 +47,81 @@ function named(label: string, invalid = false): Record<string, unknown> {
 export default function MinutesEditor() {
   const { meetingId, record } = useMinutesRecord();
   const { state } = record;
-  const write = useWrite();
-  const { busy, run } = useBusy<Busy>();
+  const { busy, act } = useAction<Busy>(record.reload);
   const desk = useDesk();
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [restored, setRestored] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [docNumber, setDocNumber] = useState('');
   const [docError, setDocError] = useState<string | null>(null);
-  const asking = useRef(false);
+  const [autosavedAt, setAutosavedAt] = useState<string | null>(null);
+  const personId = usePersonId();
 
   const v = state.kind === 'ready' ? state.value : null;
   const current = v?.current ?? null;
   const editable = !!v && v.allowedActions.includes('save');
   const dirty = !!draft && changed(draft, current);
 
-  // The draft starts from the current version (or what was kept on the device for it); a newer
-  // version from the server replaces it only while nothing is typed.
+  // The draft starts from the current version; a newer version from the server replaces it only
+  // while nothing is typed.
   useEffect(() => {
     if (!v) return;
     const n = v.current?.n ?? 0;
     if (draft && (draft.base === n || changed(draft, v.versions.find((x) => x.n === draft.base) ?? null))) return;
-    const stored = editable ? readStored(meetingId) : null;
-    if (stored && stored.base === n) {
-      const d = { base: n, text: stored.text, decisions: stored.decisions.map((x) => ({ key: nextKey(), ...x })) };
-      if (changed(d, current)) {
-        setDraft(d);
-        setRestored(true);
-        return;
-      }
-    }
     setDraft(draftOf(v.current));
     // follows the record, not the draft
   }, [v]);
 
-  // Kept on the device while unsaved (Art. 9: nothing typed for the minutes is lost).
+  // issue #19: kept on the device per meeting and person (the one draft helper the topic form uses
+  // too), offered back after a reload (恢复草稿), a warning before leaving while unsaved.
+  const base = useMemo(() => (draft ? draftOf(current) : null), [current, draft === null]);
+  const local = useLocalDraft(editable && personId ? `minutes_${meetingId}_${personId}` : null, draft ?? EMPTY_DRAFT, base, sameDraft);
+
+  /** 保存: a new version; on any failure the draft stays as typed. `auto`: the timer's, said quietly. */
+  const save = (auto = false) => {
+    if (busy || !draft) return;
+    const found = validate(draft);
+    setErrors(found);
+    if (Object.values(found).some(Boolean)) return setRefusal('请按提示修改后再保存');
+    if (!dirty) return setRefusal('纪要没有改动，无需保存');
+    setRefusal(null);
+    const d = draft;
+    void act('save', (w) => w('minutes.save', {
+      meetingId, text: d.text, decisions: d.decisions.map(({ title, text, topicIds }) => ({ title, text, ...(topicIds?.length ? { topicIds } : {}) })),
+      ...(d.notTakenUp?.length ? { notTakenUp: d.notTakenUp } : {}), // issue #23
+    }), {
+      apply: (saved) => {
+        setDraft(draftOf(saved.current));
+        record.set(saved);
+        setAutosavedAt(auto ? new Date().toISOString() : null);
+      },
+      done: auto ? undefined : '已保存',
+      onError: (err) => {
+        const fields = fieldErrorsOf(err.details);
+        if (fields.text) setErrors((x) => ({ ...x, text: fields.text }));
+        if (fields.decisions) setErrors((x) => ({ ...x, decisions: fields.decisions }));
+        setRefusal(`未能保存：${err.message}。已填写的内容仍保留在本页，可稍后重试。`);
+        return auto;
+      },
+    });
+  };
+
+  // issue #19: a changed draft is saved as a version by the timer (the real minutes.save), never an unchanged one
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  const autosave = !!draft && shouldAutosave({ editable, dirty, busy: busy !== null, offerPending: !!local.offer, errors: validate(draft) });
   useEffect(() => {
-    if (!draft || !editable) return undefined;
-    const t = setTimeout(() => writeStored(meetingId, dirty ? draft : null), 600);
+    if (!autosave) return undefined;
+    const t = setTimeout(() => saveRef.current(true), AUTOSAVE_MS);
     return () => clearTimeout(t);
-  }, [draft, dirty, editable, meetingId]);
+  }, [autosave, draft]);
 
   if (state.kind !== 'ready' || !draft) {
     return <PageShell className='medit' state={state.kind === 'ready' ? { kind: 'loading' } : state} skeleton={[[70, 50], [100, 100, 100, 100, 60], [50, 90, 80]]} onRetry={() => void record.reload()} />;
   }
 
   const m = state.value as MinutesView;
-  const d = draft as Draft;
+  const d = draft;
   const allowed = (a: string) => m.allowedActions.includes(a);
   const issued = m.status === 'issued';
   const returned = pendingReturn(m);
@@ -197,145 +146,53 @@ export default function MinutesEditor() {
   const remove = async (i: number) => {
     const it = d.decisions[i];
     if (it.title.trim() || it.text.trim()) {
-      const ok = await Taro.showModal({
-        title: '删除议定事项',
-        content: `确定删除第 ${i + 1} 项「${it.title.trim() || '未命名'}」吗？保存后才会生成新的一稿。`,
-        confirmText: '删除',
-        cancelText: '保留',
-        confirmColor: '#b71c1c',
-      }).then(
-        (r) => r.confirm,
-        () => false,
-      );
+      const ok = await ask({ title: '删除议定事项', content: `确定删除第 ${i + 1} 项「${it.title.trim() || '未命名'}」吗？保存后才会生成新的一稿。`, confirmText: '删除' });
       if (!ok) return;
     }
     edit((x) => ({ ...x, decisions: x.decisions.filter((_, k) => k !== i) }));
   };
 
-  /** 保存: a new version; on any failure the draft stays as typed. */
-  const save = () =>
-    run('save', async () => {
-      const found = validate(d);
-      setErrors(found);
-      if (Object.values(found).some(Boolean)) {
-        setRefusal('请按提示修改后再保存');
-        return;
-      }
-      if (!dirty) {
-        setRefusal('纪要没有改动，无需保存');
-        return;
-      }
-      setRefusal(null);
-      try {
-        const saved = await write('minutes.save', {
-          meetingId, text: d.text, decisions: d.decisions.map(({ title, text, topicIds }) => ({ title, text, ...(topicIds?.length ? { topicIds } : {}) })),
-          ...(d.notTakenUp?.length ? { notTakenUp: d.notTakenUp } : {}), // issue #23
-        });
-        writeStored(meetingId, null);
-        setRestored(false);
-        setDraft(draftOf(saved.current));
-        record.set(saved);
-        toast(`已保存第${saved.current?.n ?? ''}稿`, 'success');
-      } catch (e) {
-        const err = toApiError(e);
-        const fields = fieldErrorsOf(err.details);
-        if (fields.text) setErrors((x) => ({ ...x, text: fields.text }));
-        if (fields.decisions) setErrors((x) => ({ ...x, decisions: fields.decisions }));
-        setRefusal(`未能保存：${err.message}。已填写的内容仍保留在本页，可稍后重试。`);
-        toast(err.message);
-        if (err.code === 'invalid_transition' || err.code === 'conflict') void record.reload(true);
-      }
-    });
-
-  /** A confirmation, then one write (never two at once). */
-  const confirmThen = async (title: string, content: string, confirmText: string, name: Busy, fn: () => Promise<MinutesView>, done: string) => {
-    if (busy || asking.current) return;
-    asking.current = true;
-    const ok = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#b71c1c' }).then(
-      (r) => r.confirm,
-      () => false,
-    );
-    asking.current = false;
-    if (!ok) return;
-    await run(name, async () => {
-      try {
-        record.set(await fn());
-        setRefusal(null);
-        toast(done, 'success');
-      } catch (e) {
-        const err = toApiError(e);
-        const fields = fieldErrorsOf(err.details);
-        if (name === 'issue' && fields.docNumber) setDocError(fields.docNumber);
-        else setRefusal(err.message);
-        toast(err.message);
-        if (err.code === 'invalid_transition' || err.code === 'conflict') void record.reload(true);
-      }
-    });
-  };
+  /** The answer is the minutes as they are now. */
+  const shown = { apply: (x: MinutesView) => (record.set(x), setRefusal(null)) };
 
   const submit = () => {
-    if (dirty) {
-      setRefusal('有未保存的修改，请先保存为新的一稿，再提交审核');
-      return;
-    }
-    void confirmThen(
-      '提交审核',
-      `将第${current?.n ?? ''}稿提交工会方审核，工会方审核通过后报政府方审核。审核期间不能修改。`,
-      '提交',
-      'submit',
-      () => write('minutes.submit', { meetingId }),
-      '已提交工会方审核',
-    );
+    if (dirty) return setRefusal('有未保存的修改，请先保存为新的一稿，再提交审核');
+    void act('submit', (w) => w('minutes.submit', { meetingId }), {
+      ...shown,
+      confirm: { title: '提交审核', content: `将第${current?.n ?? ''}稿提交工会方审核，工会方审核通过后报政府方审核。审核期间不能修改。`, confirmText: '提交' },
+      done: '已提交工会方审核',
+      onError: (err) => void setRefusal(err.message),
+    });
   };
 
   const issue = () => {
     const problem = lengthError(MINUTES_LIMITS.docNumber, docNumber);
-    if (problem) {
-      setDocError(problem);
-      return;
-    }
+    if (problem) return setDocError(problem);
     setDocError(null);
-    void confirmThen(
-      '印发会议纪要',
-      `以「${docNumber.trim()}」印发后，纪要和议定事项不能再修改，全体参会人员将收到通知，并按议定事项分解落实任务。`,
-      '印发',
-      'issue',
-      () => write('minutes.issue', { meetingId, docNumber: docNumber.trim() }),
-      '会议纪要已印发',
-    );
+    void act('issue', (w) => w('minutes.issue', { meetingId, docNumber: docNumber.trim() }), {
+      ...shown,
+      confirm: { title: '印发会议纪要', content: `以「${docNumber.trim()}」印发后，纪要和议定事项不能再修改，全体参会人员将收到通知，并按议定事项分解落实任务。`, confirmText: '印发' },
+      done: '会议纪要已印发',
+      onError: (err) => {
+        const fields = fieldErrorsOf(err.details);
+        if (fields.docNumber) setDocError(fields.docNumber);
+        else setRefusal(err.message);
+      },
+    });
   };
 
   /** 确认出席情况 (issue #16): before submitting; a correction of the check-in record carries its reason. */
   const confirmAttendance = (entries: AttendanceEntryInput[]) =>
-    run('attendance', async () => {
-      try {
-        record.set(await write('minutes.setAttendance', { meetingId, entries }));
-        setRefusal(null);
-        toast('出席情况已确认', 'success');
-      } catch (e) {
-        const err = toApiError(e);
-        setRefusal(err.message);
-        toast(err.message);
-        if (err.code === 'invalid_transition' || err.code === 'conflict') void record.reload(true);
-      }
-    });
+    act('attendance', (w) => w('minutes.setAttendance', { meetingId, entries }), { ...shown, done: '出席情况已确认', onError: (err) => void setRefusal(err.message) });
 
-  const download = () =>
-    run('document', async () => {
-      try {
-        await openDocx(await call('minutes.document', { meetingId }));
-        if (h5) toast(issued ? '会议纪要已下载' : '纪要预览已下载', 'success');
-      } catch (e) {
-        toast(toApiError(e).message);
-      }
-    });
+  const download = () => act('document', async () => openDocx(await call('minutes.document', { meetingId })), fileDone(issued ? '会议纪要' : '纪要预览'));
 
   const editor = editable ? (
     <>
       <View className='card' id='medit-text'>
         <View className='card__head'>
           <Text className='card__title'>纪要正文</Text>
-          <Text className='card__more'>{dirty ? '有未保存的修改' : current ? `与第${current.n}稿相同` : '尚未保存'}</Text>
+          <Text className='card__more'>{dirty ? '有未保存的修改' : autosavedAt && current ? `已自动保存为第${current.n}稿 ${formatDateTimeShortCN(autosavedAt)}` : current ? `与第${current.n}稿相同` : '尚未保存'}</Text>
         </View>
         <Text className='medit__hint'>写明会议概况、听取和研究的事项；议定事项在下方逐项列出。</Text>
         <Textarea
@@ -581,10 +438,15 @@ export default function MinutesEditor() {
             </Text>
           </View>
         ) : null}
-        {restored && dirty ? (
-          <View className='notice notice--warn'>
-            <Text className='notice__text'>已恢复上次在本机未保存的修改，请核对后保存。</Text>
-          </View>
+        {local.offer ? (
+          <DraftBar
+            savedAt={local.offer.savedAt}
+            onDiscard={local.discard}
+            onRestore={() => {
+              const kept = local.restore();
+              if (kept) setDraft({ ...kept, base: current?.n ?? 0 });
+            }}
+          />
         ) : null}
         <View className={desk ? 'medit__grid medit__grid--desk' : 'medit__grid'}>
           <View className='medit__col medit__col--main'>
