@@ -13,19 +13,17 @@ import type { ListTopicView, SideConfirmation, TopicListStatusView } from '../..
 import Btn from '../../../../components/Btn';
 import { PagedListFooter } from '../../../../components/ListFooter';
 import OfficeNav from '../../../../components/OfficeNav';
-import PageShell from '../../../../components/PageShell';
-import Skeleton from '../../../../components/Skeleton';
+import PageShell, { LoadStates } from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 import Tap from '../../../../components/Tap';
-import { useBusy } from '../../../../hooks/useBusy';
 import { type PagedList, usePagedListPage } from '../../../../hooks/usePagedList';
-import { useWrite } from '../../../../hooks/useWrite';
-import { ApiError, call, toApiError } from '../../../../services/api';
+import { useAction } from '../../../../kit/useAction';
+import { ApiError, call } from '../../../../services/api';
 import { formatDateTimeCN, formatDateTimeShortCN } from '../../../../utils/date';
-import { toast } from '../../../../utils/feedback';
 import { ROUTES, pageUrl, queryValue } from '../../../../utils/nav';
 import { HeadRow, Row, Table, TableLink, Td, Th } from '../../parts/Table';
 import { useDeskTable } from '../../parts/useDesk';
+import MeetingSwitcher from './MeetingSwitcher';
 import './index.css';
 
 type ListAction = 'confirmList' | 'revokeConfirmation' | 'noOpinionAll' | `noOpinion:${string}`;
@@ -57,8 +55,7 @@ export default function ConfirmList() {
   const { params } = useRouter();
   const meetingId = queryValue(params, 'meetingId');
   const meetingTitleParam = queryValue(params, 'meetingTitle');
-  const { busy, run } = useBusy<ListAction>();
-  const write = useWrite();
+  const { busy, act } = useAction<ListAction>((quiet) => list.reload(quiet));
   const fetchPage = useCallback(
     async (cursor?: string): Promise<StatusPage> => {
       if (!meetingId) throw new ApiError('not_found', MISSING_MEETING);
@@ -69,80 +66,36 @@ export default function ConfirmList() {
   const list = usePagedListPage<ListTopicView, StatusPage>(fetchPage);
   const { state } = list;
 
+  /** The answer is the list as it is now (its first page). */
+  const shown = { apply: (v: TopicListStatusView) => list.reset(asPage(v)) };
+
   /** Issue #16: this side has no opinion on one topic — one tap, recorded and audited. */
-  const noOpinion = (topic: ListTopicView) => {
-    if (busy) return;
-    void run(`noOpinion:${topic.id}`, async () => {
-      try {
-        await write('topic.noOpinion', { topicId: topic.id });
-        toast('已登记无意见', 'success');
-      } catch (e) {
-        toast(toApiError(e).message);
-      }
-      await list.reload(true);
-    });
-  };
+  const noOpinion = (topic: ListTopicView) => act(`noOpinion:${topic.id}`, (w) => w('topic.noOpinion', { topicId: topic.id }), { done: '已登记无意见' });
 
   /** …or for every topic still waiting for this side's opinion, after one question. */
-  const noOpinionAll = (view: StatusPage) => {
-    if (busy) return;
-    void Taro.showModal({
-      title: '全部登记无意见', content: '对本方尚未提出意见的全部已采纳议题登记“无意见”？登记后对方即可确认议题清单。',
-      confirmText: '登记', cancelText: '取消', confirmColor: '#b71c1c',
-    }).then((r) => {
-      if (!r.confirm) return;
-      void run('noOpinionAll', async () => {
-        try {
-          list.reset(asPage(await write('topic.noOpinionAll', { meetingId: view.meetingId })));
-          toast('已全部登记无意见', 'success');
-        } catch (e) {
-          toast(toApiError(e).message);
-          void list.reload(true);
-        }
-      });
+  const noOpinionAll = (view: StatusPage) =>
+    act('noOpinionAll', (w) => w('topic.noOpinionAll', { meetingId: view.meetingId }), {
+      ...shown,
+      confirm: { title: '全部登记无意见', content: '对本方尚未提出意见的全部已采纳议题登记“无意见”？登记后对方即可确认议题清单。', confirmText: '登记' },
+      done: '已全部登记无意见',
     });
-  };
 
-  const act = (action: 'confirmList' | 'revokeConfirmation', view: StatusPage, shown: ListTopicView[]) => {
-    if (busy) return;
+  const confirmOrRevoke = (action: 'confirmList' | 'revokeConfirmation', view: StatusPage, shownItems: ListTopicView[]) => {
     const ask = ASK[action];
-    const content = action === 'confirmList' ? confirmText(view, shown.length) : REVOKE_TEXT;
-    void Taro.showModal({ title: ask.title, content, confirmText: ask.confirmText, cancelText: '取消', confirmColor: '#b71c1c' }).then((r) => {
-      if (!r.confirm) return;
-      void run(action, async () => {
-        try {
-          // Art. 6: a confirmation covers the list that was shown; the server refuses it if that changed
-          const next = asPage(
-            action === 'confirmList'
-              ? await write('topic.confirmList', { meetingId, listHash: view.listHash })
-              : await write('topic.revokeConfirmation', { meetingId }),
-          );
-          list.reset(next);
-          toast(ask.done, 'success');
-        } catch (e) {
-          const error = toApiError(e);
-          toast(error.message);
-          if (error.code === 'conflict' || error.code === 'invalid_transition') void list.reload(true);
-        }
-      });
+    const content = action === 'confirmList' ? confirmText(view, shownItems.length) : REVOKE_TEXT;
+    // Art. 6: a confirmation covers the list that was shown; the server refuses it if that changed
+    return act(action, (w) => (action === 'confirmList' ? w('topic.confirmList', { meetingId, listHash: view.listHash }) : w('topic.revokeConfirmation', { meetingId })), {
+      ...shown,
+      confirm: { title: ask.title, content, confirmText: ask.confirmText },
+      done: ask.done,
     });
   };
 
   const nav = { meetingId, meetingTitle: state.kind === 'ready' ? state.page.meetingTitle : meetingTitleParam };
-  if (state.kind === 'loading') {
+  if (state.kind !== 'ready') {
     return (
       <Shell {...nav}>
-        <Text className='sr-only'>加载中…</Text>
-        <Skeleton block lines={[90]} />
-        <Skeleton lines={[100, 100]} />
-        <Skeleton lines={[80, 60, 70]} />
-      </Shell>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <Shell {...nav}>
-        <StateView kind='error' error={state.error} onRetry={meetingId ? () => void list.reload() : undefined} />
+        <LoadStates state={state} skeleton={[[90], [100, 100], [80, 60, 70]]} onRetry={meetingId ? () => void list.reload() : undefined} />
       </Shell>
     );
   }
@@ -194,7 +147,7 @@ export default function ConfirmList() {
 
       {view.allowedActions.includes('noOpinionAll') ? (
         <View className='confirm__none-all'>
-          <Btn kind='outline' block busy={busy === 'noOpinionAll'} busyText='登记中…' disabled={busy !== null} onClick={() => noOpinionAll(view)}>
+          <Btn kind='outline' block busy={busy === 'noOpinionAll'} busyText='登记中…' disabled={busy !== null} onClick={() => void noOpinionAll(view)}>
             本方对待提意见的议题全部登记“无意见”
           </Btn>
         </View>
@@ -211,13 +164,13 @@ export default function ConfirmList() {
               busy={busy === 'confirmList'}
               busyText='提交中…'
               disabled={busy !== null || counts.submitted > 0}
-              onClick={() => act('confirmList', view, state.items)}
+              onClick={() => void confirmOrRevoke('confirmList', view, state.items)}
             >
               确认议题清单
             </Btn>
           ) : null}
           {canRevoke ? (
-            <Btn kind='outline' block busy={busy === 'revokeConfirmation'} busyText='提交中…' disabled={busy !== null} onClick={() => act('revokeConfirmation', view, state.items)}>
+            <Btn kind='outline' block busy={busy === 'revokeConfirmation'} busyText='提交中…' disabled={busy !== null} onClick={() => void confirmOrRevoke('revokeConfirmation', view, state.items)}>
               撤回确认
             </Btn>
           ) : null}
@@ -230,7 +183,10 @@ export default function ConfirmList() {
 function Shell({ meetingId, meetingTitle, children }: { meetingId: string; meetingTitle: string; children: ReactNode }) {
   return (
     <PageShell className='confirm' aside={<OfficeNav current='confirm' meetingId={meetingId || undefined} meetingTitle={meetingTitle || undefined} />}>
-      <View className='page-container'>{children}</View>
+      <View className='page-container'>
+        <MeetingSwitcher meetingId={meetingId} />
+        {children}
+      </View>
     </PageShell>
   );
 }
