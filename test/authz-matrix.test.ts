@@ -1,14 +1,16 @@
 // The authorisation matrix, generated from the registry: every action × every role, plus the
 // cross-org cases. A new action joins automatically; one without a matrix row or an example fails.
 // Admitted means `ok: true`, or a refusal the action's example declares (a state rule met after
-// authorisation). Refused means forbidden or not_found, nothing changed — every document of every
-// collection compared before and after — and exactly one new audit row, naming the call.
+// authorisation). Refused means forbidden or not_found, no write at all — the world's store records
+// every write that commits (test/support/recording-store.ts) — but exactly one new audit row,
+// naming the call, and at most a settled refusal under the call's own idempotency key.
 import { PERMISSIONS, ROLES, roleMayCall, type Permission, type Role } from '../domain';
 import { AREAS } from '../host/areas';
 import { COLLECTION_NAMES } from '../server/store/indexes';
 import { demoPeople } from '../server/seed';
 import { EXAMPLES } from './support/action-examples';
-import { openWorld, snapshotDocs, type World } from './support/world';
+import type { Write } from './support/recording-store';
+import { openWorld, type World } from './support/world';
 
 const people = demoPeople();
 const cityPersonWith = (role: Role) => {
@@ -23,13 +25,10 @@ const actions = AREAS.flatMap((area) => [...area.actions.values()]);
 // handler (after the key is reserved) settles the key as failed so the call may be retried with it:
 // that row is the one write a refusal may leave, checked on its own below.
 const IDEMPOTENCY = 'idempotency';
-const compared = COLLECTION_NAMES.filter((c) => c !== 'audit' && c !== IDEMPOTENCY);
 const hasIdempotency = (COLLECTION_NAMES as readonly string[]).includes(IDEMPOTENCY);
 let keySeq = 0;
 
 interface Before {
-  docs: Record<string, Record<string, unknown>>;
-  keys: Record<string, unknown>;
   audits: number;
 }
 
@@ -39,37 +38,47 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
+/** Starts a cell: the writes so far are the world's business, not this call's. */
 async function before(): Promise<Before> {
-  return {
-    docs: await snapshotDocs(world.store, compared),
-    keys: hasIdempotency ? (await snapshotDocs(world.store, [IDEMPOTENCY]))[IDEMPOTENCY] : {},
-    audits: await world.store.count('audit', {}),
-  };
+  world.store.takeWrites();
+  return { audits: await world.store.count('audit', {}) };
 }
 
-/** A refused call changed no document, left at most a settled refusal under its own key, and was audited once. */
+/** A write shown by what it touched, so a failing cell names the collection, the document and the change. */
+const shown = (w: Write) =>
+  w.op === 'insert' ? { op: w.op, collection: w.collection, id: w.id, doc: w.doc }
+    : w.op === 'update' ? { op: w.op, collection: w.collection, id: w.id, patch: w.patch }
+      : w.op === 'removeWhere' ? { op: w.op, collection: w.collection, filter: w.filter, removed: w.removed } : { op: w.op };
+
+/**
+ * A refused call wrote nothing — no insert, update or removal in any collection — but its one audit
+ * row naming the call and, under its own idempotency key, a refusal settled as failed (never
+ * replayable or stuck). Issue #17: a refusal that is counted (a wrong password's attempt) writes
+ * only its counter.
+ */
 async function expectNothingChanged(was: Before, call: { actorId: string; action: string; code: string }): Promise<void> {
-  // issue #17: a refusal that is counted (a wrong password's attempt) writes only its counter
   const counted = EXAMPLES[call.action]?.refusalWrites ?? [];
-  const after = await snapshotDocs(world.store, compared);
-  for (const c of counted) {
-    delete after[c];
-  }
-  const before = Object.fromEntries(Object.entries(was.docs).filter(([c]) => !counted.includes(c)));
-  expect(after).toEqual(before);
-  if (hasIdempotency) {
-    const keys = (await snapshotDocs(world.store, [IDEMPOTENCY]))[IDEMPOTENCY];
-    for (const [id, row] of Object.entries(was.keys)) expect({ id, row: keys[id] }).toEqual({ id, row });
-    for (const [id, row] of Object.entries(keys)) {
-      if (id in was.keys) continue;
-      const r = row as { actorId?: string; action?: string; state?: string };
-      expect({ id, actorId: r.actorId, action: r.action, replayableOrStuck: r.state === 'done' || r.state === 'pending' })
-        .toEqual({ id, actorId: call.actorId, action: call.action, replayableOrStuck: false });
-    }
-  }
+  const writes = world.store.takeWrites();
+  const collection = (w: Write) => ('collection' in w ? w.collection : '*');
+  const audits = writes.filter((w) => collection(w) === 'audit');
+  const keys = writes.filter((w) => hasIdempotency && collection(w) === IDEMPOTENCY);
+  const others = writes.filter((w) => !audits.includes(w) && !keys.includes(w) && !counted.includes(collection(w)));
+  expect({ action: call.action, actor: call.actorId, writes: others.map(shown) }).toEqual({ action: call.action, actor: call.actorId, writes: [] });
+  // the audit: one new row (counted in the store too), an insert naming this call
+  expect(audits.map((w) => ({ op: w.op, actorId: w.op === 'insert' ? w.doc.actorId : undefined, action: w.op === 'insert' ? w.doc.action : undefined, result: w.op === 'insert' ? w.doc.result : undefined })))
+    .toEqual([{ op: 'insert', actorId: call.actorId, action: call.action, result: call.code }]);
   expect(await world.store.count('audit', {})).toBe(was.audits + 1);
-  const mine = await world.store.find('audit', { actorId: call.actorId, action: call.action, result: call.code }, { limit: 100 });
-  expect(mine.items.length).toBeGreaterThan(0);
+  // idempotency: only keys this call reserved, each for this caller and action, ending settled as failed
+  const reserved = new Set(keys.filter((w) => w.op === 'insert').map((w) => (w.op === 'insert' ? w.id : '')));
+  for (const w of keys) {
+    const id = 'id' in w ? w.id : w.op;
+    expect({ id, op: w.op, reservedByThisCall: reserved.has(id) }).toEqual({ id, op: w.op, reservedByThisCall: true });
+  }
+  for (const id of reserved) {
+    const r = (await world.store.get<{ _id: string; version: number; actorId?: string; action?: string; state?: string }>(IDEMPOTENCY, id))!;
+    expect({ id, actorId: r.actorId, action: r.action, replayableOrStuck: r.state === 'done' || r.state === 'pending' })
+      .toEqual({ id, actorId: call.actorId, action: call.action, replayableOrStuck: false });
+  }
 }
 
 it('every registered action has a row in the permission matrix and an example', () => {

@@ -18,13 +18,20 @@ function loadPglite(): { PGlite: typeof PGlite } {
   return mod.createRequire(__filename)('@electric-sql/pglite') as { PGlite: typeof PGlite };
 }
 
+/** A PGlite connection: a SqlClient that can also dump its data directory (tests clone a seeded one). */
+export interface PgliteClient extends SqlClient {
+  /** the whole data directory as an uncompressed tarball, for `loadDataDir` */
+  dumpDataDir(): Promise<Blob>;
+}
+
 /**
  * PGlite already runs one statement at a time, and its `transaction()` holds the same lock that
  * plain `query()` waits on, so neither concurrent transactions nor stray queries can land inside
  * an open transaction. We therefore hand SqlStore PGlite's own transaction API rather than a mutex.
  */
-function pgliteClient(db: PGlite): SqlClient {
+function pgliteClient(db: PGlite): PgliteClient {
   return {
+    dumpDataDir: () => db.dumpDataDir('none'),
     query: <R>(sql: string, params?: unknown[]) => db.query<R>(sql, params),
     transaction: <T>(fn: (tx: SqlQueryable) => Promise<T>) =>
       db.transaction((tx) => fn({ query: <R>(sql: string, params?: unknown[]) => tx.query<R>(sql, params) })),
@@ -32,14 +39,20 @@ function pgliteClient(db: PGlite): SqlClient {
   };
 }
 
-/** A bare PGlite connection as a SqlClient (persisted in `dataDir` if given, else in memory). */
-export async function openPgliteClient(dataDir?: string): Promise<SqlClient> {
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  return pgliteClient(await loadPglite().PGlite.create(dataDir));
+/** Where a new PGlite database starts: `loadDataDir` is a data directory dumped by `dumpDataDir` (tests clone a seeded one). */
+export interface PgliteOpenOptions {
+  loadDataDir?: Blob;
 }
 
-export async function openPgliteStore(dataDir?: string): Promise<SqlStore> {
-  const store = new SqlStore(await openPgliteClient(dataDir));
+/** A bare PGlite connection as a SqlClient (persisted in `dataDir` if given, else in memory). */
+export async function openPgliteClient(dataDir?: string, options: PgliteOpenOptions = {}): Promise<PgliteClient> {
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  const { PGlite: Pg } = loadPglite();
+  return pgliteClient(await (options.loadDataDir ? Pg.create({ dataDir, loadDataDir: options.loadDataDir }) : Pg.create(dataDir)));
+}
+
+export async function openPgliteStore(dataDir?: string, options: PgliteOpenOptions = {}): Promise<SqlStore> {
+  const store = new SqlStore(await openPgliteClient(dataDir, options));
   await store.ensureSchema();
   await store.maintain();
   return store;

@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { startHost, type RunningHost } from '../../host/http';
 import { seedDemo } from '../../server/seed';
-import { storeForTests } from './pg';
+import { storeForTests, testStoreKind } from './pg';
+import { openSeededPglite } from './seed-image';
 import type { Store } from '../../server/store/port';
 import { loadWordList, wordListChecker } from '../../server/content';
 import { DEMO_NOW, WORDLIST } from './world';
@@ -16,9 +17,16 @@ export interface TestHost extends RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startTestHost(): Promise<TestHost> {
-  const store = await storeForTests(); // issue #24: PostgreSQL when TEST_STORE=pg, else PGlite
+/** The demo seeded at DEMO_NOW: a copy of the run's seed image (PGlite), or seeded here (PostgreSQL). */
+async function seededStore(): Promise<Store> {
+  if (testStoreKind() !== 'pg') return (await openSeededPglite()).store;
+  const store = await storeForTests(); // issue #24: PostgreSQL when TEST_STORE=pg
   await seedDemo(store, DEMO_NOW);
+  return store;
+}
+
+export async function startTestHost(): Promise<TestHost> {
+  const store = await seededStore();
   const host = await startHost({ store, secret: 'test-secret', content: wordListChecker(loadWordList(WORDLIST)), h5Dir: join(__dirname, '..', '..', 'dist', 'h5'), quiet: true });
   // The demo is seeded at DEMO_NOW; rules must read the same day, whatever today is.
   host.clock.set(DEMO_NOW);

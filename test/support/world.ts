@@ -1,5 +1,6 @@
 // A seeded world over the embedded database for tests that cross boundaries. One PGlite per test
-// file (creating one costs seconds); `reset()` empties and re-seeds between tests.
+// file, a copy of the run's seed image (test/support/seed-image.ts); `reset()` empties and re-seeds
+// between tests.
 import { AREAS } from '../../host/areas';
 import { dispatch, type Dispatched } from '../../server/kit/router';
 import type { Area } from '../../server/kit/registry';
@@ -10,8 +11,13 @@ import { signSession } from '../../server/security/session';
 import { loadWordList, wordListChecker } from '../../server/content';
 import { consoleLog, type Principal, type Runtime } from '../../server/kit/runtime';
 import { seedDemo } from '../../server/seed';
-import { openPgliteStore } from '../../server/store/pglite';
 import type { Store } from '../../server/store/port';
+import type { SqlQueryable } from '../../server/store/sql';
+import { DEMO_NOW } from './demo-now';
+import { RecordingStore } from './recording-store';
+import { openSeededPglite } from './seed-image';
+
+export { DEMO_NOW } from './demo-now';
 
 /** Resolved from the repository root (tests and the bench both run there; the bench is bundled elsewhere). */
 export const WORDLIST = join(process.cwd(), 'server', 'content', 'wordlist.txt');
@@ -33,16 +39,14 @@ export function worldPerFile(): { readonly current: World } {
   return holder;
 }
 
-/** A fixed "today" for deterministic tests: 2026-11-24 10:00 in Shanghai. */
-export const DEMO_NOW = new Date('2026-11-24T02:00:00.000Z');
-
 /** Test context: names the person directly (the test runtime's stand-in for a verified session). */
 export interface AsUser {
   asUser?: string;
 }
 
 export interface World {
-  store: Store;
+  /** the world's store; it records every write (`store.writes`), for tests that prove a call wrote nothing */
+  store: RecordingStore;
   rt: Runtime;
   now: Date;
   setNow(d: Date): void;
@@ -50,6 +54,8 @@ export interface World {
   raw(area: string, event: unknown, asUser?: string): Promise<Dispatched>;
   reset(): Promise<void>;
   close(): Promise<void>;
+  /** a digest of every document of each collection (id, version and content): equal digests, equal data */
+  digest(collections: readonly string[]): Promise<Record<string, string>>;
 }
 
 export function areaByName(name: string): Area {
@@ -59,8 +65,9 @@ export function areaByName(name: string): Area {
 }
 
 export async function openWorld(): Promise<World> {
-  const store = await openPgliteStore();
   let now = DEMO_NOW;
+  const seeded = await openSeededPglite();
+  const store = new RecordingStore(seeded.store);
   const rt: Runtime = {
     store,
     clock: { now: () => now },
@@ -77,7 +84,6 @@ export async function openWorld(): Promise<World> {
       if (level === 'error' && !process.env.QUIET_ERRORS) consoleLog(level, message, extra);
     },
   };
-  await seedDemo(store, now);
   const raw = (area: string, event: unknown, asUser?: string) => dispatch(areaByName(area), event, { asUser }, rt);
   return {
     store,
@@ -94,9 +100,29 @@ export async function openWorld(): Promise<World> {
       now = DEMO_NOW;
       await store.clearAll();
       await seedDemo(store, now);
+      store.takeWrites(); // the seed is where every test starts, not a write of the test
     },
     close: () => store.close(),
+    digest: (collections) => contentDigest(seeded.client, collections),
   };
+}
+
+/**
+ * One md5 per collection over every row's id, version and JSON content, in id order: a changed,
+ * added or removed document changes its collection's digest. One query, however many collections.
+ */
+export async function contentDigest(db: SqlQueryable, collections: readonly string[]): Promise<Record<string, string>> {
+  if (!collections.length) return {};
+  const union = collections
+    .map((c, i) => `SELECT $${i + 1}::text AS c, id, version, data::text AS d FROM "${c.replace(/"/g, '""')}"`)
+    .join(' UNION ALL ');
+  const res = await db.query<{ c: string; h: string | null }>(
+    `SELECT c, md5(string_agg(id || ':' || version || ':' || d, E'\n' ORDER BY id)) AS h FROM (${union}) t GROUP BY c`,
+    [...collections],
+  );
+  const out: Record<string, string> = Object.fromEntries(collections.map((c) => [c, 'empty']));
+  for (const row of res.rows) out[row.c] = row.h ?? 'empty';
+  return out;
 }
 
 /** Counts of every collection but the audit log: a refused call must leave these unchanged. */
