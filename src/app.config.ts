@@ -43,6 +43,8 @@ export default defineAppConfig({
         'pages/door/index', 'pages/screen/index', 'pages/seating/index', 'pages/material/index',
       ],
     },
+    // issue #23: 落实情况 of a meeting, for its invitees and the proposers of its topics (not in the main package)
+    { root: 'packages/results', pages: ['pages/index/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#B71C1C',

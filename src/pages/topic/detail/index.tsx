@@ -7,6 +7,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import Btn from '../../../components/Btn';
 import OfficeAnswer from '../../../components/OfficeAnswer';
+import Chain from './Chain';
 import PageShell from '../../../components/PageShell';
 import Skeleton from '../../../components/Skeleton';
 import StateView from '../../../components/StateView';
@@ -105,6 +106,8 @@ export default function TopicDetail() {
           <Section title='调研论证' text={topic.research} />
           <Section title='建议与请求' text={topic.request} />
         </View>
+
+        <Chain topic={topic} />
 
         <View className='card'>
           <View className='card__head'>
