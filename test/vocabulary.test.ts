@@ -15,7 +15,8 @@ import { EXAMPLES } from './support/action-examples';
 import { openWorld, type World } from './support/world';
 
 const ROOT = join(__dirname, '..');
-const registered = new Map(AREAS.flatMap((a) => [...a.actions.values()].map((r) => [`${a.name}.${r.verb}`, r] as const)));
+type Registered = NonNullable<ReturnType<(typeof AREAS)[number]['actions']['get']>>;
+const registered = new Map<string, Registered>(AREAS.flatMap((a) => [...a.actions.values()].map((r) => [`${a.name}.${r.verb}`, r] as const)));
 
 /** Every `allowedActions` array anywhere in a view, and every `{ action: '…' }` a view names. */
 function offered(view: unknown, out: { allowed: string[]; named: string[] } = { allowed: [], named: [] }) {
@@ -117,7 +118,7 @@ const SCANNED = [
   ...files(join(ROOT, 'cloudfunctions'), (p) => CODE.test(p) && !p.endsWith('.test.ts')),
 ].map((p) => ({ path: relative(ROOT, p), text: readFileSync(p, 'utf8') }));
 
-const WORKFLOWS = Object.values(domain).filter(
+const WORKFLOWS = (Object.values(domain) as unknown[]).filter(
   (v): v is Workflow<string, string> => !!v && typeof v === 'object' && 'states' in v && 'edges' in v && 'initial' in v,
 );
 const ROLE_SET = new Set<string>(ROLES);
