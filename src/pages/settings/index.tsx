@@ -7,8 +7,7 @@ import Btn from '../../components/Btn';
 import ElderSwitch from '../../components/ElderSwitch';
 import MeetingsLink from '../../components/MeetingsLink';
 import PageShell from '../../components/PageShell';
-import Skeleton from '../../components/Skeleton';
-import StateView from '../../components/StateView';
+import { LoadStates } from '../../kit/PageShell';
 import Tap from '../../components/Tap';
 import { useRecordPage } from '../../hooks/useRecordPage';
 import { ApiError, call, listDevUsers } from '../../services/api';
@@ -24,13 +23,7 @@ export default function Settings() {
   return (
     <PageShell title='我的' className='settings'>
       <View className='page-container'>
-        {state.kind === 'loading' ? (
-          <View>
-            <Text className='sr-only'>加载中…</Text>
-            <Skeleton block lines={[60]} />
-          </View>
-        ) : null}
-        {state.kind === 'error' ? <StateView kind='error' error={state.error} onRetry={() => void page.reload()} /> : null}
+        <LoadStates state={state} skeleton={[[60]]} onRetry={() => void page.reload()} />
         {state.kind === 'ready' ? <Me me={state.value} /> : null}
         {state.kind === 'ready' ? <MeetingsLink roles={state.value.person.roles} /> : null}
 

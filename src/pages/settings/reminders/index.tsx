@@ -11,8 +11,7 @@ import { useState } from 'react';
 import type { SubscriptionItemView, SubscriptionsView, UncertainDeliveryView } from '../../../../domain/schemas/notify';
 import Btn from '../../../components/Btn';
 import PageShell from '../../../components/PageShell';
-import Skeleton from '../../../components/Skeleton';
-import StateView from '../../../components/StateView';
+import { LoadStates } from '../../../kit/PageShell';
 import Tap from '../../../components/Tap';
 import { useBusy } from '../../../hooks/useBusy';
 import { useRecordPage } from '../../../hooks/useRecordPage';
@@ -57,14 +56,7 @@ export default function Reminders() {
 
         {process.env.TARO_ENV === 'h5' ? <StandInSwitch /> : null}
 
-        {state.kind === 'loading' ? (
-          <View>
-            <Text className='sr-only'>加载中…</Text>
-            <Skeleton block lines={[70, 90, 60]} />
-            <Skeleton lines={[50, 90, 60]} />
-          </View>
-        ) : null}
-        {state.kind === 'error' ? <StateView kind='error' error={state.error} onRetry={() => void page.reload()} /> : null}
+        <LoadStates state={state} skeleton={[[70, 90, 60], [50, 90, 60]]} onRetry={() => void page.reload()} />
         {state.kind === 'ready' ? (
           <Text className='reminders__summary'>{summaryText(state.value.items)}</Text>
         ) : null}
