@@ -1,0 +1,50 @@
+// Issues #18 and #25: what the function bundles weigh and carry, read from the last
+// `npm run build:functions` (dist/cloudfunctions/<area>/index.js and the build's metafile in
+// node_modules/.cache/build-functions). Deterministic: the same sources give the same bytes.
+// Run under `flock /tmp/build.lock` like every test that reads dist/.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FUNCTION_BUDGET, FUNCTION_CEILING, KB, functionBundles } from '../bench/sizes';
+
+const repo = join(__dirname, '..');
+const areas = readdirSync(join(repo, 'cloudfunctions')).filter((d) => existsSync(join(repo, 'cloudfunctions', d, 'index.ts')));
+const bundles = functionBundles(repo);
+
+/** The schema files (domain/schemas/<name>.ts) a function may carry besides common.ts: its own, and those its actions take. */
+const SCHEMAS: Record<string, readonly string[]> = {
+  account: ['account', 'people'], // account.bind and changePassword take people's inputs
+  compliance: ['compliance', 'task'], // the assessment's inputs reuse the task list's
+  settings: ['compliance', 'task'], // settings' inputs live with compliance's
+  reminders: ['system'], // the timer's tick input
+};
+
+function inputsOf(area: string): string[] {
+  const f = join(repo, 'node_modules', '.cache', 'build-functions', `${area}.meta.json`);
+  if (!existsSync(f)) throw new Error(`${f} missing: run node scripts/build-functions.cjs`);
+  const meta = JSON.parse(readFileSync(f, 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  return Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+}
+
+beforeAll(() => {
+  if (!bundles) throw new Error('dist/cloudfunctions missing: run node scripts/build-functions.cjs');
+  const rows = Object.entries(bundles).map(([a, s]) => `${a} ${(s.bytes / KB).toFixed(1)} KB${s.bytes <= FUNCTION_BUDGET ? '' : ' (over)'}`);
+  console.log(`function bundles (budget ${FUNCTION_BUDGET / KB} KB): ${rows.join(', ')}`);
+});
+
+describe.each(areas.map((a) => [a]))('the %s bundle', (area) => {
+  it('is no heavier than its ceiling (no bundle grows while the 160 KB budget is being reached)', () => {
+    expect(FUNCTION_CEILING[area]).toBeDefined();
+    expect(bundles?.[area]?.bytes).toBeLessThanOrEqual(FUNCTION_CEILING[area]);
+  });
+
+  it("carries only its own area's code and schemas (and common.ts)", () => {
+    const inputs = inputsOf(area);
+    const otherAreas = [...new Set(inputs.filter((f) => f.startsWith('cloudfunctions/')).map((f) => f.split('/')[1]))].filter((a) => a !== area);
+    expect(otherAreas).toEqual([]);
+    const schemas = inputs.filter((f) => f.startsWith('domain/schemas/')).map((f) => f.slice('domain/schemas/'.length).replace(/\.ts$/, ''));
+    const allowed = new Set(['common', ...(SCHEMAS[area] ?? [area])]);
+    expect(schemas.filter((s) => !allowed.has(s))).toEqual([]);
+  });
+});
+
+it.todo(`every function bundle ≤ ${FUNCTION_BUDGET / KB} KB (issues #18, #25): not yet — docs/issue-18-bundles.md says what is left`);
