@@ -3,13 +3,13 @@
 // body line, 22 lines a full page, the issuer mark on one line, positions within 1 mm of GB/T
 // 9704-2012, no workbook page cut on the right. Page images are saved under
 // test/artifacts/documents/ for a person to look at.
-import { execFileSync } from 'child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { renderOfficialDocx, type Block } from '../server/documents/official';
 import { breakTitle, widthInChars } from '../server/documents/title';
-import { convertToPdf, darkRules, hasRealClient, readPages, redMarks, savePageImages, type Page } from './support/office-pdf';
+import { convertToPdf, darkRules, hasRealClient, readPages, savePageImages } from './support/office-pdf';
+import { LINE_PITCH_MM, SMALL_CHAR_MM, TEXT, measureGrid, measureHead, measureRecord, pageNumbers, pastRightMargin, pdfFontNames } from './support/gbt9704-checks';
 import { DEMO_NOW, worldPerFile } from './support/world';
 import { LocalFiles } from '../server/platform/local/files';
 import type { TaskDoc } from '../server/store/docs';
@@ -33,11 +33,6 @@ const EVIDENCE = [
   { fileName: '验收报告.pdf', contentType: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.4\n% evidence one\n%%EOF\n') },
   { fileName: '现场照片.png', contentType: 'image/png', bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) },
 ];
-
-const TEXT = { left: 28, right: 210 - 26, top: 37, bottom: 297 - 35 };
-
-/** Lines of the body text (三号, not the mark, title or page number) on a page. */
-const bodyLines = (p: Page) => p.lines.filter((l) => l.y1 - l.y0 > 6.8 && l.y1 - l.y0 < 7.8 && l.y0 > TEXT.top - 2 && l.y1 < TEXT.bottom + 1);
 
 real('documents in LibreOffice', () => {
   const made: Record<string, string> = {};
@@ -92,15 +87,12 @@ real('documents in LibreOffice', () => {
 
   it('sets 28 characters on every full body line and 22 lines on a full page', () => {
     for (const name of ['notice-long', 'minutes-draft']) {
-      const pages = readPages(pdf[name]);
-      const full = pages.map(bodyLines).find((ls) => ls.length >= 22)!;
-      expect({ name, lines: full.length }).toEqual({ name, lines: 22 });
-      const pitch = (full[21].y0 - full[0].y0) / 21;
-      expect(Math.abs(pitch - 579 / 56.7)).toBeLessThan(0.1);
-      const fullLines = pages.flatMap(bodyLines).filter((l) => Math.abs(l.x0 - TEXT.left) < 1 && l.x1 > TEXT.right - 3);
-      expect(fullLines.length).toBeGreaterThan(20);
-      for (const l of fullLines) {
-        expect({ name, line: l.text, chars: [...l.text].length }).toEqual({ name, line: l.text, chars: 28 });
+      const grid = measureGrid(pdf[name]);
+      expect({ name, lines: grid.fullPageLines }).toEqual({ name, lines: 22 });
+      expect(Math.abs(grid.pitch! - LINE_PITCH_MM)).toBeLessThan(0.1);
+      expect(grid.full.length).toBeGreaterThan(20);
+      for (const l of grid.full) {
+        expect({ name, line: l.text, chars: l.chars }).toEqual({ name, line: l.text, chars: 28 });
         expect(Math.abs(l.x0 - TEXT.left)).toBeLessThan(1);
       }
     }
@@ -108,8 +100,7 @@ real('documents in LibreOffice', () => {
 
   it('keeps closing punctuation inside the right margin (no hanging punctuation)', () => {
     for (const name of ['notice-long', 'minutes-draft', 'notice-plain', 'demo-minutes']) {
-      const over = readPages(pdf[name]).flatMap((p) => p.lines).filter((l) => l.x1 > TEXT.right + 0.5);
-      expect({ name, over: over.map((l) => `${l.text} ${l.x1.toFixed(2)}`) }).toEqual({ name, over: [] });
+      expect({ name, over: pastRightMargin(pdf[name]) }).toEqual({ name, over: [] });
     }
     // the comma that would have been the 29th character went down with the character before it
     const first = readPages(pdf['notice-long'])[0];
@@ -117,7 +108,7 @@ real('documents in LibreOffice', () => {
   });
 
   it('sets the body and title in a serif face (仿宋 / 小标宋 → Noto Serif CJK SC), headings in 黑体 (sans)', () => {
-    const fonts = (name: string) => execFileSync('pdffonts', [pdf[name]], { encoding: 'utf8' }).split('\n').slice(2).map((l) => l.split(/\s+/)[0]).filter(Boolean);
+    const fonts = (name: string) => pdfFontNames(pdf[name]);
     // no headings: everything on the page is serif, nothing falls to a sans face
     const plain = fonts('notice-plain');
     expect(plain.some((f) => /Serif/.test(f))).toBe(true);
@@ -130,30 +121,23 @@ real('documents in LibreOffice', () => {
 
   it('puts the 版记 at the foot of the last page: its last rule on the bottom edge of the text block', () => {
     for (const name of ['notice-long', 'notice-plain', 'demo-minutes']) {
-      const pages = readPages(pdf[name]);
-      const last = pages[pages.length - 1];
-      const printed = last.lines.find((l) => l.text.endsWith('印发'))!;
-      expect({ name, printed: !!printed }).toEqual({ name, printed: true });
-      const rules = darkRules(pdf[name], pages.length, 150);
-      const bottom = rules[rules.length - 1];
+      const record = measureRecord(pdf[name]);
+      expect({ name, printed: !!record.printed, onLastPage: record.page === readPages(pdf[name]).length }).toEqual({ name, printed: true, onLastPage: true });
+      const bottom = record.rules[record.rules.length - 1];
       expect({ name, bottom: Math.abs(bottom - TEXT.bottom) < 1 }).toEqual({ name, bottom: true });
-      expect(printed.y1).toBeLessThan(bottom);
-      expect(bottom - printed.y1).toBeLessThan(3);
+      expect(record.printed!.y1).toBeLessThan(bottom);
+      expect(bottom - record.printed!.y1).toBeLessThan(3);
     }
   });
 
   it('prints the issuer mark on one line, 35 mm below the text block, the red rule 4 mm under the doc number', () => {
     for (const [name, mark] of [['notice-long', '巴彦淖尔市人民政府办公室文件'], ['minutes-draft', '巴彦淖尔市政府与工会联席会议纪要']] as const) {
-      const first = readPages(pdf[name])[0];
-      const markLine = first.lines.find((l) => l.text.includes(mark.slice(0, 6)))!;
-      expect(markLine.text).toBe(mark); // one line, whole
-      const red = redMarks(pdf[name], 1);
-      expect(Math.abs(red.top! - (TEXT.top + 35))).toBeLessThan(1);
-      const number = first.lines.find((l) => /〔2026〕|稿/.test(l.text))!;
-      const rule = red.rules[0];
-      expect(Math.abs(rule - number.y1 - 4)).toBeLessThan(1);
-      expect(Math.abs(red.ruleSpan[0][0] - TEXT.left)).toBeLessThan(1);
-      expect(Math.abs(red.ruleSpan[0][1] - TEXT.right)).toBeLessThan(1);
+      const head = measureHead(pdf[name], mark, /〔2026〕|稿/);
+      expect(head.markText).toBe(mark); // one line, whole
+      expect(Math.abs(head.markBelowTop! - 35)).toBeLessThan(1);
+      expect(Math.abs(head.ruleUnderNumber! - 4)).toBeLessThan(1);
+      expect(Math.abs(head.ruleSpan![0] - TEXT.left)).toBeLessThan(1);
+      expect(Math.abs(head.ruleSpan![1] - TEXT.right)).toBeLessThan(1);
     }
   });
 
@@ -165,13 +149,11 @@ real('documents in LibreOffice', () => {
   });
 
   it('numbers pages "— N —" 7 mm below the text block on the outer edge', () => {
-    const pages = readPages(pdf['notice-long']);
-    pages.forEach((p, i) => {
-      const n = p.lines.find((l) => l.text === `—${i + 1}—`)!;
-      expect(Math.abs(n.y0 - (TEXT.bottom + 7))).toBeLessThan(1);
-      if (i % 2 === 0) expect(Math.abs(n.x1 - (TEXT.right - 14 * 0.3528 * 1))).toBeLessThan(6);
-      else expect(n.x0).toBeLessThan(TEXT.left + 6);
-    });
+    for (const { page, line: n } of pageNumbers(pdf['notice-long'])) {
+      expect(Math.abs(n!.y0 - (TEXT.bottom + 7))).toBeLessThan(1);
+      if (page % 2 === 1) expect(Math.abs(n!.x1 - (TEXT.right - SMALL_CHAR_MM))).toBeLessThan(6);
+      else expect(n!.x0).toBeLessThan(TEXT.left + 6);
+    }
   });
 
   it('ends the notice with the 版记: 抄送 and 印发机关 / 印发日期 between rules', () => {
@@ -181,7 +163,7 @@ real('documents in LibreOffice', () => {
     const printed = last.lines.find((l) => l.text.endsWith('印发'))!;
     expect(copy.text).toBe('抄送：巴彦淖尔市总工会。');
     expect(printed.y0).toBeGreaterThan(copy.y0);
-    expect(Math.abs(printed.x1 - (TEXT.right - 14 * 0.3528))).toBeLessThan(1.5); // 右空一字
+    expect(Math.abs(printed.x1 - (TEXT.right - SMALL_CHAR_MM))).toBeLessThan(1.5); // 右空一字
     const rules = darkRules(pdf['notice-long'], pages.length, 150);
     expect(rules.length).toBeGreaterThanOrEqual(3);
     expect(rules.some((r) => r < copy.y0 && r > copy.y0 - 4)).toBe(true);

@@ -135,7 +135,14 @@ function addFootBox(xml: string, box: NonNullable<FinishOptions['footBox']>): st
     `<wps:txbx><w:txbxContent>${table}<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p></w:txbxContent></wps:txbx>` +
     '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp>' +
     '</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>';
-  const paragraph = xml.slice(pStart, pEnd).replace(/<w:r>(?:(?!<w:r>)[\s\S])*?<\/w:r>/, (run) => (run.includes(box.placeholder) ? drawing : run));
+  // The anchoring paragraph itself is off the document grid: snapped, its 1 pt line took a whole grid
+  // line after the date, that line overlapped the box, and LibreOffice (wrapTopAndBottom applies to
+  // the anchor too) moved the anchor, and the 版记 with it, to a page of its own although the page
+  // still had three free lines (measured: the date on line 19 of 22, the 版记 alone on the next page).
+  const paragraph = xml
+    .slice(pStart, pEnd)
+    .replace(/<w:spacing /, '<w:snapToGrid w:val="0"/><w:spacing ')
+    .replace(/<w:r>(?:(?!<w:r>)[\s\S])*?<\/w:r>/, (run) => (run.includes(box.placeholder) ? drawing : run));
   return xml.slice(0, tStart) + paragraph + xml.slice(pEnd);
 }
 
