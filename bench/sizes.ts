@@ -9,22 +9,23 @@ export const KB = 1024;
 export const FUNCTION_BUDGET = 160 * KB;
 /**
  * Until every bundle is within FUNCTION_BUDGET, none may grow past what it weighed when the budget
- * was last worked on (docs/issue-18-bundles.md; +2 KB for ordinary changes): test/bundle-sizes.test.ts
+ * was last worked on (docs/issue-18-bundles.md; about 2.5 KB of room for ordinary changes):
+ * test/bundle-sizes.test.ts
  * holds the line. Lower these as bundles shrink; drop the table once all are under the budget.
  */
 export const FUNCTION_CEILING: Readonly<Record<string, number>> = {
-  account: 210 * KB,
-  people: 192 * KB,
-  topic: 205 * KB,
-  meeting: 256 * KB,
-  minutes: 210 * KB,
-  task: 202 * KB,
-  press: 180 * KB,
-  compliance: 192 * KB,
-  settings: 186 * KB,
-  notify: 186 * KB,
-  reminders: 185 * KB,
-  system: 174 * KB,
+  account: 196 * KB,
+  people: 179 * KB,
+  topic: 193 * KB,
+  meeting: 243 * KB,
+  minutes: 198 * KB,
+  task: 190 * KB,
+  press: 167 * KB,
+  compliance: 179 * KB,
+  settings: 173 * KB,
+  notify: 171 * KB,
+  reminders: 172 * KB,
+  system: 162 * KB,
 };
 export const WEAPP_MAIN_BUDGET = 600 * KB;
 
