@@ -27,7 +27,11 @@ export default defineConfig<'webpack5'>((merge) => {
       // The CloudBase environment; empty string means the mini-program's default environment.
       'process.env.CLOUD_ENV': JSON.stringify(process.env.CLOUD_ENV ?? ''),
     },
-    copy: { patterns: [], options: {} },
+    // issue #24: the weapp's sitemap.json (nothing indexed: an internal government tool)
+    copy: { patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [], options: {} },
+    // issue #24: dist/weapp/project.config.json comes from this file (cloud functions at ../cloudfunctions/,
+    // compression on); the root project.config.json stays the one for opening the repository in DevTools
+    projectConfigName: 'config/project.weapp.json',
     framework: 'react',
     // Prebundling is a dev-server speed-up; it is off so builds are reproducible and offline.
     compiler: { type: 'webpack5', prebundle: { enable: false } },
