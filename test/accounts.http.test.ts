@@ -64,7 +64,6 @@ describe('sign-in attempts are claimed before the comparison', () => {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const k = median(known.slice(0, 5).map((x) => x.ms));
     const u = median(unknown.slice(0, 5).map((x) => x.ms));
-    // eslint-disable-next-line no-console
     console.log(`sign-in wrong password, median: known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`);
     expect(u).toBeGreaterThan(k * 0.4);
   });

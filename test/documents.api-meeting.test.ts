@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the tests */
 // Issue #21 "done when", second half: the documents of a meeting run through the local host's HTTP
 // API (request → accept → topics → list → invite → notice → replies → check-in → adjourn → minutes
 // saved, attendance confirmed, submitted, approved, issued), opened in a real client. The notice, the

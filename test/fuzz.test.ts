@@ -1,11 +1,15 @@
 // Bad input, generated for every registered action: mutations of its valid example and random JSON.
 // Whatever arrives, the answer is a clean envelope with a known code (never `internal`), and a
-// refused call changes nothing but the audit log.
+// refused call changes nothing but the audit log: no write is recorded (test/support/recording-store.ts)
+// and no document of any other collection was added, removed or rewritten — a digest per collection
+// of every row's id, version and last writing transaction, taken in the database itself, is the same
+// after the call as before — so a refusal that edited a document fails (counts alone would not see it).
 import { ERROR_CODES } from '../domain';
 import { AREAS } from '../host/areas';
 import { COLLECTION_NAMES } from '../server/store/indexes';
 import { EXAMPLES } from './support/action-examples';
-import { openWorld, snapshotCounts, type World } from './support/world';
+import type { Write } from './support/recording-store';
+import { openWorld, type World } from './support/world';
 
 /** Small deterministic PRNG (mulberry32), so a failure reproduces. */
 function rng(seed: number) {
@@ -68,8 +72,10 @@ it.each(actions.map((a) => [a.name]))('%s survives 60 malformed calls', async (n
     const caller = callers[i % callers.length];
     // issue #17: a refusal that is counted (a wrong password's attempt) writes only its counter
     const watched = unaudited.filter((c) => !(EXAMPLES[name].refusalWrites ?? []).includes(c));
-    const before = await snapshotCounts(world.store, watched);
+    const before = await world.digest(watched);
+    world.store.takeWrites();
     const res = await world.raw(area, { action: verb, payload }, caller);
+    const writes = world.store.takeWrites();
     const env = res.envelope;
     expect(typeof env.ok).toBe('boolean');
     if (!env.ok) {
@@ -77,7 +83,9 @@ it.each(actions.map((a) => [a.name]))('%s survives 60 malformed calls', async (n
       expect(ERROR_CODES).toContain(env.error.code);
       expect(env.error.message).toMatch(/[\u4e00-\u9fa5]/);
       expect(JSON.stringify(env)).not.toMatch(/at .*\.ts:|SELECT|jsonb|stack/i);
-      expect(await snapshotCounts(world.store, watched)).toEqual(before);
+      const wrote = writes.filter((w: Write) => 'collection' in w && w.collection !== 'audit' && (watched as readonly string[]).includes(w.collection));
+      expect({ payload, writes: wrote }).toEqual({ payload, writes: [] });
+      expect({ payload, digests: await world.digest(watched) }).toEqual({ payload, digests: before });
     }
   }
   expect(({} as Record<string, unknown>).admin).toBeUndefined();

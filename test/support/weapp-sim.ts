@@ -190,6 +190,7 @@ function boot(route: string, options: WeappSimOptions, dir: string): SimComponen
   // wx must exist before miniprogram-simulate (which merges its API mocks into it) and before
   // Taro's runtime (which copies wx.cloud and wraps wx's functions when taro.js loads).
   g.wx = makeWx(options);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after wx exists (see above), so not an import
   const simulate = require('miniprogram-simulate') as Simulate;
 
   let app: Options | null = null;
@@ -204,6 +205,7 @@ function boot(route: string, options: WeappSimOptions, dir: string): SimComponen
   g.requirePlugin = () => ({});
 
   // app.js requires common, vendors, taro and runtime itself, in the order WeChat would run them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built app, by path at run time
   require(path.join(dir, 'app.js'));
   if (!app) throw new Error('dist/weapp/app.js did not call App(); is this a Taro build?');
   const launched: Options = app;

@@ -74,7 +74,7 @@ export default function ChecklistBoard() {
   const [assignErrors, setAssignErrors] = useState<Record<string, string>>({});
   const [assignError, setAssignError] = useState<string | null>(null);
 
-  const items = state.kind === 'ready' ? state.value.list.items : [];
+  const items = useMemo(() => (state.kind === 'ready' ? state.value.list.items : []), [state]);
   const units = useMemo(() => Array.from(new Set(items.map((t) => t.unit))), [items]);
   const shown = items.filter((t) => (light === 'all' || t.light === light) && (!unit || t.unit === unit) && (!requested || t.deadlineRequested !== null));
 

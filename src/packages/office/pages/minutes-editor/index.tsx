@@ -69,12 +69,14 @@ export default function MinutesEditor() {
     const n = v.current?.n ?? 0;
     if (draft && (draft.base === n || changed(draft, v.versions.find((x) => x.n === draft.base) ?? null))) return;
     setDraft(draftOf(v.current));
-    // follows the record, not the draft
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follows the record, not the draft
   }, [v]);
 
   // issue #19: kept on the device per meeting and person (the one draft helper the topic form uses
   // too), offered back after a reload (恢复草稿), a warning before leaving while unsaved.
-  const base = useMemo(() => (draft ? draftOf(current) : null), [current, draft === null]);
+  const hasDraft = draft !== null;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the base moves with the record and when a draft starts, not with each keystroke
+  const base = useMemo(() => (draft ? draftOf(current) : null), [current, hasDraft]);
   const local = useLocalDraft(editable && personId ? `minutes_${meetingId}_${personId}` : null, draft ?? EMPTY_DRAFT, base, sameDraft);
 
   /** 保存: a new version; on any failure the draft stays as typed. `auto`: the timer's, said quietly. */
