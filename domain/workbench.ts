@@ -44,7 +44,9 @@ export const MEETING_QUERY_MAX = 30;
  * The home's work queue (issue #19): what waits for the caller, each a count and the list call that
  * opens exactly those items. `screen` and `opinions` come one per meeting collecting topics.
  */
-export const WORK_KINDS = ['screen', 'opinions', 'accept', 'openCollection', 'issueNotice', 'issueMinutes', 'overdue'] as const;
+export const WORK_KINDS = [
+  'screen', 'opinions', 'accept', 'openCollection', 'issueNotice', 'replies', 'issueMinutes', 'approveMinutes', 'approvePress', 'verify', 'deadlines', 'overdue',
+] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
 /** The meeting steps the queue counts: the workflow's edge out of one state, for whoever its roles name. */
@@ -58,3 +60,11 @@ export const WORK_MEETING_LABEL: Record<WorkMeetingEvent, string> = {
   issueNotice: '个会议议题已确定，待印发通知',
   issueMinutes: '个会议已召开，纪要待起草或印发',
 };
+
+/**
+ * What `meeting.list { awaiting }` narrows the org's meetings to (issue #19's work queue): meetings
+ * whose notice is out with invitees of the caller's side still silent, whose minutes wait at the
+ * caller's review stage, whose press release waits for the caller's office's approval.
+ */
+export const MEETING_AWAITING = ['replies', 'minutes', 'press'] as const;
+export type MeetingAwaiting = (typeof MEETING_AWAITING)[number];

@@ -4,6 +4,12 @@
 //   screen   — topic.list { scope: 'queue', meetingId }     one per meeting collecting topics
 //   opinions — topic.list { scope: 'opinions', meetingId }  one per meeting collecting topics
 //   <step>   — meeting.list { status }                      the meetings whose next edge is the caller's
+//   replies  — meeting.list { awaiting: 'replies' }         meetings whose notice is out with invitees of the
+//                                                           caller's side silent (the label counts the invitees)
+//   approveMinutes — meeting.list { awaiting: 'minutes' }   minutes at the caller's review stage (Art. 9)
+//   approvePress   — meeting.list { awaiting: 'press' }     press releases lacking the caller's office's approval
+//   verify   — task.list { scope: 'verify' }                tasks the caller's office keeps, reported done
+//   deadlines — task.list { scope: 'deadlines' }           tasks it keeps with a deadline request waiting
 //   overdue  — task.list { scope: 'overdue' }               the org's open tasks past their deadline
 import { givesOpinionsFor, hasAnyRole, meetingWorkflow, otherSide, type Actor, type HomeView } from '../../domain';
 import { mayCall } from '../../server/kit/access';
@@ -11,6 +17,8 @@ import { WORK_MEETING_EVENTS, WORK_MEETING_LABEL } from '../../domain/workbench'
 import type { MeetingDoc } from '../../server/store/docs';
 import type { Store } from '../../server/store/port';
 import { awaitingOpinionFilter } from '../../server/areas/topic';
+import { meetingsAwaiting } from '../../server/areas/meeting';
+import { deadlineRequestsWaiting, toVerifyFilter } from '../../server/areas/task';
 
 type WorkItem = HomeView['work'][number];
 
@@ -35,6 +43,16 @@ export async function workQueue(store: Store, actor: Actor, collecting: readonly
     Promise.all(collecting.map((m) => (side ? store.count('topics', { ...awaitingOpinionFilter(m._id), leadSide: otherSide(side) }) : Promise.resolve(0)))),
     Promise.all(steps.map((s) => store.count('meetings', { orgId: actor.orgId, status: s.from }))),
   ]);
+  const [replies, minutes, press, verify, deadlines] = await Promise.all([
+    meetingsAwaiting(store, actor, actor.orgId, 'replies'),
+    meetingsAwaiting(store, actor, actor.orgId, 'minutes'),
+    meetingsAwaiting(store, actor, actor.orgId, 'press'),
+    mayCall('task.verify', actor) ? store.count('tasks', toVerifyFilter(actor)) : Promise.resolve(0),
+    mayCall('task.decideDeadline', actor) ? deadlineRequestsWaiting(store, actor).then((t) => t.length) : Promise.resolve(0),
+  ]);
+  const meetingStep = (kind: 'replies' | 'approveMinutes' | 'approvePress', awaiting: string, n: number, label: string): WorkItem[] => (n
+    ? [{ kind, label, count: n, open: { action: 'meeting.list', payload: { awaiting } } }]
+    : []);
   const many = collecting.length > 1;
   const of = (m: MeetingDoc) => (many ? `「${m.title}」` : '');
   return [
@@ -50,6 +68,11 @@ export async function workQueue(store: Store, actor: Actor, collecting: readonly
       kind: s.event, label: `${meetings[i]} ${WORK_MEETING_LABEL[s.event]}`, count: meetings[i],
       open: { action: 'meeting.list', payload: { status: s.from } },
     }] : [])),
+    ...meetingStep('replies', 'replies', replies.meetings.length, `${replies.meetings.length} 个会议有 ${replies.waiting} 位受邀人未答复通知`),
+    ...meetingStep('approveMinutes', 'minutes', minutes.meetings.length, `${minutes.meetings.length} 份会议纪要待您审核`),
+    ...meetingStep('approvePress', 'press', press.meetings.length, `${press.meetings.length} 篇宣传稿件待本方审核`),
+    ...(verify ? [{ kind: 'verify' as const, label: `${verify} 项任务已报完成，待核验`, count: verify, open: { action: 'task.list', payload: { scope: 'verify' } } }] : []),
+    ...(deadlines ? [{ kind: 'deadlines' as const, label: `${deadlines} 项延期申请待审批`, count: deadlines, open: { action: 'task.list', payload: { scope: 'deadlines' } } }] : []),
     ...(overdue ? [{ kind: 'overdue' as const, label: `${overdue} 项任务逾期，待督办`, count: overdue, open: { action: 'task.list', payload: { scope: 'overdue' } } }] : []),
   ];
 }

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import type { TaskLight } from '../task-rules';
 import { MEETING_LIMITS } from '../limits';
-import { INVITE_BATCH_MAX, MEETING_QUERY_MAX } from '../workbench';
+import { INVITE_BATCH_MAX, MEETING_AWAITING, MEETING_QUERY_MAX } from '../workbench';
 import { AGENDA_SECTIONS, INVITEE_CATEGORIES, MEETING_STATES } from '../workflows/meeting';
 import { Cursor, Id, IsoTime, Text } from './common';
 
@@ -105,6 +105,8 @@ export const ListMeetingsInput = z.strictObject({
   year: z.number().int().min(2000).max(2100).optional(),
   status: z.enum(MEETING_STATES).optional(),
   q: z.string().trim().max(MEETING_QUERY_MAX).optional(),
+  /** issue #19, the work queue (scope org): only the meetings waiting for the caller (see MEETING_AWAITING) */
+  awaiting: z.enum(MEETING_AWAITING).optional(),
 });
 
 export type ReplyAnswer = 'attend' | 'decline' | 'substitute';

@@ -54,7 +54,8 @@ export const SetDeadlineInput = z.strictObject({ ...TaskId, deadline: DateOnly, 
 
 export const ListTasksInput = z
   .strictObject({
-    scope: z.enum(['mine', 'meeting', 'overdue']),
+    /** issue #19: verify — kept by the caller's office, awaiting its verification; deadlines — with a deadline request waiting for it */
+    scope: z.enum(['mine', 'meeting', 'overdue', 'verify', 'deadlines']),
     meetingId: Id.optional(),
     /** overdue: a county's, for the city's offices (Art. 12, read only); default the caller's org */
     orgId: Id.optional(),

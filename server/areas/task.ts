@@ -17,7 +17,7 @@ import {
 import type { MeetingDoc, MinutesDoc, TaskDoc } from '../store/docs';
 import { edgeGuard } from '../kit/records';
 import { defineRecordKind } from '../kit/registry';
-import type { Patch } from '../store/port';
+import { findAll, type Filter, type Patch, type Store } from '../store/port';
 
 export interface DecisionRecord {
   meeting: MeetingDoc;
@@ -98,3 +98,19 @@ export const filing = (t: TaskDoc, r: DeadlineRequest): Patch<TaskDoc> => ({ dea
  */
 export const storedHistory = (t: TaskDoc): Patch<TaskDoc> => (t.deadlines ? {} : { deadlines: deadlineHistory(t) });
 
+
+/**
+ * Issue #19, the work queue: the tasks the caller's office keeps (it assigned them, the `taskKeeper`
+ * row rule) that wait for its verification (Art. 11). Served by the (orgId, open, dueAt) index.
+ */
+export const toVerifyFilter = (actor: Actor): Filter => ({ orgId: actor.orgId, open: true, status: 'awaiting_verification', keeperRole: { in: actor.roles } });
+
+/**
+ * Issue #19: the open tasks the caller's office keeps with a deadline request waiting for its
+ * decision (issue #16). A pending request is a field of the task, not an indexed state: the org's
+ * open tasks it keeps are read through the (orgId, open, dueAt) index and the pending ones kept.
+ */
+export async function deadlineRequestsWaiting(store: Store, actor: Actor): Promise<TaskDoc[]> {
+  const kept = await findAll<TaskDoc>(store, 'tasks', { orgId: actor.orgId, open: true, keeperRole: { in: actor.roles } }, [['dueAt', 'asc']]);
+  return kept.filter((t) => pendingDeadlineRequest(t) !== null);
+}

@@ -13,6 +13,6 @@ export function openWork(item: WorkItem): void {
   const p = item.open.payload as Record<string, string | undefined>;
   if (item.kind === 'screen') openPage(ROUTES.queue, { meetingId: p.meetingId });
   else if (item.kind === 'opinions') openPage(ROUTES.topics, { meetingId: p.meetingId, tab: 'opinions' });
-  else if (item.kind === 'overdue') openPage(ROUTES.checklist);
-  else openPage(MEETINGS_PAGE, { status: p.status });
+  else if (item.kind === 'overdue' || item.kind === 'verify' || item.kind === 'deadlines') openPage(ROUTES.checklist);
+  else openPage(MEETINGS_PAGE, { status: p.status, awaiting: p.awaiting });
 }

@@ -9,7 +9,7 @@ import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
 import { orgById } from '../../../server/security/identity';
 import { defineAction } from '../../../server/kit/registry';
 import { findAll, type Filter } from '../../../server/store/port';
-import { meetingKind } from '../../../server/areas/meeting';
+import { meetingKind, meetingsAwaiting } from '../../../server/areas/meeting';
 import { toMeetingCard, toMeetingView } from '../views';
 
 export const get = defineAction({
@@ -24,7 +24,7 @@ const PAGE = 20;
 export const list = defineAction({
   name: 'meeting.list',
   input: ListMeetingsInput,
-  handler: async ({ scope, orgId, cursor, year, status, q }, { store, actor }): Promise<MeetingListView> => {
+  handler: async ({ scope, orgId, cursor, year, status, q, awaiting }, { store, actor }): Promise<MeetingListView> => {
     if (scope === 'mine') {
       const page = await store.find<InvitationDoc>('invitations', { personId: actor.id }, { sort: [['answered', 'asc'], ['plannedAt', 'asc']], limit: 20, cursor });
       const meetings = page.items.length
@@ -48,9 +48,14 @@ export const list = defineAction({
       ...(status ? { status } : {}),
     };
     const needle = q?.trim();
-    if (needle) {
-      // words of the title: the org's meetings of the filter (a few a year) read whole, then matched
-      const hits = (await findAll<MeetingDoc>(store, 'meetings', filter, [['plannedAt', 'desc']])).filter((m) => m.title.includes(needle));
+    if (needle || awaiting) {
+      // words of the title: the org's meetings of the filter (a few a year) read whole, then matched;
+      // issue #19's work queue: the meetings waiting for the caller (the very list its count counts)
+      const from = awaiting
+        ? (await meetingsAwaiting(store, actor, target, awaiting)).meetings.filter((m) => (!status || m.status === status)
+          && (!year || (m.plannedAt >= fromCN(`${year}-01-01`) && m.plannedAt < fromCN(`${year + 1}-01-01`))))
+        : await findAll<MeetingDoc>(store, 'meetings', filter, [['plannedAt', 'desc']]);
+      const hits = needle ? from.filter((m) => m.title.includes(needle)) : from;
       const start = cursor?.startsWith('q') ? Math.max(0, Number.parseInt(cursor.slice(1), 10) || 0) : 0;
       return {
         items: hits.slice(start, start + PAGE).map((m) => toMeetingCard(m, null)),

@@ -3,10 +3,10 @@
 // anyone else sees only their own tasks of a meeting.
 import { AppError, ListTasksInput, TaskIdInput, EvidenceLinkInput, type Actor } from '../../../domain';
 import type { MeetingDoc, TaskDoc } from '../../../server/store/docs';
-import { admits } from '../../../server/kit/access';
+import { admits, mayCall } from '../../../server/kit/access';
 import { defineAction } from '../../../server/kit/registry';
 import { findAll, type Store } from '../../../server/store/port';
-import { taskKind } from '../../../server/areas/task';
+import { deadlineRequestsWaiting, taskKind, toVerifyFilter } from '../../../server/areas/task';
 import { toTaskList } from '../views';
 import { taskAnswer } from './work';
 
@@ -37,6 +37,14 @@ export const list = defineAction({
       const view = toTaskList(whole ? tasks : tasks.filter((t) => t.ownerId === actor.id), ctx.now, await ctx.params(meeting.orgId));
       // the export is offered exactly when the kit admits it (the same judgement as `whole`)
       return { ...view, allowedActions: whole ? ['exportChecklist'] : [] };
+    }
+    if (scope === 'verify' || scope === 'deadlines') {
+      // issue #19, the work queue: what the caller's office keeps and must act on (Art. 11, issue #16)
+      if (!mayCall(scope === 'verify' ? 'task.verify' : 'task.decideDeadline', actor)) throw new AppError('forbidden', '只有交办任务的办公室可以查看');
+      const tasks = scope === 'verify'
+        ? await findAll<TaskDoc>(store, 'tasks', toVerifyFilter(actor), [['dueAt', 'asc']])
+        : await deadlineRequestsWaiting(store, actor);
+      return toTaskList(tasks, ctx.now, await ctx.params(actor.orgId));
     }
     const target = orgId ?? actor.orgId;
     if (!(await seesChecklistOf(store, actor, target))) throw new AppError('forbidden', '只有本级办公室、召集人和领导可以查看逾期任务');

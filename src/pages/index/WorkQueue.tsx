@@ -12,7 +12,12 @@ const MARK: Record<HomeView['work'][number]['kind'], string> = {
   accept: '提',
   openCollection: '征',
   issueNotice: '通',
+  replies: '复',
   issueMinutes: '纪',
+  approveMinutes: '核',
+  approvePress: '宣',
+  verify: '验',
+  deadlines: '期',
   overdue: '督',
 };
 
