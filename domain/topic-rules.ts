@@ -2,7 +2,7 @@
 // Government topics come from departments to the government office; union topics (including
 // representatives') are collected by the union office; a joint topic goes through the side that
 // carries the main work.
-import { ROLE_INFO, SIDE_LABEL, type Role, type Side } from './roles';
+import { OFFICES, ROLE_INFO, SIDE_LABEL, type Role, type Side } from './roles';
 
 export type OneSide = Exclude<Side, 'joint'>;
 
@@ -17,6 +17,9 @@ export const SUBMIT_SIDES: Partial<Record<Role, readonly Side[]>> = {
 
 /** Everyone who may propose a topic (the roles of SUBMIT_SIDES). */
 export const PROPOSERS = Object.keys(SUBMIT_SIDES) as readonly Role[];
+
+/** Art. 6: whom the opening of collection calls on to propose — the proposers other than the offices (which open it). */
+export const CALLED_TO_PROPOSE: readonly Role[] = PROPOSERS.filter((r) => !OFFICES.includes(r));
 
 export const AGGREGATING_OFFICE: Record<OneSide, Role> = { gov: 'gov_office', union: 'union_office' };
 

@@ -94,6 +94,11 @@ export function hasFlag<S extends string, Flag extends string>(
   return wf.states[state].flags?.includes(flag) ?? false;
 }
 
+/** The states that carry `flag`, in the workflow's order (a query's `in`, a page's set). */
+export function statesWith<S extends string, Flag extends string>(wf: Workflow<S, string, Flag>, flag: Flag): S[] {
+  return (Object.keys(wf.states) as S[]).filter((s) => hasFlag(wf, s, flag));
+}
+
 /** Rows for the generated docs table. */
 export function workflowRows<S extends string, E extends string>(wf: Workflow<S, E>) {
   return wf.edges.flatMap((e) =>

@@ -20,8 +20,6 @@ import { findAll } from '../../server/store/port';
 
 type Ctx = Pick<ActionContext<unknown>, 'store' | 'now' | 'params'>;
 
-const GONE = new Set(['declined', 'cancelled']);
-
 export interface OrgYear {
   row: ComplianceRowView;
   meetings: MeetingDoc[];
@@ -46,7 +44,7 @@ export async function orgYear(ctx: Ctx, org: Org, year: number): Promise<OrgYear
   const regularHeldCount = held.filter((m) => m.kind === 'regular').length;
   const regularRequired = params.regularMeetingsPerYear;
   const regularHeld = regularHeldCount >= regularRequired;
-  const regularPlanned = meetings.some((m) => m.kind === 'regular' && !GONE.has(m.status) && !wasHeld(m));
+  const regularPlanned = meetings.some((m) => m.kind === 'regular' && !hasFlag(meetingWorkflow, m.status, 'called_off') && !wasHeld(m));
   const issued = held.filter((m) => m.minutesIssuedAt);
   const days = issued.map((m) => calendarDaysBetween(m.heldAt!, m.minutesIssuedAt!));
   const lights = tasks.map((t) => taskLight(t, ctx.now, params.dueSoonDays));

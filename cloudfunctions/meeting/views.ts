@@ -10,6 +10,7 @@ import {
   NEXT_STEP,
   NO_REPLY_LABEL,
   OFFICES,
+  statesWith,
   REPLY_LABEL,
   SIDE_LABEL,
   type Actor,
@@ -54,7 +55,7 @@ export interface PreviousChecklist {
 export async function previousChecklist(ctx: ViewContext, m: MeetingDoc): Promise<PreviousChecklist | null> {
   const { items: [prev] } = await ctx.store.find<MeetingDoc>(
     'meetings',
-    { orgId: m.orgId, plannedAt: { lt: m.plannedAt }, status: { in: ['minutes_issued', 'closed'] } },
+    { orgId: m.orgId, plannedAt: { lt: m.plannedAt }, status: { in: statesWith(meetingWorkflow, 'minutes_out') } },
     { sort: [['plannedAt', 'desc']], limit: 1 },
   );
   if (!prev) return null;

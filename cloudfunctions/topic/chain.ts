@@ -3,10 +3,12 @@
 // the written reply (答复). Three reads at most, whatever the size of the meeting.
 import {
   chainPartAdmits,
+  hasFlag,
   LIGHT_LABEL,
   meetingWorkflow,
   taskLight,
   taskWorkflow,
+  topicWorkflow,
   type Actor,
   type TopicChainTaskView,
   type TopicChainView,
@@ -45,7 +47,7 @@ export function chainTask(t: TaskDoc, now: Date, dueSoonDays: number): TopicChai
 /** A reply answers the topic as it stands: a return answered before a resubmission no longer does. */
 export function replyInForce(t: TopicDoc): boolean {
   if (!t.reply) return false;
-  if (t.reply.kind === 'returned') return t.status === 'returned' || t.status === 'withdrawn';
+  if (t.reply.kind === 'returned') return hasFlag(topicWorkflow, t.status, 'with_proposer');
   if (t.reply.kind === 'merged') return t.status === 'merged';
   return true;
 }

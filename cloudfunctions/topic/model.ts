@@ -7,7 +7,6 @@ import {
   meetingWorkflow,
   topicAudience,
   type Actor,
-  type MeetingStatus,
   type OrgFacts,
   type TopicFacts,
 } from '../../domain';
@@ -49,15 +48,14 @@ export const meetingKind = defineRecordKind<{ meetingId: string }, MeetingDoc>({
     const meeting = await store.get<MeetingDoc>('meetings', meetingId);
     if (!meeting) return null;
     const facts: OrgFacts = { kind: 'org', orgId: meeting.orgId };
-    if (!BEFORE_COLLECTION.includes(meeting.status)) return { record: meeting, facts };
+    // collection still to come (a declined meeting, before collection too, never collects)
+    const toCome = hasFlag(meetingWorkflow, meeting.status, 'before_collection') && !hasFlag(meetingWorkflow, meeting.status, 'called_off');
+    if (!toCome) return { record: meeting, facts };
     const rulesAt = new Date(meeting.rules?.effectiveFrom ?? meeting.createdAt);
     const { topicLeadMonths } = await paramsFor(store, rulesAt)(meeting.orgId);
     return { record: { ...meeting, expectedCollectionAt: addMonthsCN(meeting.plannedAt, -topicLeadMonths) }, facts };
   },
 });
-
-/** The meeting states before topic collection opens (requested, accepted). */
-const BEFORE_COLLECTION: readonly MeetingStatus[] = ['requested', 'accepted'];
 
 /** A meeting as a topic action's guard sees it: before collection, when collection should start. */
 type GuardedMeeting = MeetingDoc & { expectedCollectionAt?: string };
@@ -70,12 +68,13 @@ type GuardedMeeting = MeetingDoc & { expectedCollectionAt?: string };
 export function requireCollecting(meeting: GuardedMeeting): void {
   if (hasFlag(meetingWorkflow, meeting.status, 'accepts_topics')) return;
   const label = meetingWorkflow.states[meeting.status].label;
-  if (BEFORE_COLLECTION.includes(meeting.status)) {
+  // called_off first: a declined meeting is also before_collection, and never will collect
+  if (hasFlag(meetingWorkflow, meeting.status, 'called_off')) {
+    throw new AppError('invalid_transition', `会议「${label}」，不征集议题`);
+  }
+  if (hasFlag(meetingWorkflow, meeting.status, 'before_collection')) {
     const when = meeting.expectedCollectionAt ? `，预计于${formatDateCN(meeting.expectedCollectionAt)}开始` : '';
     throw new AppError('invalid_transition', `议题征集尚未开始${when}`);
-  }
-  if (meeting.status === 'declined' || meeting.status === 'cancelled') {
-    throw new AppError('invalid_transition', `会议「${label}」，不征集议题`);
   }
   throw new AppError('invalid_transition', `会议「${label}」，议题征集已结束`);
 }

@@ -37,9 +37,25 @@ export type MeetingEvent =
  * accepts_topics: topics may be proposed and screened (Art. 6); accepts_replies: invitees answer
  * the notice; editable_schedule: time and place may still change; upcoming: not yet held;
  * door_open: the notice is out and the meeting not over, so check-in (on its day) can happen;
- * was_held: the meeting has taken place (its minutes, press release and assessment count it).
+ * was_held: the meeting has taken place (its minutes, press release and assessment count it);
+ * before_collection: topic collection has not opened and the meeting went no further (a declined
+ * meeting stopped there); list_final: the topic list is fixed (a notice exists or can be previewed);
+ * notice_out: the notice has been issued; minutes_out: the minutes have been issued;
+ * called_off: the meeting will not take place (declined or cancelled).
  */
-export type MeetingFlag = 'accepts_topics' | 'accepts_replies' | 'editable_schedule' | 'upcoming' | 'invitations_open' | 'door_open' | 'was_held';
+export type MeetingFlag =
+  | 'accepts_topics'
+  | 'accepts_replies'
+  | 'editable_schedule'
+  | 'upcoming'
+  | 'invitations_open'
+  | 'door_open'
+  | 'was_held'
+  | 'before_collection'
+  | 'list_final'
+  | 'notice_out'
+  | 'minutes_out'
+  | 'called_off';
 
 /** Art. 4: the union side requests the meeting. */
 export const MEETING_REQUESTERS = ['union_office', 'union_chair'] as const;
@@ -50,17 +66,17 @@ export const meetingWorkflow = defineWorkflow<MeetingStatus, MeetingEvent, Meeti
   name: 'meeting',
   initial: 'requested',
   states: {
-    requested: { label: '已提请', flags: ['editable_schedule', 'upcoming'] },
-    accepted: { label: '已同意召开', flags: ['editable_schedule', 'upcoming', 'invitations_open'] },
-    declined: { label: '未同意召开', terminal: true },
+    requested: { label: '已提请', flags: ['editable_schedule', 'upcoming', 'before_collection'] },
+    accepted: { label: '已同意召开', flags: ['editable_schedule', 'upcoming', 'invitations_open', 'before_collection'] },
+    declined: { label: '未同意召开', terminal: true, flags: ['before_collection', 'called_off'] },
     collecting: { label: '议题征集中', flags: ['accepts_topics', 'editable_schedule', 'upcoming', 'invitations_open'] },
-    list_fixed: { label: '议题已确定', flags: ['editable_schedule', 'upcoming', 'invitations_open'] },
-    notice_issued: { label: '已发通知', flags: ['accepts_replies', 'editable_schedule', 'upcoming', 'invitations_open', 'door_open'] },
-    in_session: { label: '会议进行中', flags: ['door_open'] },
-    held: { label: '已召开', flags: ['was_held'] },
-    minutes_issued: { label: '纪要已印发', flags: ['was_held'] },
-    closed: { label: '已办结', terminal: true, flags: ['was_held'] },
-    cancelled: { label: '已取消', terminal: true },
+    list_fixed: { label: '议题已确定', flags: ['editable_schedule', 'upcoming', 'invitations_open', 'list_final'] },
+    notice_issued: { label: '已发通知', flags: ['accepts_replies', 'editable_schedule', 'upcoming', 'invitations_open', 'door_open', 'list_final', 'notice_out'] },
+    in_session: { label: '会议进行中', flags: ['door_open', 'list_final', 'notice_out'] },
+    held: { label: '已召开', flags: ['was_held', 'list_final', 'notice_out'] },
+    minutes_issued: { label: '纪要已印发', flags: ['was_held', 'list_final', 'notice_out', 'minutes_out'] },
+    closed: { label: '已办结', terminal: true, flags: ['was_held', 'list_final', 'notice_out', 'minutes_out'] },
+    cancelled: { label: '已取消', terminal: true, flags: ['called_off'] },
   },
   edges: [
     // Art. 4: the government side accepts or declines the union side's request.

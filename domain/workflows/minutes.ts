@@ -7,8 +7,11 @@ import { defineWorkflow } from '../workflow';
 export const MINUTES_STATES = ['draft', 'union_review', 'gov_review', 'approved', 'issued'] as const;
 export type MinutesStatus = (typeof MINUTES_STATES)[number];
 export type MinutesEvent = 'submit' | 'approve' | 'return' | 'issue';
-/** editable: the union office may save a new version */
-export type MinutesFlag = 'editable' | 'in_review';
+/**
+ * editable: the union office may save a new version; union_approved: the union side's review is
+ * done; gov_approved: the government side's review is done too.
+ */
+export type MinutesFlag = 'editable' | 'in_review' | 'union_approved' | 'gov_approved';
 
 /** Art. 9: the union office drafts and issues. */
 export const MINUTES_DRAFTERS: readonly Role[] = ['union_office'];
@@ -24,9 +27,9 @@ export const minutesWorkflow = defineWorkflow<MinutesStatus, MinutesEvent, Minut
   states: {
     draft: { label: '起草中', flags: ['editable'] },
     union_review: { label: '工会方审核中', flags: ['in_review'] },
-    gov_review: { label: '政府方审核中', flags: ['in_review'] },
-    approved: { label: '双方已审核' },
-    issued: { label: '已印发', terminal: true },
+    gov_review: { label: '政府方审核中', flags: ['in_review', 'union_approved'] },
+    approved: { label: '双方已审核', flags: ['union_approved', 'gov_approved'] },
+    issued: { label: '已印发', terminal: true, flags: ['union_approved', 'gov_approved'] },
   },
   edges: [
     { from: 'draft', event: 'submit', to: 'union_review', roles: MINUTES_DRAFTERS, label: '提交审核' },

@@ -10,18 +10,22 @@ export type TopicStatus = (typeof TOPIC_STATES)[number];
 
 export type TopicEvent = 'accept' | 'return' | 'merge' | 'withdraw' | 'resubmit';
 
-/** editable: the proposer may still change the text; onList: counts for the topic list */
-export type TopicFlag = 'editable' | 'onList';
+/**
+ * editable: the proposer may still change the text; onList: counts for the topic list;
+ * merge_target: another topic may be merged into it (still alive on the list);
+ * with_proposer: back with its proposer (returned to them, or withdrawn by them).
+ */
+export type TopicFlag = 'editable' | 'onList' | 'merge_target' | 'with_proposer';
 
 export const topicWorkflow = defineWorkflow<TopicStatus, TopicEvent, TopicFlag>({
   name: 'topic',
   initial: 'submitted',
   states: {
-    submitted: { label: '待审核', flags: ['editable'] },
-    returned: { label: '已退回', flags: ['editable'] },
-    accepted: { label: '已采纳', flags: ['onList'] },
+    submitted: { label: '待审核', flags: ['editable', 'merge_target'] },
+    returned: { label: '已退回', flags: ['editable', 'with_proposer'] },
+    accepted: { label: '已采纳', flags: ['onList', 'merge_target'] },
     merged: { label: '已合并', terminal: true },
-    withdrawn: { label: '已撤回', terminal: true },
+    withdrawn: { label: '已撤回', terminal: true, flags: ['with_proposer'] },
   },
   edges: [
     { from: 'submitted', event: 'accept', to: 'accepted', roles: OFFICES, label: '采纳' },

@@ -3,6 +3,7 @@
 // zod-free domain/limits.ts.
 import { TOPIC_LIMITS } from '../../domain/limits';
 import type { TopicCardView } from '../../domain/schemas/topic';
+import { TOPIC_STATES } from '../../domain/workflows/topic';
 import { type TextLimit, lengthError } from './form';
 
 export type TopicSide = TopicCardView['side'];
@@ -33,6 +34,5 @@ export function topicLengthError(field: LimitedField, value: string): string | n
 
 /** Colour class of a status tag (app.css `.tag--<status>`); unknown states stay neutral. */
 export function statusTagClass(status: string): string {
-  const known = ['submitted', 'returned', 'accepted', 'merged', 'withdrawn'];
-  return known.includes(status) ? `tag tag--${status}` : 'tag tag--plain';
+  return (TOPIC_STATES as readonly string[]).includes(status) ? `tag tag--${status}` : 'tag tag--plain';
 }

@@ -1,6 +1,6 @@
 // meeting.openCollection — Art. 6: topic collection starts, in principle the org's lead time
 // (Art. 13 parameter, default two months) before a regular meeting. Later is allowed, and flagged.
-import { collectionIsLate, MeetingIdOnly } from '../../../domain';
+import { CALLED_TO_PROPOSE, collectionIsLate, MeetingIdOnly } from '../../../domain';
 import { peopleWithRoles } from '../../../server/notify/notify';
 import { defineAction } from '../../../server/kit/registry';
 import { meetingKind } from '../../../server/areas/meeting';
@@ -18,7 +18,7 @@ export const openCollection = defineAction({
     const { meeting } = ctx.record;
     const [rules, proposers] = await Promise.all([
       ctx.params(meeting.orgId),
-      peopleWithRoles(ctx.store, meeting.orgId, ['gov_department', 'union_department', 'representative']),
+      peopleWithRoles(ctx.store, meeting.orgId, CALLED_TO_PROPOSE),
     ]);
     const lateCollection = collectionIsLate(meeting.kind, meeting.plannedAt, ctx.now, rules.topicLeadMonths);
     const saved = await moveMeeting(ctx, 'openCollection', { collectionOpensAt: ctx.now.toISOString(), lateCollection }, (m) => collectionOpened(proposers, m));

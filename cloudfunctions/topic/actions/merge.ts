@@ -1,7 +1,7 @@
 // topic.merge — Art. 6 (精心筛选): the office folds a topic into a similar one of the same meeting
 // that it also screens. Both documents change in one transaction; merging into an accepted topic
 // changes the topic list, so confirmations given before are cleared and those sides told.
-import { AppError, MergeTopicInput, topicWorkflow } from '../../../domain';
+import { AppError, hasFlag, MergeTopicInput, topicWorkflow } from '../../../domain';
 import type { TopicDoc } from '../../../server/store/docs';
 import { move } from '../../../server/kit/records';
 import { defineAction } from '../../../server/kit/registry';
@@ -21,7 +21,7 @@ export const merge = defineAction({
     const { topic, meeting } = ctx.record;
     if (id === intoId) throw new AppError('validation_error', '不能把议题合并到它自己');
     const into = await ctx.store.get<TopicDoc>('topics', intoId);
-    if (!into || into.meetingId !== topic.meetingId || into.routedTo !== topic.routedTo || !['submitted', 'accepted'].includes(into.status)) {
+    if (!into || into.meetingId !== topic.meetingId || into.routedTo !== topic.routedTo || !hasFlag(topicWorkflow, into.status, 'merge_target')) {
       throw new AppError('invalid_transition', '只能合并到同一会议、由本办公室审核的待审核或已采纳议题');
     }
     const listChanges = into.status === 'accepted';

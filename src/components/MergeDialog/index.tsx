@@ -1,14 +1,14 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { TopicCardView } from '../../../domain/schemas/topic';
+import { hasFlag } from '../../../domain/workflow';
+import { topicWorkflow } from '../../../domain/workflows/topic';
 import { call, toApiError } from '../../services/api';
 import { textLength } from '../../utils/form';
 import { TOPIC_LIMITS, statusTagClass } from '../../utils/topic';
 import Dialog from '../Dialog';
 import StateView from '../StateView';
 
-/** Topics another one may be merged into: still alive on the list. */
-const MERGEABLE = ['submitted', 'accepted'];
 const MAX_PAGES = 5;
 
 type Candidates = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: TopicCardView[] };
@@ -44,7 +44,7 @@ export default function MergeDialog({ topic, busy, error, onSubmit, onCancel }: 
         cursor = page.nextCursor;
         if (!cursor) break;
       }
-      return items.filter((t) => t.id !== topic.id && MERGEABLE.includes(t.status));
+      return items.filter((t) => t.id !== topic.id && hasFlag(topicWorkflow, t.status, 'merge_target'));
     })().then(
       (items) => live && setCandidates({ kind: 'ready', items }),
       (e: unknown) => live && setCandidates({ kind: 'error', message: toApiError(e).message }),

@@ -7,6 +7,8 @@ import { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { FileLinkView } from '../../../domain/schemas/meeting';
 import type { MinutesApprovalView, MinutesReturnView, MinutesView } from '../../../domain/schemas/minutes';
+import { hasFlag } from '../../../domain/workflow';
+import { minutesWorkflow } from '../../../domain/workflows/minutes';
 import { type RecordPage, useRecordPage } from '../../hooks/useRecordPage';
 import { ApiError, call } from '../../services/api';
 import { queryValue } from '../../utils/nav';
@@ -51,9 +53,6 @@ export interface ReviewStep {
   approval: MinutesApprovalView | null;
 }
 
-const UNION_DONE: ReadonlyArray<MinutesView['status']> = ['gov_review', 'approved', 'issued'];
-const GOV_DONE: ReadonlyArray<MinutesView['status']> = ['approved', 'issued'];
-
 /** The latest approval of `stage` (a return restarts both reviews, so only the last one counts). */
 function lastApproval(v: MinutesView, stage: string): MinutesApprovalView | null {
   for (let i = v.approvals.length - 1; i >= 0; i--) if (v.approvals[i].stageLabel === stage) return v.approvals[i];
@@ -62,8 +61,8 @@ function lastApproval(v: MinutesView, stage: string): MinutesApprovalView | null
 
 /** Art. 9: where each review stands now. */
 export function reviewSteps(v: MinutesView): ReviewStep[] {
-  const unionDone = UNION_DONE.includes(v.status);
-  const govDone = GOV_DONE.includes(v.status);
+  const unionDone = hasFlag(minutesWorkflow, v.status, 'union_approved');
+  const govDone = hasFlag(minutesWorkflow, v.status, 'gov_approved');
   return [
     {
       key: 'union', side: '工会方', who: '总工会主席或常务副主席',

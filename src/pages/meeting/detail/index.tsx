@@ -20,7 +20,7 @@ import { toast } from '../../../utils/feedback';
 import { lengthError } from '../../../utils/form';
 import { ROUTES, openPage } from '../../../utils/nav';
 import { pendingFor } from '../checkin/pending';
-import { MEETING_PAGES, SECTION_NUMBERS, UPCOMING_STATES, addToCalendar, answerClass, isMeetingDayCN, openOrBack, stateClass, useMeetingRecord } from './kit';
+import { MEETING_PAGES, SECTION_NUMBERS, addToCalendar, answerClass, isMeetingDayCN, meetingIs, openOrBack, stateClass, useMeetingRecord } from './kit';
 import './kit.css';
 import './index.css';
 
@@ -31,10 +31,6 @@ const ANSWER_BUTTON: Record<ReplyAnswer, string> = { attend: '参加', decline: 
 const CHANGE_BUTTON: Record<ReplyAnswer, string> = { attend: '改为参加', decline: '改为请假', substitute: '改为委托代会' };
 const DONE_TOAST: Record<ReplyAnswer, string> = { attend: '已确认参加', decline: '已提交请假', substitute: '已委托代会' };
 const ANSWERS: ReplyAnswer[] = ['attend', 'decline', 'substitute'];
-/** Phases before the notice: replies open with it. */
-const BEFORE_NOTICE = ['requested', 'accepted', 'collecting', 'list_fixed'];
-/** Art. 9: the issued minutes are read by everyone who attended. */
-const MINUTES_ISSUED = ['minutes_issued', 'closed'];
 
 export default function MeetingDetail() {
   const { id, record } = useMeetingRecord(missingId);
@@ -75,9 +71,9 @@ export default function MeetingDetail() {
   const m = state.value;
   const inv = m.invitation;
   const canReply = m.allowedActions.includes('reply');
-  const upcoming = UPCOMING_STATES.includes(m.state);
+  const upcoming = meetingIs(m.state, 'upcoming');
   const doorOpen =
-    !!inv && m.allowedActions.includes('checkIn') && (m.state === 'notice_issued' || m.state === 'in_session') && isMeetingDayCN(m.plannedAt);
+    !!inv && m.allowedActions.includes('checkIn') && meetingIs(m.state, 'door_open') && isMeetingDayCN(m.plannedAt);
   const pending = inv && !inv.present ? pendingFor(m.id) : null;
   const office = m.replies !== null;
 
@@ -112,7 +108,8 @@ export default function MeetingDetail() {
         {/* issue #22: the agenda's materials, from the notice on (会内 ones in the watermarked viewer) */}
         <MaterialsCard m={m} />
 
-        {MINUTES_ISSUED.includes(m.state) ? (
+        {/* Art. 9: the issued minutes are read by everyone who attended */}
+        {meetingIs(m.state, 'minutes_out') ? (
           <View className='card mdetail-minutes'>
             <View className='card__head'>
               <Text className='card__title'>会议纪要</Text>
@@ -260,8 +257,9 @@ export default function MeetingDetail() {
 }
 
 function replyClosedText(m: MeetingView): string {
-  if (BEFORE_NOTICE.includes(m.state)) return '会议通知印发后可以回复';
-  if (m.state === 'cancelled' || m.state === 'declined') return '会议不再召开，无需回复';
+  // phases before the notice: replies open with it
+  if (meetingIs(m.state, 'upcoming') && !meetingIs(m.state, 'notice_out')) return '会议通知印发后可以回复';
+  if (meetingIs(m.state, 'called_off')) return '会议不再召开，无需回复';
   return '会议已开始，回复不能再修改';
 }
 

@@ -5,6 +5,8 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { FileLinkView, MeetingView } from '../../../../domain/schemas/meeting';
+import { hasFlag } from '../../../../domain/workflow';
+import { type MeetingFlag, type MeetingStatus, meetingWorkflow } from '../../../../domain/workflows/meeting';
 import { type RecordPage, useRecordPage } from '../../../hooks/useRecordPage';
 import { ApiError, call } from '../../../services/api';
 import { openServerFile, safeFileName, saveBlob } from '../../../services/files';
@@ -62,8 +64,10 @@ export function isMeetingDayCN(plannedAt: string, now: Date = new Date()): boole
   return dayCN(plannedAt) === dayCN(now);
 }
 
-/** States of a meeting that has not happened yet (and was not cancelled or declined). */
-export const UPCOMING_STATES: readonly string[] = ['requested', 'accepted', 'collecting', 'list_fixed', 'notice_issued'];
+/** Whether a meeting's state (as a view sends it) carries the workflow's `flag`, e.g. `upcoming`. */
+export function meetingIs(state: string, flag: MeetingFlag): boolean {
+  return hasFlag(meetingWorkflow, state as MeetingStatus, flag);
+}
 
 /** Art. 8's sections are numbered as an official document numbers them. */
 export const SECTION_NUMBERS = ['一', '二', '三', '四', '五', '六'];

@@ -11,13 +11,14 @@ import { useAction } from '../../../../kit/useAction';
 import { ApiError } from '../../../../services/api';
 import { formatDateCN, formatDateTimeCN } from '../../../../utils/date';
 import { fieldErrorsOf, lengthError, textLength } from '../../../../utils/form';
-import { MEETING_PAGES, SECTION_NUMBERS, openOrBack, useMeetingRecord } from '../../../../pages/meeting/detail/kit';
+import { MEETING_PAGES, SECTION_NUMBERS, meetingIs, openOrBack, useMeetingRecord } from '../../../../pages/meeting/detail/kit';
 import { revealField } from '../meeting-request/fields';
 import NoticeHistory from './NoticeHistory';
 import '../../../../pages/meeting/detail/kit.css';
 import './index.css';
 
-const BEFORE_LIST = ['requested', 'accepted', 'collecting'];
+/** Still to happen, its topic list not fixed yet: the notice is a preview of what will be issued. */
+const beforeList = (state: string) => meetingIs(state, 'upcoming') && !meetingIs(state, 'list_final');
 
 export default function MeetingNotice() {
   const { record } = useMeetingRecord(missingId);
@@ -80,7 +81,7 @@ export default function MeetingNotice() {
         ) : (
           <View className='notice notice--warn'>
             <Text className='notice__text'>
-              {BEFORE_LIST.includes(m.state) ? '议题清单确定后，由政府办公室印发会议通知。以下为预览。' : '会议通知由政府办公室印发（《工作规则》第七条）。以下为预览。'}
+              {beforeList(m.state) ? '议题清单确定后，由政府办公室印发会议通知。以下为预览。' : '会议通知由政府办公室印发（《工作规则》第七条）。以下为预览。'}
             </Text>
           </View>
         )}

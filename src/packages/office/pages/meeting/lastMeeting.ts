@@ -3,11 +3,9 @@
 // the category they had. Who may be invited is the server's answer (people.list purpose 'invite').
 import type { MeetingCardView } from '../../../../../domain/schemas/meeting';
 import type { PersonCardView } from '../../../../../domain/schemas/people';
-import { INVITEE_CATEGORIES, type InviteeCategory } from '../../../../../domain/workflows/meeting';
+import { hasFlag } from '../../../../../domain/workflow';
+import { INVITEE_CATEGORIES, type InviteeCategory, type MeetingStatus, meetingWorkflow } from '../../../../../domain/workflows/meeting';
 import { call } from '../../../../services/api';
-
-/** States in which a meeting's notice has been issued. */
-const NOTICE_OUT = ['notice_issued', 'in_session', 'held', 'minutes_issued', 'closed'];
 
 async function allPages<T>(page: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string }>): Promise<T[]> {
   const items: T[] = [];
@@ -29,7 +27,7 @@ export interface LastInvitees {
 export async function lastMeetingInvitees(current: { id: string; plannedAt: string }): Promise<LastInvitees | null> {
   const meetings = await allPages((cursor) => call('meeting.list', { scope: 'org', ...(cursor ? { cursor } : {}) }));
   const previous = meetings
-    .filter((m) => m.id !== current.id && m.plannedAt < current.plannedAt && NOTICE_OUT.includes(m.state))
+    .filter((m) => m.id !== current.id && m.plannedAt < current.plannedAt && hasFlag(meetingWorkflow, m.state as MeetingStatus, 'notice_out'))
     .sort((a, b) => b.plannedAt.localeCompare(a.plannedAt))[0];
   if (!previous) return null;
   const [attendance, mayInvite] = await Promise.all([

@@ -9,18 +9,13 @@ import Tap from '../../../../components/Tap';
 import { ROUTES, openPage } from '../../../../utils/nav';
 import { MEETING_PAGES } from '../../../../pages/meeting/detail/kit';
 
-/** States before collection: no topics, no notice yet. */
-const BEFORE_TOPICS: readonly string[] = ['requested', 'accepted', 'declined'];
-/** States from which a notice exists or can be previewed. */
-const NOTICE_FROM: readonly string[] = ['list_fixed', 'notice_issued', 'in_session', 'held', 'minutes_issued', 'closed'];
-
 export function dossierLinks(m: MeetingCardView): Array<{ label: string; hint: string; open: () => void }> {
   const state = m.state as MeetingStatus;
   const held = hasFlag(meetingWorkflow, state, 'was_held');
   return [
     { label: '会议工作台', hint: '进展、参会名单与回复、签到', open: () => openPage(ROUTES.meetingConsole, { id: m.id }) },
-    ...(NOTICE_FROM.includes(state) || m.state === 'cancelled' ? [{ label: '会议通知', hint: '现行通知及历次变更通知', open: () => openPage(MEETING_PAGES.notice, { id: m.id }) }] : []),
-    ...(!BEFORE_TOPICS.includes(state) ? [{ label: '会议议题', hint: '议题清单与征求意见情况', open: () => openPage(ROUTES.topics, { meetingId: m.id, meetingTitle: m.title }) }] : []),
+    ...(hasFlag(meetingWorkflow, state, 'list_final') || m.state === 'cancelled' ? [{ label: '会议通知', hint: '现行通知及历次变更通知', open: () => openPage(MEETING_PAGES.notice, { id: m.id }) }] : []),
+    ...(!hasFlag(meetingWorkflow, state, 'before_collection') ? [{ label: '会议议题', hint: '议题清单与征求意见情况', open: () => openPage(ROUTES.topics, { meetingId: m.id, meetingTitle: m.title }) }] : []),
     ...(held
       ? [
           { label: '会议纪要', hint: '纪要正文、审核进度与各版本', open: () => openPage(ROUTES.minutes, { meetingId: m.id }) },
