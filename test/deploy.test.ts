@@ -18,7 +18,7 @@ function deploy(args: string[], env: Record<string, string> = {}): { status: num
   );
   const r = spawnSync(process.execPath, ['scripts/run-ts.cjs', 'scripts/deploy.ts', ...args], {
     cwd: root,
-    env: { ...clean, ...env },
+    env: { ...clean, ...env } as NodeJS.ProcessEnv,
     encoding: 'utf8',
     timeout: 240_000,
   });
