@@ -3,10 +3,14 @@
 // starting together), the leases timed jobs run under, the shared session secret.
 // The document contract itself runs on the server in test/store.contract.test.ts.
 
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { openPgClient, openPgStore, type PgClient } from '../server/store/pg';
 import { MIGRATIONS, SchemaTooNewError } from '../server/store/migrations';
-import type { StoredDoc } from '../server/store/port';
+import type { AnyDoc, StoredDoc } from '../server/store/port';
 import { SqlStore } from '../server/store/sql';
 import { createTestDatabase, describePg } from './support/pg';
 
@@ -131,6 +135,35 @@ describePg('PostgreSQL server specifics', () => {
     // twenty claims at once: exactly one wins
     const wins = await Promise.all(Array.from({ length: 20 }, (_, i) => store.claimLease('race', `h${i}`, 60_000)));
     expect(wins.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('backs up with pg_dump and restores with pg_restore into a new database that a host opens as is', async () => {
+    const bin = (name: string) => (process.env.PG_TEST_BINDIR ? join(process.env.PG_TEST_BINDIR, name) : name);
+    await store.insert<AnyDoc>('meetings', { _id: 'backup-1', orgId: 'city', title: '备份测试', plannedAt: '2026-12-01T02:00:00.000Z' });
+    await store.update('meetings', 'backup-1', 1, { title: '备份测试（改）' });
+    const secret = await store.sharedSecret('backup-secret', 'kept-secret');
+    const dir = mkdtempSync(join(tmpdir(), 'jm-backup-'));
+    const restored = await createTestDatabase('restored');
+    try {
+      const file = join(dir, 'backup.dump');
+      const dump = spawnSync(bin('pg_dump'), ['--format=custom', '--no-owner', `--file=${file}`, db.url], { encoding: 'utf8' });
+      expect({ status: dump.status, stderr: dump.stderr }).toEqual({ status: 0, stderr: '' });
+      const restore = spawnSync(bin('pg_restore'), ['--no-owner', '--exit-on-error', `--dbname=${restored.url}`, file], { encoding: 'utf8' });
+      expect({ status: restore.status, stderr: restore.stderr }).toEqual({ status: 0, stderr: '' });
+      const again = await openPgStore(restored.url, { max: 2 }); // schema step: nothing to do
+      try {
+        expect(await again.get('meetings', 'backup-1')).toMatchObject({ title: '备份测试（改）', version: 2 });
+        expect(await again.count('meetings', {})).toBe(await store.count('meetings', {}));
+        expect(await again.sharedSecret('backup-secret', 'other')).toBe(secret); // sessions survive a restore
+        const plan = await again.explain('meetings', { orgId: 'city' }, { sort: [['plannedAt', 'asc']] });
+        expect(plan).toMatch(/Index/); // the indexes came back too
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await restored.drop();
+    }
   });
 
   it('shares one session secret: the first host to ask stores it, the others read it', async () => {
