@@ -13,6 +13,7 @@ import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, type EvidenceType, sniffEvidenc
 import type { FileLinkView } from '../../domain/schemas/meeting';
 import { ApiError, getSessionToken, NETWORK_MESSAGE } from './api';
 import { openServerFile } from './files';
+import { PrivacyRefused, withPrivacy } from './privacy';
 
 export { EVIDENCE_MAX_FILES };
 
@@ -174,21 +175,23 @@ function lastPart(path: string): string {
 export async function pickInWeapp(source: 'photo' | 'chat', count: number): Promise<PickedFile[]> {
   try {
     if (source === 'photo') {
-      const res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
+      const res = await withPrivacy('chooseMedia', () => Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] }));
       return res.tempFiles.map((t, i) => {
         const name = `照片${i + 1}.${t.tempFilePath.toLowerCase().endsWith('.png') ? 'png' : 'jpg'}`;
         const type = sniffPath(t.tempFilePath, lastPart(t.tempFilePath));
         return { key: nextKey(), name, size: t.size, type, preview: isImage(type) ? t.tempFilePath : null, path: t.tempFilePath };
       });
     }
-    const res = await Taro.chooseMessageFile({ count, type: 'file', extension: ['pdf', 'jpg', 'jpeg', 'png'] });
+    const res = await withPrivacy('chooseMessageFile', () => Taro.chooseMessageFile({ count, type: 'file', extension: ['pdf', 'jpg', 'jpeg', 'png'] }));
     return res.tempFiles.map((t) => {
       const type = sniffPath(t.path, t.name);
       return { key: nextKey(), name: t.name, size: t.size, type, preview: isImage(type) ? t.path : null, path: t.path };
     });
   } catch (e) {
     if (/cancel/i.test(errMsgOf(e))) return [];
-    throw new ApiError('internal', '未能选择文件，请在微信设置中允许访问相册后重试');
+    // issue #24: a declined privacy guide is said as such, not blamed on the album permission
+    if (e instanceof PrivacyRefused) throw new ApiError('forbidden', e.message);
+    throw new ApiError('internal', source === 'photo' ? '未能选择照片，请在微信设置中允许访问相册和相机后重试' : '未能选择文件，请重试');
   }
 }
 

@@ -10,6 +10,7 @@ import { type MeetingFlag, type MeetingStatus, meetingWorkflow } from '../../../
 import { type RecordPage, useRecordPage } from '../../../hooks/useRecordPage';
 import { ApiError, call } from '../../../services/api';
 import { openServerFile, safeFileName, saveBlob } from '../../../services/files';
+import { PrivacyRefused, withPrivacy } from '../../../services/privacy';
 import { openPage, queryValue } from '../../../utils/nav';
 
 /** The meeting pages; home and the notifications link to these. */
@@ -179,7 +180,7 @@ export async function addToCalendar(m: MeetingView): Promise<boolean> {
   }
   const start = Math.floor(new Date(m.plannedAt).getTime() / 1000);
   try {
-    await Taro.addPhoneCalendar({
+    await withPrivacy('addPhoneCalendar', () => Taro.addPhoneCalendar({
       title: m.title,
       startTime: start,
       // typed as a string by Taro (WeChat's own documentation says so too)
@@ -188,9 +189,11 @@ export async function addToCalendar(m: MeetingView): Promise<boolean> {
       description: calendarDescription(m),
       alarm: true,
       alarmOffset: 3600,
-    });
+    }));
     return true;
   } catch (e) {
+    // issue #24: a declined privacy guide is said as such
+    if (e instanceof PrivacyRefused) throw new ApiError('forbidden', e.message);
     const msg = String((e as { errMsg?: string })?.errMsg ?? '');
     if (/cancel|deny|denied/i.test(msg)) return false;
     throw new ApiError('internal', '未能添加到日历，请在微信设置中允许访问日历后重试');
