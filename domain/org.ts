@@ -44,6 +44,11 @@ export interface Person {
   phone?: string;
   /** the unit as a record of the org (`units`), so a task's responsible unit outlives the person */
   unitId?: string;
+  /**
+   * Issue #20: the head of their unit, as the office marks it in the directory (not guessed from
+   * the title): a task of the unit 7 days overdue reaches them in the weekly digest (Art. 11)
+   */
+  unitHead?: boolean;
 }
 
 /** Who is calling, as identified by the router (never from a payload). */

@@ -145,6 +145,9 @@ export const ROW_RULES: Record<RowPredicate, (actor: Actor, row: RowFacts) => bo
   keepsPerson: (actor, row) => row.kind === 'person' && actor.orgId === row.orgId && actor.roles.includes(SIDE_OFFICE[row.side]),
   // Issue #23: the proposer of a topic on the meeting's list follows what the meeting decided
   proposedHere: (actor, row) => row.kind === 'meeting' && !!row.proposerId && row.proposerId === actor.id && actor.orgId === row.orgId,
+  // Issue #20 (催办): the org's offices, on a meeting or its minutes — never on a task, which only
+  // the office that keeps it follows up (taskKeeper)
+  meetingOffice: (actor, row) => (row.kind === 'meeting' || row.kind === 'minutes') && actor.orgId === row.orgId && hasAnyRole(actor.roles, OFFICES),
 };
 
 const OPINION_ROLES: readonly Role[] = [...OPINION_GIVERS.gov, ...OPINION_GIVERS.union];
@@ -271,7 +274,7 @@ export const PERMISSIONS = {
   'notify.markRead': { roles: 'anyone', mode: 'write', rule: '将本人的消息标为已读' },
   'notify.recordConsent': { roles: 'anyone', mode: 'write', rule: '本人订阅消息的授权结果（一次性订阅每次同意可发送一条）' },
   'notify.subscriptions': { roles: 'anyone', mode: 'read', rule: '本人各类提醒能否送达' },
-  'notify.chase': { roles: OFFICES, mode: 'write', rule: '催办（issue #20）：交办的办公室催办任务责任人，本级办公室催办未回复的参会人员与会议纪要审核人；同一事项对同一人每天一次' },
+  'notify.chase': { roles: OFFICES, mode: 'write', rows: ['taskKeeper', 'meetingOffice'], rule: '催办（issue #20）：交办的办公室催办任务责任人，本级办公室催办未回复的参会人员与会议纪要审核人；同一事项对同一人每天一次' },
   'reminders.tick': { roles: [], system: true, mode: 'write', rule: '系统定时：到期提醒（回复、会前一天、纪要待审、任务临期与逾期）与免打扰后的订阅消息' },
   'system.sweep': { roles: [], system: true, mode: 'write', rule: '系统定时：补发中断未送达的消息，清理过期的请求编号' },
 } as const satisfies Record<string, Permission>;

@@ -81,6 +81,23 @@ export const LADDER_BOUNDS: Record<Exclude<keyof LadderParams, 'minutesDraftDays
   approverDays: { min: 1, max: 14, label: '纪要审核催办', unit: '天' },
 };
 
+/**
+ * Issue #20: the ladder's parameters an office sets on 规则参数 with the others (the same form, the
+ * same confirmation, from an effective date) — those the ladder reads when it fires, so a change
+ * applies to every task from its date: how many days overdue a task joins the weekly digest to the
+ * convenors and the unit head. The hour, the minutes-draft days and the approvers' days stay the
+ * defaults for now: the task and minutes areas schedule their reminders with them.
+ */
+export const LADDER_SETTINGS = ['escalateAfterDays'] as const;
+export type LadderSetting = (typeof LADDER_SETTINGS)[number];
+
+/** Every parameter 规则参数 shows and sets, with its bounds: the rules' (Art. 4, 6, 11) and the ladder's. */
+export type SettingKey = keyof RuleParams | LadderSetting;
+export const SETTING_BOUNDS: Record<SettingKey, { min: number; max: number; label: string; unit: string }> = {
+  ...PARAM_BOUNDS,
+  escalateAfterDays: LADDER_BOUNDS.escalateAfterDays,
+};
+
 const inBounds = (v: unknown, b: { min: number; max: number }): v is number => typeof v === 'number' && Number.isInteger(v) && v >= b.min && v <= b.max;
 
 /** The ladder of a parameter version (the defaults for what it does not carry, or carries out of bounds). */

@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(() => host.stop());
 
 it('walks the ladder: due soon, due today, overdue (+ the office), 8 days overdue (+ unit head and convenor, one digest)', async () => {
-  const head = await ok('city-gov-office', 'people', 'create', { orgId: 'city', name: '钱国栋', unit: '市人社局', title: '局长', roles: ['gov_department'] });
+  const head = await ok('city-gov-office', 'people', 'create', { orgId: 'city', name: '钱国栋', unit: '市人社局', title: '局长', unitHead: true, roles: ['gov_department'] });
   headKey = head.id ?? head.person?.id;
   expect(headKey).toBeTruthy();
   const task = await ok('city-union-office', 'task', 'assign', { decisionId: 'm-city-last_d1', title: '编制技能培训补贴申领指南', ownerId: 'city-hrss', deadline: '2026-11-30' });

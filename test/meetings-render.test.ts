@@ -178,7 +178,11 @@ describe('weapp office meeting pages (compiled, office sub-package)', () => {
       }
       // 取消邀请 only on the government side's rows (its own side): 王建国, the office itself, 孙立新
       // 撤销签到 on the one row checked in (issue #16: an office undoes a mistaken check-in)
-      expect(page.buttons()).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '打开签到大屏', '附会议材料', '导出参会名单', '导出签到表', '邀请参会人员', '设定主持人', '取消邀请', '取消邀请', '取消邀请', '撤销签到']);
+      // 催办 on the six who have not replied, of either side (issue #20; 孙立新 and 杨德胜 have)
+      expect(page.buttons()).toEqual([
+        '调整时间地点', '取消会议', '显示签到二维码', '打开签到大屏', '附会议材料', '导出参会名单', '导出签到表', '邀请参会人员', '设定主持人',
+        '催办', '取消邀请', '催办', '催办', '取消邀请', '催办', '取消邀请', '催办', '撤销签到', '催办',
+      ]);
       // no agenda editor: the agenda is the union office's to arrange
       expect(text).not.toContain('调整议程');
       // two reads, sent together: the meeting (with allowedActions) and its attendance list
@@ -195,8 +199,11 @@ describe('weapp office meeting pages (compiled, office sub-package)', () => {
       for (const s of ['一、通报上次会议议定事项落实情况', '三、讨论研究并议定本次会议事项', '议题1：关于推进外卖骑手职业伤害保障试点的建议', '未定时长', '合计 0 分钟']) {
         expect(text).toContain(s);
       }
-      // five union-side invitees: 李秀梅, the office itself, 马春花, 郭振华, 杨…
-      expect(page.buttons()).toEqual(['取消会议', '显示签到二维码', '打开签到大屏', '附会议材料', '调整议程', '导出参会名单', '导出签到表', '邀请参会人员', '取消邀请', '取消邀请', '取消邀请', '撤销签到', '取消邀请', '取消邀请']);
+      // five union-side invitees: 李秀梅, the office itself, 马春花, 郭振华, 杨…; 催办 on the six who have not replied (issue #20)
+      expect(page.buttons()).toEqual([
+        '取消会议', '显示签到二维码', '打开签到大屏', '附会议材料', '调整议程', '导出参会名单', '导出签到表', '邀请参会人员',
+        '催办', '催办', '取消邀请', '催办', '催办', '取消邀请', '催办', '取消邀请', '撤销签到', '催办', '取消邀请', '取消邀请',
+      ]);
     } finally {
       page.detach();
     }

@@ -48,7 +48,7 @@ it('walks a meeting year: every message at its moment, to those who still need i
   await ok('city-rep-ma', 'notify', 'recordConsent', { results: { meeting_notice: 'accept', meeting_tomorrow: 'accept', topic_result: 'accept' } });
   await ok('city-rep-guo', 'notify', 'recordConsent', { results: { meeting_notice: 'accept' } });
   await ok('city-union-chair', 'notify', 'recordConsent', { results: { minutes_review: 'accept' } });
-  const head = await ok('city-gov-office', 'people', 'create', { orgId: 'city', name: '冯建军', unit: '市住建局', title: '局长', roles: ['gov_department'] });
+  const head = await ok('city-gov-office', 'people', 'create', { orgId: 'city', name: '冯建军', unit: '市住建局', title: '局长', unitHead: true, roles: ['gov_department'] });
   headId = head.id ?? head.person?.id;
 
   // request → collection (Art. 4, 6)
@@ -210,7 +210,10 @@ it('walks a meeting year: every message at its moment, to those who still need i
   expect(await mine('city-gov-office', 'task_overdue_office', t2)).toHaveLength(1);
   const digest = (await mine('city-gov-convenor', 'task_escalation', 'city:gov')).filter((n) => n.body.includes('城区新建户外劳动者服务站点10个'));
   expect(digest).toHaveLength(1);
-  expect((await mine(headId, 'task_escalation', 'city:gov')).filter((n) => n.body.includes('城区新建户外劳动者服务站点10个'))).toHaveLength(1);
+  // the unit head: the day the task crossed 7 days (04-17, the tick an hour late on 04-18) — his unit's
+  // first that week, while the convenor's digest of that week had gone out before — and the next week's
+  const toHead = (await mine(headId, 'task_escalation', 'city:gov')).filter((n) => n.body.includes('城区新建户外劳动者服务站点10个'));
+  expect(toHead.map((n) => n.createdAt.slice(0, 16)).sort()).toEqual([fromCN('2027-04-18', '09:00'), fromCN('2027-04-20', '08:05')].map((t) => t.slice(0, 16)));
 
   // none after its moment: nothing about the meeting's eve or replies was created on or after the meeting day
   const late = (await findAll<any>(host.store, 'notifications', { subjectId: meetingId, milestone: { in: ['reply_reminder', 'meeting_tomorrow', 'meeting_notice'] } }))
@@ -244,11 +247,12 @@ it('walks a meeting year: every message at its moment, to those who still need i
 
 /**
  * The closing note's figures: per person, the messages about this year's meeting, its topics, its
- * tasks, the government side's weekly digest and the next meeting (82 in all). Read against
+ * tasks, the government side's weekly digest and the next meeting (83 in all). Read against
  * docs/reminders.md: 马春花 replied before the reply reminder (none); 周文博 declined (no eve), his task
  * went due soon → today → overdue twice (the second 8 days over: the digest, not the office again);
  * 孙立新's due-today was void (done the day before); 张志强's digest once a week a tick ran (7), 冯建军
- * (市住建局 局长) once, for his unit's task; the 7-day minutes-draft reminder void (submitted on day 5).
+ * (市住建局 局长, marked 单位负责人 in the directory) twice for his unit's task — the day it crossed 7 days
+ * overdue and the next week's digest; the 7-day minutes-draft reminder void (submitted on day 5).
  */
 const EXPECTED: Record<string, Record<string, number>> = {
   '王建国': { meeting_notice: 1, meeting_tomorrow: 1, minutes_issued: 1, minutes_review: 1, topic_list_ready: 1 },
@@ -264,6 +268,6 @@ const EXPECTED: Record<string, Record<string, number>> = {
   '马春花': { collection_opened: 2, meeting_notice: 1, meeting_tomorrow: 1, minutes_issued: 1, topic_accepted: 1, topic_list_fixed: 1 },
   '郭振华': { chase: 1, collection_opened: 2, meeting_notice: 1, meeting_tomorrow: 1, minutes_issued: 1, reply_reminder: 1 },
   '杨德胜': { collection_opened: 2 },
-  '冯建军': { collection_opened: 2, task_escalation: 1 },
+  '冯建军': { collection_opened: 2, task_escalation: 2 },
 };
 const EXPECTED_TOTALS = Object.fromEntries(Object.entries(EXPECTED).map(([k, v]) => [k, Object.values(v).reduce((a, b) => a + b, 0)]));

@@ -32,6 +32,7 @@ export function toPersonCard(p: Person, viewer: Actor): PersonCardView {
     side: personSide(p.roles),
     unitId: p.unitId ?? unitId(p.orgId, p.unit),
     category: suggestedCategory(p.roles),
+    unitHead: p.unitHead === true,
   };
 }
 

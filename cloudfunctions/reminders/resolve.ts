@@ -13,7 +13,17 @@ import {
 import type { Person } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../../server/store/docs';
 import { peopleWithRoles, toEach, type NotificationDraft } from '../../server/notify/notify';
-import { CONVENORS, escalationDigest, isUnitHead, keepingSide, ladderFor, type ReminderDoc, type ReminderSpec } from '../../server/notify/reminders';
+import {
+  CONVENORS,
+  escalationCrossing,
+  escalationDigest,
+  isUnitHead,
+  keepingSide,
+  ladderFor,
+  nextDigest,
+  type ReminderDoc,
+  type ReminderSpec,
+} from '../../server/notify/reminders';
 import { beforeMeetingDay } from '../../server/notify/relevance';
 import { findAll, type Store } from '../../server/store/port';
 
@@ -88,7 +98,9 @@ async function taskReminder(store: Store, r: ReminderDoc, now: Date): Promise<Re
     title: '交办任务已逾期', body: `${t.unit} ${t.ownerName} 负责的「${t.title}」已超过完成时限（${t.deadline}），${countdown}。`, link,
     facts: { subject: t.title, deadline: t.deadline },
   });
-  return { drafts: [draft, ...toOffice], next };
+  // the day it will cross the line (the org's escalateAfterDays, read now): the digest looks then
+  const crossing = escalationCrossing(t.orgId, keepingSide(t.keeperRole), t.deadline, ladder.escalateAfterDays, ladder.ladderHour);
+  return { drafts: [draft, ...toOffice], next, ...(crossing.dueAt > now.toISOString() ? { also: [crossing] } : {}) };
 }
 
 /**
@@ -118,7 +130,8 @@ async function escalation(store: Store, r: ReminderDoc, now: Date): Promise<Reso
     body: `以下任务逾期超过 ${ladder.escalateAfterDays} 天仍未完成：${tasks.map(line).join('；')}。`,
     facts: { subject: `${tasks.length}项任务逾期超过${ladder.escalateAfterDays}天`, deadline: tasks[0].deadline, note: '请督促责任单位尽快落实' },
   });
-  const people = await findAll<Person>(store, 'users', { orgId });
+  // the heads the directory marks (issue #20: by the office's flag, never by a title)
+  const people = await findAll<Person>(store, 'users', { orgId, unitHead: true });
   const byUnit = new Map<string, TaskDoc[]>();
   for (const t of tasks) byUnit.set(t.unit, [...(byUnit.get(t.unit) ?? []), t]);
   for (const [unit, mine] of byUnit) {
@@ -132,9 +145,8 @@ async function escalation(store: Store, r: ReminderDoc, now: Date): Promise<Reso
     }
   }
   // the next week's, never a burst of weeks a late tick missed: the first weekly slot still ahead
-  let nextMs = new Date(r.dueAt).getTime() + WEEK_MS;
-  while (nextMs <= now.getTime()) nextMs += WEEK_MS;
-  return { drafts, next: { ...specOf(r), subjectVersion: Math.round(nextMs / WEEK_MS), dueAt: new Date(nextMs).toISOString() } };
+  // (a crossing's check goes on as the weekly digest: the same slot, the same key)
+  return { drafts, next: nextDigest(orgId, side, now, ladder.ladderHour) };
 }
 
 /** Issue #20: the issued minutes' decided items that have no task yet → both offices, one message. */

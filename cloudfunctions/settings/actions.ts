@@ -5,10 +5,12 @@
 // time that matters.
 import {
   AppError,
+  DEFAULT_LADDER,
   DEFAULT_RULES,
   fromCN,
   GetSettingsInput,
   inForceAt,
+  ladderOf,
   SetSettingsInput,
   SIDE_OFFICE,
   todayCN,
@@ -32,12 +34,13 @@ async function view(ctx: Pick<ActionContext<unknown>, 'store' | 'now'>, org: Org
   const current = inForceAt(docs as VersionedParams[], ctx.now);
   const toView = (d: SettingsDoc): SettingsVersionView => ({
     effectiveFrom: d.effectiveFrom, topicLeadMonths: d.topicLeadMonths, dueSoonDays: d.dueSoonDays, regularMeetingsPerYear: d.regularMeetingsPerYear,
+    escalateAfterDays: ladderOf(d).escalateAfterDays, // issue #20: the ladder's, default when not carried
     source: d.source, setByName: d.setByName ?? null, setAt: d.setAt ?? null, inForce: d.effectiveFrom === current.effectiveFrom,
   });
   const history = docs.map(toView);
   return {
     orgId: org._id, orgName: org.name,
-    inForce: history.find((h) => h.inForce) ?? { ...current, setByName: null, setAt: null, inForce: true },
+    inForce: history.find((h) => h.inForce) ?? { ...current, escalateAfterDays: DEFAULT_LADDER.escalateAfterDays, setByName: null, setAt: null, inForce: true },
     history,
     allowedActions: offeredActions(settingsKind, actor, { record: org, facts: orgFacts(org) }),
   };
@@ -64,6 +67,8 @@ export const set = defineAction({
     const docs = await findAll<SettingsDoc>(ctx.store, 'settings', { orgId: org._id }, [['effectiveFrom', 'desc']]);
     // unchanged parameters carry over from the version in force on that date
     const base = inForceAt(docs as VersionedParams[], new Date(from));
+    // issue #20: the ladder carries over likewise, from the version in force on that date (newest first)
+    const ladder = ladderOf(docs.find((d) => d.effectiveFrom <= from));
     const same = docs.find((d) => d.effectiveFrom === from);
     const mine = ctx.actor.roles.includes(SIDE_OFFICE.gov) ? 'gov' : 'union';
     const other = await peopleWithRoles(ctx.store, org._id, [SIDE_OFFICE[mine === 'gov' ? 'union' : 'gov']]);
@@ -71,6 +76,8 @@ export const set = defineAction({
       topicLeadMonths: params.topicLeadMonths ?? base.topicLeadMonths,
       dueSoonDays: params.dueSoonDays ?? base.dueSoonDays,
       regularMeetingsPerYear: params.regularMeetingsPerYear ?? base.regularMeetingsPerYear,
+      ladderHour: ladder.ladderHour, escalateAfterDays: params.escalateAfterDays ?? ladder.escalateAfterDays,
+      minutesDraftDays: [...ladder.minutesDraftDays], approverDays: ladder.approverDays,
       source: base.source || DEFAULT_RULES.source,
       setBy: ctx.actor.id, setByName: ctx.actor.name, setAt: ctx.now.toISOString(),
     };

@@ -11,7 +11,8 @@ import {
   type TaskListView,
   type TaskView,
 } from '../../domain';
-import { offeredActions } from '../../server/kit/access';
+import { offeredActions, offeredCall } from '../../server/kit/access';
+import { CHASE_RULES, chaseLoaded } from '../../server/notify/chase';
 import type { TaskDoc } from '../../server/store/docs';
 import { toTaskCard } from '../../server/areas/task-card';
 import { taskFacts, taskKind } from '../../server/areas/task';
@@ -31,7 +32,8 @@ export function toTaskView(t: TaskDoc, now: Date, params: RuleParams, actor: Act
       newDeadline: r.newDeadline, oldDeadline: r.oldDeadline, reason: r.reason, byName: r.byName, at: r.at, state: r.state, stateLabel: DEADLINE_REQUEST_LABEL[r.state],
       decidedByName: r.decidedByName ?? null, decidedAt: r.decidedAt ?? null, decision: r.decision ?? null,
     })),
-    allowedActions: offeredActions(taskKind, actor, { record: t, facts: taskFacts(t) }),
+    // issue #20: 催办 by the office that keeps it, while it is being worked on
+    allowedActions: [...offeredActions(taskKind, actor, { record: t, facts: taskFacts(t) }), ...offeredCall(CHASE_RULES, actor, chaseLoaded({ subject: 'task', task: t }), now)],
   };
 }
 

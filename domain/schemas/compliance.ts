@@ -1,7 +1,7 @@
 // Contract of areas `compliance` and `settings` (issue #12, Art. 12, 13): the annual assessment of
 // the city and its counties, and the rule parameters with their effective dates.
 import * as z from 'zod';
-import { PARAM_BOUNDS } from '../settings';
+import { SETTING_BOUNDS, type SettingKey } from '../settings';
 import { Id } from './common';
 import { DateOnly } from './task';
 
@@ -11,8 +11,8 @@ export const OverviewInput = z.strictObject({ year: Year });
 export const OrgComplianceInput = z.strictObject({ orgId: Id, year: Year });
 export const ExportComplianceInput = z.strictObject({ year: Year });
 
-const bounded = (k: keyof typeof PARAM_BOUNDS) => {
-  const b = PARAM_BOUNDS[k];
+const bounded = (k: SettingKey) => {
+  const b = SETTING_BOUNDS[k];
   return z.number().int().min(b.min, `${b.label}不能少于 ${b.min} ${b.unit}`).max(b.max, `${b.label}不能多于 ${b.max} ${b.unit}`);
 };
 
@@ -24,6 +24,8 @@ export const SetSettingsInput = z.strictObject({
       topicLeadMonths: bounded('topicLeadMonths').optional(),
       dueSoonDays: bounded('dueSoonDays').optional(),
       regularMeetingsPerYear: bounded('regularMeetingsPerYear').optional(),
+      /** issue #20: overdue this many days → the weekly digest to the convenors and the unit head */
+      escalateAfterDays: bounded('escalateAfterDays').optional(),
     })
     .refine((p) => Object.keys(p).length > 0, { message: '没有要修改的参数' }),
   /** from the start of this day (Shanghai); today or later */
@@ -86,6 +88,8 @@ export interface SettingsVersionView {
   topicLeadMonths: number;
   dueSoonDays: number;
   regularMeetingsPerYear: number;
+  /** issue #20: the ladder's escalation (the version's, or the default when it carries none) */
+  escalateAfterDays: number;
   source: string;
   setByName: string | null;
   setAt: string | null;

@@ -31,6 +31,8 @@ export const PersonFields = {
   title: Text(PEOPLE_LIMITS.title),
   login: Login.optional(),
   phone: Phone.optional(),
+  /** issue #20: the head of the unit (the ladder's unit leader) */
+  unitHead: z.boolean().optional(),
 };
 
 export const CreatePersonInput = z.strictObject({ orgId: Id.optional(), ...PersonFields, roles: Roles });
@@ -42,6 +44,7 @@ export const UpdatePersonInput = z
     title: PersonFields.title.optional(),
     login: Login.optional(),
     phone: Phone.nullable().optional(),
+    unitHead: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 1, { message: '没有要修改的内容' });
 export const SetRolesInput = z.strictObject({ personId: Id, roles: Roles });
@@ -75,6 +78,8 @@ export interface PersonCardView {
   side: OneSide;
   unitId: string;
   category: InviteeCategory;
+  /** issue #20: marked in the directory as the head of the unit (told of the unit's long-overdue tasks) */
+  unitHead: boolean;
 }
 
 export interface DirectoryPersonView extends PersonCardView {

@@ -143,13 +143,17 @@ describe('crash safety of the subscription channel', () => {
   });
 });
 
-it('issue #17: the reminders tick delivers messages a crash stranded in the outbox', async () => {
+it('issue #17: the reminders tick delivers messages a crash stranded in the outbox (issue #20: those still needed)', async () => {
   const { dispatch } = await import('../kit/router');
   const { areaByName } = await import('../../test/support/world');
   const old = new Date(world.now.getTime() - 5 * 60_000).toISOString();
-  const entry = await world.store.insert<OutboxDoc>('outbox', { action: 'reminders.tick', drafts: [draft({ milestone: 'task_overdue', subject: { type: 'task', id: 'task-x' } })], createdAt: old, state: 'pending' });
+  // 周文博's seeded task is still open and overdue; task-x is gone — its message is no longer needed
+  const open = draft({ milestone: 'task_overdue', subject: { type: 'task', id: 'task-last-2' }, recipientId: 'city-housing', occurrence: 1 });
+  const gone = draft({ milestone: 'task_overdue', subject: { type: 'task', id: 'task-x' } });
+  const entry = await world.store.insert<OutboxDoc>('outbox', { action: 'reminders.tick', drafts: [open, gone], createdAt: old, state: 'pending' });
   const res = await dispatch(areaByName('reminders'), { action: 'tick', payload: {} }, {}, world.rt, { kind: 'system', name: 'tick' });
   expect(res.envelope.ok).toBe(true);
   expect((await world.store.get<OutboxDoc>('outbox', entry._id))?.state).toBe('done');
-  expect(await world.store.count('notifications', { subjectId: 'task-x' })).toBe(1);
+  expect(await world.store.get('notifications', notificationKey(open))).toBeTruthy();
+  expect(await world.store.count('notifications', { subjectId: 'task-x' })).toBe(0);
 });

@@ -2,7 +2,10 @@
 // transaction as its writes, then delivered after the commit. A crash between the two leaves the
 // outbox entry pending, and the sweep (system.sweep, run by the timer) delivers it later; the
 // inbox id is the message's idempotency key, so a message delivered twice lands once.
-import { deliver, type ChannelOutcome, type NotificationDraft } from './notify';
+// Issue #20: an entry delivered after its moment (by the sweep or a tick's redelivery) is checked
+// like every send: a message its subject no longer needs is not delivered at all.
+import { deliver, notificationKey, type ChannelOutcome, type NotificationDoc, type NotificationDraft } from './notify';
+import { draftSubject, stillNeeded } from './relevance';
 import type { Runtime } from '../kit/runtime';
 import type { Store, StoredDoc, TxStore } from '../store/port';
 import { closeAfterAction } from './todos';
@@ -58,7 +61,26 @@ export async function writeWithOutbox<T>(
   return result;
 }
 
-/** Delivers the entries and marks them done; a failure leaves an entry pending for the sweep. */
+/**
+ * Issue #20: the drafts of an entry delivered late that are still to be delivered. One whose inbox
+ * row exists was delivered before (a crash cut its channels off): it goes on, and each channel
+ * checks it when it sends. One not yet delivered goes only if its subject still needs it (the
+ * person has not replied meanwhile, the meeting has not begun, the task is still open …) — else it
+ * is void: no inbox row, no to-do, no channel row; a channel row a crash left before the inbox row
+ * is voided when its channel next tries it (it carries what it is about).
+ */
+export async function stillToDeliver(store: Store, drafts: readonly NotificationDraft[], now: Date): Promise<NotificationDraft[]> {
+  const out: NotificationDraft[] = [];
+  for (const d of drafts) {
+    if ((await store.get<NotificationDoc>('notifications', notificationKey(d))) || (await stillNeeded(store, draftSubject(d), now))) out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Delivers the entries and marks them done; a failure leaves an entry pending for the sweep. An
+ * entry written before `now` (not by this call: stranded by a crash) is checked first (stillToDeliver).
+ */
 export async function deliverOutbox(
   store: Store,
   entries: readonly OutboxDoc[],
@@ -69,7 +91,10 @@ export async function deliverOutbox(
   let delivered = 0;
   for (const entry of entries) {
     try {
-      const { failed, channel } = await deliver(store, entry.drafts, now, rt.channels, rt.log);
+      const late = entry.createdAt < now.toISOString();
+      const drafts = late ? await stillToDeliver(store, entry.drafts, now) : entry.drafts;
+      if (drafts.length < entry.drafts.length) rt.log('info', 'late messages void', { outboxId: entry._id, action: entry.action, void: entry.drafts.length - drafts.length });
+      const { failed, channel } = await deliver(store, drafts, now, rt.channels, rt.log);
       if (outcomes) for (const k of Object.keys(channel) as ChannelOutcome[]) outcomes[k] += channel[k];
       if (failed) continue; // stays pending: the sweep delivers the rest
       await store.update<OutboxDoc>('outbox', entry._id, entry.version, { state: 'done', deliveredAt: now.toISOString() });

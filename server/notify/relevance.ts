@@ -4,9 +4,9 @@
 // open at the same deadline version, the minutes still at that stage — and a to-do must still be
 // open. Otherwise the message is voided: WeChat is not called and no credit is spent. The reminders
 // tick asks the same before it fires (cloudfunctions/reminders/resolve.ts).
-import { cn, type Milestone } from '../../domain';
+import { cn, MILESTONE_ROUTES, type Milestone } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, PressDoc, TaskDoc } from '../store/docs';
-import type { NotificationDoc } from './notify';
+import type { NotificationDoc, NotificationDraft } from './notify';
 import type { Store } from '../store/port';
 
 /** The task reminders carry the deadline version as their occurrence; other task messages the task's version. */
@@ -23,6 +23,27 @@ export function beforeMeetingDay(m: MeetingDoc, now: Date): boolean {
 }
 
 export type MessageSubject = Pick<NotificationDoc, 'milestone' | 'subjectType' | 'subjectId' | 'recipientId' | 'occurrence' | 'needsAction' | 'doneAt'>;
+
+/**
+ * What a message is about, from its draft — before its inbox row exists (a message the sweep
+ * delivers late; a channel's row a crash left without one). Kept on the channels' rows (`about`),
+ * so whatever sends a message can ask `stillNeeded` of it.
+ */
+export function draftSubject(d: Pick<NotificationDraft, 'milestone' | 'subject' | 'recipientId' | 'occurrence'>): MessageSubject {
+  return {
+    milestone: d.milestone, subjectType: d.subject.type, subjectId: d.subject.id, recipientId: d.recipientId,
+    ...(d.occurrence !== undefined ? { occurrence: d.occurrence } : {}),
+    ...(MILESTONE_ROUTES[d.milestone]?.needsAction ? { needsAction: true } : {}),
+  };
+}
+
+/** The subject fields of a message (its inbox row or the row a channel wrote for it), for a channel's row. */
+export function aboutOf(n: MessageSubject): MessageSubject {
+  return {
+    milestone: n.milestone, subjectType: n.subjectType, subjectId: n.subjectId, recipientId: n.recipientId,
+    ...(n.occurrence !== undefined ? { occurrence: n.occurrence } : {}), ...(n.needsAction ? { needsAction: true } : {}),
+  };
+}
 
 export async function stillNeeded(store: Store, n: MessageSubject, now: Date): Promise<boolean> {
   if (n.needsAction && n.doneAt) return false; // someone it asked has acted

@@ -98,6 +98,24 @@ export function escalationDigest(orgId: string, side: 'gov' | 'union', now: Date
   return { kind: 'task_escalation', subjectType: 'org', subjectId: `${orgId}:${side}`, orgId, subjectVersion: Math.round(new Date(dueAt).getTime() / (7 * 86_400_000)), dueAt };
 }
 
+/**
+ * Issue #20: the digest's check on the day a task crosses `escalateAfterDays` overdue (its deadline
+ * plus that many days, at the ladder's hour), so the parameter counts in days, not in the weekly
+ * rhythm of the overdue reminder. It belongs to that day's week like the weekly digest (the same
+ * week, the same message key): a task crossing in a week whose digest went out already adds no
+ * second message that week; its resolution goes on with the weekly digest (one stream, one key).
+ */
+export function escalationCrossing(orgId: string, side: 'gov' | 'union', deadline: string, escalateAfterDays: number, ladderHour = DEFAULT_LADDER.ladderHour): ReminderSpec {
+  const dueAt = fromCN(day(fromCN(deadline), escalateAfterDays), hh(ladderHour));
+  return { ...escalationDigest(orgId, side, new Date(dueAt), ladderHour), dueAt };
+}
+
+/** Issue #20: the weekly digest's slot after `now`: this week's if still ahead, else next week's. */
+export function nextDigest(orgId: string, side: 'gov' | 'union', now: Date, ladderHour = DEFAULT_LADDER.ladderHour): ReminderSpec {
+  const slot = escalationDigest(orgId, side, now, ladderHour);
+  return slot.dueAt > now.toISOString() ? slot : escalationDigest(orgId, side, cn(now).add(7, 'day').toDate(), ladderHour);
+}
+
 /** Issue #20: the ladder in force for an org (the latest parameter version's, or the defaults). */
 export async function ladderFor(store: Store, orgId: string, now: Date): Promise<LadderParams> {
   const page = await store.find<SettingsDoc>('settings', { orgId, effectiveFrom: { lte: now.toISOString() } }, { sort: [['effectiveFrom', 'desc']], limit: 1 });
@@ -105,13 +123,12 @@ export async function ladderFor(store: Store, orgId: string, now: Date): Promise
 }
 
 /**
- * Issue #20: the head of a unit — a person the directory marks as such (`unitHead`), or whose title
- * is the unit's principal post (局长, 主任, 部长 … without 副).
+ * Issue #20: the head of a unit is the person the directory marks as such (`unitHead`, set by the
+ * office in 人员管理 or the import) — never guessed from a title: 主任 of one unit is a section
+ * chief, 局长 of another a deputy acting; only the office knows.
  */
-export function isUnitHead(p: Pick<Person, 'title'> & { unitHead?: boolean }): boolean {
-  if (p.unitHead !== undefined) return p.unitHead;
-  const title = p.title ?? '';
-  return !title.includes('副') && /(局长|主任|部长|主席|院长|书记|处长|科长|经理|厂长|所长|队长|站长|秘书长)$/.test(title);
+export function isUnitHead(p: Pick<Person, 'unitHead'>): boolean {
+  return p.unitHead === true;
 }
 
 /**

@@ -10,7 +10,7 @@
 import { AppError, cn, MILESTONE_ROUTES, quietUntil, type Person } from '../../domain';
 import type { ChannelOutcome, DeliveryChannel, NotificationDoc } from './notify';
 import { retryOnConflict } from '../kit/records';
-import { stillNeeded } from './relevance';
+import { aboutOf, stillNeeded, type MessageSubject } from './relevance';
 import type { Runtime } from '../kit/runtime';
 import type { Store, StoredDoc } from '../store/port';
 import type { DeliveryDoc } from './subscriptions';
@@ -104,6 +104,8 @@ export interface SmsDoc extends StoredDoc {
   reason?: 'wechat_reached' | 'no_phone' | 'daily_cap' | 'refused';
   createdAt: string;
   sentAt?: string;
+  /** issue #20: what the message is about (checked when sent, also before its inbox row exists) */
+  about?: MessageSubject;
 }
 
 interface SmsDayDoc extends StoredDoc {
@@ -143,6 +145,7 @@ export class SmsChannel implements DeliveryChannel {
     try {
       return await this.store.insert<SmsDoc>('sms', {
         _id: n._id, personId: n.recipientId, milestone: n.milestone, text: smsText(n), state: 'queued', sendAt: quietUntil(now) ?? now.toISOString(), createdAt: now.toISOString(),
+        about: aboutOf(n),
       });
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'conflict')) throw e;
@@ -180,7 +183,7 @@ export class SmsChannel implements DeliveryChannel {
       return 'skipped';
     }
     if (wechat && wechat.state === 'queued') return 'queued'; // WeChat's turn is not over (a retry, quiet hours)
-    const message = await this.store.get<NotificationDoc>('notifications', row._id);
+    const message = (await this.store.get<NotificationDoc>('notifications', row._id)) ?? row.about;
     if (message && !(await stillNeeded(this.store, message, now))) {
       await this.settle(row, { state: 'void' });
       return 'skipped';

@@ -23,7 +23,7 @@ import {
   type TemplateKind,
 } from '../../domain';
 import type { ChannelOutcome, DeliveryChannel, NotificationDoc } from './notify';
-import { stillNeeded } from './relevance';
+import { aboutOf, stillNeeded, type MessageSubject } from './relevance';
 import { retryOnConflict } from '../kit/records';
 import type { Log } from '../kit/log';
 import type { Store, StoredDoc } from '../store/port';
@@ -130,6 +130,12 @@ export interface DeliveryDoc extends StoredDoc {
   attempts: Array<{ at: string; result: 'sent' | 'error' | 'no_credit' | 'no_openid' | 'not_configured' | 'unknown' | 'void'; errCode?: number }>;
   createdAt: string;
   sentAt?: string;
+  /**
+   * Issue #20: what the message is about, so its send is checked (stillNeeded) even when its inbox
+   * row does not exist — a crash between this row and the inbox row, a message the sweep voided.
+   * Absent on rows written before.
+   */
+  about?: MessageSubject;
 }
 
 /** Errors WeChat will answer the same way again: never retried. */
@@ -164,6 +170,7 @@ export class SubscriptionChannel implements DeliveryChannel {
       return await this.store.insert<DeliveryDoc>('deliveries', {
         _id: n._id, personId: n.recipientId, templateKey: key, templateId: config.id, page: n.link.replace(/^\//, ''),
         data: templateData(key, n.facts ?? {}, n.createdAt), state: 'queued', sendAt: quietUntil(now) ?? now.toISOString(), attempts: [], createdAt: now.toISOString(),
+        about: aboutOf(n),
       });
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'conflict')) throw e;
@@ -221,8 +228,9 @@ export class SubscriptionChannel implements DeliveryChannel {
       });
     };
     if (!config) return finish('skipped', 'not_configured').then(() => 'skipped' as const);
-    // issue #20: checked at the moment it is sent — a message its subject no longer needs is void
-    const message = await this.store.get<NotificationDoc>('notifications', d._id);
+    // issue #20: checked at the moment it is sent — a message its subject no longer needs is void;
+    // by its inbox row (a to-do closed), else by what the row says it is about (no inbox row yet)
+    const message = (await this.store.get<NotificationDoc>('notifications', d._id)) ?? d.about;
     if (message && !(await stillNeeded(this.store, message, now))) {
       this.voided += 1;
       return finish('void', 'void').then(() => 'skipped' as const);

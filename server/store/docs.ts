@@ -160,6 +160,11 @@ export interface SettingsDoc extends StoredDoc {
   topicLeadMonths: number;
   dueSoonDays: number;
   regularMeetingsPerYear: number;
+  /** issue #20: the ladder (domain/settings.ts LadderParams); a version without them uses the defaults */
+  ladderHour?: number;
+  escalateAfterDays?: number;
+  minutesDraftDays?: number[];
+  approverDays?: number;
   source: string;
   /** issue #12: who set this version, and when */
   setBy?: string;

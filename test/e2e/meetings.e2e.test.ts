@@ -175,8 +175,11 @@ it(
     expect(await c.locator('.mperson', { hasText: '郭振华' }).innerText()).toContain('代会：李建军（车间主任）');
     // the union office starts the meeting, cancels it, shows the door's code, arranges the agenda,
     // exports, invites its side and takes back its own side's five invitations
-    // issue #22: the door screen; issue #21: the sign-in sheet
-    expect(await buttons(page)).toEqual(['取消会议', '显示签到二维码', '打开签到大屏', '附会议材料', '调整议程', '导出参会名单', '导出签到表', '邀请参会人员', ...Array(5).fill('取消邀请')]);
+    // issue #22: the door screen; issue #21: the sign-in sheet; issue #20: 催办 on the five who have not replied
+    expect(await buttons(page)).toEqual([
+      '取消会议', '显示签到二维码', '打开签到大屏', '附会议材料', '调整议程', '导出参会名单', '导出签到表', '邀请参会人员',
+      '催办', '催办', '取消邀请', '催办', '催办', '取消邀请', '取消邀请', '取消邀请', '催办', '取消邀请',
+    ]);
     await noOverflow(page);
     await axe(page);
     await shot(page, 'console');
@@ -200,7 +203,11 @@ it(
     await g.locator('.mtable [role="row"]', { hasText: '马春花' }).waitFor({ timeout: 30000 });
     expect(await g.locator('.mtable [role="row"]').count()).toBe(9);
     expect(await g.locator('.mtable [role="row"]', { hasText: '马春花' }).innerText()).toContain('已确认参加');
-    expect(await buttons(gov.page)).toEqual(['调整时间地点', '取消会议', '显示签到二维码', '打开签到大屏', '附会议材料', '导出参会名单', '导出签到表', '邀请参会人员', '设定主持人', ...Array(3).fill('取消邀请')]);
+    // 取消邀请 on its own side's three; 催办 on the five who have not replied, either side (issue #20)
+    expect(await buttons(gov.page)).toEqual([
+      '调整时间地点', '取消会议', '显示签到二维码', '打开签到大屏', '附会议材料', '导出参会名单', '导出签到表', '邀请参会人员', '设定主持人',
+      '催办', '取消邀请', '催办', '催办', '取消邀请', '催办', '取消邀请', '催办',
+    ]);
     expect(await g.locator('.mtable [role="row"]', { hasText: '马春花' }).getByText('取消邀请').count()).toBe(0);
     await axe(gov.page);
     await shot(gov.page, 'console-desk');
@@ -455,7 +462,7 @@ it(
   async () => {
     const before = await api('city-union-office', 'attendance', { meetingId: MEETING });
     const yang = before.rows.find((r: any) => r.personId === 'city-model-yang');
-    expect(yang.allowedActions).toEqual(['uninvite']);
+    expect(yang.allowedActions).toEqual(['uninvite', 'notify.chase']); // issue #20: he has not replied
     // a government-side row is not the union office's to take back (its check-in it may undo, issue #16)
     expect(before.rows.find((r: any) => r.personId === 'city-hrss').allowedActions).not.toContain('uninvite');
 

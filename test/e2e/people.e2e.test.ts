@@ -339,7 +339,7 @@ it(
     expect(download.suggestedFilename()).toBe('人员导入模板.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await download.path()) as string);
-    expect((wb.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(['姓名', '单位', '职务', '角色', '手机号', '登录名']);
+    expect((wb.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(['姓名', '单位', '职务', '角色', '手机号', '登录名', '单位负责人']);
     expect(errors).toEqual([]);
   },
   WALK,

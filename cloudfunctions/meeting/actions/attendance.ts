@@ -3,12 +3,18 @@
 import { hasFlag, invitableSides, MeetingIdOnly, meetingWorkflow, PERMISSIONS, roleMayCall, type Actor, type AttendanceView } from '../../../domain';
 import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
 import { defineAction } from '../../../server/kit/registry';
+import { offeredCall } from '../../../server/kit/access';
+import { CHASE_RULES, chaseLoaded } from '../../../server/notify/chase';
 import type { Store } from '../../../server/store/port';
 import { invitationsInOrder, meetingKind } from '../../../server/areas/meeting';
 import { toAttendanceRow } from '../views';
 
-/** The list in protocol order (issue #16); `ordered`: the invitations when the caller has read them already. */
-export async function attendanceView(store: Store, m: MeetingDoc, actor: Actor, ordered?: InvitationDoc[]): Promise<AttendanceView> {
+/**
+ * The list in protocol order (issue #16); `ordered`: the invitations when the caller has read them
+ * already; `now`: the call's time, without which no row offers 催办 (issue #20: a reply is chased
+ * only before the meeting begins).
+ */
+export async function attendanceView(store: Store, m: MeetingDoc, actor: Actor, ordered?: InvitationDoc[], now?: Date): Promise<AttendanceView> {
   const all = ordered ?? (await invitationsInOrder(store, m)).invitations;
   // the same rules uninvite applies: the org's own office, its own side, while invitations are open
   const mayUninvite = (i: InvitationDoc) =>
@@ -17,7 +23,10 @@ export async function attendanceView(store: Store, m: MeetingDoc, actor: Actor, 
   // issue #16: a mistaken check-in is undone by the org's office before the meeting is adjourned
   const mayUndo = (i: InvitationDoc) =>
     !!i.presentAt && actor.orgId === m.orgId && hasFlag(meetingWorkflow, m.status, 'door_open') && roleMayCall(PERMISSIONS['meeting.undoCheckIn'], actor.roles);
-  const rows = all.map((i) => ({ ...toAttendanceRow(i), allowedActions: [...(mayUninvite(i) ? ['uninvite'] : []), ...(mayUndo(i) ? ['undoCheckIn'] : [])] }));
+  const rows = all.map((i) => ({ ...toAttendanceRow(i), allowedActions: [
+    ...(mayUninvite(i) ? ['uninvite'] : []), ...(mayUndo(i) ? ['undoCheckIn'] : []),
+    ...offeredCall(CHASE_RULES, actor, chaseLoaded({ subject: 'reply', meeting: m, personId: i.personId, invitation: i }), now),
+  ] }));
   const count = (a: InvitationDoc['answer']) => all.filter((i) => i.answer === a).length;
   return {
     meetingId: m._id, title: m.title, rows,
@@ -32,5 +41,5 @@ export const attendance = defineAction({
   name: 'meeting.attendance',
   input: MeetingIdOnly,
   record: meetingKind,
-  handler: (_input, ctx) => attendanceView(ctx.store, ctx.record.meeting, ctx.actor),
+  handler: (_input, ctx) => attendanceView(ctx.store, ctx.record.meeting, ctx.actor, undefined, ctx.now),
 });

@@ -155,6 +155,6 @@ export const undoCheckIn = defineAction({
     await ctx.write((tx) =>
       tx.update<InvitationDoc>('invitations', inv._id, inv.version, { presentAt: undefined, markedBy: undefined, undoneCheckIns: [...(inv.undoneCheckIns ?? []), undone] }),
     );
-    return attendanceView(ctx.store, meeting, ctx.actor);
+    return attendanceView(ctx.store, meeting, ctx.actor, undefined, ctx.now);
   },
 });

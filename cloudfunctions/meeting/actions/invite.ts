@@ -59,7 +59,7 @@ export const invite = defineAction({
       },
       (fresh) => (noticeOut ? noticeIssued(fresh, meeting) : []),
     );
-    return attendanceView(ctx.store, meeting, ctx.actor);
+    return attendanceView(ctx.store, meeting, ctx.actor, undefined, ctx.now);
   },
 });
 
@@ -75,6 +75,6 @@ export const uninvite = defineAction({
     if (!inv) throw new AppError('not_found', '这位人员未被邀请');
     sideRefusal(ctx, inv.side);
     await ctx.store.removeWhere('invitations', { _id: inv._id, version: inv.version });
-    return attendanceView(ctx.store, meeting, ctx.actor);
+    return attendanceView(ctx.store, meeting, ctx.actor, undefined, ctx.now);
   },
 });

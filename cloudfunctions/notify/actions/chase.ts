@@ -8,13 +8,11 @@ import {
   cn,
   MINUTES_GOV_REVIEWERS,
   MINUTES_UNION_REVIEWERS,
-  OFFICES,
   type ChaseView,
   ChaseInput,
 } from '../../../domain';
-import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../../../server/store/docs';
 import { peopleWithRoles, type NotificationDraft } from '../../../server/notify/notify';
-import { meetingAhead } from '../../../server/notify/relevance';
+import { CHASE_RULES } from '../../../server/notify/chase';
 import { defineAction } from '../../../server/kit/registry';
 import type { StoredDoc } from '../../../server/store/port';
 
@@ -38,11 +36,15 @@ interface Target {
   name: string;
 }
 
+// Who may chase what (the role matrix, taskKeeper / meetingOffice) and whether the subject still
+// needs it (CHASE_RULES' guard) are checked by the router on the loaded record, exactly as the
+// views offer 'notify.chase'; the handler adds the once-a-day rule.
 export const chase = defineAction({
-  name: 'notify.chase',
+  ...CHASE_RULES,
   input: ChaseInput,
+  target: (i) => i.id,
   handler: async ({ subject, id, personId }, ctx): Promise<ChaseView> => {
-    const { store, actor, now } = ctx;
+    const { store, actor, now, record: s } = ctx;
     const day = cn(now).format('YYYY-MM-DD');
     let targets: Target[];
     let title: string;
@@ -50,45 +52,32 @@ export const chase = defineAction({
     let link: string;
     let about: NotificationDraft['subject'];
     let what: string;
-    if (subject === 'task') {
-      const t = await store.get<TaskDoc>('tasks', id);
-      if (!t || t.orgId !== actor.orgId) throw new AppError('not_found');
-      if (!actor.roles.includes(t.keeperRole)) throw new AppError('forbidden', '只有交办该任务的办公室可以催办');
-      if (t.status !== 'in_progress') throw new AppError('invalid_transition', t.status === 'done' ? '任务已办结，无需催办' : '任务已报完成、待核验，无需催办');
+    if (s.subject === 'task') {
+      const t = s.task;
       targets = [{ personId: t.ownerId, orgId: t.orgId, name: t.ownerName }];
       what = t.title;
       title = '催办：请尽快落实任务';
       body = () => `${actor.name}催办「${t.title}」（完成时限 ${t.deadline}），请尽快落实并报告进展。`;
       link = `/pages/task/detail/index?id=${t._id}`;
       about = { type: 'task', id: t._id };
+    } else if (s.subject === 'reply') {
+      const { meeting: m, invitation: inv } = s;
+      targets = [{ personId: inv!.personId, orgId: inv!.orgId, name: inv!.name }];
+      what = m.title;
+      title = '催办：请回复是否参会';
+      body = () => `${actor.name}提醒您回复是否参加「${m.title}」。`;
+      link = `/pages/meeting/detail/index?id=${m._id}`;
+      about = { type: 'meeting', id: m._id };
     } else {
-      const m = await store.get<MeetingDoc>('meetings', id);
-      if (!m || m.orgId !== actor.orgId) throw new AppError('not_found');
-      if (!actor.roles.some((r) => OFFICES.includes(r))) throw new AppError('forbidden');
-      if (subject === 'reply') {
-        if (!personId) throw new AppError('validation_error', '请指定要催办的参会人员');
-        const inv = await store.get<InvitationDoc>('invitations', `${m._id}:${personId}`);
-        if (!inv) throw new AppError('not_found', '该人员未被邀请参加本次会议');
-        if (!meetingAhead(m, now)) throw new AppError('invalid_transition', '会议已开始或尚未印发通知，无需催办回复');
-        if (inv.answered) throw new AppError('invalid_transition', `${inv.name}已回复，无需催办`);
-        targets = [{ personId: inv.personId, orgId: inv.orgId, name: inv.name }];
-        what = m.title;
-        title = '催办：请回复是否参会';
-        body = () => `${actor.name}提醒您回复是否参加「${m.title}」。`;
-        link = `/pages/meeting/detail/index?id=${m._id}`;
-        about = { type: 'meeting', id: m._id };
-      } else {
-        const doc = await store.get<MinutesDoc>('minutes', m._id);
-        if (!doc || (doc.status !== 'union_review' && doc.status !== 'gov_review')) throw new AppError('invalid_transition', '会议纪要当前不在审核中，无需催办');
-        const reviewers = await peopleWithRoles(store, m.orgId, doc.status === 'union_review' ? MINUTES_UNION_REVIEWERS : MINUTES_GOV_REVIEWERS);
-        targets = reviewers.filter((p) => !personId || p._id === personId).map((p) => ({ personId: p._id, orgId: p.orgId, name: p.name }));
-        if (!targets.length) throw new AppError('not_found', '该人员不是本阶段的审核人');
-        what = `${m.title}会议纪要`;
-        title = '催办：会议纪要待您审核';
-        body = () => `${actor.name}提醒您审核「${m.title}」的会议纪要。`;
-        link = `/pages/minutes/index?meetingId=${m._id}`;
-        about = { type: 'minutes', id: m._id };
-      }
+      const { meeting: m, minutes: doc } = s;
+      const reviewers = await peopleWithRoles(store, m.orgId, doc!.status === 'union_review' ? MINUTES_UNION_REVIEWERS : MINUTES_GOV_REVIEWERS);
+      targets = reviewers.filter((p) => p.active !== false && (!personId || p._id === personId)).map((p) => ({ personId: p._id, orgId: p.orgId, name: p.name }));
+      if (!targets.length) throw new AppError('not_found', '该人员不是本阶段的审核人');
+      what = `${m.title}会议纪要`;
+      title = '催办：会议纪要待您审核';
+      body = () => `${actor.name}提醒您审核「${m.title}」的会议纪要。`;
+      link = `/pages/minutes/index?meetingId=${m._id}`;
+      about = { type: 'minutes', id: m._id };
     }
     const at = now.toISOString();
     const chased = await ctx.write(

@@ -61,12 +61,13 @@ export async function insertPerson(
   tx: TxStore,
   ctx: Pick<ActionContext<unknown>, 'now' | 'actor'>,
   orgId: string,
-  fields: { name: string; unit: string; title: string; login?: string; phone?: string; roles: Role[] },
+  fields: { name: string; unit: string; title: string; login?: string; phone?: string; unitHead?: boolean; roles: Role[] },
 ): Promise<Person> {
   const unitId = await ensureUnit(tx, orgId, fields.unit, personSide(fields.roles), ctx.now);
   return tx.insert<Person>('users', {
     orgId, name: fields.name, unit: fields.unit, unitId, title: fields.title, roles: fields.roles,
     ...(fields.login ? { login: fields.login } : {}), ...(fields.phone ? { phone: fields.phone } : {}),
+    ...(fields.unitHead ? { unitHead: true } : {}),
     active: true, sessionEpoch: 0,
   });
 }
@@ -91,7 +92,7 @@ export const update = defineAction({
   input: UpdatePersonInput,
   record: personKind,
   target: (i) => i.personId,
-  handler: async ({ name, unit, title, login, phone }, ctx) => {
+  handler: async ({ name, unit, title, login, phone, unitHead }, ctx) => {
     const p = ctx.record;
     if (login && login !== p.login && (await loginTaken(ctx.store, login, p._id))) throw loginError();
     const saved = await ctx.write(async (tx) => {
@@ -99,6 +100,7 @@ export const update = defineAction({
       return tx.update<Person>('users', p._id, p.version, {
         ...(name ? { name } : {}), ...(unit ? { unit } : {}), ...(unitId ? { unitId } : {}), ...(title ? { title } : {}),
         ...(login ? { login } : {}), ...(phone !== undefined ? { phone: phone ?? undefined } : {}),
+        ...(unitHead !== undefined ? { unitHead } : {}),
       });
     });
     return toPersonView(saved, ctx.actor);

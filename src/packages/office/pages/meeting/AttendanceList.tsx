@@ -1,10 +1,11 @@
 // The attendance list of the meeting console (Art. 5): a card per invitee on a phone, a table at a
 // desk; each row's buttons are the ones the server marks on it ('uninvite', 'undoCheckIn') plus
-// 登记签到 while the door is open.
+// 登记签到 while the door is open, and 催办 on an invitee who has not replied ('notify.chase', issue #20).
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { AttendanceRowView } from '../../../../../domain/schemas/meeting';
 import Btn from '../../../../components/Btn';
+import ChaseButton from '../../../../components/ChaseButton';
 import { answerClass, timeCN } from '../../../../pages/meeting/detail/kit';
 
 export type Act =
@@ -40,6 +41,16 @@ function presence(r: AttendanceRowView): string {
 interface RowProps {
   canMark: boolean;
   busy: Act | null;
+  /** issue #20: the meeting, for 催办 on the rows the server marks 'notify.chase' (an invitee who has not replied) */
+  meetingId?: string;
+  /** a refused 催办 that says the row moved on (the invitee replied meanwhile): the console re-reads */
+  onStale?: () => void;
+}
+
+/** 催办 an invitee who has not replied, only on a row the server marks 'notify.chase'. */
+function ChaseReply({ row, meetingId, onStale }: { row: AttendanceRowView; meetingId?: string; onStale?: () => void }): ReactNode {
+  if (!meetingId) return null;
+  return <ChaseButton subject='reply' id={meetingId} personId={row.personId} allowed={row.allowedActions} small kind='default' label={`催办${row.name}回复`} onMovedOn={onStale} />;
 }
 
 function MarkButton({ row, canMark, busy, onMark }: RowProps & { row: AttendanceRowView; onMark: () => void }): ReactNode {
@@ -71,7 +82,7 @@ function UninviteButton({ row, busy, onUninvite }: { row: AttendanceRowView; bus
   );
 }
 
-export function PersonCard({ row, canMark, busy, onMark, onUninvite, onUndo }: RowProps & { row: AttendanceRowView; onMark: () => void; onUninvite: () => void; onUndo: () => void }) {
+export function PersonCard({ row, canMark, busy, meetingId, onStale, onMark, onUninvite, onUndo }: RowProps & { row: AttendanceRowView; onMark: () => void; onUninvite: () => void; onUndo: () => void }) {
   const note = noteOf(row);
   return (
     <View className='mperson'>
@@ -88,6 +99,7 @@ export function PersonCard({ row, canMark, busy, onMark, onUninvite, onUndo }: R
         <Text className={row.present ? 'mperson__presence mperson__presence--on' : 'mperson__presence'}>{presence(row)}</Text>
         <View className='mperson__actions'>
           <MarkButton row={row} canMark={canMark} busy={busy} onMark={onMark} />
+          <ChaseReply row={row} meetingId={meetingId} onStale={onStale} />
           <UninviteButton row={row} busy={busy} onUninvite={onUninvite} />
           <UndoButton row={row} busy={busy} onUndo={onUndo} />
         </View>
@@ -99,7 +111,7 @@ export function PersonCard({ row, canMark, busy, onMark, onUninvite, onUndo }: R
 const COLUMNS = ['姓名', '单位 · 职务', '方 · 类别', '回复', '请假理由 / 代会人员', '签到', ''];
 
 /** The desk layout's table (ARIA table semantics over Taro's views). */
-export function AttendanceTable({ rows, canMark, busy, onMark, onUninvite, onUndo }: RowProps & { rows: AttendanceRowView[]; onMark: (r: AttendanceRowView) => void; onUninvite: (r: AttendanceRowView) => void; onUndo: (r: AttendanceRowView) => void }) {
+export function AttendanceTable({ rows, canMark, busy, meetingId, onStale, onMark, onUninvite, onUndo }: RowProps & { rows: AttendanceRowView[]; onMark: (r: AttendanceRowView) => void; onUninvite: (r: AttendanceRowView) => void; onUndo: (r: AttendanceRowView) => void }) {
   return (
     <View className='mtable' role='table' aria-label='参会名单'>
       <View className='mtable__row mtable__row--head' role='row'>
@@ -132,6 +144,7 @@ export function AttendanceTable({ rows, canMark, busy, onMark, onUninvite, onUnd
           <View className='mtable__cell mtable__cell--6' role='cell'>
             <View className='mtable__actions'>
               <MarkButton row={r} canMark={canMark} busy={busy} onMark={() => onMark(r)} />
+              <ChaseReply row={r} meetingId={meetingId} onStale={onStale} />
               <UninviteButton row={r} busy={busy} onUninvite={() => onUninvite(r)} />
               <UndoButton row={r} busy={busy} onUndo={() => onUndo(r)} />
             </View>

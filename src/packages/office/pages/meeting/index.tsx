@@ -450,11 +450,11 @@ export default function MeetingConsole() {
               {attendance && attendance.rows.length > 0 && rows.length === 0 ? <StateView kind='empty' compact title='没有符合条件的人员' /> : null}
               {rows.length > 0 ? (
                 desk ? (
-                  <AttendanceTable rows={rows} canMark={canMark} busy={busy} onMark={(r) => void markPresent(r)} onUninvite={uninvite} onUndo={askUndo} />
+                  <AttendanceTable rows={rows} canMark={canMark} busy={busy} meetingId={m.id} onStale={() => void record.reload(true)} onMark={(r) => void markPresent(r)} onUninvite={uninvite} onUndo={askUndo} />
                 ) : (
                   <View className='mconsole__people'>
                     {rows.map((r) => (
-                      <PersonCard key={r.personId} row={r} canMark={canMark} busy={busy} onMark={() => void markPresent(r)} onUninvite={() => uninvite(r)} onUndo={() => askUndo(r)} />
+                      <PersonCard key={r.personId} row={r} canMark={canMark} busy={busy} meetingId={m.id} onStale={() => void record.reload(true)} onMark={() => void markPresent(r)} onUninvite={() => uninvite(r)} onUndo={() => askUndo(r)} />
                     ))}
                   </View>
                 )

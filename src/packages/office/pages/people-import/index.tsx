@@ -3,7 +3,8 @@
 // an .xlsx, the page reads it with exceljs — loaded on demand by a dynamic import(), its own chunk,
 // so no other page carries it — and shows the rows; 导入 sends them to people.import. The server
 // checks every row first and writes nothing unless all pass: each refused line is listed with its
-// message. The template: 姓名、单位、职务、角色、手机号、登录名 (角色 in the rules' words, ROLE_INFO).
+// message. The template: 姓名、单位、职务、角色、手机号、登录名、单位负责人 (角色 in the rules' words,
+// ROLE_INFO; 单位负责人 是 or empty — issue #20, whom the ladder tells of the unit's overdue tasks).
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ChangeEvent } from 'react';
@@ -24,7 +25,7 @@ import { useDesk } from '../../parts/useDesk';
 import '../people/index.css';
 import './index.css';
 
-type Column = 'name' | 'unit' | 'title' | 'roles' | 'phone' | 'login';
+type Column = 'name' | 'unit' | 'title' | 'roles' | 'phone' | 'login' | 'unitHead';
 
 /** The template's columns, in order, with the header words each is recognised by. */
 const COLUMNS: ReadonlyArray<{ key: Column; header: string; also: string[]; required: boolean }> = [
@@ -34,7 +35,16 @@ const COLUMNS: ReadonlyArray<{ key: Column; header: string; also: string[]; requ
   { key: 'roles', header: '角色', also: [], required: true },
   { key: 'phone', header: '手机号', also: ['手机', '手机号码', '联系电话'], required: false },
   { key: 'login', header: '登录名', also: [], required: false },
+  { key: 'unitHead', header: '单位负责人', also: ['负责人', '是否单位负责人'], required: false },
 ];
+
+/** 单位负责人: 是 (or ✓, Y, 1) marks the head; 否 or empty does not; anything else is a problem. */
+function unitHeadOf(text: string): boolean | null {
+  const t = text.trim().toLowerCase();
+  if (['是', '√', '✓', 'y', 'yes', 'true', '1'].includes(t)) return true;
+  if (['', '否', '×', 'n', 'no', 'false', '0'].includes(t)) return false;
+  return null;
+}
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const XLSX_TYPES = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,6 +58,7 @@ interface ParsedRow {
   roles: Role[];
   phone: string;
   login: string;
+  unitHead: boolean;
   /** found before sending (a role the rules do not know) */
   problem: string | null;
 }
@@ -108,6 +119,7 @@ function readSheet(wb: Workbook): { rows: ParsedRow[] } | { error: string } {
     if (values.every((v) => !v)) return;
     const roleText = text('roles');
     const { roles, unknown } = rolesOf(roleText);
+    const head = unitHeadOf(text('unitHead'));
     rows.push({
       line,
       name: text('name'),
@@ -117,7 +129,10 @@ function readSheet(wb: Workbook): { rows: ParsedRow[] } | { error: string } {
       roles,
       phone: text('phone').replace(/[\s-]/g, ''),
       login: text('login'),
-      problem: unknown.length ? `角色「${unknown.join('、')}」不存在，请使用：${ROLES.map((r) => ROLE_INFO[r].label).join('、')}` : null,
+      unitHead: head === true,
+      problem: unknown.length
+        ? `角色「${unknown.join('、')}」不存在，请使用：${ROLES.map((r) => ROLE_INFO[r].label).join('、')}`
+        : head === null ? `单位负责人请填“是”或留空（现为「${text('unitHead')}」）` : null,
     });
   });
   if (rows.length === 0) return { error: '表格中没有人员（第 2 行起每行一人）' };
@@ -145,7 +160,7 @@ async function downloadTemplate(): Promise<void> {
   people.addRow(COLUMNS.map((c) => c.header));
   people.getRow(1).font = { bold: true };
   people.columns.forEach((col, i) => {
-    col.width = [12, 28, 16, 22, 16, 18][i] ?? 16;
+    col.width = [12, 28, 16, 22, 16, 18, 12][i] ?? 16;
   });
   // phone numbers stay text: no 1.38E+10
   people.getColumn(5).numFmt = '@';
@@ -157,6 +172,7 @@ async function downloadTemplate(): Promise<void> {
   help.addRow(['角色', `必填，多个角色用顿号分隔；可填：${ROLES.map((r) => ROLE_INFO[r].label).join('、')}`]);
   help.addRow(['手机号', '选填，11 位手机号码']);
   help.addRow(['登录名', '选填，3–32 位字母、数字或 _ . -']);
+  help.addRow(['单位负责人', '选填，本单位的主要负责人填“是”，其他人留空；本单位的落实任务逾期较长时，随逾期任务周报告知负责人']);
   help.getColumn(1).width = 10;
   help.getColumn(2).width = 90;
   const bytes = await wb.xlsx.writeBuffer();
@@ -257,6 +273,7 @@ function DeskImport() {
             roles: r.roles,
             ...(r.phone ? { phone: r.phone } : {}),
             ...(r.login ? { login: r.login } : {}),
+            ...(r.unitHead ? { unitHead: true } : {}),
           })),
         });
         setOutcome({ kind: 'done', created });
@@ -378,7 +395,7 @@ function PreviewTable({ rows, problemOf }: { rows: ParsedRow[]; problemOf: (r: P
             </Td>
             <Td>
               <Text className='dtable__main'>{r.unit || '—'}</Text>
-              <Text className='dtable__sub'>{r.title || '—'}</Text>
+              <Text className='dtable__sub'>{`${r.title || '—'}${r.unitHead ? '（单位负责人）' : ''}`}</Text>
             </Td>
             <Td>
               <Text className='dtable__main'>{roleWords(r)}</Text>
@@ -405,7 +422,7 @@ function PreviewCards({ rows, problemOf }: { rows: ParsedRow[]; problemOf: (r: P
         return (
           <View key={r.line} className={problem ? 'pimport-row pimport-row--bad' : 'pimport-row'}>
             <Text className='pimport-row__name'>{`第 ${r.line} 行　${r.name || '未填姓名'}`}</Text>
-            <Text className='pimport-row__meta'>{[r.unit, r.title].filter(Boolean).join(' · ') || '—'}</Text>
+            <Text className='pimport-row__meta'>{`${[r.unit, r.title].filter(Boolean).join(' · ') || '—'}${r.unitHead ? '（单位负责人）' : ''}`}</Text>
             <Text className='pimport-row__meta'>{`角色：${roleWords(r)}${r.phone ? `　手机：${r.phone}` : ''}${r.login ? `　登录名：${r.login}` : ''}`}</Text>
             {problem ? <Text className='pimport__problem'>{problem}</Text> : null}
           </View>

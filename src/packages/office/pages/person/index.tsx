@@ -40,7 +40,7 @@ type Loaded =
   | { mode: 'edit'; person: DirectoryPersonView };
 
 type TextKey = 'name' | 'unit' | 'title' | 'login' | 'phone';
-type Key = TextKey | 'roles';
+type Key = TextKey | 'roles' | 'unitHead';
 type Errors = Partial<Record<Key, string>>;
 const ORDER: readonly Key[] = ['name', 'unit', 'title', 'roles', 'phone', 'login'];
 const fieldId = (k: Key) => `person-${k}`;
@@ -52,6 +52,8 @@ interface Form {
   login: string;
   phone: string;
   roles: Role[];
+  /** issue #20: the head of the unit (told of the unit's long-overdue tasks) */
+  unitHead: boolean;
 }
 
 const PHONE_MESSAGE = '请填写 11 位手机号码';
@@ -128,7 +130,7 @@ function reveal(found: Errors): void {
 }
 
 function CreateForm({ loaded }: { loaded: Extract<Loaded, { mode: 'create' }> }) {
-  const [form, setForm] = useState<Form>({ name: '', unit: '', title: '', login: '', phone: '', roles: [] });
+  const [form, setForm] = useState<Form>({ name: '', unit: '', title: '', login: '', phone: '', roles: [], unitHead: false });
   const [errors, setErrors] = useState<Errors>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const { busy, run } = useBusy<'save'>();
@@ -157,6 +159,7 @@ function CreateForm({ loaded }: { loaded: Extract<Loaded, { mode: 'create' }> })
           roles: form.roles,
           ...(form.login.trim() ? { login: form.login.trim() } : {}),
           ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
+          ...(form.unitHead ? { unitHead: true } : {}),
         });
         toast('已新增人员', 'success');
         // the new person's page, where the invite code is generated
@@ -208,6 +211,7 @@ function EditPerson({ person, onChanged }: { person: DirectoryPersonView; onChan
     login: person.login ?? '',
     phone: person.phone ?? '',
     roles: person.roles.map((r) => r.role),
+    unitHead: person.unitHead,
   };
   const [form, setForm] = useState<Form>(initial);
   const [errors, setErrors] = useState<Errors>({});
@@ -231,13 +235,14 @@ function EditPerson({ person, onChanged }: { person: DirectoryPersonView; onChan
         toast('请按提示修改后再保存');
         return;
       }
-      const changed: { name?: string; unit?: string; title?: string; login?: string; phone?: string | null } = {};
+      const changed: { name?: string; unit?: string; title?: string; login?: string; phone?: string | null; unitHead?: boolean } = {};
       for (const k of ['name', 'unit', 'title', 'login'] as const) {
         const v = form[k].trim();
         if (v && v !== (initial[k] ?? '').trim()) changed[k] = v;
       }
       const phone = form.phone.trim();
       if (phone !== initial.phone) changed.phone = phone || null;
+      if (form.unitHead !== initial.unitHead) changed.unitHead = form.unitHead;
       const rolesChanged = editRoles && !sameRoles(form.roles, initial.roles);
       if (Object.keys(changed).length === 0 && !rolesChanged) {
         toast('没有要修改的内容');
@@ -464,6 +469,7 @@ function PersonFields({ form, errors, assignable, allowed, editFields, editRoles
   return (
     <View className='card person__form'>
       {TEXT_FIELDS.slice(0, 3).map(textField)}
+      <UnitHeadField on={form.unitHead} off={!editFields || disabled} onToggle={() => onChange({ ...form, unitHead: !form.unitHead }, 'unitHead')} />
       <Field id={fieldId('roles')}>
         <FieldHead label='角色' error={errors.roles} />
         <Text className='mfield__hint person__roles-hint'>办公室只能设置本方角色；领导角色（总召集人、召集人、政府主要领导）也由本方办公室设置，并告知另一方办公室。一位人员只能担任一方的角色，调到另一方须停用后由另一方办公室重新开设账号。</Text>
@@ -498,5 +504,26 @@ function PersonFields({ form, errors, assignable, allowed, editFields, editRoles
       </Field>
       {TEXT_FIELDS.slice(3).map(textField)}
     </View>
+  );
+}
+
+/** Issue #20: 单位负责人 — marked by the office, so the ladder knows whom to tell (never guessed from the title). */
+function UnitHeadField({ on, off, onToggle }: { on: boolean; off: boolean; onToggle: () => void }) {
+  const h5 = process.env.TARO_ENV === 'h5';
+  const a11y: Record<string, unknown> = h5
+    ? { role: 'checkbox', 'aria-checked': on, tabIndex: off ? -1 : 0, ...(off ? { 'aria-disabled': true } : {}) }
+    : { ariaRole: 'checkbox', ariaChecked: on };
+  return (
+    <Field id={fieldId('unitHead')}>
+      <View className={['choice', 'person__role', on ? 'choice--on' : '', off ? 'person__role--off' : ''].filter(Boolean).join(' ')} {...a11y} onClick={() => !off && onToggle()}>
+        <View className={on ? 'person__check person__check--on' : 'person__check'} aria-hidden='true'>
+          <Text>{on ? '✓' : ''}</Text>
+        </View>
+        <View className='choice__main'>
+          <Text className='choice__title'>单位负责人</Text>
+          <Text className='choice__meta'>本单位的主要负责人。本单位的落实任务逾期较长时，随逾期任务周报告知本人</Text>
+        </View>
+      </View>
+    </Field>
   );
 }

@@ -2,8 +2,10 @@
 // settings.get. The parameters in force with their source and the date they took effect; every
 // version (a table at a desk, a list on a phone), each with who set it and whether it is in force,
 // waiting for its date or replaced. When the server offers 'set' (the org's own government or union
-// office), a form: the three parameters bounded by PARAM_BOUNDS, 生效日期 (today or later, never
-// back-dated) and 保存 (settings.set, only what differs from the version in force on that date).
+// office), a form: the parameters bounded by SETTING_BOUNDS — the rules' three and, issue #20, the
+// ladder's escalation (how many days overdue a task joins the weekly digest) — 生效日期 (today or
+// later, never back-dated) and 保存 (settings.set, only what differs from the version in force on
+// that date).
 // A change applies from its date on and never rewrites what was judged before; the server tells the
 // other office. Refusals are shown at their field.
 import { Input, Text, View } from '@tarojs/components';
@@ -11,7 +13,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { SettingsVersionView, SettingsView } from '../../../../../domain/schemas/compliance';
 import { changeSummary } from './confirm';
-import { PARAM_BOUNDS, REPEALED_RULES, type RuleParams } from '../../../../../domain/settings';
+import { REPEALED_RULES, SETTING_BOUNDS, type SettingKey } from '../../../../../domain/settings';
 import Btn from '../../../../components/Btn';
 import PageShell from '../../../../components/PageShell';
 import Skeleton from '../../../../components/Skeleton';
@@ -28,22 +30,27 @@ import { HeadRow, Row, Table, Td, Th } from '../../parts/Table';
 import { useDeskTable } from '../../parts/useDesk';
 import './index.css';
 
-type Param = keyof RuleParams;
-const PARAMS: readonly Param[] = ['topicLeadMonths', 'dueSoonDays', 'regularMeetingsPerYear'];
+type Param = SettingKey;
+/** Every value a version carries, by parameter. */
+type Values = Record<Param, number>;
+const PARAMS: readonly Param[] = ['topicLeadMonths', 'dueSoonDays', 'escalateAfterDays', 'regularMeetingsPerYear'];
+const PARAM_BOUNDS = SETTING_BOUNDS;
 
 /** What each parameter carries out, by article. */
 const PARAM_HINT: Record<Param, string> = {
   topicLeadMonths: '第六条：会议召开前多少个月开始征集议题',
-  dueSoonDays: '第十一条：任务到期前多少天起提示“临期”',
+  dueSoonDays: '第十一条：任务到期前多少天起提示“临期”，并提醒责任人',
+  escalateAfterDays: '第十一条：任务逾期多少天起，每周汇总告知召集人和责任单位负责人',
   regularMeetingsPerYear: '第四条：原则上每年召开例会的次数',
 };
 
 type Draft = Record<Param, string>;
 type Errors = Partial<Record<Param | 'effectiveFrom' | 'form', string>>;
 
-const draftOf = (v: RuleParams): Draft => ({
+const draftOf = (v: Values): Draft => ({
   topicLeadMonths: String(v.topicLeadMonths),
   dueSoonDays: String(v.dueSoonDays),
+  escalateAfterDays: String(v.escalateAfterDays),
   regularMeetingsPerYear: String(v.regularMeetingsPerYear),
 });
 
@@ -171,7 +178,7 @@ export default function OrgSettings() {
   const save = () =>
     run('save', async () => {
       const found: Errors = {};
-      const values: Partial<RuleParams> = {};
+      const values: Partial<Values> = {};
       for (const k of PARAMS) {
         const c = checkParam(k, form[k]);
         if (c.ok) values[k] = c.value;
@@ -187,7 +194,7 @@ export default function OrgSettings() {
       // Only what differs from the version in force on that date; the rest carries over (server).
       const from = dayStartIso(effectiveFrom);
       const base = history.find((h) => h.effectiveFrom <= from) ?? inForce;
-      const changed: Partial<RuleParams> = {};
+      const changed: Partial<Values> = {};
       for (const k of PARAMS) if (values[k] !== base[k]) changed[k] = values[k];
       if (Object.keys(changed).length === 0) {
         const same: Errors = { form: `与${formatDateCN(from)}施行的参数相同，无需修订` };
