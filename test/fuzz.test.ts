@@ -1,9 +1,9 @@
 // Bad input, generated for every registered action: mutations of its valid example and random JSON.
 // Whatever arrives, the answer is a clean envelope with a known code (never `internal`), and a
 // refused call changes nothing but the audit log: no write is recorded (test/support/recording-store.ts)
-// and no document of any other collection was added, removed or rewritten — a digest per collection
-// of every row's id, version and last writing transaction, taken in the database itself, is the same
-// after the call as before — so a refusal that edited a document fails (counts alone would not see it).
+// and no document of any other collection was added, removed or rewritten — the rows written per
+// collection, counted by a trigger in the database itself, are the same after the call as before —
+// so a refusal that edited a document fails (document counts alone would not see it).
 import { ERROR_CODES } from '../domain';
 import { AREAS } from '../host/areas';
 import { COLLECTION_NAMES } from '../server/store/indexes';

@@ -3,6 +3,7 @@
 // (test/support/global-setup.ts) makes the image once per run — schema, ANALYZE, the demo seeded at
 // DEMO_NOW, exactly what a world used to make for itself — and every world or test host opens a
 // copy. Without an image (a script, the bench) a world makes and seeds its own database as before.
+import { Blob as NodeBlob } from 'node:buffer';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { seedDemo } from '../../server/seed';
 import { openPgliteClient, type PgliteClient } from '../../server/store/pglite';
@@ -45,7 +46,8 @@ function note(kind: 'clone' | 'create'): void {
 export async function openSeededPglite(): Promise<{ store: SqlStore; client: PgliteClient }> {
   const image = process.env[SEED_IMAGE_ENV];
   if (image && existsSync(image)) {
-    const client = await openPgliteClient(undefined, { loadDataDir: new Blob([readFileSync(image)]) });
+    // Node's own Blob: a test file's environment (jsdom for the weapp pages) may put another in the global scope
+    const client = await openPgliteClient(undefined, { loadDataDir: new NodeBlob([readFileSync(image)]) as unknown as Blob });
     const store = new SqlStore(client);
     await store.ensureSchema(); // idempotent, as at every start of a persisted store
     note('clone');
