@@ -1,5 +1,5 @@
 // Issue #24: test/meeting-day.http.test.ts with its hosts on a real PostgreSQL server (TEST_DATABASE_URL).
 import { join } from 'node:path';
-import { runSuiteOnPg } from '../support/pg';
+import { runSuiteOnPg } from './support/pg';
 
-runSuiteOnPg(join(__dirname, '..', 'meeting-day.http.test.ts'));
+runSuiteOnPg(join(__dirname, 'meeting-day.http.test.ts'));

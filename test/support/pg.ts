@@ -100,7 +100,7 @@ export async function storeForTests(label = 'host'): Promise<Store> {
 
 /**
  * Runs an HTTP suite (a test file using startTestHost) again with its hosts on PostgreSQL: a file
- * `test/pg/<suite>.pg.test.ts` calls this with the suite's path. Each host gets its own database.
+ * `test/<suite>.pg.test.ts` calls this with the suite's path. Each host gets its own database.
  * Jest gives every test file its own copy of process.env, so TEST_STORE stays within this file.
  */
 export function runSuiteOnPg(suitePath: string): void {

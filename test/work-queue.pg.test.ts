@@ -1,0 +1,5 @@
+// Issue #24: test/work-queue.http.test.ts with its hosts on a real PostgreSQL server (TEST_DATABASE_URL).
+import { join } from 'node:path';
+import { runSuiteOnPg } from './support/pg';
+
+runSuiteOnPg(join(__dirname, 'work-queue.http.test.ts'));
