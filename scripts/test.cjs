@@ -7,7 +7,7 @@
 //   integration Jest: test/ over a seeded world or the in-process host (same run as unit)
 //   builds      h5 → weapp → functions, one after the other; a build whose inputs have not changed
 //               since the last one (a hash stored beside its output) is skipped
-//   browser     Jest: test/e2e, Chromium over dist/h5          starts when the H5 build is done
+//   browser     Jest: test/e2e, Chromium over dist/h5, two files at a time   when the H5 build is done
 //   built       Jest: dist/weapp rendered, dist/cloudfunctions loaded, dist/h5 served  after all builds
 //
 // Nothing rebuilds dist/h5 while the browser stage reads it: the builds run once, before the stages
@@ -106,11 +106,12 @@ function stageOf(file) {
 }
 const worldLog = join(artifacts, 'worlds.log');
 rmSync(worldLog, { force: true });
-async function jest(name, projects, env = {}) {
+async function jest(name, projects, { workers } = {}) {
   const results = join(artifacts, `jest-${name}.json`);
   rmSync(results, { force: true });
-  const args = ['jest', '--ci', '--forceExit', '--json', `--outputFile=${results}`, '--selectProjects', ...projects, ...(extra.length ? ['--passWithNoTests', ...extra] : [])];
-  const r = await run(name, 'npx', args, { JM_WORLD_LOG: worldLog, ...env });
+  const args = ['jest', '--ci', '--forceExit', '--json', `--outputFile=${results}`, '--selectProjects', ...projects,
+    ...(workers ? [`--maxWorkers=${workers}`] : []), ...(extra.length ? ['--passWithNoTests', ...extra] : [])];
+  const r = await run(name, 'npx', args, { JM_WORLD_LOG: worldLog });
   try {
     r.jest = JSON.parse(readFileSync(results, 'utf8'));
   } catch {
@@ -130,7 +131,8 @@ async function main() {
   const browser = h5.then((r) => {
     if (r.status !== 0) return { name: 'browser', status: 1, ms: 0, blocked: 'build:h5' };
     ensureChromium();
-    return jest('browser', ['browser']);
+    // two files at a time: a browser test mostly waits (on Chromium, on the page), it does not compute
+    return jest('browser', ['browser'], { workers: process.env.BROWSER_WORKERS ?? 2 });
   });
   const built = later.then((rs) => {
     const failed = rs.find((r) => r.status !== 0);

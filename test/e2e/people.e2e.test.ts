@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers and axe results are checked by the tests */
 // Issue #11 in a real browser over the real local host: the city union office (desk, 1280×800)
 // adds a representative with a phone number — the form's errors at the field, the server's
 // `details` path too — and generates an invite code (the code, the QR, the expiry); a department
