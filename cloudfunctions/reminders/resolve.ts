@@ -10,7 +10,7 @@ import {
   MINUTES_GOV_REVIEWERS,
   MINUTES_UNION_REVIEWERS,
 } from '../../domain';
-import type { Person } from '../../domain';
+import { OFFICES, type Person } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, TaskDoc } from '../../server/store/docs';
 import { peopleWithRoles, toEach, type NotificationDraft } from '../../server/notify/notify';
 import {
@@ -156,7 +156,7 @@ async function tasksUnassigned(store: Store, r: ReminderDoc): Promise<Resolution
   const tasks = await findAll<TaskDoc>(store, 'tasks', { meetingId: meeting._id });
   const without = (doc.decisions ?? []).filter((d) => !tasks.some((t) => t.decisionId === d.id));
   if (!without.length) return null;
-  const offices = await peopleWithRoles(store, meeting.orgId, ['gov_office', 'union_office']);
+  const offices = await peopleWithRoles(store, meeting.orgId, OFFICES);
   return {
     drafts: toEach(offices, {
       milestone: 'tasks_unassigned', subject: { type: 'meeting', id: meeting._id }, dueAt: r.dueAt, occurrence: r.subjectVersion,

@@ -1,12 +1,12 @@
 // meeting.attendance — Art. 5: every invitee with their reply, substitute and presence, for the
 // offices (the parent org's offices read it too).
-import { hasFlag, invitableSides, MeetingIdOnly, meetingWorkflow, PERMISSIONS, roleMayCall, type Actor, type AttendanceView } from '../../../domain';
+import { invitableSides, MeetingIdOnly, type Actor, type AttendanceView } from '../../../domain';
 import type { InvitationDoc, MeetingDoc } from '../../../server/store/docs';
 import { defineAction } from '../../../server/kit/registry';
-import { offeredCall } from '../../../server/kit/access';
+import { offeredActions, offeredCall } from '../../../server/kit/access';
 import { CHASE_RULES, chaseLoaded } from '../../../server/notify/chase';
 import type { Store } from '../../../server/store/port';
-import { invitationsInOrder, meetingKind } from '../../../server/areas/meeting';
+import { invitationsInOrder, meetingFacts, meetingKind } from '../../../server/areas/meeting';
 import { toAttendanceRow } from '../views';
 
 /**
@@ -16,13 +16,13 @@ import { toAttendanceRow } from '../views';
  */
 export async function attendanceView(store: Store, m: MeetingDoc, actor: Actor, ordered?: InvitationDoc[], now?: Date): Promise<AttendanceView> {
   const all = ordered ?? (await invitationsInOrder(store, m)).invitations;
-  // the same rules uninvite applies: the org's own office, its own side, while invitations are open
-  const mayUninvite = (i: InvitationDoc) =>
-    actor.orgId === m.orgId && hasFlag(meetingWorkflow, m.status, 'invitations_open') && roleMayCall(PERMISSIONS['meeting.uninvite'], actor.roles)
-    && invitableSides(actor.roles).includes(i.side);
+  // issue #18: the kit judges uninvite and undoCheckIn on the meeting (table, row rules, guards) —
+  // the same checks their calls meet; a row adds only what the handler checks of that invitee
+  const offered = offeredActions(meetingKind, actor, { record: { meeting: m, mine: null }, facts: meetingFacts(m, null) }, now);
+  // uninvite: the caller's own side only (the handler refuses another side's invitee)
+  const mayUninvite = (i: InvitationDoc) => offered.includes('uninvite') && invitableSides(actor.roles).includes(i.side);
   // issue #16: a mistaken check-in is undone by the org's office before the meeting is adjourned
-  const mayUndo = (i: InvitationDoc) =>
-    !!i.presentAt && actor.orgId === m.orgId && hasFlag(meetingWorkflow, m.status, 'door_open') && roleMayCall(PERMISSIONS['meeting.undoCheckIn'], actor.roles);
+  const mayUndo = (i: InvitationDoc) => !!i.presentAt && offered.includes('undoCheckIn');
   const rows = all.map((i) => ({ ...toAttendanceRow(i), allowedActions: [
     ...(mayUninvite(i) ? ['uninvite'] : []), ...(mayUndo(i) ? ['undoCheckIn'] : []),
     ...offeredCall(CHASE_RULES, actor, chaseLoaded({ subject: 'reply', meeting: m, personId: i.personId, invitation: i }), now),

@@ -15,7 +15,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { MEETING_LIMITS } from '../../../../../domain/limits';
 import type { AttendanceRowView, AttendanceView, CheckInCodeView, MeetingView } from '../../../../../domain/schemas/meeting';
 import { ROLE_INFO } from '../../../../../domain/roles';
-import { meetingWorkflow } from '../../../../../domain/workflows/meeting';
+import { MEETING_STATES, meetingWorkflow, type MeetingStatus } from '../../../../../domain/workflows/meeting';
+import { hasFlag } from '../../../../../domain/workflow';
+import { MAY_PRESIDE } from '../../../../../domain/meeting-rules';
 import Btn from '../../../../components/Btn';
 import MeetingFacts, { MeetingEndNotices } from '../../../../components/MeetingFacts';
 import PageShell from '../../../../kit/PageShell';
@@ -52,7 +54,7 @@ interface Console {
 }
 
 /** Art. 9, 10, 11: states after the meeting was held, when its minutes, checklist and press release are worked on. */
-const AFTER_MEETING = ['held', 'minutes_issued', 'closed'];
+const AFTER_MEETING: readonly string[] = MEETING_STATES.filter((s) => hasFlag(meetingWorkflow, s, 'was_held'));
 
 
 
@@ -174,11 +176,11 @@ export default function MeetingConsole() {
   const { meeting: m, attendance, attendanceError, draftsMinutes } = state.value;
   const allowed = (a: string) => m.allowedActions.includes(a);
   const steps = STEP_ACTIONS.filter((s) => allowed(s.act));
-  const doorOpen = (m.state === 'notice_issued' || m.state === 'in_session') && isMeetingDayCN(m.plannedAt);
+  const doorOpen = hasFlag(meetingWorkflow, m.state as MeetingStatus, 'door_open') && isMeetingDayCN(m.plannedAt);
   const canMark = doorOpen && allowed('checkIn');
   const counts = attendance?.counts ?? (m.replies ? { invited: m.replies.attend + m.replies.decline + m.replies.substitute + m.replies.none, ...m.replies } : null);
   const rows = attendance ? attendance.rows.filter((r) => matches(r, filter)) : [];
-  const topicsOpen = !['requested', 'accepted', 'declined'].includes(m.state);
+  const topicsOpen = !hasFlag(meetingWorkflow, m.state as MeetingStatus, 'before_collection');
 
   const markPresent = (row: AttendanceRowView) =>
     act('checkIn', async () => {
@@ -251,7 +253,7 @@ export default function MeetingConsole() {
               <View className='card__head'>
                 <Text className='card__title'>下一步</Text>
               </View>
-              <Text className='mconsole__step'>{m.nextStep ?? (m.state === 'cancelled' || m.state === 'declined' ? '会议不再召开' : '暂无待办')}</Text>
+              <Text className='mconsole__step'>{m.nextStep ?? (hasFlag(meetingWorkflow, m.state as MeetingStatus, 'called_off') ? '会议不再召开' : '暂无待办')}</Text>
               {whoTakes(m.state).map((line) => (
                 <Text key={line} className='mconsole__who'>
                   {line}
@@ -550,7 +552,7 @@ function missingId(): ApiError {
 /** Edges that are not the meeting's next step (cancelling, withdrawing a confirmation). */
 const ASIDE_EVENTS = ['cancel', 'reopenList'];
 /** Art. 8: the leaders on the start/adjourn edges act as the presiding person. */
-const PRESIDING_ROLES = ['gov_leader', 'mayor'];
+const PRESIDING_ROLES: readonly string[] = MAY_PRESIDE;
 
 /** Who takes the next step, from the workflow's edges out of this state, in words. */
 function whoTakes(state: string): string[] {
