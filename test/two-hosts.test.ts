@@ -28,9 +28,22 @@ interface Host {
   url: string;
 }
 
+/**
+ * This file's own bundle of host/main.ts (under node_modules/.cache so its packages resolve): both
+ * hosts start from it at once, and no other test rebuilding scripts/run-ts.cjs's shared bundle can
+ * hand them a half-written file.
+ */
+const BUNDLE = join(root, 'node_modules', '.cache', 'two-hosts', `main-${process.pid}.cjs`);
+
+function bundleHost(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildSync } = require('esbuild') as typeof import('esbuild');
+  buildSync({ entryPoints: [join(root, 'host', 'main.ts')], outfile: BUNDLE, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' });
+}
+
 function start(name: string, env: Record<string, string>): Promise<Host> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/run-ts.cjs', 'host/main.ts'], {
+    const child = spawn(process.execPath, [BUNDLE], {
       cwd: root,
       env: { ...process.env, ...env, PORT: '0', NODE_ENV: 'development', IDEMPOTENCY_LEASE_MS: '1000', PG_POOL_MAX: '8' },
     });
@@ -100,6 +113,7 @@ describePg('two hosts, one PostgreSQL', () => {
       return { DATABASE_URL: db.url, DATA_DIR: dir, FILES_DIR: files, H5_DIR: join(dir, 'no-h5') };
     };
     dirs.push(files);
+    bundleHost();
     // both start at once on the empty database: schema and seed happen once
     [a, b] = await Promise.all([start('A', env('a')), start('B', env('b'))]);
   }, 180_000);
@@ -107,6 +121,7 @@ describePg('two hosts, one PostgreSQL', () => {
   afterAll(async () => {
     for (const h of [a, b]) if (h) await kill9(h);
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    rmSync(BUNDLE, { force: true });
     await db?.drop();
   });
 
