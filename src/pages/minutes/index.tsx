@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { MINUTES_LIMITS } from '../../../domain/limits';
 import type { MinutesView } from '../../../domain/schemas/minutes';
 import Btn from '../../components/Btn';
+import ApprovalBar from '../../components/ApprovalBar';
 import PageShell from '../../kit/PageShell';
 import StateView from '../../components/StateView';
 // after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
@@ -161,25 +162,17 @@ export default function MinutesPage() {
       {reviewing ? (
         <View className='action-bar'>
           <View className='action-bar__inner'>
-            {canReturn ? (
-              <Btn
-                kind='outline'
-                disabled={busy !== null}
-                onClick={() => {
-                  if (busy) return;
-                  void askConsent('reviewMinutes');
-                  clearError();
-                  setOpen('return');
-                }}
-              >
-                退回修改
-              </Btn>
-            ) : null}
-            {canApprove ? (
-              <Btn kind='primary' busy={busy === 'approve'} busyText='提交中…' disabled={busy !== null} onClick={() => void approve()}>
-                审核通过
-              </Btn>
-            ) : null}
+            <ApprovalBar
+              canReturn={canReturn}
+              canApprove={canApprove}
+              busy={busy}
+              onReturn={() => {
+                void askConsent('reviewMinutes');
+                clearError();
+                setOpen('return');
+              }}
+              onApprove={() => void approve()}
+            />
           </View>
         </View>
       ) : null}

@@ -8,11 +8,12 @@
 // allowedActions. What is typed is never lost to a failed save: it stays on screen, and is kept on
 // the device per meeting and person until it is saved, offered back after a reload (恢复草稿, issue
 // #19), and a changed draft is saved as a version by a timer.
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MINUTES_LIMITS, MINUTES_MAX_DECISIONS } from '../../../../../domain/limits';
 import type { MinutesView } from '../../../../../domain/schemas/minutes';
 import Btn from '../../../../components/Btn';
+import CountedField, { named } from '../../../../components/CountedField';
 import PageShell, { Refusal } from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 import Tap from '../../../../components/Tap';
@@ -36,13 +37,7 @@ import './index.css';
 
 type Busy = 'save' | 'submit' | 'issue' | 'document' | 'attendance';
 
-const h5 = process.env.TARO_ENV === 'h5';
 const EMPTY_DRAFT: Draft = { base: 0, text: '', decisions: [] };
-
-/** Native accessibility props of a form field: aria-label on H5, ariaLabel in WeChat. */
-function named(label: string, invalid = false): Record<string, unknown> {
-  return h5 ? { nativeProps: { 'aria-label': label, 'aria-invalid': invalid ? 'true' : 'false' } } : { ariaLabel: label };
-}
 
 export default function MinutesEditor() {
   const { meetingId, record } = useMinutesRecord();
@@ -197,22 +192,19 @@ export default function MinutesEditor() {
           <Text className='card__more'>{dirty ? '有未保存的修改' : autosavedAt && current ? `已自动保存为第${current.n}稿 ${formatDateTimeShortCN(autosavedAt)}` : current ? `与第${current.n}稿相同` : '尚未保存'}</Text>
         </View>
         <Text className='medit__hint'>写明会议概况、听取和研究的事项；议定事项在下方逐项列出。</Text>
-        <Textarea
-          className={errors.text ? 'medit__area medit__area--text medit__area--error' : 'medit__area medit__area--text'}
+        <CountedField
+          area
+          block='medit'
+          className='medit__area medit__area--text'
+          errorClass='medit__area--error'
+          label={MINUTES_LIMITS.text.label}
           value={d.text}
-          maxlength={MINUTES_LIMITS.text.max}
+          max={MINUTES_LIMITS.text.max}
           placeholder='会议由……主持。会议听取了……，研究了……。会议认为……'
-          placeholderClass='medit__placeholder'
+          error={errors.text}
           disabled={busy !== null}
-          {...named(MINUTES_LIMITS.text.label, !!errors.text)}
-          onInput={(e) => edit((x) => ({ ...x, text: e.detail.value }), 'text')}
+          onInput={(x) => edit((y) => ({ ...y, text: x }), 'text')}
         />
-        <View className='medit__foot'>
-          <Text className='medit__error'>{errors.text ?? ''}</Text>
-          <Text className='medit__counter'>
-            {textLength(d.text)}/{MINUTES_LIMITS.text.max}
-          </Text>
-        </View>
       </View>
 
       <View className='card'>
@@ -255,22 +247,19 @@ export default function MinutesEditor() {
                 onInput={(e) => setDecision(it.key, 'title', e.detail.value)}
               />
               {titleError ? <Text className='medit__error medit__error--block'>{titleError}</Text> : null}
-              <Textarea
-                className={textError ? 'medit__area medit__area--decision medit__area--error' : 'medit__area medit__area--decision'}
+              <CountedField
+                area
+                block='medit'
+                className='medit__area medit__area--decision'
+                errorClass='medit__area--error'
+                label={`第 ${i + 1} 项内容`}
                 value={it.text}
-                maxlength={MINUTES_LIMITS.decisionText.max}
+                max={MINUTES_LIMITS.decisionText.max}
                 placeholder='事项内容：由谁牵头、做什么、何时完成'
-                placeholderClass='medit__placeholder'
+                error={textError}
                 disabled={busy !== null}
-                {...named(`第 ${i + 1} 项内容`, !!textError)}
-                onInput={(e) => setDecision(it.key, 'text', e.detail.value)}
+                onInput={(x) => setDecision(it.key, 'text', x)}
               />
-              <View className='medit__foot'>
-                <Text className='medit__error'>{textError ?? ''}</Text>
-                <Text className='medit__counter'>
-                  {textLength(it.text)}/{MINUTES_LIMITS.decisionText.max}
-                </Text>
-              </View>
               <DecisionTopics
                 n={i + 1} topics={m.listedTopics ?? []} value={it.topicIds ?? []} disabled={busy !== null}
                 elsewhere={new Set([...d.decisions.filter((x) => x.key !== it.key).flatMap((x) => x.topicIds ?? []), ...(d.notTakenUp ?? []).map((x) => x.topicId)])}

@@ -4,11 +4,13 @@
 // 总工会办公室, each ✓ 已审核 with who and when, or 待审核); 审核通过 and 退回修改 with a reason;
 // the returns kept as a history. One read (press.get); buttons only from allowedActions. Typed
 // text stays on screen when a save fails.
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import { PRESS_LIMITS } from '../../../../../domain/limits';
 import type { PressApprovalView, PressView } from '../../../../../domain/schemas/press';
 import Btn from '../../../../components/Btn';
+import ApprovalBar from '../../../../components/ApprovalBar';
+import CountedField from '../../../../components/CountedField';
 import PageShell, { Refusal } from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 // after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
@@ -17,7 +19,7 @@ import { useRecordPage } from '../../../../hooks/useRecordPage';
 import { movedOn, useAction } from '../../../../kit/useAction';
 import { type ApiError, call } from '../../../../services/api';
 import { formatDateTimeShortCN } from '../../../../utils/date';
-import { fieldErrorsOf, lengthError, textLength } from '../../../../utils/form';
+import { fieldErrorsOf, lengthError } from '../../../../utils/form';
 import { missingMeeting, useMeetingParam } from '../../../../pages/minutes/kit';
 import { useDesk } from '../../parts/useDesk';
 import './index.css';
@@ -31,12 +33,6 @@ interface Form {
   savedText: string;
   title: string;
   text: string;
-}
-
-const h5 = process.env.TARO_ENV === 'h5';
-
-function named(label: string, invalid: boolean): Record<string, unknown> {
-  return h5 ? { nativeProps: { 'aria-label': label, 'aria-invalid': invalid ? 'true' : 'false' } } : { ariaLabel: label };
 }
 
 /** Art. 10: the two offices, government first as the rules name them. */
@@ -142,24 +138,16 @@ export default function PressPage() {
       )}
       {canApprove || canReturn ? (
         <View className='mpress__buttons'>
-          {canReturn ? (
-            <Btn
-              kind='outline'
-              disabled={busy !== null}
-              onClick={() => {
-                if (busy) return;
-                clearError();
-                setOpen('return');
-              }}
-            >
-              退回修改
-            </Btn>
-          ) : null}
-          {canApprove ? (
-            <Btn kind='primary' busy={busy === 'approve'} busyText='提交中…' disabled={busy !== null} onClick={() => void approve()}>
-              审核通过
-            </Btn>
-          ) : null}
+          <ApprovalBar
+            canReturn={canReturn}
+            canApprove={canApprove}
+            busy={busy}
+            onReturn={() => {
+              clearError();
+              setOpen('return');
+            }}
+            onApprove={() => void approve()}
+          />
         </View>
       ) : null}
     </View>
@@ -191,39 +179,32 @@ export default function PressPage() {
       </View>
       {v.exists && anyApproval ? <Text className='mpress__hint'>修改并保存后，已有的审核将清除，需双方重新审核。</Text> : null}
       <Text className='mpress__label'>{PRESS_LIMITS.title.label}</Text>
-      <Input
-        className={errors.title ? 'mpress__input mpress__input--error' : 'mpress__input'}
+      <CountedField
+        block='mpress'
+        className='mpress__input'
+        errorClass='mpress__input--error'
+        label={PRESS_LIMITS.title.label}
         value={f.title}
-        maxlength={PRESS_LIMITS.title.max}
+        max={PRESS_LIMITS.title.max}
         placeholder='如：市政府与市总工会召开职工技能提升专题联席会议'
-        placeholderClass='mpress__placeholder'
+        error={errors.title}
         disabled={busy !== null}
-        {...named(PRESS_LIMITS.title.label, !!errors.title)}
-        onInput={(e) => set('title', e.detail.value)}
+        onInput={(x) => set('title', x)}
       />
-      <View className='mpress__foot'>
-        <Text className='mpress__error'>{errors.title ?? ''}</Text>
-        <Text className='mpress__counter'>
-          {textLength(f.title)}/{PRESS_LIMITS.title.max}
-        </Text>
-      </View>
       <Text className='mpress__label'>{PRESS_LIMITS.text.label}</Text>
-      <Textarea
-        className={errors.text ? 'mpress__area mpress__area--error' : 'mpress__area'}
+      <CountedField
+        area
+        block='mpress'
+        className='mpress__area'
+        errorClass='mpress__area--error'
+        label={PRESS_LIMITS.text.label}
         value={f.text}
-        maxlength={PRESS_LIMITS.text.max}
+        max={PRESS_LIMITS.text.max}
         placeholder='写明会议时间、主持人、出席人员，研究的事项和议定的主要内容。'
-        placeholderClass='mpress__placeholder'
+        error={errors.text}
         disabled={busy !== null}
-        {...named(PRESS_LIMITS.text.label, !!errors.text)}
-        onInput={(e) => set('text', e.detail.value)}
+        onInput={(x) => set('text', x)}
       />
-      <View className='mpress__foot'>
-        <Text className='mpress__error'>{errors.text ?? ''}</Text>
-        <Text className='mpress__counter'>
-          {textLength(f.text)}/{PRESS_LIMITS.text.max}
-        </Text>
-      </View>
       <Refusal text={refusal} className='mpress__refusal' />
       <View className='mpress__buttons'>
         <Btn kind='primary' busy={busy === 'draft'} busyText='保存中…' disabled={busy !== null} onClick={() => void save()}>
