@@ -10,7 +10,7 @@ import type { TopicView } from '../../../../domain/schemas/topic';
 import { TOPIC_CATEGORIES, TOPIC_CATEGORY_LABEL, type TopicCategory } from '../../../../domain/workflows/topic';
 import Btn from '../../../components/Btn';
 import PageShell from '../../../components/PageShell';
-import Skeleton from '../../../components/Skeleton';
+import { LoadStates } from '../../../kit/PageShell';
 import StateView from '../../../components/StateView';
 import { useBusy } from '../../../hooks/useBusy';
 import { useLocalDraft } from '../../../hooks/useLocalDraft';
@@ -335,19 +335,10 @@ export default function SubmitTopic() {
       </Shell>
     );
   }
-  if (load.kind === 'loading') {
+  if (load.kind === 'loading' || load.kind === 'error') {
     return (
       <Shell>
-        <Text className='sr-only'>加载中…</Text>
-        <Skeleton lines={[50, 90]} />
-        <Skeleton lines={[100, 100, 80]} />
-      </Shell>
-    );
-  }
-  if (load.kind === 'error') {
-    return (
-      <Shell>
-        <StateView kind='error' error={load.error} onRetry={() => void fetchForm()} />
+        <LoadStates state={load} skeleton={[[50, 90], [100, 100, 80]]} onRetry={() => void fetchForm()} />
       </Shell>
     );
   }
