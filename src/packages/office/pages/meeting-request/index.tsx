@@ -9,9 +9,7 @@ import { MEETING_LIMITS } from '../../../../../domain/limits';
 import Btn from '../../../../components/Btn';
 import PageShell from '../../../../components/PageShell';
 import { Refusal } from '../../../../kit/PageShell';
-import { useBusy } from '../../../../hooks/useBusy';
-import { useWrite } from '../../../../hooks/useWrite';
-import { toApiError } from '../../../../services/api';
+import { useAction } from '../../../../kit/useAction';
 import { fieldErrorsOf, lengthError, textLength } from '../../../../utils/form';
 import { toast } from '../../../../utils/feedback';
 import { pageUrl } from '../../../../utils/nav';
@@ -78,9 +76,8 @@ export default function MeetingRequest() {
   const [errors, setErrors] = useState<Errors>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [focus, setFocus] = useState<Key | null>(null);
-  const { busy, run } = useBusy<'send'>();
-  // A retry of the same request after a lost answer goes under the same key: one meeting.
-  const write = useWrite();
+  // no load to re-read: the page leaves for the console once the request is in
+  const { busy, act } = useAction<'send'>();
   const today = dayCN(new Date());
 
   const set = <K extends Key>(key: K, value: Form[K]) => {
@@ -103,40 +100,46 @@ export default function MeetingRequest() {
     revealField(fieldId(first));
   };
 
-  const submit = () =>
-    run('send', async () => {
-      const found = validate(form, new Date());
-      setErrors(found);
-      setRefusal(null);
-      if (Object.keys(found).length > 0 || !form.kind) {
-        reveal(found);
-        toast('请按提示修改后再提交');
-        return;
-      }
-      const plannedAt = instantCN(form.date, form.time) as string;
-      try {
-        const { id } = await write('meeting.request', {
-          kind: form.kind,
+  const submit = async () => {
+    if (busy) return;
+    const found = validate(form, new Date());
+    setErrors(found);
+    setRefusal(null);
+    if (Object.keys(found).length > 0 || !form.kind) {
+      reveal(found);
+      toast('请按提示修改后再提交');
+      return;
+    }
+    const kind = form.kind;
+    const plannedAt = instantCN(form.date, form.time) as string;
+    // A retry of the same request after a lost answer goes under the same key: one meeting.
+    const sent = await act(
+      'send',
+      (w) =>
+        w('meeting.request', {
+          kind,
           title: form.title.trim(),
           plannedAt,
           ...(form.place.trim() ? { place: form.place.trim() } : {}),
           reason: form.reason.trim(),
-        });
-        toast('已提请召开会议', 'success');
-        void Taro.redirectTo({ url: pageUrl(MEETING_PAGES.console, { id }) });
-      } catch (e) {
-        const error = toApiError(e);
-        const fields = fieldErrorsOf(error.details);
-        if (Object.keys(fields).length > 0) {
-          const mapped: Errors = {};
-          for (const [k, v] of Object.entries(fields)) mapped[(k === 'plannedAt' ? 'plannedAt' : k) as Key] = v;
-          setErrors((prev) => ({ ...prev, ...mapped }));
-          reveal(mapped);
-        }
-        setRefusal(error.message);
-        toast(error.message);
-      }
-    });
+        }),
+      {
+        refresh: false,
+        done: '已提请召开会议',
+        onError: (error) => {
+          const fields = fieldErrorsOf(error.details);
+          if (Object.keys(fields).length > 0) {
+            const mapped: Errors = {};
+            for (const [k, v] of Object.entries(fields)) mapped[(k === 'plannedAt' ? 'plannedAt' : k) as Key] = v;
+            setErrors((prev) => ({ ...prev, ...mapped }));
+            reveal(mapped);
+          }
+          setRefusal(error.message);
+        },
+      },
+    );
+    if (sent) void Taro.redirectTo({ url: pageUrl(MEETING_PAGES.console, { id: sent.id }) });
+  };
 
   const counter = (k: 'title' | 'place' | 'reason') => {
     const n = textLength(form[k]);

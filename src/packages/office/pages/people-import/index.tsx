@@ -15,9 +15,7 @@ import { ROLES, ROLE_INFO, type Role } from '../../../../../domain/roles';
 import Btn from '../../../../components/Btn';
 import PageShell from '../../../../components/PageShell';
 import StateView from '../../../../components/StateView';
-import { useBusy } from '../../../../hooks/useBusy';
-import { useWrite } from '../../../../hooks/useWrite';
-import { toApiError } from '../../../../services/api';
+import { useAction } from '../../../../kit/useAction';
 import { toast } from '../../../../utils/feedback';
 import { ROUTES } from '../../../../utils/nav';
 import { HeadRow, Row, Table, Td, Th } from '../../parts/Table';
@@ -204,8 +202,8 @@ function DeskImport() {
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const { busy, run } = useBusy<'read' | 'send' | 'template'>();
-  const write = useWrite();
+  // nothing to re-read: the outcome is said on the page
+  const { busy, act, run } = useAction<'read' | 'send' | 'template'>();
   const desk = useDesk();
 
   const pick = () => {
@@ -259,12 +257,13 @@ function DeskImport() {
     });
 
   const localProblems = sheet ? sheet.rows.filter((r) => r.problem) : [];
-  const send = () =>
-    run('send', async () => {
-      if (!sheet || localProblems.length > 0) return;
-      setOutcome(null);
-      try {
-        const { created } = await write('people.import', {
+  const send = () => {
+    if (!sheet || localProblems.length > 0) return;
+    return act(
+      'send',
+      (w) => {
+        setOutcome(null);
+        return w('people.import', {
           rows: sheet.rows.map((r) => ({
             line: r.line,
             name: r.name,
@@ -276,14 +275,21 @@ function DeskImport() {
             ...(r.unitHead ? { unitHead: true } : {}),
           })),
         });
-        setOutcome({ kind: 'done', created });
-        toast(`已导入 ${created} 人`, 'success');
-      } catch (e) {
-        const error = toApiError(e);
-        const lines = refusedLines(error.details);
-        setOutcome(lines.size > 0 ? { kind: 'refused', message: `有 ${lines.size} 行不符合要求，未导入任何人员。请修改表格后重新选择文件。`, lines } : { kind: 'failed', message: error.message });
-      }
-    });
+      },
+      {
+        apply: ({ created }) => {
+          setOutcome({ kind: 'done', created });
+          toast(`已导入 ${created} 人`, 'success');
+        },
+        // the page says it: the refused lines beside the rows, or the server's message
+        onError: (error) => {
+          const lines = refusedLines(error.details);
+          setOutcome(lines.size > 0 ? { kind: 'refused', message: `有 ${lines.size} 行不符合要求，未导入任何人员。请修改表格后重新选择文件。`, lines } : { kind: 'failed', message: error.message });
+          return true;
+        },
+      },
+    );
+  };
 
   const refused = outcome?.kind === 'refused' ? outcome.lines : null;
   const problemOf = (r: ParsedRow) => r.problem ?? refused?.get(r.line) ?? null;

@@ -21,10 +21,9 @@ import Btn from '../../../../components/Btn';
 import Dialog from '../../../../components/Dialog';
 import PageShell, { LoadStates, Refusal } from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
-import { useBusy } from '../../../../hooks/useBusy';
 import { useRecordPage } from '../../../../hooks/useRecordPage';
-import { useWrite } from '../../../../hooks/useWrite';
-import { ApiError, call, toApiError } from '../../../../services/api';
+import { useAction } from '../../../../kit/useAction';
+import { ApiError, call } from '../../../../services/api';
 import { formatDateTimeCN } from '../../../../utils/date';
 import { toast } from '../../../../utils/feedback';
 import { fieldErrorsOf, lengthError, textLength } from '../../../../utils/form';
@@ -129,29 +128,34 @@ function reveal(found: Errors): void {
   if (first) revealField(fieldId(first));
 }
 
+/** What was found before sending, at its fields (the first brought into view): true when nothing. */
+function passes(found: Errors, setErrors: (e: Errors) => void, setRefusal: (r: string | null) => void): boolean {
+  setErrors(found);
+  setRefusal(null);
+  if (Object.keys(found).length === 0) return true;
+  reveal(found);
+  toast('请按提示修改后再保存');
+  return false;
+}
+
 function CreateForm({ loaded }: { loaded: Extract<Loaded, { mode: 'create' }> }) {
   const [form, setForm] = useState<Form>({ name: '', unit: '', title: '', login: '', phone: '', roles: [], unitHead: false });
   const [errors, setErrors] = useState<Errors>({});
   const [refusal, setRefusal] = useState<string | null>(null);
-  const { busy, run } = useBusy<'save'>();
-  const write = useWrite();
+  // nothing to re-read: a new person's page opens once saved
+  const { busy, act } = useAction<'save'>();
 
   if (!loaded.mayCreate) {
     return <StateView kind='notice' title='无权新增人员' message='各方办公室维护本方人员，请联系本方办公室。' exits />;
   }
 
-  const save = () =>
-    run('save', async () => {
-      const found = validate(form, false);
-      setErrors(found);
-      setRefusal(null);
-      if (Object.keys(found).length > 0) {
-        reveal(found);
-        toast('请按提示修改后再保存');
-        return;
-      }
-      try {
-        const { id } = await write('people.create', {
+  const save = async () => {
+    if (busy) return;
+    if (!passes(validate(form, false), setErrors, setRefusal)) return;
+    const made = await act(
+      'save',
+      (w) =>
+        w('people.create', {
           ...(loaded.orgId ? { orgId: loaded.orgId } : {}),
           name: form.name.trim(),
           unit: form.unit.trim(),
@@ -160,17 +164,21 @@ function CreateForm({ loaded }: { loaded: Extract<Loaded, { mode: 'create' }> })
           ...(form.login.trim() ? { login: form.login.trim() } : {}),
           ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
           ...(form.unitHead ? { unitHead: true } : {}),
-        });
-        toast('已新增人员', 'success');
-        // the new person's page, where the invite code is generated
-        void Taro.redirectTo({ url: pageUrl(ROUTES.person, { id }) });
-      } catch (e) {
-        const { at, rest } = refusalOf(toApiError(e));
-        setErrors(at);
-        setRefusal(rest);
-        reveal(at);
-      }
-    });
+        }),
+      { refresh: false, done: '已新增人员', onError: (error) => showRefusal(error) },
+    );
+    // the new person's page, where the invite code is generated
+    if (made) void Taro.redirectTo({ url: pageUrl(ROUTES.person, { id: made.id }) });
+  };
+
+  /** The refusal at its fields, or above the buttons: no toast. */
+  const showRefusal = (error: ApiError) => {
+    const { at, rest } = refusalOf(error);
+    setErrors(at);
+    setRefusal(rest);
+    reveal(at);
+    return true;
+  };
 
   return (
     <View>
@@ -220,72 +228,76 @@ function EditPerson({ person, onChanged }: { person: DirectoryPersonView; onChan
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [invite, setInvite] = useState<InviteView | null>(null);
   const [inviteError, setInviteError] = useState<string | null>(null);
-  const { busy, run } = useBusy<Act>();
-  const write = useWrite();
+  // each answer is the person as they are now (or the code): nothing is re-read
+  const { busy, act } = useAction<Act>();
   // the roles offered: those I may give, and the person's own (shown even when I may not give them)
   const offered = [...person.assignableRoles, ...initial.roles.filter((r) => !person.assignableRoles.includes(r))];
 
-  const save = () =>
-    run('save', async () => {
-      const found = validate(form, Boolean(person.login), initial.roles);
-      setErrors(found);
-      setRefusal(null);
-      if (Object.keys(found).length > 0) {
-        reveal(found);
-        toast('请按提示修改后再保存');
-        return;
-      }
-      const changed: { name?: string; unit?: string; title?: string; login?: string; phone?: string | null; unitHead?: boolean } = {};
-      for (const k of ['name', 'unit', 'title', 'login'] as const) {
-        const v = form[k].trim();
-        if (v && v !== (initial[k] ?? '').trim()) changed[k] = v;
-      }
-      const phone = form.phone.trim();
-      if (phone !== initial.phone) changed.phone = phone || null;
-      if (form.unitHead !== initial.unitHead) changed.unitHead = form.unitHead;
-      const rolesChanged = editRoles && !sameRoles(form.roles, initial.roles);
-      if (Object.keys(changed).length === 0 && !rolesChanged) {
-        toast('没有要修改的内容');
-        return;
-      }
-      let latest: DirectoryPersonView | null = null;
-      try {
-        if (editFields && Object.keys(changed).length > 0) latest = await write('people.update', { personId: person.id, ...changed });
+  const save = async () => {
+    if (busy) return;
+    if (!passes(validate(form, Boolean(person.login), initial.roles), setErrors, setRefusal)) return;
+    const changed: { name?: string; unit?: string; title?: string; login?: string; phone?: string | null; unitHead?: boolean } = {};
+    for (const k of ['name', 'unit', 'title', 'login'] as const) {
+      const v = form[k].trim();
+      if (v && v !== (initial[k] ?? '').trim()) changed[k] = v;
+    }
+    const phone = form.phone.trim();
+    if (phone !== initial.phone) changed.phone = phone || null;
+    if (form.unitHead !== initial.unitHead) changed.unitHead = form.unitHead;
+    const rolesChanged = editRoles && !sameRoles(form.roles, initial.roles);
+    if (Object.keys(changed).length === 0 && !rolesChanged) {
+      toast('没有要修改的内容');
+      return;
+    }
+    let latest: DirectoryPersonView | null = null;
+    await act(
+      'save',
+      async (w) => {
+        if (editFields && Object.keys(changed).length > 0) latest = await w('people.update', { personId: person.id, ...changed });
         // a new role set ends the person's sessions at once (the server's session epoch)
-        if (rolesChanged) latest = await write('people.setRoles', { personId: person.id, roles: form.roles });
-      } catch (e) {
-        const { at, rest } = refusalOf(toApiError(e));
-        setErrors(at);
-        setRefusal(latest ? `信息已保存，但角色未能调整：${rest ?? at.roles ?? ''}` : rest);
-        reveal(at);
-        return;
-      }
-      toast(rolesChanged ? '已保存，原登录已失效' : '已保存', 'success');
-      if (latest) onChanged(latest);
-    });
+        if (rolesChanged) latest = await w('people.setRoles', { personId: person.id, roles: form.roles });
+        return latest;
+      },
+      {
+        apply: (view) => view && onChanged(view),
+        done: rolesChanged ? '已保存，原登录已失效' : '已保存',
+        onError: (error) => {
+          const { at, rest } = refusalOf(error);
+          setErrors(at);
+          setRefusal(latest ? `信息已保存，但角色未能调整：${rest ?? at.roles ?? ''}` : rest);
+          reveal(at);
+          return true;
+        },
+      },
+    );
+  };
 
   const deactivate = () =>
-    run('deactivate', async () => {
-      setDialogError(null);
-      try {
-        const view = await write('people.deactivate', { personId: person.id });
-        setConfirming(false);
-        toast('已停用', 'success');
-        onChanged(view);
-      } catch (e) {
-        setDialogError(toApiError(e).message);
-      }
-    });
+    act(
+      'deactivate',
+      (w) => {
+        setDialogError(null);
+        return w('people.deactivate', { personId: person.id });
+      },
+      {
+        apply: (view) => {
+          setConfirming(false);
+          onChanged(view);
+        },
+        done: '已停用',
+        onError: (error) => (setDialogError(error.message), true),
+      },
+    );
 
   const makeInvite = () =>
-    run('invite', async () => {
-      setInviteError(null);
-      try {
-        setInvite(await write('people.inviteCode', { personId: person.id }));
-      } catch (e) {
-        setInviteError(toApiError(e).message);
-      }
-    });
+    act(
+      'invite',
+      (w) => {
+        setInviteError(null);
+        return w('people.inviteCode', { personId: person.id });
+      },
+      { apply: setInvite, onError: (error) => (setInviteError(error.message), true) },
+    );
 
   const post = [person.unit, person.title].filter(Boolean).join(' · ');
   const mayInvite = can('inviteCode') && person.active;
