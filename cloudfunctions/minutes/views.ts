@@ -6,7 +6,7 @@ import { CHASE_RULES, chaseLoaded } from '../../server/notify/chase';
 import type { MinutesDoc } from '../../server/store/docs';
 import type { Store } from '../../server/store/port';
 import { invitationsInOrder } from '../../server/areas/meeting';
-import { decisionKind } from '../../server/areas/task';
+import { requireIssuedDecision } from '../../server/areas/task';
 import { attendanceList, blocksOf } from '../../server/areas/attendance';
 import { draftedBy, minutesFacts, minutesKind, type MinutesRecord } from './model';
 
@@ -47,8 +47,10 @@ export async function toMinutesView(store: Store, r: MinutesRecord, actor: Actor
     approvals: (minutes?.approvals ?? []).map((x) => ({ version: x.version, stageLabel: STAGE_LABEL[x.stage], byName: x.byName, at: x.at })),
     decisions: decisions.map((d) => ({
       ...d, taskCount: counts.get(d.id) ?? 0,
-      // Art. 11: whether the caller may give tasks against it — the record kit's answer for task.assign
-      allowedActions: minutes ? offeredActions(decisionKind, actor, { record: { meeting: m, minutes, decision: d }, facts: { kind: 'org', orgId: m.orgId } }) : [],
+      // Art. 11: whether the caller may give tasks against it — task.assign's own table row and guard,
+      // asked directly (offeredCall): the minutes function is deployed without the task area, so the
+      // decided item's record kind has no offers registered in it
+      allowedActions: minutes ? offeredCall(ASSIGN_RULES, actor, { record: { meeting: m, minutes, decision: d }, facts: { kind: 'org', orgId: m.orgId } }).map(() => 'assign') : [],
     })),
     ...(minutes?.docNumber ? { docNumber: minutes.docNumber } : {}),
     ...(minutes?.issuedAt ? { issuedAt: minutes.issuedAt } : {}),
@@ -63,6 +65,9 @@ export async function toMinutesView(store: Store, r: MinutesRecord, actor: Actor
     allowedActions: [...offeredActions(minutesKind, actor, { record: r, facts: minutesFacts(r) }), ...offeredCall(CHASE_RULES, actor, chaseLoaded({ subject: 'minutes', meeting: m, minutes }))],
   };
 }
+
+/** task.assign's checks, for the offer on each decided item (the page calls it by its verb, 'assign'). */
+const ASSIGN_RULES = { name: 'task.assign' as const, guard: requireIssuedDecision };
 
 /** The caller reviews at this stage by role (the approve edge admits them). */
 const reviewsNow = (status: MinutesStatus, actor: Actor) => !!findEdge(minutesWorkflow, status, 'approve')?.roles.some((role) => actor.roles.includes(role));
