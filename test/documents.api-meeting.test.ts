@@ -14,11 +14,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromCN } from '../domain';
-import { renderOfficialDocx, type Block } from '../server/documents/official';
+import { breakUnits, latinSegments, renderOfficialDocx, type Block } from '../server/documents/official';
 import { breakTitle, widthInChars } from '../server/documents/title';
 import { httpCaller, meetingWithNotice, type Ok } from './support/flows';
 import {
-  LINE_PITCH_MM, TEXT, bodyLines, labelledBlock, measureGrid, measureHead, measureRecord, namesIn, pageNumbers, pastRightMargin, pdfFontNames, maxRight,
+  LINE_PITCH_MM, TEXT, bodyLines, labelledBlock, labelledLines, numbersSplit, unitsSplit, measureGrid, measureHead, measureRecord, namesIn, pageNumbers, pastRightMargin, pdfFontNames, maxRight,
 } from './support/gbt9704-checks';
 import { startTestHost, type TestHost } from './support/host';
 import { convertToPdf, hasRealClient, readPages, savePageImages } from './support/office-pdf';
@@ -250,6 +250,33 @@ describe('the notice and the issued 纪要 of a meeting run through the API, pri
     const datePage = pages.findIndex((p) => p.lines.some((l) => l.text === '巴彦淖尔市人民政府办公室')) + 1;
     if (record.page === datePage) expect(record.lastAbove!.y1).toBeLessThan(record.rules[0]);
     else expect(bodyLines(pages[datePage - 1]).length).toBeGreaterThanOrEqual(19);
+  });
+});
+
+describe('nothing a clerk would retouch: no number and no attendee cut at the end of a line', () => {
+  // LibreOffice breaks East Asian text between any two characters; digits took the East Asian
+  // language from the text around them and were cut like it ("定于202 / 6年12月23日")
+  it('breaks no run of digits (year, date, time, 文号) across lines', () => {
+    for (const name of ['api-notice', 'api-minutes', 'api-archive-01-notice', 'api-archive-05-minutes', ...SWEEP.map((n) => `api-sweep-${n}`)]) {
+      expect({ name, split: numbersSplit(pdf[name]) }).toEqual({ name, split: [] });
+    }
+  });
+
+  it('breaks the 出席 / 请假 / 列席 lists only after a 、, never inside "name（title）"', () => {
+    for (const name of ['api-minutes', 'api-archive-05-minutes']) {
+      for (const label of ['出席', '请假', '列席'] as const) expect({ name, label, split: unitsSplit(pdf[name], label) }).toEqual({ name, label, split: [] });
+    }
+    // the case of issue #21: two names with their titles do not fit one line, so the list takes two
+    expect(labelledLines(pdf['api-minutes'], '出席').length).toBeGreaterThan(1);
+    // the rule itself: units with their 、 packed into lines of 23 characters (28 less 2 indent and the label)
+    expect(breakUnits(['王建国（巴彦淖尔市人民政府副市长）', '李秀梅（巴彦淖尔市总工会主席）'], 23)).toEqual(['王建国（巴彦淖尔市人民政府副市长）、', '李秀梅（巴彦淖尔市总工会主席）']);
+    expect(breakUnits(['甲（一）', '乙（二）', '丙（三）'], 23)).toEqual(['甲（一）、乙（二）、丙（三）']);
+    expect(breakUnits(['无'], 23)).toEqual(['无']);
+    // digit runs are their own runs (marked en-US), the text unchanged
+    expect(latinSegments('定于2026年12月23日09:30召开')).toEqual([
+      { text: '定于', latin: false }, { text: '2026', latin: true }, { text: '年', latin: false }, { text: '12', latin: true }, { text: '月', latin: false },
+      { text: '23', latin: true }, { text: '日', latin: false }, { text: '09:30', latin: true }, { text: '召开', latin: false },
+    ]);
   });
 });
 

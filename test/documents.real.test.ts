@@ -9,7 +9,7 @@ import { join } from 'path';
 import { renderOfficialDocx, type Block } from '../server/documents/official';
 import { breakTitle, widthInChars } from '../server/documents/title';
 import { convertToPdf, darkRules, hasRealClient, readPages, savePageImages } from './support/office-pdf';
-import { LINE_PITCH_MM, SMALL_CHAR_MM, TEXT, measureGrid, measureHead, measureRecord, pageNumbers, pastRightMargin, pdfFontNames } from './support/gbt9704-checks';
+import { LINE_PITCH_MM, SMALL_CHAR_MM, TEXT, measureGrid, measureHead, measureRecord, numbersSplit, pageNumbers, pastRightMargin, pdfFontNames, unitsSplit } from './support/gbt9704-checks';
 import { DEMO_NOW, worldPerFile } from './support/world';
 import { LocalFiles } from '../server/platform/local/files';
 import type { TaskDoc } from '../server/store/docs';
@@ -95,6 +95,15 @@ real('documents in LibreOffice', () => {
         expect({ name, line: l.text, chars: l.chars }).toEqual({ name, line: l.text, chars: 28 });
         expect(Math.abs(l.x0 - TEXT.left)).toBeLessThan(1);
       }
+    }
+  });
+
+  it('breaks no number across lines and no attendee inside "name（title）" (issue #21: "定于202 / 6年")', () => {
+    for (const name of ['notice-long', 'minutes-draft', 'notice-plain', 'demo-minutes']) {
+      expect({ name, split: numbersSplit(pdf[name]) }).toEqual({ name, split: [] });
+    }
+    for (const name of ['minutes-draft', 'demo-minutes']) {
+      for (const label of ['出席', '请假', '列席'] as const) expect({ name, label, split: unitsSplit(pdf[name], label) }).toEqual({ name, label, split: [] });
     }
   });
 

@@ -24,6 +24,9 @@
 //   font carries a fallback chain in the font table (w:altName) and the text is marked zh-CN; the
 //   notice ends with the 版记 (抄送, 印发机关 and 印发日期 between thick rules, a thin rule
 //   between them) in a frame at the foot of the last page; a draft carries a 草稿 watermark.
+// - Nothing a clerk retouches (issue #21): runs of digits / Latin letters are runs of their own
+//   marked en-US (latinSegments), so LibreOffice breaks them as words, not inside ("202 / 6年");
+//   出席 / 请假 / 列席 are broken by the program between "姓名（职务）" units (breakUnits), flush left.
 // - Characters XML 1.0 cannot hold (C0 controls other than tab/newline, lone surrogates,
 //   U+FFFE/U+FFFF) are dropped; a newline inside a text becomes a line break. Everything else,
 //   including "<", "&" and emoji, is passed to docx, which escapes it.
@@ -121,6 +124,45 @@ export const GBT9704 = {
   footerDistance: mm(21.6),
 } as const;
 
+/**
+ * Splits a line into runs of ASCII letters and digits (with "." ":" "-" "/" inside them: 09:30,
+ * 1.5, 2026-12-23) and the rest. LibreOffice gives such weak characters the script of the text
+ * before them (Asian), so they took the East Asian language (zh-CN), whose line breaker
+ * (BreakIterator_CJK) breaks between any two characters: "定于202 / 6年". Marked en-US on the East
+ * Asian side too, a run is broken as a word (ICU), never inside. Font and width do not change.
+ */
+export function latinSegments(line: string): Array<{ text: string; latin: boolean }> {
+  const out: Array<{ text: string; latin: boolean }> = [];
+  let at = 0;
+  for (const m of line.matchAll(/[0-9A-Za-z]+(?:[.:\-/][0-9A-Za-z]+)*/g)) {
+    if (m.index > at) out.push({ text: line.slice(at, m.index), latin: false });
+    out.push({ text: m[0], latin: true });
+    at = m.index + m[0].length;
+  }
+  if (at < line.length || out.length === 0) out.push({ text: line.slice(at), latin: false });
+  return out;
+}
+
+/**
+ * Lines of a list joined by 、, broken only between its units (each unit but the last carries its 、),
+ * none wider than `width` characters (widthInChars) unless one unit alone is: such a unit starts a
+ * line and the suite wraps it.
+ */
+export function breakUnits(units: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  units.forEach((unit, i) => {
+    const piece = i < units.length - 1 ? `${unit}、` : unit;
+    if (line && widthInChars(line + piece) > width) {
+      lines.push(line);
+      line = '';
+    }
+    line += piece;
+  });
+  if (line) lines.push(line);
+  return lines;
+}
+
 type FontName = (typeof GBT9704.fonts)[keyof typeof GBT9704.fonts];
 
 /** Drops what XML 1.0 cannot carry; docx escapes the rest. */
@@ -139,17 +181,21 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
   const runs = (text: string, font: FontName, size: number, color?: string, spacing?: number): TextRun[] =>
     xmlSafe(text)
       .split(/\r\n|\r|\n/)
-      .map(
-        (line, i) =>
-          new d.TextRun({
-            text: line,
-            break: i > 0 ? 1 : undefined,
-            font: { eastAsia: font, ascii: font, hAnsi: font, cs: font },
-            size,
-            color,
-            // 三号 text advances one grid character (see CONDENSE)
-            characterSpacing: spacing ?? (size === BODY_SIZE ? CONDENSE : undefined),
-          }),
+      .flatMap((line, i) =>
+        latinSegments(line).map(
+          (seg, j) =>
+            new d.TextRun({
+              text: seg.text,
+              break: i > 0 && j === 0 ? 1 : undefined,
+              font: { eastAsia: font, ascii: font, hAnsi: font, cs: font },
+              size,
+              color,
+              // 三号 text advances one grid character (see CONDENSE)
+              characterSpacing: spacing ?? (size === BODY_SIZE ? CONDENSE : undefined),
+              // a run of digits / Latin letters is one word: see latinSegments
+              ...(seg.latin ? { language: { value: 'en-US', eastAsia: 'en-US' } } : {}),
+            }),
+        ),
       );
 
   const blank = (keepNext = false): Paragraph => new d.Paragraph({ spacing: bodyLine, keepNext, children: [] });
@@ -222,14 +268,19 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
 
   // A labelled line ("出席：…", "附件：…"): label left 2 characters in, wrapped lines aligned
   // after the label (hanging indent = label width).
-  const labelled = (label: string, labelFont: FontName, text: string, keepNext = false): Paragraph => {
+  // A list of units ("姓名（职务）" joined by 、) is broken by the program between units, with line
+  // breaks, and set flush left: a suite breaks CJK text between any two characters and printed
+  // "李秀梅（巴 / 彦淖尔市总工会主席）" (see breakUnits).
+  const labelled = (label: string, labelFont: FontName, text: string | readonly string[], keepNext = false): Paragraph => {
     const labelWidth = Math.round(widthInChars(label) * CHAR);
+    const left = 2 * CHAR + labelWidth;
+    const body = typeof text === 'string' ? text : breakUnits(text, Math.floor((TEXT_WIDTH - left) / CHAR)).join('\n');
     return new d.Paragraph({
-      alignment: d.AlignmentType.JUSTIFIED,
+      alignment: typeof text === 'string' ? d.AlignmentType.JUSTIFIED : d.AlignmentType.LEFT,
       spacing: bodyLine,
       keepNext,
-      indent: { left: 2 * CHAR + labelWidth, hanging: labelWidth },
-      children: [...runs(label, labelFont, sizes.body), ...runs(text, fonts.body, sizes.body)],
+      indent: { left, hanging: labelWidth },
+      children: [...runs(label, labelFont, sizes.body), ...runs(body, fonts.body, sizes.body)],
     });
   };
 
@@ -336,7 +387,7 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
     children.push(blank(), ...blocks(doc.body, false), blank(true));
     // 10.3: 出席 / 请假 / 列席 in 3号黑体 labels, kept together and with the date (the date never
     // stands alone on a page)
-    const names = (list: string[]): string => (list.length > 0 ? list.join('、') : '无');
+    const names = (list: string[]): string[] => (list.length > 0 ? list : ['无']);
     children.push(labelled('出席：', fonts.heading1, names(doc.attendance.present), true));
     children.push(labelled('请假：', fonts.heading1, names(doc.attendance.leave), true));
     if (doc.attendance.observers.length > 0) children.push(labelled('列席：', fonts.heading1, names(doc.attendance.observers), true));

@@ -125,18 +125,39 @@ export function pageNumbers(pdf: string): Array<{ page: number; line: Line | und
   return readPages(pdf).map((p, i) => ({ page: i + 1, line: p.lines.find((l) => l.text === `—${i + 1}—`) }));
 }
 
-/** The printed text of one labelled block of a 纪要 (出席 / 请假 / 列席), continuation lines joined. */
-export function labelledBlock(pdf: string, label: '出席' | '请假' | '列席'): string | undefined {
+/** The printed lines of one labelled block of a 纪要 (出席 / 请假 / 列席), spaces removed. */
+export function labelledLines(pdf: string, label: '出席' | '请假' | '列席'): string[] {
   const lines = readPages(pdf).flatMap((p) => p.lines.map((l) => ({ ...l, text: l.text.replace(/\s/g, '') })));
   const at = lines.findIndex((l) => l.text.startsWith(`${label}：`));
-  if (at < 0) return undefined;
-  let text = lines[at].text;
+  if (at < 0) return [];
+  const out = [lines[at].text];
   // continuation lines are indented under the names (never at the left edge) and are not another label or the date
   for (const l of lines.slice(at + 1)) {
     if (/^(出席|请假|列席)：/.test(l.text) || /^\d{4}年\d{1,2}月\d{1,2}日$/.test(l.text) || l.x0 < TEXT.left + 1 || /^—\d+—$/.test(l.text)) break;
-    text += l.text;
+    out.push(l.text);
   }
-  return text;
+  return out;
+}
+
+/** The printed text of one labelled block of a 纪要 (出席 / 请假 / 列席), continuation lines joined. */
+export function labelledBlock(pdf: string, label: '出席' | '请假' | '列席'): string | undefined {
+  const lines = labelledLines(pdf, label);
+  return lines.length ? lines.join('') : undefined;
+}
+
+/** Line ends inside a labelled block that are not after a 、: a name (or its title) cut in two. */
+export const unitsSplit = (pdf: string, label: '出席' | '请假' | '列席'): string[] => {
+  const lines = labelledLines(pdf, label);
+  return lines.slice(0, -1).flatMap((l, i) => (l.endsWith('、') ? [] : [`${l} / ${lines[i + 1]}`]));
+};
+
+/**
+ * Numbers broken across lines: a body line ending with a digit followed by one starting with a digit
+ * (the next line of the page, or the first of the next page), e.g. "…定于202 / 6年12月…".
+ */
+export function numbersSplit(pdf: string): string[] {
+  const lines = readPages(pdf).flatMap(bodyLines).map((l) => l.text.replace(/\s/g, ''));
+  return lines.slice(0, -1).flatMap((l, i) => (/\d$/.test(l) && /^\d/.test(lines[i + 1]) ? [`${l.slice(-12)} / ${lines[i + 1].slice(0, 12)}`] : []));
 }
 
 /** The names a labelled block lists (split at 、, the trailing 。 dropped). */
