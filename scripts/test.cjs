@@ -33,7 +33,7 @@ const extra = process.argv.slice(2);
 /** Runs one command with its output in logs/<name>.log, printed as one block when it ends. */
 function run(name, cmd, args, env = {}) {
   const t = Date.now();
-  const logFile = join(logs, `${name}.log`);
+  const logFile = join(logs, `${name.replace(/[^\w+-]/g, '-')}.log`);
   const out = createWriteStream(logFile);
   console.log(`▶ ${name} — ${[cmd, ...args].join(' ')}  (${secs(t - started)})`);
   return new Promise((resolve) => {
@@ -160,7 +160,7 @@ async function main() {
         if (file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed')) st.failed += 1;
       }
       if (s.status !== 0 && s.jest.numFailedTests === 0 && s.jest.numFailedTestSuites === 0) {
-        console.log(`✗ ${s.name}: Jest exited with ${s.status} though no test failed (see test/artifacts/logs/${s.name}.log)`);
+        console.log(`✗ ${s.name}: Jest exited with ${s.status} though no test failed (see test/artifacts/logs/)`);
         sum.failed += 1;
       }
     } else {
