@@ -194,14 +194,16 @@ describe('纪要 (minutes)', () => {
     expect(jcOf(number)).toBe('center');
     expect(number).toMatch(/<w:pBdr><w:bottom w:val="single" w:color="(FF0000|C00000)"/);
     // mark before doc number before body
-    expect(doc.indexOf('联席会议纪要')).toBeLessThan(doc.indexOf('〔2026〕3号'));
-    expect(doc.indexOf('〔2026〕3号')).toBeLessThan(doc.indexOf('会议决定'));
+    // (in the printed text: a number is a run of its own)
+    const text = textOf(doc);
+    expect(text.indexOf('联席会议纪要')).toBeLessThan(text.indexOf('〔2026〕3号'));
+    expect(text.indexOf('〔2026〕3号')).toBeLessThan(text.indexOf('会议决定'));
   });
 
   it('sets headings in 黑体 / 楷体_GB2312 and the body in 仿宋_GB2312, all 三号, indented two characters', () => {
     expect(fontOf(runProps(doc, '一、关于职工服务阵地建设'))).toEqual({ eastAsia: '黑体', ascii: '黑体' });
     expect(fontOf(runProps(doc, '（一）户外劳动者服务站点'))).toEqual({ eastAsia: '楷体_GB2312', ascii: '楷体_GB2312' });
-    expect(fontOf(runProps(doc, '会议决定，年内新建服务站点30个'))).toEqual({ eastAsia: '仿宋_GB2312', ascii: '仿宋_GB2312' });
+    expect(fontOf(runProps(doc, '会议决定，年内新建服务站点'))).toEqual({ eastAsia: '仿宋_GB2312', ascii: '仿宋_GB2312' });
     for (const t of ['一、关于', '（一）户外', '会议决定']) {
       expect(sizeOf(runProps(doc, t))).toBe(32);
       expect(indentOf(paragraph(doc, t))).toEqual({ firstLine: 630 });
