@@ -29,7 +29,9 @@ import type {
   MeetingIdOnly,
   MeetingListView,
   MeetingResultsInput,
-  MeetingResultsView,
+  MeetingResultsPageView,
+  ResultsYearInput,
+  ResultsYearView,
   MeetingView,
   ReplyInput,
   RequestMeetingInput,
@@ -171,7 +173,8 @@ export interface Contract {
   'meeting.archive': Io<typeof MeetingArchiveInput, FileLinkView>;
   'meeting.list': Io<typeof ListMeetingsInput, MeetingListView>;
   'meeting.get': Io<typeof MeetingIdOnly, MeetingView>;
-  'meeting.results': Io<typeof MeetingResultsInput, MeetingResultsView>;
+  'meeting.results': Io<typeof MeetingResultsInput, MeetingResultsPageView>;
+  'meeting.resultsYear': Io<typeof ResultsYearInput, ResultsYearView>;
   'minutes.save': Io<typeof SaveMinutesInput, MinutesView>;
   'minutes.setAttendance': Io<typeof SetAttendanceInput, MinutesView>;
   'minutes.submit': Io<typeof MinutesIdInput, MinutesView>;

@@ -239,6 +239,7 @@ export const PERMISSIONS = {
   'meeting.list': { roles: 'anyone', mode: 'read', rule: '本人受邀的会议与本级会议' },
   'meeting.get': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '本级会议；上级办公室只读' },
   'meeting.results': { roles: 'anyone', mode: 'read', rows: ['orgLeadership', 'invitedMe', 'proposedHere', 'parentOrgRead'], rule: '第三条（一）、第十一条：会议议定事项落实情况（完成数/总数、红黄绿灯），本级办公室与领导、参会人员、清单内议题提出人；上级办公室只读' },
+  'meeting.resultsYear': { roles: ORG_LEADERSHIP, mode: 'read', rows: ['orgLeadership', 'parentOrgRead', 'parentLeadershipRead'], rule: '第十一条、第十二条：一个机构一年的议定事项：按期办结、逾期办结、在办、逾期未办结（与该机构年度落实情况同一读者）' },
   'minutes.save': { roles: MINUTES_DRAFTERS, mode: 'write', rows: ['sameOrg'], rule: '第九条：会议纪要由总工会办公室起草，每次保存留存一个版本' },
   'minutes.setAttendance': { roles: MINUTES_DRAFTERS, mode: 'write', rows: ['sameOrg'], rule: '第五条、第九条：提交纪要前由总工会办公室按签到确认出席、请假、缺席，更正须说明理由' },
   'minutes.submit': { roles: MINUTES_DRAFTERS, mode: 'write', rows: ['sameOrg'], rule: '第九条：起草完成后报工会方审核' },

@@ -20,12 +20,13 @@ import { get, list } from './actions/read';
 import { reply } from './actions/reply';
 import { request } from './actions/request';
 import { results } from './actions/results';
+import { resultsYear } from './actions/resultsYear';
 import { reschedule, setPresiding } from './actions/schedule';
 import { signInSheet } from './actions/signInSheet';
 
 export const area = defineArea('meeting', [
   request, accept, decline, openCollection, reschedule, invite, uninvite, setPresiding, updateAgenda, issueNotice,
   reply, checkInCode, doorTokenAction, checkIn, undoCheckIn, board, start, advanceAgenda, seating, setSeating, seatingDocument, nameCards, attachMaterial, material, adjourn, cancel, attendance, exportAttendance, noticeDocument, list, get,
-  signInSheet, archive, results,
+  signInSheet, archive, results, resultsYear,
 ]);
 export const main = makeMain(area);

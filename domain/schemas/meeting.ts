@@ -143,6 +143,38 @@ export interface AgendaSectionView {
 /** Issue #23: 落实情况 of one meeting — who may read it: its invitees, the proposers of its topics, the offices. */
 export const MeetingResultsInput = z.strictObject(MeetingId);
 
+/**
+ * Issue #23: an org's year of decided items (per org, the year view): the org's meetings planned
+ * in `year` (Shanghai), default the caller's org; the same readers as compliance.org.
+ */
+export const ResultsYearInput = z.strictObject({ orgId: Id.optional(), year: z.number().int().min(2020).max(2100) });
+
+/** Disjoint: done on time + done late + open + overdue (+ unassigned for items) = total. */
+export interface ResultsYearFigures {
+  total: number;
+  /** done (verified) by the deadline in force when it fell due (domain/task-rules.ts doneOnTime) */
+  doneOnTime: number;
+  doneLate: number;
+  /** not done, not past its deadline at `now` */
+  open: number;
+  /** not done, past its deadline at `now` (the red light) */
+  overdue: number;
+}
+
+export interface ResultsYearView {
+  orgId: string;
+  orgName: string;
+  year: number;
+  /** meetings of the year whose minutes are issued (their decided items count) */
+  meetingsWithMinutes: number;
+  /**
+   * Decided items: done on time when every task is done on time, late when every task is done and
+   * one late; overdue when a task is overdue; open otherwise; unassigned when it has no task yet.
+   */
+  decisions: ResultsYearFigures & { unassigned: number };
+  tasks: ResultsYearFigures;
+}
+
 /** One task as the results page shows it (the light by the checklist's rule). */
 export interface ResultTaskView {
   id: string;
@@ -175,6 +207,15 @@ export interface MeetingResultsView {
   items: ResultItemView[];
   /** over every task: done / total and how many in each light */
   totals: { done: number; total: number; red: number; yellow: number; green: number };
+}
+
+/** meeting.results: the view, the org and year of the meeting, and what the caller may call next. */
+export interface MeetingResultsPageView extends MeetingResultsView {
+  orgId: string;
+  /** the year the meeting was planned in (Shanghai): meeting.resultsYear's year */
+  year: number;
+  /** 'meeting.resultsYear' when the caller may read the org's year view */
+  allowedActions: string[];
 }
 
 export interface MyInvitationView {

@@ -384,6 +384,8 @@ export const EXAMPLES: Record<string, ActionExample> = {
     },
     admits: [...ORG_LEADERSHIP, 'representative'],
   },
+  // issue #23: the org's year view — the readers of compliance.org (not the proposers, not the invitees)
+  'meeting.resultsYear': { payload: (_w, org) => ({ orgId: org, year: 2026 }), admits: ORG_LEADERSHIP },
 
   // Art. 9: the union office drafts; the union side, then the government side approves
   'minutes.save': { payload: async (w, org) => ({ ...(await meetingId(w, org, 'held')), ...DRAFT }), admits: ['union_office'] },

@@ -3,7 +3,8 @@
 // checklist's rule) and done / total; for the org's offices and leadership, everyone invited to the
 // meeting and the proposers of its listed topics. The next meeting's agenda section 1 is fed by the
 // same function (meetingResults), so both show the same figures.
-import { LIGHT_LABEL, MeetingResultsInput, taskLight, taskWorkflow, type MeetingResultsView, type RuleParams } from '../../../domain';
+import { LIGHT_LABEL, MeetingResultsInput, taskLight, taskWorkflow, yearCN, type MeetingResultsPageView, type MeetingResultsView, type RuleParams } from '../../../domain';
+import { admits } from '../../../server/kit/access';
 import type { MeetingDoc, MinutesDoc, TaskDoc, TopicDoc } from '../../../server/store/docs';
 import { defineAction, defineRecordKind } from '../../../server/kit/registry';
 import { invitationId, meetingFacts } from '../../../server/areas/meeting';
@@ -56,5 +57,13 @@ export const results = defineAction({
   name: 'meeting.results',
   input: MeetingResultsInput,
   record: resultsKind,
-  handler: async (_input, ctx) => meetingResults(ctx.store, ctx.record, ctx.now, await ctx.params(ctx.record.orgId)),
+  handler: async (_input, ctx): Promise<MeetingResultsPageView> => {
+    const m = ctx.record;
+    const [view, yearView] = await Promise.all([
+      meetingResults(ctx.store, m, ctx.now, await ctx.params(m.orgId)),
+      // the org's year view (meeting.resultsYear) offered by its own permission row, on the org's facts
+      admits('meeting.resultsYear', ctx.actor, ctx.store, { kind: 'org', orgId: m.orgId }),
+    ]);
+    return { ...view, orgId: m.orgId, year: yearCN(m.plannedAt), allowedActions: yearView ? ['meeting.resultsYear'] : [] };
+  },
 });

@@ -11,6 +11,7 @@ import { ApiError, call } from '../../../../services/api';
 import { formatDateCN } from '../../../../utils/date';
 import { queryValue } from '../../../../utils/nav';
 import '../../../../pages/task/mine/kit.css';
+import YearSummary from './YearSummary';
 import './index.css';
 
 export default function Results() {
@@ -38,6 +39,7 @@ export default function Results() {
             共 {r.items.length} 项议定事项，落实任务 {r.totals.total} 项：已办结 {r.totals.done}，逾期 {r.totals.red}，临期 {r.totals.yellow}，正常 {r.totals.green}
           </Text>
         </View>
+        {r.allowedActions.includes('meeting.resultsYear') ? <YearSummary orgId={r.orgId} year={r.year} /> : null}
         {!r.issued ? <StateView kind='empty' title='会议纪要尚未印发' message='纪要印发后显示议定事项的落实情况' /> : null}
         {r.items.map((d) => (
           <View key={d.decisionId} className='card results__item' role='group' aria-label={`议定事项${d.n}`}>
