@@ -3,7 +3,8 @@
 //   integration — boundary tests in test/ over a seeded world or the in-process host, no build needed
 //   built       — tests of the built artefacts: dist/weapp rendered, dist/cloudfunctions loaded, dist/h5 served
 //   browser     — test/e2e: Chromium over the local host and dist/h5
-// A test file in test/ belongs to `built` when it reads dist/ (names 'dist', uses the weapp simulator or a browser);
+// A test file in test/ belongs to `built` when it reads dist/ (names 'dist', uses the weapp simulator or a browser,
+// or runs npm start);
 // scripts/test.cjs starts unit and integration at once and the other two when their builds are done.
 // `npx jest <path>` still runs any file (its builds must exist).
 const { readdirSync, readFileSync } = require('node:fs');
@@ -12,7 +13,8 @@ const { join } = require('node:path');
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
 
 const testDir = join(__dirname, 'test');
-const READS_DIST = /['"]dist['"]|['"`][^'"`]*\bdist\/(weapp|h5|cloudfunctions)|support\/weapp-sim['"]|\b(useBrowserApp|launchChromium)\b/;
+// scripts/start.cjs (npm start) builds dist/h5 itself when it is stale: such a test must run after the H5 build
+const READS_DIST = /['"]dist['"]|['"`][^'"`]*\bdist\/(weapp|h5|cloudfunctions)|support\/weapp-sim['"]|\b(useBrowserApp|launchChromium)\b|scripts\/start\.cjs/;
 const built = readdirSync(testDir)
   .filter((f) => f.endsWith('.test.ts') && READS_DIST.test(readFileSync(join(testDir, f), 'utf8')))
   .map((f) => `<rootDir>/test/${f}`);
