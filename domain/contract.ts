@@ -93,6 +93,7 @@ import type {
   NoOpinionAllInput,
   NoOpinionInput,
   ConfirmListInput,
+  ExportRepliesInput,
   ListStatusInput,
   ListTopicsInput,
   MeetingIdInput,
@@ -140,6 +141,7 @@ export interface Contract {
   'topic.list': Io<typeof ListTopicsInput, TopicListView>;
   'topic.get': Io<typeof TopicIdInput, TopicDetailView>;
   'topic.listStatus': Io<typeof ListStatusInput, TopicListStatusView>;
+  'topic.exportReplies': Io<typeof ExportRepliesInput, FileLinkView>;
   'meeting.request': Io<typeof RequestMeetingInput, { id: string }>;
   'meeting.accept': Io<typeof MeetingIdOnly, MeetingView>;
   'meeting.decline': Io<typeof DeclineMeetingInput, MeetingView>;

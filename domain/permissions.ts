@@ -204,6 +204,7 @@ export const PERMISSIONS = {
   'topic.revokeConfirmation': { roles: CONFIRMERS, mode: 'write', rows: ['sameOrg'], rule: '第六条：发通知前撤回本方确认' },
   'topic.list': { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '按可见范围列出议题；上级办公室只读' },
   'topic.get': { roles: 'anyone', mode: 'read', rows: TOPIC_READERS, rule: '提出人、汇总办公室、本级领导（已采纳）与上级办公室可见' },
+  'topic.exportReplies': { roles: OFFICES, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '议题答复（退回、合并、会议未议定的书面答复）导出（.xlsx）' },
   'topic.listStatus': { roles: ORG_LEADERSHIP, mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '第六条：查看双方对议题清单的确认情况' },
   'meeting.request': { roles: MEETING_REQUESTERS, mode: 'write', rule: '第四条：工会方提请召开联席会议' },
   'meeting.accept': { roles: MEETING_ACCEPTERS, mode: 'write', rows: ['sameOrg'], rule: '第四条：政府方同意召开' },

@@ -4,6 +4,7 @@ import { defineArea } from '../../server/kit/registry';
 import { accept } from './actions/accept';
 import { addOpinion } from './actions/addOpinion';
 import { confirmList } from './actions/confirmList';
+import { exportReplies } from './actions/exportReplies';
 import { get } from './actions/get';
 import { list } from './actions/list';
 import { listStatus } from './actions/listStatus';
@@ -18,6 +19,6 @@ import { update } from './actions/update';
 import { withdraw } from './actions/withdraw';
 
 export const area = defineArea('topic', [
-  submit, update, withdraw, resubmit, accept, returnTopic, merge, addOpinion, noOpinion, noOpinionAll, confirmList, revokeConfirmation, list, get, listStatus,
+  submit, update, withdraw, resubmit, accept, returnTopic, merge, addOpinion, noOpinion, noOpinionAll, confirmList, revokeConfirmation, list, get, listStatus, exportReplies,
 ]);
 export const main = makeMain(area);

@@ -59,6 +59,8 @@ export const NoOpinionAllInput = z.strictObject({ meetingId: Id });
 export const ConfirmListInput = z.strictObject({ meetingId: Id, listHash: z.string().regex(/^[0-9a-f]{16}$/).optional() });
 /** The confirmation page pages through the accepted topics (no list is ever cut silently). */
 export const ListStatusInput = z.strictObject({ meetingId: Id, cursor: Cursor.optional() });
+/** Issue #23: the written replies (答复) of a meeting's topics as an .xlsx (the offices). */
+export const ExportRepliesInput = z.strictObject({ meetingId: Id });
 
 export const ListTopicsInput = z.strictObject({
   /**

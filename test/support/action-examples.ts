@@ -222,6 +222,8 @@ export const EXAMPLES: Record<string, ActionExample> = {
   // a submitted union topic: its proposer and the union office see it; nobody else yet
   'topic.get': { payload: (w, org) => topicId(w, org, {}), admits: ['representative', 'union_office'] },
   'topic.listStatus': { payload: (_w, org) => ({ meetingId: MEETING[org] }), admits: LEADERSHIP },
+  // issue #23: the replies (答复) of a meeting's topics, the offices' export
+  'topic.exportReplies': { payload: (_w, org) => ({ meetingId: MEETING[org] }), admits: ['gov_office', 'union_office'] },
 
   'notify.inbox': {
     payload: async (w) => {

@@ -17,16 +17,17 @@ import PageShell, { LoadStates } from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 import Tap from '../../../../components/Tap';
 import { type PagedList, usePagedListPage } from '../../../../hooks/usePagedList';
-import { useAction } from '../../../../kit/useAction';
+import { fileDone, useAction } from '../../../../kit/useAction';
 import { ApiError, call } from '../../../../services/api';
 import { formatDateTimeCN, formatDateTimeShortCN } from '../../../../utils/date';
 import { ROUTES, pageUrl, queryValue } from '../../../../utils/nav';
+import { openExport } from '../../../../pages/meeting/detail/kit';
 import { HeadRow, Row, Table, TableLink, Td, Th } from '../../parts/Table';
 import { useDeskTable } from '../../parts/useDesk';
 import MeetingSwitcher from './MeetingSwitcher';
 import './index.css';
 
-type ListAction = 'confirmList' | 'revokeConfirmation' | 'noOpinionAll' | `noOpinion:${string}`;
+type ListAction = 'confirmList' | 'revokeConfirmation' | 'noOpinionAll' | 'exportReplies' | `noOpinion:${string}`;
 /** One answer of listStatus: the meeting's list state and a page of its accepted topics. */
 type StatusPage = TopicListStatusView & { items: ListTopicView[] };
 
@@ -149,6 +150,17 @@ export default function ConfirmList() {
         <View className='confirm__none-all'>
           <Btn kind='outline' block busy={busy === 'noOpinionAll'} busyText='登记中…' disabled={busy !== null} onClick={() => void noOpinionAll(view)}>
             本方对待提意见的议题全部登记“无意见”
+          </Btn>
+        </View>
+      ) : null}
+
+      {view.allowedActions.includes('exportReplies') ? (
+        <View className='confirm__none-all'>
+          {/* issue #23: the written replies (答复) to the proposers, as an .xlsx */}
+          <Btn kind='outline' block busy={busy === 'exportReplies'} busyText='导出中…' disabled={busy !== null}
+            onClick={() => void act('exportReplies', async () => openExport(await call('topic.exportReplies', { meetingId: view.meetingId })), fileDone('议题答复'))}
+          >
+            导出议题答复
           </Btn>
         </View>
       ) : null}
