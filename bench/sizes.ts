@@ -27,6 +27,10 @@ export const FUNCTION_CEILING: Readonly<Record<string, number>> = {
   reminders: 176 * KB,
   system: 165 * KB,
 };
+/**
+ * DESIGN.md budgets: the weapp main package (weappMainPackage below) ≤ 600 KB; test/bundle-sizes.test.ts
+ * holds it (built stage). Issue #25 wants 450 KB (docs/issue-25-weapp.md).
+ */
 export const WEAPP_MAIN_BUDGET = 600 * KB;
 
 function dirSize(dir: string, skip: Set<string>): number {

@@ -1,30 +1,14 @@
 // Push reminders (issue #10): the catalogue of WeChat subscription-message templates (订阅消息).
 // One table maps each milestone of RULES.md to a template key, its keyword fields (type, which
 // fact of the message fills it, how it is cut to WeChat's limit) and the page it opens. Template
-// ids and their kind (one-time / long-term) are deployment configuration, never code. Zod-free:
-// the app imports it to ask for consent at the right taps.
+// ids and their kind (one-time / long-term) are deployment configuration, never code. Zod-free.
+// The app asks for consent at the right taps with consent.ts alone (issue #25).
+import { type TemplateKey } from './consent';
 import { cn, type Instant } from './time';
 
-export const TEMPLATE_KEYS = [
-  'meeting_notice',
-  'reply_reminder',
-  'meeting_tomorrow',
-  'minutes_review',
-  'task_assigned',
-  'task_due_soon',
-  'task_overdue',
-  'topic_result',
-  // issue #20: every milestone of RULES.md reaches WeChat
-  'collection_opened',
-  'topic_list',
-  'approval_result',
-  'minutes_issued',
-  'chase',
-] as const;
-export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
-
-export const CONSENT_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
-export type ConsentResult = (typeof CONSENT_RESULTS)[number];
+// The template keys, consent results and the taps that ask (issue #25: their own module, so the app
+// asks for consent without carrying the template and route tables below)
+export { CONSENT_FLOWS, CONSENT_RESULTS, MAX_TEMPLATES_PER_ASK, TEMPLATE_KEYS, type ConsentFlow, type ConsentResult, type TemplateKey } from './consent';
 
 export type TemplateKind = 'one_time' | 'long_term';
 
@@ -224,26 +208,6 @@ export const RULES_MILESTONES: ReadonlyArray<{ rule: string; milestones: readonl
 export const MILESTONE_TEMPLATE: Readonly<Record<string, TemplateKey>> = Object.fromEntries(
   MILESTONES.flatMap((m) => (MILESTONE_ROUTES[m].template ? [[m, MILESTONE_ROUTES[m].template]] : [])),
 );
-
-/**
- * The natural taps that ask for consent, each for at most 3 templates (the safe per-call limit):
- * the next milestones of that flow.
- */
-export const CONSENT_FLOWS = {
-  /** replying to an invitation (Art. 5): the eve reminder, changes of time or place */
-  reply: ['meeting_tomorrow', 'meeting_notice'],
-  /** opening an invitation not yet answered */
-  invitation: ['reply_reminder', 'meeting_tomorrow', 'meeting_notice'],
-  /** submitting a topic (Art. 6): its screening result */
-  submitTopic: ['topic_result', 'topic_list', 'collection_opened'],
-  /** opening a task (Art. 11): due soon, overdue, 催办 (issue #20: what this task will send next) */
-  task: ['task_due_soon', 'task_overdue', 'chase'],
-  /** a reviewer opening minutes (Art. 9) */
-  reviewMinutes: ['minutes_review', 'approval_result', 'minutes_issued'],
-} as const satisfies Record<string, readonly TemplateKey[]>;
-export type ConsentFlow = keyof typeof CONSENT_FLOWS;
-
-export const MAX_TEMPLATES_PER_ASK = 3;
 
 const LIMITS: Record<Exclude<KeywordType, 'time' | 'date'>, number> = { thing: 20, phrase: 5, name: 10, character_string: 32 };
 

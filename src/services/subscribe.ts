@@ -14,7 +14,7 @@
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import type { SubscriptionItemView, SubscriptionsView } from '../../domain/schemas/notify';
-import { CONSENT_FLOWS, CONSENT_RESULTS, MAX_TEMPLATES_PER_ASK, type ConsentFlow, type ConsentResult, type TemplateKey } from '../../domain/subscriptions';
+import { CONSENT_FLOWS, CONSENT_RESULTS, MAX_TEMPLATES_PER_ASK, type ConsentFlow, type ConsentResult, type TemplateKey } from '../../domain/consent';
 import { IntentKeys } from '../utils/keys';
 import { call, getSessionToken, toApiError } from './api';
 
