@@ -44,45 +44,25 @@ export function nestingExceeds(bytes: Buffer, limit: number): boolean {
 
 const tooDeep = () => new HostRefusal(400, 'validation_error', `请求内容嵌套过深（最多 ${PAYLOAD_LIMITS.depth} 层）`);
 
-export function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return reject(tooLarge());
-    let size = 0;
-    let settled = false;
-    const chunks: Buffer[] = [];
-    const settle = (fn: () => void) => {
-      if (!settled) {
-        settled = true;
-        fn();
-      }
-    };
-    // Past the limit the rest is still read and dropped, so the answer can reach the client.
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) settle(() => reject(tooLarge()));
-      else if (!settled) chunks.push(c);
-    });
-    req.on('end', () =>
-      settle(() => {
-        try {
-          const bytes = Buffer.concat(chunks);
-          if (nestingExceeds(bytes, PAYLOAD_LIMITS.depth)) return reject(tooDeep());
-          resolve(bytes.length ? JSON.parse(bytes.toString('utf8')) : {});
-        } catch {
-          // any failure of the parse itself (a syntax error, a RangeError) is the client's: 400
-          reject(new HostRefusal(400, 'validation_error', '请求不是有效的 JSON'));
-        }
-      }),
-    );
-    req.on('error', (e) => settle(() => reject(e)));
-    req.on('close', () => settle(() => reject(new HostRefusal(400, 'validation_error', '请求未发送完整'))));
-  });
+/** An API request's JSON body: at most MAX_BODY bytes, nested at most PAYLOAD_LIMITS.depth deep. */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const bytes = await readBytes(req, MAX_BODY, tooLarge, '请求未发送完整');
+  if (nestingExceeds(bytes, PAYLOAD_LIMITS.depth)) throw tooDeep();
+  try {
+    return bytes.length ? JSON.parse(bytes.toString('utf8')) : {};
+  } catch {
+    // any failure of the parse itself (a syntax error, a RangeError) is the client's: 400
+    throw new HostRefusal(400, 'validation_error', '请求不是有效的 JSON');
+  }
 }
 
-/** A raw upload body of at most `max` bytes (evidence files, Art. 11). */
-export function readBytes(req: IncomingMessage, max: number, tooBig: string): Promise<Buffer> {
+/**
+ * A body of at most `max` bytes (a JSON request, an evidence upload — Art. 11). Past the limit the
+ * rest is still read and dropped, so the refusal can reach the client; a body cut short is refused.
+ */
+export function readBytes(req: IncomingMessage, max: number, tooBig: string | (() => HostRefusal), unfinished = '上传未完成'): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const refuse = () => new HostRefusal(413, 'validation_error', tooBig);
+    const refuse = typeof tooBig === 'string' ? () => new HostRefusal(413, 'validation_error', tooBig) : tooBig;
     if (Number(req.headers['content-length'] ?? 0) > max) return reject(refuse());
     let size = 0;
     let settled = false;
@@ -100,6 +80,6 @@ export function readBytes(req: IncomingMessage, max: number, tooBig: string): Pr
     });
     req.on('end', () => settle(() => resolve(Buffer.concat(chunks))));
     req.on('error', (e) => settle(() => reject(e)));
-    req.on('close', () => settle(() => reject(new HostRefusal(400, 'validation_error', '上传未完成'))));
+    req.on('close', () => settle(() => reject(new HostRefusal(400, 'validation_error', unfinished))));
   });
 }
