@@ -4,10 +4,7 @@
 import {
   chainPartAdmits,
   hasFlag,
-  LIGHT_LABEL,
   meetingWorkflow,
-  taskLight,
-  taskWorkflow,
   topicWorkflow,
   type Actor,
   type TopicChainTaskView,
@@ -19,6 +16,7 @@ import type { ActionContext } from '../../server/kit/registry';
 import { orgById } from '../../server/security/identity';
 import type { MeetingDoc, MinutesDoc, TaskDoc, TopicDoc, TopicReply } from '../../server/store/docs';
 import { findAll } from '../../server/store/port';
+import { toResultTask } from '../../server/areas/task-card';
 import { topicFacts } from './model';
 
 
@@ -32,10 +30,8 @@ export function decisionsFor(minutes: MinutesDoc | null, topicId: string): NonNu
 
 /** A task as the chain shows it: the light by the checklist's rule; evidence by type, never the file. */
 export function chainTask(t: TaskDoc, now: Date, dueSoonDays: number): TopicChainTaskView {
-  const light = taskLight(t, now, dueSoonDays);
   return {
-    id: t._id, title: t.title, unit: t.unit, deadline: t.deadline, light, lightLabel: LIGHT_LABEL[light],
-    status: t.status, statusLabel: taskWorkflow.states[t.status].label, decisionId: t.decisionId,
+    ...toResultTask(t, now, dueSoonDays), decisionId: t.decisionId,
     progress: t.progress.map(({ text, at }) => ({ text, at })),
     completion: t.completion
       ? { text: t.completion.text, at: t.completion.at, evidence: t.completion.evidence.map((e) => ({ typeLabel: EVIDENCE_TYPE_LABEL[e.contentType] ?? '文件' })) }

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { TOPIC_CATEGORIES, TOPIC_STATES } from '../workflows/topic';
 import { TOPIC_LIMITS } from '../limits';
-import type { TaskLight } from '../task-rules';
+import type { ResultTaskView } from './meeting';
 import { Cursor, Id, Text } from './common';
 
 export { TOPIC_LIMITS };
@@ -133,19 +133,11 @@ export interface TopicView extends TopicCardView {
   opinionSideLabel: string;
 }
 
-/** Issue #23: one task carrying a decided item that answers the topic, as its proposer may read it. */
-export interface TopicChainTaskView {
-  id: string;
-  title: string;
-  /** the responsible unit */
-  unit: string;
-  /** `YYYY-MM-DD`, the deadline in force */
-  deadline: string;
-  /** the light by the same rule as the checklist's (domain/task-rules.ts taskLight) */
-  light: TaskLight;
-  lightLabel: string;
-  status: string;
-  statusLabel: string;
+/**
+ * Issue #23: one task carrying a decided item that answers the topic, as its proposer may read it —
+ * the task as the results page shows it (unit, deadline in force, the checklist's light, status) and more.
+ */
+export interface TopicChainTaskView extends ResultTaskView {
   decisionId: string;
   /** the unit's progress notes, oldest first */
   progress: Array<{ text: string; at: string }>;

@@ -8,6 +8,7 @@ import {
   ROLE_INFO,
   taskLight,
   taskWorkflow,
+  type ResultTaskView,
   type RuleParams,
   type TaskCardView,
 } from '../../domain';
@@ -27,5 +28,14 @@ export function toTaskCard(t: TaskDoc, now: Date, params: RuleParams): TaskCardV
     light, lightLabel: LIGHT_LABEL[light], status: t.status, statusLabel: taskWorkflow.states[t.status].label,
     explained: isExplained(t),
     deadlineRequested: pendingDeadlineRequest(t)?.newDeadline ?? null,
+  };
+}
+
+/** Issue #23: a task as the results page and the proposer's chain show it (the checklist's light). */
+export function toResultTask(t: TaskDoc, now: Date, dueSoonDays: number): ResultTaskView {
+  const light = taskLight(t, now, dueSoonDays);
+  return {
+    id: t._id, title: t.title, unit: t.unit, deadline: t.deadline, light, lightLabel: LIGHT_LABEL[light],
+    status: t.status, statusLabel: taskWorkflow.states[t.status].label,
   };
 }

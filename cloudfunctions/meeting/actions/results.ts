@@ -3,11 +3,12 @@
 // checklist's rule) and done / total; for the org's offices and leadership, everyone invited to the
 // meeting and the proposers of its listed topics. The next meeting's agenda section 1 is fed by the
 // same function (meetingResults), so both show the same figures.
-import { LIGHT_LABEL, MeetingResultsInput, taskLight, taskWorkflow, yearCN, type MeetingResultsPageView, type MeetingResultsView, type RuleParams } from '../../../domain';
+import { MeetingResultsInput, yearCN, type MeetingResultsPageView, type MeetingResultsView, type RuleParams } from '../../../domain';
 import { admits } from '../../../server/kit/access';
 import type { MeetingDoc, MinutesDoc, TaskDoc, TopicDoc } from '../../../server/store/docs';
 import { defineAction, defineRecordKind } from '../../../server/kit/registry';
 import { invitationId, meetingFacts } from '../../../server/areas/meeting';
+import { toResultTask } from '../../../server/areas/task-card';
 import type { InvitationDoc } from '../../../server/store/docs';
 import { findAll, type Store } from '../../../server/store/port';
 
@@ -35,14 +36,11 @@ export async function meetingResults(store: Store, m: MeetingDoc, now: Date, par
   const totals = { done: 0, total: 0, red: 0, yellow: 0, green: 0 };
   const items = (issued ? minutes.decisions ?? [] : []).map((d) => {
     const mine = tasks.filter((t) => t.decisionId === d.id).map((t) => {
-      const light = taskLight(t, now, params.dueSoonDays);
+      const task = toResultTask(t, now, params.dueSoonDays);
       totals.total += 1;
-      if (light === 'done') totals.done += 1;
-      else totals[light] += 1;
-      return {
-        id: t._id, title: t.title, unit: t.unit, deadline: t.deadline, light, lightLabel: LIGHT_LABEL[light],
-        status: t.status, statusLabel: taskWorkflow.states[t.status].label,
-      };
+      if (task.light === 'done') totals.done += 1;
+      else totals[task.light] += 1;
+      return task;
     });
     return { decisionId: d.id, n: d.n, title: d.title, done: mine.filter((t) => t.light === 'done').length, total: mine.length, tasks: mine };
   });
