@@ -4,38 +4,20 @@
 //   node scripts/run-ts.cjs bench/hosts.ts          (needs BENCH_DATABASE_URL or TEST_DATABASE_URL:
 //                                                    a server where it may create databases;
 //                                                    `bash scripts/pg-server.sh` starts one)
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { startRealHost, type RealHost } from '../test/support/real-host';
 
 const repo = process.cwd();
 const WRITES = Number(process.env.BENCH_WRITES ?? 600);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
 const DAY = 86_400_000;
 
-interface Host {
-  child: ChildProcess;
-  url: string;
-}
+type Host = RealHost;
 
-function start(env: Record<string, string>): Promise<Host> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/run-ts.cjs', 'host/main.ts'], { cwd: repo, env: { ...process.env, ...env, PORT: '0', NODE_ENV: 'development' } });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`host not ready in 90 s:\n${out}`)), 90_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const url = /已启动（[\d.]+ 秒）：(http:\S+)/.exec(out)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, url });
-      }
-    });
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  });
-}
+const start = (env: Record<string, string>): Promise<Host> => startRealHost('host', ['scripts/run-ts.cjs', 'host/main.ts'], env, { timeoutMs: 90_000, cwd: repo });
 
 const stop = (h: Host) => new Promise<void>((r) => (h.child.exitCode !== null ? r() : (h.child.once('exit', () => r()), h.child.kill('SIGTERM'))));
 

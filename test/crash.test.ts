@@ -3,7 +3,6 @@
 // every acknowledged write is present once; every retried key is answered with its first answer
 // and acted once; every message the outbox holds has its inbox row, and every message with a
 // WeChat template a delivery row in a final or retryable state; no delivery was sent twice.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,57 +13,25 @@ import type { ReminderDoc } from '../server/notify/reminders';
 import { openPgliteStore } from '../server/store/pglite';
 import { findAll, type Store } from '../server/store/port';
 import type { DeliveryDoc } from '../server/notify/subscriptions';
+import { kill9, postTo, startRealHost, type RealHost } from './support/real-host';
 
 const root = join(__dirname, '..');
 // the issue asks for 10 kills: 36–60 s on a 2-core machine, more when it is shared (CRASH_KILLS=4 for a quick run)
 const KILLS = Number(process.env.CRASH_KILLS ?? 10);
 const DAY = 86_400_000;
 
-interface Host {
-  child: ChildProcess;
-  url: string;
-}
+type Host = RealHost;
 
 /** the bundle scripts/run-ts.cjs writes: restarts after the first run it as is (no rebuild) */
 const BUNDLE = join(root, 'node_modules', '.cache', 'run-ts', 'main.cjs');
 
+
 function start(dataDir: string, first = false): Promise<Host> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, first ? ['scripts/run-ts.cjs', 'host/main.ts'] : [BUNDLE], {
-      cwd: root,
-      // a crash's pending or committed key is recovered after 1 s instead of minutes
-      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development', IDEMPOTENCY_LEASE_MS: '1000', H5_DIR: join(dataDir, 'no-h5') },
-    });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`no ready line in 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      output += c.toString();
-      const url = /已启动（[\d.]+ 秒）：(http:\S+)/.exec(output)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, url });
-      }
-    });
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  });
+  // a crash's pending or committed key is recovered after 1 s instead of minutes
+  return startRealHost('host', first ? ['scripts/run-ts.cjs', 'host/main.ts'] : [BUNDLE], { DATA_DIR: dataDir, IDEMPOTENCY_LEASE_MS: '1000', H5_DIR: join(dataDir, 'no-h5') });
 }
 
-function kill9(h: Host): Promise<void> {
-  return new Promise((resolve) => {
-    if (h.child.exitCode !== null) return resolve();
-    h.child.once('exit', () => resolve());
-    h.child.kill('SIGKILL');
-  });
-}
-
-async function post(h: Host, path: string, body: unknown, token?: string): Promise<{ status: number; text: string }> {
-  const res = await fetch(`${h.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, text: await res.text() };
-}
+const post = postTo;
 
 interface KeyedWrite {
   key: string;

@@ -5,7 +5,6 @@
 //   host gets the first answer, byte for byte;
 // - 20 reminders ticks run on both at once send each message exactly once;
 // - one host killed with -9 mid-tick: the other finishes the work, nothing sent twice.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,16 +16,13 @@ import type { DeliveryDoc } from '../server/notify/subscriptions';
 import { openPgStore } from '../server/store/pg';
 import { findAll } from '../server/store/port';
 import { createTestDatabase, describePg } from './support/pg';
+import { kill9, postTo, startRealHost, type RealHost } from './support/real-host';
 
 const root = join(__dirname, '..');
 const DAY = 86_400_000;
 const WRITES = Number(process.env.TWO_HOSTS_WRITES ?? 1000);
 
-interface Host {
-  name: string;
-  child: ChildProcess;
-  url: string;
-}
+type Host = RealHost;
 
 /**
  * This file's own bundle of host/main.ts (under node_modules/.cache so its packages resolve): both
@@ -42,45 +38,10 @@ function bundleHost(): void {
 }
 
 function start(name: string, env: Record<string, string>): Promise<Host> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE], {
-      cwd: root,
-      env: { ...process.env, ...env, PORT: '0', NODE_ENV: 'development', IDEMPOTENCY_LEASE_MS: '1000', PG_POOL_MAX: '8' },
-    });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`${name}: no ready line in 90 s:\n${output}`)), 90_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      output += c.toString();
-      const url = /已启动（[\d.]+ 秒）：(http:\S+)/.exec(output)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ name, child, url });
-      }
-    });
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      if (!/已启动/.test(output)) reject(new Error(`${name} exited (${code}) before it was ready:\n${output}`));
-    });
-  });
+  return startRealHost(name, [BUNDLE], { ...env, IDEMPOTENCY_LEASE_MS: '1000', PG_POOL_MAX: '8' }, { timeoutMs: 90_000 });
 }
 
-function kill9(h: Host): Promise<void> {
-  return new Promise((resolve) => {
-    if (h.child.exitCode !== null || h.child.signalCode !== null) return resolve();
-    h.child.once('exit', () => resolve());
-    h.child.kill('SIGKILL');
-  });
-}
-
-async function post(h: Host, path: string, body: unknown, token?: string): Promise<{ status: number; text: string }> {
-  const res = await fetch(`${h.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, text: await res.text() };
-}
+const post = postTo;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
