@@ -383,9 +383,13 @@ export class CloudBaseStore implements Store {
   }
 }
 
-/** SDK errors carry `errCode`/`errMsg`; domain errors thrown by a transaction body do not. */
+/**
+ * SDK errors carry `errCode`/`errMsg` (or the backend's conflict code); domain errors thrown by a
+ * transaction body do not. A write that meets another transaction's lock fails inside the body
+ * with the conflict, which must still become `conflict` when it escapes.
+ */
 function looksLikeSdkError(e: object): boolean {
-  return 'errCode' in e || 'errMsg' in e;
+  return 'errCode' in e || 'errMsg' in e || isConflict(e);
 }
 
 // ---------------------------------------------------------------------------------------------

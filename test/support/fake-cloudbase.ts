@@ -12,9 +12,20 @@
 // - `limit` is clamped at 100: the documented per-request maximum for server-side `get`
 //   (the backend's real ceiling differs by SDK version; 100 is what the store may rely on);
 // - `where().remove()` refuses skip/limit/orderBy, as the SDK does;
-// - transactions offer only `collection(name).doc(id)`; writes are staged and applied at commit,
-//   a document written concurrently since the transaction first touched it makes the commit fail
-//   with DATABASE_TRANSACTION_CONFLICT, and `runTransaction` re-runs the callback (3 attempts).
+// - transactions offer only `collection(name).doc(id)`; reads see a snapshot taken at first touch,
+//   writes are staged and applied at commit. The WeChat guide (云开发 › 数据库 › 事务, "快照隔离"):
+//   a write puts a transaction lock on the document; while it is locked, another transaction's
+//   write fails at once (DATABASE_TRANSACTION_CONFLICT here, which `runTransaction` retries — 3
+//   attempts, its documented default) and an ordinary write from outside *waits* until the lock is
+//   released ("普通的更新操作会被阻塞，直到事务锁释放或者超时"); the transaction is not failed by it.
+//   What the waiting writer gets on timeout is not documented: here it fails with -502001
+//   "lock wait timeout" after `lockWaitMs` (default 3 s, the functions' default timeout), which the
+//   adapter maps to `internal`. A document written outside after the transaction read it (an
+//   unlocked read) makes the transaction's own write or commit fail with the conflict (snapshot).
+// - every request is counted (`meter`): each get/add/update/set/remove/count/where-query inside
+//   or outside a transaction, and a transaction's start and commit or rollback; a test takes the
+//   counts of one function call with `takeMeter()` (requests, the most documents one transaction
+//   wrote, the most requests one transaction made). The `requests` total is kept too.
 // Unique indexes are configured in the CloudBase console, so here they are a constructor option;
 // like the Postgres partial index, documents lacking an indexed field are not constrained.
 
@@ -220,19 +231,112 @@ export interface FakeUniqueIndex {
 
 export interface FakeCloudOptions {
   uniqueIndexes?: readonly FakeUniqueIndex[];
+  /** how long an outside write waits for a transaction's lock before it fails (default 3,000 ms) */
+  lockWaitMs?: number;
+}
+
+/** The requests of one stretch of work (one function call, for a test): see `takeMeter()`. */
+export interface FakeCloudMeter {
+  /** every request, transactions' included */
+  requests: number;
+  /** requests made in transactions (start, reads, writes, commit or rollback) */
+  txRequests: number;
+  /** transaction attempts (a retried `runTransaction` counts each attempt) */
+  transactions: number;
+  /** the most distinct documents one transaction attempt wrote (set, update) */
+  maxTxDocs: number;
+  /** the most requests one transaction attempt made */
+  maxTxRequests: number;
+  /** requests by API, e.g. `collection.get`, `document.update`, `transaction.set` */
+  byApi: Record<string, number>;
+}
+
+const emptyMeter = (): FakeCloudMeter => ({ requests: 0, txRequests: 0, transactions: 0, maxTxDocs: 0, maxTxRequests: 0, byApi: {} });
+
+interface Lock {
+  owner: FakeTransaction;
+  released: Promise<void>;
+  release: () => void;
 }
 
 export class FakeCloudDatabase implements CloudDb {
   readonly command: CloudCommand = fakeCommand;
-  /** every call that would be a network round trip, for tests that count them */
+  /** every call that would be a network round trip since the database was made */
   requests = 0;
+  /** the requests since the last `takeMeter()` */
+  meter: FakeCloudMeter = emptyMeter();
   private readonly tables = new Map<string, Map<string, Entry>>();
+  private readonly locks = new Map<string, Lock>();
   private revs = 0;
 
   constructor(private readonly options: FakeCloudOptions = {}) {}
 
-  async createCollection(name: string): Promise<unknown> {
+  /** The counts since the last call (or since the database was made), starting a new stretch. */
+  takeMeter(): FakeCloudMeter {
+    const out = this.meter;
+    this.meter = emptyMeter();
+    return out;
+  }
+
+  /** @internal — one request to the backend, `tx` when made in a transaction. */
+  count(api: string, tx?: FakeTransaction): void {
     this.requests += 1;
+    this.meter.requests += 1;
+    this.meter.byApi[api] = (this.meter.byApi[api] ?? 0) + 1;
+    if (tx) {
+      this.meter.txRequests += 1;
+      tx.requests += 1;
+      this.meter.maxTxRequests = Math.max(this.meter.maxTxRequests, tx.requests);
+    }
+  }
+
+  /** @internal — the transaction lock on a document, if one is held. */
+  lockOf(name: string, id: string): Lock | undefined {
+    return this.locks.get(`${name}\u0000${id}`);
+  }
+
+  /** @internal — takes the lock for `tx`; false when another transaction holds it. */
+  lock(name: string, id: string, tx: FakeTransaction): boolean {
+    const key = `${name}\u0000${id}`;
+    const held = this.locks.get(key);
+    if (held) return held.owner === tx;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.locks.set(key, { owner: tx, released, release });
+    return true;
+  }
+
+  /** @internal — releases every lock `tx` holds (commit, rollback, or a failed attempt). */
+  unlockAll(tx: FakeTransaction): void {
+    for (const [key, l] of this.locks) {
+      if (l.owner !== tx) continue;
+      this.locks.delete(key);
+      l.release();
+    }
+  }
+
+  /**
+   * @internal — an ordinary write waits while a transaction holds the lock of a document it
+   * touches; after `lockWaitMs` it fails (the backend's behaviour at its timeout is undocumented).
+   */
+  async waitForLocks(api: string, name: string, ids: () => readonly string[]): Promise<void> {
+    for (;;) {
+      const held = ids().map((id) => this.lockOf(name, id)).find((l): l is Lock => l !== undefined);
+      if (!held) return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), this.options.lockWaitMs ?? 3000);
+      });
+      const how = await Promise.race([held.released.then(() => 'released' as const), timedOut]);
+      clearTimeout(timer);
+      if (how === 'timeout') throw sdkError(api, -502001, `[LockTimeout] lock wait timeout: document locked by a transaction in ${name}`);
+    }
+  }
+
+  async createCollection(name: string): Promise<unknown> {
+    this.count('createCollection');
     if (this.tables.has(name)) throw sdkError('createCollection', -501001, `[ResourceInUse] collection ${name} already exists`);
     this.tables.set(name, new Map());
     return { errMsg: 'createCollection:ok' };
@@ -283,14 +387,24 @@ export class FakeCloudDatabase implements CloudDb {
   async runTransaction<R>(fn: (tx: CloudTransaction) => Promise<R>, times = 3): Promise<R> {
     for (let attempt = 1; ; attempt += 1) {
       const tx = new FakeTransaction(this);
-      this.requests += 1; // startTransaction
-      const result = await fn(tx); // a throw here discards the staged writes: nothing to undo
+      this.meter.transactions += 1;
+      this.count('startTransaction', tx);
       try {
+        let result: R;
+        try {
+          result = await fn(tx);
+        } catch (e) {
+          // the SDK rolls back (staged writes are discarded: nothing to undo) and retries only a conflict
+          tx.rollback();
+          throw e;
+        }
         tx.commit();
         return result;
       } catch (e) {
         if (attempt < times && isTxConflict(e)) continue;
         throw e;
+      } finally {
+        this.unlockAll(tx);
       }
     }
   }
@@ -335,7 +449,7 @@ class FakeQuery implements CloudQuery {
   }
 
   async get(): Promise<{ data: unknown[] }> {
-    this.db.requests += 1;
+    this.db.count('collection.get');
     const rows = this.matching('collection.get').map((e) => e.doc);
     rows.sort((a, b) => {
       for (const [f, d] of this.order) {
@@ -349,14 +463,15 @@ class FakeQuery implements CloudQuery {
   }
 
   async count(): Promise<{ total: number }> {
-    this.db.requests += 1;
+    this.db.count('collection.count');
     return { total: this.matching('collection.count').length };
   }
 
   async update(options: { data: CloudData }): Promise<{ stats: { updated: number } }> {
-    this.db.requests += 1;
+    this.db.count('collection.update');
     checkData('collection.update', options.data, false);
-    // All in one synchronous step, so a where-update is atomic like the server's.
+    await this.db.waitForLocks('collection.update', this.name, () => this.matching('collection.update').map((e) => String(e.doc._id)));
+    // All in one synchronous step after the wait, so a where-update is atomic like the server's.
     const hits = this.matching('collection.update');
     const next = hits.map((e) => {
       const doc = clone(e.doc);
@@ -368,10 +483,11 @@ class FakeQuery implements CloudQuery {
   }
 
   async remove(): Promise<{ stats: { removed: number } }> {
-    this.db.requests += 1;
+    this.db.count('collection.remove');
     if (this.offset !== 0 || this.max !== undefined || this.order.length > 0) {
       throw sdkError('collection.remove', -501007, '`offset`, `limit`, `projection`, `orderBy` are not supported in remove() operation');
     }
+    await this.db.waitForLocks('collection.remove', this.name, () => this.matching('collection.remove').map((e) => String(e.doc._id)));
     const hits = this.matching('collection.remove');
     hits.forEach((e) => this.db.write('collection.remove', this.name, String(e.doc._id), null));
     return { stats: { removed: hits.length } };
@@ -384,10 +500,11 @@ class FakeQuery implements CloudQuery {
   }
 
   async add(options: { data: CloudData }): Promise<{ _id?: string }> {
-    this.db.requests += 1;
+    this.db.count('collection.add');
     checkData('collection.add', options.data, true);
     const data = stripCommands(options.data);
     const id = typeof data._id === 'string' ? data._id : randomUUID().replace(/-/g, '');
+    await this.db.waitForLocks('collection.add', this.name, () => [id]);
     if (this.db.table('collection.add', this.name).has(id)) {
       throw sdkError('collection.add', -502001, `[FailedOperation] E11000 duplicate key error collection: ${this.name} index: _id_ dup key: { _id: "${id}" }`);
     }
@@ -404,23 +521,25 @@ class FakeDocRef implements CloudDocRef {
   ) {}
 
   async get(): Promise<{ data: unknown }> {
-    this.db.requests += 1;
+    this.db.count('document.get');
     const e = this.db.table('document.get', this.name).get(this.id);
     if (!e) throw sdkError('document.get', -1, `document with _id ${this.id} does not exist`);
     return { data: clone(e.doc) };
   }
 
   async set(options: { data: CloudData }): Promise<unknown> {
-    this.db.requests += 1;
+    this.db.count('document.set');
     checkData('document.set', options.data, false);
+    await this.db.waitForLocks('document.set', this.name, () => [this.id]);
     const created = !this.db.table('document.set', this.name).has(this.id);
     this.db.write('document.set', this.name, this.id, stripCommands(options.data));
     return { _id: this.id, stats: { updated: created ? 0 : 1, created: created ? 1 : 0 } };
   }
 
   async update(options: { data: CloudData }): Promise<{ stats: { updated: number } }> {
-    this.db.requests += 1;
+    this.db.count('document.update');
     checkData('document.update', options.data, false);
+    await this.db.waitForLocks('document.update', this.name, () => [this.id]);
     const e = this.db.table('document.update', this.name).get(this.id);
     if (!e) return { stats: { updated: 0 } };
     const doc = clone(e.doc);
@@ -447,6 +566,8 @@ interface Staged {
 class FakeTransaction implements CloudTransaction {
   private readonly staged = new Map<string, Staged>();
   private done = false;
+  /** requests this attempt made (the meter keeps the most of any attempt) */
+  requests = 0;
 
   constructor(private readonly db: FakeCloudDatabase) {}
 
@@ -468,20 +589,39 @@ class FakeTransaction implements CloudTransaction {
     return s;
   }
 
+  /**
+   * @internal — before a write: takes the document's lock. Another transaction's lock, or a
+   * document changed since this transaction's snapshot of it, fails the write at once.
+   */
+  lockForWrite(s: Staged): void {
+    if (!this.db.lock(s.name, s.id, this) || this.db.revOf(s.name, s.id) !== s.baseRev) throw txConflict();
+  }
+
+  /** @internal — marks a document written and keeps the meter's most documents per transaction. */
+  wrote(s: Staged): void {
+    s.written = true;
+    const docs = [...this.staged.values()].filter((x) => x.written).length;
+    this.db.meter.maxTxDocs = Math.max(this.db.meter.maxTxDocs, docs);
+  }
+
   /** @internal */
-  countRequest(): void {
-    this.db.requests += 1;
+  countRequest(api: string): void {
+    this.db.count(api, this);
+  }
+
+  rollback(): void {
+    if (this.done) return;
+    this.done = true;
+    this.countRequest('transaction.rollback');
   }
 
   commit(): void {
     this.done = true;
-    this.db.requests += 1;
+    this.countRequest('transaction.commit');
     const writes = [...this.staged.values()].filter((s) => s.written);
     for (const s of writes) {
-      if (this.db.revOf(s.name, s.id) !== s.baseRev) {
-        // Raw backend error, as the SDK's commit throws it (and as runTransaction checks for).
-        throw { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'database transaction conflict' };
-      }
+      // the lock kept outside writers waiting; this stays as a guard for the snapshot rule
+      if (this.db.revOf(s.name, s.id) !== s.baseRev) throw txConflict();
     }
     // Unique violations must leave nothing applied: check every write before applying any.
     const snapshot = writes.map((s) => ({ s, prev: this.db.table('transaction.commit', s.name).get(s.id) }));
@@ -498,6 +638,11 @@ class FakeTransaction implements CloudTransaction {
   }
 }
 
+/** The backend's conflict, as the SDK throws it (and as runTransaction checks for). */
+function txConflict(): Error & { code: string } {
+  return Object.assign(sdkError('transaction', -502001, 'DATABASE_TRANSACTION_CONFLICT database transaction conflict'), { code: 'DATABASE_TRANSACTION_CONFLICT' });
+}
+
 class FakeTxDocRef implements CloudDocRef {
   constructor(
     private readonly tx: FakeTransaction,
@@ -506,29 +651,31 @@ class FakeTxDocRef implements CloudDocRef {
   ) {}
 
   async get(): Promise<{ data: unknown }> {
-    this.tx.countRequest();
+    this.tx.countRequest('transaction.get');
     const s = this.tx.entry(this.name, this.id);
     if (s.doc === null) throw sdkError('document.get', -1, `document with _id ${this.id} does not exist`);
     return { data: clone(s.doc) };
   }
 
   async set(options: { data: CloudData }): Promise<unknown> {
-    this.tx.countRequest();
+    this.tx.countRequest('transaction.set');
     checkData('document.set', options.data, false);
     const s = this.tx.entry(this.name, this.id);
+    this.tx.lockForWrite(s);
     const created = s.doc === null;
     s.doc = { ...stripCommands(options.data), _id: this.id };
-    s.written = true;
+    this.tx.wrote(s);
     return { _id: this.id, stats: { updated: created ? 0 : 1, created: created ? 1 : 0 } };
   }
 
   async update(options: { data: CloudData }): Promise<{ stats: { updated: number } }> {
-    this.tx.countRequest();
+    this.tx.countRequest('transaction.update');
     checkData('document.update', options.data, false);
     const s = this.tx.entry(this.name, this.id);
     if (s.doc === null) return { stats: { updated: 0 } };
+    this.tx.lockForWrite(s);
     applyUpdate(s.doc, options.data);
-    s.written = true;
+    this.tx.wrote(s);
     return { stats: { updated: 1 } };
   }
 }
