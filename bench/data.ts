@@ -17,6 +17,9 @@
 // Inserted straight through the store in transactions of 100 (fast, no audit rows).
 import { createHash } from 'node:crypto';
 import type { World } from '../test/support/world';
+import { deadlineEnds } from '../domain';
+import { taskFigures } from '../server/areas/task';
+import type { TaskDoc } from '../server/store/docs';
 
 type Doc = Record<string, unknown>;
 
@@ -243,10 +246,12 @@ export function unitDocs(tpl: Templates, u: number, now: Date): { collection: st
           decisionTitle: '议定事项', decisionText: text(80, n), title: `落实任务 ${n}`,
           ownerId: m.orgId === 'city' ? GOV_PROPOSERS[n % 3] : `${m.orgId}-gov-office`, ownerName: '责任人', unit: '责任单位',
           keeperRole: 'union_office', assignedBy: `${m.orgId}-union-office`, assignedAt: isoAt(m.plannedMs), deadline,
-          dueAt: isoAt(deadlineMs + 24 * H), deadlineVersion: 1, status, open: status !== 'done',
+          dueAt: deadlineEnds(deadline), deadlineVersion: 1, status, open: status !== 'done',
           progress: [{ text: text(60, n), at: isoAt(m.plannedMs), by: 'bench', byName: '责任人' }], completion: null, sendBacks: [], explanations: [],
         },
       });
+      // issue #25: the figures the task actions keep on every task they write (server/areas/task.ts)
+      Object.assign(out[out.length - 1].doc, taskFigures(out[out.length - 1].doc as unknown as TaskDoc));
     }
   }
   // noise topics: last year's city meeting (closed statuses), Linhe's current meeting, past county meetings

@@ -22,7 +22,7 @@ import { LIGHT_FILL, newWorkbook, printReady, putWorkbook } from '../../server/d
 import { defineAction, type ActionContext } from '../../server/kit/registry';
 import { findAll } from '../../server/store/port';
 import { orgKind } from '../../server/areas/people';
-import { orgYear, type OrgYear } from './figures';
+import { orgRow, orgYear, type OrgYear } from './figures';
 
 /** The orgs whose rows the caller sees: the city's leadership every org in official order; a county's its own. */
 async function visibleOrgs(ctx: Pick<ActionContext<unknown>, 'store'>, actor: Actor): Promise<Org[]> {
@@ -41,8 +41,9 @@ export const overview = defineAction({
   name: 'compliance.overview',
   input: OverviewInput,
   handler: async ({ year }, ctx) => {
-    const all = await years(ctx, await visibleOrgs(ctx, ctx.actor), year);
-    return { year, rules: DEFAULT_RULES.source, rows: all.map((y) => y.row) };
+    // issue #25: counted, never read (figures.ts orgRow); compliance.org reads the same row from the tasks
+    const orgs = await visibleOrgs(ctx, ctx.actor);
+    return { year, rules: DEFAULT_RULES.source, rows: await Promise.all(orgs.map((o) => orgRow(ctx, o, year))) };
   },
 });
 

@@ -17,6 +17,7 @@ import {
 import type { MeetingDoc, TaskDoc } from '../../server/store/docs';
 import type { ActionContext } from '../../server/kit/registry';
 import { findAll } from '../../server/store/port';
+import { countLights } from '../../server/areas/task';
 
 type Ctx = Pick<ActionContext<unknown>, 'store' | 'now' | 'params'>;
 
@@ -26,46 +27,94 @@ export interface OrgYear {
   overdue: TaskDoc[];
 }
 
-export async function orgYear(ctx: Ctx, org: Org, year: number): Promise<OrgYear> {
+type Row = ComplianceRowView;
+type TaskFiguresOfYear = Pick<Row, 'tasksTotal' | 'tasksDone' | 'tasksOverdue' | 'tasksDueSoon' | 'onTimeRate' | 'tasksExtended'>;
+
+/** The org's meetings of the year (Shanghai), and their ids for the topic and task queries. */
+async function meetingsOfYear(ctx: Ctx, org: Org, year: number): Promise<{ meetings: MeetingDoc[]; start: string; end: string }> {
   const start = fromCN(`${year}-01-01`);
   const end = fromCN(`${year + 1}-01-01`);
   const meetings = await findAll<MeetingDoc>(ctx.store, 'meetings', { orgId: org._id, plannedAt: { gte: start, lt: end } }, [['plannedAt', 'asc']]);
-  const ids = meetings.map((m) => m._id);
+  return { meetings, start, end };
+}
+
+/** The row from the year's meetings, topic counts and task figures (however those were found). */
+function toRow(ctx: Ctx, org: Org, year: number, m: { meetings: MeetingDoc[]; start: string; end: string }, topics: [number, number], tasks: TaskFiguresOfYear, regularRequired: number): Row {
+  const { meetings, start, end } = m;
   const inYear = (at?: string) => !!at && at >= start && at < end;
-  const [submitted, accepted, tasks, params] = await Promise.all([
-    ids.length ? ctx.store.count('topics', { meetingId: { in: ids } }) : Promise.resolve(0),
-    ids.length ? ctx.store.count('topics', { meetingId: { in: ids }, status: 'accepted' }) : Promise.resolve(0),
-    ids.length ? findAll<TaskDoc>(ctx.store, 'tasks', { meetingId: { in: ids } }, [['dueAt', 'asc']]) : Promise.resolve([] as TaskDoc[]),
-    ctx.params(org._id),
-  ]);
-  const wasHeld = (m: MeetingDoc) => hasFlag(meetingWorkflow, m.status, 'was_held');
-  const held = meetings.filter((m) => wasHeld(m) && inYear(m.heldAt));
+  const wasHeld = (x: MeetingDoc) => hasFlag(meetingWorkflow, x.status, 'was_held');
+  const held = meetings.filter((x) => wasHeld(x) && inYear(x.heldAt));
   // Art. 4, 13: as many regular meetings as the org's parameter in force asks (once a year in principle)
-  const regularHeldCount = held.filter((m) => m.kind === 'regular').length;
-  const regularRequired = params.regularMeetingsPerYear;
+  const regularHeldCount = held.filter((x) => x.kind === 'regular').length;
   const regularHeld = regularHeldCount >= regularRequired;
-  const regularPlanned = meetings.some((m) => m.kind === 'regular' && !hasFlag(meetingWorkflow, m.status, 'called_off') && !wasHeld(m));
-  const issued = held.filter((m) => m.minutesIssuedAt);
-  const days = issued.map((m) => calendarDaysBetween(m.heldAt!, m.minutesIssuedAt!));
-  const lights = tasks.map((t) => taskLight(t, ctx.now, params.dueSoonDays));
+  const regularPlanned = meetings.some((x) => x.kind === 'regular' && !hasFlag(meetingWorkflow, x.status, 'called_off') && !wasHeld(x));
+  const issued = held.filter((x) => x.minutesIssuedAt);
+  const days = issued.map((x) => calendarDaysBetween(x.heldAt!, x.minutesIssuedAt!));
+  const figures = { regularHeld, regularHeldCount, regularRequired, regularPlanned, tasksOverdue: tasks.tasksOverdue, tasksDueSoon: tasks.tasksDueSoon };
+  const { light, reasons } = complianceLight(figures, year, ctx.now);
+  return {
+    orgId: org._id, orgName: org.name, level: org.level, ...figures,
+    meetingsHeld: held.length, topicsSubmitted: topics[0], topicsAccepted: topics[1],
+    minutesIssued: issued.length, daysToMinutes: days.length ? Math.round(days.reduce((a, b) => a + b, 0) / days.length) : null,
+    tasksTotal: tasks.tasksTotal, tasksDone: tasks.tasksDone, onTimeRate: tasks.onTimeRate,
+    tasksExtended: tasks.tasksExtended,
+    light, lightLabel: COMPLIANCE_LIGHT_LABEL[light], reasons,
+  };
+}
+
+const topicCounts = (ctx: Ctx, ids: string[]): Promise<[number, number]> =>
+  ids.length
+    ? Promise.all([ctx.store.count('topics', { meetingId: { in: ids } }), ctx.store.count('topics', { meetingId: { in: ids }, status: 'accepted' })])
+    : Promise.resolve([0, 0]);
+
+/** The task figures from the tasks themselves (compliance.org and the export list the overdue ones). */
+function taskFiguresOf(tasks: readonly TaskDoc[], now: Date, dueSoonDays: number): TaskFiguresOfYear {
+  const lights = tasks.map((t) => taskLight(t, now, dueSoonDays));
   const done = tasks.filter((t) => t.status === 'done');
   // issue #16: against the deadline in force when the task fell due (domain/task-rules.ts deadlineWhenDue)
   const onTime = done.filter((t) => doneOnTime(t)).length;
-  const overdue = tasks.filter((_t, i) => lights[i] === 'red');
-  const figures = {
-    regularHeld, regularHeldCount, regularRequired, regularPlanned, tasksOverdue: overdue.length, tasksDueSoon: lights.filter((l) => l === 'yellow').length,
-  };
-  const { light, reasons } = complianceLight(figures, year, ctx.now);
   return {
-    row: {
-      orgId: org._id, orgName: org.name, level: org.level, ...figures,
-      meetingsHeld: held.length, topicsSubmitted: submitted, topicsAccepted: accepted,
-      minutesIssued: issued.length, daysToMinutes: days.length ? Math.round(days.reduce((a, b) => a + b, 0) / days.length) : null,
-      tasksTotal: tasks.length, tasksDone: done.length, onTimeRate: done.length ? onTime / done.length : null,
-      tasksExtended: tasks.filter((t) => wasExtended(t)).length,
-      light, lightLabel: COMPLIANCE_LIGHT_LABEL[light], reasons,
-    },
-    meetings,
-    overdue,
+    tasksTotal: tasks.length, tasksDone: done.length, tasksOverdue: lights.filter((l) => l === 'red').length, tasksDueSoon: lights.filter((l) => l === 'yellow').length,
+    onTimeRate: done.length ? onTime / done.length : null, tasksExtended: tasks.filter((t) => wasExtended(t)).length,
   };
+}
+
+export async function orgYear(ctx: Ctx, org: Org, year: number): Promise<OrgYear> {
+  const m = await meetingsOfYear(ctx, org, year);
+  const ids = m.meetings.map((x) => x._id);
+  const [topics, tasks, params] = await Promise.all([
+    topicCounts(ctx, ids),
+    ids.length ? findAll<TaskDoc>(ctx.store, 'tasks', { meetingId: { in: ids } }, [['dueAt', 'asc']]) : Promise.resolve([] as TaskDoc[]),
+    ctx.params(org._id),
+  ]);
+  const row = toRow(ctx, org, year, m, topics, taskFiguresOf(tasks, ctx.now, params.dueSoonDays), params.regularMeetingsPerYear);
+  return { row, meetings: m.meetings, overdue: tasks.filter((t) => taskLight(t, ctx.now, params.dueSoonDays) === 'red') };
+}
+
+/**
+ * Issue #25: the same row with the tasks counted, never read: the lights by indexed ranges of
+ * `dueAt` (countLights), done on time and extended from the figures every task write keeps
+ * (taskFigures); only tasks last written before those figures existed are read and judged here.
+ * Ten counts and two reads a row, however many tasks the year has.
+ */
+export async function orgRow(ctx: Ctx, org: Org, year: number): Promise<Row> {
+  const m = await meetingsOfYear(ctx, org, year);
+  const ids = m.meetings.map((x) => x._id);
+  const params = await ctx.params(org._id);
+  if (!ids.length) return toRow(ctx, org, year, m, [0, 0], taskFiguresOf([], ctx.now, params.dueSoonDays), params.regularMeetingsPerYear);
+  const base = { meetingId: { in: ids } };
+  const [topics, lights, onTimeKept, extendedKept, unkept] = await Promise.all([
+    topicCounts(ctx, ids),
+    countLights(ctx.store, base, ctx.now, params.dueSoonDays),
+    ctx.store.count('tasks', { ...base, open: false, onTime: true, extended: { ne: null } }),
+    ctx.store.count('tasks', { ...base, extended: true }),
+    findAll<TaskDoc>(ctx.store, 'tasks', { ...base, extended: null }),
+  ]);
+  const done = unkept.filter((t) => t.status === 'done');
+  const tasksDone = lights.done;
+  const onTime = onTimeKept + done.filter((t) => doneOnTime(t)).length;
+  return toRow(ctx, org, year, m, topics, {
+    tasksTotal: lights.red + lights.yellow + lights.green + lights.done, tasksDone, tasksOverdue: lights.red, tasksDueSoon: lights.yellow,
+    onTimeRate: tasksDone ? onTime / tasksDone : null, tasksExtended: extendedKept + unkept.filter((t) => wasExtended(t)).length,
+  }, params.regularMeetingsPerYear);
 }

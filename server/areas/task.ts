@@ -1,18 +1,23 @@
 // The records the task actions name: a decided item of issued minutes (to assign against) and a
 // task of the checklist (Art. 11). The minutes area names a decided item too, so they live in server/.
 import {
+  addDaysCN,
   AppError,
   deadlineHistory,
+  doneOnTime,
   deadlineRequestProblem,
   minutesWorkflow,
   pendingDeadlineRequest,
   ROLE_INFO,
+  startOfDayCN,
   taskWorkflow,
+  wasExtended,
   type Actor,
   type DeadlineRequest,
   type OrgFacts,
   type TaskEvent,
   type TaskFacts,
+  type TaskLight,
 } from '../../domain';
 import type { MeetingDoc, MinutesDoc, TaskDoc } from '../store/docs';
 import { edgeGuard } from '../kit/records';
@@ -113,4 +118,51 @@ export const toVerifyFilter = (actor: Actor): Filter => ({ orgId: actor.orgId, o
 export async function deadlineRequestsWaiting(store: Store, actor: Actor): Promise<TaskDoc[]> {
   const kept = await findAll<TaskDoc>(store, 'tasks', { orgId: actor.orgId, open: true, keeperRole: { in: actor.roles } }, [['dueAt', 'asc']]);
   return kept.filter((t) => pendingDeadlineRequest(t) !== null);
+}
+
+// ---- issue #25: paged or counted, never whole sets ----
+
+/** A page of a long task list (my tasks, an org's overdue tasks); the app loads more on scroll. */
+export const TASK_PAGE = 20;
+
+/**
+ * The lights as conditions on the stored `dueAt` (= deadlineEnds(deadline), written with every
+ * deadline), for open tasks: red once `now` reaches it, yellow while the deadline is fewer than
+ * `dueSoonDays` calendar days (Shanghai) away — the same judgement as taskLight, as index ranges.
+ */
+export function lightRanges(now: Date, dueSoonDays: number): { red: Filter[string]; yellow: Filter[string] } {
+  const at = now.toISOString();
+  return { red: { lte: at }, yellow: { gt: at, lte: addDaysCN(startOfDayCN(now), dueSoonDays) } };
+}
+
+/** How many tasks of `base` carry each light: four counts, however many tasks there are. */
+export async function countLights(store: Store, base: Filter, now: Date, dueSoonDays: number): Promise<Record<TaskLight, number>> {
+  const r = lightRanges(now, dueSoonDays);
+  const open = { ...base, open: true };
+  const [red, yellow, openAll, done] = await Promise.all([
+    store.count('tasks', { ...open, dueAt: r.red }),
+    store.count('tasks', { ...open, dueAt: r.yellow }),
+    store.count('tasks', open),
+    store.count('tasks', { ...base, open: false }),
+  ]);
+  return { red, yellow, green: openAll - red - yellow, done };
+}
+
+/**
+ * Issue #25: what the annual assessment counts of a task but cannot read from an indexed field —
+ * done on time (against the deadline in force when it fell due) and extended — kept on the task by
+ * every write that changes its status or deadline, so compliance counts them. A task without
+ * `extended` was last written before: compliance reads those few and judges them itself.
+ */
+export interface TaskFigures {
+  extended: boolean;
+  onTime: boolean;
+}
+export type FiguredTask = TaskDoc & Partial<TaskFigures>;
+
+export const taskFigures = (t: TaskDoc): TaskFigures => ({ extended: wasExtended(t), onTime: t.status === 'done' && doneOnTime(t) });
+
+/** The patch plus the figures of the task as it will be after it. */
+export function withFigures(t: TaskDoc, patch: Patch<TaskDoc>): Patch<FiguredTask> {
+  return { ...patch, ...taskFigures({ ...t, ...patch } as TaskDoc) };
 }

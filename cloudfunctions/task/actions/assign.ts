@@ -2,11 +2,10 @@
 // responsible person and a deadline. The union office keeps the checklist and may give a task to
 // anyone of the org; the government office to the government's own units. The owner is told.
 import { AppError, AssignTaskInput, deadlineEnds, deadlineIsPast, keeperRoleOf, mayAssignTo, type Person } from '../../../domain';
-import type { TaskDoc } from '../../../server/store/docs';
 import { orgById } from '../../../server/security/identity';
 import { schedule, taskReminders } from '../../../server/notify/reminders';
 import { defineAction } from '../../../server/kit/registry';
-import { decisionKind, requireIssuedDecision } from '../../../server/areas/task';
+import { decisionKind, requireIssuedDecision, type FiguredTask } from '../../../server/areas/task';
 import { assigned } from '../notices';
 import { topicsOfDecision, topicTaskAssigned } from '../../../server/areas/chain';
 
@@ -32,7 +31,7 @@ export const assign = defineAction({
     const topics = await topicsOfDecision(ctx.store, meeting._id, decision!.id); // issue #23: their proposers are told
     const task = await ctx.write(
       async (tx) => {
-        const t = await tx.insert<TaskDoc>('tasks', {
+        const t = await tx.insert<FiguredTask>('tasks', {
           orgId: meeting.orgId, meetingId: meeting._id, meetingTitle: meeting.title,
           decisionId: decision!.id, decisionTitle: decision!.title, decisionText: decision!.text,
           title, ownerId: owner._id, ownerName: owner.name, unit: owner.unit, keeperRole: keeperRoleOf(ctx.actor.roles),
@@ -40,6 +39,8 @@ export const assign = defineAction({
           // issue #16: the first entry of the deadline history
           deadlines: [{ deadline, setAt: at, by: ctx.actor.id, byName: ctx.actor.name, how: 'original' }], deadlineRequests: [],
           status: 'in_progress', open: true, progress: [], completion: null, sendBacks: [], explanations: [],
+          // issue #25: what the assessment counts (server/areas/task.ts taskFigures)
+          extended: false, onTime: false,
         });
         // issue #10: when it turns yellow, and the morning after its deadline
         await schedule(tx, taskReminders(t, dueSoonDays, ctx.now), ctx.now);

@@ -23,7 +23,7 @@ import { peopleWithRoles } from '../../../server/notify/notify';
 import { schedule, taskReminders } from '../../../server/notify/reminders';
 import { defineAction, type ActionContext } from '../../../server/kit/registry';
 import type { Patch, TxStore } from '../../../server/store/port';
-import { filing, newRequest, requireNoPendingRequest, requireOpen, taskKind } from '../../../server/areas/task';
+import { filing, newRequest, requireNoPendingRequest, requireOpen, taskKind, withFigures, type FiguredTask } from '../../../server/areas/task';
 import { deadlineDecided, deadlineRequested, deadlineSet } from '../notices';
 import { taskAnswer } from './work';
 
@@ -43,11 +43,11 @@ function requireNothingPending(t: TaskDoc): void {
  * `dueSoonDays` is read before the transaction (no reads outside it while it runs).
  */
 async function moveDeadline(ctx: ActionContext<TaskDoc>, tx: TxStore, t: TaskDoc, dueSoonDays: number, entry: DeadlineEntry, more: Patch<TaskDoc>): Promise<TaskDoc> {
-  const next = await tx.update<TaskDoc>('tasks', t._id, t.version, {
+  const next = await tx.update<FiguredTask>('tasks', t._id, t.version, withFigures(t, {
     ...more,
     deadline: entry.deadline, dueAt: deadlineEnds(entry.deadline), deadlineVersion: t.deadlineVersion + 1,
     deadlines: [...deadlineHistory(t), entry],
-  });
+  }));
   await schedule(tx, taskReminders(next, dueSoonDays, ctx.now), ctx.now);
   return next;
 }

@@ -1,12 +1,12 @@
 // task.list / task.get / task.evidence — Art. 11: my tasks; a meeting's checklist and an org's
 // overdue tasks for its offices, convenors and leaders (the parent org's offices read, Art. 12);
 // anyone else sees only their own tasks of a meeting.
-import { AppError, ListTasksInput, TaskIdInput, EvidenceLinkInput, type Actor } from '../../../domain';
+import { AppError, ListTasksInput, TaskIdInput, EvidenceLinkInput, type Actor, type TaskListView } from '../../../domain';
 import type { MeetingDoc, TaskDoc } from '../../../server/store/docs';
 import { admits, mayCall } from '../../../server/kit/access';
-import { defineAction } from '../../../server/kit/registry';
-import { findAll, type Store } from '../../../server/store/port';
-import { deadlineRequestsWaiting, taskKind, toVerifyFilter } from '../../../server/areas/task';
+import { defineAction, type ActionContext } from '../../../server/kit/registry';
+import { findAll, type Filter, type FindOptions, type Store } from '../../../server/store/port';
+import { countLights, deadlineRequestsWaiting, TASK_PAGE, taskKind, toVerifyFilter } from '../../../server/areas/task';
 import { toTaskList } from '../views';
 import { taskAnswer } from './work';
 
@@ -21,11 +21,12 @@ const seesChecklistOf = (store: Store, actor: Actor, orgId: string): Promise<boo
 export const list = defineAction({
   name: 'task.list',
   input: ListTasksInput,
-  handler: async ({ scope, meetingId, orgId }, ctx) => {
+  handler: async ({ scope, meetingId, orgId, cursor }, ctx) => {
     const { actor, store } = ctx;
     if (scope === 'mine') {
-      const tasks = await findAll<TaskDoc>(store, 'tasks', { ownerId: actor.id }, [['open', 'desc'], ['dueAt', 'asc']]);
-      return toTaskList(tasks, ctx.now, await ctx.params(actor.orgId));
+      // issue #25: a page at a time, unfinished first, the nearest deadline first (the lights' order:
+      // an open task's light follows its deadline); the counts of every light from four counts
+      return pagedList(ctx, { ownerId: actor.id }, [['open', 'desc'], ['dueAt', 'asc']], actor.orgId, cursor);
     }
     if (scope === 'meeting') {
       const meeting = await store.get<MeetingDoc>('meetings', meetingId!);
@@ -48,10 +49,24 @@ export const list = defineAction({
     }
     const target = orgId ?? actor.orgId;
     if (!(await seesChecklistOf(store, actor, target))) throw new AppError('forbidden', '只有本级办公室、召集人和领导可以查看逾期任务');
-    const overdue = await findAll<TaskDoc>(store, 'tasks', { orgId: target, open: true, dueAt: { lte: ctx.now.toISOString() } }, [['dueAt', 'asc']]);
-    return toTaskList(overdue, ctx.now, await ctx.params(target));
+    return pagedList(ctx, { orgId: target, open: true, dueAt: { lte: ctx.now.toISOString() } }, [['dueAt', 'asc']], target, cursor);
   },
 });
+
+/**
+ * Issue #25: one page of a long task list (TASK_PAGE cards, `nextCursor` while there are more) in
+ * the store's order, which is the lights' order; `counts` cover the whole list (counted, not read),
+ * `pendingRequests` the tasks of this page.
+ */
+async function pagedList(ctx: ActionContext<unknown>, filter: Filter, sort: FindOptions['sort'], paramsOf: string, cursor: string | undefined): Promise<TaskListView> {
+  const params = await ctx.params(paramsOf);
+  const [page, counts] = await Promise.all([
+    ctx.store.find<TaskDoc>('tasks', filter, { sort, limit: TASK_PAGE, cursor }),
+    countLights(ctx.store, filter, ctx.now, params.dueSoonDays),
+  ]);
+  const view = toTaskList(page.items, ctx.now, params);
+  return { ...view, counts, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
 
 export const get = defineAction({
   name: 'task.get',

@@ -4,7 +4,7 @@ import { SendBackTaskInput, TaskIdInput, taskWorkflow } from '../../../domain';
 import { move } from '../../../server/kit/records';
 import { schedule, sentBackOverdue } from '../../../server/notify/reminders';
 import { defineAction } from '../../../server/kit/registry';
-import { taskEdge, taskKind } from '../../../server/areas/task';
+import { taskEdge, taskKind, withFigures, type FiguredTask } from '../../../server/areas/task';
 import { sentBack, verified } from '../notices';
 import { topicsOfDecision, topicTaskDone } from '../../../server/areas/chain';
 import { taskAnswer } from './work';
@@ -19,9 +19,9 @@ export const verify = defineAction({
     const t = ctx.record;
     const topics = await topicsOfDecision(ctx.store, t.meetingId, t.decisionId); // issue #23: their proposers are told
     const saved = await ctx.write(
-      (tx) => move(tx, 'tasks', taskWorkflow, t, 'verify', ctx.actor.roles, {
-        open: false, verifiedAt: ctx.now.toISOString(), verifiedBy: ctx.actor.id, verifiedByName: ctx.actor.name,
-      }),
+      (tx) => move(tx, 'tasks', taskWorkflow, t as FiguredTask, 'verify', ctx.actor.roles, (status) => withFigures(t, {
+        status, open: false, verifiedAt: ctx.now.toISOString(), verifiedBy: ctx.actor.id, verifiedByName: ctx.actor.name,
+      })),
       (doc) => [...verified(doc), ...topicTaskDone(topics, doc)],
     );
     return taskAnswer(ctx, saved);
@@ -39,7 +39,7 @@ export const sendBack = defineAction({
     const entry = { reason, at: ctx.now.toISOString(), by: ctx.actor.id, byName: ctx.actor.name };
     const saved = await ctx.write(
       async (tx) => {
-        const doc = await move(tx, 'tasks', taskWorkflow, t, 'sendBack', ctx.actor.roles, { sendBacks: [...t.sendBacks, entry] });
+        const doc = await move(tx, 'tasks', taskWorkflow, t as FiguredTask, 'sendBack', ctx.actor.roles, (status) => withFigures(t, { status, sendBacks: [...t.sendBacks, entry] }));
         // issue #10: back at work after its deadline — overdue reminders start again
         await schedule(tx, sentBackOverdue(doc, ctx.now), ctx.now);
         return doc;

@@ -19,7 +19,7 @@ import type { TaskDoc } from '../../../server/store/docs';
 import { peopleWithRoles } from '../../../server/notify/notify';
 import { move } from '../../../server/kit/records';
 import { defineAction, type ActionContext } from '../../../server/kit/registry';
-import { filing, newRequest, requireOpen, storedHistory, taskEdge, taskKind } from '../../../server/areas/task';
+import { filing, newRequest, requireOpen, storedHistory, taskEdge, taskKind, withFigures, type FiguredTask } from '../../../server/areas/task';
 import { completed, deadlineRequested } from '../notices';
 import { toTaskView } from '../views';
 
@@ -71,7 +71,7 @@ export const complete = defineAction({
     const files = await checkEvidence(ctx, evidence ?? []);
     const keepers = await peopleWithRoles(ctx.store, t.orgId, [t.keeperRole]);
     const saved = await ctx.write(
-      (tx) => move(tx, 'tasks', taskWorkflow, t, 'complete', ctx.actor.roles, { completion: { text, at: ctx.now.toISOString(), evidence: files } }),
+      (tx) => move(tx, 'tasks', taskWorkflow, t as FiguredTask, 'complete', ctx.actor.roles, (status) => withFigures(t, { status, completion: { text, at: ctx.now.toISOString(), evidence: files } })),
       (doc) => completed(keepers, doc),
     );
     return taskAnswer(ctx, saved);
@@ -99,7 +99,7 @@ export const explain = defineAction({
     const entry = { explanation, opinion, newDeadline, oldDeadline: t.deadline, by: ctx.actor.id, byName: ctx.actor.name, at: ctx.now.toISOString() };
     const keepers = request ? await peopleWithRoles(ctx.store, t.orgId, [t.keeperRole]) : [];
     const saved = await ctx.write(
-      (tx) => tx.update<TaskDoc>('tasks', t._id, t.version, { explanations: [...t.explanations, entry], ...storedHistory(t), ...(request ? filing(t, request) : {}) }),
+      (tx) => tx.update<FiguredTask>('tasks', t._id, t.version, withFigures(t, { explanations: [...t.explanations, entry], ...storedHistory(t), ...(request ? filing(t, request) : {}) })),
       (doc) => (request ? deadlineRequested(keepers, doc, newDeadline, explanation) : []),
     );
     return taskAnswer(ctx, saved);
