@@ -7,7 +7,7 @@
 // Issue #17: first, messages a crash stranded in the outbox (a tick killed between its commit and
 // the delivery) are delivered — each channel resumes from its own row — and, in the flush, sends a
 // crash cut off mid-call are settled as unknown.
-import { TickInput } from '../../domain';
+import { AppError, TickInput } from '../../domain';
 import type { MeetingDoc, MinutesDoc } from '../../server/store/docs';
 import { ladderFor, minutesDraftReminders, schedule, unassignedReminder, type ReminderDoc } from '../../server/notify/reminders';
 import { defineAction } from '../../server/kit/registry';
@@ -20,26 +20,49 @@ const STALE_CLAIM_MS = 5 * 60_000;
 /** reminders handled per tick at most; the rest wait for the next tick, oldest first */
 const PER_TICK = 500;
 
+/**
+ * Ticks may run at once (two hosts, the dev clock's tick, a WeChat timer firing while the previous
+ * run is still going). On PostgreSQL their transactions run at SERIALIZABLE, where simultaneous
+ * writers can fail each other's commits after the store's own retries (`conflict`), even on rows
+ * only one of them owns. A step whose work is keyed or left where the next tick finds it (reminders
+ * to schedule, messages in the outbox) is skipped then: `undefined`. A claimed reminder's outcome is
+ * tried a few more times after a pause, since this tick alone holds the claim.
+ */
+async function unlessContended<T>(step: () => Promise<T>, tries = 1): Promise<T | undefined> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await step();
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'conflict')) throw e;
+      if (attempt >= tries) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250 * attempt));
+    }
+  }
+}
+
+/** attempts of a claimed reminder's outcome before it is left claimed (taken again once stale) */
+const OUTCOME_TRIES = 6;
+
 export const tick = defineAction({
   name: 'reminders.tick',
   input: TickInput,
   handler: async (_input, ctx) => {
     const now = ctx.now.toISOString();
     const stale = new Date(ctx.now.getTime() - STALE_CLAIM_MS).toISOString();
-    await ctx.redeliver();
+    await unlessContended(() => ctx.redeliver());
     // issue #20, after the meeting: each held meeting's minutes-draft reminders (scheduled once, keyed)
     const held = await ctx.store.find<MeetingDoc>('meetings', { status: 'held' }, { limit: 100 });
     for (const m of held.items) {
       const ladder = await ladderFor(ctx.store, m.orgId, ctx.now);
       const specs = minutesDraftReminders(m, m.heldAt ?? m.plannedAt, ctx.now, ladder.minutesDraftDays, ladder.ladderHour);
-      if (specs.length) await ctx.write((tx) => schedule(tx, specs, ctx.now));
+      if (specs.length) await unlessContended(() => ctx.write((tx) => schedule(tx, specs, ctx.now)));
     }
     // issue #20: minutes issued lately — the next morning, decided items still without a task
     const issued = await ctx.store.find<MeetingDoc>('meetings', { status: 'minutes_issued' }, { sort: [['plannedAt', 'desc']], limit: 50 });
     for (const m of issued.items) {
       const doc = await ctx.store.get<MinutesDoc>('minutes', m._id);
       const specs = doc?.issuedAt ? unassignedReminder(m, doc.issuedAt, ctx.now) : [];
-      if (specs.length) await ctx.write((tx) => schedule(tx, specs, ctx.now));
+      if (specs.length) await unlessContended(() => ctx.write((tx) => schedule(tx, specs, ctx.now)));
     }
     let fired = 0;
     let voided = 0;
@@ -57,25 +80,30 @@ export const tick = defineAction({
           continue; // another tick took it
         }
         const resolution = await resolveReminder(ctx.store, claimed, ctx.now);
-        await ctx.write(
-          async (tx) => {
-            await tx.update<ReminderDoc>('reminders', claimed._id, claimed.version, { state: resolution ? 'done' : 'void', doneAt: now });
-            if (resolution?.next) await schedule(tx, [resolution.next], ctx.now);
-            if (resolution?.also) await schedule(tx, resolution.also, ctx.now);
-          },
-          () => resolution?.drafts ?? [],
-        );
+        const settled = await unlessContended(async () => {
+          await ctx.write(
+            async (tx) => {
+              await tx.update<ReminderDoc>('reminders', claimed._id, claimed.version, { state: resolution ? 'done' : 'void', doneAt: now });
+              if (resolution?.next) await schedule(tx, [resolution.next], ctx.now);
+              if (resolution?.also) await schedule(tx, resolution.also, ctx.now);
+            },
+            () => resolution?.drafts ?? [],
+          );
+          return true;
+        }, OUTCOME_TRIES);
+        if (settled === undefined) continue; // left claimed: a later tick takes it again (messages are keyed)
         if (resolution) fired += 1;
         else voided += 1;
       }
       if (!page.items.length) break;
     }
-    const outcomes = await ctx.deliverNow();
+    // left in the outbox on contention: the next tick's redeliver sends them
+    const outcomes = await unlessContended(() => ctx.deliverNow());
     const channel = subscriptionChannelOf(ctx);
-    const flushed = channel ? await channel.flush(ctx.now) : { sent: 0, queued: 0 };
+    const flushed = (channel && (await unlessContended(() => channel.flush(ctx.now)))) || { sent: 0, queued: 0 };
     // issue #20: SMS after WeChat had its turn (quiet hours over, WeChat could not reach the person)
     const sms = smsChannelOf(ctx);
-    if (sms) await sms.flush(ctx.now);
-    return { fired, voided, sent: outcomes.sent + flushed.sent, queued: flushed.queued };
+    if (sms) await unlessContended(() => sms.flush(ctx.now));
+    return { fired, voided, sent: (outcomes?.sent ?? 0) + flushed.sent, queued: flushed.queued };
   },
 });
