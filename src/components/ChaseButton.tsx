@@ -8,18 +8,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ChaseInput } from '../../domain/schemas/notify';
-import { useBusy } from '../hooks/useBusy';
-import { useWrite } from '../hooks/useWrite';
-import { toApiError } from '../services/api';
-import { redirectIfSignedOut } from '../utils/auth';
+import { useAction } from '../kit/useAction';
 import { toast } from '../utils/feedback';
 import Btn from './Btn';
 import './ChaseButton.css';
 
 /** The offer's name in allowedActions: the notify area's action, offered by the task, meeting and minutes views. */
 export const CHASE = 'notify.chase';
-
-const MOVED_ON = new Set(['invalid_transition', 'not_found', 'forbidden', 'conflict']);
 
 /**
  * The server's refusal in full. A mini-program toast shows at most two lines, so a longer message
@@ -54,24 +49,24 @@ export interface ChaseButtonProps {
 }
 
 export default function ChaseButton({ subject, id, personId, allowed, label, text = '催办', small, block, kind = 'outline', hint, onMovedOn }: ChaseButtonProps) {
-  const write = useWrite();
-  const { busy, run } = useBusy<'chase'>();
+  // the page kit: one chase at a time under its idempotency key; a refusal that says the subject
+  // moved on (kit/rules.ts) asks the page to re-read; nothing else is re-read
+  const { busy, act } = useAction<'chase'>(onMovedOn && (() => onMovedOn()));
   if (!allowed?.includes(CHASE)) return null;
 
-  const chase = () =>
-    run('chase', async () => {
-      try {
-        const answer = await write(CHASE, { subject, id, ...(personId ? { personId } : {}) });
-        const said = `已催办${answer.chased.join('、')}`;
-        // WeChat shows at most 7 characters beside an icon; a longer message goes without one
-        toast(said, [...said].length <= 7 ? 'success' : 'none');
-      } catch (e) {
-        const error = toApiError(e);
-        if (redirectIfSignedOut(error)) return;
+  const chase = async () => {
+    const answer = await act('chase', (w) => w(CHASE, { subject, id, ...(personId ? { personId } : {}) }), {
+      refresh: false,
+      onError: (error) => {
         sayRefusal(error.message);
-        if (MOVED_ON.has(error.code)) onMovedOn?.();
-      }
+        return true;
+      },
     });
+    if (!answer) return;
+    const said = `已催办${answer.chased.join('、')}`;
+    // WeChat shows at most 7 characters beside an icon; a longer message goes without one
+    toast(said, [...said].length <= 7 ? 'success' : 'none');
+  };
 
   const button = (
     <Btn kind={kind} small={small} block={block} className='chase-btn' label={label} busy={busy === 'chase'} busyText='催办中…' onClick={() => void chase()}>

@@ -5,16 +5,16 @@
 //   until the keeping office approves, the old deadline, its light and its reminders stand;
 // - the keeping office approves (同意) or refuses (不同意, with the reason) the request waiting,
 //   or sets a new deadline itself (调整期限: date + reason), told to the person.
-// One write at a time, shared with the page (its `run`); what is typed stays until its write succeeds.
+// One write at a time, shared with the page (its kit's `act`, 同意 asked first); what is typed stays
+// until its write succeeds.
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { DEADLINE_LIMITS } from '../../../../domain/deadline-limits';
 import type { DeadlineRequestView, TaskView } from '../../../../domain/schemas/task';
 import Btn from '../../../components/Btn';
 import Dialog from '../../../components/Dialog';
 import type { Write } from '../../../hooks/useWrite';
-import type { ActOptions } from '../../../kit/useAction';
+import type { ActOptions, Confirm } from '../../../kit/useAction';
 import { formatDateTimeShortCN } from '../../../utils/date';
 import { lengthError } from '../../../utils/form';
 import { DateField, TextField, deadlineCN, refusalFields, todayCN } from '../mine/kit';
@@ -69,10 +69,11 @@ export default function DeadlineCard({
   };
 
   /** One write: the answer replaces the task; a refusal is said at its field, else above the buttons (or as a toast). */
-  const act = (name: DeadlineAct, fn: (w: Write) => Promise<TaskView>, done: string, clear: Array<keyof Drafts>) => {
+  const act = (name: DeadlineAct, fn: (w: Write) => Promise<TaskView>, done: string, clear: Array<keyof Drafts>, confirm?: Confirm) => {
     setSheetError(null);
     setFieldErrors({});
     return run(name, fn, {
+      confirm,
       done,
       apply: (task) => {
         onSaved(task);
@@ -111,15 +112,13 @@ export default function DeadlineCard({
   };
 
   const approve = () => {
-    if (busy || !pending) return;
-    void Taro.showModal({
+    if (!pending) return;
+    const confirm = {
       title: '同意延期',
       content: `同意将「${t.title}」的完成时限由 ${deadlineCN(pending.oldDeadline)} 延至 ${deadlineCN(pending.newDeadline)}？同意后提醒按新时限发送，并通知${t.ownerName}。`,
       confirmText: '同意',
-      cancelText: '取消',
-    }).then((r) => {
-      if (r.confirm) void act('approveDeadline', (w) => w('task.decideDeadline', { taskId: t.id, approve: true }), '已同意延期', []);
-    });
+    };
+    void act('approveDeadline', (w) => w('task.decideDeadline', { taskId: t.id, approve: true }), '已同意延期', [], confirm);
   };
 
   const refuseError = lengthError(DEADLINE_LIMITS.decision, drafts.refusal);
