@@ -8,25 +8,30 @@ export const KB = 1024;
 /** Issues #18 and #25: the largest function bundle (dist/cloudfunctions/<area>/index.js, bytes on disk) ≤ 160 KB. */
 export const FUNCTION_BUDGET = 160 * KB;
 /**
- * Until every bundle is within FUNCTION_BUDGET, none may grow past what it weighed when the budget
- * was last worked on (docs/issue-18-bundles.md; about 5 KB of room, as features land meanwhile):
- * test/bundle-sizes.test.ts holds the line. Lower these as bundles shrink; drop the table once all
- * are under the budget.
+ * What each bundle weighed when the budget was last worked on, + ~2 KB (docs/issue-18-bundles.md):
+ * test/bundle-sizes.test.ts holds every bundle at its ceiling as well as within FUNCTION_BUDGET, so
+ * a bundle that grows is seen before it reaches the budget. Lower these as bundles shrink.
  */
 export const FUNCTION_CEILING: Readonly<Record<string, number>> = {
-  account: 202 * KB,
-  people: 182 * KB,
-  topic: 196 * KB,
-  meeting: 247 * KB,
-  minutes: 201 * KB,
-  task: 194 * KB,
-  press: 171 * KB,
-  compliance: 182 * KB,
-  settings: 176 * KB,
-  notify: 175 * KB,
-  reminders: 176 * KB,
-  system: 165 * KB,
+  account: 134 * KB,
+  people: 114 * KB,
+  topic: 129 * KB,
+  meeting: 182 * KB,
+  minutes: 133 * KB,
+  task: 126 * KB,
+  press: 99 * KB,
+  compliance: 112 * KB,
+  settings: 105 * KB,
+  notify: 107 * KB,
+  reminders: 104 * KB,
+  system: 93 * KB,
 };
+/**
+ * The bundles not yet within FUNCTION_BUDGET, each held at its ceiling meanwhile. The test fails
+ * once one of them is within the budget, so this list only shrinks (docs/issue-18-bundles.md
+ * "Not yet" says what is left).
+ */
+export const OVER_BUDGET: readonly string[] = ['meeting'];
 /**
  * DESIGN.md budgets: the weapp main package (weappMainPackage below) ≤ 600 KB; test/bundle-sizes.test.ts
  * holds it (built stage). Issue #25 wants 450 KB (docs/issue-25-weapp.md).

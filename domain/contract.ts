@@ -1,6 +1,6 @@
 // The contract by action name: what each action takes and answers. The server's defineAction
 // checks its handler against it and the app's `call` is typed by it, so the two cannot drift.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ActionName } from './permissions';
 import type { HomeInput, HomeView, MeInput, MeView } from './schemas/account';
 import type {
@@ -108,7 +108,7 @@ import type {
   UpdateTopicInput,
 } from './schemas/topic';
 
-type Io<S extends z.ZodType, O> = { input: z.input<S>; output: O };
+type Io<S extends z.ZodMiniType, O> = { input: z.input<S>; output: O };
 
 export interface Contract {
   'account.me': Io<typeof MeInput, MeView>;

@@ -18,6 +18,7 @@ export * from './contract';
 export * from './workflows/edges';
 export * from './limits';
 export * from './subscriptions';
+export * from './subscription-texts';
 export * from './schemas/meeting';
 export * from './meeting-rules';
 export * from './workflows/minutes';

@@ -6,8 +6,8 @@ const cityRep: Actor = { id: 'u2', name: '马春花', orgId: 'city', roles: ['re
 const wuyuanOffice: Actor = { id: 'u3', name: '田锐', orgId: 'wuyuan', roles: ['gov_office'], parentOrgId: 'city' };
 const linheRecord: RowFacts = { kind: 'topic', orgId: 'linhe', orgParentId: 'city', createdBy: 'u9', routedTo: 'gov_office', leadSide: 'gov', accepted: false };
 
-const read: Permission = { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'], rule: '' };
-const write: Permission = { roles: ['gov_office'], mode: 'write', rows: ['sameOrg', 'parentOrgRead'], rule: '' };
+const read: Permission = { roles: 'anyone', mode: 'read', rows: ['sameOrg', 'parentOrgRead'] };
+const write: Permission = { roles: ['gov_office'], mode: 'write', rows: ['sameOrg', 'parentOrgRead'] };
 
 describe('row predicates (Art. 12)', () => {
   it('lets a parent org office read a county record, but never change it', () => {
@@ -21,7 +21,7 @@ describe('row predicates (Art. 12)', () => {
   });
 
   it('admits the owner through ownRecord only inside their own org', () => {
-    const own: Permission = { roles: 'anyone', mode: 'write', rows: ['ownRecord'], rule: '' };
+    const own: Permission = { roles: 'anyone', mode: 'write', rows: ['ownRecord'] };
     expect(rowAdmits(own, { ...cityRep, id: 'u9', orgId: 'linhe' }, linheRecord)).toBe(true);
     expect(rowAdmits(own, cityRep, linheRecord)).toBe(false);
   });
@@ -34,7 +34,7 @@ describe('row predicates (Art. 12)', () => {
 });
 
 describe('the system actor (a timer tick)', () => {
-  const sweep: Permission = { roles: [], system: true, mode: 'write', rule: '' };
+  const sweep: Permission = { roles: [], system: true, mode: 'write' };
   it('may call only system actions, and no person may call those', () => {
     expect(roleMayCall(sweep, [], true)).toBe(true);
     expect(roleMayCall(write, [], true)).toBe(false);

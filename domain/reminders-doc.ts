@@ -1,6 +1,7 @@
 // Issue #20: the route table of every milestone, generated into docs/reminders.md by `npm run docs`
 // (a test fails when the file is stale).
-import { MILESTONES, MILESTONE_ROUTES, RULES_MILESTONES, TEMPLATES } from './subscriptions';
+import { MILESTONES, MILESTONE_ROUTES, RULES_MILESTONES } from './subscriptions';
+import { MILESTONE_RECIPIENTS, TEMPLATES } from './subscription-texts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -8,7 +9,7 @@ export function remindersDoc(): string {
   const rows = MILESTONES.map((m) => {
     const r = MILESTONE_ROUTES[m];
     const channel = r.route === 'both' ? `站内 + 微信「${TEMPLATES[r.template ?? 'chase'].title}」${r.strong ? ' + 短信' : ''}` : '站内';
-    return `| \`${m}\` | ${cell(r.to)} | ${channel} | ${r.needsAction ? '是' : '—'} | ${(r.closedBy ?? []).map((a) => `\`${a}\``).join(' ') || '—'} |`;
+    return `| \`${m}\` | ${cell(MILESTONE_RECIPIENTS[m])} | ${channel} | ${r.needsAction ? '是' : '—'} | ${(r.closedBy ?? []).map((a) => `\`${a}\``).join(' ') || '—'} |`;
   });
   const rules = RULES_MILESTONES.map((x) => `| ${x.rule} | ${x.milestones.map((m) => `\`${m}\``).join(' ')} |`);
   const templates = Object.entries(TEMPLATES).map(([k, t]) => `| \`${k}\` | ${t.title} | ${t.fields.map((f) => `${f.name} ${f.label}`).join('，')} |`);

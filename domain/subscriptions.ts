@@ -39,59 +39,25 @@ export interface TemplateDef {
 
 const f = (name: string, type: KeywordType, label: string, fact: FactKey, fallback = '详见小程序'): KeywordField => ({ name, type, label, fact, fallback });
 
-export const TEMPLATES: Record<TemplateKey, TemplateDef> = {
-  meeting_notice: {
-    title: '会议通知', description: '会议通知印发、时间地点调整时提醒您',
-    fields: [f('thing1', 'thing', '会议名称', 'subject'), f('time2', 'time', '会议时间', 'time'), f('thing3', 'thing', '会议地点', 'place', '另行通知'), f('thing4', 'thing', '备注', 'note', '请在小程序中回复是否参会')],
-  },
-  reply_reminder: {
-    title: '参会确认提醒', description: '会前 3 天仍未回复是否参会时提醒您',
-    fields: [f('thing1', 'thing', '会议名称', 'subject'), f('time2', 'time', '会议时间', 'time'), f('thing3', 'thing', '温馨提示', 'note', '您尚未回复是否参会')],
-  },
-  meeting_tomorrow: {
-    title: '会议开始提醒', description: '会议前一天 18:00 提醒您明天开会',
-    fields: [f('thing1', 'thing', '会议名称', 'subject'), f('time2', 'time', '会议时间', 'time'), f('thing3', 'thing', '会议地点', 'place', '另行通知'), f('thing4', 'thing', '备注', 'note', '请提前十分钟到场签到')],
-  },
-  minutes_review: {
-    title: '审批提醒', description: '会议纪要待您审核时提醒您',
-    fields: [f('thing1', 'thing', '审批事项', 'subject'), f('phrase2', 'phrase', '审批状态', 'status', '待审核'), f('time3', 'time', '提交时间', 'time')],
-  },
-  task_assigned: {
-    title: '任务分配通知', description: '有新的落实任务交办给您时提醒您',
-    fields: [f('thing1', 'thing', '任务名称', 'subject'), f('date2', 'date', '完成时限', 'deadline'), f('thing3', 'thing', '交办单位', 'person', '联席会议办公室')],
-  },
-  task_due_soon: {
-    title: '任务到期提醒', description: '任务临近完成时限（转为黄灯）时提醒您',
-    fields: [f('thing1', 'thing', '任务名称', 'subject'), f('date2', 'date', '完成时限', 'deadline'), f('thing3', 'thing', '备注', 'note', '请按期完成并上传证明材料')],
-  },
-  task_overdue: {
-    title: '任务逾期提醒', description: '任务逾期未完成时，次日上午提醒您，此后每周一次',
-    fields: [f('thing1', 'thing', '任务名称', 'subject'), f('date2', 'date', '完成时限', 'deadline'), f('thing3', 'thing', '备注', 'note', '请尽快完成或说明原因')],
-  },
-  topic_result: {
-    title: '审核结果通知', description: '您提出的议题审核有结果时提醒您',
-    fields: [f('thing1', 'thing', '议题名称', 'subject'), f('phrase2', 'phrase', '审核结果', 'status', '已审核'), f('thing3', 'thing', '备注', 'note', '详见小程序')],
-  },
-  collection_opened: {
-    title: '议题征集通知', description: '联席会议开始征集议题时提醒您',
-    fields: [f('thing1', 'thing', '会议名称', 'subject'), f('time2', 'time', '会议时间', 'time'), f('thing3', 'thing', '备注', 'note', '欢迎在小程序中提出议题')],
-  },
-  topic_list: {
-    title: '议题清单通知', description: '议题清单待您确认、有变化或已确定时提醒您',
-    fields: [f('thing1', 'thing', '会议名称', 'subject'), f('phrase2', 'phrase', '清单状态', 'status', '已更新'), f('thing3', 'thing', '备注', 'note', '详见小程序')],
-  },
-  approval_result: {
-    title: '审批结果通知', description: '纪要被退回、任务核验结果、延期申请结果等有结果时提醒您',
-    fields: [f('thing1', 'thing', '审批事项', 'subject'), f('phrase2', 'phrase', '审批结果', 'status', '已处理'), f('thing3', 'thing', '备注', 'note', '详见小程序')],
-  },
-  minutes_issued: {
-    title: '公文印发通知', description: '会议纪要印发时提醒您查阅',
-    fields: [f('thing1', 'thing', '公文名称', 'subject'), f('time2', 'time', '印发时间', 'time'), f('thing3', 'thing', '备注', 'note', '请在小程序中查阅')],
-  },
-  chase: {
-    title: '催办通知', description: '办公室催办您的任务、参会回复或审核时提醒您',
-    fields: [f('thing1', 'thing', '催办事项', 'subject'), f('time2', 'time', '催办时间', 'time'), f('thing3', 'thing', '备注', 'note', '请尽快办理')],
-  },
+/**
+ * Each template's keyword fields: what the server fills in. The titles and the texts the app shows
+ * about each reminder are in subscription-texts.ts (TEMPLATES), read by the notify area and the docs
+ * only, so the other cloud functions do not carry them (issues #18, #25).
+ */
+export const TEMPLATE_FIELDS: Record<TemplateKey, readonly KeywordField[]> = {
+  meeting_notice: [f('thing1', 'thing', '会议名称', 'subject'), f('time2', 'time', '会议时间', 'time'), f('thing3', 'thing', '会议地点', 'place', '另行通知'), f('thing4', 'thing', '备注', 'note', '请在小程序中回复是否参会')],
+  reply_reminder: [f('thing1', 'thing', '会议名称', 'subject'), f('time2', 'time', '会议时间', 'time'), f('thing3', 'thing', '温馨提示', 'note', '您尚未回复是否参会')],
+  meeting_tomorrow: [f('thing1', 'thing', '会议名称', 'subject'), f('time2', 'time', '会议时间', 'time'), f('thing3', 'thing', '会议地点', 'place', '另行通知'), f('thing4', 'thing', '备注', 'note', '请提前十分钟到场签到')],
+  minutes_review: [f('thing1', 'thing', '审批事项', 'subject'), f('phrase2', 'phrase', '审批状态', 'status', '待审核'), f('time3', 'time', '提交时间', 'time')],
+  task_assigned: [f('thing1', 'thing', '任务名称', 'subject'), f('date2', 'date', '完成时限', 'deadline'), f('thing3', 'thing', '交办单位', 'person', '联席会议办公室')],
+  task_due_soon: [f('thing1', 'thing', '任务名称', 'subject'), f('date2', 'date', '完成时限', 'deadline'), f('thing3', 'thing', '备注', 'note', '请按期完成并上传证明材料')],
+  task_overdue: [f('thing1', 'thing', '任务名称', 'subject'), f('date2', 'date', '完成时限', 'deadline'), f('thing3', 'thing', '备注', 'note', '请尽快完成或说明原因')],
+  topic_result: [f('thing1', 'thing', '议题名称', 'subject'), f('phrase2', 'phrase', '审核结果', 'status', '已审核'), f('thing3', 'thing', '备注', 'note', '详见小程序')],
+  collection_opened: [f('thing1', 'thing', '会议名称', 'subject'), f('time2', 'time', '会议时间', 'time'), f('thing3', 'thing', '备注', 'note', '欢迎在小程序中提出议题')],
+  topic_list: [f('thing1', 'thing', '会议名称', 'subject'), f('phrase2', 'phrase', '清单状态', 'status', '已更新'), f('thing3', 'thing', '备注', 'note', '详见小程序')],
+  approval_result: [f('thing1', 'thing', '审批事项', 'subject'), f('phrase2', 'phrase', '审批结果', 'status', '已处理'), f('thing3', 'thing', '备注', 'note', '详见小程序')],
+  minutes_issued: [f('thing1', 'thing', '公文名称', 'subject'), f('time2', 'time', '印发时间', 'time'), f('thing3', 'thing', '备注', 'note', '请在小程序中查阅')],
+  chase: [f('thing1', 'thing', '催办事项', 'subject'), f('time2', 'time', '催办时间', 'time'), f('thing3', 'thing', '备注', 'note', '请尽快办理')],
 };
 
 /**
@@ -124,65 +90,64 @@ export interface MilestoneRoute {
   closedBy?: readonly string[];
   /** must not be missed: also by SMS to people WeChat cannot reach (when SMS is configured) */
   strong?: boolean;
-  /** who receives it, for the generated table */
-  to: string;
 }
 
-const inbox = (to: string, closedBy?: readonly string[]): MilestoneRoute => ({ route: 'inbox', needsAction: !!closedBy, ...(closedBy ? { closedBy } : {}), to });
-const both = (template: TemplateKey, to: string, closedBy?: readonly string[], strong = false): MilestoneRoute => ({
-  route: 'both', template, needsAction: !!closedBy, ...(closedBy ? { closedBy } : {}), ...(strong ? { strong } : {}), to,
+// who receives each message is written down for the docs only: MILESTONE_RECIPIENTS (subscription-texts.ts)
+const inbox = (closedBy?: readonly string[]): MilestoneRoute => ({ route: 'inbox', needsAction: !!closedBy, ...(closedBy ? { closedBy } : {}) });
+const both = (template: TemplateKey, closedBy?: readonly string[], strong = false): MilestoneRoute => ({
+  route: 'both', template, needsAction: !!closedBy, ...(closedBy ? { closedBy } : {}), ...(strong ? { strong } : {}),
 });
 
 /** Issue #20: the one table of routes — what each milestone is, who gets it, by which channel, what closes it. */
 export const MILESTONE_ROUTES: Readonly<Record<Milestone, MilestoneRoute>> = {
-  topic_submitted: inbox('议题归口办公室', ['topic.accept', 'topic.return', 'topic.merge']),
-  topic_resubmitted: inbox('议题归口办公室', ['topic.accept', 'topic.return', 'topic.merge']),
-  topic_accepted: both('topic_result', '议题提出人'),
-  topic_returned: both('topic_result', '议题提出人', ['topic.resubmit', 'topic.withdraw']),
-  topic_merged: both('topic_result', '议题提出人'),
-  opinion_requested: inbox('另一方办公室', ['topic.addOpinion', 'topic.noOpinion', 'topic.noOpinionAll']),
-  topic_list_fixed: both('topic_list', '双方办公室、清单内议题提出人'),
-  topic_list_changed: both('topic_list', '已确认一方的召集人', ['topic.confirmList']),
-  topic_list_ready: both('topic_list', '确认清单的召集人', ['topic.confirmList']),
-  meeting_requested: inbox('政府办公室', ['meeting.accept', 'meeting.decline']),
-  meeting_accepted: inbox('总工会办公室'),
-  meeting_declined: inbox('总工会办公室'),
-  collection_opened: both('collection_opened', '本级可提出议题的人员'),
-  meeting_notice: both('meeting_notice', '参会人员', ['meeting.reply'], true),
-  meeting_rescheduled: both('meeting_notice', '参会人员'),
-  meeting_reply: inbox('邀请方办公室'),
-  minutes_review: both('minutes_review', '本阶段审核人', ['minutes.approve', 'minutes.return']),
-  minutes_returned: both('approval_result', '总工会办公室', ['minutes.submit']),
-  minutes_approved: inbox('总工会办公室', ['minutes.issue']),
-  minutes_issued: both('minutes_issued', '参会人员'),
-  task_assigned: both('task_assigned', '责任人', ['task.complete']),
-  task_completed: both('minutes_review', '交办办公室', ['task.verify', 'task.sendBack']),
-  task_sent_back: both('approval_result', '责任人', ['task.complete']),
-  task_verified: both('approval_result', '责任人'),
-  task_deadline_requested: both('minutes_review', '交办办公室', ['task.decideDeadline']),
-  task_deadline_decided: both('approval_result', '责任人'),
-  task_deadline_set: inbox('责任人'),
-  press_review: both('minutes_review', '另一方办公室', ['press.approve', 'press.return']),
-  press_returned: inbox('另一方办公室', ['press.draft']),
-  press_approved: inbox('双方办公室'),
-  reply_reminder: both('reply_reminder', '未回复的参会人员', ['meeting.reply']),
-  meeting_tomorrow: both('meeting_tomorrow', '确认参会的人员', undefined, true),
-  minutes_stalled: both('minutes_review', '本阶段审核人', ['minutes.approve', 'minutes.return']),
-  task_due_soon: both('task_due_soon', '责任人', ['task.complete']),
-  task_overdue: both('task_overdue', '责任人', ['task.complete'], true),
-  task_due_today: both('task_due_soon', '责任人', ['task.complete']),
-  task_overdue_office: inbox('交办办公室'),
-  task_escalation: both('task_overdue', '责任单位负责人、交办方召集人（每周汇总一条）'),
-  minutes_draft_due: both('minutes_review', '总工会办公室', ['minutes.submit']),
-  tasks_unassigned: inbox('交办办公室', ['task.assign']),
-  chase: both('chase', '被催办的人', undefined, true),
-  leadership_role_given: inbox('本人'),
-  password_reset: inbox('本人'),
-  settings_changed: inbox('双方办公室'),
+  topic_submitted: inbox(['topic.accept', 'topic.return', 'topic.merge']),
+  topic_resubmitted: inbox(['topic.accept', 'topic.return', 'topic.merge']),
+  topic_accepted: both('topic_result'),
+  topic_returned: both('topic_result', ['topic.resubmit', 'topic.withdraw']),
+  topic_merged: both('topic_result'),
+  opinion_requested: inbox(['topic.addOpinion', 'topic.noOpinion', 'topic.noOpinionAll']),
+  topic_list_fixed: both('topic_list'),
+  topic_list_changed: both('topic_list', ['topic.confirmList']),
+  topic_list_ready: both('topic_list', ['topic.confirmList']),
+  meeting_requested: inbox(['meeting.accept', 'meeting.decline']),
+  meeting_accepted: inbox(),
+  meeting_declined: inbox(),
+  collection_opened: both('collection_opened'),
+  meeting_notice: both('meeting_notice', ['meeting.reply'], true),
+  meeting_rescheduled: both('meeting_notice'),
+  meeting_reply: inbox(),
+  minutes_review: both('minutes_review', ['minutes.approve', 'minutes.return']),
+  minutes_returned: both('approval_result', ['minutes.submit']),
+  minutes_approved: inbox(['minutes.issue']),
+  minutes_issued: both('minutes_issued'),
+  task_assigned: both('task_assigned', ['task.complete']),
+  task_completed: both('minutes_review', ['task.verify', 'task.sendBack']),
+  task_sent_back: both('approval_result', ['task.complete']),
+  task_verified: both('approval_result'),
+  task_deadline_requested: both('minutes_review', ['task.decideDeadline']),
+  task_deadline_decided: both('approval_result'),
+  task_deadline_set: inbox(),
+  press_review: both('minutes_review', ['press.approve', 'press.return']),
+  press_returned: inbox(['press.draft']),
+  press_approved: inbox(),
+  reply_reminder: both('reply_reminder', ['meeting.reply']),
+  meeting_tomorrow: both('meeting_tomorrow', undefined, true),
+  minutes_stalled: both('minutes_review', ['minutes.approve', 'minutes.return']),
+  task_due_soon: both('task_due_soon', ['task.complete']),
+  task_overdue: both('task_overdue', ['task.complete'], true),
+  task_due_today: both('task_due_soon', ['task.complete']),
+  task_overdue_office: inbox(),
+  task_escalation: both('task_overdue'),
+  minutes_draft_due: both('minutes_review', ['minutes.submit']),
+  tasks_unassigned: inbox(['task.assign']),
+  chase: both('chase', undefined, true),
+  leadership_role_given: inbox(),
+  password_reset: inbox(),
+  settings_changed: inbox(),
   // issue #23: never for each progress note — only these three moves
-  topic_decided: both('topic_result', '议题提出人（纪要印发：议定事项或未议定的原因）'),
-  topic_task_assigned: both('topic_result', '议题提出人（议定事项交办落实）'),
-  topic_task_done: both('topic_result', '议题提出人（落实任务核验办结）'),
+  topic_decided: both('topic_result'),
+  topic_task_assigned: both('topic_result'),
+  topic_task_done: both('topic_result'),
 };
 
 /** RULES.md "Milestones that push a message", each with the milestones that carry it. */
@@ -240,7 +205,7 @@ export function keywordFits(type: KeywordType, value: string): boolean {
  */
 export function templateData(key: TemplateKey, facts: MessageFacts, at: string): Record<string, { value: string }> {
   const out: Record<string, { value: string }> = {};
-  for (const field of TEMPLATES[key].fields) {
+  for (const field of TEMPLATE_FIELDS[key]) {
     const timed = field.type === 'time' || field.type === 'date';
     out[field.name] = { value: keywordValue(field.type, facts[field.fact] || (timed ? at : field.fallback)) };
   }

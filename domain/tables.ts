@@ -1,6 +1,7 @@
 // Renders the permission matrix and the workflows as Markdown tables for reviewers (docs/).
 // Generated from the same data the router and transition() use, so it cannot drift.
-import { PERMISSIONS, type Permission } from './permissions';
+import { PERMISSIONS, type ActionName, type Permission } from './permissions';
+import { PERMISSION_RULES } from './permission-rules';
 import { ROLES, ROLE_INFO } from './roles';
 import { workflowRows, type Workflow } from './workflow';
 import { meetingWorkflow } from './workflows/meeting';
@@ -13,7 +14,7 @@ export function permissionTable(): string {
   const sep = `|${' --- |'.repeat(ROLES.length + 5)}`;
   const rows = Object.entries(PERMISSIONS).map(([name, p]: [string, Permission]) => {
     const cells = ROLES.map((r) => (p.roles === 'anyone' || p.roles.includes(r) ? '✓' : ''));
-    return `| \`${name}\` | ${p.mode === 'read' ? '读' : '写'} | ${(p.rows ?? []).join(', ') || '—'} | ${cells.join(' | ')} | ${p.system ? '✓' : ''} | ${p.rule} |`;
+    return `| \`${name}\` | ${p.mode === 'read' ? '读' : '写'} | ${(p.rows ?? []).join(', ') || '—'} | ${cells.join(' | ')} | ${p.system ? '✓' : ''} | ${PERMISSION_RULES[name as ActionName]} |`;
   });
   return [head, sep, ...rows].join('\n');
 }

@@ -1,7 +1,7 @@
 // Development-only routes of the local host (issue #2 §4): the demo-user list, demo sign-in and the
 // development clock. Refused in production, whenever the host listens beyond loopback, and to any
 // request whose Host header does not name this machine.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AppError, DevSignInInput, ROLES, type DevUserView, type Envelope, type Org, type Person } from '../domain';
 import { writeAudit } from '../server/kit/audit';
 import type { DevClock } from '../server/kit/clock';
@@ -61,7 +61,7 @@ export async function devSignIn(store: Store, secret: string, now: Date, payload
   return { ok: true, data: { token: signSession(secret, person._id, now, person.sessionEpoch ?? 0) } };
 }
 
-export const ClockInput = z.strictObject({ now: z.iso.datetime({ offset: true }).nullable() });
+export const ClockInput = z.strictObject({ now: z.nullable(z.iso.datetime({ offset: true })) });
 
 export function setDevClock(clock: DevClock, payload: unknown): Envelope<{ now: string; shifted: boolean }> {
   const parsed = ClockInput.safeParse(payload);

@@ -6,11 +6,15 @@
 //    function does not use — another area's schemas included;
 //  - no require() of our own modules: esbuild wraps whatever a require() reaches (and everything it
 //    imports) in a lazy initialiser it cannot tree-shake; the build refuses one;
+//  - the schemas use zod/mini's functional API (z.optional(x), x.check(z.maxLength(n))), which
+//    tree-shakes: a bundle carries the zod it calls (19–30 KB), where zod classic attached every
+//    method and the JSON-Schema generator to every schema (72–80 KB). The build refuses a bundle that
+//    carries zod classic or the JSON-Schema generator (test/bundle-sizes.test.ts checks it too);
 //  - the size is printed with what makes it up (zod, domain/, server/, the area, others), from
 //    esbuild's metafile (kept in node_modules/.cache/build-functions/<area>.meta.json).
 const { build, buildSync } = require('esbuild');
 const { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
-const { dirname, join, sep } = require('node:path');
+const { join, sep } = require('node:path');
 
 const root = join(__dirname, '..');
 const src = join(root, 'cloudfunctions');
@@ -47,44 +51,6 @@ const pureDomain = {
   },
 };
 
-/**
- * zod 4 classic attaches a JSON-Schema generator to every schema (toJSONSchema(), ~standard.jsonSchema),
- * ~14.5 KB of every bundle that no function calls. Here its two modules keep their exports but each
- * generator throws; the part of json-schema-processors.js that schemas read for introspection
- * (aggregateChecks: .minLength, .maxLength …) is kept as it is. If zod's files change shape the build
- * stops rather than guess. (docs/issue-18-bundles.md)
- */
-const NO_JSON_SCHEMA = 'JSON Schema generation is left out of the cloud function bundles (scripts/build-functions.cjs)';
-const zodWithoutJsonSchema = {
-  name: 'zod-without-json-schema',
-  setup(b) {
-    const exportsOf = (text) => [
-      ...[...text.matchAll(/^export (?:const|function) (\w+)/gm)].map((m) => m[1]),
-      ...[...text.matchAll(/^export \{ (\w+) as (\w+) \};/gm)].map((m) => m[2]),
-    ];
-    const stubs = (names, special) => names.map((n) => special[n] ?? `export const ${n} = unavailable;`).join('\n');
-    const header = `const unavailable = () => { throw new Error(${JSON.stringify(NO_JSON_SCHEMA)}); };\n`;
-    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]core[\\/]to-json-schema\.js$/ }, async ({ path }) => {
-      const names = exportsOf(readFileSync(path, 'utf8'));
-      const expected = ['initializeContext', 'handleUnrepresentable', 'processSchema', 'extractDefs', 'finalize', 'createToJSONSchemaMethod', 'createStandardJSONSchemaMethod', 'process'];
-      if (expected.some((n) => !names.includes(n))) throw new Error(`zod's to-json-schema.js changed (exports ${names.join(', ')}): review ${zodWithoutJsonSchema.name}`);
-      const contents = header + stubs(names.filter((n) => n !== 'process'), {
-        createToJSONSchemaMethod: 'export const createToJSONSchemaMethod = () => unavailable;',
-        createStandardJSONSchemaMethod: 'export const createStandardJSONSchemaMethod = () => unavailable;',
-      }) + '\nexport { processSchema as process };\n';
-      return { contents, loader: 'js' };
-    });
-    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]core[\\/]json-schema-processors\.js$/ }, async ({ path }) => {
-      const text = readFileSync(path, 'utf8');
-      const cut = text.indexOf('\nconst formatMap = {');
-      const kept = cut < 0 ? '' : text.slice(0, cut);
-      if (cut < 0 || !/^export function aggregateChecks\(/m.test(kept)) throw new Error(`zod's json-schema-processors.js changed: review ${zodWithoutJsonSchema.name}`);
-      const names = exportsOf(text.slice(cut));
-      return { contents: `${kept}\n${header}${stubs(names, { allProcessors: 'export const allProcessors = {};' })}\n`, loader: 'js', resolveDir: dirname(path) };
-    });
-  },
-};
-
 /** What a bundle is made of, in bytes of output: zod, dayjs, domain/, server/, the area itself, the rest. */
 function composition(metafile) {
   const out = Object.values(metafile.outputs)[0];
@@ -103,6 +69,11 @@ function requiresOfOurs(metafile) {
     .map((i) => `${file} → ${i.path}`));
 }
 
+/** zod classic or zod's JSON-Schema generator in a bundle: an `import … from 'zod'` instead of 'zod/mini'. */
+function classicZodIn(metafile) {
+  return Object.keys(metafile.inputs).filter((f) => /node_modules\/zod\/(v4\/classic\/|v4\/core\/(to-json-schema|json-schema-processors)\.js|v3\/)/.test(f));
+}
+
 async function main() {
   rmSync(out, { recursive: true, force: true });
   const areas = listedAreas();
@@ -110,7 +81,7 @@ async function main() {
     const dir = join(out, area);
     mkdirSync(dir, { recursive: true });
     const result = await build({
-      entryPoints: [join(src, area, 'index.ts')], outfile: join(dir, 'index.js'), bundle: true, metafile: true, plugins: [pureDomain, zodWithoutJsonSchema],
+      entryPoints: [join(src, area, 'index.ts')], outfile: join(dir, 'index.js'), bundle: true, metafile: true, plugins: [pureDomain],
       platform: 'node', format: 'cjs', target: 'node16', external: EXTERNAL, minify: true,
       legalComments: 'none', logLevel: 'warning',
       // Chinese text as UTF-8 (3 bytes a character) instead of \u escapes (6): a third off every bundle's strings
@@ -118,6 +89,8 @@ async function main() {
     });
     const wrapped = requiresOfOurs(result.metafile);
     if (wrapped.length) throw new Error(`require() of our own modules (use import; esbuild cannot tree-shake what a require() reaches):\n  ${wrapped.join('\n  ')}`);
+    const classic = classicZodIn(result.metafile);
+    if (classic.length) throw new Error(`cloudfunctions/${area} carries zod classic (import from 'zod/mini'; docs/issue-18-bundles.md):\n  ${classic.join('\n  ')}`);
     mkdirSync(cache, { recursive: true });
     writeFileSync(join(cache, `${area}.meta.json`), JSON.stringify(result.metafile));
     const code = readFileSync(join(dir, 'index.js'), 'utf8');
@@ -135,7 +108,7 @@ async function main() {
   }
 }
 
-module.exports = { pureDomain, zodWithoutJsonSchema };
+module.exports = { pureDomain, classicZodIn };
 
 if (require.main === module) {
   main().catch((e) => {

@@ -4,7 +4,7 @@
 // Run under `flock /tmp/build.lock` like every test that reads dist/.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FUNCTION_BUDGET, FUNCTION_CEILING, KB, WEAPP_MAIN_BUDGET, functionBundles, weappMainPackage } from '../bench/sizes';
+import { FUNCTION_BUDGET, FUNCTION_CEILING, KB, OVER_BUDGET, WEAPP_MAIN_BUDGET, functionBundles, weappMainPackage } from '../bench/sizes';
 
 const repo = join(__dirname, '..');
 const areas = readdirSync(join(repo, 'cloudfunctions')).filter((d) => existsSync(join(repo, 'cloudfunctions', d, 'index.ts')));
@@ -31,10 +31,25 @@ beforeAll(() => {
   console.log(`function bundles (budget ${FUNCTION_BUDGET / KB} KB): ${rows.join(', ')}`);
 });
 
+/** zod classic (every method and the JSON-Schema generator on every schema) instead of zod/mini, or zod 3. */
+const CLASSIC_ZOD = /node_modules\/zod\/(v4\/classic\/|v4\/core\/(to-json-schema|json-schema-processors)\.js|v3\/)/;
+
 describe.each(areas.map((a) => [a]))('the %s bundle', (area) => {
-  it('is no heavier than its ceiling (no bundle grows while the 160 KB budget is being reached)', () => {
+  it(`is within the ${FUNCTION_BUDGET / KB} KB budget (issues #18, #25), unless listed as not yet`, () => {
+    const bytes = bundles?.[area]?.bytes;
+    expect(bytes).toBeDefined();
+    // a bundle listed in OVER_BUDGET that is within the budget is taken off the list
+    if (OVER_BUDGET.includes(area)) expect({ area, bytes, overBudget: (bytes ?? 0) > FUNCTION_BUDGET }).toEqual({ area, bytes, overBudget: true });
+    else expect({ area, bytes, withinBudget: (bytes ?? Infinity) <= FUNCTION_BUDGET }).toEqual({ area, bytes, withinBudget: true });
+  });
+
+  it('is no heavier than its ceiling (what it weighed when the budget was last worked on, + ~2 KB)', () => {
     expect(FUNCTION_CEILING[area]).toBeDefined();
     expect(bundles?.[area]?.bytes).toBeLessThanOrEqual(FUNCTION_CEILING[area]);
+  });
+
+  it("carries zod/mini only: no zod classic, no JSON-Schema generator (import from 'zod/mini')", () => {
+    expect(inputsOf(area).filter((f) => CLASSIC_ZOD.test(f))).toEqual([]);
   });
 
   it("carries only its own area's code and schemas (and common.ts)", () => {
@@ -62,4 +77,4 @@ describe('the weapp main package', () => {
 
 it.todo('the weapp main package ≤ 450 KB (issue #25): not yet — docs/issue-25-weapp.md says what is left');
 
-it.todo(`every function bundle ≤ ${FUNCTION_BUDGET / KB} KB (issues #18, #25): not yet — docs/issue-18-bundles.md says what is left`);
+for (const area of OVER_BUDGET) it.todo(`the ${area} bundle ≤ ${FUNCTION_BUDGET / KB} KB (issues #18, #25): not yet — docs/issue-18-bundles.md says what is left`);

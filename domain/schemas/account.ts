@@ -1,5 +1,5 @@
 // Contract of area `account`: who am I, and what do I have to do (the home page, one call).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ROLES } from '../roles';
 import { WORK_KINDS } from '../workbench';
 import { EmptyPayload } from './common';
@@ -7,7 +7,7 @@ import { EmptyPayload } from './common';
 export const MeInput = EmptyPayload;
 export const HomeInput = EmptyPayload;
 // demo keys are ASCII (`city-gov-office`): a NUL or any other character is a 400, never a query (issue #17)
-export const DevSignInInput = z.strictObject({ key: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/) });
+export const DevSignInInput = z.strictObject({ key: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_.-]+$/)) });
 
 const RoleView = z.object({ role: z.enum(ROLES), label: z.string() });
 
@@ -25,7 +25,7 @@ export const OrgView = z.object({
   level: z.enum(['city', 'county']),
   govName: z.string(),
   unionName: z.string(),
-  parentName: z.string().optional(),
+  parentName: z.optional(z.string()),
 });
 
 /** Art. 6: the sides this person may propose a topic for, and the lead sides of a joint topic. */
@@ -37,9 +37,9 @@ export const ProposalView = z.object({
 export const MeView = z.object({ person: PersonView, org: OrgView, proposal: ProposalView });
 export type MeView = z.infer<typeof MeView>;
 
-const HomeItem = z.object({ id: z.string(), title: z.string(), status: z.string(), statusLabel: z.string(), plannedAt: z.string().optional() });
+const HomeItem = z.object({ id: z.string(), title: z.string(), status: z.string(), statusLabel: z.string(), plannedAt: z.optional(z.string()) });
 
-export const HomeView = MeView.extend({
+export const HomeView = z.extend(MeView, {
   /**
    * topics: mine in total; queue: waiting for my office's screening (null if not an office);
    * opinions: accepted topics of the other side waiting for my side's opinion (征求意见; null if I
@@ -47,15 +47,15 @@ export const HomeView = MeView.extend({
    */
   counts: z.object({
     topics: z.number(),
-    opinions: z.number().nullable(),
+    opinions: z.nullable(z.number()),
     invitations: z.number(),
     tasks: z.number(),
-    queue: z.number().nullable(),
+    queue: z.nullable(z.number()),
     unread: z.number(),
     /** Art. 11: the org's overdue tasks, for those who see the whole checklist (null otherwise) */
-    overdue: z.number().nullable(),
+    overdue: z.nullable(z.number()),
     /** issue #20: the inbox's open to-dos (messages asking for an action not yet taken) — 待办 */
-    todo: z.number().optional(),
+    todo: z.optional(z.number()),
   }),
   /** Art. 6: meetings of my org collecting topics; 'topic.submit' in allowedActions says whether I may propose */
   collectingMeetings: z.array(
@@ -77,7 +77,7 @@ export const HomeView = MeView.extend({
   /** Art. 5: my invitations, unanswered first (status: my answer or 'none') */
   invitations: z.array(HomeItem),
   /** for the offices: the org's upcoming meetings and the next step of each */
-  meetings: z.array(z.object({ id: z.string(), title: z.string(), plannedAt: z.string(), stateLabel: z.string(), nextStep: z.string().nullable() })),
+  meetings: z.array(z.object({ id: z.string(), title: z.string(), plannedAt: z.string(), stateLabel: z.string(), nextStep: z.nullable(z.string()) })),
   /** Art. 11: my unfinished tasks, nearest deadline first (status: the light; statusLabel: the countdown) */
   tasks: z.array(HomeItem),
   /** Art. 9: minutes waiting for me (a reviewer at my side's stage; the union office: drafts and approved ones) */
@@ -92,14 +92,12 @@ export const HomeView = MeView.extend({
       label: z.string(),
       count: z.number(),
       /** the meeting it is about (screen, opinions) */
-      meetingId: z.string().optional(),
+      meetingId: z.optional(z.string()),
       open: z.object({ action: z.string(), payload: z.record(z.string(), z.unknown()) }),
     }),
   ),
   /** the next meeting of the caller's org, if any is planned */
-  nextMeeting: z
-    .object({ id: z.string(), title: z.string(), plannedAt: z.string(), status: z.string(), statusLabel: z.string() })
-    .nullable(),
+  nextMeeting: z.nullable(z.object({ id: z.string(), title: z.string(), plannedAt: z.string(), status: z.string(), statusLabel: z.string() })),
 });
 export type HomeView = z.infer<typeof HomeView>;
 

@@ -1,11 +1,11 @@
 // Contract of areas `compliance` and `settings` (issue #12, Art. 12, 13): the annual assessment of
 // the city and its counties, and the rule parameters with their effective dates.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SETTING_BOUNDS, type SettingKey } from '../settings';
 import { Id } from './common';
 import { DateOnly } from './task';
 
-const Year = z.number().int().min(2020).max(2100);
+const Year = z.number().check(z.int(), z.gte(2020), z.lte(2100));
 
 export const OverviewInput = z.strictObject({ year: Year });
 export const OrgComplianceInput = z.strictObject({ orgId: Id, year: Year });
@@ -13,21 +13,19 @@ export const ExportComplianceInput = z.strictObject({ year: Year });
 
 const bounded = (k: SettingKey) => {
   const b = SETTING_BOUNDS[k];
-  return z.number().int().min(b.min, `${b.label}不能少于 ${b.min} ${b.unit}`).max(b.max, `${b.label}不能多于 ${b.max} ${b.unit}`);
+  return z.number().check(z.int(), z.gte(b.min, `${b.label}不能少于 ${b.min} ${b.unit}`), z.lte(b.max, `${b.label}不能多于 ${b.max} ${b.unit}`));
 };
 
-export const GetSettingsInput = z.strictObject({ orgId: Id.optional() });
+export const GetSettingsInput = z.strictObject({ orgId: z.optional(Id) });
 export const SetSettingsInput = z.strictObject({
   orgId: Id,
-  params: z
-    .strictObject({
-      topicLeadMonths: bounded('topicLeadMonths').optional(),
-      dueSoonDays: bounded('dueSoonDays').optional(),
-      regularMeetingsPerYear: bounded('regularMeetingsPerYear').optional(),
+  params: z.strictObject({
+      topicLeadMonths: z.optional(bounded('topicLeadMonths')),
+      dueSoonDays: z.optional(bounded('dueSoonDays')),
+      regularMeetingsPerYear: z.optional(bounded('regularMeetingsPerYear')),
       /** issue #20: overdue this many days → the weekly digest to the convenors and the unit head */
-      escalateAfterDays: bounded('escalateAfterDays').optional(),
-    })
-    .refine((p) => Object.keys(p).length > 0, { message: '没有要修改的参数' }),
+      escalateAfterDays: z.optional(bounded('escalateAfterDays')),
+    }).check(z.refine((p) => Object.keys(p).length > 0, { message: '没有要修改的参数' })),
   /** from the start of this day (Shanghai); today or later */
   effectiveFrom: DateOnly,
 });

@@ -1,6 +1,6 @@
 // Contract of area `meeting` (Art. 4, 5, 7, 8): convening, invitations and replies, the notice,
 // check-in at the door and the agenda. Strict: a client never sets a status, an org or a presence.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { TaskLight } from '../task-rules';
 import { MEETING_LIMITS } from '../limits';
 import { INVITE_BATCH_MAX, MEETING_AWAITING, MEETING_QUERY_MAX } from '../workbench';
@@ -13,7 +13,7 @@ export const RequestMeetingInput = z.strictObject({
   kind: z.enum(['regular', 'special']),
   title: Text(MEETING_LIMITS.title),
   plannedAt: IsoTime,
-  place: Text(MEETING_LIMITS.place).optional(),
+  place: z.optional(Text(MEETING_LIMITS.place)),
   reason: Text(MEETING_LIMITS.reason),
 });
 
@@ -24,33 +24,29 @@ export const MeetingArchiveInput = z.strictObject(MeetingId);
 export const DeclineMeetingInput = z.strictObject({ ...MeetingId, reason: Text(MEETING_LIMITS.reason) });
 export const CancelMeetingInput = DeclineMeetingInput;
 
-export const RescheduleInput = z
-  .strictObject({
-    ...MeetingId,
-    plannedAt: IsoTime.optional(),
-    place: Text(MEETING_LIMITS.place).optional(),
-    /** issue #16: after the notice is issued, a change is a 变更通知 under its own document number */
-    docNumber: Text(MEETING_LIMITS.docNumber).optional(),
-  })
-  .refine((v) => v.plannedAt !== undefined || v.place !== undefined, { message: '请填写新的时间或地点' });
+export const RescheduleInput = z.strictObject({
+  ...MeetingId,
+  plannedAt: z.optional(IsoTime),
+  place: z.optional(Text(MEETING_LIMITS.place)),
+  /** issue #16: after the notice is issued, a change is a 变更通知 under its own document number */
+  docNumber: z.optional(Text(MEETING_LIMITS.docNumber)),
+}).check(z.refine((v) => v.plannedAt !== undefined || v.place !== undefined, { message: '请填写新的时间或地点' }));
 
 export const InviteInput = z.strictObject({
   ...MeetingId,
-  invitees: z.array(z.strictObject({ personId: Id, category: z.enum(INVITEE_CATEGORIES) })).min(1).max(INVITE_BATCH_MAX, `一次最多邀请 ${INVITE_BATCH_MAX} 人`),
+  invitees: z.array(z.strictObject({ personId: Id, category: z.enum(INVITEE_CATEGORIES) })).check(z.minLength(1), z.maxLength(INVITE_BATCH_MAX, `一次最多邀请 ${INVITE_BATCH_MAX} 人`)),
 });
 export const UninviteInput = z.strictObject({ ...MeetingId, personId: Id });
 export const SetPresidingInput = z.strictObject({ ...MeetingId, personId: Id });
 
 export const UpdateAgendaInput = z.strictObject({
   ...MeetingId,
-  sections: z
-    .array(
-      z.strictObject({
-        key: z.enum(AGENDA_SECTIONS.map((s) => s.key) as [string, ...string[]]),
-        items: z.array(z.strictObject({ id: z.string().min(1).max(80), minutes: z.number().int().min(0).max(240) })).max(200),
-      }),
-    )
-    .length(4),
+  sections: z.array(
+    z.strictObject({
+      key: z.enum(AGENDA_SECTIONS.map((s) => s.key) as [string, ...string[]]),
+      items: z.array(z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(80)), minutes: z.number().check(z.int(), z.gte(0), z.lte(240)) })).check(z.maxLength(200)),
+    }),
+  ).check(z.length(4)),
 });
 
 /** Art. 7: the government office issues the notice under its document number (文号). */
@@ -60,53 +56,50 @@ export const IssueNoticeInput = z.strictObject({ ...MeetingId, docNumber: Text(M
 export const UndoCheckInInput = z.strictObject({ ...MeetingId, personId: Id, reason: Text(MEETING_LIMITS.undoReason) });
 
 /** Issue #16: the notice in force, or an earlier version (1 = the original notice). */
-export const NoticeDocumentInput = z.strictObject({ ...MeetingId, version: z.number().int().min(1).max(100).optional() });
+export const NoticeDocumentInput = z.strictObject({ ...MeetingId, version: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))) });
 
-export const ReplyInput = z
-  .strictObject({
-    ...MeetingId,
-    answer: z.enum(['attend', 'decline', 'substitute']),
-    reason: Text(MEETING_LIMITS.replyReason).optional(),
-    substitute: z.strictObject({ name: Text(MEETING_LIMITS.personName), post: Text(MEETING_LIMITS.post) }).optional(),
-  })
-  .refine((v) => v.answer !== 'substitute' || v.substitute !== undefined, { message: '请填写代会人员的姓名和职务', path: ['substitute'] })
-  .refine((v) => v.answer !== 'decline' || v.reason !== undefined, { message: '请填写请假理由', path: ['reason'] });
+export const ReplyInput = z.strictObject({
+  ...MeetingId,
+  answer: z.enum(['attend', 'decline', 'substitute']),
+  reason: z.optional(Text(MEETING_LIMITS.replyReason)),
+  substitute: z.optional(z.strictObject({ name: Text(MEETING_LIMITS.personName), post: Text(MEETING_LIMITS.post) })),
+}).check(z.refine((v) => v.answer !== 'substitute' || v.substitute !== undefined, { message: '请填写代会人员的姓名和职务', path: ['substitute'] }), z.refine((v) => v.answer !== 'decline' || v.reason !== undefined, { message: '请填写请假理由', path: ['reason'] }));
 
 /** An invitee checks in with the meeting's code; an office marks a person present. */
 export const CheckInInput = z.union([
   // issue #22: `scannedAt` — a scan kept on the phone while offline is judged at the time it was made
-  z.strictObject({ ...MeetingId, code: z.string().regex(/^[0-9]{6}$/, '签到码为 6 位数字'), scannedAt: IsoTime.optional() }),
-  z.strictObject({ ...MeetingId, token: z.string().min(1).max(64), scannedAt: IsoTime.optional() }),
+  z.strictObject({ ...MeetingId, code: z.string().check(z.regex(/^[0-9]{6}$/, '签到码为 6 位数字')), scannedAt: z.optional(IsoTime) }),
+  z.strictObject({ ...MeetingId, token: z.string().check(z.minLength(1), z.maxLength(64)), scannedAt: z.optional(IsoTime) }),
   z.strictObject({ ...MeetingId, personId: Id }),
 ]);
 
 /** Issue #22: a file for an agenda section (an upload of the caller's), 公开 or 会内. */
 export const AttachMaterialInput = z.strictObject({
   ...MeetingId,
-  sectionIndex: z.number().int().min(0).max(3),
-  fileId: z.string().regex(/^[A-Za-z0-9_.:/-]{1,200}$/, '文件标识不正确'),
+  sectionIndex: z.number().check(z.int(), z.gte(0), z.lte(3)),
+  fileId: z.string().check(z.regex(/^[A-Za-z0-9_.:/-]{1,200}$/, '文件标识不正确')),
   title: Text(MEETING_LIMITS.materialTitle),
   visibility: z.enum(['public', 'meeting']),
 });
-export const MaterialInput = z.strictObject({ ...MeetingId, materialId: z.string().regex(/^[a-z0-9]{1,40}$/, '材料编号不正确') });
+export const MaterialInput = z.strictObject({ ...MeetingId, materialId: z.string().check(z.regex(/^[a-z0-9]{1,40}$/, '材料编号不正确')) });
 
 /** Issue #22: the office's order of the rostrum, most senior first (the seats follow the convention). */
-export const SetSeatingInput = z.strictObject({ ...MeetingId, rostrum: z.array(Id).min(1).max(40) });
+export const SetSeatingInput = z.strictObject({ ...MeetingId, rostrum: z.array(Id).check(z.minLength(1), z.maxLength(40)) });
 
 /** Issue #22: the live board by side; `etag` from the last answer makes an unchanged answer cheap. */
-export const BoardInput = z.strictObject({ ...MeetingId, etag: z.string().max(64).optional() });
+export const BoardInput = z.strictObject({ ...MeetingId, etag: z.optional(z.string().check(z.maxLength(64))) });
 
 export const ListMeetingsInput = z.strictObject({
   /** mine: meetings I am invited to; org: my org's meetings (offices and leaders); child: a county's (city offices) */
-  scope: z.enum(['mine', 'org']).default('org'),
-  orgId: Id.optional(),
-  cursor: Cursor.optional(),
+  scope: z._default(z.enum(['mine', 'org']), 'org'),
+  orgId: z.optional(Id),
+  cursor: z.optional(Cursor),
   /** issue #19, the meetings page (scope org): the year planned (Asia/Shanghai), one state, words of the title */
-  year: z.number().int().min(2000).max(2100).optional(),
-  status: z.enum(MEETING_STATES).optional(),
-  q: z.string().trim().max(MEETING_QUERY_MAX).optional(),
+  year: z.optional(z.number().check(z.int(), z.gte(2000), z.lte(2100))),
+  status: z.optional(z.enum(MEETING_STATES)),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(MEETING_QUERY_MAX))),
   /** issue #19, the work queue (scope org): only the meetings waiting for the caller (see MEETING_AWAITING) */
-  awaiting: z.enum(MEETING_AWAITING).optional(),
+  awaiting: z.optional(z.enum(MEETING_AWAITING)),
 });
 
 export type ReplyAnswer = 'attend' | 'decline' | 'substitute';
@@ -147,7 +140,7 @@ export const MeetingResultsInput = z.strictObject(MeetingId);
  * Issue #23: an org's year of decided items (per org, the year view): the org's meetings planned
  * in `year` (Shanghai), default the caller's org; the same readers as compliance.org.
  */
-export const ResultsYearInput = z.strictObject({ orgId: Id.optional(), year: z.number().int().min(2020).max(2100) });
+export const ResultsYearInput = z.strictObject({ orgId: z.optional(Id), year: z.number().check(z.int(), z.gte(2020), z.lte(2100)) });
 
 /** Disjoint: done on time + done late + open + overdue (+ unassigned for items) = total. */
 export interface ResultsYearFigures {

@@ -1,5 +1,5 @@
 // Contract of area `minutes` (Art. 9): one set of minutes per meeting, named by its meetingId.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MINUTES_LIMITS, MINUTES_MAX_DECISIONS } from '../limits';
 import { ATTENDANCE_STATUSES } from '../attendance';
 import type { MinutesStatus } from '../workflows/minutes';
@@ -11,31 +11,22 @@ const MeetingId = { meetingId: Id };
 export const MinutesIdInput = z.strictObject(MeetingId);
 
 /** Issue #23: a decided item names the listed topics it answers. */
-const TopicIds = z.array(Id).max(DECISION_MAX_TOPICS, `一项议定事项至多对应 ${DECISION_MAX_TOPICS} 个议题`)
-  .refine((ids) => new Set(ids).size === ids.length, { message: '同一议题不能重复选择' });
+const TopicIds = z.array(Id).check(z.maxLength(DECISION_MAX_TOPICS, `一项议定事项至多对应 ${DECISION_MAX_TOPICS} 个议题`), z.refine((ids) => new Set(ids).size === ids.length, { message: '同一议题不能重复选择' }));
 
 export const SaveMinutesInput = z.strictObject({
   ...MeetingId,
   text: Text(MINUTES_LIMITS.text),
-  decisions: z
-    .array(z.strictObject({ title: Text(MINUTES_LIMITS.decisionTitle), text: Text(MINUTES_LIMITS.decisionText), topicIds: TopicIds.optional() }))
-    .min(1, '请至少列出一项议定事项')
-    .max(MINUTES_MAX_DECISIONS, `议定事项不能超过 ${MINUTES_MAX_DECISIONS} 项`),
+  decisions: z.array(z.strictObject({ title: Text(MINUTES_LIMITS.decisionTitle), text: Text(MINUTES_LIMITS.decisionText), topicIds: z.optional(TopicIds) })).check(z.minLength(1, '请至少列出一项议定事项'), z.maxLength(MINUTES_MAX_DECISIONS, `议定事项不能超过 ${MINUTES_MAX_DECISIONS} 项`)),
   /** issue #23: listed topics the meeting did not take up, each with the reason the minutes give */
-  notTakenUp: z
-    .array(z.strictObject({ topicId: Id, reason: Text(NOT_TAKEN_UP_REASON) }))
-    .max(MINUTES_MAX_DECISIONS)
-    .optional(),
+  notTakenUp: z.optional(z.array(z.strictObject({ topicId: Id, reason: Text(NOT_TAKEN_UP_REASON) })).check(z.maxLength(MINUTES_MAX_DECISIONS))),
 });
 
 export const ReturnMinutesInput = z.strictObject({ ...MeetingId, reason: Text(MINUTES_LIMITS.reason) });
 /** Issue #16: the union office confirms who attended, correcting the check-in record with a reason. */
 export const SetAttendanceInput = z.strictObject({
   ...MeetingId,
-  entries: z
-    .array(z.strictObject({ personId: Id, status: z.enum(ATTENDANCE_STATUSES), reason: Text(MINUTES_LIMITS.reason).optional() }))
-    // an empty list confirms the check-in record as it stands
-    .max(300),
+  // an empty list confirms the check-in record as it stands
+  entries: z.array(z.strictObject({ personId: Id, status: z.enum(ATTENDANCE_STATUSES), reason: z.optional(Text(MINUTES_LIMITS.reason)) })).check(z.maxLength(300)),
 });
 
 export const IssueMinutesInput = z.strictObject({ ...MeetingId, docNumber: Text(MINUTES_LIMITS.docNumber) });

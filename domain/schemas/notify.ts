@@ -1,16 +1,16 @@
 // Contract of area `notify`: the in-app inbox (every milestone lands here, whatever else is sent).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CONSENT_RESULTS, TEMPLATE_KEYS, type ConsentResult, type TemplateKey, type TemplateKind } from '../subscriptions';
 import { Cursor, Id } from './common';
 
 export const InboxInput = z.strictObject({
-  unreadOnly: z.boolean().optional(),
+  unreadOnly: z.optional(z.boolean()),
   /** issue #20: only the open to-dos */
-  todoOnly: z.boolean().optional(),
-  cursor: Cursor.optional(),
+  todoOnly: z.optional(z.boolean()),
+  cursor: z.optional(Cursor),
 });
 export const UnreadCountInput = z.strictObject({});
-export const MarkReadInput = z.strictObject({ ids: z.array(Id).min(1).max(50) });
+export const MarkReadInput = z.strictObject({ ids: z.array(Id).check(z.minLength(1), z.maxLength(50)) });
 
 export interface NotificationView {
   id: string;
@@ -36,9 +36,7 @@ export interface NotificationView {
 
 /** The consent panel's answers, as `requestSubscribeMessage` gives them, by template key. */
 export const RecordConsentInput = z.strictObject({
-  results: z
-    .partialRecord(z.enum(TEMPLATE_KEYS), z.enum(CONSENT_RESULTS))
-    .refine((r) => Object.keys(r).length >= 1, { message: '没有订阅结果' }),
+  results: z.partialRecord(z.enum(TEMPLATE_KEYS), z.enum(CONSENT_RESULTS)).check(z.refine((r) => Object.keys(r).length >= 1, { message: '没有订阅结果' })),
 });
 export const SubscriptionsInput = z.strictObject({});
 
@@ -85,7 +83,7 @@ export interface InboxView {
 export const ChaseInput = z.strictObject({
   subject: z.enum(['task', 'reply', 'minutes']),
   id: Id,
-  personId: Id.optional(),
+  personId: z.optional(Id),
 });
 export type ChaseInput = z.infer<typeof ChaseInput>;
 

@@ -1,5 +1,5 @@
 // Contract of area `press` (Art. 10): one press release per meeting, approved by both offices.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PRESS_LIMITS } from '../limits';
 import type { PressStatus } from '../workflows/press';
 import { Id, Text } from './common';

@@ -1,5 +1,5 @@
 // Contract of area `system`: work with no person behind it, run by a timer as the system actor.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const SweepInput = z.strictObject({});
 

@@ -1,5 +1,5 @@
 // Contract of area `task` (Art. 11, Art. 3 (1)): the implementation checklist (落实清单).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEADLINE_LIMITS } from '../deadline-limits';
 import { TASK_LIMITS } from '../limits';
 import { EVIDENCE_MAX_FILES, isCalendarDate, type DeadlineHow, type DeadlineRequestState, type TaskLight } from '../task-rules';
@@ -8,11 +8,11 @@ import { Cursor, Id, Text } from './common';
 
 const TaskId = { taskId: Id };
 /** a calendar date in Shanghai; the deadline is the end of that day */
-export const DateOnly = z.string().refine(isCalendarDate, '日期格式应为 YYYY-MM-DD');
+export const DateOnly = z.string().check(z.refine(isCalendarDate, '日期格式应为 YYYY-MM-DD'));
 /** a decided item's id: `<meetingId>_d<n>` */
-export const DecisionId = z.string().min(4).max(80).regex(/^[A-Za-z0-9_-]+_d[0-9]{1,3}$/, '议定事项编号格式不正确');
+export const DecisionId = z.string().check(z.minLength(4), z.maxLength(80), z.regex(/^[A-Za-z0-9_-]+_d[0-9]{1,3}$/, '议定事项编号格式不正确'));
 /** an uploaded file: `local:<hex>` from the host's upload, or a `cloud://` file id from WeChat */
-export const FileRef = z.string().min(8).max(300).regex(/^(local:[0-9a-f]{32}|cloud:\/\/[A-Za-z0-9._%\-/]+)$/, '文件编号格式不正确');
+export const FileRef = z.string().check(z.minLength(8), z.maxLength(300), z.regex(/^(local:[0-9a-f]{32}|cloud:\/\/[A-Za-z0-9._%\-/]+)$/, '文件编号格式不正确'));
 
 export const TaskIdInput = z.strictObject(TaskId);
 
@@ -29,7 +29,7 @@ export const CompleteTaskInput = z.strictObject({
   ...TaskId,
   text: Text(TASK_LIMITS.text),
   // the name as the person picked it (a WeChat cloud path keeps only ASCII); shown, never trusted for the type
-  evidence: z.array(z.strictObject({ fileId: FileRef, fileName: Text(TASK_LIMITS.fileName).optional() })).max(EVIDENCE_MAX_FILES, `证明材料最多 ${EVIDENCE_MAX_FILES} 个`).optional(),
+  evidence: z.optional(z.array(z.strictObject({ fileId: FileRef, fileName: z.optional(Text(TASK_LIMITS.fileName)) })).check(z.maxLength(EVIDENCE_MAX_FILES, `证明材料最多 ${EVIDENCE_MAX_FILES} 个`))),
 });
 
 export const SendBackTaskInput = z.strictObject({ ...TaskId, reason: Text(TASK_LIMITS.reason) });
@@ -45,23 +45,19 @@ export const ExplainTaskInput = z.strictObject({
 export const RequestDeadlineInput = z.strictObject({ ...TaskId, newDeadline: DateOnly, reason: Text(DEADLINE_LIMITS.reason) });
 
 /** Issue #16: the keeping office approves or refuses the pending request; a refusal says why. */
-export const DecideDeadlineInput = z
-  .strictObject({ ...TaskId, approve: z.boolean(), reason: Text(DEADLINE_LIMITS.decision).optional() })
-  .refine((v) => v.approve || v.reason !== undefined, { message: '不同意延期须说明理由', path: ['reason'] });
+export const DecideDeadlineInput = z.strictObject({ ...TaskId, approve: z.boolean(), reason: z.optional(Text(DEADLINE_LIMITS.decision)) }).check(z.refine((v) => v.approve || v.reason !== undefined, { message: '不同意延期须说明理由', path: ['reason'] }));
 
 /** Issue #16: the keeping office sets a new deadline itself (any day from today), with the reason. */
 export const SetDeadlineInput = z.strictObject({ ...TaskId, deadline: DateOnly, reason: Text(DEADLINE_LIMITS.setReason) });
 
-export const ListTasksInput = z
-  .strictObject({
-    /** issue #19: verify — kept by the caller's office, awaiting its verification; deadlines — with a deadline request waiting for it */
-    scope: z.enum(['mine', 'meeting', 'overdue', 'verify', 'deadlines']),
-    meetingId: Id.optional(),
-    /** overdue: a county's, for the city's offices (Art. 12, read only); default the caller's org */
-    orgId: Id.optional(),
-    cursor: Cursor.optional(),
-  })
-  .refine((v) => v.scope !== 'meeting' || v.meetingId !== undefined, { message: '请指定会议', path: ['meetingId'] });
+export const ListTasksInput = z.strictObject({
+  /** issue #19: verify — kept by the caller's office, awaiting its verification; deadlines — with a deadline request waiting for it */
+  scope: z.enum(['mine', 'meeting', 'overdue', 'verify', 'deadlines']),
+  meetingId: z.optional(Id),
+  /** overdue: a county's, for the city's offices (Art. 12, read only); default the caller's org */
+  orgId: z.optional(Id),
+  cursor: z.optional(Cursor),
+}).check(z.refine((v) => v.scope !== 'meeting' || v.meetingId !== undefined, { message: '请指定会议', path: ['meetingId'] }));
 
 export const ExportChecklistInput = z.strictObject({ meetingId: Id });
 export const EvidenceLinkInput = z.strictObject({ ...TaskId, fileId: FileRef });

@@ -1,5 +1,5 @@
 // Contract of area `topic` (Art. 3, 6). Strict: a client can never set status, org or proposer.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TOPIC_CATEGORIES, TOPIC_STATES } from '../workflows/topic';
 import { TOPIC_LIMITS } from '../limits';
 import type { ResultTaskView } from './meeting';
@@ -12,39 +12,35 @@ const Background = Text(TOPIC_LIMITS.background);
 const Research = Text(TOPIC_LIMITS.research);
 const Request = Text(TOPIC_LIMITS.request);
 
-export const SubmitTopicInput = z
-  .strictObject({
-    meetingId: Id,
-    side: z.enum(['gov', 'union', 'joint']),
-    leadSide: z.enum(['gov', 'union']).optional(),
-    category: z.enum(TOPIC_CATEGORIES),
-    title: Title,
-    background: Background,
-    research: Research,
-    request: Request,
-  })
-  .refine((v) => (v.side === 'joint') === (v.leadSide !== undefined), {
+export const SubmitTopicInput = z.strictObject({
+  meetingId: Id,
+  side: z.enum(['gov', 'union', 'joint']),
+  leadSide: z.optional(z.enum(['gov', 'union'])),
+  category: z.enum(TOPIC_CATEGORIES),
+  title: Title,
+  background: Background,
+  research: Research,
+  request: Request,
+}).check(z.refine((v) => (v.side === 'joint') === (v.leadSide !== undefined), {
     message: '联合议题须注明承担主要工作的一方；单方议题不填',
     path: ['leadSide'],
-  });
+  }));
 export type SubmitTopicInput = z.infer<typeof SubmitTopicInput>;
 
 export const TopicIdInput = z.strictObject({ id: Id });
 
-export const UpdateTopicInput = z
-  .strictObject({
-    id: Id,
-    category: z.enum(TOPIC_CATEGORIES).optional(),
-    title: Title.optional(),
-    background: Background.optional(),
-    research: Research.optional(),
-    request: Request.optional(),
-  })
-  .refine((v) => Object.keys(v).length > 1, { message: '没有需要修改的内容' });
+export const UpdateTopicInput = z.strictObject({
+  id: Id,
+  category: z.optional(z.enum(TOPIC_CATEGORIES)),
+  title: z.optional(Title),
+  background: z.optional(Background),
+  research: z.optional(Research),
+  request: z.optional(Request),
+}).check(z.refine((v) => Object.keys(v).length > 1, { message: '没有需要修改的内容' }));
 export type UpdateTopicInput = z.infer<typeof UpdateTopicInput>;
 
 export const ReturnTopicInput = z.strictObject({ id: Id, reason: Text(TOPIC_LIMITS.reason) });
-export const MergeTopicInput = z.strictObject({ id: Id, intoId: Id, note: Text(TOPIC_LIMITS.note).optional() });
+export const MergeTopicInput = z.strictObject({ id: Id, intoId: Id, note: z.optional(Text(TOPIC_LIMITS.note)) });
 export const AddOpinionInput = z.strictObject({ id: Id, text: Text(TOPIC_LIMITS.opinion) });
 export const MeetingIdInput = z.strictObject({ meetingId: Id });
 /** Issue #16 (Art. 6 征求意见): the other side's office records 无意见 for one accepted topic. */
@@ -56,9 +52,9 @@ export const NoOpinionAllInput = z.strictObject({ meetingId: Id });
  * when the accepted topics changed since, the confirmation is refused (conflict), never applied to
  * topics the person has not seen.
  */
-export const ConfirmListInput = z.strictObject({ meetingId: Id, listHash: z.string().regex(/^[0-9a-f]{16}$/).optional() });
+export const ConfirmListInput = z.strictObject({ meetingId: Id, listHash: z.optional(z.string().check(z.regex(/^[0-9a-f]{16}$/))) });
 /** The confirmation page pages through the accepted topics (no list is ever cut silently). */
-export const ListStatusInput = z.strictObject({ meetingId: Id, cursor: Cursor.optional() });
+export const ListStatusInput = z.strictObject({ meetingId: Id, cursor: z.optional(Cursor) });
 /** Issue #23: the written replies (答复) of a meeting's topics as an .xlsx (the offices). */
 export const ExportRepliesInput = z.strictObject({ meetingId: Id });
 
@@ -67,10 +63,10 @@ export const ListTopicsInput = z.strictObject({
    * mine: what I proposed; queue: waiting for my office; meeting: what I may see of a meeting;
    * opinions: a meeting's accepted topics of the other side still waiting for my side's opinion
    */
-  scope: z.enum(['mine', 'queue', 'meeting', 'opinions']).default('mine'),
-  meetingId: Id.optional(),
-  status: z.enum(TOPIC_STATES).optional(),
-  cursor: Cursor.optional(),
+  scope: z._default(z.enum(['mine', 'queue', 'meeting', 'opinions']), 'mine'),
+  meetingId: z.optional(Id),
+  status: z.optional(z.enum(TOPIC_STATES)),
+  cursor: z.optional(Cursor),
 });
 export type ListTopicsInput = z.infer<typeof ListTopicsInput>;
 

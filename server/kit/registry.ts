@@ -1,7 +1,7 @@
 // The action registry (STYLE.md §2): an action declares its name, strict input schema, the record
 // it names and its handler. Its permission comes from the one matrix in domain/permissions.ts; an
 // action without a row there does not compile.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   PERMISSIONS,
   type ActionInput,
@@ -85,7 +85,7 @@ export interface ActionContext<R = undefined> {
   log(level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>): void;
 }
 
-export interface ActionDef<S extends z.ZodType = z.ZodType, O = unknown, R = undefined> {
+export interface ActionDef<S extends z.ZodMiniType = z.ZodMiniType, O = unknown, R = undefined> {
   name: ActionName;
   input: S;
   /** the record the payload names; required when the permission lists row predicates */
@@ -109,7 +109,7 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, O = unknown, R = und
   handler(input: z.infer<S>, ctx: ActionContext<R>): Promise<O>;
 }
 
-export interface RegisteredAction extends ActionDef<z.ZodType, unknown, unknown> {
+export interface RegisteredAction extends ActionDef<z.ZodMiniType, unknown, unknown> {
   permission: Permission;
   area: string;
   verb: string;
@@ -123,7 +123,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
  * input schema must be the contract's for that name too: declaring `topic.accept` with another
  * action's schema does not compile (issue #18).
  */
-export function defineAction<N extends ActionName, S extends z.ZodType, R = undefined>(
+export function defineAction<N extends ActionName, S extends z.ZodMiniType, R = undefined>(
   def: ActionDef<S, ActionOutput<N>, R> & { name: N } & (Same<z.input<S>, ActionInput<N>> extends true ? unknown : { input: never }),
 ): ActionDef<S, ActionOutput<N>, R> {
   return def;
@@ -135,7 +135,7 @@ export interface Area {
 }
 
 /** An area is one deployable cloud function; its actions are called as `{ action: verb }`. */
-export function defineArea(name: string, defs: ReadonlyArray<ActionDef<z.ZodType, unknown, unknown>>): Area {
+export function defineArea(name: string, defs: ReadonlyArray<ActionDef<z.ZodMiniType, unknown, unknown>>): Area {
   const actions = new Map<string, RegisteredAction>();
   for (const def of defs) {
     const [area, verb] = def.name.split('.');

@@ -2,7 +2,7 @@
 // handle → audit. A handler never sees unparsed input and cannot skip a check; every answer is an
 // envelope. Issue #17: the body's size and depth are bounded by one linear walk before anything
 // else, and a key already answered gets its answer before authorisation and the state guards.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   AppError,
   CallBody,
@@ -38,7 +38,7 @@ function fail(code: ErrorCode, message?: string, details?: unknown): Envelope<ne
   return { ok: false, error: new AppError(code, message ?? ERROR_MESSAGES[code], details).toBody() };
 }
 
-function zodDetails(error: z.ZodError): Array<{ path: string; message: string }> {
+function zodDetails(error: z.core.$ZodError): Array<{ path: string; message: string }> {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 

@@ -1,7 +1,7 @@
 // The local stand-in for WeChat's subscribeMessage.send (issue #10): records what would have been
 // sent (GET /api/dev/outbox) and, for tests, answers a WeChat error for a person
 // (POST /api/dev/outbox/fail) so the consent ledger can be proved without WeChat.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AppError, type Envelope } from '../../../domain';
 import type { Clock } from '../../kit/clock';
 import type { SmsRequest, SmsSender } from '../../notify/sms';
@@ -20,7 +20,7 @@ export interface DevOutboxEntry {
   at: string;
 }
 
-const FailInput = z.strictObject({ personId: z.string().min(1).max(64), errCode: z.number().int().nullable() });
+const FailInput = z.strictObject({ personId: z.string().check(z.minLength(1), z.maxLength(64)), errCode: z.nullable(z.number().check(z.int())) });
 
 export class DevOutbox implements SubscribeSender {
   readonly requiresOpenid = false;
