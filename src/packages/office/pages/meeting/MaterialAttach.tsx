@@ -1,28 +1,36 @@
 // 附会议材料 (issue #22): the office picks a PDF or an image, names it, chooses the agenda section and
 // 公开 / 会内, and attaches it (meeting.attachMaterial). The file is uploaded as evidence files are
 // (POST /api/upload locally, cloud storage under the office's own folder in WeChat) and judged by
-// its bytes on the server.
+// its bytes on the server. The upload and the write are one action of the page kit (issue #19): one
+// at a time, the idempotency key of its intention, a refusal shown above 附上.
 import { Input, Text, View } from '@tarojs/components';
 import { createElement, useState, type ChangeEvent } from 'react';
 import { MEETING_LIMITS } from '../../../../../domain/limits';
 import type { MeetingView } from '../../../../../domain/schemas/meeting';
 import { AGENDA_SECTIONS } from '../../../../../domain/workflows/meeting';
 import Btn from '../../../../components/Btn';
-import { useWrite } from '../../../../hooks/useWrite';
-import { call, toApiError } from '../../../../services/api';
+import { useAction } from '../../../../kit/useAction';
+import { call } from '../../../../services/api';
 import { EVIDENCE_ACCEPT, fromBrowserFiles, pickInWeapp, uploadEvidence, type PickedFile } from '../../../../services/upload';
-import { toast } from '../../../../utils/feedback';
 import { lengthError } from '../../../../utils/form';
 
-export default function MaterialAttach({ m, onAttached }: { m: MeetingView; onAttached: (next: MeetingView) => void }) {
-  const write = useWrite();
+interface Props {
+  m: MeetingView;
+  /** the answer, the meeting as it is now */
+  onAttached: (next: MeetingView) => void;
+  /** the console's re-read, for a refusal that says the meeting moved on */
+  reload?: (quiet?: boolean) => unknown;
+}
+
+export default function MaterialAttach({ m, onAttached, reload }: Props) {
+  const { busy: running, act } = useAction<'attach'>(reload);
+  const busy = running !== null;
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [section, setSection] = useState(2);
   const [meetingOnly, setMeetingOnly] = useState(true);
   const [file, setFile] = useState<PickedFile | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   if (!m.allowedActions.includes('attachMaterial')) return null;
   if (!open) {
     return (
@@ -42,20 +50,24 @@ export default function MaterialAttach({ m, onAttached }: { m: MeetingView; onAt
     if (!file) return setProblem('请选择 PDF 文件或 JPG、PNG 图片');
     if (bad) return setProblem(bad);
     setProblem(null);
-    setBusy(true);
-    try {
-      const me = process.env.TARO_ENV === 'weapp' ? (await call('account.me', {})).person.id : '';
-      const up = await uploadEvidence(file, me, () => undefined);
-      onAttached(await write('meeting.attachMaterial', { meetingId: m.id, sectionIndex: section, fileId: up.fileId, title: title.trim(), visibility: meetingOnly ? 'meeting' : 'public' }));
-      toast('会议材料已附上', 'success');
-      setOpen(false);
-      setFile(null);
-      setTitle('');
-    } catch (e) {
-      setProblem(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    await act(
+      'attach',
+      async (write) => {
+        const me = process.env.TARO_ENV === 'weapp' ? (await call('account.me', {})).person.id : '';
+        const up = await uploadEvidence(file, me, () => undefined);
+        return write('meeting.attachMaterial', { meetingId: m.id, sectionIndex: section, fileId: up.fileId, title: title.trim(), visibility: meetingOnly ? 'meeting' : 'public' });
+      },
+      {
+        apply: (next) => {
+          onAttached(next);
+          setOpen(false);
+          setFile(null);
+          setTitle('');
+        },
+        done: '会议材料已附上',
+        onError: (e) => (setProblem(e.message), true),
+      },
+    );
   };
   return (
     <View className='mmat__attach'>
