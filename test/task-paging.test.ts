@@ -105,7 +105,13 @@ describe('task.list a page at a time', () => {
   });
 
   it('overdue: an org\'s overdue tasks a page at a time, every one once', async () => {
-    await insert(Array.from({ length: 45 }, (_, i) => taskDoc(`page-overdue-${i}`, { ownerId: 'linhe-hrss', orgId: 'linhe', meetingId: 'm-linhe-current', days: -1 - (i % 9) })));
+    await insert([
+      ...Array.from({ length: 45 }, (_, i) => taskDoc(`page-overdue-${i}`, { ownerId: 'linhe-hrss', orgId: 'linhe', meetingId: 'm-linhe-current', days: -1 - (i % 9) })),
+      // due soon, on track and done: none of them is listed or counted
+      taskDoc('page-overdue-soon', { ownerId: 'linhe-hrss', orgId: 'linhe', meetingId: 'm-linhe-current', days: 1 }),
+      taskDoc('page-overdue-later', { ownerId: 'linhe-hrss', orgId: 'linhe', meetingId: 'm-linhe-current', days: 90 }),
+      taskDoc('page-overdue-done', { ownerId: 'linhe-hrss', orgId: 'linhe', meetingId: 'm-linhe-current', days: -5, status: 'done' }),
+    ]);
     const overdue = await w.store.count('tasks', { orgId: 'linhe', open: true, dueAt: { lte: w.now.toISOString() } });
     expect(overdue).toBeGreaterThanOrEqual(45);
     const { first, ids } = await pages('linhe-union-office', { scope: 'overdue' });

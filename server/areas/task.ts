@@ -135,8 +135,12 @@ export function lightRanges(now: Date, dueSoonDays: number): { red: Filter[strin
   return { red: { lte: at }, yellow: { gt: at, lte: addDaysCN(startOfDayCN(now), dueSoonDays) } };
 }
 
-/** How many tasks of `base` carry each light: four counts, however many tasks there are. */
+/**
+ * How many tasks of `base` carry each light: four counts, however many tasks there are. `base` has
+ * no condition on `open` or `dueAt` (the counts set those).
+ */
 export async function countLights(store: Store, base: Filter, now: Date, dueSoonDays: number): Promise<Record<TaskLight, number>> {
+  if ('open' in base || 'dueAt' in base) throw new Error('countLights: the base filter may not name open or dueAt');
   const r = lightRanges(now, dueSoonDays);
   const open = { ...base, open: true };
   const [red, yellow, openAll, done] = await Promise.all([

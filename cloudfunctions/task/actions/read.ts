@@ -26,7 +26,8 @@ export const list = defineAction({
     if (scope === 'mine') {
       // issue #25: a page at a time, unfinished first, the nearest deadline first (the lights' order:
       // an open task's light follows its deadline); the counts of every light from four counts
-      return pagedList(ctx, { ownerId: actor.id }, [['open', 'desc'], ['dueAt', 'asc']], actor.orgId, cursor);
+      const mine = { ownerId: actor.id };
+      return pagedList(ctx, mine, [['open', 'desc'], ['dueAt', 'asc']], actor.orgId, cursor, (dueSoonDays) => countLights(store, mine, ctx.now, dueSoonDays));
     }
     if (scope === 'meeting') {
       const meeting = await store.get<MeetingDoc>('meetings', meetingId!);
@@ -49,7 +50,9 @@ export const list = defineAction({
     }
     const target = orgId ?? actor.orgId;
     if (!(await seesChecklistOf(store, actor, target))) throw new AppError('forbidden', '只有本级办公室、召集人和领导可以查看逾期任务');
-    return pagedList(ctx, { orgId: target, open: true, dueAt: { lte: ctx.now.toISOString() } }, [['dueAt', 'asc']], target, cursor);
+    const overdue = { orgId: target, open: true, dueAt: { lte: ctx.now.toISOString() } };
+    // every one of them is red: one count
+    return pagedList(ctx, overdue, [['dueAt', 'asc']], target, cursor, async () => ({ red: await store.count('tasks', overdue), yellow: 0, green: 0, done: 0 }));
   },
 });
 
@@ -58,12 +61,12 @@ export const list = defineAction({
  * the store's order, which is the lights' order; `counts` cover the whole list (counted, not read),
  * `pendingRequests` the tasks of this page.
  */
-async function pagedList(ctx: ActionContext<unknown>, filter: Filter, sort: FindOptions['sort'], paramsOf: string, cursor: string | undefined): Promise<TaskListView> {
+async function pagedList(
+  ctx: ActionContext<unknown>, filter: Filter, sort: FindOptions['sort'], paramsOf: string, cursor: string | undefined,
+  count: (dueSoonDays: number) => Promise<TaskListView['counts']>,
+): Promise<TaskListView> {
   const params = await ctx.params(paramsOf);
-  const [page, counts] = await Promise.all([
-    ctx.store.find<TaskDoc>('tasks', filter, { sort, limit: TASK_PAGE, cursor }),
-    countLights(ctx.store, filter, ctx.now, params.dueSoonDays),
-  ]);
+  const [page, counts] = await Promise.all([ctx.store.find<TaskDoc>('tasks', filter, { sort, limit: TASK_PAGE, cursor }), count(params.dueSoonDays)]);
   const view = toTaskList(page.items, ctx.now, params);
   return { ...view, counts, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
