@@ -1,7 +1,8 @@
 // 我的任务 (Art. 11): every task of the implementation checklist I am responsible for, unfinished
 // first (overdue, due soon, on track, then done — the server's order), each with its light in a dot
-// and a word, the countdown, the meeting and the decided item; a card opens the task. One call
-// (task.list scope 'mine'); coming back and pull-down refresh quietly.
+// and a word, the countdown, the meeting and the decided item; a card opens the task. task.list
+// scope 'mine' a page at a time (issue #25): 加载更多 or scrolling to the bottom loads the next,
+// the counts at the top are the whole list's; coming back and pull-down refresh quietly.
 import { Text, View } from '@tarojs/components';
 import { useCallback } from 'react';
 import type { TaskCardView, TaskListView } from '../../../../domain/schemas/task';
@@ -18,8 +19,12 @@ export default function MyTasks() {
   const fetchPage = useCallback((cursor?: string) => call('task.list', { scope: 'mine', ...(cursor ? { cursor } : {}) }), []);
   const list = usePagedListPage<TaskCardView, TaskListView>(fetchPage);
   const { state } = list;
-  const open = state.kind === 'ready' ? state.items.filter((t) => t.status !== 'done').length : 0;
+  // issue #25: the list comes a page at a time; the counts of every light are the whole list's
+  const counts = state.kind === 'ready' ? state.page.counts : null;
+  const open = counts ? counts.red + counts.yellow + counts.green : 0;
   const toExplain = state.kind === 'ready' ? state.items.filter(needsExplaining).length : 0;
+  // overdue tasks come first: once the loaded ones hold every overdue task, the number is exact
+  const allRedLoaded = state.kind === 'ready' && counts !== null && state.items.filter((t) => t.light === 'red').length >= counts.red;
 
   return (
     <PageShell className='tmine'>
@@ -41,9 +46,9 @@ export default function MyTasks() {
                   </View>
                 ))}
               </View>
-              {toExplain > 0 ? (
+              {toExplain > 0 || (!allRedLoaded && counts && counts.red > 0) ? (
                 <Text className='tmine__warn'>
-                  {toExplain} 项任务已逾期，请在任务中说明未完成原因、下步意见和新的完成时限（第三条第一项）。
+                  {allRedLoaded ? `${toExplain} 项任务已逾期，请` : `${counts?.red ?? 0} 项任务已逾期，尚未说明的请`}在任务中说明未完成原因、下步意见和新的完成时限（第三条第一项）。
                 </Text>
               ) : null}
             </View>

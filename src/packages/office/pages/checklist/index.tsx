@@ -7,15 +7,17 @@
 // xlsx (task.exportChecklist). For the offices, the decided items of the issued minutes
 // (minutes.get) each with 分解任务 (task.assign, AssignDialog.tsx).
 // Reads sent together: the list and the minutes (meeting scope). What the caller may do comes from
-// the server: 'exportChecklist' on the list, 'assign' on each decided item.
+// the server: 'exportChecklist' on the list, 'assign' on each decided item. The org's overdue tasks
+// come a page at a time (issue #25): 加载更多 or scrolling to the bottom loads the next page.
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import { useReachBottom, useRouter } from '@tarojs/taro';
 import OfficeNav from '../../../../components/OfficeNav';
 import { useCallback, useMemo, useState } from 'react';
 import type { DecisionView, MinutesView } from '../../../../../domain/schemas/minutes';
 import type { TaskCardView, TaskListView } from '../../../../../domain/schemas/task';
 import type { TaskLight } from '../../../../../domain/task-rules';
 import Btn from '../../../../components/Btn';
+import ListFooter from '../../../../components/ListFooter';
 import PageShell from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 import Tap from '../../../../components/Tap';
@@ -40,6 +42,15 @@ interface Board {
   minutesError: ApiError | null;
   /** the whole checklist is the caller's to follow: export it, see its decided items (the server says) */
   office: boolean;
+}
+
+/** Issue #25: the pages after the first (the org's overdue tasks come a page at a time), for one board. */
+interface More {
+  of: Board;
+  items: TaskCardView[];
+  cursor?: string;
+  loading: boolean;
+  error: string | null;
 }
 
 type Act = 'export' | 'assign';
@@ -74,7 +85,24 @@ export default function ChecklistBoard() {
   const [assignErrors, setAssignErrors] = useState<Record<string, string>>({});
   const [assignError, setAssignError] = useState<string | null>(null);
 
-  const items = useMemo(() => (state.kind === 'ready' ? state.value.list.items : []), [state]);
+  const [more, setMore] = useState<More | null>(null);
+  const board = state.kind === 'ready' ? state.value : null;
+  // a reload (after an action, a pull) answers a new first page: the pages loaded after the old one go
+  const extra = more && board && more.of === board ? more : null;
+  const cursor = extra ? extra.cursor : board?.list.nextCursor;
+  const loadMore = useCallback(async () => {
+    if (!board || !cursor || extra?.loading) return;
+    setMore({ of: board, items: extra?.items ?? [], cursor, loading: true, error: null });
+    try {
+      const page = await call('task.list', meetingId ? { scope: 'meeting', meetingId, cursor } : { scope: 'overdue', cursor });
+      setMore((m) => (m && m.of === board ? { ...m, items: [...m.items, ...page.items], cursor: page.nextCursor, loading: false } : m));
+    } catch (e) {
+      setMore((m) => (m && m.of === board ? { ...m, loading: false, error: toApiError(e).message } : m));
+    }
+  }, [board, cursor, extra, meetingId]);
+  useReachBottom(() => void loadMore());
+
+  const items = useMemo(() => (board ? [...board.list.items, ...(extra?.items ?? [])] : []), [board, extra]);
   const units = useMemo(() => Array.from(new Set(items.map((t) => t.unit))), [items]);
   const shown = items.filter((t) => (light === 'all' || t.light === light) && (!unit || t.unit === unit) && (!requested || t.deadlineRequested !== null));
 
@@ -82,7 +110,10 @@ export default function ChecklistBoard() {
 
   const { list, minutes, minutesError, office } = state.value;
   const { counts } = list;
-  const total = list.items.length;
+  // the whole list's, however much of it is loaded (the org's overdue tasks: all red)
+  const total = LIGHTS.reduce((n, l) => n + counts[l], 0);
+  // issue #16: the requests among the loaded tasks (a meeting's checklist comes whole)
+  const pending = items.filter((t) => t.deadlineRequested !== null).length;
   const title = meetingId ? (minutes?.meetingTitle ?? list.items[0]?.meetingTitle ?? '会议落实清单') : '本级逾期任务';
   const decisions = minutes?.status === 'issued' ? minutes.decisions : [];
 
@@ -164,16 +195,16 @@ export default function ChecklistBoard() {
           </View>
         ) : null}
 
-        {list.pendingRequests > 0 ? (
+        {pending > 0 ? (
           <View className='clboard__requests'>
             <Tap
               role='switch'
               checked={requested}
               className={requested ? 'clboard__unit clboard__unit--on clboard__request-filter' : 'clboard__unit clboard__request-filter'}
-              label={`只看延期申请（${list.pendingRequests} 项待审批）`}
+              label={`只看延期申请（${pending} 项待审批${cursor ? '，已加载的任务中' : ''}）`}
               onTap={() => setRequested(!requested)}
             >
-              <Text>延期申请待审批 {list.pendingRequests} 项{requested ? ' · 已筛选' : ''}</Text>
+              <Text>延期申请待审批 {pending} 项{cursor ? '（已加载的任务中）' : ''}{requested ? ' · 已筛选' : ''}</Text>
             </Tap>
           </View>
         ) : null}
@@ -205,6 +236,10 @@ export default function ChecklistBoard() {
             ))}
           </View>
         )}
+
+        {total > 0 ? (
+          <ListFooter hasMore={Boolean(cursor)} loadingMore={extra?.loading ?? false} error={extra?.error ?? null} count={items.length} onMore={() => void loadMore()} />
+        ) : null}
 
         {meetingId && office ? (
           <View className='card clboard__decisions'>
