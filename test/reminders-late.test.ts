@@ -11,6 +11,7 @@ import { fromCN } from '../domain';
 import { dispatch } from '../server/kit/router';
 import type { Runtime } from '../server/kit/runtime';
 import type { OutboxDoc } from '../server/notify/outbox';
+import { notificationKey } from '../server/notify/notify';
 import { SmsChannel, type SmsDoc } from '../server/notify/sms';
 import { localTemplateConfigs, SubscriptionChannel, type DeliveryDoc, type SubscriptionDoc } from '../server/notify/subscriptions';
 import { DevOutbox } from '../server/platform/local/dev-outbox';
@@ -76,7 +77,11 @@ it('a notice the sweep delivers after the invitee replied is void everywhere; th
   // the sweep, minutes later: the outbox entry is delivered — only what is still needed
   at('10:30');
   expect((await system('system', 'sweep')).envelope).toMatchObject({ ok: true, data: { redelivered: 1 } });
-  expect((await findAll<OutboxDoc>(store, 'outbox', {})).map((o) => o.state)).toEqual(['done']);
+  const [entry] = await findAll<OutboxDoc>(store, 'outbox', {});
+  expect(entry.state).toBe('done');
+  // the entry says which of its messages the send-time check voided: 郑丽娟's notice, not 刘海燕's
+  const recipients = new Map(entry.drafts.map((d) => [notificationKey(d), d.recipientId]));
+  expect((entry.voided ?? []).map((k) => recipients.get(k))).toEqual([REPLIED]);
   expect(await notices(REPLIED)).toEqual([]); // no open 会议通知 to-do for someone who already replied
   expect((await notices(WAITING)).map((n) => [n.needsAction, n.doneAt])).toEqual([[true, null]]);
   const todo = async (p: string) => ((await as(p, 'account', 'home', {})).envelope as any).data.counts.todo;

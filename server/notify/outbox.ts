@@ -24,6 +24,12 @@ export interface OutboxDoc extends StoredDoc {
   createdAt: string;
   state: 'pending' | 'done';
   deliveredAt?: string;
+  /**
+   * Issue #20: the keys of the drafts the send-time check found no longer needed when the entry was
+   * delivered late (stillToDeliver): never in the inbox, on no channel. Kept so the record says
+   * why a message written to the outbox was not sent.
+   */
+  voided?: string[];
 }
 
 /** an entry still pending this long after its commit was interrupted: the sweep takes it */
@@ -97,7 +103,9 @@ export async function deliverOutbox(
       const { failed, channel } = await deliver(store, drafts, now, rt.channels, rt.log);
       if (outcomes) for (const k of Object.keys(channel) as ChannelOutcome[]) outcomes[k] += channel[k];
       if (failed) continue; // stays pending: the sweep delivers the rest
-      await store.update<OutboxDoc>('outbox', entry._id, entry.version, { state: 'done', deliveredAt: now.toISOString() });
+      const kept = new Set(drafts.map(notificationKey));
+      const voided = entry.drafts.map(notificationKey).filter((k) => !kept.has(k));
+      await store.update<OutboxDoc>('outbox', entry._id, entry.version, { state: 'done', deliveredAt: now.toISOString(), ...(voided.length ? { voided } : {}) });
       delivered += 1;
     } catch (e) {
       rt.log('error', 'outbox delivery failed', { outboxId: entry._id, error: String(e) });
