@@ -71,7 +71,9 @@ function requiresOfOurs(metafile) {
 
 /** zod classic or zod's JSON-Schema generator in a bundle: an `import … from 'zod'` instead of 'zod/mini'. */
 function classicZodIn(metafile) {
-  return Object.keys(metafile.inputs).filter((f) => /node_modules\/zod\/(v4\/classic\/|v4\/core\/(to-json-schema|json-schema-processors)\.js|v3\/)/.test(f));
+  // bytes in the output, not the module graph: zod/mini re-exports toJSONSchema, which is then shaken out
+  const inputs = Object.values(metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([f]) => f));
+  return inputs.filter((f) => /node_modules\/zod\/(v4\/classic\/|v4\/core\/(to-json-schema|json-schema-processors)\.js|v3\/)/.test(f));
 }
 
 async function main() {
