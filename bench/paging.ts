@@ -2,9 +2,9 @@
 // 10× and 100× bench data (bench/data.ts units). For each read: round trips of one call, the items
 // of the first page and whether it has a next one, the answer's bytes, and the median latency of
 // RUNS calls; the ratios 10×/1× (budget ≤ 1.2) and 100×/10× (budget ≤ 1.5). Figures, never asserted.
-// One world at a time (a 100× world is about 70,000 documents), so the scales are measured one after
-// the other rather than alternately; the CPU time of the process beside the wall time, since the
-// machine may be shared.
+// The scales' worlds side by side, each read called in each world in turn (alternately first), so
+// load on the machine hits all alike; the CPU time of the process beside the wall time, since the
+// machine may be shared. RUNS is 41.
 //   node scripts/run-ts.cjs bench/paging.ts [scales, default 1,10,100] [--json <file>]
 import { performance } from 'node:perf_hooks';
 import { writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { openWorld, type World } from '../test/support/world';
 import { insertUnits, makeTemplates, OFFICE } from './data';
 import { pageThrough } from './measure';
 
-const RUNS = 21;
+const RUNS = 41;
 
 type Read = [name: string, call: (w: World, cursor?: string) => ReturnType<World['call']>];
 
@@ -41,42 +41,54 @@ interface Figure {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function measure(scale: number): Promise<{ tasks: number; figures: Record<string, Figure> }> {
-  const world = await openWorld();
-  const templates = await makeTemplates(world);
-  await insertUnits(world, templates, 0, scale);
-  const figures: Record<string, Figure> = {};
+/** The worlds, one a scale; every read is called in each of them in turn (alternately first), so load on the machine hits all alike. */
+async function measureAll(scales: number[]): Promise<Record<number, { tasks: number; figures: Record<string, Figure> }>> {
+  const worlds: World[] = [];
+  for (const s of scales) {
+    process.stdout.write(`${s}× … `);
+    const world = await openWorld();
+    await insertUnits(world, await makeTemplates(world), 0, s);
+    worlds.push(world);
+  }
+  const out: Record<number, { tasks: number; figures: Record<string, Figure> }> = {};
+  for (const [k, s] of scales.entries()) out[s] = { tasks: await worlds[k].store.count('tasks', {}), figures: {} };
   for (const [name, call] of READS) {
-    for (let i = 0; i < 3; i += 1) await call(world); // warm: the first calls plan the queries
-    const ms: number[] = [];
-    const cpu: number[] = [];
-    let last: Awaited<ReturnType<World['call']>> | undefined;
+    for (const world of worlds) for (let i = 0; i < 3; i += 1) await call(world); // warm: the first calls plan the queries
+    const ms: number[][] = worlds.map(() => []);
+    const cpu: number[][] = worlds.map(() => []);
+    const last: Array<Awaited<ReturnType<World['call']>>> = [];
     for (let i = 0; i < RUNS; i += 1) {
-      const t = performance.now();
-      const c = process.cpuUsage();
-      last = await call(world);
-      const used = process.cpuUsage(c);
-      cpu.push((used.user + used.system) / 1000);
-      ms.push(performance.now() - t);
+      const order = worlds.map((_, k) => k);
+      if (i % 2) order.reverse();
+      for (const k of order) {
+        const t = performance.now();
+        const c = process.cpuUsage();
+        last[k] = await call(worlds[k]);
+        const used = process.cpuUsage(c);
+        cpu[k].push((used.user + used.system) / 1000);
+        ms[k].push(performance.now() - t);
+      }
     }
-    const env = last!.envelope;
-    const data = env.ok ? (env.data as { items?: unknown[]; rows?: unknown[]; nextCursor?: string }) : null;
-    const list = data?.items ?? data?.rows ?? null;
-    figures[name] = {
-      trips: last!.roundTrips, ms: median(ms), cpuMs: median(cpu), bytes: Buffer.byteLength(JSON.stringify(env)), items: list ? list.length : null, more: !!data?.nextCursor,
-      ...(env.ok ? {} : { error: env.error.code }),
-    };
-    if (name.startsWith('task.list')) {
-      const [, scope] = name.split(' ');
-      const payload = scope === 'meeting' ? { scope, meetingId: 'm-city-last' } : { scope };
-      const through = await pageThrough(world, 'task', 'list', payload, scope === 'mine' ? 'city-hrss' : OFFICE);
-      figures[name].allItems = through.items;
-      figures[name].pages = through.pages;
+    for (const [k, s] of scales.entries()) {
+      const env = last[k].envelope;
+      const data = env.ok ? (env.data as { items?: unknown[]; rows?: unknown[]; nextCursor?: string }) : null;
+      const list = data?.items ?? data?.rows ?? null;
+      const f: Figure = {
+        trips: last[k].roundTrips, ms: median(ms[k]), cpuMs: median(cpu[k]), bytes: Buffer.byteLength(JSON.stringify(env)), items: list ? list.length : null, more: !!data?.nextCursor,
+        ...(env.ok ? {} : { error: env.error.code }),
+      };
+      if (name.startsWith('task.list')) {
+        const [, scope] = name.split(' ');
+        const payload = scope === 'meeting' ? { scope, meetingId: 'm-city-last' } : { scope };
+        const through = await pageThrough(worlds[k], 'task', 'list', payload, scope === 'mine' ? 'city-hrss' : OFFICE);
+        f.allItems = through.items;
+        f.pages = through.pages;
+      }
+      out[s].figures[name] = f;
     }
   }
-  const tasks = await world.store.count('tasks', {});
-  await world.close();
-  return { tasks, figures };
+  for (const w of worlds) await w.close();
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -84,11 +96,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
   const scales = (args.find((a) => /^\d+(,\d+)*$/.test(a)) ?? '1,10,100').split(',').map(Number);
-  const out: Record<number, Awaited<ReturnType<typeof measure>>> = {};
-  for (const s of scales) {
-    process.stdout.write(`${s}× … `);
-    out[s] = await measure(s);
-  }
+  const out = await measureAll(scales);
   console.log('done\n');
   const head = `| read | ${scales.map((s) => `${s}× (${out[s].tasks} tasks) trips · items · ms · cpu ms · bytes`).join(' | ')} | ${scales.slice(1).map((s, i) => `${s}×/${scales[i]}×`).join(' | ')} |`;
   console.log(head);
