@@ -2,7 +2,8 @@
 // (domain/time.ts `cn`) beside the tz database (`cnByZone`, what every read paid before), as µs
 // per call and their ratio. `node scripts/run-ts.cjs bench/time.ts`; `npm run bench` prints it too.
 import { performance } from 'node:perf_hooks';
-import { cn, cnByZone, startOfDayCN, fromCN } from '../domain/time';
+import { cn, startOfDayCN, fromCN } from '../domain/time';
+import { cnByZone } from '../domain/time-zone';
 
 function perCall(n: number, f: (i: number) => unknown): number {
   for (let i = 0; i < 200; i += 1) f(i); // warm up

@@ -39,7 +39,8 @@ describe('the check-in QR scene (WeChat: ≤ 32 visible ASCII characters)', () =
   });
 });
 
-import { addDaysCN, cn, cnByZone } from './time';
+import { addDaysCN, cn } from './time';
+import { cnByZone } from './time-zone';
 
 describe('the fixed-offset fast path (issue #25) agrees with the tz database', () => {
   // The tz database read directly through one reused Intl formatter (dayjs.tz makes one per call:

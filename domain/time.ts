@@ -5,7 +5,8 @@
 // of every cloud function bundle): a CnTime is an instant and the Shanghai offset it is read in,
 // with the few operations the rules use (add, startOf('day'), diff in days, set the hour, format),
 // each as dayjs did them. domain/time.test.ts checks it against the tz database (dayjs.tz, Intl) on
-// every day of 1992–2100 and before 1992; docs/issue-18-bundles.md.
+// every day of 1992–2100 and before 1992 (the reference, dayjs.tz, is domain/time-zone.ts's
+// `cnByZone`, which nothing but the test and bench/time.ts imports); docs/issue-18-bundles.md.
 
 export const TZ = 'Asia/Shanghai';
 
@@ -174,9 +175,6 @@ export function cn(at: Instant): CnTime {
   const ms = parse(at);
   return new CnTime(ms, offsetAt(ms));
 }
-
-/** The same through the tz database (dayjs), the reference the calendar here is tested against. */
-export { cnByZone } from './time-zone';
 
 /** ISO string in UTC, the storage format (throws on an invalid instant, as Date does). */
 export function iso(at: Instant | CnTime): string {
