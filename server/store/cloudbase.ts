@@ -212,39 +212,65 @@ function isOffsetCursor(v: unknown): v is OffsetCursor {
 // The adapter
 // ---------------------------------------------------------------------------------------------
 
-/** Id-only operations inside `runTransaction`: update-if-version is get, check, then set. */
+/**
+ * Id-only operations inside `runTransaction`: update-if-version is get, check, then set.
+ * Issue #24, fewer requests: a transaction reads a snapshot (the WeChat guide: reads return the
+ * document's snapshot, writes change it), so each document is read from CloudBase at most once per
+ * attempt — later reads, and the read inside an update, come from what this transaction already
+ * read or wrote — and an insert under an id of our own making (a random UUID) skips the existence
+ * read. Every attempt of `runTransaction` gets a new CloudTx, so nothing is kept across retries.
+ */
 class CloudTx implements TxStore {
+  /** the documents this attempt has read or written, by collection and id (null: absent) */
+  private readonly known = new Map<string, Record<string, unknown> | null>();
+
   constructor(private readonly tx: CloudTransaction) {}
 
   private ref(collection: string, id: string): CloudDocRef {
     return this.tx.collection(assertCollection(collection)).doc(id);
   }
 
+  private async read(collection: string, id: string): Promise<Record<string, unknown> | null> {
+    const key = `${collection}\u0000${id}`;
+    if (this.known.has(key)) {
+      const doc = this.known.get(key) ?? null;
+      return doc === null ? null : structuredClone(doc);
+    }
+    const doc = await getById<Record<string, unknown>>(this.ref(collection, id));
+    this.known.set(key, doc === null ? null : structuredClone(doc));
+    return doc;
+  }
+
+  private wrote(collection: string, id: string, doc: Record<string, unknown>): void {
+    this.known.set(`${collection}\u0000${id}`, structuredClone(doc));
+  }
+
   // SDK errors are rethrown untouched here so the SDK can still recognise its own conflict
   // errors and retry; `CloudBaseStore.transaction` maps whatever finally escapes.
   async get<T extends StoredDoc>(collection: string, id: string): Promise<T | null> {
-    return getById<T>(this.ref(collection, id));
+    return (await this.read(collection, id)) as T | null;
   }
 
   async insert<T extends StoredDoc>(collection: string, doc: NewDoc<T>): Promise<T> {
     const id = doc._id ?? newId();
-    const ref = this.ref(collection, id);
-    // `add` is not available by id in a transaction and `set` upserts, so look first.
-    if ((await getById(ref)) !== null) throw new AppError('conflict');
+    // `add` is not available by id in a transaction and `set` upserts, so a given id is looked up
+    // first; a fresh random id cannot be taken.
+    if (doc._id !== undefined && (await this.read(collection, id)) !== null) throw new AppError('conflict');
     const full = { ...doc, _id: id, version: 1 } as Record<string, unknown>;
-    await ref.set({ data: withoutId(full) });
+    await this.ref(collection, id).set({ data: withoutId(full) });
+    this.wrote(collection, id, full);
     return full as unknown as T;
   }
 
   async update<T extends StoredDoc>(collection: string, id: string, expectedVersion: number, patch: Patch<T>): Promise<T> {
-    const ref = this.ref(collection, id);
-    const current = await getById<Record<string, unknown>>(ref);
+    const current = await this.read(collection, id);
     if (current === null) throw new AppError('not_found');
     if (current.version !== expectedVersion) throw new AppError('conflict');
     const { set, unset } = splitPatch(patch);
     const next: Record<string, unknown> = { ...current, ...set, _id: id, version: expectedVersion + 1 };
     for (const k of unset) delete next[k];
-    await ref.set({ data: withoutId(next) });
+    await this.ref(collection, id).set({ data: withoutId(next) });
+    this.wrote(collection, id, next);
     return next as unknown as T;
   }
 }
