@@ -202,6 +202,7 @@ function DeskImport() {
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   // nothing to re-read: the outcome is said on the page
   const { busy, act, run } = useAction<'read' | 'send' | 'template'>();
   const desk = useDesk();
@@ -263,7 +264,7 @@ function DeskImport() {
       'send',
       (w) => {
         setOutcome(null);
-        return w('people.import', {
+        const payload = {
           rows: sheet.rows.map((r) => ({
             line: r.line,
             name: r.name,
@@ -274,7 +275,17 @@ function DeskImport() {
             ...(r.login ? { login: r.login } : {}),
             ...(r.unitHead ? { unitHead: true } : {}),
           })),
-        });
+        };
+        // issue #24: the server writes a few rows per call and says how far it got; the same rows
+        // again continue the same import (an interrupted one resumes where it stopped)
+        return (async () => {
+          let answer = await w('people.import', payload);
+          while (answer.more) {
+            setProgress({ done: answer.done, total: answer.total });
+            answer = await w('people.import', payload);
+          }
+          return answer;
+        })().finally(() => setProgress(null));
       },
       {
         apply: ({ created }) => {
@@ -284,7 +295,8 @@ function DeskImport() {
         // the page says it: the refused lines beside the rows, or the server's message
         onError: (error) => {
           const lines = refusedLines(error.details);
-          setOutcome(lines.size > 0 ? { kind: 'refused', message: `有 ${lines.size} 行不符合要求，未导入任何人员。请修改表格后重新选择文件。`, lines } : { kind: 'failed', message: error.message });
+          // a refusal after some chunks were written says so in the server's message (已导入前 N 行)
+          setOutcome(lines.size > 0 ? { kind: 'refused', message: error.message.includes('已导入前') ? error.message : `有 ${lines.size} 行不符合要求，未导入任何人员。请修改表格后重新选择文件。`, lines } : { kind: 'failed', message: error.message });
           return true;
         },
       },
@@ -361,7 +373,7 @@ function DeskImport() {
               </View>
               {desk ? <PreviewTable rows={sheet.rows} problemOf={problemOf} /> : <PreviewCards rows={sheet.rows} problemOf={problemOf} />}
               <View className='pimport__buttons'>
-                <Btn kind='primary' busy={busy === 'send'} busyText='导入中…' disabled={busy !== null || localProblems.length > 0 || outcome?.kind === 'refused'} onClick={() => void send()}>
+                <Btn kind='primary' busy={busy === 'send'} busyText={progress ? `导入中 ${progress.done}/${progress.total}…` : '导入中…'} disabled={busy !== null || localProblems.length > 0 || outcome?.kind === 'refused'} onClick={() => void send()}>
                   {`导入 ${sheet.rows.length} 人`}
                 </Btn>
               </View>
