@@ -18,10 +18,12 @@ export interface LoadStatesProps {
   onRetry?: () => void;
   /** loaded with nothing to show: this empty state instead of the children */
   empty?: { title: string; message?: string } | false | null;
+  /** false: the error offers no ways out (返回 / 首页), e.g. on home itself */
+  exits?: boolean;
 }
 
 /** The state of a load in place (inside a card or a page), or null when there is content to show. */
-export function LoadStates({ state, skeleton = [[60, 90], [100, 100, 100]], onRetry, empty }: LoadStatesProps): ReactNode {
+export function LoadStates({ state, skeleton = [[60, 90], [100, 100, 100]], onRetry, empty, exits }: LoadStatesProps): ReactNode {
   const shown = shownState(state.kind, !!empty);
   if (shown === 'loading') {
     return (
@@ -34,7 +36,7 @@ export function LoadStates({ state, skeleton = [[60, 90], [100, 100, 100]], onRe
     );
   }
   if (shown === 'error') {
-    return <StateView kind='error' error={state.error ?? { code: 'internal', message: '加载失败' }} onRetry={onRetry} />;
+    return <StateView kind='error' error={state.error ?? { code: 'internal', message: '加载失败' }} onRetry={onRetry} exits={exits} />;
   }
   if (shown === 'empty' && empty) return <StateView kind='empty' title={empty.title} message={empty.message} />;
   return null;
@@ -43,12 +45,12 @@ export function LoadStates({ state, skeleton = [[60, 90], [100, 100, 100]], onRe
 export type PageShellProps = FrameProps & Partial<LoadStatesProps>;
 
 /** A page: its frame, and until its load is ready the state of it in the page's container. */
-export default function PageShell({ state, skeleton, onRetry, empty, children, ...frame }: PageShellProps) {
+export default function PageShell({ state, skeleton, onRetry, empty, exits, children, ...frame }: PageShellProps) {
   if (!state || shownState(state.kind, !!empty) === 'ready') return <Frame {...frame}>{children}</Frame>;
   return (
     <Frame {...frame}>
       <View className='page-container'>
-        <LoadStates state={state} skeleton={skeleton} onRetry={onRetry} empty={empty} />
+        <LoadStates state={state} skeleton={skeleton} onRetry={onRetry} empty={empty} exits={exits} />
       </View>
     </Frame>
   );

@@ -8,6 +8,7 @@ import { useCallback, useState } from 'react';
 import { type Write, useWrite } from '../hooks/useWrite';
 import { useBusy } from '../hooks/useBusy';
 import { type ApiError, toApiError } from '../services/api';
+import { consentClosed } from '../services/subscribe';
 import { redirectIfSignedOut } from '../utils/auth';
 import { toast } from '../utils/feedback';
 import { refreshAfter } from './rules';
@@ -18,6 +19,8 @@ export interface Confirm {
   title: string;
   content: string;
   confirmText: string;
+  /** the way back, 取消 unless the page says otherwise (e.g. 再想想) */
+  cancelText?: string;
 }
 
 export interface ActOptions<R> {
@@ -50,8 +53,10 @@ export function fileDone(label: string): ActOptions<unknown> {
   return { refresh: false, done: process.env.TARO_ENV === 'h5' ? `${label}已下载` : undefined };
 }
 
-export function ask(c: Confirm): Promise<boolean> {
-  return Taro.showModal({ title: c.title, content: c.content, confirmText: c.confirmText, cancelText: '取消', confirmColor: '#b71c1c' }).then(
+/** A confirmation, shown once the subscription panel asked in the same tap has closed (never over it). */
+export async function ask(c: Confirm): Promise<boolean> {
+  await consentClosed();
+  return Taro.showModal({ title: c.title, content: c.content, confirmText: c.confirmText, cancelText: c.cancelText ?? '取消', confirmColor: '#b71c1c' }).then(
     (r) => r.confirm,
     () => false,
   );

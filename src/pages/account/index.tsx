@@ -11,11 +11,9 @@ import type { MeView } from '../../../domain/schemas/account';
 import type { DirectoryPersonView } from '../../../domain/schemas/people';
 import Btn from '../../components/Btn';
 import PageShell, { LoadStates, Refusal } from '../../kit/PageShell';
-import { useBusy } from '../../hooks/useBusy';
 import { useRecordPage } from '../../hooks/useRecordPage';
-import { useWrite } from '../../hooks/useWrite';
+import { useAction } from '../../kit/useAction';
 import { ApiError, call, setSessionToken, toApiError } from '../../services/api';
-import { toast } from '../../utils/feedback';
 import { ROUTES } from '../../utils/nav';
 import { rememberOfficeContext } from '../../utils/office';
 import { AccountField, type FieldErrors, newPasswordProblems, refusalAtFields, revealFirst } from './fields';
@@ -45,7 +43,7 @@ export default function Account() {
         {state.kind === 'ready' ? (
           <View>
             <Who mine={state.value} />
-            <PasswordCard hasPassword={state.value.entry?.hasPassword ?? true} hasLogin={Boolean(state.value.entry?.login)} onDone={() => void page.reload(true)} />
+            <PasswordCard hasPassword={state.value.entry?.hasPassword ?? true} hasLogin={Boolean(state.value.entry?.login)} onDone={page.reload} />
             {process.env.TARO_ENV === 'h5' ? <SignOutCard /> : null}
           </View>
         ) : null}
@@ -89,12 +87,12 @@ const PW_ORDER: readonly PwKey[] = ['current', 'next', 'confirm'];
 const pwId = (k: PwKey) => `account-${k}`;
 
 /** 设置密码 (none yet: no current one asked) or 修改密码; the server ends my other sessions. */
-function PasswordCard({ hasPassword, hasLogin, onDone }: { hasPassword: boolean; hasLogin: boolean; onDone: () => void }) {
+function PasswordCard({ hasPassword, hasLogin, onDone }: { hasPassword: boolean; hasLogin: boolean; onDone: (quiet?: boolean) => unknown }) {
   const [form, setForm] = useState<Record<PwKey, string>>({ current: '', next: '', confirm: '' });
   const [errors, setErrors] = useState<FieldErrors<PwKey>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
-  const { busy, run } = useBusy<'save'>();
-  const write = useWrite();
+  // after a new password the page re-reads quietly (已设置)
+  const { busy, act } = useAction<'save'>(onDone);
   const title = hasPassword ? '修改密码' : '设置密码';
 
   const edit = (k: PwKey) => (v: string) => {
@@ -102,31 +100,35 @@ function PasswordCard({ hasPassword, hasLogin, onDone }: { hasPassword: boolean;
     if (errors[k]) setErrors((e) => ({ ...e, [k]: undefined }));
   };
 
-  const save = () =>
-    run('save', async () => {
-      const found: FieldErrors<PwKey> = { ...newPasswordProblems(form.next, form.confirm) };
-      if (hasPassword && !form.current) found.current = '请填写当前密码';
-      setErrors(found);
-      setRefusal(null);
-      if (Object.keys(found).length > 0) {
-        revealFirst(PW_ORDER, found, pwId);
-        return;
-      }
-      try {
-        const answer = await write('account.changePassword', { next: form.next, ...(hasPassword ? { current: form.current } : {}) });
+  const save = () => {
+    if (busy) return;
+    const found: FieldErrors<PwKey> = { ...newPasswordProblems(form.next, form.confirm) };
+    if (hasPassword && !form.current) found.current = '请填写当前密码';
+    setErrors(found);
+    setRefusal(null);
+    if (Object.keys(found).length > 0) return revealFirst(PW_ORDER, found, pwId);
+    void act(
+      'save',
+      async (w) => {
+        const answer = await w('account.changePassword', { next: form.next, ...(hasPassword ? { current: form.current } : {}) });
         // H5: the other sessions ended; this one continues under the new token
         if ('token' in answer) setSessionToken(answer.token);
         setForm({ current: '', next: '', confirm: '' });
-        toast(hasPassword ? '密码已修改' : '密码已设置', 'success');
-        onDone();
-      } catch (e) {
-        const error = toApiError(e);
-        const { at, rest } = refusalAtFields(error, PW_ORDER, { password: 'next' });
-        setErrors(at);
-        setRefusal(rest);
-        revealFirst(PW_ORDER, at, pwId);
-      }
-    });
+        return answer;
+      },
+      {
+        done: hasPassword ? '密码已修改' : '密码已设置',
+        // the refusal at its field (or above the button), never only a toast
+        onError: (error) => {
+          const { at, rest } = refusalAtFields(error, PW_ORDER, { password: 'next' });
+          setErrors(at);
+          setRefusal(rest);
+          revealFirst(PW_ORDER, at, pwId);
+          return true;
+        },
+      },
+    );
+  };
 
   const saving = busy !== null;
   return (
@@ -187,36 +189,26 @@ function PasswordCard({ hasPassword, hasLogin, onDone }: { hasPassword: boolean;
 
 /** H5: 退出登录 ends every session of mine on the server, then this browser's. */
 function SignOutCard() {
-  const { busy, run } = useBusy<'out'>();
-  const write = useWrite();
+  const { busy, act } = useAction<'out'>();
   const leave = () => {
     setSessionToken(null);
     rememberOfficeContext(null);
     void Taro.reLaunch({ url: ROUTES.login });
   };
   const signOut = () =>
-    void Taro.showModal({
-      title: '退出登录',
-      content: '将退出您在所有设备上的登录，之后需重新登录。确定退出吗？',
-      confirmText: '退出登录',
-      cancelText: '取消',
-      confirmColor: '#b71c1c',
-    }).then((res) => {
-      if (!res.confirm) return;
-      void run('out', async () => {
+    void act(
+      'out',
+      async (w) => {
         try {
-          await write('account.signOut', {});
+          await w('account.signOut', {});
         } catch (e) {
-          const error = toApiError(e);
           // already signed out (the token had ended): nothing left to end on the server
-          if (error.code !== 'unauthenticated') {
-            toast(error.message);
-            return;
-          }
+          if (toApiError(e).code !== 'unauthenticated') throw e;
         }
         leave();
-      });
-    });
+      },
+      { confirm: { title: '退出登录', content: '将退出您在所有设备上的登录，之后需重新登录。确定退出吗？', confirmText: '退出登录' }, refresh: false },
+    );
   return (
     <View className='card account__out'>
       <View className='card__head'>

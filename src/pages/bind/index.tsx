@@ -12,11 +12,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { PASSWORD_HINT, PEOPLE_LIMITS } from '../../../domain/people-rules';
 import Btn from '../../components/Btn';
-import PageShell from '../../components/PageShell';
-import { useBusy } from '../../hooks/useBusy';
-import { useWrite } from '../../hooks/useWrite';
-import { setSessionToken, toApiError } from '../../services/api';
-import { toast } from '../../utils/feedback';
+import PageShell, { Refusal } from '../../kit/PageShell';
+import { useAction } from '../../kit/useAction';
+import { setSessionToken } from '../../services/api';
 import { ROUTES, queryValue } from '../../utils/nav';
 import { rememberOfficeContext } from '../../utils/office';
 import {
@@ -53,8 +51,7 @@ export default function Bind() {
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<FieldErrors<Key>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
-  const { busy, run } = useBusy<'send'>();
-  const write = useWrite();
+  const { busy, act } = useAction<'send'>();
   const fromQr = Boolean(queryValue(params, 'scene'));
 
   const edit = (k: Key, set: (v: string) => void) => (v: string) => {
@@ -75,38 +72,42 @@ export default function Bind() {
     return found;
   };
 
-  const submit = () =>
-    run('send', async () => {
-      const found = check();
-      setErrors(found);
-      setRefusal(null);
-      if (Object.keys(found).length > 0) {
-        revealFirst(ORDER, found, fieldId);
-        return;
-      }
-      const clean = normalizeInviteCode(code);
-      try {
+  const submit = async () => {
+    if (busy) return;
+    const found = check();
+    setErrors(found);
+    setRefusal(null);
+    if (Object.keys(found).length > 0) return revealFirst(ORDER, found, fieldId);
+    const clean = normalizeInviteCode(code);
+    const sent = await act(
+      'send',
+      async (w) => {
         if (weapp) {
-          await write('account.bind', { code: clean });
-          toast('绑定成功', 'success');
+          await w('account.bind', { code: clean });
         } else {
-          const session = await write('account.redeemInvite', { code: clean, password, ...(login.trim() ? { login: login.trim() } : {}) });
+          const session = await w('account.redeemInvite', { code: clean, password, ...(login.trim() ? { login: login.trim() } : {}) });
           setSessionToken(session.token);
           // a desk browser may have held someone else's office pages
           rememberOfficeContext(null);
-          toast('密码已设置', 'success');
         }
-        void Taro.reLaunch({ url: ROUTES.home });
-      } catch (e) {
-        const error = toApiError(e);
-        const { at, rest } = refusalAtFields(error, ORDER);
-        // the invalid / used / expired code: the whole sentence, at the code
-        if (at.code) at.code = error.message.startsWith('邀请码') ? error.message : CODE_REFUSAL;
-        setErrors(at);
-        setRefusal(rest);
-        revealFirst(ORDER, at, fieldId);
-      }
-    });
+        return true;
+      },
+      {
+        refresh: false,
+        done: weapp ? '绑定成功' : '密码已设置',
+        onError: (error) => {
+          const { at, rest } = refusalAtFields(error, ORDER);
+          // the invalid / used / expired code: the whole sentence, at the code
+          if (at.code) at.code = error.message.startsWith('邀请码') ? error.message : CODE_REFUSAL;
+          setErrors(at);
+          setRefusal(rest);
+          revealFirst(ORDER, at, fieldId);
+          return true;
+        },
+      },
+    );
+    if (sent) void Taro.reLaunch({ url: ROUTES.home });
+  };
 
   const sending = busy !== null;
   return (
@@ -177,11 +178,7 @@ export default function Bind() {
             </View>
           )}
 
-          {refusal ? (
-            <View className='notice notice--error bind__refusal' role='alert'>
-              <Text className='notice__text'>{refusal}</Text>
-            </View>
-          ) : null}
+          <Refusal text={refusal} className='bind__refusal' />
 
           <View className='aform__buttons'>
             <Btn kind='primary' block busy={busy === 'send'} busyText={weapp ? '绑定中…' : '提交中…'} onClick={() => void submit()}>

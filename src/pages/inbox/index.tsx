@@ -11,9 +11,8 @@ import ListStates from '../../components/ListStates';
 import OfficeNav from '../../components/OfficeNav';
 import PageShell from '../../components/PageShell';
 import Tap from '../../components/Tap';
-import { useBusy } from '../../hooks/useBusy';
 import { usePagedListPage } from '../../hooks/usePagedList';
-import { useWrite } from '../../hooks/useWrite';
+import { type Action, useAction } from '../../kit/useAction';
 import { call, toApiError } from '../../services/api';
 import { formatDateTimeShortCN } from '../../utils/date';
 import { toast } from '../../utils/feedback';
@@ -37,10 +36,10 @@ export default function Inbox() {
     return page;
   }, []);
   const list = usePagedListPage<NotificationView>(fetchPage);
-  const { busy, run } = useBusy<'all' | 'open'>();
-  const write = useWrite();
+  // Marks are shown as they are answered (list.update), so no re-read after them.
+  const { busy, act } = useAction<'all' | 'open'>(list.reload);
 
-  const markRead = async (ids: string[]): Promise<void> => {
+  const markRead = async (write: Action<string>['write'], ids: string[]): Promise<void> => {
     for (let i = 0; i < ids.length; i += MARK_BATCH) {
       const batch = ids.slice(i, i + MARK_BATCH);
       const answer = await write('notify.markRead', { ids: batch });
@@ -50,27 +49,23 @@ export default function Inbox() {
   };
 
   const open = (n: NotificationView) =>
-    run('open', async () => {
-      if (!n.read) {
-        try {
-          await markRead([n.id]);
-        } catch (e) {
-          // Opening the message matters more than its mark; say why and go on.
-          toast(toApiError(e).message);
+    act(
+      'open',
+      async (w) => {
+        if (!n.read) {
+          try {
+            await markRead(w, [n.id]);
+          } catch (e) {
+            // Opening the message matters more than its mark; say why and go on.
+            toast(toApiError(e).message);
+          }
         }
-      }
-      if (n.link) await Taro.navigateTo({ url: n.link }).catch(() => toast('该消息的页面暂不可用'));
-    });
+        if (n.link) await Taro.navigateTo({ url: n.link }).catch(() => toast('该消息的页面暂不可用'));
+      },
+      { refresh: false },
+    );
 
-  const markAll = (ids: string[]) =>
-    run('all', async () => {
-      try {
-        await markRead(ids);
-        toast('已全部标为已读', 'success');
-      } catch (e) {
-        toast(toApiError(e).message);
-      }
-    });
+  const markAll = (ids: string[]) => act('all', (w) => markRead(w, ids), { refresh: false, done: '已全部标为已读' });
 
   const showTodoOnly = (on: boolean) => {
     todoOnlyRef.current = on;

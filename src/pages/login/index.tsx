@@ -5,15 +5,14 @@
 // /api/dev/users on loopback only). In WeChat the caller is identified by OPENID.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PEOPLE_LIMITS } from '../../../domain/people-rules';
 import { ROLE_INFO, isRole } from '../../../domain/roles';
 import Btn from '../../components/Btn';
 import PageShell from '../../components/PageShell';
 import StateView from '../../components/StateView';
 import Tap from '../../components/Tap';
-import { useBusy } from '../../hooks/useBusy';
-import { useWrite } from '../../hooks/useWrite';
+import { useAction } from '../../kit/useAction';
 import { type ApiError, type DevUser, devSignIn, listDevUsers, setSessionToken, toApiError } from '../../services/api';
 import { ROUTES, openPage } from '../../utils/nav';
 import { rememberOfficeContext } from '../../utils/office';
@@ -56,8 +55,9 @@ function PasswordSignIn() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors<SignInKey>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
-  const { busy, run } = useBusy<'signIn'>();
-  const write = useWrite();
+  // a refusal here is 登录名或密码不正确 (unauthenticated): shown above the button, never the kit's
+  // leave-for-sign-in, so the write goes through the kit's run, not act
+  const { busy, run, write } = useAction<'signIn'>();
 
   const submit = () =>
     run('signIn', async () => {
@@ -162,10 +162,9 @@ function roleLabels(user: DevUser): string {
 
 function DevLogin() {
   const [list, setList] = useState<ListState>({ kind: 'loading' });
-  const [signingKey, setSigningKey] = useState<string | null>(null);
   const [signInError, setSignInError] = useState<string | null>(null);
-  // The ref closes the gap between two taps that land before React re-renders.
-  const signing = useRef(false);
+  // One sign-in at a time: a second tap while the first is on its way does nothing.
+  const { busy: signingKey, run } = useAction<string>();
 
   const load = useCallback(async () => {
     setList({ kind: 'loading' });
@@ -180,21 +179,16 @@ function DevLogin() {
     void load();
   }, [load]);
 
-  const signIn = useCallback(async (key: string) => {
-    // One sign-in at a time: a second tap while the first is on its way does nothing.
-    if (signing.current) return;
-    signing.current = true;
-    setSigningKey(key);
-    setSignInError(null);
-    try {
-      await devSignIn(key);
-      await Taro.reLaunch({ url: HOME_URL });
-    } catch (e) {
-      setSignInError(toApiError(e).message);
-      setSigningKey(null);
-      signing.current = false;
-    }
-  }, []);
+  const signIn = (key: string) =>
+    run(key, async () => {
+      setSignInError(null);
+      try {
+        await devSignIn(key);
+        await Taro.reLaunch({ url: HOME_URL });
+      } catch (e) {
+        setSignInError(toApiError(e).message);
+      }
+    });
 
   const groups = useMemo(() => (list.kind === 'ready' ? groupByOrg(list.users) : []), [list]);
 

@@ -10,10 +10,9 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { SubscriptionItemView, SubscriptionsView, UncertainDeliveryView } from '../../../../domain/schemas/notify';
 import Btn from '../../../components/Btn';
-import PageShell from '../../../components/PageShell';
-import { LoadStates } from '../../../kit/PageShell';
+import PageShell, { LoadStates } from '../../../kit/PageShell';
 import Tap from '../../../components/Tap';
-import { useBusy } from '../../../hooks/useBusy';
+import { useAction } from '../../../kit/useAction';
 import { useRecordPage } from '../../../hooks/useRecordPage';
 import { ApiError } from '../../../services/api';
 import { askConsent, asksAtTaps, loadSubscriptions, setAsksAtTaps } from '../../../services/subscribe';
@@ -26,7 +25,8 @@ const missing = () => new ApiError('internal', '');
 export default function Reminders() {
   const page = useRecordPage<SubscriptionsView>(loadSubscriptions, missing);
   const { state } = page;
-  const { busy, run } = useBusy<string>();
+  // the ask is not a write of ours (services/subscribe records it): the kit's one-at-a-time run
+  const { busy, run } = useAction<string>();
 
   // 再订阅: the ask starts inside the tap (WeChat's rule), then the page shows what the server keeps.
   const resubscribe = (item: SubscriptionItemView) => {

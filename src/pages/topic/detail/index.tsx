@@ -4,18 +4,16 @@
 // for the office of the side asked.
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import Btn from '../../../components/Btn';
 import OfficeAnswer from '../../../components/OfficeAnswer';
 import Chain from './Chain';
-import PageShell from '../../../components/PageShell';
-import Skeleton from '../../../components/Skeleton';
+import PageShell from '../../../kit/PageShell';
 import StateView from '../../../components/StateView';
 import { ACTION_LABEL, type TopicAction, isTopicAction, useTopicActions } from '../../../hooks/useTopicActions';
 import { useRecordPage } from '../../../hooks/useRecordPage';
-import { useWrite } from '../../../hooks/useWrite';
-import { ApiError, call, toApiError } from '../../../services/api';
-import { toast } from '../../../utils/feedback';
+import { useAction } from '../../../kit/useAction';
+import { ApiError, call } from '../../../services/api';
 import { formatDateTimeShortCN } from '../../../utils/date';
 import { ROUTES, pageUrl, queryValue } from '../../../utils/nav';
 import { statusTagClass } from '../../../utils/topic';
@@ -37,44 +35,13 @@ export default function TopicDetail() {
     () => void load(true),
     () => void load(true),
   );
-  const write = useWrite();
-  const [recording, setRecording] = useState(false);
+  const { busy: recording, act } = useAction<'noOpinion'>(load);
   /** Issue #16: the office of the side asked records that the side has no opinion (one tap). */
-  const noOpinion = async (topicId: string) => {
-    if (recording) return;
-    setRecording(true);
-    try {
-      await write('topic.noOpinion', { topicId });
-      toast('已登记无意见', 'success');
-    } catch (e) {
-      toast(toApiError(e).message);
-    } finally {
-      setRecording(false);
-      void load(true);
-    }
-  };
+  const noOpinion = (topicId: string) => act('noOpinion', (w) => w('topic.noOpinion', { topicId }), { done: '已登记无意见' });
 
-  if (state.kind === 'loading') {
-    return (
-      <PageShell className='detail'>
-        <View className='page-container'>
-          <Text className='sr-only'>加载中…</Text>
-          <Skeleton block lines={[90, 60]} />
-          <Skeleton lines={[100, 100, 70]} />
-          <Skeleton lines={[40, 80]} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (state.kind === 'error') {
+  if (state.kind !== 'ready') {
     // Says what happened (无权查看 / 内容不存在 / 网络异常) and offers the ways out, not only 重试.
-    return (
-      <PageShell className='detail'>
-        <View className='page-container'>
-          <StateView kind='error' error={state.error} onRetry={() => void load()} />
-        </View>
-      </PageShell>
-    );
+    return <PageShell className='detail' state={state} skeleton={[[90, 60], [100, 100, 70], [40, 80]]} onRetry={() => void load()} />;
   }
 
   const topic = state.value;
@@ -171,7 +138,7 @@ export default function TopicDetail() {
           ) : null}
           {topic.allowedActions.includes('noOpinion') ? (
             <View className='opinions__action'>
-              <Btn kind='outline' block busy={recording} busyText='登记中…' disabled={recording || actions.busy !== null} onClick={() => void noOpinion(topic.id)}>
+              <Btn kind='outline' block busy={recording !== null} busyText='登记中…' disabled={recording !== null || actions.busy !== null} onClick={() => void noOpinion(topic.id)}>
                 本方无意见
               </Btn>
             </View>

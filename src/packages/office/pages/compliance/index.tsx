@@ -14,10 +14,9 @@ import Btn from '../../../../components/Btn';
 import OfficeNav from '../../../../components/OfficeNav';
 import PageShell, { LoadStates } from '../../../../kit/PageShell';
 import Tap from '../../../../components/Tap';
-import { useBusy } from '../../../../hooks/useBusy';
 import { useRecordPage } from '../../../../hooks/useRecordPage';
-import { ApiError, call, toApiError } from '../../../../services/api';
-import { toast } from '../../../../utils/feedback';
+import { fileDone, useAction } from '../../../../kit/useAction';
+import { ApiError, call } from '../../../../services/api';
 import { ROUTES, openPage, queryValue } from '../../../../utils/nav';
 import { openExport } from '../../../../pages/meeting/detail/kit';
 import { Light } from '../../../../pages/task/mine/kit';
@@ -34,19 +33,11 @@ export default function ComplianceBoard() {
   const record = useRecordPage<OverviewView>(fetchOverview, noOverview);
   const { state } = record;
   const desk = useDeskTable();
-  const { busy, run } = useBusy<'export'>();
+  const { busy, act } = useAction<'export'>(record.reload);
 
   const openOrg = (r: ComplianceRowView) => openPage(ROUTES.complianceOrg, { orgId: r.orgId, year: String(year) });
 
-  const exportBook = () =>
-    run('export', async () => {
-      try {
-        await openExport(await call('compliance.export', { year }));
-        if (process.env.TARO_ENV === 'h5') toast('考核表已下载', 'success');
-      } catch (e) {
-        toast(toApiError(e).message);
-      }
-    });
+  const exportBook = () => act('export', async () => openExport(await call('compliance.export', { year })), fileDone('考核表'));
 
   const view = state.kind === 'ready' ? state.value : null;
   const rows = view ? sortRows(view.rows, sort) : [];

@@ -7,12 +7,11 @@ import { Image, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { BoardView, DoorTokenView } from '../../../../../domain/schemas/meeting';
-import PageShell from '../../../../components/PageShell';
+import PageShell from '../../../../kit/PageShell';
 import Skeleton from '../../../../components/Skeleton';
-import StateView from '../../../../components/StateView';
-import { type ApiError, call, toApiError } from '../../../../services/api';
+import { useAction } from '../../../../kit/useAction';
+import { ApiError, call, toApiError } from '../../../../services/api';
 import { queryValue } from '../../../../utils/nav';
-import { useWrite } from '../../../../hooks/useWrite';
 import BoardCard from './BoardCard';
 import './index.css';
 
@@ -23,7 +22,8 @@ const BOARD_MS = 3_000;
 export default function DoorScreen() {
   const { params } = useRouter();
   const meetingId = queryValue(params, 'id') || queryValue(params, 'meetingId');
-  const write = useWrite();
+  // the code is fetched by a write (each token is new) on a timer, not by a tap: the kit's plain write
+  const { write } = useAction();
   const [door, setDoor] = useState<DoorTokenView | null>(null);
   const [board, setBoard] = useState<BoardView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -72,24 +72,8 @@ export default function DoorScreen() {
     };
   }, [meetingId]);
 
-  if (!meetingId) {
-    return (
-      <PageShell className='door'>
-        <View className='page-container'>
-          <StateView kind='error' error={{ code: 'not_found', message: '缺少会议编号，请从会议工作台进入' } as ApiError} />
-        </View>
-      </PageShell>
-    );
-  }
-  if (error && !door) {
-    return (
-      <PageShell className='door'>
-        <View className='page-container'>
-          <StateView kind='error' error={error} />
-        </View>
-      </PageShell>
-    );
-  }
+  if (!meetingId) return <PageShell className='door' state={{ kind: 'error', error: new ApiError('not_found', '缺少会议编号，请从会议工作台进入') }} />;
+  if (error && !door) return <PageShell className='door' state={{ kind: 'error', error }} />;
   return (
     <PageShell className='door'>
       <View className='door__grid'>

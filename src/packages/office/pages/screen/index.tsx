@@ -8,12 +8,9 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { BoardView, MeetingView } from '../../../../../domain/schemas/meeting';
 import Btn from '../../../../components/Btn';
-import PageShell from '../../../../components/PageShell';
-import Skeleton from '../../../../components/Skeleton';
-import StateView from '../../../../components/StateView';
-import { useWrite } from '../../../../hooks/useWrite';
+import PageShell from '../../../../kit/PageShell';
+import { useAction } from '../../../../kit/useAction';
 import { type ApiError, call, toApiError } from '../../../../services/api';
-import { toast } from '../../../../utils/feedback';
 import { queryValue } from '../../../../utils/nav';
 import { SECTION_NUMBERS } from '../../../../pages/meeting/detail/kit';
 import BoardCard from '../door/BoardCard';
@@ -29,11 +26,11 @@ function minutesSince(iso: string, now: number): number {
 export default function BigScreen() {
   const { params } = useRouter();
   const meetingId = queryValue(params, 'id') || queryValue(params, 'meetingId');
-  const write = useWrite();
+  // no re-read after 下一项: the answer is the meeting, and the poll follows it anyway
+  const { busy, act } = useAction<'advance'>();
   const [m, setM] = useState<MeetingView | null>(null);
   const [board, setBoard] = useState<BoardView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(Date.now());
   const etag = useRef<string | undefined>(undefined);
 
@@ -66,27 +63,12 @@ export default function BigScreen() {
     };
   }, [meetingId]);
 
-  const advance = async () => {
-    if (!m || busy) return;
-    setBusy(true);
-    try {
-      setM(await write('meeting.advanceAgenda', { meetingId: m.id }));
-    } catch (e) {
-      toast(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
+  const advance = () => {
+    if (!m) return;
+    void act('advance', (w) => w('meeting.advanceAgenda', { meetingId: m.id }), { apply: setM });
   };
 
-  if (!m) {
-    return (
-      <PageShell className='screen'>
-        <View className='page-container'>
-          {error ? <StateView kind='error' error={error} /> : <Skeleton block lines={[60, 100, 100, 100]} />}
-        </View>
-      </PageShell>
-    );
-  }
+  if (!m) return <PageShell className='screen' state={error ? { kind: 'error', error } : { kind: 'loading' }} skeleton={[[60, 100, 100, 100]]} />;
   const current = m.proceedings[m.proceedings.length - 1] ?? null;
   const taken = new Set(m.proceedings.map((p) => p.itemId));
   return (
@@ -124,7 +106,7 @@ export default function BigScreen() {
             </View>
           ))}
           {m.allowedActions.includes('advanceAgenda') ? (
-            <Btn kind='primary' block busy={busy} busyText='切换中…' onClick={() => void advance()}>
+            <Btn kind='primary' block busy={busy === 'advance'} busyText='切换中…' onClick={advance}>
               {current ? '下一项' : '开始第一项议程'}
             </Btn>
           ) : null}
