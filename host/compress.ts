@@ -66,8 +66,20 @@ export const ANSWER_MIN_BYTES = 1024;
  */
 export function compressAnswer(body: Buffer, encoding: Encoding | null): { bytes: Buffer; encoding: Encoding | null } {
   if (!encoding || body.length < ANSWER_MIN_BYTES) return { bytes: body, encoding: null };
-  if (encoding === 'br') {
-    return { bytes: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } }), encoding };
-  }
+  if (encoding === 'br') return { bytes: brotliCompressSync(body, answerBrotli(body)), encoding };
   return { bytes: gzipSync(body, { level: 6 }), encoding };
+}
+
+const answerBrotli = (body: Buffer) => ({ params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } });
+
+/**
+ * Issue #25: from this size an answer is compressed on libuv's thread pool (zlib's async API), not
+ * on the event loop: a 1 MB list costs ~10 ms of brotli, which every other request would wait for.
+ */
+export const ANSWER_ASYNC_BYTES = 64 * 1024;
+
+/** compressAnswer off the event loop (same bytes), for answers of ANSWER_ASYNC_BYTES or more. */
+export async function compressAnswerAsync(body: Buffer, encoding: Encoding | null): Promise<{ bytes: Buffer; encoding: Encoding | null }> {
+  if (!encoding || body.length < ANSWER_MIN_BYTES) return { bytes: body, encoding: null };
+  return { bytes: encoding === 'br' ? await brotli(body, answerBrotli(body)) : await gz(body, { level: 6 }), encoding };
 }

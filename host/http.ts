@@ -1,10 +1,11 @@
 // The local host (DESIGN.md "Two deployments"): one Node HTTP server that serves dist/h5 and
 // exposes POST /api/<area> with the same body as callFunction, running the same function entries.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { AppError, EVIDENCE_MAX_BYTES, HTTP_STATUS, type Envelope, type ErrorCode } from '../domain';
 import { withTypeExtension } from '../domain/files';
 import { judgeEvidence } from '../server/security/evidence-bytes';
@@ -25,8 +26,9 @@ import { DevOutbox } from '../server/platform/local/dev-outbox';
 import { identify } from '../server/security/identity';
 import { dispatch } from '../server/kit/router';
 import { serveStatic } from './static';
-import { compressAnswer, pickEncoding, type Encoding } from './compress';
+import { ANSWER_ASYNC_BYTES, compressAnswer, compressAnswerAsync, pickEncoding, type Encoding } from './compress';
 import { startUploadSweep } from './timers';
+import { HeavyWork, isHeavy } from './heavy';
 
 export interface HostOptions {
   store: Store;
@@ -38,6 +40,13 @@ export interface HostOptions {
   host?: string;
   port?: number;
   quiet?: boolean;
+  /**
+   * Issue #25: run the heavy actions (host/heavy.ts HEAVY_ACTIONS) in a worker thread that loads
+   * `script` (the host's own bundle; host/main.ts) and checks content with the word list at
+   * `wordList`. Without it (tests importing the host from source) they run on this thread.
+   * HEAVY_WORKER=0 in the environment turns it off.
+   */
+  heavyWorker?: { script: string; wordList: string };
 }
 
 export interface RunningHost {
@@ -56,20 +65,56 @@ const DRAIN_MAX_MS = 10_000;
 
 /** Each API request's Accept-Encoding, so every answer can be compressed without passing `req` around. */
 const acceptedEncoding = new WeakMap<ServerResponse, Encoding | null>();
+/** Issue #25: when each API request reached the handler, for its `server-timing` header. */
+const startedAt = new WeakMap<ServerResponse, number>();
+/** Issue #25: when each connection was accepted (diagnostics: a request's wait before its handler). */
+const acceptedAt = new WeakMap<object, number>();
 
 function send(res: ServerResponse, envelope: Envelope<unknown>, status?: number, extra: Record<string, string> = {}): void {
   const code = status ?? (envelope.ok ? 200 : HTTP_STATUS[envelope.error.code]);
   const body = Buffer.from(JSON.stringify(envelope), 'utf8');
-  const { bytes, encoding } = compressAnswer(body, acceptedEncoding.get(res) ?? null);
-  res.writeHead(code, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    vary: 'Accept-Encoding',
-    ...(encoding ? { 'content-encoding': encoding } : {}),
-    'content-length': String(bytes.length),
-    ...extra,
-  });
-  res.end(bytes);
+  const encoding = acceptedEncoding.get(res) ?? null;
+  const write = ({ bytes, encoding: used }: { bytes: Buffer; encoding: Encoding | null }) => {
+    if (res.headersSent || res.destroyed) return;
+    const started = startedAt.get(res);
+    res.writeHead(code, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      vary: 'Accept-Encoding',
+      ...(used ? { 'content-encoding': used } : {}),
+      'content-length': String(bytes.length),
+      // issue #25: the server's own time for this answer (reading, the action, JSON, compression)
+      ...(started === undefined ? {} : { 'server-timing': serverTiming(res, started) }),
+      ...extra,
+    });
+    res.end(bytes);
+  };
+  // issue #25: a large answer is compressed on the thread pool; the event loop answers others meanwhile
+  if (encoding && body.length >= ANSWER_ASYNC_BYTES) {
+    compressAnswerAsync(body, encoding).then(write, () => write({ bytes: body, encoding: null }));
+    return;
+  }
+  write(compressAnswer(body, encoding));
+}
+
+/**
+ * This process's main thread: its CPU time and its time runnable but not run (waiting for a CPU),
+ * in ms, from Linux's /proc schedstat; null elsewhere.
+ */
+function mainThreadCpuMs(): { cpu: number; waited: number } | null {
+  try {
+    const [cpu, waited] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { cpu: cpu / 1e6, waited: waited / 1e6 };
+  } catch {
+    return null;
+  }
+}
+
+function serverTiming(res: ServerResponse, started: number): string {
+  const accepted = acceptedAt.get(res.socket ?? {});
+  const wait = accepted === undefined ? '' : `, accept;dur=${(started - accepted).toFixed(1)}`;
+  if (res.socket) acceptedAt.delete(res.socket); // only a connection's first request waited for it
+  return `app;dur=${(performance.now() - started).toFixed(1)}${wait}`;
 }
 
 function failure(code: ErrorCode, message?: string): Envelope<never> {
@@ -88,15 +133,42 @@ function isDevSignIn(area: string, body: unknown): body is { payload?: unknown }
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const host = opts.host ?? '127.0.0.1';
   const clock = new DevClock();
-  const files = new LocalFiles(opts.filesDir ?? join(tmpdir(), `joint-meeting-files-${process.pid}`));
+  const filesDir = opts.filesDir ?? join(tmpdir(), `joint-meeting-files-${process.pid}`);
+  const files = new LocalFiles(filesDir);
   let baseUrl = '';
   const devOutbox = new DevOutbox(clock);
   const runtime = createLocalRuntime({
     store: opts.store, clock, secret: opts.secret, content: opts.content, quiet: opts.quiet, files, codes: localCodes(() => baseUrl), sender: devOutbox, sms: devOutbox.sms,
   });
   installRuntime(runtime);
+  const heavy =
+    opts.heavyWorker && process.env.HEAVY_WORKER !== '0'
+      ? new HeavyWork({
+          script: opts.heavyWorker.script, store: opts.store, clock, log: runtime.log,
+          data: { secret: opts.secret, filesDir, wordList: opts.heavyWorker.wordList, quiet: opts.quiet ?? false },
+        })
+      : null;
   const stopUploadSweep = startUploadSweep(opts.store, files, runtime.log);
   let dev = false; // decided once the socket is bound, before any request arrives
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  let elu = performance.eventLoopUtilization();
+  let cpu = mainThreadCpuMs();
+  /** since the last call: the loop's delays, how busy it was (0..1), the main thread's CPU time */
+  const loopDelay = () => {
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const now = mainThreadCpuMs();
+    const out = {
+      p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max),
+      utilization: Math.round(performance.eventLoopUtilization(elu).utilization * 100) / 100,
+      mainCpuMs: now === null || cpu === null ? null : Math.round(now.cpu - cpu.cpu),
+      mainWaitedMs: now === null || cpu === null ? null : Math.round(now.waited - cpu.waited),
+    };
+    loop.reset();
+    elu = performance.eventLoopUtilization();
+    cpu = now;
+    return out;
+  };
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/api/health' && req.method === 'GET') return send(res, { ok: true, data: { now: clock.now().toISOString() } });
@@ -105,6 +177,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (path === '/api/dev/users' && req.method === 'GET') return send(res, { ok: true, data: await listDevUsers(opts.store) });
       if (path === '/api/dev/clock' && req.method === 'POST') return send(res, setDevClock(clock, await readJson(req)));
       if (path === '/api/dev/metrics' && req.method === 'GET') return send(res, { ok: true, data: refusalCounts() });
+      // issue #25: how long the event loop was held since the last call (ms), then reset
+      if (path === '/api/dev/loop' && req.method === 'GET') return send(res, { ok: true, data: loopDelay() });
       // issue #10: one reminders tick at the dev clock; what would have gone to WeChat; a WeChat error to answer
       if (path === '/api/dev/tick' && req.method === 'POST') {
         const r = await dispatch(FUNCTION_MAP.get('reminders')!.area, { action: 'tick', payload: {} }, {}, runtime, { kind: 'system', name: 'dev-tick' });
@@ -128,7 +202,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return send(res, await devSignIn(opts.store, opts.secret, systemClock.now(), body.payload));
     }
     const context: HostContext = { sessionToken: bearer(req), ...devOpenidOf(req), client: req.socket.remoteAddress ?? 'unknown' };
-    send(res, await fn.main(body, context));
+    // issue #25: the actions that build files run in the worker thread, off this event loop
+    send(res, heavy && isHeavy(area, body) ? await heavy.run(area, body, context, baseUrl) : await fn.main(body, context));
   }
 
   /**
@@ -247,6 +322,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     setSecurityHeaders(res, API_POLICY);
     acceptedEncoding.set(res, pickEncoding(req.headers['accept-encoding']));
     const started = performance.now();
+    startedAt.set(res, started);
     // One line per API call, refused ones included: what was called and how it ended, never who
     // called (no token, no body, no address).
     res.on('close', () =>
@@ -264,6 +340,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       }),
     );
   });
+  server.on('connection', (socket) => acceptedAt.set(socket, performance.now()));
+  // Issue #25: an idle keep-alive connection is kept 65 s (Node's default: 5 s). Clients that keep
+  // idle sockets longer than the server (Node's own agent keeps them until the server closes) reuse
+  // one just as the server closes it and get ECONNRESET; measured by bench/stall.ts while a heavy
+  // action held the loop. The headers' timeout stays above it, as Node asks.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {
@@ -285,6 +368,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       new Promise<void>((resolve) => {
         installRuntime(null);
         stopUploadSweep();
+        loop.disable();
+        void heavy?.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

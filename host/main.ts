@@ -11,6 +11,9 @@ import type { Store } from '../server/store/port';
 import { startHost, type RunningHost } from './http';
 import { stopTogether } from './lifecycle';
 import { startTimers } from './timers';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { runHeavyWorker } from './heavy-worker';
+import type { HeavyWorkerData } from './heavy-protocol';
 
 /** Issue #24: waits for the `seed` lease (a minute at most per try), runs `seed`, gives it back. */
 async function whenSeedLeaseHeld<T>(sql: SqlStore, seed: () => Promise<T>): Promise<T> {
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
     await store?.close();
   });
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+  const wordList = resolve(process.env.CONTENT_WORDLIST ?? 'server/content/wordlist.txt');
   // issue #24: a PostgreSQL server when DATABASE_URL names one (several hosts may share it), else PGlite
   const databaseUrl = process.env.DATABASE_URL;
   const sql = databaseUrl ? await openPgStore(databaseUrl) : await openPgliteStore(resolve(dataDir, 'pglite'));
@@ -49,12 +53,14 @@ async function main(): Promise<void> {
     // issue #24: on a shared server without SESSION_SECRET, the secret lives in the database, so a
     // session made by one host is valid on every other
     secret: databaseUrl && !process.env.SESSION_SECRET ? await sql.sharedSecret('session', randomBytes(32).toString('hex')) : loadSessionSecret(dataDir),
-    content: wordListChecker(loadWordList(resolve(process.env.CONTENT_WORDLIST ?? 'server/content/wordlist.txt'))),
+    content: wordListChecker(loadWordList(wordList)),
     h5Dir: resolve(process.env.H5_DIR ?? 'dist/h5'),
     // issue #24: several hosts share one files directory (FILES_DIR on a shared volume)
     filesDir: resolve(process.env.FILES_DIR ?? resolve(dataDir, 'files')),
     host: process.env.HOST ?? '127.0.0.1',
     port: Number(process.env.PORT ?? 8080),
+    // issue #25: this same bundle, started in a worker thread, runs the heavy actions (from source, e.g. under a TS loader: inline)
+    ...(/\.c?js$/.test(__filename) ? { heavyWorker: { script: __filename, wordList } } : {}),
   });
   stopTimers = startTimers(host.runtime);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
@@ -64,7 +70,12 @@ async function main(): Promise<void> {
   console.log(`联席会议已启动（${secs} 秒）：${host.url}`);
 }
 
-main().catch((e: unknown) => {
-  console.error('启动失败：', e);
-  process.exit(1);
-});
+if (isMainThread) {
+  main().catch((e: unknown) => {
+    console.error('启动失败：', e);
+    process.exit(1);
+  });
+} else {
+  // issue #25: this bundle in the host's heavy-work thread (host/heavy.ts)
+  runHeavyWorker((workerData as { heavyWorker: HeavyWorkerData }).heavyWorker);
+}
