@@ -2,7 +2,6 @@
 // field with its error at the field, the first field in error brought into view, and the checks
 // the server makes on a first password, a login and an invite code (domain/people-rules.ts).
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { INVITE_PATTERN, LOGIN_PATTERN, PEOPLE_LIMITS, passwordProblem } from '../../../domain/people-rules';
 import { type ApiError } from '../../services/api';
 import { fieldErrorsOf } from '../../utils/form';
@@ -60,21 +59,7 @@ export function AccountField({ id, label, value, placeholder, error, hint, optio
   );
 }
 
-/** Brings the first field in error into view and puts the cursor in it (H5; WeChat scrolls to it). */
-export function revealFirst<K extends string>(order: readonly K[], errors: FieldErrors<K>, idOf: (k: K) => string): void {
-  const first = order.find((k) => errors[k]);
-  if (!first) return;
-  const id = idOf(first);
-  if (process.env.TARO_ENV === 'h5') {
-    setTimeout(() => {
-      const el = typeof document !== 'undefined' ? document.getElementById(id) : null;
-      el?.scrollIntoView({ block: 'center' });
-      el?.querySelector<HTMLElement>('input')?.focus({ preventScroll: true });
-    }, 0);
-    return;
-  }
-  void Taro.pageScrollTo({ selector: `#${id}`, offsetTop: -120, duration: 200 }).catch(() => undefined);
-}
+export { revealFirst } from '../../utils/reveal';
 
 /** 10 characters of [2-9A-Z] as the server reads them: spaces and dashes dropped, upper case. */
 export function normalizeInviteCode(raw: string): string {

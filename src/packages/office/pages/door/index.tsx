@@ -5,14 +5,15 @@
 // an unchanged board costs no names.
 import { Image, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { BoardView, DoorTokenView } from '../../../../../domain/schemas/meeting';
 import PageShell from '../../../../kit/PageShell';
 import Skeleton from '../../../../components/Skeleton';
 import { useAction } from '../../../../kit/useAction';
-import { ApiError, call, toApiError } from '../../../../services/api';
+import { ApiError, call } from '../../../../services/api';
 import { queryValue } from '../../../../utils/nav';
 import BoardCard from './BoardCard';
+import { usePoll } from './usePoll';
 import './index.css';
 
 /** A new code a little before the window ends (the old one is still accepted in the next). */
@@ -29,48 +30,24 @@ export default function DoorScreen() {
   const [error, setError] = useState<ApiError | null>(null);
   const etag = useRef<string | undefined>(undefined);
 
-  useEffect(() => {
-    if (!meetingId) return undefined;
-    let stopped = false;
-    const refresh = async () => {
-      try {
-        const next = await write('meeting.doorToken', { meetingId });
-        if (!stopped) {
-          setDoor(next);
-          setError(null);
-        }
-      } catch (e) {
-        if (!stopped) setError(toApiError(e));
-      }
-    };
-    void refresh();
-    const timer = setInterval(() => void refresh(), REFRESH_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [meetingId, write]);
+  const fetchCode = useCallback(() => write('meeting.doorToken', { meetingId }), [meetingId, write]);
+  usePoll(REFRESH_MS, meetingId ? fetchCode : null, {
+    answer: (next) => {
+      setDoor(next);
+      setError(null);
+    },
+    error: setError,
+  });
 
-  useEffect(() => {
-    if (!meetingId) return undefined;
-    let stopped = false;
-    const poll = async () => {
-      try {
-        const next = await call('meeting.board', { meetingId, ...(etag.current ? { etag: etag.current } : {}) });
-        if (stopped || next.unchanged) return;
-        etag.current = next.etag;
-        setBoard(next);
-      } catch {
-        // the next poll tries again; the QR keeps working meanwhile
-      }
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), BOARD_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [meetingId]);
+  const fetchBoard = useCallback(() => call('meeting.board', { meetingId, ...(etag.current ? { etag: etag.current } : {}) }), [meetingId]);
+  // a failed read: the next poll tries again; the QR keeps working meanwhile
+  usePoll(BOARD_MS, meetingId ? fetchBoard : null, {
+    answer: (next) => {
+      if (next.unchanged) return;
+      etag.current = next.etag;
+      setBoard(next);
+    },
+  });
 
   if (!meetingId) return <PageShell className='door' state={{ kind: 'error', error: new ApiError('not_found', '缺少会议编号，请从会议工作台进入') }} />;
   if (error && !door) return <PageShell className='door' state={{ kind: 'error', error }} />;

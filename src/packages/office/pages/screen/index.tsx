@@ -5,15 +5,16 @@
 // union office moves to the next item from a phone (meeting.advanceAgenda), or here (下一项).
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { BoardView, MeetingView } from '../../../../../domain/schemas/meeting';
 import Btn from '../../../../components/Btn';
 import PageShell from '../../../../kit/PageShell';
 import { useAction } from '../../../../kit/useAction';
-import { type ApiError, call, toApiError } from '../../../../services/api';
+import { type ApiError, call } from '../../../../services/api';
 import { queryValue } from '../../../../utils/nav';
 import { SECTION_NUMBERS } from '../../../../pages/meeting/detail/kit';
 import BoardCard from '../door/BoardCard';
+import { usePoll } from '../door/usePoll';
 import '../door/index.css';
 import './index.css';
 
@@ -34,34 +35,22 @@ export default function BigScreen() {
   const [now, setNow] = useState(Date.now());
   const etag = useRef<string | undefined>(undefined);
 
-  useEffect(() => {
-    if (!meetingId) return undefined;
-    let stopped = false;
-    const poll = async () => {
-      try {
-        const [meeting, b] = await Promise.all([
-          call('meeting.get', { meetingId }),
-          call('meeting.board', { meetingId, ...(etag.current ? { etag: etag.current } : {}) }).catch(() => null),
-        ]);
-        if (stopped) return;
-        setM(meeting);
-        setError(null);
-        setNow(Date.now());
-        if (b && !b.unchanged) {
-          etag.current = b.etag;
-          setBoard(b);
-        }
-      } catch (e) {
-        if (!stopped) setError(toApiError(e));
+  const fetchBoth = useCallback(
+    () => Promise.all([call('meeting.get', { meetingId }), call('meeting.board', { meetingId, ...(etag.current ? { etag: etag.current } : {}) }).catch(() => null)]),
+    [meetingId],
+  );
+  usePoll(POLL_MS, meetingId ? fetchBoth : null, {
+    answer: ([meeting, b]) => {
+      setM(meeting);
+      setError(null);
+      setNow(Date.now());
+      if (b && !b.unchanged) {
+        etag.current = b.etag;
+        setBoard(b);
       }
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [meetingId]);
+    },
+    error: setError,
+  });
 
   const advance = () => {
     if (!m) return;

@@ -24,7 +24,8 @@ import { todayCN } from '../../../../pages/task/mine/kit';
 import { useDeskTable } from '../../parts/useDesk';
 import { History, InForce } from './History';
 import ParamForm from './ParamForm';
-import { type Draft, type Errors, PARAMS, PARAM_BOUNDS, type Param, type Values, checkParam, dayStartIso, draftOf, refusalErrors, revealFirst } from './params';
+import { type Draft, type Errors, PARAMS, PARAM_BOUNDS, type Param, type Values, FIELD_ORDER, checkParam, dayStartIso, draftOf, fieldId, refusalErrors } from './params';
+import { revealFirst } from '../../../../utils/reveal';
 import './index.css';
 
 export default function OrgSettings() {
@@ -72,7 +73,7 @@ export default function OrgSettings() {
   };
   const showErrors = (found: Errors) => {
     setErrors(found);
-    revealFirst(found);
+    revealFirst(FIELD_ORDER, found, fieldId);
   };
 
   const save = () => {

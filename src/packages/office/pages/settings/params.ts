@@ -1,6 +1,5 @@
 // 规则参数 (issue #12): the parameters, their bounds and hints, the form's draft and its checks, and
 // a refusal's messages by field — pure, shared by the page and its parts.
-import Taro from '@tarojs/taro';
 import type { SettingsVersionView } from '../../../../../domain/schemas/compliance';
 import { SETTING_BOUNDS, type SettingKey } from '../../../../../domain/settings';
 import type { ApiError } from '../../../../services/api';
@@ -68,20 +67,8 @@ export function refusalErrors(error: ApiError): Errors {
 
 export const fieldId = (k: keyof Errors) => `orgset-${k}`;
 
-/** Brings the first field in error into view (the page's order), so its message is seen. */
-export function revealFirst(errors: Errors): void {
-  const first = ([...PARAMS, 'effectiveFrom', 'form'] as const).find((k) => errors[k]);
-  if (!first) return;
-  const id = fieldId(first);
-  if (process.env.TARO_ENV === 'h5') {
-    setTimeout(() => {
-      const el = typeof document !== 'undefined' ? document.getElementById(id) : null;
-      el?.scrollIntoView({ block: 'center' });
-    }, 0);
-    return;
-  }
-  void Taro.pageScrollTo({ selector: `#${id}`, offsetTop: -120, duration: 200 }).catch(() => undefined);
-}
+/** The fields in the page's order, for bringing the first in error into view (account/fields' revealFirst). */
+export const FIELD_ORDER: ReadonlyArray<keyof Errors> = [...PARAMS, 'effectiveFrom', 'form'];
 
 /** A version's standing: in force, waiting for its date, or replaced by a later one. */
 export function standing(v: SettingsVersionView, now: string): { text: string; cls: string } {

@@ -4,7 +4,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
-import PageShell from '../../../../components/PageShell';
+import PageShell from '../../../../kit/PageShell';
 import StateView from '../../../../components/StateView';
 import { useRecordPage } from '../../../../hooks/useRecordPage';
 import { ApiError, call } from '../../../../services/api';
@@ -19,15 +19,7 @@ export default function Results() {
   const fetch = useCallback(() => call('meeting.results', { meetingId }), [meetingId]);
   const record = useRecordPage(meetingId ? fetch : null, () => new ApiError('not_found', '链接缺少会议编号'));
   const { state } = record;
-  if (state.kind !== 'ready') {
-    return (
-      <PageShell className='results'>
-        <View className='page-container'>
-          {state.kind === 'loading' ? <StateView kind='loading' title='加载中…' /> : <StateView kind='error' error={state.kind === 'error' ? state.error : undefined} />}
-        </View>
-      </PageShell>
-    );
-  }
+  if (state.kind !== 'ready') return <PageShell className='results' state={state} onRetry={meetingId ? () => void record.reload() : undefined} />;
   const r = state.value;
   return (
     <PageShell className='results'>
