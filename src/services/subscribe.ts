@@ -191,6 +191,25 @@ function failed(e: unknown): ConsentOutcome {
 
 /** One ask at a time: a second tap while the panel is open asks nothing. */
 let asking = false;
+/** the open ask, settled when its panel closes */
+let openAsk: Promise<unknown> = Promise.resolve();
+
+/**
+ * Resolves once no subscription panel is open. A confirmation asked in the same tap as the reminders
+ * (审核通过: the reminders, then 确认…?) waits for it, so the two are never drawn over each other
+ * (issue #19, 长辈版: the confirmation box lay over the subscription sheet).
+ */
+export function consentClosed(): Promise<void> {
+  return openAsk.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+function track<T>(ask: Promise<T>): Promise<T> {
+  openAsk = ask;
+  return ask;
+}
 
 /** H5 only: the stand-in panel's module (the mini-program never loads it). */
 function standInPanel(): Promise<typeof import('../components/ConsentPanel')> {
@@ -219,7 +238,7 @@ export function askConsent(target: ConsentFlow | readonly TemplateKey[], opts: A
     if (process.env.TARO_ENV === 'h5') {
       if (!force && !asksAtTaps()) return Promise.resolve(SKIPPED);
       asking = true;
-      return askInBrowser(keys, force)
+      return track(askInBrowser(keys, force))
         .catch(failed)
         .finally(() => {
           asking = false;
@@ -237,7 +256,7 @@ export function askConsent(target: ConsentFlow | readonly TemplateKey[], opts: A
     asking = true;
     // Synchronously, still inside the tap: WeChat opens its panel only from one.
     const panel = Taro.requestSubscribeMessage({ tmplIds: asked.map((i) => i.templateId), entityIds: [] });
-    return panel
+    return track(panel)
       .then((answer) => record(resultsOf(asked, answer)))
       .catch(failed)
       .finally(() => {

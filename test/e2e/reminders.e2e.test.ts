@@ -309,3 +309,33 @@ it(
   },
   WALK,
 );
+
+it(
+  '长辈版, 审核通过: the confirmation waits until the reminders panel asked in the same tap is answered, never drawn over it',
+  async () => {
+    const { page, errors } = await open('city-union-chair', '/pages/minutes/index?meetingId=m-city-held', { elder_mode: true, consent_stand_in: true });
+    const c = current(page);
+    const approve = c.locator('taro-button-core', { hasText: /^审核通过$/ });
+    await approve.waitFor({ timeout: 30000 });
+    await settled(page);
+    await approve.click();
+    const p = panel(page);
+    await p.waitFor({ timeout: 10000 });
+    // the panel alone: no confirmation under or over it while it waits for an answer
+    const confirm = page.locator('.taro-model__confirm').filter({ visible: true });
+    await page.waitForTimeout(600);
+    expect(await confirm.count()).toBe(0);
+    await shotWindow(page, 'panel-before-confirmation-elder');
+    await p.getByRole('button', { name: '允许' }).click();
+    await p.waitFor({ state: 'detached' });
+    // then the confirmation, alone
+    await confirm.waitFor({ timeout: 10000 });
+    expect(await p.count()).toBe(0);
+    expect(await page.locator('.taro-modal__content, .taro-model__content').filter({ visible: true }).first().innerText()).toContain('审核通过');
+    await shotWindow(page, 'confirmation-after-panel-elder');
+    await confirm.click();
+    await c.getByText('政府方审核中', { exact: true }).waitFor({ timeout: 30000 });
+    expect(errors).toEqual([]);
+  },
+  WALK,
+);
