@@ -48,6 +48,21 @@ export const MIGRATIONS: readonly Migration[] = [
       await q.query('CREATE TABLE IF NOT EXISTS host_secrets (name text PRIMARY KEY, value text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
     },
   },
+  {
+    version: 4,
+    name: 'indexes on generated columns instead of expressions over data (issue #25)',
+    // Up to version 3 every index was on expressions like `(data -> 'orgId')`; now each indexed field
+    // is a stored generated column (added by the declarative step) and the index is on the column,
+    // under the same name. `CREATE INDEX IF NOT EXISTS` would keep the old definition, so the old
+    // ones are dropped here and the declarative step, run again after a migration, makes the new.
+    // Idempotent: once no index reads `data ->`, there is nothing left to drop.
+    up: async (q) => {
+      const { rows } = await q.query<{ indexname: string }>(
+        `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%(data -> %'`,
+      );
+      for (const r of rows) await q.query(`DROP INDEX IF EXISTS "${r.indexname.replace(/"/g, '""')}"`);
+    },
+  },
 ];
 
 export class SchemaTooNewError extends Error {

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors';
 import { findUnstorable } from '../../domain/text';
-import { COLLECTIONS, type CollectionName, type IndexDef } from './indexes';
+import { COLLECTIONS, columnFields as declaredColumns, type CollectionName, type IndexDef } from './indexes';
 import { applyMigrations, SCHEMA_LOCK_KEY, type SqlQueryable } from './migrations';
 import type {
   Condition,
@@ -212,10 +212,42 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** `a.b` → `(data->'a'->'b')` — the same text in CREATE INDEX and WHERE, so the planner matches. */
-export function fieldExpr(field: string): string {
+/** `a.b` → `(data->'a'->'b')`: the path inside the document, as generated columns are defined. */
+export function pathExpr(field: string): string {
   assertField(field);
   return `(data->${field.split('.').map((p) => `'${p}'`).join('->')})`;
+}
+
+/**
+ * Issue #25: the stored generated column holding a field of a collection's documents (`a.b` →
+ * `"f_a__b"`), jsonb like the path it copies, so every comparison means what it meant on the path.
+ */
+export function columnName(field: string): string {
+  const name = `f_${assertField(field).replace(/\./g, '__')}`;
+  if (name.length > 63) throw new Error(`column name too long: ${name}`);
+  return name;
+}
+
+/**
+ * What a filter, a sort and an index read for `field` of `collection`: the generated column when
+ * indexes.ts declares one (every indexed or filtered field), else the path into `data`. The same
+ * text in CREATE INDEX, WHERE and ORDER BY, so the planner matches them; a column also spares the
+ * database from decompressing the whole document to test one field of it. (`_id` never comes
+ * here: it is the primary key, see idClauseSql.)
+ */
+export function fieldExpr(collection: string, field: string): string {
+  if (field === '_id') throw new Error('_id is the primary key, not a field expression');
+  return columnFields(assertCollection(collection)).has(field) ? quoteIdent(columnName(field)) : pathExpr(field);
+}
+
+const columnCache = new Map<CollectionName, ReadonlySet<string>>();
+function columnFields(collection: CollectionName): ReadonlySet<string> {
+  let set = columnCache.get(collection);
+  if (!set) {
+    set = new Set(declaredColumns(collection));
+    columnCache.set(collection, set);
+  }
+  return set;
 }
 
 /** Postgres truncates identifiers at 63 bytes; refuse rather than risk two indexes colliding. */
@@ -240,9 +272,36 @@ class Params {
   }
 }
 
+/**
+ * Issue #25: a condition on `_id` compiles to the primary key column (`id`, text), so a lookup by id
+ * or a list of ids is a primary-key scan. Ids are strings: any other value matches nothing, as it
+ * matched nothing on the document's `_id` before.
+ */
+function idClauseSql(cond: NormalCondition, p: Params): string {
+  const ids = (vs: readonly Scalar[]) => vs.filter((v): v is string => typeof v === 'string');
+  switch (cond.kind) {
+    case 'eq':
+      return typeof cond.value === 'string' ? `id = ${p.add(cond.value)}` : 'FALSE';
+    case 'ne':
+      return typeof cond.value === 'string' ? `id <> ${p.add(cond.value)}` : 'TRUE';
+    case 'in': {
+      const list = ids(cond.values);
+      return list.length === 0 ? 'FALSE' : `id = ANY(${p.add(list)}::text[])`;
+    }
+    case 'hasAny':
+      return 'FALSE';
+    case 'range': {
+      if (cond.type !== 'string') return 'FALSE';
+      const ops: Record<RangeBound, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+      return RANGE_BOUNDS.filter((b) => cond.bounds[b] !== undefined).map((b) => `id ${ops[b]} ${p.add(cond.bounds[b])}`).join(' AND ');
+    }
+  }
+}
+
 // Equality with null matches a missing field too, as in CloudBase/MongoDB.
-function clauseSql(c: NormalClause, p: Params): string {
-  const e = fieldExpr(c.field);
+function clauseSql(collection: string, c: NormalClause, p: Params): string {
+  if (c.field === '_id') return idClauseSql(c.cond, p);
+  const e = fieldExpr(collection, c.field);
   const cond = c.cond;
   switch (cond.kind) {
     case 'eq':
@@ -277,22 +336,29 @@ interface SortKey {
   dir: SortDir;
 }
 
+/** A sort key's expression: `_id` is the primary key column, any other field as in filters. */
+function sortExpr(collection: string, field: string): string {
+  return field === '_id' ? 'id' : fieldExpr(collection, field);
+}
+
 /**
  * Keyset "strictly after the row with these sort values". Order is `ASC NULLS LAST` /
  * `DESC NULLS FIRST` (Postgres' defaults, so a btree index can serve it either way); a missing
  * field is SQL NULL and gets its own branch.
  */
-function keysetSql(keys: SortKey[], values: Array<unknown>, lastId: string, p: Params): string {
+function keysetSql(collection: string, keys: SortKey[], values: Array<unknown>, lastId: string, p: Params): string {
   const ors: string[] = [];
   const eqs: string[] = [];
   keys.forEach((k, i) => {
-    const e = fieldExpr(k.field);
+    const e = sortExpr(collection, k.field);
     const v = values[i];
+    // `_id` sorts as the text primary key; a cursor's id is always a string
+    const val = (x: unknown) => (k.field === '_id' ? p.add(String(x)) : p.json(x));
     let after: string | null;
-    if (k.dir === 'asc') after = v === undefined ? null : `(${e} > ${p.json(v)} OR ${e} IS NULL)`;
-    else after = v === undefined ? `${e} IS NOT NULL` : `${e} < ${p.json(v)}`;
+    if (k.dir === 'asc') after = v === undefined ? null : `(${e} > ${val(v)} OR ${e} IS NULL)`;
+    else after = v === undefined ? `${e} IS NOT NULL` : `${e} < ${val(v)}`;
     if (after !== null) ors.push([...eqs, after].join(' AND '));
-    eqs.push(v === undefined ? `${e} IS NULL` : `${e} = ${p.json(v)}`);
+    eqs.push(v === undefined ? `${e} IS NULL` : `${e} = ${val(v)}`);
   });
   ors.push([...eqs, `id > ${p.add(lastId)}`].join(' AND '));
   return `(${ors.map((o) => `(${o})`).join(' OR ')})`;
@@ -331,16 +397,16 @@ function buildFind(collection: string, filter: Filter, options: FindOptions = {}
   const keys: SortKey[] = normalizeSort(options.sort).map(([field, dir]) => ({ field, dir }));
   const sortSig = keys.map((k) => `${k.field}:${k.dir}`).join(',');
   const p = new Params();
-  const where = clauses.map((c) => clauseSql(c, p));
+  const where = clauses.map((c) => clauseSql(collection, c, p));
   if (options.cursor !== undefined) {
     const c = decodeCursor(options.cursor);
     if (!isSqlCursor(c) || c.s !== sortSig || c.k.length !== keys.length) {
       throw new AppError('validation_error', undefined, { field: 'cursor' });
     }
-    where.push(keysetSql(keys, c.k.map((x) => (x.length === 0 ? undefined : x[0])), c.id, p));
+    where.push(keysetSql(collection, keys, c.k.map((x) => (x.length === 0 ? undefined : x[0])), c.id, p));
   }
   const order = [
-    ...keys.map((k) => `${fieldExpr(k.field)} ${k.dir === 'asc' ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`),
+    ...keys.map((k) => `${sortExpr(collection, k.field)} ${k.dir === 'asc' ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`),
     'id ASC',
   ];
   // One row more than asked tells whether another page exists, so nextCursor is exact.
@@ -349,6 +415,14 @@ function buildFind(collection: string, filter: Filter, options: FindOptions = {}
     (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
     ` ORDER BY ${order.join(', ')} LIMIT ${p.add(limit + 1)}`;
   return { sql, params: p.values, limit, keys, sortSig };
+}
+
+/** `SELECT count(*)` of the documents a filter matches: the same WHERE as find's. */
+function buildCount(collection: string, filter: Filter): { sql: string; params: unknown[] } {
+  const table = quoteIdent(assertCollection(collection));
+  const p = new Params();
+  const where = normalizeFilter(filter).map((c) => clauseSql(collection, c, p));
+  return { sql: `SELECT count(*)::int AS n FROM ${table}` + (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''), params: p.values };
 }
 
 function parseDoc<T>(row: { data: string }): T {
@@ -471,13 +545,8 @@ export class SqlStore implements Store {
   }
 
   async count(collection: string, filter: Filter): Promise<number> {
-    const table = quoteIdent(assertCollection(collection));
-    const p = new Params();
-    const where = normalizeFilter(filter).map((c) => clauseSql(c, p));
-    const { rows } = await this.q.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${table}` + (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''),
-      p.values,
-    );
+    const b = buildCount(collection, filter);
+    const { rows } = await this.q.query<{ n: number }>(b.sql, b.params);
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -488,7 +557,7 @@ export class SqlStore implements Store {
   async removeWhere(collection: string, filter: Filter): Promise<number> {
     const table = quoteIdent(assertCollection(collection));
     const p = new Params();
-    const where = normalizeFilter(filter).map((c) => clauseSql(c, p));
+    const where = normalizeFilter(filter).map((c) => clauseSql(collection, c, p));
     const { rows } = await this.q.query<{ n: number }>(
       `WITH gone AS (DELETE FROM ${table}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} RETURNING 1) SELECT count(*)::int AS n FROM gone`,
       p.values,
@@ -522,7 +591,8 @@ export class SqlStore implements Store {
       await q.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
       await q.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
       await this.ensureCollections(q);
-      await applyMigrations(q);
+      // a migration may drop an index to change it (issue #25): the declarative step makes it again
+      if ((await applyMigrations(q)).length > 0) await this.ensureCollections(q);
     });
   }
 
@@ -558,20 +628,34 @@ export class SqlStore implements Store {
   }
 
   private async ensureCollections(q: SqlQueryable): Promise<void> {
-    for (const [name, defs] of Object.entries(COLLECTIONS) as Array<[string, readonly IndexDef[]]>) {
+    for (const [name, defs] of Object.entries(COLLECTIONS) as Array<[CollectionName, readonly IndexDef[]]>) {
       const table = quoteIdent(name);
       await q.query(
         `CREATE TABLE IF NOT EXISTS ${table} (id text PRIMARY KEY, version integer NOT NULL, data jsonb NOT NULL)`,
       );
+      // Issue #25: every indexed or filtered field as a stored generated column (indexes.ts); adding
+      // one to an existing table computes it for every row once.
+      const { rows: have } = await q.query<{ column_name: string }>(
+        'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1',
+        [name],
+      );
+      const present = new Set(have.map((r) => r.column_name));
+      for (const field of columnFields(name)) {
+        if (present.has(columnName(field))) continue;
+        await q.query(
+          `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${quoteIdent(columnName(field))} jsonb GENERATED ALWAYS AS ${pathExpr(field)} STORED`,
+        );
+      }
       for (const def of defs) {
-        const exprs = def.fields.map(fieldExpr);
+        const exprs = def.fields.map((f) => fieldExpr(name, f));
         // A unique index ignores documents lacking any of its fields (e.g. users without devKey).
-        // `IS NOT NULL` (rather than `data ? 'f'`) also works for dotted paths, and the planner can
-        // prove it from an equality on the same expression, so lookups still use the index.
+        // `IS NOT NULL` also works for dotted paths, and the planner can prove it from an equality on
+        // the same column, so lookups still use the index.
         const partial = def.unique ? ` WHERE ${exprs.map((e) => `${e} IS NOT NULL`).join(' AND ')}` : '';
         const using = def.array ? ' USING gin' : '';
+        const include = def.include?.length ? ` INCLUDE (${def.include.map((f) => fieldExpr(name, f)).join(', ')})` : '';
         await q.query(
-          `CREATE ${def.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdent(indexName(name, def))} ON ${table}${using} (${exprs.join(', ')})${partial}`,
+          `CREATE ${def.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdent(indexName(name, def))} ON ${table}${using} (${exprs.join(', ')})${include}${partial}`,
         );
       }
     }
@@ -580,7 +664,11 @@ export class SqlStore implements Store {
   async maintain(): Promise<void> {
     // Without statistics the planner guesses a meeting holds a handful of topics and sorts them all
     // instead of walking the (meetingId, createdAt) index: 12 ms instead of 0.4 ms at 2,000 topics.
-    await this.q.query(`ANALYZE ${Object.keys(COLLECTIONS).map(quoteIdent).join(', ')}`);
+    // Issue #25: VACUUM as well, which marks the pages all of whose rows every transaction sees (the
+    // visibility map): only then can a count be answered from an index alone (an Index Only Scan)
+    // instead of visiting thousands of rows. A server's autovacuum does it by itself; the embedded
+    // PGlite never does. It skips the pages already marked, so a run on unchanged tables is cheap.
+    await this.q.query(`VACUUM (ANALYZE) ${Object.keys(COLLECTIONS).map(quoteIdent).join(', ')}`);
   }
 
   async clearAll(): Promise<void> {
@@ -592,15 +680,20 @@ export class SqlStore implements Store {
   }
 
   /**
-   * The query plan of a `find`, with sequential scans disabled so the plan shows whether an index
-   * *can* serve the query regardless of how few rows a test table holds. For tests and bench/.
+   * The query plan of a `find` (or, with `count`, of a `count`), with sequential scans disabled so
+   * the plan shows whether an index *can* serve the query regardless of how few rows a test table
+   * holds. `format: 'json'` answers PostgreSQL's JSON plan as text. For tests and bench/.
    */
-  explain(collection: string, filter: Filter, options?: FindOptions): Promise<string> {
-    const b = buildFind(collection, filter, options);
+  explain(collection: string, filter: Filter, options?: FindOptions & { count?: boolean; format?: 'text' | 'json' }): Promise<string> {
+    const b = options?.count ? buildCount(collection, filter) : buildFind(collection, filter, options);
+    const json = options?.format === 'json';
     return this.withTransaction(async (q) => {
       await q.query('SET LOCAL enable_seqscan = off');
-      const { rows } = await q.query<Record<string, unknown>>(`EXPLAIN ${b.sql}`, b.params);
-      return rows.map((r) => String(r['QUERY PLAN'])).join('\n');
+      const { rows } = await q.query<Record<string, unknown>>(`EXPLAIN ${json ? '(FORMAT JSON) ' : ''}${b.sql}`, b.params);
+      return rows.map((r) => {
+        const v = r['QUERY PLAN'];
+        return typeof v === 'string' ? v : JSON.stringify(v);
+      }).join('\n');
     });
   }
 }

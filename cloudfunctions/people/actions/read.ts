@@ -4,14 +4,31 @@
 // the people the caller may invite (Art. 5: active, of the sides their office invites) or give a
 // task (Art. 11: `mayAssignTo`). The side rules stay here; the picker never judges them.
 import { ListPeopleInput, PersonIdInput, assignableRoles, invitableSides, mayAssignTo, personSide, type Actor, type Person } from '../../../domain';
-import { fillsCategory, matchesNeedle, type PickPurpose } from '../../../domain/workbench';
+import { fillsCategory, type PickPurpose } from '../../../domain/workbench';
 import { offeredActions } from '../../../server/kit/access';
 import { defineAction } from '../../../server/kit/registry';
-import { findAll } from '../../../server/store/port';
+import { findAll, type Store } from '../../../server/store/port';
 import { orgFacts, orgKind, personKind, unitId } from '../../../server/areas/people';
 import { toPersonCard, toPersonView } from '../views';
 
 const PAGE = 50;
+
+/** The fields a search looks in: each has an (orgId, field) index (server/store/indexes.ts). */
+const SEARCHED = ['name', 'unit', 'title'] as const;
+
+/**
+ * Issue #25: the people whose name, unit or post begins with `needle`, each field read through its
+ * (orgId, field) index as a range [needle, needle + U+10FFFF) — never the whole directory. The bound
+ * assumes the database orders text by code point (C / C.UTF-8, as PGlite and scripts/pg-server.sh);
+ * `startsWith` keeps only true matches whatever the order. Sorted by name, then id.
+ */
+async function searchPrefix(store: Store, orgId: string, needle: string): Promise<Person[]> {
+  const range = { gte: needle, lt: `${needle}\u{10FFFF}` };
+  const found = await Promise.all(SEARCHED.map((f) => findAll<Person>(store, 'users', { orgId, [f]: range }, [[f, 'asc']])));
+  const byId = new Map<string, Person>();
+  for (const p of found.flat()) if (SEARCHED.some((f) => (p[f] ?? '').startsWith(needle))) byId.set(p._id, p);
+  return [...byId.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+}
 
 /** Whether the caller may choose this person for the purpose (the same rules meeting.invite and task.assign apply). */
 export function mayPick(actor: Actor, p: Person, purpose: PickPurpose): boolean {
@@ -34,11 +51,11 @@ export const list = defineAction({
       page = found.items;
       nextCursor = found.nextCursor;
     } else {
-      // a search or a filter reads the org's directory (hundreds of people) and keeps the matches
-      const all = await findAll<Person>(ctx.store, 'users', { orgId: org._id }, [['name', 'asc']]);
+      // a search reads the people whose name, unit or post begins with its words (indexed); a filter
+      // alone reads the org's directory (hundreds of people) and keeps the matches
+      const all = needle ? await searchPrefix(ctx.store, org._id, needle) : await findAll<Person>(ctx.store, 'users', { orgId: org._id }, [['name', 'asc']]);
       const hits = all.filter((p) =>
-        (!needle || matchesNeedle(p, needle))
-        && (!side || personSide(p.roles) === side)
+        (!side || personSide(p.roles) === side)
         && (!category || fillsCategory(p.roles, category))
         && (!unit || (p.unitId ?? unitId(p.orgId, p.unit)) === unit)
         && (!purpose || mayPick(ctx.actor, p, purpose)));

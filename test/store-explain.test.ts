@@ -1,0 +1,64 @@
+// Issue #25: an index serves every query the actions make (server/store/queries.ts), on PGlite here
+// and on a PostgreSQL server in test/store-explain.pg.test.ts (how and why: test/support/explain-suite.ts).
+// Also: every field those queries filter or sort on is a generated column, `_id` is the primary key,
+// and a database whose indexes are still on `data` expressions (schema version 3) is migrated.
+
+import { openPgliteClient } from '../server/store/pglite';
+import { MIGRATIONS } from '../server/store/migrations';
+import { SqlStore, type SqlClient } from '../server/store/sql';
+import { explainSuite, filteredFieldsAreColumns, indexNames, planOf } from './support/explain-suite';
+
+let client: SqlClient | undefined;
+const open = async () => {
+  client = await openPgliteClient();
+  const store = new SqlStore(client);
+  await store.ensureSchema();
+  return { store, sql: client };
+};
+
+describe('EXPLAIN of every listed query: PGlite', () => {
+  explainSuite(open, (s) => s.close());
+});
+
+describe('generated columns', () => {
+  it('hold every field a listed query filters or sorts on', () => {
+    expect(filteredFieldsAreColumns()).toEqual([]);
+  });
+});
+
+describe('migration 4: indexes on expressions over data become indexes on generated columns', () => {
+  it('drops the old definitions and makes the new ones under the same names, keeping the documents', async () => {
+    const c = await openPgliteClient();
+    try {
+      // a database as schema version 3 left it: one collection, its index on an expression
+      await c.query('CREATE TABLE "press" (id text PRIMARY KEY, version integer NOT NULL, data jsonb NOT NULL)');
+      await c.query(`CREATE INDEX "old_press_expr_idx" ON "press" ((data->'orgId'))`);
+      await c.query('CREATE TABLE "users" (id text PRIMARY KEY, version integer NOT NULL, data jsonb NOT NULL)');
+      await c.query(`CREATE INDEX "users_orgId_name_idx" ON "users" ((data->'orgId'), (data->'name'))`);
+      await c.query(`INSERT INTO "users" VALUES ('u1', 1, '{"_id":"u1","version":1,"orgId":"o","name":"甲"}')`);
+      await c.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+      for (const v of [1, 2, 3]) await c.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [v, `v${v}`]);
+      const store = new SqlStore(c);
+      await store.ensureSchema();
+      const { rows } = await c.query<{ indexname: string; indexdef: string }>(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ('users', 'press')`,
+      );
+      expect(rows.filter((r) => r.indexdef.includes('data ->'))).toEqual([]);
+      expect(rows.map((r) => r.indexname)).not.toContain('old_press_expr_idx');
+      expect(rows.find((r) => r.indexname === 'users_orgId_name_idx')?.indexdef).toMatch(/\("f_orgId", "?f_name"?\)/);
+      expect((await store.find('users', { orgId: 'o' })).items.map((u) => u._id)).toEqual(['u1']);
+      expect(indexNames(await planOf(store, { source: 'test', collection: 'users', filter: { orgId: 'o' }, sort: [['name', 'asc']] }))).toEqual(['users_orgId_name_idx']);
+      const versions = await c.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(versions.rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+      // idempotent: a second start changes nothing
+      await store.ensureSchema();
+      expect((await store.count('users', { orgId: 'o' }))).toBe(1);
+    } finally {
+      await c.close();
+    }
+  });
+});
+
+afterAll(async () => {
+  await client?.close().catch(() => undefined);
+});
