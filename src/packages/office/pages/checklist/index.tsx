@@ -237,7 +237,8 @@ export default function ChecklistBoard() {
           </View>
         )}
 
-        {total > 0 ? (
+        {/* a meeting's checklist comes whole; the org's overdue tasks a page at a time */}
+        {cursor || (!meetingId && total > 0) ? (
           <ListFooter hasMore={Boolean(cursor)} loadingMore={extra?.loading ?? false} error={extra?.error ?? null} count={items.length} onMore={() => void loadMore()} />
         ) : null}
 
