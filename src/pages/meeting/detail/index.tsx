@@ -3,7 +3,7 @@
 // with a reason / 委托代会 with name and post), changeable until the meeting starts; 添加到手机日历;
 // on the meeting's day the way to check in; once the minutes are issued, 查看会议纪要 (Art. 9).
 // Buttons come from the server's allowedActions.
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MEETING_LIMITS } from '../../../../domain/limits';
 import type { MeetingView, ReplyAnswer } from '../../../../domain/schemas/meeting';
@@ -12,12 +12,12 @@ import MeetingFacts, { MeetingEndNotices } from '../../../components/MeetingFact
 import MaterialsCard from '../../../components/MaterialsCard';
 import PageShell from '../../../kit/PageShell';
 // after Skeleton and StateView, as the other pages load them (one CSS order in WeChat's common.wxss)
-import Dialog, { DialogCounter, TextDialog } from '../../../components/Dialog';
+import { TextDialog } from '../../../components/Dialog';
+import SubstituteDialog from './SubstituteDialog';
 import { movedOn, useAction } from '../../../kit/useAction';
 import { ApiError, toApiError } from '../../../services/api';
 import { askConsent, usePrimeConsent } from '../../../services/subscribe';
 import { toast } from '../../../utils/feedback';
-import { lengthError } from '../../../utils/form';
 import { ROUTES, openPage } from '../../../utils/nav';
 import { pendingFor } from '../checkin/pending';
 import { MEETING_PAGES, SECTION_NUMBERS, addToCalendar, answerClass, isMeetingDayCN, meetingIs, openOrBack, stateClass, useMeetingRecord } from './kit';
@@ -265,68 +265,4 @@ function replyClosedText(m: MeetingView): string {
 
 function missingId(): ApiError {
   return new ApiError('not_found', '缺少会议编号，请从会议邀请或消息中进入');
-}
-
-interface SubstituteDialogProps {
-  initial?: { name: string; post: string };
-  busy: boolean;
-  error: string | null;
-  onSubmit: (s: { name: string; post: string }) => void;
-  onCancel: () => void;
-}
-
-/** 委托代会: who comes instead, with their post; both required, within the contract's limits. */
-function SubstituteDialog({ initial, busy, error, onSubmit, onCancel }: SubstituteDialogProps) {
-  const [name, setName] = useState(initial?.name ?? '');
-  const [post, setPost] = useState(initial?.post ?? '');
-  const [touched, setTouched] = useState(false);
-  const nameError = lengthError(MEETING_LIMITS.personName, name);
-  const postError = lengthError(MEETING_LIMITS.post, post);
-  return (
-    <Dialog
-      title='委托代会'
-      subtitle='请填写代您参会人员的姓名和职务，办公室将收到通知。'
-      confirmText='提交'
-      busy={busy}
-      error={error}
-      onCancel={onCancel}
-      onConfirm={() => {
-        setTouched(true);
-        if (!nameError && !postError) onSubmit({ name: name.trim(), post: post.trim() });
-      }}
-    >
-      <LineField label='代会人员姓名' placeholder='请输入代会人员姓名' value={name} max={MEETING_LIMITS.personName.max} error={touched ? nameError : null} busy={busy} onInput={setName} />
-      <LineField label='职务' placeholder='请输入代会人员职务' value={post} max={MEETING_LIMITS.post.max} error={touched ? postError : null} busy={busy} onInput={setPost} />
-    </Dialog>
-  );
-}
-
-interface LineFieldProps {
-  label: string;
-  placeholder: string;
-  value: string;
-  max: number;
-  /** shown under the box (and the box marked) when set */
-  error: string | null;
-  busy: boolean;
-  onInput: (value: string) => void;
-}
-
-/** One line of the dialog: its label, the box, then the error (once shown) and the count against the limit. */
-function LineField({ label, placeholder, value, max, error, busy, onInput }: LineFieldProps) {
-  return (
-    <>
-      <Text className='dialog__label'>{label}</Text>
-      <Input
-        className={error ? 'minput minput--error' : 'minput'}
-        value={value}
-        maxlength={max}
-        placeholder={placeholder}
-        placeholderClass='dialog__placeholder'
-        disabled={busy}
-        onInput={(e) => onInput(e.detail.value)}
-      />
-      <DialogCounter error={error} value={value} max={max} />
-    </>
-  );
 }
