@@ -82,11 +82,11 @@ export default function StepCard({ m, draftsMinutes, busy, onStep }: Props) {
         </View>
       ) : m.nextStep ? (
         // issue #19: the union office's own minutes step is done in the editor, not here
-        <Text className='mconsole__hint'>{draftsMinutes && m.state === 'held' ? '请在下方「会后工作」中起草、提交会议纪要。' : '这一步不由您办理，您可在此查看进展。'}</Text>
+        <Text className='mconsole__hint'>{draftsMinutes && hasFlag(meetingWorkflow, state, 'was_held') && !hasFlag(meetingWorkflow, state, 'minutes_out') ? '请在下方「会后工作」中起草、提交会议纪要。' : '这一步不由您办理，您可在此查看进展。'}</Text>
       ) : null}
       <View className='mconsole__links'>
         {topicsOpen ? <PageLink label='会议议题 ›' onTap={() => openPage(ROUTES.topics, { meetingId: m.id, meetingTitle: m.title })} /> : null}
-        {m.docNumber || m.state === 'list_fixed' ? <PageLink label={m.docNumber ? '会议通知 ›' : '预览会议通知 ›'} onTap={() => openOrBack(MEETING_PAGES.notice, { id: m.id })} /> : null}
+        {m.docNumber || hasFlag(meetingWorkflow, state, 'list_final') ? <PageLink label={m.docNumber ? '会议通知 ›' : '预览会议通知 ›'} onTap={() => openOrBack(MEETING_PAGES.notice, { id: m.id })} /> : null}
         {allowed('setSeating') ? <PageLink label='会场座次与桌签 ›' onTap={() => openOrBack(MEETING_PAGES.seating, { id: m.id })} /> : null}
         {allowed('doorToken') || allowed('advanceAgenda') ? <PageLink label='会议投屏 ›' onTap={() => openOrBack(MEETING_PAGES.screen, { id: m.id })} /> : null}
         <PageLink label='参会人员看到的页面 ›' onTap={() => openOrBack(MEETING_PAGES.detail, { id: m.id })} />
