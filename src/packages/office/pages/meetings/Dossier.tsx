@@ -12,9 +12,11 @@ import { MEETING_PAGES } from '../../../../pages/meeting/detail/kit';
 export function dossierLinks(m: MeetingCardView): Array<{ label: string; hint: string; open: () => void }> {
   const state = m.state as MeetingStatus;
   const held = hasFlag(meetingWorkflow, state, 'was_held');
+  // called off once under way (a 取消通知 may exist), not declined at the request
+  const cancelledAfterCollection = hasFlag(meetingWorkflow, state, 'called_off') && !hasFlag(meetingWorkflow, state, 'before_collection');
   return [
     { label: '会议工作台', hint: '进展、参会名单与回复、签到', open: () => openPage(ROUTES.meetingConsole, { id: m.id }) },
-    ...(hasFlag(meetingWorkflow, state, 'list_final') || m.state === 'cancelled' ? [{ label: '会议通知', hint: '现行通知及历次变更通知', open: () => openPage(MEETING_PAGES.notice, { id: m.id }) }] : []),
+    ...(hasFlag(meetingWorkflow, state, 'list_final') || cancelledAfterCollection ? [{ label: '会议通知', hint: '现行通知及历次变更通知', open: () => openPage(MEETING_PAGES.notice, { id: m.id }) }] : []),
     ...(!hasFlag(meetingWorkflow, state, 'before_collection') ? [{ label: '会议议题', hint: '议题清单与征求意见情况', open: () => openPage(ROUTES.topics, { meetingId: m.id, meetingTitle: m.title }) }] : []),
     ...(held
       ? [
