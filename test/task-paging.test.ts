@@ -104,6 +104,22 @@ describe('task.list a page at a time', () => {
     for (const id of before) expect(ids).toContain(id);
   });
 
+  it('mine: when the open tasks end exactly at a page, the done ones come on the next', async () => {
+    const who = 'city-rep-guo';
+    const open = await w.store.count('tasks', { ownerId: who, open: true });
+    await insert([
+      ...Array.from({ length: TASK_PAGE - open }, (_, i) => taskDoc(`page-edge-open-${i}`, { ownerId: who, days: i - 5 })),
+      ...Array.from({ length: 3 }, (_, i) => taskDoc(`page-edge-done-${i}`, { ownerId: who, days: -i, status: 'done' })),
+    ]);
+    const all = await findAll<TaskDoc>(w.store, 'tasks', { ownerId: who });
+    const first = await ok(who, 'task', 'list', { scope: 'mine' });
+    expect(first.items.every((t: any) => t.status !== 'done')).toBe(true);
+    expect(first.items).toHaveLength(TASK_PAGE);
+    const { ids, pages: n } = await pages(who, { scope: 'mine' });
+    expect(n).toBe(2);
+    expect(ids).toEqual(toTaskList(all, w.now, await paramsFor(w.store, w.now)('city')).items.map((i) => i.id));
+  });
+
   it('overdue: an org\'s overdue tasks a page at a time, every one once', async () => {
     await insert([
       ...Array.from({ length: 45 }, (_, i) => taskDoc(`page-overdue-${i}`, { ownerId: 'linhe-hrss', orgId: 'linhe', meetingId: 'm-linhe-current', days: -1 - (i % 9) })),

@@ -5,7 +5,7 @@ import { AppError, ListTasksInput, TaskIdInput, EvidenceLinkInput, type Actor, t
 import type { MeetingDoc, TaskDoc } from '../../../server/store/docs';
 import { admits, mayCall } from '../../../server/kit/access';
 import { defineAction, type ActionContext } from '../../../server/kit/registry';
-import { findAll, type Filter, type FindOptions, type Store } from '../../../server/store/port';
+import { findAll, type Filter, type Page, type Store } from '../../../server/store/port';
 import { countLights, deadlineRequestsWaiting, TASK_PAGE, taskKind, toVerifyFilter } from '../../../server/areas/task';
 import { toTaskList } from '../views';
 import { taskAnswer } from './work';
@@ -27,7 +27,7 @@ export const list = defineAction({
       // issue #25: a page at a time, unfinished first, the nearest deadline first (the lights' order:
       // an open task's light follows its deadline); the counts of every light from four counts
       const mine = { ownerId: actor.id };
-      return pagedList(ctx, mine, [['open', 'desc'], ['dueAt', 'asc']], actor.orgId, cursor, (dueSoonDays) => countLights(store, mine, ctx.now, dueSoonDays));
+      return pagedList(ctx, openThenDone(store, mine), actor.orgId, cursor, (dueSoonDays) => countLights(store, mine, ctx.now, dueSoonDays));
     }
     if (scope === 'meeting') {
       const meeting = await store.get<MeetingDoc>('meetings', meetingId!);
@@ -52,7 +52,8 @@ export const list = defineAction({
     if (!(await seesChecklistOf(store, actor, target))) throw new AppError('forbidden', '只有本级办公室、召集人和领导可以查看逾期任务');
     const overdue = { orgId: target, open: true, dueAt: { lte: ctx.now.toISOString() } };
     // every one of them is red: one count
-    return pagedList(ctx, overdue, [['dueAt', 'asc']], target, cursor, async () => ({ red: await store.count('tasks', overdue), yellow: 0, green: 0, done: 0 }));
+    const byDeadline: PageOf = (c) => store.find<TaskDoc>('tasks', overdue, { sort: [['dueAt', 'asc']], limit: TASK_PAGE, cursor: c });
+    return pagedList(ctx, byDeadline, target, cursor, async () => ({ red: await store.count('tasks', overdue), yellow: 0, green: 0, done: 0 }));
   },
 });
 
@@ -62,13 +63,39 @@ export const list = defineAction({
  * `pendingRequests` the tasks of this page.
  */
 async function pagedList(
-  ctx: ActionContext<unknown>, filter: Filter, sort: FindOptions['sort'], paramsOf: string, cursor: string | undefined,
+  ctx: ActionContext<unknown>, pageOf: PageOf, paramsOf: string, cursor: string | undefined,
   count: (dueSoonDays: number) => Promise<TaskListView['counts']>,
 ): Promise<TaskListView> {
   const params = await ctx.params(paramsOf);
-  const [page, counts] = await Promise.all([ctx.store.find<TaskDoc>('tasks', filter, { sort, limit: TASK_PAGE, cursor }), count(params.dueSoonDays)]);
+  const [page, counts] = await Promise.all([pageOf(cursor), count(params.dueSoonDays)]);
   const view = toTaskList(page.items, ctx.now, params);
   return { ...view, counts, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** A page of TASK_PAGE tasks from the cursor of the page before (none: the first page). */
+type PageOf = (cursor: string | undefined) => Promise<Page<TaskDoc>>;
+
+/**
+ * Issue #25: the open tasks by deadline, then the done ones by deadline — each one range of the
+ * (ownerId, open, dueAt) index read in its order (one sort of `open desc, dueAt asc` over both would
+ * sort every task of the person). The cursor says which range it continues: `o…` or `d…`.
+ */
+function openThenDone(store: Store, base: Filter): PageOf {
+  const range = (open: boolean, limit: number, c: string | undefined) => store.find<TaskDoc>('tasks', { ...base, open }, { sort: [['dueAt', 'asc']], limit, cursor: c });
+  return async (cursor) => {
+    const inner = cursor ? cursor.slice(1) || undefined : undefined;
+    if (cursor?.startsWith('d')) {
+      const done = await range(false, TASK_PAGE, inner);
+      return { items: done.items, ...(done.nextCursor ? { nextCursor: `d${done.nextCursor}` } : {}) };
+    }
+    const open = await range(true, TASK_PAGE, inner);
+    if (open.nextCursor) return { items: open.items, nextCursor: `o${open.nextCursor}` };
+    // the open ones end on this page: the done ones fill the rest of it
+    const room = TASK_PAGE - open.items.length;
+    if (room === 0) return { items: open.items, ...((await store.count('tasks', { ...base, open: false })) > 0 ? { nextCursor: 'd' } : {}) };
+    const done = await range(false, room, undefined);
+    return { items: [...open.items, ...done.items], ...(done.nextCursor ? { nextCursor: `d${done.nextCursor}` } : {}) };
+  };
 }
 
 export const get = defineAction({
