@@ -1,15 +1,11 @@
 // The actions a topic offers (its `allowedActions`), with their confirmations and dialogs, shared
 // by the topic page and the office's queue. The page renders `dialog` and calls `perform`.
-import Taro from '@tarojs/taro';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import type { TopicCardView } from '../../domain/schemas/topic';
 import { TextDialog } from '../components/Dialog';
 import MergeDialog from '../components/MergeDialog';
-import { type ApiError, toApiError } from '../services/api';
-import { toast } from '../utils/feedback';
+import { type Confirm, movedOn, useAction } from '../kit/useAction';
 import { TOPIC_LIMITS } from '../utils/topic';
-import { useBusy } from './useBusy';
-import { useWrite } from './useWrite';
 
 export type TopicAction = 'update' | 'withdraw' | 'resubmit' | 'accept' | 'return' | 'merge' | 'addOpinion';
 
@@ -32,7 +28,7 @@ const DONE_TOAST: Record<Exclude<TopicAction, 'update'>, string> = {
   addOpinion: '意见已发表',
 };
 
-const CONFIRM: Partial<Record<TopicAction, { title: string; content: string; confirmText: string }>> = {
+const CONFIRM: Partial<Record<TopicAction, Confirm>> = {
   withdraw: { title: '撤回议题', content: '撤回后该议题不再参与审核，且不能恢复。确定撤回吗？', confirmText: '撤回' },
   resubmit: { title: '重新提交', content: '将议题重新提交给办公室审核。', confirmText: '重新提交' },
   accept: { title: '采纳议题', content: '采纳后议题列入本次会议的议题清单，并通知提出人。', confirmText: '采纳' },
@@ -58,8 +54,8 @@ export interface TopicActions {
 
 /** `onDone` runs after a successful call (reload, or drop the card); `onStale` after a conflict. */
 export function useTopicActions(onDone: (action: TopicAction, topic: Subject) => void, onStale?: () => void): TopicActions {
-  const { busy, run } = useBusy<TopicAction>();
-  const write = useWrite();
+  // no re-read of its own: onDone re-reads the page (or drops the card), onStale when it moved on
+  const { busy, act } = useAction<TopicAction>();
   const [open, setOpen] = useState<Open>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const done = useRef(onDone);
@@ -69,26 +65,31 @@ export function useTopicActions(onDone: (action: TopicAction, topic: Subject) =>
 
   const send = useCallback(
     (action: Exclude<TopicAction, 'update'>, topic: Subject, extra: Extra, inDialog: boolean) =>
-      run(action, async () => {
-        setDialogError(null);
-        try {
+      act(
+        action,
+        (w) => {
+          setDialogError(null);
           // A retry of the same action with the same content goes under the same key (useWrite).
-          await write(`topic.${action}` as const, { id: topic.id, ...extra });
-        } catch (e) {
-          const error: ApiError = toApiError(e);
-          toast(error.message);
-          if (inDialog) setDialogError(error.message);
-          if (error.code === 'conflict' || error.code === 'invalid_transition' || error.code === 'not_found') {
+          return w(`topic.${action}` as const, { id: topic.id, ...extra });
+        },
+        {
+          confirm: inDialog ? undefined : CONFIRM[action],
+          refresh: false,
+          apply: () => {
             setOpen(null);
-            stale.current?.();
-          }
-          return;
-        }
-        setOpen(null);
-        toast(DONE_TOAST[action], 'success');
-        done.current(action, topic);
-      }),
-    [run, write],
+            done.current(action, topic);
+          },
+          done: DONE_TOAST[action],
+          onError: (error) => {
+            if (inDialog) setDialogError(error.message);
+            if (movedOn(error.code)) {
+              setOpen(null);
+              stale.current?.();
+            }
+          },
+        },
+      ),
+    [act],
   );
 
   const perform = useCallback(
@@ -99,16 +100,7 @@ export function useTopicActions(onDone: (action: TopicAction, topic: Subject) =>
         setOpen({ kind: action, topic });
         return;
       }
-      const ask = CONFIRM[action];
-      if (!ask) {
-        void send(action, topic, {}, false);
-        return;
-      }
-      void Taro.showModal({ title: ask.title, content: ask.content, confirmText: ask.confirmText, cancelText: '取消', confirmColor: '#b71c1c' }).then(
-        (r) => {
-          if (r.confirm) void send(action, topic, {}, false);
-        },
-      );
+      void send(action, topic, {}, false);
     },
     [busy, send],
   );
