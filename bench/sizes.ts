@@ -13,18 +13,18 @@ export const FUNCTION_BUDGET = 160 * KB;
  * a bundle that grows is seen before it reaches the budget. Lower these as bundles shrink.
  */
 export const FUNCTION_CEILING: Readonly<Record<string, number>> = {
-  account: 134 * KB,
+  account: 135 * KB,
   people: 114 * KB,
-  topic: 129 * KB,
-  meeting: 182 * KB,
+  topic: 130 * KB,
+  meeting: 183 * KB,
   minutes: 133 * KB,
-  task: 126 * KB,
-  press: 99 * KB,
-  compliance: 112 * KB,
-  settings: 105 * KB,
+  task: 127 * KB,
+  press: 100 * KB,
+  compliance: 114 * KB,
+  settings: 106 * KB,
   notify: 107 * KB,
-  reminders: 104 * KB,
-  system: 93 * KB,
+  reminders: 105 * KB,
+  system: 94 * KB,
 };
 /**
  * The bundles not yet within FUNCTION_BUDGET, each held at its ceiling meanwhile. The test fails
