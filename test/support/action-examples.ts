@@ -13,6 +13,7 @@ import { doorCode } from '../../cloudfunctions/meeting/door';
 import { inviteId, newInviteCode, type InviteDoc } from '../../server/security/invites';
 import type { NotificationDoc } from '../../server/notify/notify';
 import type { Dispatched } from '../../server/kit/router';
+import { demoPeople } from '../../server/seed';
 import { pdfOf } from './images';
 import type { World } from './world';
 
@@ -25,6 +26,17 @@ export interface ActionExample {
   isolation?: (res: Dispatched, caller: { key: string; orgId: string }) => void;
   /** collections a refusal is meant to write (issue #17: a wrong password's attempt is counted) */
   refusalWrites?: readonly string[];
+  // ---- issue #18, the per-action triples (test/support/triples.ts); the matrix ignores these ----
+  /** a payload naming a record in a state the action's rule refuses; absent: the action has no state rule */
+  wrongState?: (w: World, orgId: string) => unknown | Promise<unknown>;
+  /** the code that state rule answers (default invalid_transition) */
+  wrongStateCode?: ErrorCode;
+  /** the triple's admitted call, when the matrix's payload meets a refusal (a wrong password, nothing yet confirmed) */
+  okPayload?: (w: World, orgId: string) => unknown | Promise<unknown>;
+  /** who makes the admitted call when it is not a seeded person: an unbound WeChat account, nobody, the timer */
+  tripleCaller?: 'openid' | 'nobody' | 'system';
+  /** the effect a user would notice of the admitted call (default: a write committed something; a read answered) */
+  effect?: (res: Dispatched, w: World, payload: unknown) => void | Promise<void>;
 }
 
 export const MEETING: Record<string, string> = { city: 'm-city-current', linhe: 'm-linhe-current' };
@@ -518,3 +530,196 @@ export const EXAMPLES: Record<string, ActionExample> = {
     },
   },
 };
+
+// ---- Issue #18: the per-action triples' state rules and effects (test/support/triples.ts) ----
+// Each wrong state is the matrix's own payload with its record moved to a state the action's rule
+// (a workflow edge, a meeting flag, a guard) refuses, so the refusal is the state and nothing else.
+
+type Payload = Record<string, unknown>;
+const base = async (name: string, w: World, org: string): Promise<Payload> => (await EXAMPLES[name].payload(w, org)) as Payload;
+
+/** Moves the stored record `id` of `collection` on by `patch` (its version kept right). */
+async function restate(w: World, collection: string, id: string, patch: Record<string, unknown>): Promise<void> {
+  const doc = await w.store.get<{ _id: string; version: number }>(collection, id);
+  if (!doc) throw new Error(`no ${collection} ${id}`);
+  await w.store.update(collection, id, doc.version, patch as never);
+}
+
+/** The matrix payload of `name`, its record (named by `key`) moved to `status`. */
+const wrong = (name: string, collection: string, key: string, patch: string | Record<string, unknown>) => async (w: World, org: string) => {
+  const p = await base(name, w, org);
+  await restate(w, collection, String(p[key]), typeof patch === 'string' ? { status: patch } : patch);
+  return p;
+};
+const wrongMeeting = (name: string, status: MeetingStatus) => wrong(name, 'meetings', 'meetingId', status);
+const wrongTopic = (name: string, status: TopicStatus, key = 'id') => wrong(name, 'topics', key, status);
+const wrongTask = (name: string, status: TaskStatus) => wrong(name, 'tasks', 'taskId', { status, open: status !== 'done' });
+const wrongMinutes = (name: string, status: MinutesStatus) => wrong(name, 'minutes', 'meetingId', status);
+
+/** The effect: the record named by `key` in `collection` now has `status`. */
+const nowIs = (collection: string, key: string, field: string, value: unknown) => async (_res: Dispatched, w: World, payload: unknown) => {
+  const doc = await w.store.get<{ _id: string; version: number } & Record<string, unknown>>(collection, String((payload as Payload)[key]));
+  expect({ [field]: doc?.[field] }).toEqual({ [field]: value });
+};
+/** The effect: the answer carries `field` equal to `value`. */
+const answers = (field: string, value: unknown) => (res: Dispatched) => expect({ [field]: data(res)[field] }).toEqual({ [field]: value });
+
+const cityKeyWith = (role: Role): string => {
+  const p = demoPeople().find((x) => x.orgId === 'city' && x.roles.length === 1 && x.roles[0] === role);
+  if (!p) throw new Error(`no city person with only ${role}`);
+  return p.key;
+};
+
+const TRIPLES: Record<string, Partial<ActionExample>> = {
+  // topics (Art. 6): the meeting collects topics; each edge from its states (domain/workflows/topic.ts)
+  'topic.submit': {
+    wrongState: async (w, org) => ({ ...(await base('topic.submit', w, org)), meetingId: (await makeMeeting(w, org, 'held'))._id }),
+    effect: async (res, w) => expect((await w.store.get<TopicDoc>('topics', String(data(res).id)))?.status).toBe('submitted'),
+  },
+  'topic.update': { wrongState: wrongTopic('topic.update', 'accepted'), effect: nowIs('topics', 'id', 'title', '修改后的议题标题') },
+  'topic.withdraw': { wrongState: wrongTopic('topic.withdraw', 'withdrawn'), effect: nowIs('topics', 'id', 'status', 'withdrawn') },
+  'topic.resubmit': { wrongState: wrongTopic('topic.resubmit', 'submitted'), effect: nowIs('topics', 'id', 'status', 'submitted') },
+  'topic.accept': { wrongState: wrongTopic('topic.accept', 'accepted'), effect: nowIs('topics', 'id', 'status', 'accepted') },
+  'topic.return': { wrongState: wrongTopic('topic.return', 'merged'), effect: nowIs('topics', 'id', 'status', 'returned') },
+  'topic.merge': { wrongState: wrongTopic('topic.merge', 'merged'), effect: nowIs('topics', 'id', 'status', 'merged') },
+  'topic.addOpinion': { wrongState: wrongTopic('topic.addOpinion', 'submitted') },
+  // the government side has already recorded 无意见 on it
+  'topic.noOpinion': {
+    wrongState: wrong('topic.noOpinion', 'topics', 'topicId', { noOpinion: { side: 'gov', at: '2026-11-20T00:00:00.000Z', by: 'city-gov-office', byName: '示例' } }),
+    effect: async (_res, w, payload) => expect((await w.store.get<TopicDoc>('topics', String((payload as Payload).topicId)))?.noOpinion?.side).toBe('gov'),
+  },
+  // a meeting none of whose topics waits for the caller's side
+  'topic.noOpinionAll': { wrongState: async (w, org) => ({ meetingId: (await makeMeeting(w, org, 'collecting'))._id }) },
+  'topic.confirmList': {
+    okPayload: async (w, org) => ({ meetingId: (await makeMeeting(w, org, 'collecting'))._id }),
+    wrongState: async (w, org) => ({ meetingId: (await makeMeeting(w, org, 'held'))._id }),
+  },
+  // the admitted call takes back a confirmation the same confirmer gave; the matrix's (nobody confirmed) is the wrong state
+  'topic.revokeConfirmation': {
+    okPayload: async (w, org) => {
+      const m = await makeMeeting(w, org, 'collecting');
+      const confirmer = CONFIRMERS[0];
+      const res = await w.call('topic', 'confirmList', { meetingId: m._id }, cityKeyWith(confirmer), `triple-confirm-${m._id}`);
+      if (!res.envelope.ok) throw new Error(`confirmList: ${JSON.stringify(res.envelope.error)}`);
+      return { meetingId: m._id };
+    },
+    wrongState: async (w, org) => ({ meetingId: (await makeMeeting(w, org, 'collecting'))._id }),
+  },
+
+  // meetings (Art. 4, 5, 7, 8): edges of domain/workflows/meeting.ts and the flags of each state
+  'meeting.accept': { wrongState: wrongMeeting('meeting.accept', 'collecting'), effect: nowIs('meetings', 'meetingId', 'status', 'accepted') },
+  'meeting.decline': { wrongState: wrongMeeting('meeting.decline', 'collecting'), effect: nowIs('meetings', 'meetingId', 'status', 'declined') },
+  'meeting.openCollection': { wrongState: wrongMeeting('meeting.openCollection', 'collecting'), effect: nowIs('meetings', 'meetingId', 'status', 'collecting') },
+  'meeting.reschedule': { wrongState: wrongMeeting('meeting.reschedule', 'held'), effect: nowIs('meetings', 'meetingId', 'place', '政府第二会议室') },
+  'meeting.invite': { wrongState: wrongMeeting('meeting.invite', 'held') },
+  'meeting.uninvite': { wrongState: wrongMeeting('meeting.uninvite', 'held') },
+  'meeting.setPresiding': { wrongState: wrongMeeting('meeting.setPresiding', 'held'), effect: nowIs('meetings', 'meetingId', 'presidingId', 'city-gov-leader') },
+  'meeting.updateAgenda': { wrongState: wrongMeeting('meeting.updateAgenda', 'held') },
+  'meeting.issueNotice': { wrongState: wrongMeeting('meeting.issueNotice', 'held'), effect: nowIs('meetings', 'meetingId', 'status', 'notice_issued') },
+  'meeting.reply': { wrongState: wrongMeeting('meeting.reply', 'held') },
+  'meeting.checkInCode': { wrongState: wrongMeeting('meeting.checkInCode', 'held') },
+  'meeting.doorToken': { wrongState: wrongMeeting('meeting.doorToken', 'held') },
+  'meeting.advanceAgenda': { wrongState: wrongMeeting('meeting.advanceAgenda', 'held') },
+  'meeting.setSeating': { wrongState: wrongMeeting('meeting.setSeating', 'held') },
+  // the triple's caller is the government office: its own upload
+  'meeting.attachMaterial': {
+    okPayload: async (w, org) => {
+      const fileId = (w.rt.files as LocalFiles).upload({ fileName: '汇报材料.pdf', bytes: new Uint8Array(pdfOf()), contentType: 'application/pdf', ownerId: `${org}-gov-office` });
+      return { ...(await meetingId(w, org, 'notice_issued')), sectionIndex: 2, fileId, title: '议题汇报材料', visibility: 'meeting' };
+    },
+    wrongState: wrongMeeting('meeting.attachMaterial', 'held'),
+    effect: async (_res, w, payload) => expect((await w.store.get<MeetingDoc>('meetings', String((payload as Payload).meetingId)))?.materials?.length).toBe(1),
+  },
+  // a read that logs who opened the material (Art. 7: materials reach the invitees)
+  'meeting.material': { effect: async (_res, w) => expect(await w.store.count('material_openings', {})).toBeGreaterThan(0) },
+  'meeting.checkIn': { wrongState: wrongMeeting('meeting.checkIn', 'held') },
+  'meeting.start': { wrongState: wrongMeeting('meeting.start', 'collecting'), effect: nowIs('meetings', 'meetingId', 'status', 'in_session') },
+  'meeting.adjourn': { wrongState: wrongMeeting('meeting.adjourn', 'notice_issued'), effect: nowIs('meetings', 'meetingId', 'status', 'held') },
+  'meeting.undoCheckIn': { wrongState: wrongMeeting('meeting.undoCheckIn', 'held') },
+  'meeting.cancel': { wrongState: wrongMeeting('meeting.cancel', 'held'), effect: nowIs('meetings', 'meetingId', 'status', 'cancelled') },
+  // a meeting whose notice has not been issued has no notice to print
+  'meeting.noticeDocument': { wrongState: (w, org) => meetingId(w, org, 'list_fixed') },
+
+  // minutes (Art. 9): draft → union_review → gov_review → approved → issued
+  'minutes.save': { wrongState: async (w, org) => ({ ...(await minutesOf(w, org, 'union_review')), ...DRAFT }) },
+  'minutes.setAttendance': { wrongState: wrongMinutes('minutes.setAttendance', 'union_review') },
+  'minutes.submit': { wrongState: wrongMinutes('minutes.submit', 'union_review'), effect: nowIs('minutes', 'meetingId', 'status', 'union_review') },
+  'minutes.approve': { wrongState: wrongMinutes('minutes.approve', 'draft'), effect: nowIs('minutes', 'meetingId', 'status', 'gov_review') },
+  'minutes.return': { wrongState: wrongMinutes('minutes.return', 'draft'), effect: nowIs('minutes', 'meetingId', 'status', 'draft') },
+  'minutes.issue': { wrongState: wrongMinutes('minutes.issue', 'draft'), effect: nowIs('minutes', 'meetingId', 'status', 'issued') },
+  // nothing to print before the first draft: the guard answers not_found
+  'minutes.document': { wrongState: (w, org) => meetingId(w, org, 'held'), wrongStateCode: 'not_found' },
+
+  // tasks (Art. 11): in_progress → awaiting_verification → done, and the deadline requests
+  'task.assign': { wrongState: async (w, org) => ({ ...(await base('task.assign', w, org)), decisionId: `${(await makeMinutes(w, org, 'approved')).meetingId}_d1` }) },
+  'task.report': { wrongState: wrongTask('task.report', 'done') },
+  'task.complete': { wrongState: wrongTask('task.complete', 'done'), effect: nowIs('tasks', 'taskId', 'status', 'awaiting_verification') },
+  'task.verify': { wrongState: wrongTask('task.verify', 'in_progress'), effect: nowIs('tasks', 'taskId', 'status', 'done') },
+  'task.sendBack': { wrongState: wrongTask('task.sendBack', 'in_progress'), effect: nowIs('tasks', 'taskId', 'status', 'in_progress') },
+  'task.explain': { wrongState: wrongTask('task.explain', 'done') },
+  'task.requestDeadline': { wrongState: async (w, org) => ({ ...(await base('task.requestDeadline', w, org)), ...(await taskWithRequest(w, org)) }) },
+  'task.decideDeadline': { wrongState: async (w, org) => ({ ...(await taskOf(w, org)), approve: true }), effect: nowIs('tasks', 'taskId', 'deadline', '2027-03-31') },
+  'task.setDeadline': { wrongState: async (w, org) => ({ ...(await base('task.setDeadline', w, org)), ...(await taskWithRequest(w, org)) }), effect: nowIs('tasks', 'taskId', 'deadline', '2027-03-31') },
+
+  // press (Art. 10): drafted after the meeting is held; approved by both offices, then final
+  'press.draft': { wrongState: async (w, org) => ({ ...(await base('press.draft', w, org)), ...(await meetingId(w, org, 'collecting')) }) },
+  'press.approve': { wrongState: wrong('press.approve', 'press', 'meetingId', 'approved') },
+  'press.return': { wrongState: wrong('press.return', 'press', 'meetingId', 'approved') },
+
+  // people (issue #11): a deactivated person can be neither deactivated again nor given a code
+  'people.deactivate': { wrongState: wrong('people.deactivate', 'users', 'personId', { active: false }), effect: nowIs('users', 'personId', 'active', false) },
+  'people.inviteCode': { wrongState: wrong('people.inviteCode', 'users', 'personId', { active: false }) },
+  // the government office imports a government-side person (the matrix's union-side row is refused it by line)
+  'people.import': {
+    okPayload: (_w, org) => ({ orgId: org, rows: [{ line: 2, name: '导入处长', unit: '市人社局', title: '处长', roles: ['gov_department'] }] }),
+    effect: async (_res, w) => expect(await w.store.count('users', { name: '导入处长' })).toBe(1),
+  },
+  'people.update': { effect: nowIs('users', 'personId', 'title', '车间主任') },
+  'people.setRoles': { effect: nowIs('users', 'personId', 'roles', ['union_department']) },
+
+  // the caller's own message, marked read
+  'notify.markRead': {
+    okPayload: async (w) => {
+      const n = await w.store.insert<NotificationDoc>('notifications', {
+        recipientId: 'city-gov-leader', orgId: 'city', milestone: 'topic_accepted', subjectType: 'topic', subjectId: 'x',
+        title: '给领导的消息', body: '', link: '/pages/index/index', createdAt: w.now.toISOString(), readAt: null,
+      });
+      return { ids: [n._id] };
+    },
+    effect: async (_res, w, payload) => expect((await w.store.get<NotificationDoc>('notifications', ((payload as { ids: string[] }).ids)[0]))?.readAt).toBeTruthy(),
+  },
+  // 催办 (issue #20): a task already done is not chased
+  'notify.chase': { wrongState: async (w, org) => ({ subject: 'task', id: (await taskOf(w, org, 'done')).taskId }) },
+
+  // accounts (issue #11): a real sign-in, and a binding through an invite code
+  'account.signIn': {
+    okPayload: async (w, org) => {
+      const login = `login${(personSeq += 1)}`;
+      const password = 'Hetao#2026x';
+      const res = await w.call('account', 'redeemInvite', { code: await inviteFor(w, (await freshPerson(w, org))._id), login, password }, undefined, `triple-redeem-${login}`);
+      if (!res.envelope.ok) throw new Error(`redeemInvite: ${JSON.stringify(res.envelope.error)}`);
+      return { login, password };
+    },
+    effect: answers('name', expect.stringMatching(/^代表/)),
+  },
+  'account.bind': {
+    okPayload: async (w, org) => ({ code: await inviteFor(w, (await freshPerson(w, org))._id) }),
+    tripleCaller: 'openid',
+  },
+
+  // the timer's actions run as the system actor
+  'reminders.tick': { tripleCaller: 'system' },
+  // a limit counter past its day is removed
+  'system.sweep': {
+    tripleCaller: 'system',
+    okPayload: async (w) => {
+      await w.store.insert('counters', { _id: 'triple-expired-counter', n: 1, expiresAt: new Date(w.now.getTime() - DAY).toISOString() } as never);
+      return {};
+    },
+    effect: async (_res, w) => expect(await w.store.get('counters', 'triple-expired-counter')).toBeNull(),
+  },
+};
+for (const [name, extra] of Object.entries(TRIPLES)) {
+  if (!EXAMPLES[name]) throw new Error(`triples for ${name}, which has no example`);
+  Object.assign(EXAMPLES[name], extra);
+}
