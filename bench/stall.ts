@@ -124,10 +124,17 @@ ownLoop.enable();
 interface Loop { p50: number; p99: number; max: number; utilization: number; mainCpuMs: number | null; mainWaitedMs: number | null }
 /** "host loop max X / p99 Y, bench loop max Z" since the last call (both reset). */
 async function loops(h: RealHost): Promise<string> {
+  return (await loopFigures(h)).line;
+}
+
+async function loopFigures(h: RealHost): Promise<{ line: string; mainCpuMs: number | null }> {
   const l = await getJson<Loop>(h, 'api/dev/loop');
   const mine = { p99: ownLoop.percentile(99) / 1e6, max: ownLoop.max / 1e6 };
   ownLoop.reset();
-  return `host main thread: busy ${Math.round(l.utilization * 100)}%, CPU ${l.mainCpuMs ?? '—'} ms, waiting for a CPU ${l.mainWaitedMs ?? '—'} ms; event-loop delay: host p99 ${f(l.p99)} max ${f(l.max)} ms, bench p99 ${f(mine.p99)} max ${f(mine.max)} ms`;
+  return {
+    line: `host main thread: busy ${Math.round(l.utilization * 100)}%, CPU ${l.mainCpuMs ?? '—'} ms, waiting for a CPU ${l.mainWaitedMs ?? '—'} ms; event-loop delay: host p99 ${f(l.p99)} max ${f(l.max)} ms, bench p99 ${f(mine.p99)} max ${f(mine.max)} ms`,
+    mainCpuMs: l.mainCpuMs,
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -198,7 +205,8 @@ async function stallRun(h: RealHost): Promise<string[]> {
   await loops(h);
   const alone = await steadyReads(h, agent, light, SECONDS * 1000);
   out.push(`light reads (account.me every ${READ_EVERY_MS} ms, ${SECONDS} s), nothing else running`);
-  out.push(`  client  ${row(alone.client)}`, `  server  ${row(alone.server)}`, `  ${await loops(h)}`);
+  const aloneLoop = await loopFigures(h);
+  out.push(`  client  ${row(alone.client)}`, `  server  ${row(alone.server)}`, `  ${aloneLoop.line}`);
   for (const heavy of HEAVY) {
     const token = await signIn(h, agent, heavy.key);
     const once = await post(h, agent, `api/${heavy.area}`, { action: heavy.action, payload: heavy.payload }, token);
@@ -211,10 +219,13 @@ async function stallRun(h: RealHost): Promise<string[]> {
     await sleep(50);
     await loops(h);
     const during = await steadyReads(h, agent, light, SECONDS * 1000);
-    const loopLine = await loops(h);
+    const duringLoop = await loopFigures(h);
+    const loopLine = duringLoop.line;
     stop = true;
     await runner;
-    out.push(`with ${heavy.label} back to back (each ${f(pct(jobs, 50))} ms median, ${jobs.length} runs)`);
+    // what one run of the heavy job cost the main thread: the window's CPU beyond the light reads' own
+    const perRun = duringLoop.mainCpuMs !== null && aloneLoop.mainCpuMs !== null && jobs.length ? (duringLoop.mainCpuMs - aloneLoop.mainCpuMs) / jobs.length : NaN;
+    out.push(`with ${heavy.label} back to back (each ${f(pct(jobs, 50))} ms median, ${jobs.length} runs; main-thread CPU per run ≈ ${f(perRun)} ms)`);
     out.push(`  client  ${row(during.client)}${during.failed ? `  ${during.failed} failed` : ''}`, `  server  ${row(during.server)}`, `  ${loopLine}`);
   }
   agent.destroy();
