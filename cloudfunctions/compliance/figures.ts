@@ -106,7 +106,8 @@ export async function orgRow(ctx: Ctx, org: Org, year: number): Promise<Row> {
   const [topics, lights, onTimeKept, extendedKept, unkept] = await Promise.all([
     topicCounts(ctx, ids),
     countLights(ctx.store, base, ctx.now, params.dueSoonDays),
-    ctx.store.count('tasks', { ...base, open: false, onTime: true, extended: { ne: null } }),
+    // onTime and extended are always written together (taskFigures): a task with onTime has extended
+    ctx.store.count('tasks', { ...base, open: false, onTime: true }),
     ctx.store.count('tasks', { ...base, extended: true }),
     findAll<TaskDoc>(ctx.store, 'tasks', { ...base, extended: null }),
   ]);
