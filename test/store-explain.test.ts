@@ -6,7 +6,7 @@
 import { openPgliteClient } from '../server/store/pglite';
 import { MIGRATIONS } from '../server/store/migrations';
 import { SqlStore, type SqlClient } from '../server/store/sql';
-import { explainSuite, filteredFieldsAreColumns, indexNames, planOf } from './support/explain-suite';
+import { explainSuite, fill, filteredFieldsAreColumns, indexNames, planOf } from './support/explain-suite';
 
 let client: SqlClient | undefined;
 const open = async () => {
@@ -24,6 +24,28 @@ describe('generated columns', () => {
   it('hold every field a listed query filters or sorts on', () => {
     expect(filteredFieldsAreColumns()).toEqual([]);
   });
+});
+
+describe('counts answered from the index alone', () => {
+  it('"awaiting an opinion" is an Index Only Scan that visits no row once maintain() has run (INCLUDE + VACUUM)', async () => {
+    const c = await openPgliteClient();
+    try {
+      const store = new SqlStore(c);
+      await store.ensureSchema();
+      await fill(c);
+      await store.maintain();
+      // the fill gives row g meetingId = status = 'v' || (g % 211): about 14 index entries match
+      const filter = { meetingId: 'v5', status: 'v5', otherSideOpinions: { in: [0, null] }, noOpinion: null, leadSide: 'v5' };
+      const text = await store.explain('topics', filter, { count: true, format: 'json', analyze: true });
+      const plan = JSON.stringify(JSON.parse(text));
+      expect(plan).toContain('"Node Type":"Index Only Scan"');
+      expect(plan).toContain('"Index Name":"topics_meetingId_status_createdAt_idx"');
+      expect(plan).toMatch(/"Heap Fetches":0\b/);
+      expect(plan).not.toMatch(/"Heap Fetches":[1-9]/);
+    } finally {
+      await c.close();
+    }
+  }, 120_000);
 });
 
 describe('migration 4: indexes on expressions over data become indexes on generated columns', () => {

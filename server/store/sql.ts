@@ -682,14 +682,15 @@ export class SqlStore implements Store {
   /**
    * The query plan of a `find` (or, with `count`, of a `count`), with sequential scans disabled so
    * the plan shows whether an index *can* serve the query regardless of how few rows a test table
-   * holds. `format: 'json'` answers PostgreSQL's JSON plan as text. For tests and bench/.
+   * holds. `format: 'json'` answers PostgreSQL's JSON plan as text; `analyze` runs it (EXPLAIN
+   * ANALYZE: actual rows, heap fetches). For tests and bench/.
    */
-  explain(collection: string, filter: Filter, options?: FindOptions & { count?: boolean; format?: 'text' | 'json' }): Promise<string> {
+  explain(collection: string, filter: Filter, options?: FindOptions & { count?: boolean; format?: 'text' | 'json'; analyze?: boolean }): Promise<string> {
     const b = options?.count ? buildCount(collection, filter) : buildFind(collection, filter, options);
-    const json = options?.format === 'json';
+    const opts = [...(options?.analyze ? ['ANALYZE'] : []), ...(options?.format === 'json' ? ['FORMAT JSON'] : [])];
     return this.withTransaction(async (q) => {
       await q.query('SET LOCAL enable_seqscan = off');
-      const { rows } = await q.query<Record<string, unknown>>(`EXPLAIN ${json ? '(FORMAT JSON) ' : ''}${b.sql}`, b.params);
+      const { rows } = await q.query<Record<string, unknown>>(`EXPLAIN ${opts.length ? `(${opts.join(', ')}) ` : ''}${b.sql}`, b.params);
       return rows.map((r) => {
         const v = r['QUERY PLAN'];
         return typeof v === 'string' ? v : JSON.stringify(v);
