@@ -91,21 +91,49 @@ export async function orgYear(ctx: Ctx, org: Org, year: number): Promise<OrgYear
   return { row, meetings: m.meetings, overdue: tasks.filter((t) => taskLight(t, ctx.now, params.dueSoonDays) === 'red') };
 }
 
+/** Issue #25: up to this many tasks in the whole year, the overview reads them in one request. */
+export const READ_TASKS_UP_TO = 100;
+
 /**
- * Issue #25: the same row with the tasks counted, never read: the lights by indexed ranges of
- * `dueAt` (countLights), done on time and extended from the figures every task write keeps
- * (taskFigures); only tasks last written before those figures existed are read and judged here.
- * Ten counts and two reads a row, however many tasks the year has.
+ * Issue #25: the overview's rows without reading every task. The year's meetings of every visible
+ * org in one query; then, when the year's tasks are few (≤ READ_TASKS_UP_TO, a deployment's usual
+ * year), one read of them all, judged here as compliance.org judges them; else each row counts its
+ * tasks (countedTasks). Either way a bounded number of requests, whatever the data.
  */
-export async function orgRow(ctx: Ctx, org: Org, year: number): Promise<Row> {
-  const m = await meetingsOfYear(ctx, org, year);
-  const ids = m.meetings.map((x) => x._id);
-  const params = await ctx.params(org._id);
-  if (!ids.length) return toRow(ctx, org, year, m, [0, 0], taskFiguresOf([], ctx.now, params.dueSoonDays), params.regularMeetingsPerYear);
+export async function overviewRows(ctx: Ctx, orgs: readonly Org[], year: number): Promise<Row[]> {
+  const start = fromCN(`${year}-01-01`);
+  const end = fromCN(`${year + 1}-01-01`);
+  const [meetings, params] = await Promise.all([
+    findAll<MeetingDoc>(ctx.store, 'meetings', { orgId: { in: orgs.map((o) => o._id) }, plannedAt: { gte: start, lt: end } }, [['plannedAt', 'asc']]),
+    Promise.all(orgs.map((o) => ctx.params(o._id))),
+  ]);
+  const ids = meetings.map((m) => m._id);
+  const total = ids.length ? await ctx.store.count('tasks', { meetingId: { in: ids } }) : 0;
+  const read = total <= READ_TASKS_UP_TO;
+  const tasks = read && total ? (await ctx.store.find<TaskDoc>('tasks', { meetingId: { in: ids } }, { limit: READ_TASKS_UP_TO })).items : [];
+  return Promise.all(orgs.map(async (org, i) => {
+    const own = meetings.filter((m) => m.orgId === org._id);
+    const ownIds = own.map((m) => m._id);
+    const p = params[i];
+    const m = { meetings: own, start, end };
+    if (!ownIds.length) return toRow(ctx, org, year, m, [0, 0], taskFiguresOf([], ctx.now, p.dueSoonDays), p.regularMeetingsPerYear);
+    const [topics, figures] = await Promise.all([
+      topicCounts(ctx, ownIds),
+      read ? Promise.resolve(taskFiguresOf(tasks.filter((t) => ownIds.includes(t.meetingId)), ctx.now, p.dueSoonDays)) : countedTasks(ctx, ownIds, p.dueSoonDays),
+    ]);
+    return toRow(ctx, org, year, m, topics, figures, p.regularMeetingsPerYear);
+  }));
+}
+
+/**
+ * One row's tasks counted, never read: the lights by indexed ranges of `dueAt` (countLights), done
+ * on time and extended from the figures every task write keeps (taskFigures); only tasks last
+ * written before those figures existed are read and judged here. Six counts and one read.
+ */
+async function countedTasks(ctx: Ctx, ids: string[], dueSoonDays: number): Promise<TaskFiguresOfYear> {
   const base = { meetingId: { in: ids } };
-  const [topics, lights, onTimeKept, extendedKept, unkept] = await Promise.all([
-    topicCounts(ctx, ids),
-    countLights(ctx.store, base, ctx.now, params.dueSoonDays),
+  const [lights, onTimeKept, extendedKept, unkept] = await Promise.all([
+    countLights(ctx.store, base, ctx.now, dueSoonDays),
     // onTime and extended are always written together (taskFigures): a task with onTime has extended
     ctx.store.count('tasks', { ...base, open: false, onTime: true }),
     ctx.store.count('tasks', { ...base, extended: true }),
@@ -114,8 +142,8 @@ export async function orgRow(ctx: Ctx, org: Org, year: number): Promise<Row> {
   const done = unkept.filter((t) => t.status === 'done');
   const tasksDone = lights.done;
   const onTime = onTimeKept + done.filter((t) => doneOnTime(t)).length;
-  return toRow(ctx, org, year, m, topics, {
+  return {
     tasksTotal: lights.red + lights.yellow + lights.green + lights.done, tasksDone, tasksOverdue: lights.red, tasksDueSoon: lights.yellow,
     onTimeRate: tasksDone ? onTime / tasksDone : null, tasksExtended: extendedKept + unkept.filter((t) => wasExtended(t)).length,
-  }, params.regularMeetingsPerYear);
+  };
 }
