@@ -92,8 +92,8 @@ export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 export const FILTERED: Partial<Record<CollectionName, readonly string[]>> = {
   // Art. 6: "awaiting an opinion" (server/areas/topic.ts awaitingOpinionFilter) and its side
   topics: ['leadSide', 'otherSideOpinions', 'noOpinion'],
-  // a decision's tasks; the tasks an office keeps and verifies
-  tasks: ['decisionId', 'keeperRole', 'status'],
+  // a decision's tasks; the tasks an office keeps and verifies; the assessment's on time / extended
+  tasks: ['decisionId', 'keeperRole', 'status', 'onTime', 'extended'],
   // the open to-dos of a person or a subject (server/notify/notify.ts, todos.ts)
   notifications: ['needsAction', 'doneAt', 'handledAt'],
   // the unit heads of an org (cloudfunctions/reminders/resolve.ts)

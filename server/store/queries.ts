@@ -100,6 +100,17 @@ export const QUERIES: readonly ListedQuery[] = [
   find('server/areas/task.ts: tasks an office keeps', 'tasks', { orgId: 'o', open: true, keeperRole: ROLES }, [['dueAt', 'asc']]),
   find('compliance/figures.ts, meeting/actions/resultsYear.ts: tasks of meetings', 'tasks', { meetingId: { in: ['m1', 'm2'] } }, [['dueAt', 'asc']]),
   count('minutes/views.ts: a decision\'s tasks', 'tasks', { meetingId: 'm', decisionId: 'd' }),
+  // the paged task lists and their lights (task/actions/read.ts, server/areas/task.ts countLights)
+  count('task/actions/read.ts: my tasks, done or not', 'tasks', { ownerId: 'p', open: false }),
+  count('server/areas/task.ts countLights: my red or yellow tasks', 'tasks', { ownerId: 'p', open: true, dueAt: { gt: T0, lte: T1 } }),
+  count('server/areas/task.ts countLights (compliance): lights of meetings\' tasks', 'tasks', { meetingId: { in: ['m1', 'm2'] }, open: true, dueAt: { lte: T0 } }),
+  count('server/areas/task.ts countLights (compliance): done tasks of meetings', 'tasks', { meetingId: { in: ['m1', 'm2'] }, open: false }),
+  find('task/actions/read.ts: overdue, a page', 'tasks', { orgId: 'o', open: true, dueAt: { lte: T0 } }, [['dueAt', 'asc']]),
+  count('compliance/figures.ts: tasks of meetings', 'tasks', { meetingId: { in: ['m1', 'm2'] } }),
+  count('compliance/figures.ts: done on time', 'tasks', { meetingId: { in: ['m1', 'm2'] }, open: false, onTime: true }),
+  count('compliance/figures.ts: extended', 'tasks', { meetingId: { in: ['m1', 'm2'] }, extended: true }),
+  find('compliance/figures.ts: tasks whose figures are not kept yet', 'tasks', { meetingId: { in: ['m1', 'm2'] }, extended: null }),
+  find('compliance/figures.ts: meetings of several orgs in a year', 'meetings', { orgId: { in: ['o1', 'o2'] }, plannedAt: { gte: T0, lt: T1 } }, [['plannedAt', 'asc']]),
   find('server/security/uploads.ts: an org\'s tasks', 'tasks', { orgId: 'o' }),
   find('server/security/uploads.ts: an org\'s meetings', 'meetings', { orgId: 'o' }),
   // compliance
