@@ -561,6 +561,19 @@ const nowIs = (collection: string, key: string, field: string, value: unknown) =
   const doc = await w.store.get<{ _id: string; version: number } & Record<string, unknown>>(collection, String((payload as Payload)[key]));
   expect({ [field]: doc?.[field] }).toEqual({ [field]: value });
 };
+/** The effect: the record named by `key` in `collection` passes `check` (a list grown, a field set). */
+const recordThat = (collection: string, key: string, check: (doc: Record<string, unknown>) => unknown, expected: unknown) => async (_res: Dispatched, w: World, payload: unknown) => {
+  const doc = await w.store.get<{ _id: string; version: number } & Record<string, unknown>>(collection, String((payload as Payload)[key]));
+  expect({ [collection]: doc ? check(doc) : 'missing' }).toEqual({ [collection]: expected });
+};
+const lengthOf = (field: string) => (d: Record<string, unknown>) => (d[field] as unknown[] | undefined)?.length ?? 0;
+/** The effect: the invitation of `personId` at the payload's meeting passes `check`. */
+const invitationThat = (check: (inv: InvitationDoc | null) => unknown, expected: unknown, personId?: string) => async (_res: Dispatched, w: World, payload: unknown) => {
+  const p = payload as Payload;
+  const inv = await w.store.get<InvitationDoc>('invitations', `${String(p.meetingId)}:${personId ?? String(p.personId ?? REP.city)}`);
+  expect({ invitation: check(inv) }).toEqual({ invitation: expected });
+};
+
 /** The effect: the answer carries `field` equal to `value`. */
 const answers = (field: string, value: unknown) => (res: Dispatched) => expect({ [field]: data(res)[field] }).toEqual({ [field]: value });
 
@@ -582,7 +595,7 @@ const TRIPLES: Record<string, Partial<ActionExample>> = {
   'topic.accept': { wrongState: wrongTopic('topic.accept', 'accepted'), effect: nowIs('topics', 'id', 'status', 'accepted') },
   'topic.return': { wrongState: wrongTopic('topic.return', 'merged'), effect: nowIs('topics', 'id', 'status', 'returned') },
   'topic.merge': { wrongState: wrongTopic('topic.merge', 'merged'), effect: nowIs('topics', 'id', 'status', 'merged') },
-  'topic.addOpinion': { wrongState: wrongTopic('topic.addOpinion', 'submitted') },
+  'topic.addOpinion': { wrongState: wrongTopic('topic.addOpinion', 'submitted'), effect: recordThat('topics', 'id', lengthOf('opinions'), 1) },
   // the government side has already recorded 无意见 on it
   'topic.noOpinion': {
     wrongState: wrong('topic.noOpinion', 'topics', 'topicId', { noOpinion: { side: 'gov', at: '2026-11-20T00:00:00.000Z', by: 'city-gov-office', byName: '示例' } }),
@@ -611,12 +624,12 @@ const TRIPLES: Record<string, Partial<ActionExample>> = {
   'meeting.decline': { wrongState: wrongMeeting('meeting.decline', 'collecting'), effect: nowIs('meetings', 'meetingId', 'status', 'declined') },
   'meeting.openCollection': { wrongState: wrongMeeting('meeting.openCollection', 'collecting'), effect: nowIs('meetings', 'meetingId', 'status', 'collecting') },
   'meeting.reschedule': { wrongState: wrongMeeting('meeting.reschedule', 'held'), effect: nowIs('meetings', 'meetingId', 'place', '政府第二会议室') },
-  'meeting.invite': { wrongState: wrongMeeting('meeting.invite', 'held') },
-  'meeting.uninvite': { wrongState: wrongMeeting('meeting.uninvite', 'held') },
+  'meeting.invite': { wrongState: wrongMeeting('meeting.invite', 'held'), effect: invitationThat((i) => i?.personId, 'city-hrss', 'city-hrss') },
+  'meeting.uninvite': { wrongState: wrongMeeting('meeting.uninvite', 'held'), effect: invitationThat((i) => i, null, 'city-hrss') },
   'meeting.setPresiding': { wrongState: wrongMeeting('meeting.setPresiding', 'held'), effect: nowIs('meetings', 'meetingId', 'presidingId', 'city-gov-leader') },
   'meeting.updateAgenda': { wrongState: wrongMeeting('meeting.updateAgenda', 'held') },
   'meeting.issueNotice': { wrongState: wrongMeeting('meeting.issueNotice', 'held'), effect: nowIs('meetings', 'meetingId', 'status', 'notice_issued') },
-  'meeting.reply': { wrongState: wrongMeeting('meeting.reply', 'held') },
+  'meeting.reply': { wrongState: wrongMeeting('meeting.reply', 'held'), effect: invitationThat((i) => i?.answer, 'attend') },
   'meeting.checkInCode': { wrongState: wrongMeeting('meeting.checkInCode', 'held') },
   'meeting.doorToken': { wrongState: wrongMeeting('meeting.doorToken', 'held') },
   'meeting.advanceAgenda': { wrongState: wrongMeeting('meeting.advanceAgenda', 'held') },
@@ -632,17 +645,17 @@ const TRIPLES: Record<string, Partial<ActionExample>> = {
   },
   // a read that logs who opened the material (Art. 7: materials reach the invitees)
   'meeting.material': { effect: async (_res, w) => expect(await w.store.count('material_openings', {})).toBeGreaterThan(0) },
-  'meeting.checkIn': { wrongState: wrongMeeting('meeting.checkIn', 'held') },
+  'meeting.checkIn': { wrongState: wrongMeeting('meeting.checkIn', 'held'), effect: invitationThat((i) => typeof i?.presentAt, 'string') },
   'meeting.start': { wrongState: wrongMeeting('meeting.start', 'collecting'), effect: nowIs('meetings', 'meetingId', 'status', 'in_session') },
   'meeting.adjourn': { wrongState: wrongMeeting('meeting.adjourn', 'notice_issued'), effect: nowIs('meetings', 'meetingId', 'status', 'held') },
-  'meeting.undoCheckIn': { wrongState: wrongMeeting('meeting.undoCheckIn', 'held') },
+  'meeting.undoCheckIn': { wrongState: wrongMeeting('meeting.undoCheckIn', 'held'), effect: invitationThat((i) => i?.presentAt ?? null, null) },
   'meeting.cancel': { wrongState: wrongMeeting('meeting.cancel', 'held'), effect: nowIs('meetings', 'meetingId', 'status', 'cancelled') },
   // a meeting whose notice has not been issued has no notice to print
   'meeting.noticeDocument': { wrongState: (w, org) => meetingId(w, org, 'list_fixed') },
 
   // minutes (Art. 9): draft → union_review → gov_review → approved → issued
   'minutes.save': { wrongState: async (w, org) => ({ ...(await minutesOf(w, org, 'union_review')), ...DRAFT }) },
-  'minutes.setAttendance': { wrongState: wrongMinutes('minutes.setAttendance', 'union_review') },
+  'minutes.setAttendance': { wrongState: wrongMinutes('minutes.setAttendance', 'union_review'), effect: recordThat('meetings', 'meetingId', (d) => (d.attendanceList as { entries: unknown[] }).entries.length, 1) },
   'minutes.submit': { wrongState: wrongMinutes('minutes.submit', 'union_review'), effect: nowIs('minutes', 'meetingId', 'status', 'union_review') },
   'minutes.approve': { wrongState: wrongMinutes('minutes.approve', 'draft'), effect: nowIs('minutes', 'meetingId', 'status', 'gov_review') },
   'minutes.return': { wrongState: wrongMinutes('minutes.return', 'draft'), effect: nowIs('minutes', 'meetingId', 'status', 'draft') },
@@ -652,19 +665,19 @@ const TRIPLES: Record<string, Partial<ActionExample>> = {
 
   // tasks (Art. 11): in_progress → awaiting_verification → done, and the deadline requests
   'task.assign': { wrongState: async (w, org) => ({ ...(await base('task.assign', w, org)), decisionId: `${(await makeMinutes(w, org, 'approved')).meetingId}_d1` }) },
-  'task.report': { wrongState: wrongTask('task.report', 'done') },
+  'task.report': { wrongState: wrongTask('task.report', 'done'), effect: recordThat('tasks', 'taskId', lengthOf('progress'), 1) },
   'task.complete': { wrongState: wrongTask('task.complete', 'done'), effect: nowIs('tasks', 'taskId', 'status', 'awaiting_verification') },
   'task.verify': { wrongState: wrongTask('task.verify', 'in_progress'), effect: nowIs('tasks', 'taskId', 'status', 'done') },
   'task.sendBack': { wrongState: wrongTask('task.sendBack', 'in_progress'), effect: nowIs('tasks', 'taskId', 'status', 'in_progress') },
   'task.explain': { wrongState: wrongTask('task.explain', 'done') },
-  'task.requestDeadline': { wrongState: async (w, org) => ({ ...(await base('task.requestDeadline', w, org)), ...(await taskWithRequest(w, org)) }) },
+  'task.requestDeadline': { effect: recordThat('tasks', 'taskId', lengthOf('deadlineRequests'), 1), wrongState: async (w, org) => ({ ...(await base('task.requestDeadline', w, org)), ...(await taskWithRequest(w, org)) }) },
   'task.decideDeadline': { wrongState: async (w, org) => ({ ...(await taskOf(w, org)), approve: true }), effect: nowIs('tasks', 'taskId', 'deadline', '2027-03-31') },
   'task.setDeadline': { wrongState: async (w, org) => ({ ...(await base('task.setDeadline', w, org)), ...(await taskWithRequest(w, org)) }), effect: nowIs('tasks', 'taskId', 'deadline', '2027-03-31') },
 
   // press (Art. 10): drafted after the meeting is held; approved by both offices, then final
   'press.draft': { wrongState: async (w, org) => ({ ...(await base('press.draft', w, org)), ...(await meetingId(w, org, 'collecting')) }) },
-  'press.approve': { wrongState: wrong('press.approve', 'press', 'meetingId', 'approved') },
-  'press.return': { wrongState: wrong('press.return', 'press', 'meetingId', 'approved') },
+  'press.approve': { wrongState: wrong('press.approve', 'press', 'meetingId', 'approved'), effect: recordThat('press', 'meetingId', (d) => (d.approvals as PressDoc['approvals']).gov?.by, 'city-gov-office') },
+  'press.return': { wrongState: wrong('press.return', 'press', 'meetingId', 'approved'), effect: recordThat('press', 'meetingId', lengthOf('returns'), 1) },
 
   // people (issue #11): a deactivated person can be neither deactivated again nor given a code
   'people.deactivate': { wrongState: wrong('people.deactivate', 'users', 'personId', { active: false }), effect: nowIs('users', 'personId', 'active', false) },
