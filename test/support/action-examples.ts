@@ -633,7 +633,7 @@ const TRIPLES: Record<string, Partial<ActionExample>> = {
   'meeting.checkInCode': { wrongState: wrongMeeting('meeting.checkInCode', 'held') },
   'meeting.doorToken': { wrongState: wrongMeeting('meeting.doorToken', 'held') },
   'meeting.advanceAgenda': { wrongState: wrongMeeting('meeting.advanceAgenda', 'held') },
-  'meeting.setSeating': { wrongState: wrongMeeting('meeting.setSeating', 'held') },
+  'meeting.setSeating': { wrongState: wrongMeeting('meeting.setSeating', 'held'), effect: nowIs('meetings', 'meetingId', 'seatingOrder', ['city-gov-leader']) },
   // the triple's caller is the government office: its own upload
   'meeting.attachMaterial': {
     okPayload: async (w, org) => {
@@ -654,7 +654,7 @@ const TRIPLES: Record<string, Partial<ActionExample>> = {
   'meeting.noticeDocument': { wrongState: (w, org) => meetingId(w, org, 'list_fixed') },
 
   // minutes (Art. 9): draft → union_review → gov_review → approved → issued
-  'minutes.save': { wrongState: async (w, org) => ({ ...(await minutesOf(w, org, 'union_review')), ...DRAFT }) },
+  'minutes.save': { effect: recordThat('minutes', 'meetingId', lengthOf('versions'), 1), wrongState: async (w, org) => ({ ...(await minutesOf(w, org, 'union_review')), ...DRAFT }) },
   'minutes.setAttendance': { wrongState: wrongMinutes('minutes.setAttendance', 'union_review'), effect: recordThat('meetings', 'meetingId', (d) => (d.attendanceList as { entries: unknown[] }).entries.length, 1) },
   'minutes.submit': { wrongState: wrongMinutes('minutes.submit', 'union_review'), effect: nowIs('minutes', 'meetingId', 'status', 'union_review') },
   'minutes.approve': { wrongState: wrongMinutes('minutes.approve', 'draft'), effect: nowIs('minutes', 'meetingId', 'status', 'gov_review') },
@@ -664,7 +664,9 @@ const TRIPLES: Record<string, Partial<ActionExample>> = {
   'minutes.document': { wrongState: (w, org) => meetingId(w, org, 'held'), wrongStateCode: 'not_found' },
 
   // tasks (Art. 11): in_progress → awaiting_verification → done, and the deadline requests
-  'task.assign': { wrongState: async (w, org) => ({ ...(await base('task.assign', w, org)), decisionId: `${(await makeMinutes(w, org, 'approved')).meetingId}_d1` }) },
+  'task.assign': {
+    effect: async (_res, w, payload) => expect(await w.store.count('tasks', { decisionId: String((payload as Payload).decisionId) })).toBe(1),
+    wrongState: async (w, org) => ({ ...(await base('task.assign', w, org)), decisionId: `${(await makeMinutes(w, org, 'approved')).meetingId}_d1` }) },
   'task.report': { wrongState: wrongTask('task.report', 'done'), effect: recordThat('tasks', 'taskId', lengthOf('progress'), 1) },
   'task.complete': { wrongState: wrongTask('task.complete', 'done'), effect: nowIs('tasks', 'taskId', 'status', 'awaiting_verification') },
   'task.verify': { wrongState: wrongTask('task.verify', 'in_progress'), effect: nowIs('tasks', 'taskId', 'status', 'done') },
@@ -675,7 +677,7 @@ const TRIPLES: Record<string, Partial<ActionExample>> = {
   'task.setDeadline': { wrongState: async (w, org) => ({ ...(await base('task.setDeadline', w, org)), ...(await taskWithRequest(w, org)) }), effect: nowIs('tasks', 'taskId', 'deadline', '2027-03-31') },
 
   // press (Art. 10): drafted after the meeting is held; approved by both offices, then final
-  'press.draft': { wrongState: async (w, org) => ({ ...(await base('press.draft', w, org)), ...(await meetingId(w, org, 'collecting')) }) },
+  'press.draft': { effect: recordThat('press', 'meetingId', (d) => d.status, 'draft'), wrongState: async (w, org) => ({ ...(await base('press.draft', w, org)), ...(await meetingId(w, org, 'collecting')) }) },
   'press.approve': { wrongState: wrong('press.approve', 'press', 'meetingId', 'approved'), effect: recordThat('press', 'meetingId', (d) => (d.approvals as PressDoc['approvals']).gov?.by, 'city-gov-office') },
   'press.return': { wrongState: wrong('press.return', 'press', 'meetingId', 'approved'), effect: recordThat('press', 'meetingId', lengthOf('returns'), 1) },
 
@@ -687,6 +689,7 @@ const TRIPLES: Record<string, Partial<ActionExample>> = {
     okPayload: (_w, org) => ({ orgId: org, rows: [{ line: 2, name: '导入处长', unit: '市人社局', title: '处长', roles: ['gov_department'] }] }),
     effect: async (_res, w) => expect(await w.store.count('users', { name: '导入处长' })).toBe(1),
   },
+  'people.create': { effect: async (res, w) => expect((await w.store.get<Person & { _id: string; version: number }>('users', String(data(res).id)))?.name).toBe('新代表') },
   'people.update': { effect: nowIs('users', 'personId', 'title', '车间主任') },
   'people.setRoles': { effect: nowIs('users', 'personId', 'roles', ['union_department']) },
 
