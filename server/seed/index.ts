@@ -3,11 +3,12 @@
 // notice is out two weeks ahead with invitations waiting for replies, last year's meeting with its
 // issued minutes and checklist, and a special meeting held last week with minutes under review.
 // Seeds only an empty database, so restarting keeps everything.
-import { addDaysCN, addMonthsCN, cn, DEFAULT_RULES, fromCN, iso, sideOf, topicAudience, yearCN, type Org, type Person } from '../../domain';
+import { addDaysCN, addMonthsCN, cn, DEFAULT_RULES, fromCN, iso, personSide, sideOf, topicAudience, yearCN, type Org, type Person } from '../../domain';
 import type { InvitationDoc, MeetingDoc, MinutesDoc, SettingsDoc, TaskDoc, TopicDoc } from '../store/docs';
 import { seededNotice } from './notice';
 import { heldMeeting, LAST_YEAR_TOPICS, lastYearChecklist } from './after-meeting';
 import { meetingReminders, schedule, taskReminders } from '../notify/reminders';
+import { ensureUnit } from '../areas/people';
 import type { NewDoc, Store } from '../store/port';
 import { CITY_PEOPLE, countyOffices, LINHE_PEOPLE, type DemoPerson } from './demo-people';
 
@@ -172,9 +173,11 @@ export async function seedOrgs(store: Store): Promise<boolean> {
 export async function seedDemo(store: Store, now: Date): Promise<boolean> {
   if (!(await seedOrgs(store))) return false;
   // a demo person signs in at a desk with their demo key as login (a password they set themselves)
+  // each person's unit as a record, as people.create makes it (the directory's unit filter and search read them)
   for (const p of demoPeople()) {
+    const unit = await store.transaction((tx) => ensureUnit(tx, p.orgId, p.unit, personSide(p.roles), now));
     await store.insert<Person>('users', {
-      _id: p.key, devKey: p.key, login: p.key, name: p.name, orgId: p.orgId, unit: p.unit, title: p.title, roles: p.roles, active: true, sessionEpoch: 0,
+      _id: p.key, devKey: p.key, login: p.key, name: p.name, orgId: p.orgId, unit: p.unit, unitId: unit, title: p.title, roles: p.roles, active: true, sessionEpoch: 0,
     });
   }
   for (const m of meetings(now)) await store.insert<MeetingDoc>('meetings', m);

@@ -122,6 +122,8 @@ export const QUERIES: readonly ListedQuery[] = [
   find('people/actions/read.ts: search by the beginning of a name', 'users', { orgId: 'o', name: { gte: '王', lt: '王\u{10FFFF}' } }, [['name', 'asc']]),
   find('people/actions/read.ts: search by the beginning of a unit', 'users', { orgId: 'o', unit: { gte: '王', lt: '王\u{10FFFF}' } }, [['unit', 'asc']]),
   find('people/actions/read.ts: search by the beginning of a post', 'users', { orgId: 'o', title: { gte: '王', lt: '王\u{10FFFF}' } }, [['title', 'asc']]),
+  find('people/actions/read.ts: search, the org\'s units (matched anywhere in the name)', 'units', { orgId: 'o' }, [['name', 'asc']]),
+  find('people/actions/read.ts: search, the people of the matching units', 'users', { orgId: 'o', unit: { in: ['市财政局'] } }, [['unit', 'asc']]),
   find('reminders/resolve.ts: unit heads', 'users', { orgId: 'o', unitHead: true }),
   find('server/notify/notify.ts: people of an org by role', 'users', { orgId: 'o', roles: { hasAny: ['union_office'] } }),
   find('server/security/identity.ts: sign-in by openid', 'users', { openid: 'x' }),

@@ -8,7 +8,7 @@ import { fillsCategory, type PickPurpose } from '../../../domain/workbench';
 import { offeredActions } from '../../../server/kit/access';
 import { defineAction } from '../../../server/kit/registry';
 import { findAll, type Store } from '../../../server/store/port';
-import { orgFacts, orgKind, personKind, unitId } from '../../../server/areas/people';
+import { orgFacts, orgKind, personKind, unitId, type UnitDoc } from '../../../server/areas/people';
 import { toPersonCard, toPersonView } from '../views';
 
 const PAGE = 50;
@@ -21,12 +21,19 @@ const SEARCHED = ['name', 'unit', 'title'] as const;
  * (orgId, field) index as a range [needle, needle + U+10FFFF) — never the whole directory. The bound
  * assumes the database orders text by code point (C / C.UTF-8, as PGlite and scripts/pg-server.sh);
  * `startsWith` keeps only true matches whatever the order. Sorted by name, then id.
+ * Issue #19: an office searches units by the words it uses — 「财政」 for 市财政局, 「人社局」 for
+ * 市人社局 — so a unit also matches anywhere in its name: the org's units (tens, from the `units`
+ * records, not its people) are matched in full, and their people read by (orgId, unit).
  */
-async function searchPrefix(store: Store, orgId: string, needle: string): Promise<Person[]> {
+async function searchPeople(store: Store, orgId: string, needle: string): Promise<Person[]> {
   const range = { gte: needle, lt: `${needle}\u{10FFFF}` };
-  const found = await Promise.all(SEARCHED.map((f) => findAll<Person>(store, 'users', { orgId, [f]: range }, [[f, 'asc']])));
+  const units = (await findAll<UnitDoc>(store, 'units', { orgId }, [['name', 'asc']])).map((u) => u.name).filter((n) => n.includes(needle) && !n.startsWith(needle));
+  const found = await Promise.all([
+    ...SEARCHED.map((f) => findAll<Person>(store, 'users', { orgId, [f]: range }, [[f, 'asc']])),
+    units.length ? findAll<Person>(store, 'users', { orgId, unit: { in: units } }, [['unit', 'asc']]) : Promise.resolve([]),
+  ]);
   const byId = new Map<string, Person>();
-  for (const p of found.flat()) if (SEARCHED.some((f) => (p[f] ?? '').startsWith(needle))) byId.set(p._id, p);
+  for (const p of found.flat()) if (SEARCHED.some((f) => (p[f] ?? '').startsWith(needle)) || (p.unit ?? '').includes(needle)) byId.set(p._id, p);
   return [...byId.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
 }
 
@@ -51,9 +58,10 @@ export const list = defineAction({
       page = found.items;
       nextCursor = found.nextCursor;
     } else {
-      // a search reads the people whose name, unit or post begins with its words (indexed); a filter
+      // a search reads the people whose name or post begins with its words, or whose unit holds them
+      // (indexed; the units read whole, they are few); a filter
       // alone reads the org's directory (hundreds of people) and keeps the matches
-      const all = needle ? await searchPrefix(ctx.store, org._id, needle) : await findAll<Person>(ctx.store, 'users', { orgId: org._id }, [['name', 'asc']]);
+      const all = needle ? await searchPeople(ctx.store, org._id, needle) : await findAll<Person>(ctx.store, 'users', { orgId: org._id }, [['name', 'asc']]);
       const hits = all.filter((p) =>
         (!side || personSide(p.roles) === side)
         && (!category || fillsCategory(p.roles, category))
