@@ -93,3 +93,30 @@ it('withPrivacy runs the call after agreement and turns a refusal into PrivacyRe
   stand.agree = false;
   await expect(withPrivacy('addPhoneCalendar', async () => 'added')).rejects.toBeInstanceOf(PrivacyRefused);
 });
+
+it('every privacy-protected call in the app goes through withPrivacy (a direct call fails in WeChat and in review)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readdirSync, readFileSync, statSync } = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { join } = require('node:path') as typeof import('node:path');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(ts|tsx)$/.test(f)) files.push(p);
+    }
+  };
+  walk(join(process.cwd(), 'src'));
+  const direct: string[] = [];
+  let guarded = 0;
+  for (const file of files) {
+    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+      if (!/\bTaro\.(chooseMedia|chooseMessageFile|setClipboardData|addPhoneCalendar|chooseImage|getClipboardData)\(/.test(line)) return;
+      if (/withPrivacy\('\w+', \(\) => Taro\./.test(line)) guarded += 1;
+      else direct.push(`${file.slice(process.cwd().length + 1)}:${i + 1}`);
+    });
+  }
+  expect(direct).toEqual([]);
+  expect(guarded).toBeGreaterThanOrEqual(4);
+});

@@ -8,6 +8,7 @@ import type { DirectoryPersonView, InviteView } from '../../../../../domain/sche
 import Btn from '../../../../components/Btn';
 import Dialog from '../../../../components/Dialog';
 import { Refusal } from '../../../../kit/PageShell';
+import { PrivacyRefused, withPrivacy } from '../../../../services/privacy';
 import { useAction } from '../../../../kit/useAction';
 import { formatDateTimeCN } from '../../../../utils/date';
 import { toast } from '../../../../utils/feedback';
@@ -210,9 +211,10 @@ export default function EditPerson({ person, onChanged }: { person: DirectoryPer
 function InviteCard({ invite }: { invite: InviteView }) {
   const spaced = `${invite.code.slice(0, 5)} ${invite.code.slice(5)}`;
   const copy = () => {
-    void Taro.setClipboardData({ data: invite.code }).then(
+    // issue #24: the clipboard is privacy-protected in WeChat: asked through the privacy flow first
+    void withPrivacy('setClipboardData', () => Taro.setClipboardData({ data: invite.code })).then(
       () => toast('邀请码已复制', 'success'),
-      () => toast('复制失败，请手动抄写邀请码'),
+      (e: unknown) => toast(e instanceof PrivacyRefused ? e.message : '复制失败，请手动抄写邀请码'),
     );
   };
   return (
