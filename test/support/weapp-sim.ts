@@ -38,6 +38,8 @@ export interface WeappSimOptions {
   storage?: Record<string, unknown>;
   /** page query, as onLoad receives it */
   query?: Record<string, string>;
+  /** more of wx's API (e.g. the privacy calls, addPhoneCalendar), merged over the defaults */
+  wx?: Record<string, unknown>;
 }
 
 export interface RenderedPage {
@@ -49,11 +51,21 @@ export interface RenderedPage {
   dom: Element;
   /** runs the page's onPullDownRefresh, as the user pulling down would */
   pullDownRefresh(): void;
+  /** taps the button whose text is exactly `text` (WeChat's tap event, through exparser) */
+  tap(text: string): void;
   detach(): void;
 }
 
 type Fn = (this: unknown, ...args: unknown[]) => unknown;
 type Options = Record<string, unknown>;
+
+/** WeChat's component framework as j-component runs it (the one of this render's module registry). */
+interface Exparser {
+  Event: {
+    create(name: string, detail: unknown, options: Record<string, unknown>): unknown;
+    dispatchEvent(target: unknown, event: unknown): void;
+  };
+}
 
 interface SimComponent {
   dom: Element;
@@ -114,6 +126,7 @@ function makeWx(options: WeappSimOptions): Record<string, unknown> {
     reLaunch: asyncOk('reLaunch'),
     navigateTo: asyncOk('navigateTo'),
     nextTick: (cb: () => void) => void setTimeout(cb, 0),
+    ...options.wx,
   };
 }
 
@@ -160,9 +173,11 @@ export function renderWeappPage(route: string, options: WeappSimOptions, dir: st
 
   // Each render gets its own module registry: Taro's runtime, j-component's registry and the
   // webpack chunk list are singletons, so a second page in the same file would otherwise reuse them.
-  const booted: { comp?: SimComponent } = {};
+  const booted: { comp?: SimComponent; exparser?: Exparser } = {};
   jest.isolateModules(() => {
     booted.comp = boot(route, options, dir);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the instance j-component loaded in this registry
+    booted.exparser = require('miniprogram-exparser') as Exparser;
   });
   const rendered = booted.comp;
   if (!rendered) throw new Error(`could not render ${route}`);
@@ -178,6 +193,14 @@ export function renderWeappPage(route: string, options: WeappSimOptions, dir: st
     pullDownRefresh: () => {
       const f = rendered.instance.onPullDownRefresh;
       if (typeof f === 'function') (f as Fn).call(rendered.instance);
+    },
+    tap: (text: string) => {
+      const button = Array.from(rendered.dom.querySelectorAll('wx-button')).find((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim() === text);
+      const node = (button as (Element & { __wxElement?: unknown }) | undefined)?.__wxElement;
+      if (!node || !booted.exparser) throw new Error(`no button "${text}" on the page`);
+      // as j-component's dispatchEvent does: a bubbling, composed exparser event on the element
+      const { Event } = booted.exparser;
+      Event.dispatchEvent(node, Event.create('tap', {}, { bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} } }));
     },
     detach: () => {
       rendered.detach();
