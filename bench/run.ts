@@ -8,6 +8,9 @@
 //   --json <file>   also write the figures as JSON (bench/results/ is ignored by git)
 //   --markdown      also print the figures as markdown tables (for docs/bench-baseline.md)
 //   --skip-tick     leave out the reminders tick at 10,000 / 100,000 stored tasks (about 5 minutes)
+//   --skip-hosts    leave out the hosts' write throughput (bench/hosts.ts: 1 host on PGlite, 1 and 2
+//                   hosts on PostgreSQL side by side; on BENCH_DATABASE_URL / TEST_DATABASE_URL, else
+//                   on a throw-away server of scripts/pg-server.sh)
 //   --markdown-of <file>  only print the markdown tables of figures written before with --json
 //                   (both also print them beside the baseline when there is one)
 import { timeFigures, timeReport } from './time';
@@ -126,6 +129,17 @@ async function main(): Promise<void> {
   if (args.includes('--markdown')) {
     const base = readBaseline(repo);
     console.log(`\n${markdownReport(figures)}${base ? `\n\n${comparisonMarkdown(figures, base)}` : ''}`);
+  }
+  if (!args.includes('--skip-hosts')) {
+    // issue #24: real host processes, so a child of its own (its figures printed as it goes)
+    console.log('\nhosts: write throughput, 1 host on PGlite, 1 and 2 hosts on one PostgreSQL (bench/hosts.ts) …');
+    const onServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    const hosts = 'node scripts/run-ts.cjs bench/hosts.ts';
+    try {
+      execSync(onServer ? hosts : `bash -c '. scripts/pg-server.sh && ${hosts}'`, { cwd: repo, stdio: 'inherit' });
+    } catch {
+      console.log('(the hosts bench did not finish: see above)');
+    }
   }
   if (jsonOut) {
     mkdirSync(dirname(jsonOut), { recursive: true });
