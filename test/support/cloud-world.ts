@@ -1,20 +1,14 @@
 // A world like test/support/world.ts, but over the CloudBase adapter and the CloudBase stand-in
 // (issue #24): every request a call makes to CloudBase is counted by the stand-in (`db.takeMeter()`).
 // Seeded with the demo; `scale(units)` adds the bench's units of data (bench/data.ts: 10 units = 10×).
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { insertUnits, makeTemplates } from '../../bench/data';
 import { dispatch, type Dispatched } from '../../server/kit/router';
-import { LocalFiles, localCodes } from '../../server/platform/local/files';
-import { signSession } from '../../server/security/session';
-import { loadWordList, wordListChecker } from '../../server/content';
-import { consoleLog, type Principal, type Runtime } from '../../server/kit/runtime';
 import { seedDemo } from '../../server/seed';
 import { CloudBaseStore, cloudbaseIndexPlan } from '../../server/store/cloudbase';
 import { DEMO_NOW } from './demo-now';
 import { FakeCloudDatabase } from './fake-cloudbase';
 import { RecordingStore } from './recording-store';
-import { areaByName, WORDLIST, type AsUser, type World } from './world';
+import { areaByName, testRuntime, type World } from './world';
 
 /** Issue #24: what one function call may ask of CloudBase (test/request-budget.test.ts). */
 export const BUDGET = { requests: 50, txDocs: 20 } as const;
@@ -34,22 +28,7 @@ export async function openCloudWorld(units: number): Promise<CloudWorld> {
   const cloud = new CloudBaseStore(db);
   await cloud.ensureSchema();
   const store = new RecordingStore(cloud);
-  const rt: Runtime = {
-    store,
-    clock: { now: () => now },
-    content: wordListChecker(loadWordList(WORDLIST)),
-    channels: [],
-    files: new LocalFiles(join(tmpdir(), `cloud-world-files-${process.pid}`)),
-    codes: localCodes(() => 'http://127.0.0.1/'),
-    issueSession: (personId, epoch) => signSession('test-secret', personId, new Date(), epoch),
-    principal: (context: unknown): Principal | null => {
-      const userId = (context as AsUser | undefined)?.asUser;
-      return userId ? { kind: 'user', userId } : null;
-    },
-    log: (level, message, extra) => {
-      if (level === 'error' && !process.env.QUIET_ERRORS) consoleLog(level, message, extra);
-    },
-  };
+  const rt = testRuntime(store, () => now, 'cloud-world-files');
   const raw = (area: string, event: unknown, asUser?: string) => dispatch(areaByName(area), event, { asUser }, rt);
   const world: CloudWorld = {
     db,

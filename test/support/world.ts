@@ -65,16 +65,17 @@ export function areaByName(name: string): Area {
   return area;
 }
 
-export async function openWorld(): Promise<World> {
-  let now = DEMO_NOW;
-  const seeded = await openSeededPglite();
-  const store = new RecordingStore(seeded.store);
-  const rt: Runtime = {
+/**
+ * The runtime of a test world: the caller named by `{ asUser }` in the call's context, the word list,
+ * local files under tmp/`<files>-<pid>`, no channels, errors logged unless QUIET_ERRORS.
+ */
+export function testRuntime(store: Store, now: () => Date, files: string): Runtime {
+  return {
     store,
-    clock: { now: () => now },
+    clock: { now },
     content: wordListChecker(loadWordList(WORDLIST)),
     channels: [],
-    files: new LocalFiles(join(tmpdir(), `world-files-${process.pid}`)),
+    files: new LocalFiles(join(tmpdir(), `${files}-${process.pid}`)),
     codes: localCodes(() => 'http://127.0.0.1/'),
     issueSession: (personId, epoch) => signSession('test-secret', personId, new Date(), epoch),
     principal: (context: unknown): Principal | null => {
@@ -85,6 +86,13 @@ export async function openWorld(): Promise<World> {
       if (level === 'error' && !process.env.QUIET_ERRORS) consoleLog(level, message, extra);
     },
   };
+}
+
+export async function openWorld(): Promise<World> {
+  let now = DEMO_NOW;
+  const seeded = await openSeededPglite();
+  const store = new RecordingStore(seeded.store);
+  const rt = testRuntime(store, () => now, 'world-files');
   const raw = (area: string, event: unknown, asUser?: string) => dispatch(areaByName(area), event, { asUser }, rt);
   return {
     store,
