@@ -10,11 +10,10 @@
 // the server: 'exportChecklist' on the list, 'assign' on each decided item. The org's overdue tasks
 // come a page at a time (issue #25): 加载更多 or scrolling to the bottom loads the next page.
 import { Text, View } from '@tarojs/components';
-import { useReachBottom, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import OfficeNav from '../../../../components/OfficeNav';
-import { useCallback, useMemo, useState } from 'react';
-import type { DecisionView, MinutesView } from '../../../../../domain/schemas/minutes';
-import type { TaskCardView, TaskListView } from '../../../../../domain/schemas/task';
+import { useState } from 'react';
+import type { DecisionView } from '../../../../../domain/schemas/minutes';
 import type { TaskLight } from '../../../../../domain/task-rules';
 import Btn from '../../../../components/Btn';
 import ListFooter from '../../../../components/ListFooter';
@@ -24,34 +23,16 @@ import Tap from '../../../../components/Tap';
 // its Dialog after Skeleton and StateView and before the task kit, as the task page loads them (one
 // CSS order in WeChat's common.wxss)
 import AssignDialog, { type AssignDraft, checkAssign, emptyAssignDraft } from './AssignDialog';
-import { useRecordPage } from '../../../../hooks/useRecordPage';
 import { fileDone, useAction } from '../../../../kit/useAction';
-import { ApiError, call, toApiError } from '../../../../services/api';
+import { call } from '../../../../services/api';
 import { ROUTES, openPage, queryValue } from '../../../../utils/nav';
 import { openExport } from '../../../../pages/meeting/detail/kit';
-import { Countdown, LIGHTS, LIGHT_WORD, Light, TaskCard, deadlineCN, needsExplaining, refusalFields, todayCN } from '../../../../pages/task/mine/kit';
-import { HeadRow, Row, Table, TableLink, Td, Th } from '../../parts/Table';
+import { LIGHTS, LIGHT_WORD, Light, TaskCard, refusalFields, todayCN } from '../../../../pages/task/mine/kit';
+import ChecklistTable from './ChecklistTable';
+import { useChecklist } from './useChecklist';
 import { useDeskTable } from '../../parts/useDesk';
 import '../../../../pages/task/mine/kit.css';
 import './index.css';
-
-interface Board {
-  list: TaskListView;
-  /** meeting scope: the minutes with their decided items; null when they could not be read */
-  minutes: MinutesView | null;
-  minutesError: ApiError | null;
-  /** the whole checklist is the caller's to follow: export it, see its decided items (the server says) */
-  office: boolean;
-}
-
-/** Issue #25: the pages after the first (the org's overdue tasks come a page at a time), for one board. */
-interface More {
-  of: Board;
-  items: TaskCardView[];
-  cursor?: string;
-  loading: boolean;
-  error: string | null;
-}
 
 type Act = 'export' | 'assign';
 type LightFilter = 'all' | TaskLight;
@@ -59,21 +40,7 @@ type LightFilter = 'all' | TaskLight;
 export default function ChecklistBoard() {
   const { params } = useRouter();
   const meetingId = queryValue(params, 'meetingId') || queryValue(params, 'id');
-  const fetchBoard = useCallback(async (): Promise<Board> => {
-    const [list, minutes] = await Promise.allSettled([
-      call('task.list', meetingId ? { scope: 'meeting', meetingId } : { scope: 'overdue' }),
-      meetingId ? call('minutes.get', { meetingId }) : Promise.resolve(null),
-    ]);
-    if (list.status === 'rejected') throw list.reason;
-    return {
-      list: list.value,
-      minutes: minutes.status === 'fulfilled' ? minutes.value : null,
-      minutesError: minutes.status === 'rejected' ? toApiError(minutes.reason) : null,
-      office: list.value.allowedActions.includes('exportChecklist'),
-    };
-  }, [meetingId]);
-  const record = useRecordPage(fetchBoard, noBoard);
-  const { state } = record;
+  const { record, state, extra, cursor, loadMore, items, units } = useChecklist(meetingId);
   const desk = useDeskTable();
   const { busy, act } = useAction<Act>(record.reload);
   const [light, setLight] = useState<LightFilter>('all');
@@ -85,25 +52,6 @@ export default function ChecklistBoard() {
   const [assignErrors, setAssignErrors] = useState<Record<string, string>>({});
   const [assignError, setAssignError] = useState<string | null>(null);
 
-  const [more, setMore] = useState<More | null>(null);
-  const board = state.kind === 'ready' ? state.value : null;
-  // a reload (after an action, a pull) answers a new first page: the pages loaded after the old one go
-  const extra = more && board && more.of === board ? more : null;
-  const cursor = extra ? extra.cursor : board?.list.nextCursor;
-  const loadMore = useCallback(async () => {
-    if (!board || !cursor || extra?.loading) return;
-    setMore({ of: board, items: extra?.items ?? [], cursor, loading: true, error: null });
-    try {
-      const page = await call('task.list', meetingId ? { scope: 'meeting', meetingId, cursor } : { scope: 'overdue', cursor });
-      setMore((m) => (m && m.of === board ? { ...m, items: [...m.items, ...page.items], cursor: page.nextCursor, loading: false } : m));
-    } catch (e) {
-      setMore((m) => (m && m.of === board ? { ...m, loading: false, error: toApiError(e).message } : m));
-    }
-  }, [board, cursor, extra, meetingId]);
-  useReachBottom(() => void loadMore());
-
-  const items = useMemo(() => (board ? [...board.list.items, ...(extra?.items ?? [])] : []), [board, extra]);
-  const units = useMemo(() => Array.from(new Set(items.map((t) => t.unit))), [items]);
   const shown = items.filter((t) => (light === 'all' || t.light === light) && (!unit || t.unit === unit) && (!requested || t.deadlineRequested !== null));
 
   if (state.kind !== 'ready') return <PageShell className='clboard' state={state} skeleton={[[60, 90], [100, 100, 100], [80, 60]]} onRetry={() => void record.reload()} />;
@@ -286,57 +234,5 @@ export default function ChecklistBoard() {
         />
       ) : null}
     </PageShell>
-  );
-}
-
-/** Never shown: the board always has something to read (a meeting's list, or the org's overdue tasks). */
-function noBoard(): ApiError {
-  return new ApiError('not_found', '落实清单不存在');
-}
-
-
-/** The desk layout's table: light, task and decided item, unit and person, deadline, state, explanation. */
-function ChecklistTable({ items, withMeeting }: { items: TaskCardView[]; withMeeting: boolean }) {
-  return (
-    <Table label='落实清单' className='cl-table'>
-      <HeadRow>
-        <Th>督办</Th>
-        <Th>任务 · 议定事项</Th>
-        <Th>责任单位 · 责任人</Th>
-        <Th>完成时限</Th>
-        <Th>状态</Th>
-        <Th>未完成说明</Th>
-      </HeadRow>
-      {items.map((t) => (
-        <Row key={t.id}>
-          <Td>
-            <Light light={t.light} label={t.lightLabel} />
-          </Td>
-          <Td>
-            <TableLink onOpen={() => openPage(ROUTES.taskDetail, { id: t.id })}>{t.title}</TableLink>
-            <Text className='dtable__sub'>{withMeeting ? `${t.meetingTitle} · ${t.decisionTitle}` : t.decisionTitle}</Text>
-          </Td>
-          <Td>
-            <Text className='dtable__main'>{t.unit}</Text>
-            <Text className='dtable__sub'>{t.ownerName}</Text>
-          </Td>
-          <Td>
-            <Text className='dtable__main'>{deadlineCN(t.deadline)}</Text>
-            <Countdown light={t.light} text={t.countdown} />
-          </Td>
-          <Td>
-            <Text className={t.status === 'awaiting_verification' ? 'tag tag--merged' : t.status === 'done' ? 'tag tag--plain' : 'tag tag--submitted'}>{t.statusLabel}</Text>
-          </Td>
-          <Td>
-            {needsExplaining(t) ? (
-              <Text className='tag tag--returned'>待说明</Text>
-            ) : (
-              <Text className='dtable__sub'>{t.status !== 'done' && t.explained ? '已说明' : '—'}</Text>
-            )}
-            {t.deadlineRequested ? <Text className='tag tag--submitted clboard__requested'>延期申请 · 延至 {deadlineCN(t.deadlineRequested)}</Text> : null}
-          </Td>
-        </Row>
-      ))}
-    </Table>
   );
 }
