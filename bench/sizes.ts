@@ -16,7 +16,8 @@ export const FUNCTION_CEILING: Readonly<Record<string, number>> = {
   account: 135 * KB,
   people: 114 * KB,
   topic: 130 * KB,
-  meeting: 183 * KB,
+  meeting: 150 * KB,
+  meetingFiles: 148 * KB,
   minutes: 133 * KB,
   task: 127 * KB,
   press: 100 * KB,
@@ -31,7 +32,7 @@ export const FUNCTION_CEILING: Readonly<Record<string, number>> = {
  * once one of them is within the budget, so this list only shrinks (docs/issue-18-bundles.md
  * "Not yet" says what is left).
  */
-export const OVER_BUDGET: readonly string[] = ['meeting'];
+export const OVER_BUDGET: readonly string[] = [];
 /**
  * DESIGN.md budgets: the weapp main package (weappMainPackage below) ≤ 600 KB; test/bundle-sizes.test.ts
  * holds it (built stage). Issue #25 wants 450 KB (docs/issue-25-weapp.md).

@@ -188,12 +188,12 @@ async function steadyReads(h: RealHost, agent: Agent, token: string, ms: number)
   return { client, server, failed };
 }
 
-interface Heavy { label: string; area: string; action: string; payload: unknown; key: string }
+interface Heavy { label: string; fn: string; action: string; payload: unknown; key: string }
 
 const HEAVY: Heavy[] = [
-  { label: 'meeting.archive (.zip)', area: 'meeting', action: 'archive', payload: { meetingId: 'm-city-last' }, key: 'city-gov-office' },
-  { label: 'compliance.export (.xlsx)', area: 'compliance', action: 'export', payload: { year: YEAR - 1 }, key: 'city-gov-office' },
-  { label: 'compliance.overview', area: 'compliance', action: 'overview', payload: { year: YEAR - 1 }, key: 'city-gov-office' },
+  { label: 'meeting.archive (.zip)', fn: 'meetingFiles', action: 'archive', payload: { meetingId: 'm-city-last' }, key: 'city-gov-office' },
+  { label: 'compliance.export (.xlsx)', fn: 'compliance', action: 'export', payload: { year: YEAR - 1 }, key: 'city-gov-office' },
+  { label: 'compliance.overview', fn: 'compliance', action: 'overview', payload: { year: YEAR - 1 }, key: 'city-gov-office' },
 ];
 
 async function stallRun(h: RealHost): Promise<string[]> {
@@ -209,12 +209,12 @@ async function stallRun(h: RealHost): Promise<string[]> {
   out.push(`  client  ${row(alone.client)}`, `  server  ${row(alone.server)}`, `  ${aloneLoop.line}`);
   for (const heavy of HEAVY) {
     const token = await signIn(h, agent, heavy.key);
-    const once = await post(h, agent, `api/${heavy.area}`, { action: heavy.action, payload: heavy.payload }, token);
+    const once = await post(h, agent, `api/${heavy.fn}`, { action: heavy.action, payload: heavy.payload }, token);
     if (once.status !== 200) throw new Error(`${heavy.label}: ${once.status} ${once.text.slice(0, 300)}`);
     const jobs: number[] = [];
     let stop = false;
     const runner = (async () => {
-      while (!stop) jobs.push((await post(h, agent, `api/${heavy.area}`, { action: heavy.action, payload: heavy.payload }, token)).ms);
+      while (!stop) jobs.push((await post(h, agent, `api/${heavy.fn}`, { action: heavy.action, payload: heavy.payload }, token)).ms);
     })();
     await sleep(50);
     await loops(h);

@@ -36,3 +36,4 @@ export * from './protocol';
 export * from './attendance';
 export * from './seating';
 export * from './home';
+export * from './functions';

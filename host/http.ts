@@ -191,7 +191,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (path === '/api/upload' && req.method === 'POST') return receiveUpload(req, res);
     const fileId = /^\/api\/files\/([^/]+)$/.exec(path)?.[1];
     if (fileId !== undefined && req.method === 'GET') return sendFile(req, res, fileId);
-    const area = /^\/api\/([a-z]+)$/.exec(path)?.[1];
+    // a cloud function's name (domain/functions.ts): an area's, or one serving some of an area's actions apart
+    const area = /^\/api\/([a-zA-Z]+)$/.exec(path)?.[1];
     // A Map, not an object lookup: `constructor` must not find Object's own members (defect 3).
     const fn = area === undefined ? undefined : FUNCTION_MAP.get(area);
     if (!area || !fn) throw new HostRefusal(404, 'not_found', '未知的功能模块', 'unknown_area');
@@ -203,7 +204,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     const context: HostContext = { sessionToken: bearer(req), ...devOpenidOf(req), client: req.socket.remoteAddress ?? 'unknown' };
     // issue #25: the actions that build files run in the worker thread, off this event loop
-    send(res, heavy && isHeavy(area, body) ? await heavy.run(area, body, context, baseUrl) : await fn.main(body, context));
+    send(res, heavy && isHeavy(fn.area.name, body) ? await heavy.run(area, body, context, baseUrl) : await fn.main(body, context));
   }
 
   /**

@@ -2,12 +2,16 @@
 // `npm run build:functions` (dist/cloudfunctions/<area>/index.js and the build's metafile in
 // node_modules/.cache/build-functions). Deterministic: the same sources give the same bytes.
 // Run under `flock /tmp/build.lock` like every test that reads dist/.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTION_BUDGET, FUNCTION_CEILING, KB, OVER_BUDGET, WEAPP_MAIN_BUDGET, functionBundles, weappMainPackage } from '../bench/sizes';
+import { FUNCTION_DIRS, FUNCTIONS } from '../cloudfunctions';
 
 const repo = join(__dirname, '..');
-const areas = readdirSync(join(repo, 'cloudfunctions')).filter((d) => existsSync(join(repo, 'cloudfunctions', d, 'index.ts')));
+// every deployed function: an area's, and meetingFiles (domain/functions.ts)
+const areas = Object.keys(FUNCTIONS);
+/** The area folder a function's code lives in (meetingFiles: cloudfunctions/meeting/files). */
+const homeOf = (fn: string): string => (FUNCTION_DIRS[fn] ?? fn).split('/')[0];
 const bundles = functionBundles(repo);
 
 /** The schema files (domain/schemas/<name>.ts) a function may carry besides common.ts: its own, and those its actions take. */
@@ -16,6 +20,7 @@ const SCHEMAS: Record<string, readonly string[]> = {
   compliance: ['compliance', 'task'], // the assessment's inputs reuse the task list's
   settings: ['compliance', 'task'], // settings' inputs live with compliance's
   reminders: ['system'], // the timer's tick input
+  meetingFiles: ['meeting'], // the meeting area's files: its inputs are the meeting's
 };
 
 /** The files a bundle is made of; `nonEmpty`: only those with bytes in it (a module shaken out to nothing is still listed). */
@@ -55,12 +60,20 @@ describe.each(areas.map((a) => [a]))('the %s bundle', (area) => {
 
   it("carries only its own area's code and schemas (and common.ts)", () => {
     const inputs = inputsOf(area);
-    const otherAreas = [...new Set(inputs.filter((f) => f.startsWith('cloudfunctions/')).map((f) => f.split('/')[1]))].filter((a) => a !== area);
+    const otherAreas = [...new Set(inputs.filter((f) => f.startsWith('cloudfunctions/')).map((f) => f.split('/')[1]))].filter((a) => a !== homeOf(area));
     expect(otherAreas).toEqual([]);
     const schemas = inputs.filter((f) => f.startsWith('domain/schemas/')).map((f) => f.slice('domain/schemas/'.length).replace(/\.ts$/, ''));
     const allowed = new Set(['common', ...(SCHEMAS[area] ?? [area])]);
     expect(schemas.filter((s) => !allowed.has(s))).toEqual([]);
   });
+});
+
+// Issues #18, #25: the meeting's files are served by meetingFiles (domain/functions.ts) so that the
+// meeting function, which every meeting screen calls, carries no document code.
+it('the meeting bundle carries no document code: its files are in meetingFiles, and only there', () => {
+  const documents = (fn: string) => inputsOf(fn, { nonEmpty: true }).filter((f) => f.startsWith('server/documents/') || f.startsWith('cloudfunctions/meeting/files/'));
+  expect(documents('meeting')).toEqual([]);
+  expect(documents('meetingFiles')).toEqual(expect.arrayContaining(['cloudfunctions/meeting/files/archive.ts', 'server/documents/official.ts']));
 });
 
 // Issue #25 (DESIGN.md budgets): the weapp main package — everything in dist/weapp outside the

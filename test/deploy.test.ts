@@ -4,13 +4,15 @@
 // without configuration stops before any network call.
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEMPLATE_KEYS } from '../domain/subscriptions';
+import { FUNCTIONS } from '../cloudfunctions';
 
 const root = join(__dirname, '..');
-const functions = readdirSync(join(root, 'cloudfunctions')).filter((d) => existsSync(join(root, 'cloudfunctions', d, 'index.ts')));
+// every deployed function: one per area, and meetingFiles (domain/functions.ts)
+const functions = Object.keys(FUNCTIONS);
 
 function deploy(args: string[], env: Record<string, string> = {}): { status: number | null; out: string } {
   const clean = Object.fromEntries(

@@ -2,15 +2,18 @@
 // The deployable bundles (dist/cloudfunctions/<area>/index.js), loaded as WeChat would load them,
 // with wx-server-sdk replaced by the in-process CloudBase stand-in: the production runtime, the
 // CloudBase adapter and identity by OPENID, end to end.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemo } from '../server/seed';
 import { CloudBaseStore } from '../server/store/cloudbase';
 import { FakeCloudDatabase } from './support/fake-cloudbase';
 import { DEMO_NOW } from './support/world';
 
-const mockState: { db: FakeCloudDatabase | null; openid: string | undefined } = { db: null, openid: undefined };
+const mockState: { db: FakeCloudDatabase | null; openid: string | undefined; uploads: string[] } = { db: null, openid: undefined, uploads: [] };
 jest.mock('wx-server-sdk', () => ({
+  // the file calls a download makes (server/platform/wechat/outputs.ts)
+  uploadFile: async (o: { cloudPath: string }) => (mockState.uploads.push(o.cloudPath), { fileID: `cloud://env/${o.cloudPath}` }),
+  getTempFileURL: async (o: { fileList: Array<{ fileID: string }> }) => ({ fileList: o.fileList.map((f) => ({ tempFileURL: `https://tmp.example/${f.fileID.slice(12)}`, status: 0 })) }),
   DYNAMIC_CURRENT_ENV: 'dynamic',
   init: jest.fn(),
   database: () => mockState.db,
@@ -19,7 +22,9 @@ jest.mock('wx-server-sdk', () => ({
 }));
 
 const dist = join(__dirname, '..', 'dist', 'cloudfunctions');
-const areas = readdirSync(join(__dirname, '..', 'cloudfunctions')).filter((d) => existsSync(join(__dirname, '..', 'cloudfunctions', d, 'index.ts')));
+import { FUNCTIONS } from '../cloudfunctions';
+
+const areas = Object.keys(FUNCTIONS);
 type Main = (event: unknown, context?: unknown) => Promise<{ ok: boolean; data?: any; error?: { code: string } }>;
 
 beforeAll(async () => {
@@ -30,6 +35,8 @@ beforeAll(async () => {
   await seedDemo(store, DEMO_NOW);
   const ma = await store.get('users', 'city-rep-ma');
   await store.update('users', 'city-rep-ma', ma!.version, { openid: 'o-wx-ma' });
+  const office = await store.get('users', 'city-union-office');
+  await store.update('users', 'city-union-office', office!.version, { openid: 'o-wx-office' });
 });
 
 describe.each(areas.map((a) => [a]))('bundle %s', (area) => {
@@ -120,5 +127,39 @@ describe('reminders bundle (issue #10): the timer tick and the right to send sub
     expect(res).toMatchObject({ ok: true, data: { fired: expect.any(Number), sent: expect.any(Number) } });
     mockState.openid = 'o-wx-ma';
     expect((await main({ action: 'tick', payload: {} }, {})).error?.code).toBe('forbidden');
+  });
+});
+
+// Issues #18, #25: the meeting area is two functions (domain/functions.ts). Each bundle is loaded
+// alone here, as WeChat loads it: the meeting function offers the file buttons by their rules
+// without their code, and meetingFiles serves them.
+describe('meeting and meetingFiles bundles: the files served apart, offered on the meeting', () => {
+  const load = (fn: string) => (require(join(dist, fn, 'index.js')) as { main: Main }).main;
+  const FILES = ['exportAttendance', 'noticeDocument', 'signInSheet', 'archive'];
+
+  it('the meeting function offers the file buttons on a meeting whose notice is issued', async () => {
+    mockState.openid = 'o-wx-office';
+    const res = await load('meeting')({ action: 'get', payload: { meetingId: 'm-city-last' } }, {});
+    expect(res.ok).toBe(true);
+    expect(res.data.allowedActions).toEqual(expect.arrayContaining(FILES));
+  });
+
+  it('the meeting function does not serve them; meetingFiles does, as the same meeting action', async () => {
+    mockState.openid = 'o-wx-office';
+    const there = await load('meeting')({ action: 'noticeDocument', payload: { meetingId: 'm-city-last' } }, {});
+    expect(there.error?.code).toBe('validation_error');
+    mockState.uploads = [];
+    const res = await load('meetingFiles')({ action: 'noticeDocument', payload: { meetingId: 'm-city-last' } }, {});
+    expect(res).toMatchObject({ ok: true, data: { url: expect.stringMatching(/^https:\/\/tmp\.example\/exports\/city-union-office\/.+\.docx$/) } });
+    expect(mockState.uploads).toHaveLength(1);
+  });
+
+  it('an invited representative is offered the notice only, and meetingFiles agrees', async () => {
+    mockState.openid = 'o-wx-ma';
+    const get = await load('meeting')({ action: 'get', payload: { meetingId: 'm-city-last' } }, {});
+    expect(get.data.allowedActions.filter((a: string) => FILES.includes(a))).toEqual(['noticeDocument']);
+    const files = load('meetingFiles');
+    expect((await files({ action: 'noticeDocument', payload: { meetingId: 'm-city-last' } }, {})).ok).toBe(true);
+    expect((await files({ action: 'archive', payload: { meetingId: 'm-city-last' } }, {})).error?.code).toBe('forbidden');
   });
 });

@@ -1,6 +1,7 @@
 // Issue #25: a real host (host/main.ts, its own process) runs the actions that build files in its
 // worker thread (host/heavy.ts), the store proxied to its main thread. The answers are the ones the
 // main thread gives (HEAVY_WORKER=0), a refusal stays a refusal, and the file downloads.
+import { functionFor } from './support/route';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ async function host(name: string, heavyWorker: '0' | '1'): Promise<RealHost> {
 interface Answer { ok: boolean; data?: { url?: string; token?: string; rows?: unknown[] }; error?: { code: string } }
 
 async function call(h: RealHost, area: string, body: unknown, token?: string): Promise<Answer> {
-  return JSON.parse((await postTo(h, `api/${area}`, body, token)).text) as Answer;
+  return JSON.parse((await postTo(h, `api/${functionFor(area, body)}`, body, token)).text) as Answer;
 }
 
 async function signIn(h: RealHost): Promise<string> {

@@ -4,6 +4,7 @@
 // for getWXContext) once; deactivation ends openid calls and session tokens at once; desk
 // passwords with a lock after five wrong ones; sign-out ends the token; phone numbers masked;
 // an all-or-nothing import; production seeds no demo people.
+import { functionFor } from './support/route';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +20,7 @@ let code: ReturnType<typeof httpCaller>['code'];
 let as: ReturnType<typeof httpCaller>['as'];
 
 const raw = async (area: string, action: string, payload: unknown, headers: Record<string, string> = {}) => {
-  const res = await fetch(`${host.url}api/${area}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${host.url}api/${functionFor(area, { action })}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ action, payload }) });
   return { status: res.status, json: (await res.json()) as any };
 };
 const withToken = (token: string) => ({ authorization: `Bearer ${token}` });

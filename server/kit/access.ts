@@ -13,7 +13,7 @@ import {
   type RowFacts,
 } from '../../domain';
 import { orgById } from '../security/identity';
-import type { Loaded, RecordKind, RegisteredAction } from './registry';
+import type { Loaded, Offer, RecordKind, RegisteredAction } from './registry';
 import type { Store } from '../store/port';
 
 /** The record's org parent, read only when the caller's own org is not the record's. */
@@ -63,7 +63,7 @@ export async function admits(name: ActionName, actor: Actor, store: Store, facts
   return !permission.rows?.length || rowAdmits(permission, actor, await withParent(store, actor, facts));
 }
 
-function passes(action: Pick<RegisteredAction, 'permission' | 'guard'>, actor: Actor, loaded: Loaded<unknown>, now?: Date): boolean {
+function passes(action: Pick<Offer, 'permission' | 'guard'>, actor: Actor, loaded: Loaded<unknown>, now?: Date): boolean {
   const { permission } = action;
   if (!roleMayCall(permission, actor.roles, actor.system)) return false;
   if (permission.rows?.length && !rowAdmits(permission, actor, loaded.facts)) return false;

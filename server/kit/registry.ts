@@ -3,6 +3,7 @@
 // action without a row there does not compile.
 import type * as z from 'zod/mini';
 import {
+  functionOf,
   PERMISSIONS,
   type ActionInput,
   type ActionName,
@@ -40,7 +41,37 @@ export interface RecordKind<I, R> {
    * names it, and every read declared a `button` (a download, an export) — issue #18: a read
    * button is offered by the same rules as a write, never appended by a view.
    */
-  readonly offers: RegisteredAction[];
+  readonly offers: Offer[];
+}
+
+/** What `allowedActions` needs of an action offered on a record: its rules, never its handler. */
+export interface Offer {
+  name: ActionName;
+  verb: string;
+  permission: Permission;
+  guard?(record: unknown, actor: Actor, now?: Date): void;
+}
+
+/**
+ * The rules of a button that another cloud function of the same area serves (domain/functions.ts
+ * SERVED_APART: the meeting's files). Declared once in server/areas/, spread into the action's full
+ * definition where it is served, and listed by the area whose views show its record (`servedApart`),
+ * so the button is offered by exactly the checks its call meets, without its handler in this bundle.
+ */
+export interface ButtonRules<I, R> {
+  name: ActionName;
+  record: RecordKind<I, R>;
+  button: true;
+  guard?(record: R, actor: Actor, now?: Date): void;
+}
+
+/** An entry of `defineArea`: offered on its record here, served by the function domain/functions.ts names. */
+export interface ServedApart {
+  servedApart: ButtonRules<unknown, unknown>;
+}
+
+export function servedApart<I, R>(rules: ButtonRules<I, R>): ServedApart {
+  return { servedApart: rules as unknown as ButtonRules<unknown, unknown> };
 }
 
 /** A kind of record; `defineArea` registers the actions offered on it. */
@@ -134,10 +165,28 @@ export interface Area {
   actions: ReadonlyMap<string, RegisteredAction>;
 }
 
-/** An area is one deployable cloud function; its actions are called as `{ action: verb }`. */
-export function defineArea(name: string, defs: ReadonlyArray<ActionDef<z.ZodMiniType, unknown, unknown>>): Area {
+/** Offers `offer` on `record`, once, in registration order. */
+function offerOn(offers: Offer[], offer: Offer): void {
+  if (!offers.some((w) => w.name === offer.name)) offers.push(offer);
+}
+
+/**
+ * An area is a deployable cloud function; its actions are called as `{ action: verb }`. The meeting
+ * area is two functions (domain/functions.ts): each declares the actions it serves, and the one that
+ * shows the meeting lists the other's buttons with `servedApart` so they are offered all the same.
+ */
+export function defineArea(name: string, defs: ReadonlyArray<ActionDef<z.ZodMiniType, unknown, unknown> | ServedApart>): Area {
   const actions = new Map<string, RegisteredAction>();
-  for (const def of defs) {
+  for (const entry of defs) {
+    if ('servedApart' in entry) {
+      const rules = entry.servedApart;
+      const [area, verb] = rules.name.split('.');
+      if (area !== name || !verb) throw new Error(`action ${rules.name} does not belong to area ${name}`);
+      if (functionOf(rules.name) === name) throw new Error(`action ${rules.name} is not served apart (domain/functions.ts)`);
+      offerOn(rules.record.offers, { name: rules.name, verb, permission: PERMISSIONS[rules.name], guard: rules.guard });
+      continue;
+    }
+    const def = entry;
     const [area, verb] = def.name.split('.');
     if (area !== name || !verb) throw new Error(`action ${def.name} does not belong to area ${name}`);
     const permission: Permission = PERMISSIONS[def.name];
@@ -148,7 +197,7 @@ export function defineArea(name: string, defs: ReadonlyArray<ActionDef<z.ZodMini
     actions.set(verb, registered);
     if (def.button && (permission.mode !== 'read' || !def.record)) throw new Error(`action ${def.name}: only a read that names a record is a button`);
     const offered = permission.mode === 'write' || def.button === true;
-    if (def.record && offered && !def.record.offers.some((w) => w.name === def.name)) def.record.offers.push(registered);
+    if (def.record && offered) offerOn(def.record.offers, registered);
   }
   return { name, actions };
 }

@@ -1,6 +1,7 @@
 // The ONLY module that talks to the cloud (DESIGN.md "The contract").
-// weapp: wx.cloud.callFunction({ name: area, data: { action, payload, idempotencyKey } }).
-// H5:    POST /api/<area> with the same JSON body, authorised by the local host's session token.
+// weapp: wx.cloud.callFunction({ name: fn, data: { action, payload, idempotencyKey } }).
+// H5:    POST /api/<fn> with the same JSON body, authorised by the local host's session token.
+// `fn` is the cloud function serving the action: its area's, or the one domain/functions.ts names.
 // Every answer is an envelope; a failure becomes an ApiError carrying a Chinese message to show.
 // Types only from domain/: the schemas themselves (zod) never reach the app bundle.
 import Taro from '@tarojs/taro';
@@ -8,6 +9,7 @@ import type { ActionInput, ActionOutput } from '../../domain/contract';
 import type { ErrorCode } from '../../domain/errors';
 import type { ActionName, PERMISSIONS } from '../../domain/permissions';
 import type { DevUserView } from '../../domain/schemas/account';
+import { functionOf } from '../../domain/functions';
 
 export type { ActionInput, ActionOutput, ErrorCode };
 
@@ -123,10 +125,10 @@ function ensureCloud(): void {
   cloudReady = true;
 }
 
-async function callCloud(area: string, data: Record<string, unknown>): Promise<unknown> {
+async function callCloud(fn: string, data: Record<string, unknown>): Promise<unknown> {
   ensureCloud();
   try {
-    const res = await Taro.cloud.callFunction({ name: area, data });
+    const res = await Taro.cloud.callFunction({ name: fn, data });
     return res.result;
   } catch {
     throw new ApiError('network', NETWORK_MESSAGE);
@@ -153,13 +155,13 @@ async function fetchJson(url: string, init: RequestInit): Promise<unknown> {
   }
 }
 
-/** Send one action of one area; resolves with `data`, rejects with an ApiError. */
-async function send(area: string, action: string, payload: object, opts?: CallOptions): Promise<unknown> {
+/** Send one action (its verb) to the cloud function `fn`; resolves with `data`, rejects with an ApiError. */
+async function send(fn: string, action: string, payload: object, opts?: CallOptions): Promise<unknown> {
   const data = body(action, payload, opts);
   if (process.env.TARO_ENV === 'weapp') {
-    return unwrap(await callCloud(area, data));
+    return unwrap(await callCloud(fn, data));
   }
-  const answer = await fetchJson(`/api/${encodeURIComponent(area)}`, {
+  const answer = await fetchJson(`/api/${encodeURIComponent(fn)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...authHeaders() },
     body: JSON.stringify(data),
@@ -176,7 +178,7 @@ export function call<N extends WriteAction>(name: N, payload: ActionInput<N>, op
 export async function call<N extends ClientAction>(name: N, payload: ActionInput<N>, opts?: CallOptions): Promise<ActionOutput<N>> {
   const dot = name.indexOf('.');
   // The answer is the contract's output: the server's handlers are typed by the same contract.
-  return (await send(name.slice(0, dot), name.slice(dot + 1), payload, opts)) as ActionOutput<N>;
+  return (await send(functionOf(name), name.slice(dot + 1), payload, opts)) as ActionOutput<N>;
 }
 
 // ---- development sign-in (local host on loopback only) ----

@@ -8,7 +8,7 @@ import { CloudBaseStore, cloudbaseIndexPlan } from '../../server/store/cloudbase
 import { DEMO_NOW } from './demo-now';
 import { FakeCloudDatabase } from './fake-cloudbase';
 import { RecordingStore } from './recording-store';
-import { areaByName, testRuntime, type World } from './world';
+import { areaByName, testRuntime, worldCalls, type World } from './world';
 
 /** Issue #24: what one function call may ask of CloudBase (test/request-budget.test.ts). */
 export const BUDGET = { requests: 50, txDocs: 20 } as const;
@@ -20,7 +20,6 @@ export interface CloudWorld extends World {
 }
 
 export async function openCloudWorld(units: number): Promise<CloudWorld> {
-  let now = DEMO_NOW;
   const uniqueIndexes = cloudbaseIndexPlan()
     .filter((i) => i.unique)
     .map((i) => ({ collection: i.collection, fields: i.fields.map((f) => f.field) }));
@@ -28,20 +27,18 @@ export async function openCloudWorld(units: number): Promise<CloudWorld> {
   const cloud = new CloudBaseStore(db);
   await cloud.ensureSchema();
   const store = new RecordingStore(cloud);
-  const rt = testRuntime(store, () => now, 'cloud-world-files');
-  const raw = (area: string, event: unknown, asUser?: string) => dispatch(areaByName(area), event, { asUser }, rt);
+  const calls = worldCalls((now) => testRuntime(store, now, 'cloud-world-files'));
+  const { rt } = calls;
   const world: CloudWorld = {
     db,
     store,
     rt,
     get now() {
-      return now;
+      return calls.now;
     },
-    setNow: (d) => {
-      now = d;
-    },
-    raw,
-    call: (area, action, payload, asUser, idempotencyKey) => raw(area, { action, payload, idempotencyKey }, asUser),
+    setNow: calls.setNow,
+    raw: calls.raw,
+    call: calls.call,
     timer: (area, action) => dispatch(areaByName(area), { action, payload: {} }, {}, rt, { kind: 'system', name: action }),
     reset: async () => {
       throw new Error('a cloud world is seeded once');
@@ -51,7 +48,7 @@ export async function openCloudWorld(units: number): Promise<CloudWorld> {
       throw new Error('a cloud world has no row counter');
     },
   };
-  await seedDemo(store, now);
+  await seedDemo(store, DEMO_NOW);
   if (units > 0) await insertUnits(world, await makeTemplates(world), 0, units);
   store.takeWrites();
   db.takeMeter();

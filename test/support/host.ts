@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- test helper: JSON answers are checked by the tests */
 // Starts the real local host in-process over a seeded embedded store, for HTTP and browser tests.
+import { functionFor } from './route';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from '../../host/http';
 import { seedDemo } from '../../server/seed';
@@ -31,7 +32,7 @@ export async function startTestHost(): Promise<TestHost> {
   // The demo is seeded at DEMO_NOW; rules must read the same day, whatever today is.
   host.clock.set(DEMO_NOW);
   const post = async (area: string, body: unknown, token?: string) => {
-    const res = await fetch(`${host.url}api/${area}`, {
+    const res = await fetch(`${host.url}api/${functionFor(area, body)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),

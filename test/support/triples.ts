@@ -15,7 +15,7 @@ import { COLLECTION_NAMES } from '../../server/store/indexes';
 import { demoPeople } from '../../server/seed';
 import { EXAMPLES, type ActionExample } from './action-examples';
 import type { Write } from './recording-store';
-import { areaByName, openWorld, type World } from './world';
+import { actionsOfArea, areaByName, openWorld, type World } from './world';
 
 /** `state`: the action has a state rule (its example has `wrongState`); otherwise why it has none. */
 export type StateRule = 'state' | `n/a: ${string}`;
@@ -65,10 +65,10 @@ let keySeq = 0;
 /** One call as the app makes it: a write carries an idempotency key. */
 export function callAs(w: World, name: string, payload: unknown, caller: Caller): Promise<Dispatched> {
   const [area, verb] = name.split('.');
-  const idempotencyKey = areaByName(area).actions.get(verb)?.permission.mode === 'write' ? `triple-key-${(keySeq += 1)}` : undefined;
-  const event = { action: verb, payload, idempotencyKey };
+  const event = { action: verb, payload, idempotencyKey: undefined as string | undefined };
+  if (areaByName(area, event).actions.get(verb)?.permission.mode === 'write') event.idempotencyKey = `triple-key-${(keySeq += 1)}`;
   const as: Principal | undefined = caller.kind === 'system' ? { kind: 'system', name: 'triples' } : caller.kind === 'openid' ? { kind: 'openid', openid: `o-triple-${keySeq}` } : undefined;
-  return dispatch(areaByName(area), event, { asUser: caller.kind === 'person' ? caller.key : undefined }, w.rt, as);
+  return dispatch(areaByName(area, event), event, { asUser: caller.kind === 'person' ? caller.key : undefined }, w.rt, as);
 }
 
 const codeOf = (res: Dispatched): string => (res.envelope.ok ? 'ok' : res.envelope.error.code);
@@ -88,7 +88,7 @@ function businessWrites(w: World, example: ActionExample): Array<ReturnType<type
  * the file's list must be the area's registered actions.
  */
 export function actionTriples(areaName: string, rules: Readonly<Record<string, StateRule>>): void {
-  const area = areaByName(areaName);
+  const area = { actions: actionsOfArea(areaName) };
   const world: { current: World } = { current: undefined as unknown as World };
   beforeAll(async () => {
     world.current = await openWorld();

@@ -1,7 +1,7 @@
 // A seeded world over the embedded database for tests that cross boundaries. One PGlite per test
 // file, a copy of the run's seed image (test/support/seed-image.ts); `reset()` empties and re-seeds
 // between tests.
-import { AREAS } from '../../host/areas';
+import { FUNCTION_MAP } from '../../host/areas';
 import { dispatch, type Dispatched } from '../../server/kit/router';
 import type { Area } from '../../server/kit/registry';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import type { SqlQueryable } from '../../server/store/sql';
 import { DEMO_NOW } from './demo-now';
 import { RecordingStore } from './recording-store';
 import { openSeededPglite } from './seed-image';
+import { functionFor } from './route';
 
 export { DEMO_NOW } from './demo-now';
 
@@ -59,10 +60,43 @@ export interface World {
   digest(collections: readonly string[]): Promise<Record<string, string>>;
 }
 
-export function areaByName(name: string): Area {
-  const area = AREAS.find((a) => a.name === name);
-  if (!area) throw new Error(`no area ${name}`);
-  return area;
+/**
+ * The registered actions of the cloud function `name` (an area's, or one named in domain/functions.ts);
+ * with an event, the function the app would send that event's action to when it names the area.
+ */
+export function areaByName(name: string, event?: unknown): Area {
+  const fn = FUNCTION_MAP.get(event === undefined ? name : functionFor(name, event));
+  if (!fn) throw new Error(`no cloud function ${name}`);
+  return fn.area;
+}
+
+/** Every action of the area `name`, over the functions that serve it (domain/functions.ts). */
+export function actionsOfArea(name: string): Map<string, Area['actions'] extends ReadonlyMap<string, infer A> ? A : never> {
+  return new Map([...FUNCTION_MAP.values()].filter((f) => f.area.name === name).flatMap((f) => [...f.area.actions]));
+}
+
+/**
+ * What every world has the same way: its clock (starting at DEMO_NOW), the runtime `runtime` makes
+ * over that clock, and calls routed as the app routes them (`restart` puts the clock back).
+ */
+export function worldCalls(runtime: (now: () => Date) => Runtime): Pick<World, 'rt' | 'now' | 'setNow' | 'raw' | 'call'> & { restart(): void } {
+  let now = DEMO_NOW;
+  const rt = runtime(() => now);
+  const raw = (area: string, event: unknown, asUser?: string) => dispatch(areaByName(area, event), event, { asUser }, rt);
+  return {
+    rt,
+    get now() {
+      return now;
+    },
+    setNow: (d) => {
+      now = d;
+    },
+    raw,
+    call: (area, action, payload, asUser, idempotencyKey) => raw(area, { action, payload, idempotencyKey }, asUser),
+    restart: () => {
+      now = DEMO_NOW;
+    },
+  };
 }
 
 /**
@@ -89,26 +123,22 @@ export function testRuntime(store: Store, now: () => Date, files: string): Runti
 }
 
 export async function openWorld(): Promise<World> {
-  let now = DEMO_NOW;
   const seeded = await openSeededPglite();
   const store = new RecordingStore(seeded.store);
-  const rt = testRuntime(store, () => now, 'world-files');
-  const raw = (area: string, event: unknown, asUser?: string) => dispatch(areaByName(area), event, { asUser }, rt);
+  const calls = worldCalls((now) => testRuntime(store, now, 'world-files'));
   return {
     store,
-    rt,
+    rt: calls.rt,
     get now() {
-      return now;
+      return calls.now;
     },
-    setNow: (d) => {
-      now = d;
-    },
-    raw,
-    call: (area, action, payload, asUser, idempotencyKey) => raw(area, { action, payload, idempotencyKey }, asUser),
+    setNow: calls.setNow,
+    raw: calls.raw,
+    call: calls.call,
     reset: async () => {
-      now = DEMO_NOW;
+      calls.restart();
       await store.clearAll();
-      await seedDemo(store, now);
+      await seedDemo(store, DEMO_NOW);
       store.takeWrites(); // the seed is where every test starts, not a write of the test
     },
     close: () => store.close(),

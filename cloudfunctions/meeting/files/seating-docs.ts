@@ -3,7 +3,7 @@
 // 黑体 on both halves). Word tables turn text by 90° only, so the upper half is not printed upside
 // down: a clerk folds it as a tent with the printed faces outward. `docx` is loaded on demand, as
 // for the official documents.
-import type { SeatView, SeatingView } from '../../domain';
+import type { SeatView, SeatingView } from '../../../domain';
 
 const FONT = { heading: '方正小标宋简体', body: '仿宋_GB2312', card: '黑体' } as const;
 const font = (name: string) => ({ eastAsia: name, ascii: name, hAnsi: name, cs: name });

@@ -3,10 +3,10 @@
 // the four-section agenda (Art. 8) and what invitees are asked to do. Issue #16: it is rendered
 // from the notice as issued (a NoticeSnapshot), never from the live meeting; a 变更通知 names the
 // notice it changes.
-import { formatDateCN, formatDateTimeCN, INVITEE_CATEGORIES, INVITEE_CATEGORY_LABEL, type InviteeCategory, type Org } from '../../domain';
-import type { NoticeSnapshot } from '../../server/store/docs';
-import { renderOfficialDocx, type Block } from '../../server/documents/official';
-import { cnNumber } from '../../server/documents/minutes';
+import { formatDateCN, formatDateTimeCN, INVITEE_CATEGORIES, INVITEE_CATEGORY_LABEL, type InviteeCategory, type Org } from '../../../domain';
+import type { NoticeSnapshot } from '../../../server/store/docs';
+import { renderOfficialDocx, type Block } from '../../../server/documents/official';
+import { cnNumber } from '../../../server/documents/minutes';
 
 /** Art. 5: the attendees by category, in the order the rules name them, each in protocol order. */
 function attendeeLines(attendees: NoticeSnapshot['attendees']): Block[] {

@@ -11,8 +11,9 @@ import type { Store } from '../../../server/store/port';
 import { confirmedOf } from '../../../server/areas/attendance';
 import { newWorkbook, printReady, putWorkbook, sheetDate } from '../../../server/documents/office-files';
 import { defineAction } from '../../../server/kit/registry';
-import { invitationsInOrder, meetingKind } from '../../../server/areas/meeting';
-import { attendanceView } from './attendance';
+import { invitationsInOrder } from '../../../server/areas/meeting';
+import { exportAttendanceRules } from '../../../server/areas/meeting-files';
+import { attendanceView } from '../actions/attendance';
 
 const COLUMNS = [
   { header: '序号', key: 'n', width: 6 },
@@ -80,10 +81,8 @@ export async function attendanceWorkbook(store: Store, meeting: MeetingDoc, acto
 }
 
 export const exportAttendance = defineAction({
-  name: 'meeting.exportAttendance',
+  ...exportAttendanceRules,
   input: MeetingIdOnly,
-  record: meetingKind,
-  button: true,
   handler: async (_input, ctx) => {
     const { meeting } = ctx.record;
     const book = await attendanceWorkbook(ctx.store, meeting, ctx.actor, ctx.now);

@@ -7,8 +7,8 @@ import type { MeetingDoc } from '../../../server/store/docs';
 import { newWorkbook, printReady, putWorkbook } from '../../../server/documents/office-files';
 import { defineAction } from '../../../server/kit/registry';
 import type { Store } from '../../../server/store/port';
-import { meetingKind } from '../../../server/areas/meeting';
-import { attendanceView } from './attendance';
+import { signInSheetRules } from '../../../server/areas/meeting-files';
+import { attendanceView } from '../actions/attendance';
 
 const COLUMNS = [
   { header: '序号', key: 'n', width: 6 },
@@ -37,10 +37,8 @@ export async function signInWorkbook(store: Store, meeting: MeetingDoc, actor: A
 }
 
 export const signInSheet = defineAction({
-  name: 'meeting.signInSheet',
+  ...signInSheetRules,
   input: SignInSheetInput,
-  record: meetingKind,
-  button: true,
   handler: async (_input, ctx) => {
     const { meeting } = ctx.record;
     const book = await signInWorkbook(ctx.store, meeting, ctx.actor, ctx.now);

@@ -5,18 +5,13 @@ import { AppError, NoticeDocumentInput } from '../../../domain';
 import { orgById } from '../../../server/security/identity';
 import { putDocx } from '../../../server/documents/office-files';
 import { defineAction } from '../../../server/kit/registry';
-import { noticeDocument as render } from '../document';
+import { noticeDocument as render } from './document';
 import { noticeVersion } from '../issued';
-import { meetingKind } from '../../../server/areas/meeting';
+import { noticeDocumentRules } from '../../../server/areas/meeting-files';
 
 export const noticeDocument = defineAction({
-  name: 'meeting.noticeDocument',
+  ...noticeDocumentRules,
   input: NoticeDocumentInput,
-  record: meetingKind,
-  button: true,
-  guard: ({ meeting }) => {
-    if (!meeting.notices?.length) throw new AppError('invalid_transition', '会议通知尚未印发');
-  },
   handler: async ({ version }, ctx) => {
     const { meeting } = ctx.record;
     const notice = noticeVersion(meeting, version);

@@ -13,8 +13,8 @@ import { newWorkbook, printReady } from '../../../server/documents/office-files'
 import { defineAction } from '../../../server/kit/registry';
 import { findAll } from '../../../server/store/port';
 import { minutesBody, minutesImprint } from '../../../server/documents/minutes';
-import { noticeDocument } from '../document';
-import { meetingKind } from '../../../server/areas/meeting';
+import { noticeDocument } from './document';
+import { archiveRules } from '../../../server/areas/meeting-files';
 import { attendanceWorkbook } from './exportAttendance';
 import { signInWorkbook } from './signInSheet';
 
@@ -158,10 +158,8 @@ export async function archiveEntries(ctx: { store: import('../../../server/store
 }
 
 export const archive = defineAction({
-  name: 'meeting.archive',
+  ...archiveRules,
   input: MeetingArchiveInput,
-  record: meetingKind,
-  button: true,
   handler: async (_input, ctx) => {
     const { meeting } = ctx.record;
     const entries = await archiveEntries(ctx, meeting);
