@@ -32,11 +32,6 @@ export function suggestedCategory(roles: readonly Role[]): InviteeCategory {
 
 export const fillsCategory = (roles: readonly Role[], category: InviteeCategory): boolean => roles.some((r) => CATEGORY_ROLES[category].includes(r));
 
-/** The people picker's search: a needle in the name, the unit or the post. */
-export function matchesNeedle(p: { name: string; unit: string; title: string }, needle: string): boolean {
-  return [p.name, p.unit, p.title].some((f) => f.includes(needle));
-}
-
 /** The meetings page's search (issue #19): by title, at most this long. */
 export const MEETING_QUERY_MAX = 30;
 

@@ -48,6 +48,50 @@ describe('counts answered from the index alone', () => {
   }, 120_000);
 });
 
+describe('the task pages (issue #25): a range read of an index, never a sort of every matching task', () => {
+  // the store sorts a page by its keys and then `_id`; indexes ending in dueAt made PostgreSQL read
+  // every open task of the org (or person) and sort them to return 21
+  it.each([
+    ['overdue, a page', { orgId: 'v5', open: true, dueAt: { lte: '2026-12-01T00:00:00.000Z' } }, 'tasks_orgId_open_dueAt__id_idx'],
+    ['my open tasks, a page', { ownerId: 'v5', open: true }, 'tasks_ownerId_open_dueAt__id_idx'],
+  ] as const)('%s', async (_what, filter, index) => {
+    const c = await openPgliteClient();
+    try {
+      const store = new SqlStore(c);
+      await store.ensureSchema();
+      // one org's (and one person's) 4,000 open tasks, deadlines spread over 2024–2026
+      await c.query(`INSERT INTO "tasks" (id, version, data) SELECT 't' || g, 1, jsonb_build_object('_id', 't' || g, 'version', 1, 'orgId', 'v5', 'ownerId', 'v5', 'open', true,
+        'dueAt', to_char(timestamp '2024-01-01' + (g * 37 % 1000) * interval '1 day', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"')) FROM generate_series(1, 4000) g`);
+      await c.query('ANALYZE "tasks"');
+      const plan = JSON.stringify(JSON.parse(await store.explain('tasks', filter, { sort: [['dueAt', 'asc']], limit: 21, format: 'json' })));
+      expect(plan).toContain(`"Index Name":"${index}"`);
+      expect(plan).not.toContain('"Node Type":"Sort"');
+      expect(plan).not.toContain('"Node Type":"Incremental Sort"');
+    } finally {
+      await c.close();
+    }
+  }, 120_000);
+});
+
+describe('migration 5: the task page indexes end in id', () => {
+  it('drops the (…, dueAt) indexes the (…, dueAt, id) ones replace', async () => {
+    const c = await openPgliteClient();
+    try {
+      await c.query('CREATE TABLE "tasks" (id text PRIMARY KEY, version integer NOT NULL, data jsonb NOT NULL)');
+      await c.query(`CREATE INDEX "tasks_orgId_open_dueAt_idx" ON "tasks" ((data->'orgId'), (data->'open'), (data->'dueAt'))`);
+      await c.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+      for (const v of [1, 2, 3]) await c.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [v, `v${v}`]);
+      await new SqlStore(c).ensureSchema();
+      const { rows } = await c.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'tasks'`);
+      const names = rows.map((r) => r.indexname);
+      expect(names).not.toContain('tasks_orgId_open_dueAt_idx');
+      expect(names).toEqual(expect.arrayContaining(['tasks_orgId_open_dueAt__id_idx', 'tasks_ownerId_open_dueAt__id_idx']));
+    } finally {
+      await c.close();
+    }
+  }, 120_000);
+});
+
 describe('migration 4: indexes on expressions over data become indexes on generated columns', () => {
   it('drops the old definitions and makes the new ones under the same names, keeping the documents', async () => {
     const c = await openPgliteClient();

@@ -244,6 +244,22 @@ function storeContract(h: StoreHarness): void {
       await expect(store.find('meetings', { n: { gt: 1, lt: 'z' } })).rejects.toThrow(/mixed/);
     });
 
+    it('keeps a one-sided range within its type: no null, empty array, boolean or other type slips in', async () => {
+      // issue #25: the SQL store keeps some ranges within their type by bounds instead of a type test
+      const odd: Array<[string, unknown]> = [['x-null', null], ['x-empty', []], ['x-true', true], ['x-false', false], ['x-obj', { a: 1 }], ['x-arr', [1]], ['x-str', 'k'], ['x-num', -7]];
+      for (const [id, v] of odd) await store.insert('meetings', { _id: id, orgId: 'org-x', odd: v } as Partial<Meeting>);
+      const oddIds = async (cond: Record<string, string | number>) => ids((await store.find<Meeting>('meetings', { orgId: 'org-x', odd: cond }, { sort: [['_id', 'asc']] })).items);
+      expect(await oddIds({ lte: 'zzz' })).toEqual(['x-str']);
+      expect(await oddIds({ lt: 'k' })).toEqual([]);
+      expect(await oddIds({ gte: '' })).toEqual(['x-str']);
+      expect(await oddIds({ gte: -100 })).toEqual(['x-num']);
+      expect(await oddIds({ gt: -7 })).toEqual([]);
+      expect(await oddIds({ lte: 100 })).toEqual(['x-num']);
+      expect(await oddIds({ gt: -100, lt: 100 })).toEqual(['x-num']);
+      expect(await oddIds({ gt: '', lte: 'zzz' })).toEqual(['x-str']);
+      expect(await store.count('meetings', { orgId: 'org-x', odd: { lte: 'zzz' } })).toBe(1);
+    });
+
     it('sorts by several fields in either direction with _id as the tie-breaker', async () => {
       const a = await store.find<Meeting>('meetings', { orgId: 'org-b' }, { sort: [['status', 'asc'], ['n', 'desc']] });
       expect(ids(a.items)).toEqual(['m009', 'm003', 'm011', 'm007', 'm005', 'm001']);

@@ -58,10 +58,15 @@ export const COLLECTIONS = {
   settings: [{ fields: ['orgId', 'effectiveFrom'] }],
   /** Art. 9: one set per meeting (`_id` = meetingId); a reviewer's waiting minutes by org and stage */
   minutes: [{ fields: ['orgId', 'status'] }],
-  /** Art. 11: "my tasks", a meeting's checklist, and an org's overdue tasks (open, past dueAt) */
+  /**
+   * Art. 11: "my tasks", a meeting's checklist, and an org's overdue tasks (open, past dueAt). The
+   * pages of "my tasks" and of the overdue list sort by dueAt and then `_id` (the store appends it),
+   * so their indexes end in `_id` too: a page is then a range read of the index, never a sort of every
+   * matching task (issue #25).
+   */
   tasks: [
-    { fields: ['ownerId', 'open', 'dueAt'] }, { fields: ['meetingId', 'dueAt'], include: ['decisionId'] },
-    { fields: ['orgId', 'open', 'dueAt'], include: ['status', 'keeperRole'] },
+    { fields: ['ownerId', 'open', 'dueAt', '_id'] }, { fields: ['meetingId', 'dueAt'], include: ['decisionId'] },
+    { fields: ['orgId', 'open', 'dueAt', '_id'], include: ['status', 'keeperRole'] },
   ],
   /** Art. 10: one release per meeting (`_id` = meetingId); an org's drafts wait for approval (issue #25) */
   press: [{ fields: ['orgId', 'status'] }],
@@ -105,5 +110,6 @@ export const FILTERED: Partial<Record<CollectionName, readonly string[]>> = {
 /** The fields of a collection held in generated columns: those of its indexes, then FILTERED. */
 export function columnFields(collection: CollectionName): readonly string[] {
   const defs: readonly IndexDef[] = COLLECTIONS[collection];
-  return [...new Set([...defs.flatMap((d) => [...d.fields, ...(d.include ?? [])]), ...(FILTERED[collection] ?? [])])];
+  // `_id` ends some indexes but is the primary key column, never a generated one
+  return [...new Set([...defs.flatMap((d) => [...d.fields, ...(d.include ?? [])]), ...(FILTERED[collection] ?? [])])].filter((f) => f !== '_id');
 }

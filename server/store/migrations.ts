@@ -63,6 +63,17 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const r of rows) await q.query(`DROP INDEX IF EXISTS "${r.indexname.replace(/"/g, '""')}"`);
     },
   },
+  {
+    version: 5,
+    name: 'the task page indexes end in id (issue #25)',
+    // `(ownerId, open, dueAt)` and `(orgId, open, dueAt)` became `(…, dueAt, id)` under new names (a
+    // page sorts by dueAt then id, so it is an index range read): the declarative step makes the new
+    // ones; the old ones would only slow every task write.
+    up: async (q) => {
+      await q.query('DROP INDEX IF EXISTS "tasks_ownerId_open_dueAt_idx"');
+      await q.query('DROP INDEX IF EXISTS "tasks_orgId_open_dueAt_idx"');
+    },
+  },
 ];
 
 export class SchemaTooNewError extends Error {
