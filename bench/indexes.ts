@@ -110,7 +110,9 @@ async function main(): Promise<void> {
     const seq = plans.filter((p) => p.scans.some((s) => s.startsWith('Seq Scan')));
     const total = plans.reduce((a, p) => a + p.ms, 0);
     console.log(`- ${name}: ${plans.length} statements, ${total.toFixed(2)} ms in the database, ${seq.length} with a sequential scan`);
-    for (const p of args.includes('--plans') ? plans : seq) {
+    // the costliest three as well: where a read's growth is, when it is not a sequential scan
+    const costly = [...plans].sort((x, y) => y.ms - x.ms).slice(0, 3).filter((p) => !seq.includes(p));
+    for (const p of args.includes('--plans') ? plans : [...costly, ...seq]) {
       console.log(`    ${p.ms.toFixed(2)} ms  ${p.scans.join('; ')}\n      ${p.sql.slice(0, 300)}`);
     }
   }
