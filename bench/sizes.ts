@@ -34,10 +34,10 @@ export const FUNCTION_CEILING: Readonly<Record<string, number>> = {
  */
 export const OVER_BUDGET: readonly string[] = [];
 /**
- * DESIGN.md budgets: the weapp main package (weappMainPackage below) ≤ 600 KB; test/bundle-sizes.test.ts
- * holds it (built stage). Issue #25 wants 450 KB (docs/issue-25-weapp.md).
+ * Issue #25: the weapp main package (weappMainPackage below) ≤ 450 KB (DESIGN.md's 600 KB before);
+ * test/bundle-sizes.test.ts holds it (built stage). docs/issue-25-weapp.md says what is where.
  */
-export const WEAPP_MAIN_BUDGET = 600 * KB;
+export const WEAPP_MAIN_BUDGET = 450 * KB;
 
 function dirSize(dir: string, skip: Set<string>): number {
   let total = 0;

@@ -1,28 +1,33 @@
-// Pages in the main package. Pages used only by office staff go into sub-packages (DESIGN.md budgets).
+// Pages in the main package: home, sign-in and the meeting an attendee is invited to. Pages
+// used only by office staff, and an attendee's other pages, go into sub-packages (DESIGN.md budgets).
 export default defineAppConfig({
   pages: [
     'pages/index/index',
     'pages/login/index',
-    'pages/topic/submit/index',
-    'pages/topic/mine/index',
-    'pages/topic/detail/index',
-    'pages/inbox/index',
-    'pages/settings/index',
-    // issue #10: which reminders reach me, 再订阅
-    'pages/settings/reminders/index',
-    // Art. 5: attendees on their phones — invitations, replies, check-in at the door
+    // Art. 5: attendees on their phones — invitations, replies, check-in at the door (a scanned
+    // door code opens the check-in page, so it loads with the app)
     'pages/meeting/mine/index',
     'pages/meeting/detail/index',
     'pages/meeting/checkin/index',
-    // Art. 9, 11: minutes read and reviewed on the phone; my tasks and one task
-    'pages/minutes/index',
-    'pages/task/mine/index',
-    'pages/task/detail/index',
-    // issue #11: binding an account with an invite code (the QR opens it); 账号与安全
-    'pages/bind/index',
-    'pages/account/index',
   ],
+  // Issue #25 (weapp main package ≤ 450 KB): every other page of an attendee, a proposer or a
+  // department official is in a sub-package whose root is its own folder under pages/, so no route
+  // changes (the subscription messages, the QR codes and the H5 paths name the same pages).
+  // preloadRule fetches the ones home leads to while home is shown.
   subPackages: [
+    // Art. 6: topics submitted, followed and answered
+    { root: 'pages/topic', pages: ['submit/index', 'mine/index', 'detail/index'] },
+    // Art. 11: my tasks and one task
+    { root: 'pages/task', pages: ['mine/index', 'detail/index'] },
+    // Art. 9: minutes read and reviewed on the phone
+    { root: 'pages/minutes', pages: ['index'] },
+    // settings; issue #10: which reminders reach me, 再订阅
+    { root: 'pages/settings', pages: ['index', 'reminders/index'] },
+    // issue #11: binding an account with an invite code (the QR opens it); 账号与安全
+    { root: 'pages/bind', pages: ['index'] },
+    { root: 'pages/account', pages: ['index'] },
+    // the inbox: every milestone's message, and the to-dos it asks for
+    { root: 'pages/inbox', pages: ['index'] },
     {
       // Office and convenor work: screening the topics, a meeting's topics and the opinion round,
       // confirming the topic list (Art. 6).
@@ -52,6 +57,9 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#F3F4F6',
     backgroundTextStyle: 'dark',
+  },
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['pages/topic', 'pages/task', 'pages/minutes', 'pages/inbox'] },
   },
   // Cloud calls only; no plugins, no location, no tab bar yet.
   lazyCodeLoading: 'requiredComponents',
