@@ -3,13 +3,18 @@
 // `npm start` reaches the server itself.
 const { buildSync } = require('esbuild');
 const { join, basename, resolve } = require('node:path');
+const { renameSync } = require('node:fs');
 
 function runTs(entry, args = []) {
   const outfile = join(__dirname, '..', 'node_modules', '.cache', 'run-ts', basename(entry).replace(/\.ts$/, '.cjs'));
+  // Built beside and renamed into place (atomic): two processes starting the same entry at once
+  // (test files on two Jest workers) never read the other's half-written bundle.
+  const building = `${outfile}.${process.pid}.tmp`;
   buildSync({
-    entryPoints: [resolve(entry)], outfile, bundle: true, platform: 'node', format: 'cjs',
+    entryPoints: [resolve(entry)], outfile: building, bundle: true, platform: 'node', format: 'cjs',
     target: 'node20', packages: 'external', sourcemap: 'inline', logLevel: 'warning',
   });
+  renameSync(building, outfile);
   process.setSourceMapsEnabled(true);
   process.argv = [process.argv[0], outfile, ...args];
   require(outfile);
