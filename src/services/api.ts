@@ -176,9 +176,37 @@ async function send(fn: string, action: string, payload: object, opts?: CallOpti
 export function call<N extends ReadAction>(name: N, payload: ActionInput<N>, opts?: CallOptions): Promise<ActionOutput<N>>;
 export function call<N extends WriteAction>(name: N, payload: ActionInput<N>, opts: WriteOptions): Promise<ActionOutput<N>>;
 export async function call<N extends ClientAction>(name: N, payload: ActionInput<N>, opts?: CallOptions): Promise<ActionOutput<N>> {
+  const started = opts?.idempotencyKey ? null : takeEarly(name, payload);
+  if (started) return (await started) as ActionOutput<N>;
   const dot = name.indexOf('.');
   // The answer is the contract's output: the server's handlers are typed by the same contract.
   return (await send(functionOf(name), name.slice(dot + 1), payload, opts)) as ActionOutput<N>;
+}
+
+// ---- the first screen's read, started at launch (issue #25) ----
+
+/** How long a read started at launch may wait for its page (a page that mounts later reads afresh). */
+const EARLY_MS = 15_000;
+let early: { key: string; at: number; answer: Promise<unknown> } | null = null;
+const keyOf = (name: string, payload: object) => `${name} ${JSON.stringify(payload)}`;
+
+/**
+ * Starts a read now, before its page's code has loaded (services/first-read.ts, at launch); the
+ * page's first `call` of exactly this read, within EARLY_MS, is answered by it instead of a second
+ * request. Its failure is the page's to show, as if the page had made the call.
+ */
+export function callEarly<N extends ReadAction>(name: N, payload: ActionInput<N>): void {
+  const dot = name.indexOf('.');
+  const answer = send(functionOf(name), name.slice(dot + 1), payload);
+  answer.catch(() => undefined); // not taken: not an unhandled rejection
+  early = { key: keyOf(name, payload), at: Date.now(), answer };
+}
+
+function takeEarly(name: string, payload: object): Promise<unknown> | null {
+  if (!early || early.key !== keyOf(name, payload)) return null;
+  const { at, answer } = early;
+  early = null;
+  return Date.now() - at < EARLY_MS ? answer : null;
 }
 
 // ---- development sign-in (local host on loopback only) ----
