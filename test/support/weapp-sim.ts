@@ -82,7 +82,7 @@ interface Simulate {
 const g = globalThis as unknown as Record<string, unknown>;
 
 /** The mini-program API surface Taro's runtime touches when it boots and renders a page. */
-function makeWx(options: WeappSimOptions): Record<string, unknown> {
+function makeWx(options: WeappSimOptions, route: string): Record<string, unknown> {
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
   const systemInfo = {
     brand: 'devtools',
@@ -114,6 +114,8 @@ function makeWx(options: WeappSimOptions): Record<string, unknown> {
       callFunction: options.callFunction,
     },
     getSystemInfoSync: () => systemInfo,
+    // the app is launched on the page rendered (services/first-read.ts reads it while app.js runs)
+    getLaunchOptionsSync: () => ({ path: route, query: options.query ?? {}, scene: 1001 }),
     getWindowInfo: () => systemInfo,
     getDeviceInfo: () => systemInfo,
     getAppBaseInfo: () => systemInfo,
@@ -212,7 +214,7 @@ export function renderWeappPage(route: string, options: WeappSimOptions, dir: st
 function boot(route: string, options: WeappSimOptions, dir: string): SimComponent {
   // wx must exist before miniprogram-simulate (which merges its API mocks into it) and before
   // Taro's runtime (which copies wx.cloud and wraps wx's functions when taro.js loads).
-  g.wx = makeWx(options);
+  g.wx = makeWx(options, route);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after wx exists (see above), so not an import
   const simulate = require('miniprogram-simulate') as Simulate;
 
