@@ -5,6 +5,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { PreloadPages } from './preload-pages';
 
 // The pure rules in domain/ are shared with the cloud functions and live outside sourceRoot,
 // so Babel must be told to compile them too (pages import its types and small tables).
@@ -106,6 +107,8 @@ export default defineConfig<'webpack5'>((merge) => {
         // entry, in waves of six on a 150 ms link. A shared piece under 24 KiB stays in each page chunk
         // that uses it, and a page loads in at most four requests.
         chain.optimization.merge({ splitChunks: { chunks: 'all', minSize: 24 * 1024, maxAsyncRequests: 4, maxInitialRequests: 4 } });
+        // Issue #25: the page in the address is preloaded alongside the entry (config/preload-pages.ts)
+        chain.plugin('preload-pages').use(PreloadPages, ['/', 'pages/index/index']);
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

@@ -1,9 +1,12 @@
 // Issue #25 "the first screen": the screen an app opens on makes its one read from the route at
 // launch (app.tsx), in parallel with fetching and running the page's code, instead of after the page
 // has mounted. The page's own `call` of the same read takes the answer (services/api.ts callEarly),
-// so nothing else changes: one request, the same errors, the same states.
+// so nothing else changes: one request, the same errors, the same states. (On H5, index.html also
+// preloads the page's chunks: config/preload-pages.ts.)
 import Taro from '@tarojs/taro';
+import type { ActionInput } from './api';
 import { callEarly, getSessionToken } from './api';
+import { firstReadOf } from './first-screens';
 
 interface Route {
   path: string;
@@ -24,13 +27,11 @@ function launchRoute(): Route | null {
   }
 }
 
-/** The three first screens of issue #25 and the read each opens with (the same payload its page sends). */
 export function startFirstRead(): void {
   // on H5 without a session the page sends the person to sign in; nothing to start
   if (process.env.TARO_ENV === 'h5' && !getSessionToken()) return;
   const route = launchRoute();
-  if (!route) return;
-  if (route.path === 'pages/index/index') callEarly('account.home', {});
-  else if (route.path === 'pages/task/mine/index') callEarly('task.list', { scope: 'mine' });
-  else if (route.path === 'pages/meeting/detail/index' && route.query.id) callEarly('meeting.get', { meetingId: route.query.id });
+  const read = route ? firstReadOf(route.path, route.query) : null;
+  if (!route || !read) return;
+  callEarly(read.screen.action, read.payload as ActionInput<typeof read.screen.action>);
 }
