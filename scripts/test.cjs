@@ -124,8 +124,9 @@ async function main() {
   const steps = [];
   const typecheck = run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
   const lint = run('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
-  // two workers: an integration file mostly waits (on its host's sockets, LibreOffice, PostgreSQL),
-  // so one worker left a core idle for minutes (docs/issue-18-tests.md); UNIT_WORKERS=1 falls back
+  // two workers: with one, a core sat idle for minutes once the browser stage was done; the files
+  // are CPU-bound, so two make each slower but end the stage ~60 s sooner (docs/issue-18-tests.md,
+  // "two workers, and where the floor is"); UNIT_WORKERS=1 falls back
   const unit = jest('unit+integration', ['unit', 'integration'], { workers: process.env.UNIT_WORKERS ?? 2 });
   // the builds, one after the other (two webpack builds side by side only fight over two cores)
   const h5 = build('h5');
