@@ -80,9 +80,7 @@ it('the meeting bundle carries no document code: its files are in meetingFiles, 
 // sub-package roots, as the last `taro build --type weapp` left it — stays within 450 KB.
 // docs/issue-25-weapp.md says what it weighs and what was moved out.
 /** Every file under `dir` (recursively) whose name ends in .ts or .tsx. */
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
-}
+const sources = (dir: string): string[] => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f)).map((f) => join(dir, f));
 
 // Issue #25: an attendee's secondary pages moved into sub-packages rooted at their own folders, so
 // every link the code makes — the app's routes, the messages' links, the door's QR page — must still

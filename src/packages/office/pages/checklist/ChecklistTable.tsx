@@ -2,8 +2,9 @@
 import { Text } from '@tarojs/components';
 import type { TaskCardView } from '../../../../../domain/schemas/task';
 import { ROUTES, openPage } from '../../../../utils/nav';
-import { Countdown, Light, deadlineCN, needsExplaining } from '../../../../pages/task/mine/kit';
+import { Light, deadlineCN, needsExplaining } from '../../../../pages/task/mine/kit';
 import { HeadRow, Row, Table, TableLink, Td, Th } from '../../parts/Table';
+import { DeadlineCell, OwnerCell } from '../../parts/TaskCells';
 
 /** The desk layout's table: light, task and decided item, unit and person, deadline, state, explanation. */
 export default function ChecklistTable({ items, withMeeting }: { items: TaskCardView[]; withMeeting: boolean }) {
@@ -26,14 +27,8 @@ export default function ChecklistTable({ items, withMeeting }: { items: TaskCard
             <TableLink onOpen={() => openPage(ROUTES.taskDetail, { id: t.id })}>{t.title}</TableLink>
             <Text className='dtable__sub'>{withMeeting ? `${t.meetingTitle} · ${t.decisionTitle}` : t.decisionTitle}</Text>
           </Td>
-          <Td>
-            <Text className='dtable__main'>{t.unit}</Text>
-            <Text className='dtable__sub'>{t.ownerName}</Text>
-          </Td>
-          <Td>
-            <Text className='dtable__main'>{deadlineCN(t.deadline)}</Text>
-            <Countdown light={t.light} text={t.countdown} />
-          </Td>
+          <OwnerCell unit={t.unit} ownerName={t.ownerName} />
+          <DeadlineCell deadline={t.deadline} light={t.light} countdown={t.countdown} />
           <Td>
             <Text className={t.status === 'awaiting_verification' ? 'tag tag--merged' : t.status === 'done' ? 'tag tag--plain' : 'tag tag--submitted'}>{t.statusLabel}</Text>
           </Td>

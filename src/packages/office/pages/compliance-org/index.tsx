@@ -15,6 +15,7 @@ import { formatDateCN } from '../../../../utils/date';
 import { ROUTES, openPage, queryValue } from '../../../../utils/nav';
 import { Countdown, deadlineCN } from '../../../../pages/task/mine/kit';
 import { HeadRow, Row, Table, TableLink, Td, Th } from '../../parts/Table';
+import { DeadlineCell, OwnerCell } from '../../parts/TaskCells';
 import { useDeskTable } from '../../parts/useDesk';
 import { Figures, LightWithReasons, YearPicker, yearOf } from '../compliance/kit';
 import './index.css';
@@ -138,14 +139,8 @@ export default function ComplianceOrg() {
                     <TableLink onOpen={() => openTask(t)}>{t.title}</TableLink>
                     <Text className='dtable__sub'>{t.meetingTitle}</Text>
                   </Td>
-                  <Td>
-                    <Text className='dtable__main'>{t.unit}</Text>
-                    <Text className='dtable__sub'>{t.ownerName}</Text>
-                  </Td>
-                  <Td>
-                    <Text className='dtable__main'>{deadlineCN(t.deadline)}</Text>
-                    <Countdown light='red' text={t.countdown} />
-                  </Td>
+                  <OwnerCell unit={t.unit} ownerName={t.ownerName} />
+                  <DeadlineCell deadline={t.deadline} light='red' countdown={t.countdown} />
                 </Row>
               ))}
             </Table>
